@@ -1,0 +1,123 @@
+"""A cache of per-file results, keyed by the file's content, in one SQLite database.
+
+The key is a keyed BLAKE2b hash of the file's bytes; the hash key changes with resolvetool's own
+code, so a new version never reads an old version's results. Entries are path-free: the same
+content under another name is the same result. The database lives outside records/ (the user's
+cache folder by default), runs in WAL mode so overlapping runs read while one writes, and any
+failure of it only makes a run slower: a broken cache is set aside, never an error.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import time
+from pathlib import Path
+
+from . import __version__
+
+_FILE = "results-v1.sqlite3"
+_KEEP_DAYS = 30  # entries unused this long are deleted
+
+
+def code_salt() -> bytes:
+    """A digest of resolvetool's version and source files: any change of the code changes every key."""
+    digest = hashlib.blake2b(__version__.encode(), digest_size=32)
+    package = Path(__file__).parent
+    for path in sorted(package.rglob("*.py")):
+        info = path.stat()
+        digest.update(f"{path.relative_to(package)}:{info.st_size}:{info.st_mtime_ns}".encode())
+    return digest.digest()
+
+
+def content_key(raw: bytes, salt: bytes) -> bytes:
+    return hashlib.blake2b(raw, digest_size=20, key=salt).digest()
+
+
+def _today() -> int:
+    return int(time.time() // 86400)
+
+
+class ResultCache:
+    """Get and put per-file results; every method is safe to call when the cache is unusable."""
+
+    def __init__(self, directory: Path, *, readonly: bool = False) -> None:
+        self.path = directory / _FILE
+        self.problem: str | None = None
+        self._db: sqlite3.Connection | None = None
+        try:
+            if readonly:
+                self._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=10,
+                                           check_same_thread=False)
+            else:
+                directory.mkdir(parents=True, exist_ok=True)
+                self._db = self._open()
+        except (sqlite3.Error, OSError) as error:
+            self._disable(error)
+
+    def _open(self) -> sqlite3.Connection:
+        try:
+            return self._connect()
+        except sqlite3.DatabaseError as error:
+            if "not a database" not in str(error) and "malformed" not in str(error):
+                raise
+            # A damaged cache is only lost time: set it aside and start again.
+            os.replace(self.path, self.path.with_suffix(".damaged"))
+            return self._connect()
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=10, isolation_level=None, check_same_thread=False)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.execute("CREATE TABLE IF NOT EXISTS results "
+                   "(key BLOB PRIMARY KEY, value BLOB NOT NULL, used INTEGER NOT NULL) WITHOUT ROWID")
+        return db
+
+    def _disable(self, error: Exception) -> None:
+        self.problem = f"cache at {self.path} not used: {error}"
+        if self._db is not None:
+            try:
+                self._db.close()
+            except sqlite3.Error:
+                pass
+        self._db = None
+
+    @property
+    def usable(self) -> bool:
+        return self._db is not None
+
+    def get(self, key: bytes) -> tuple[bytes, bool] | None:
+        """The stored result, and whether its last-used day needs refreshing."""
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute("SELECT value, used FROM results WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error as error:
+            self._disable(error)
+            return None
+        return (row[0], row[1] < _today()) if row else None
+
+    def update(self, new: list[tuple[bytes, bytes]], used: list[bytes]) -> None:
+        """Store new results, mark stale `used` ones as used today, and drop long-unused entries."""
+        if self._db is None:
+            return
+        today = _today()
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.executemany("INSERT OR REPLACE INTO results (key, value, used) VALUES (?, ?, ?)",
+                                 [(key, value, today) for key, value in new])
+            self._db.executemany("UPDATE results SET used = ? WHERE key = ?", [(today, key) for key in used])
+            self._db.execute("DELETE FROM results WHERE used < ?", (today - _KEEP_DAYS,))
+            self._db.execute("COMMIT")
+        except sqlite3.Error as error:
+            try:
+                self._db.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
+            self._disable(error)
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None

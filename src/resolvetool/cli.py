@@ -1,0 +1,212 @@
+"""The command line: parse options, call one library function, report, exit. No logic lives here.
+
+Exit codes (DESIGN §5): 0 clean, 1 findings, 2 usage or configuration error.
+Heavy modules are imported inside the commands so that `--help` stays instant.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from . import __version__
+
+app = typer.Typer(
+    name="resolvetool",
+    help="Keep the record of what assemblies decided: resolutions, agreements, reports and sessions as YAML.",
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,  # records can be sensitive: never print variables
+    add_completion=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@dataclass
+class Globals:
+    root: Path | None
+    color: bool
+    verbosity: int
+
+    def console(self, *, stderr: bool = True) -> Console:
+        from .reporters import THEME
+
+        return Console(stderr=stderr, theme=THEME, color_system="auto" if self.color else None,
+                       highlight=False, soft_wrap=True)
+
+
+def _fail(globals_: Globals, message: str, code: int = 2) -> typer.Exit:
+    from rich.markup import escape
+
+    globals_.console().print(f"[bold red]error:[/] {escape(message)}")
+    return typer.Exit(code)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"resolvetool {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    root: Annotated[Optional[Path], typer.Option("--root", help="Project folder (default: the nearest folder up holding records/ or resolvetool.toml).")] = None,
+    no_color: Annotated[bool, typer.Option("--no-color", help="Never use colour (NO_COLOR is honoured too).")] = False,
+    quiet: Annotated[bool, typer.Option("-q", "--quiet", help="Print problems only: no hints, no summary when all is well.")] = False,
+    verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Also print timings and cache use.")] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
+) -> None:
+    """Keep the record of what assemblies decided: resolutions, agreements, reports and sessions as YAML."""
+    ctx.obj = Globals(root=root, color=not no_color, verbosity=-1 if quiet else (1 if verbose else 0))
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+    sarif = "sarif"
+
+
+class _LazyProgress:
+    """A progress bar on a terminal, shown only once a run has lasted long enough to need one."""
+
+    def __init__(self, console: Console, *, after: float = 0.4) -> None:
+        self.console, self.after, self.started = console, after, time.monotonic()
+        self.bar = None
+        self.task = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None:
+            if not self.console.is_terminal or time.monotonic() - self.started < self.after or done >= total:
+                return
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            self.bar = Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                                console=self.console, transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("files", total=total)
+        self.bar.update(self.task, completed=done)
+
+    def stop(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+@app.command()
+def validate(
+    ctx: typer.Context,
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or folders to report on (default: all of records/). References are resolved against the whole tree.", show_default=False)] = None,
+    format: Annotated[Format, typer.Option("--format", "-f", help="text for people; json, github (workflow annotations) or sarif 2.1.0 for machines.")] = Format.text,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the json, github or sarif report to this file instead of standard output.")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: one per core).")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Read and check every file afresh, ignoring and not updating the cache.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too, not only on errors.")] = False,
+) -> None:
+    """Check every record: YAML, schema, ids, references, dates.
+
+    Every problem is reported as path:line:col with a code (RT0xx file and YAML, RT1xx schema,
+    RT2xx integrity, RT4xx dates) and a hint. Exit status: 0 clean, 1 problems, 2 usage error.
+
+    Examples:
+
+      resolvetool validate
+
+      resolvetool validate records/resolutions/2012 --format github
+
+      resolvetool validate --format sarif -o resolvetool.sarif
+    """
+    from .config import ConfigError, load_settings
+    from .reporters import DATA_REPORTERS, Report, write_text
+    from .validate import validate as run_validate
+
+    globals_: Globals = ctx.obj
+    err = globals_.console()
+    if output is not None and format is Format.text:
+        raise _fail(globals_, "--output needs --format json, github or sarif")
+    started = time.monotonic()
+    progress = _LazyProgress(err)
+    try:
+        settings = load_settings(globals_.root)
+        result = run_validate(settings, paths or (), jobs=jobs, use_cache=not no_cache, progress=progress)
+    except ConfigError as error:
+        raise _fail(globals_, str(error)) from None
+    finally:
+        progress.stop()
+    report = Report(result.diagnostics, result.files, result.records, root=settings.root, base=Path.cwd())
+    if format is Format.text:
+        write_text(report, err, quiet=globals_.verbosity < 0)
+    else:
+        text = DATA_REPORTERS[format.value](report)
+        if output is None:
+            sys.stdout.write(text)
+        else:
+            from .fileio import atomic_write
+
+            try:
+                atomic_write(output, text)
+            except OSError as error:
+                raise _fail(globals_, f"cannot write {output}: {error.strerror or error}") from None
+    if globals_.verbosity > 0:
+        corpus = result.corpus
+        err.print(f"{len(corpus.files)} files loaded in {time.monotonic() - started:.2f} s, "
+                  f"{corpus.cached} from the cache", style="dim")
+    if result.corpus.cache_problem and globals_.verbosity >= 0:
+        err.print(f"note: {result.corpus.cache_problem}", style="dim")
+    raise typer.Exit(result.exit_code(strict=strict))
+
+
+@app.command()
+def schema(
+    ctx: typer.Context,
+    check: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 if schemas/ differs from the models.")] = False,
+) -> None:
+    """Write the JSON Schema of every record kind into schemas/ (for editors and other tools).
+
+    Examples:
+
+      resolvetool schema
+
+      resolvetool schema --check
+    """
+    from .config import ConfigError, load_settings
+    from .schema import check as check_schemas, write as write_schemas
+
+    globals_: Globals = ctx.obj
+    err = globals_.console()
+    try:
+        settings = load_settings(globals_.root)
+    except ConfigError as error:
+        raise _fail(globals_, str(error)) from None
+    folder = settings.schemas
+    shown = folder.relative_to(settings.root) if folder.is_relative_to(settings.root) else folder
+    if check:
+        drift = check_schemas(folder)
+        for label, names in (("out of date", drift.changed), ("missing", drift.missing), ("not generated by any kind", drift.extra)):
+            for name in names:
+                err.print(f"{shown}/{name}: {label}", highlight=False)
+        if drift:
+            err.print("run 'resolvetool schema' to regenerate the schemas", style="bold red")
+            raise typer.Exit(1)
+        if globals_.verbosity >= 0:
+            err.print(f"{shown}/ is up to date", style="green")
+        raise typer.Exit(0)
+    drift = write_schemas(folder)
+    for name in drift.changed + drift.missing:
+        err.print(f"wrote {shown}/{name}", highlight=False)
+    for name in drift.extra:
+        err.print(f"removed {shown}/{name}", highlight=False)
+    if not drift and globals_.verbosity >= 0:
+        err.print(f"{shown}/ was already up to date", style="green")
+
+
+def main() -> None:
+    """Entry point of the `resolvetool` console script."""
+    app()

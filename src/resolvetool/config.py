@@ -1,0 +1,100 @@
+"""Where the project is and how it is configured: `resolvetool.toml` or `[tool.resolvetool]`."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .source import DEFAULT_MAX_FILE_SIZE
+
+
+class ConfigError(Exception):
+    """A problem with the project's setup or settings; the CLI turns it into exit code 2."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The project's settings, with their defaults."""
+
+    root: Path
+    records: Path
+    schemas: Path
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    cache_dir: Path | None = None
+    jobs: int | None = None
+    source: Path | None = field(default=None, compare=False)
+    """The file the settings were read from, if any."""
+
+
+# Keys accepted in the configuration, with the type each must have.
+_KEYS: dict[str, type] = {"records": str, "schemas": str, "max-file-size": int, "cache-dir": str, "jobs": int}
+
+
+def find_root(start: Path) -> Path | None:
+    """The nearest folder from `start` upwards that holds `records/` or `resolvetool.toml`."""
+    for folder in (start, *start.parents):
+        if (folder / "resolvetool.toml").is_file() or (folder / "records").is_dir():
+            return folder
+    return None
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: invalid TOML: {error}") from None
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read: {error.strerror or error}") from None
+
+
+def load_settings(root: Path | None = None, *, cwd: Path | None = None) -> Settings:
+    """Settings for the project at `root`, or for the project found from `cwd` upwards."""
+    cwd = cwd or Path.cwd()
+    if root is None:
+        root = find_root(cwd.resolve())
+        if root is None:
+            raise ConfigError(
+                f"no project found: neither {cwd} nor any folder above it holds records/ or resolvetool.toml; "
+                "run inside a project or pass --root DIR")
+    elif not root.is_dir():
+        raise ConfigError(f"--root {root}: no such folder")
+    root = root.resolve()
+    values: dict[str, Any] = {}
+    source: Path | None = None
+    if (root / "resolvetool.toml").is_file():
+        source = root / "resolvetool.toml"
+        values = _read_toml(source)
+        values = values.get("tool", {}).get("resolvetool", values) if "tool" in values else values
+    elif (root / "pyproject.toml").is_file():
+        data = _read_toml(root / "pyproject.toml").get("tool", {}).get("resolvetool")
+        if data is not None:
+            source, values = root / "pyproject.toml", data
+    for key, value in values.items():
+        wanted = _KEYS.get(key)
+        if wanted is None:
+            known = ", ".join(sorted(_KEYS))
+            raise ConfigError(f"{source}: unknown setting {key!r} (known settings: {known})")
+        if not isinstance(value, wanted) or isinstance(value, bool):
+            raise ConfigError(f"{source}: setting {key!r} must be a {wanted.__name__}, not {value!r}")
+    if values.get("max-file-size", 1) < 1 or values.get("jobs", 1) < 1:
+        raise ConfigError(f"{source}: max-file-size and jobs must be positive")
+    cache_dir = values.get("cache-dir") or os.environ.get("RESOLVETOOL_CACHE_DIR")
+    return Settings(
+        root=root,
+        records=root / values.get("records", "records"),
+        schemas=root / values.get("schemas", "schemas"),
+        max_file_size=values.get("max-file-size", DEFAULT_MAX_FILE_SIZE),
+        cache_dir=(root / cache_dir) if cache_dir else None,
+        jobs=values.get("jobs"),
+        source=source,
+    )
+
+
+def default_cache_dir() -> Path:
+    """The user's cache folder for resolvetool (XDG), outside any records tree."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "resolvetool"

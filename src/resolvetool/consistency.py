@@ -1,0 +1,55 @@
+"""Checks within one valid record: parts named twice, dates that run backwards.
+
+They run where the record is loaded (in a worker, with its source positions at hand), so their
+results are cached with the file. Checks that need other records live in validate.py.
+"""
+
+from __future__ import annotations
+
+from .diagnostics import Diagnostic, make, quote
+from .models import Agreement, RecordBase, Session
+from .source import SourceDocument
+
+
+def record_checks(record: RecordBase, doc: SourceDocument) -> list[Diagnostic]:
+    """Every problem inside one record that its model alone cannot express."""
+    out = _duplicate_fragments(record, doc)
+    if isinstance(record, Session) and record.start and record.end and record.end < record.start:
+        line, col = doc.position(("end",))
+        out.append(make(doc.path, line, col, "RT401",
+                        f"the session ends ({record.end}) before it starts ({record.start})",
+                        "swap start and end, or correct the wrong one"))
+    if isinstance(record, Agreement):
+        out += _lifecycle_order(record, doc)
+    return out
+
+
+def _duplicate_fragments(record: RecordBase, doc: SourceDocument) -> list[Diagnostic]:
+    seen: dict[str, tuple] = {}
+    out = []
+    for name, loc in record.fragments():
+        if name in seen:
+            line, col = doc.position(loc)
+            first_line, _ = doc.position(seen[name])
+            out.append(make(doc.path, line, col, "RT209",
+                            f"two parts are both named {quote('#' + name)} (the first at line {first_line})",
+                            "give each part its own number or id"))
+        else:
+            seen[name] = loc
+    return out
+
+
+def _lifecycle_order(agreement: Agreement, doc: SourceDocument) -> list[Diagnostic]:
+    out = []
+    latest = None
+    for index, step in enumerate(agreement.lifecycle):
+        if step.date is None:
+            continue
+        if latest is not None and step.date < latest[0]:
+            line, col = doc.position(("lifecycle", index, "date"))
+            out.append(make(doc.path, line, col, "RT402",
+                            f"'{step.event}' on {step.date} is listed after '{latest[1]}' on {latest[0]}",
+                            "list the lifecycle's events in the order they happened, and check both dates"))
+        else:
+            latest = (step.date, step.event)
+    return out

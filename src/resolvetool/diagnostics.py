@@ -1,0 +1,126 @@
+"""Diagnostics: the one shape every problem takes, and the table of stable codes.
+
+Codes are grouped as DESIGN §5 says: RT0xx file and YAML, RT1xx schema, RT2xx integrity,
+RT4xx consistency between dates. A code is never reused for another meaning; the table below
+is the documentation (`resolvetool validate --help` and the README list it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from enum import Enum
+from typing import Iterable, NamedTuple
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True, order=True, slots=True)
+class Diagnostic:
+    """One problem at one place. `line` and `col` are 1-based; 0 means "the whole file"."""
+
+    path: str
+    line: int
+    col: int
+    code: str
+    severity: Severity
+    message: str
+    hint: str | None = None
+
+    def at_path(self, path: str) -> Diagnostic:
+        """The same problem attributed to another path (cache entries are stored path-free)."""
+        return replace(self, path=path)
+
+    def to_tuple(self) -> tuple:
+        return (self.line, self.col, self.code, self.severity.value, self.message, self.hint)
+
+    @classmethod
+    def from_tuple(cls, path: str, data: tuple) -> Diagnostic:
+        line, col, code, severity, message, hint = data
+        return cls(path, line, col, code, Severity(severity), message, hint)
+
+
+class Code(NamedTuple):
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+
+
+_E, _W = Severity.ERROR, Severity.WARNING
+
+# The registry of every code: (code, short name, default severity, what it means).
+CODES: dict[str, Code] = {
+    c.code: c
+    for c in [
+        # RT0xx: the file and its YAML
+        Code("RT001", "unreadable-file", _E, "the file cannot be read (permissions, a folder named like a record, an I/O error)"),
+        Code("RT002", "broken-symlink", _E, "a symbolic link whose target does not exist"),
+        Code("RT003", "file-too-large", _E, "the file is larger than the configured limit (max-file-size)"),
+        Code("RT004", "not-utf8", _E, "the file is not valid UTF-8"),
+        Code("RT005", "byte-order-mark", _E, "the file starts with a byte order mark"),
+        Code("RT006", "nul-byte", _E, "the file contains a NUL byte"),
+        Code("RT007", "empty-file", _E, "the file holds no record (empty, or only comments)"),
+        Code("RT008", "control-character", _E, "a character YAML does not allow in a document (control characters)"),
+        Code("RT009", "too-many-problems", _W, "the file has so many problems that the rest are not listed"),
+        Code("RT010", "yaml-syntax", _E, "the YAML cannot be parsed"),
+        Code("RT011", "duplicate-key", _E, "a key appears twice in one mapping"),
+        Code("RT012", "multiple-documents", _E, "the file holds more than one YAML document"),
+        Code("RT013", "anchor", _E, "a YAML anchor (&name); records never need them"),
+        Code("RT014", "alias", _E, "a YAML alias (*name); aliases allow exponential 'billion laughs' documents"),
+        Code("RT015", "merge-key", _E, "a YAML merge key (<<)"),
+        Code("RT016", "tag", _E, "an explicit YAML tag (!!str, !custom)"),
+        Code("RT017", "top-level-not-mapping", _E, "the document is not a mapping of fields"),
+        Code("RT018", "complex-key", _E, "a mapping key that is itself a list or mapping"),
+        Code("RT019", "nesting-too-deep", _E, "lists and mappings nested deeper than any record needs"),
+        Code("RT020", "yaml11-boolean", _W, "a plain yes/no/on/off, which YAML 1.1 tools read as a boolean; read here as a string"),
+        Code("RT021", "yaml11-octal", _W, "a plain number with a leading zero, which YAML 1.1 tools read as octal; read here as a string"),
+        Code("RT022", "yaml11-sexagesimal", _W, "a plain 1:20-style value, which YAML 1.1 tools read as a base-60 number; read here as a string"),
+        # RT1xx: the record against its model
+        Code("RT101", "missing-field", _E, "a required field is missing"),
+        Code("RT102", "unknown-field", _E, "a field the model does not have (often a misspelling)"),
+        Code("RT103", "wrong-type", _E, "a value of the wrong type (a string where a number or a list is wanted, ...)"),
+        Code("RT104", "invalid-value", _E, "a value of the right type that breaks a constraint (pattern, allowed values, range)"),
+        Code("RT105", "unknown-kind", _E, "the kind field is missing or names no kind of record"),
+        Code("RT106", "invalid-date", _E, "a date that is not a real YYYY-MM-DD date"),
+        Code("RT107", "invalid-record", _E, "a record whose fields contradict each other"),
+        # RT2xx: integrity across the tree
+        Code("RT201", "duplicate-id", _E, "two records share an id"),
+        Code("RT202", "id-not-file-stem", _E, "a record's id differs from its file name"),
+        Code("RT203", "kind-folder-mismatch", _E, "a record lies in the folder of another kind"),
+        Code("RT204", "duplicate-symbol", _E, "two records share an official symbol"),
+        Code("RT205", "unresolved-reference", _E, "a reference to a record that does not exist"),
+        Code("RT206", "unresolved-fragment", _E, "a reference to a part (#article-41) the record does not have"),
+        Code("RT207", "reference-wrong-kind", _E, "a reference to a record of a kind the field does not accept"),
+        Code("RT208", "outside-kind-folder", _E, "a record file under records/ but not inside any kind's folder"),
+        Code("RT209", "duplicate-fragment", _E, "two parts of one record with the same fragment name"),
+        # RT4xx: consistency of dates
+        Code("RT401", "session-dates-reversed", _E, "a session ends before it starts"),
+        Code("RT402", "lifecycle-out-of-order", _E, "an agreement's dated events are not in chronological order"),
+        Code("RT403", "adoption-outside-session", _E, "a resolution adopted on a date outside its session"),
+    ]
+}
+
+
+def make(path: str, line: int, col: int, code: str, message: str, hint: str | None = None,
+         *, severity: Severity | None = None) -> Diagnostic:
+    """A diagnostic with the default severity of its code."""
+    return Diagnostic(path, line, col, code, severity or CODES[code].severity, message, hint)
+
+
+def count_by_severity(diagnostics: Iterable[Diagnostic]) -> dict[Severity, int]:
+    counts = {s: 0 for s in Severity}
+    for d in diagnostics:
+        counts[d.severity] += 1
+    return counts
+
+
+def quote(value: object, limit: int = 60) -> str:
+    """A value quoted for a message, shortened so one long clause does not flood a line."""
+    text = str(value)
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'

@@ -1,0 +1,62 @@
+"""Agreements: texts between organizations that resolutions approve, with their lifecycle."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from .common import IsoDate, Model, RecordBase, Text, ref
+
+EventType = Literal["drafted", "approved", "signed", "in-force", "amended", "terminated"]
+
+# The status an agreement has after each kind of event; `amended` leaves the status as it was.
+STATUS_AFTER: dict[str, str] = {
+    "drafted": "draft",
+    "approved": "approved",
+    "signed": "signed",
+    "in-force": "in-force",
+    "terminated": "terminated",
+}
+
+
+class AgreementEvent(Model):
+    """One step in an agreement's life."""
+
+    event: EventType
+    date: IsoDate | None = None
+    """When it happened, if the sources say."""
+    by: ref("resolution", "organization") | None = None
+    """Who did it: the resolution that approved it, the party that signed."""
+    document: ref() | None = None
+    """Where the text at this step is found (a report's appendix)."""
+    note: Text | None = None
+
+
+class SignatureAuthorization(Model):
+    """Someone empowered to sign the agreement for a party."""
+
+    signatory: ref("organization")
+    """The office that may sign, as `organization#office`."""
+    by: ref("resolution")
+    """The resolution that gives the authority."""
+
+
+class Agreement(RecordBase):
+    """An agreement between organizations."""
+
+    kind: Literal["agreement"]
+    title: Text
+    parties: Annotated[list[ref("organization")], Field(min_length=2)]
+    text_location: ref() | None = None
+    """Where the agreement's text is found."""
+    lifecycle: list[AgreementEvent] = []
+    signature_authorizations: list[SignatureAuthorization] = []
+
+    @property
+    def status(self) -> str:
+        """The status that follows from the lifecycle (`draft` when it records nothing)."""
+        status = "draft"
+        for step in self.lifecycle:
+            status = STATUS_AFTER.get(step.event, status)
+        return status

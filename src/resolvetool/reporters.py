@@ -1,0 +1,205 @@
+"""Diagnostics out: `text` for people (rich), `json` for programs, `github` annotations, `sarif` 2.1.0.
+
+Every reporter takes the same `Report` and returns text (or, for `text`, writes to a console), so
+commands other than validate (lint, later) reuse them unchanged. The JSON shape is documented in
+the README and versioned by its `version` field; fields are only ever added.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from rich.console import Console
+from rich.markup import escape
+from rich.theme import Theme
+
+from . import __version__
+from .diagnostics import CODES, Diagnostic, Severity, count_by_severity
+
+JSON_VERSION = 1
+SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+
+THEME = Theme({
+    "diag.path": "bold",
+    "diag.error": "bold red",
+    "diag.warning": "bold yellow",
+    "diag.info": "bold blue",
+    "diag.code": "dim",
+    "diag.hint": "cyan",
+    "summary.ok": "bold green",
+    "summary.bad": "bold red",
+})
+
+
+@dataclass
+class Report:
+    """What a checking command found: its diagnostics and how much it looked at."""
+
+    diagnostics: list[Diagnostic]
+    files: int
+    records: int
+    root: Path  # the project root, for SARIF's repository-relative locations
+    base: Path  # the folder diagnostic paths are relative to
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def summary_line(report: Report) -> str:
+    counts = count_by_severity(report.diagnostics)
+    checked = f"{_plural(report.files, 'file')} checked"
+    if not report.diagnostics:
+        return f"{checked}: no problems"
+    problems = [_plural(counts[Severity.ERROR], "error"), _plural(counts[Severity.WARNING], "warning")]
+    if counts[Severity.INFO]:
+        problems.append(_plural(counts[Severity.INFO], "note"))
+    files = len({d.path for d in report.diagnostics})
+    return f"{checked}: {', '.join(problems)} in {_plural(files, 'file')}"
+
+
+def location(diagnostic: Diagnostic) -> str:
+    if diagnostic.line <= 0:
+        return diagnostic.path
+    return f"{diagnostic.path}:{diagnostic.line}:{diagnostic.col}"
+
+
+def write_text(report: Report, console: Console, *, quiet: bool = False) -> None:
+    """One problem a line (`path:line:col: error[RT201] message`), a hint line, then a summary."""
+    for d in report.diagnostics:
+        console.print(
+            f"[diag.path]{escape(location(d))}[/]: [diag.{d.severity.value}]{d.severity.value}[/]"
+            f"[diag.code]\\[{d.code}][/] {escape(d.message)}",
+            soft_wrap=True, highlight=False,
+        )
+        if d.hint and not quiet:
+            console.print(f"  [diag.hint]hint:[/] {escape(d.hint)}", soft_wrap=True, highlight=False)
+    if not quiet or report.diagnostics:
+        style = "summary.bad" if any(d.severity is Severity.ERROR for d in report.diagnostics) else "summary.ok"
+        console.print(f"[{style}]{escape(summary_line(report))}[/]", soft_wrap=True, highlight=False)
+
+
+def json_report(report: Report) -> str:
+    counts = count_by_severity(report.diagnostics)
+    document = {
+        "version": JSON_VERSION,
+        "tool": {"name": "resolvetool", "version": __version__},
+        "summary": {
+            "files": report.files,
+            "records": report.records,
+            "errors": counts[Severity.ERROR],
+            "warnings": counts[Severity.WARNING],
+            "infos": counts[Severity.INFO],
+        },
+        "diagnostics": [
+            {
+                "path": d.path,
+                "line": d.line,
+                "col": d.col,
+                "code": d.code,
+                "name": CODES[d.code].name if d.code in CODES else None,
+                "severity": d.severity.value,
+                "message": d.message,
+                "hint": d.hint,
+            }
+            for d in report.diagnostics
+        ],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_report(report: Report) -> str:
+    """GitHub Actions workflow commands: one `::error file=...,line=...::message` per problem."""
+    level = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+    lines = []
+    for d in report.diagnostics:
+        props = [f"file={_escape_property(d.path)}"]
+        if d.line > 0:
+            props += [f"line={d.line}", f"col={d.col}"]
+        name = CODES[d.code].name if d.code in CODES else d.code
+        props.append(f"title={_escape_property(f'{d.code} {name}')}")
+        message = d.message + (f"\nhint: {d.hint}" if d.hint else "")
+        lines.append(f"::{level[d.severity]} {','.join(props)}::{_escape_data(message)}")
+    return "".join(line + "\n" for line in lines)
+
+
+def _sarif_uri(path: str, report: Report) -> tuple[str, str | None]:
+    """A location relative to the project root (GitHub resolves it in the repository), else absolute."""
+    absolute = Path(path) if Path(path).is_absolute() else report.base / path
+    try:
+        return absolute.relative_to(report.root).as_posix(), "%SRCROOT%"
+    except ValueError:
+        return absolute.as_uri(), None
+
+
+def sarif_report(report: Report) -> str:
+    """A SARIF 2.1.0 log with one run, every rule described, one result per problem."""
+    level = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+    codes = list(CODES.values())
+    index = {c.code: i for i, c in enumerate(codes)}
+    rules = [
+        {
+            "id": c.code,
+            "name": "".join(part.capitalize() for part in c.name.split("-")),
+            "shortDescription": {"text": c.summary},
+            "defaultConfiguration": {"level": level[c.severity]},
+            "properties": {"tags": ["resolvetool"]},
+        }
+        for c in codes
+    ]
+    results = []
+    for d in report.diagnostics:
+        uri, base_id = _sarif_uri(d.path, report)
+        artifact = {"uri": uri, **({"uriBaseId": base_id} if base_id else {})}
+        physical: dict = {"artifactLocation": artifact}
+        if d.line > 0:
+            physical["region"] = {"startLine": d.line, "startColumn": max(d.col, 1)}
+        result = {
+            "ruleId": d.code,
+            "level": level[d.severity],
+            "message": {"text": d.message + (f". Hint: {d.hint}" if d.hint else "")},
+            "locations": [{"physicalLocation": physical}],
+        }
+        if d.code in index:
+            result["ruleIndex"] = index[d.code]
+        results.append(result)
+    log = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "resolvetool",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "rules": rules,
+                    }
+                },
+                "originalUriBaseIds": {"%SRCROOT%": {"uri": report.root.as_uri() + "/"}},
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+
+
+# Data formats, rendered to text for stdout or a file; `text` is written to a console instead.
+DATA_REPORTERS: dict[str, Callable[[Report], str]] = {
+    "json": json_report,
+    "github": github_report,
+    "sarif": sarif_report,
+}
+FORMATS = ("text", *DATA_REPORTERS)

@@ -1,0 +1,368 @@
+"""Bytes to data: the strict YAML dialect of DESIGN §3, with a source position for every value.
+
+The document is built from libyaml's event stream rather than from PyYAML's constructors because
+the event stream is where the things we refuse are still visible (anchors, aliases, tags, repeated
+keys), because it keeps every mark, and because building iteratively cannot overflow the C stack on
+a deeply nested hostile file (libyaml's own composer is recursive and crashes there).
+
+Scalars follow the YAML 1.2 core schema, narrowed: `null`/`~`/empty, `true`/`false`, decimal
+integers and floats. Everything else, including the YAML 1.1 surprises (`yes`, `012`, `1:20`) and
+dates, stays a string; the models decide what a string may become.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.cyaml import CParser
+from yaml.events import (
+    AliasEvent,
+    DocumentEndEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+
+from .diagnostics import Diagnostic, make, quote
+
+DEFAULT_MAX_FILE_SIZE = 1024 * 1024
+MAX_DEPTH = 64  # a resolution nests about eight levels; anything deeper is an accident or an attack
+MAX_DIAGNOSTICS_PER_FILE = 100
+
+# Where a value sits: the value's line and column, and its key's (the same for list items), 1-based.
+Position = tuple[int, int, int, int]
+Loc = tuple[str | int, ...]
+
+
+@dataclass(slots=True)
+class SourceDocument:
+    """What one file holds: its data (None when the file must be refused), positions, problems."""
+
+    path: str
+    data: dict[str, Any] | None
+    positions: dict[Loc, Position] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def position(self, loc: Loc, *, of_key: bool = False) -> tuple[int, int]:
+        """The line and column of the deepest known value along `loc` (or of its key)."""
+        for end in range(len(loc), -1, -1):
+            found = self.positions.get(tuple(loc[:end]))
+            if found is not None:
+                return (found[2], found[3]) if of_key and end == len(loc) else (found[0], found[1])
+        return (1, 1)
+
+
+# --- reading the file -------------------------------------------------------------------------
+
+
+def read_source(path: Path, display: str, *, max_size: int = DEFAULT_MAX_FILE_SIZE) -> bytes | Diagnostic:
+    """The file's bytes, or the one diagnostic that says why they cannot be had."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        if path.is_symlink():
+            target = os.readlink(path)
+            return make(display, 0, 0, "RT002", f"broken symbolic link to {quote(target)}",
+                        "point the link at an existing file, or remove it")
+        return make(display, 0, 0, "RT001", "file not found (removed while the run was going on?)")
+    except OSError as error:
+        return make(display, 0, 0, "RT001", f"cannot read the file: {error.strerror or error}")
+    if not stat.S_ISREG(info.st_mode):
+        return make(display, 0, 0, "RT001", "not a regular file",
+                    "record files must be ordinary files; rename the folder or special file")
+    if info.st_size > max_size:
+        return make(display, 0, 0, "RT003",
+                    f"file is {info.st_size:,} bytes, over the limit of {max_size:,}",
+                    "split the record, or raise max-file-size in resolvetool.toml")
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return make(display, 0, 0, "RT001", f"cannot read the file: {error.strerror or error}",
+                    "check the file's permissions")
+    if len(raw) > max_size:  # it grew between stat and read
+        return make(display, 0, 0, "RT003", f"file is over the limit of {max_size:,} bytes")
+    return raw
+
+
+# --- bytes to text --------------------------------------------------------------------------------
+
+_BOMS = {
+    b"\xef\xbb\xbf": "UTF-8",
+    b"\xff\xfe": "UTF-16 (little-endian)",
+    b"\xfe\xff": "UTF-16 (big-endian)",
+}
+# Characters YAML 1.2 does not allow in a stream (§5.1), found before libyaml reports them vaguely.
+_NOT_PRINTABLE = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+
+
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, index) + 1
+    return text.count("\n", 0, index) + 1, index - line_start + 1
+
+
+def _decode(raw: bytes, path: str) -> str | Diagnostic:
+    for bom, name in _BOMS.items():
+        if raw.startswith(bom):
+            return make(path, 1, 1, "RT005", f"the file starts with a {name} byte order mark",
+                        "save the file as UTF-8 without a BOM")
+    nul = raw.find(b"\0")
+    if nul >= 0:
+        line, col = _line_col(raw[:nul].decode("utf-8", "replace"), nul)
+        return make(path, line, col, "RT006", "NUL byte in the file",
+                    "the file may be binary or UTF-16; save it as UTF-8 text")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, col = _line_col(raw[: error.start].decode("utf-8", "replace"), error.start)
+        return make(path, line, col, "RT004",
+                    f"not UTF-8: byte 0x{raw[error.start]:02x} cannot start or continue a character",
+                    "re-save the file as UTF-8 (it may be Latin-1 or Windows-1252)")
+    bad = _NOT_PRINTABLE.search(text)
+    if bad:
+        line, col = _line_col(text, bad.start())
+        return make(path, line, col, "RT008",
+                    f"control character U+{ord(bad.group()):04X} is not allowed in YAML",
+                    "remove it, or write it as an escape inside a double-quoted string")
+    return text
+
+
+# --- scalars ---------------------------------------------------------------------------------------
+
+_SPECIAL: dict[str, Any] = {
+    "": None, "~": None, "null": None, "Null": None, "NULL": None,
+    "true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False,
+}
+_YAML11_BOOLEANS = frozenset("yes Yes YES no No NO on On ON off Off OFF".split())
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
+# Floats need a point or an exponent, and like integers no leading zero (so `012` is never a number).
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|(?:0|[1-9][0-9]*)(?:\.[0-9]*(?:[eE][-+]?[0-9]+)?|[eE][-+]?[0-9]+))\Z")
+_YAML11_OCTAL = re.compile(r"[-+]?0[0-7_]+\Z")
+_YAML11_SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?\Z")
+_NUMBER_START = frozenset("0123456789+-.")
+
+
+class _Builder:
+    """Turns one libyaml event stream into data, positions and diagnostics."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.positions: dict[Loc, Position] = {}
+        self.diagnostics: list[Diagnostic] = []
+        self.refused = False  # a construct was found that makes the data untrustworthy
+        self._dropped = 0
+
+    def report(self, line: int, col: int, code: str, message: str, hint: str | None = None) -> None:
+        if len(self.diagnostics) >= MAX_DIAGNOSTICS_PER_FILE:
+            self._dropped += 1
+        else:
+            self.diagnostics.append(make(self.path, line, col, code, message, hint))
+
+    def finish(self) -> list[Diagnostic]:
+        if self._dropped:
+            self.diagnostics.append(make(self.path, 0, 0, "RT009",
+                                         f"{self._dropped} more problems in this file are not listed",
+                                         "fix the problems above and run again"))
+        return self.diagnostics
+
+    def scalar(self, event: ScalarEvent, line: int, col: int) -> Any:
+        value = event.value
+        if not event.implicit[0]:  # only plain scalars are resolved; quoted and block ones are strings
+            return value
+        special = _SPECIAL.get(value, self)
+        if special is not self:
+            return special
+        if value in _YAML11_BOOLEANS:
+            self.report(line, col, "RT020",
+                        f"{quote(value)} is read as a string, but YAML 1.1 tools read it as a boolean",
+                        f"quote it (\"{value}\") if you mean the word, or write true or false")
+            return value
+        if value[0] in _NUMBER_START:
+            if _INT.match(value):
+                return int(value)
+            if _FLOAT.match(value):
+                return float(value)
+            if _YAML11_OCTAL.match(value):
+                self.report(line, col, "RT021",
+                            f"{quote(value)} is read as a string, but YAML 1.1 tools read it as an octal number",
+                            f"quote it (\"{value}\") if you mean the text, or drop the leading zero")
+            elif _YAML11_SEXAGESIMAL.match(value):
+                self.report(line, col, "RT022",
+                            f"{quote(value)} is read as a string, but YAML 1.1 tools read it as a base-60 number",
+                            f"quote it (\"{value}\")")
+        return value
+
+    def refuse(self, event: Any, code: str, message: str, hint: str) -> None:
+        self.refused = True
+        mark = event.start_mark
+        self.report(mark.line + 1, mark.column + 1, code, message, hint)
+
+    def check_node(self, event: Any) -> None:
+        """Anchors and tags are refused wherever they appear, keys included."""
+        if event.anchor is not None:
+            self.refuse(event, "RT013", f"anchor &{event.anchor} is not allowed in records",
+                        "write the value out in full where it is needed")
+        if event.tag is not None:
+            self.refuse(event, "RT016", f"tag {event.tag} is not allowed in records",
+                        "remove the tag; the record's model decides the type of each value")
+
+    def build(self, parser: CParser) -> Any:
+        """The document's root value; events up to and including the document's end are consumed."""
+        get = parser.get_event
+        # Each open container is a frame: [container, loc, pending key, key position, keys seen].
+        stack: list[list[Any]] = []
+        root: Any = None
+        bad_key = object()  # a key that was reported; its value is built and dropped
+        no_key = object()
+        while True:
+            event = get()
+            cls = event.__class__
+            if cls is MappingEndEvent or cls is SequenceEndEvent:
+                stack.pop()
+                continue
+            if cls is DocumentEndEvent:
+                return root
+            mark = event.start_mark
+            line, col = mark.line + 1, mark.column + 1
+            if cls is AliasEvent:
+                self.refuse(event, "RT014", f"alias *{event.anchor} is not allowed in records",
+                            "write the value out in full where it is needed")
+                value: Any = None
+            else:
+                self.check_node(event)
+                if cls is ScalarEvent:
+                    value = event.value if stack and stack[-1][2] is no_key else self.scalar(event, line, col)
+                elif cls is MappingStartEvent:
+                    value = {}
+                else:
+                    value = []
+            # Attach the value to its parent (containers are attached empty and filled later).
+            # `loc` is None inside anything that is dropped: a refused key, or the value of one.
+            if not stack:
+                loc: Loc | None = ()
+                root = value
+                self.positions[loc] = (line, col, line, col)
+            else:
+                frame = stack[-1]
+                parent, base = frame[0], frame[1]
+                if parent.__class__ is list:
+                    parent.append(value)
+                    loc = None if base is None else base + (len(parent) - 1,)
+                    if loc is not None:
+                        self.positions[loc] = (line, col, line, col)
+                elif frame[2] is no_key:  # this node is a key
+                    frame[2], frame[3] = self.key(event, cls, value, frame[4], line, col, bad_key)
+                    loc = None
+                else:
+                    key, frame[2] = frame[2], no_key
+                    loc = None
+                    if key is not bad_key:
+                        parent[key] = value
+                        if base is not None:
+                            loc = base + (key,)
+                            self.positions[loc] = (line, col, frame[3][0], frame[3][1])
+            if cls is MappingStartEvent or cls is SequenceStartEvent:
+                if len(stack) >= MAX_DEPTH:
+                    self.refuse(event, "RT019", f"lists and mappings nested more than {MAX_DEPTH} deep",
+                                "flatten the structure; no record needs this depth")
+                    raise _Abandon
+                if cls is MappingStartEvent:
+                    stack.append([value, loc, no_key, (line, col), {}])
+                else:
+                    stack.append([value, loc, None, None, None])
+
+    def key(self, event: Any, cls: type, value: Any, seen: dict, line: int, col: int,
+            bad_key: object) -> tuple[Any, tuple[int, int]]:
+        if cls is not ScalarEvent:
+            if cls is not AliasEvent:
+                self.report(line, col, "RT018", "a key must be a plain name, not a list or mapping",
+                            "use a simple field name as the key")
+            return bad_key, (line, col)
+        if value == "<<" and event.implicit[0]:
+            self.refuse(event, "RT015", "merge key << is not allowed in records",
+                        "write the merged fields out in full")
+            return bad_key, (line, col)
+        first = seen.get(value)
+        if first is not None:
+            self.report(line, col, "RT011",
+                        f"duplicate key {quote(value)} (first at line {first[0]}, column {first[1]})",
+                        f"keep one of the two; the value at line {first[0]} is the one used")
+            return bad_key, (line, col)
+        seen[value] = (line, col)
+        return value, (line, col)
+
+
+class _Abandon(Exception):
+    """Stop reading a document that cannot be trusted (already reported)."""
+
+
+def parse_source(raw: bytes, path: str) -> SourceDocument:
+    """Bytes of one record file to a SourceDocument; never raises on any input."""
+    text = _decode(raw, path)
+    if isinstance(text, Diagnostic):
+        return SourceDocument(path, None, diagnostics=[text])
+    builder = _Builder(path)
+    parser = CParser(text)
+    root: Any = None
+    try:
+        parser.get_event()  # the stream's start
+        if parser.check_event(StreamEndEvent):
+            builder.report(1, 1, "RT007", "the file holds no record",
+                           "write the record's fields, or delete the file")
+            return SourceDocument(path, None, diagnostics=builder.finish())
+        parser.get_event()  # the document's start
+        root = builder.build(parser)
+        following = parser.get_event()
+        if following.__class__ is not StreamEndEvent:
+            mark = following.start_mark
+            builder.refuse(following, "RT012", "a second YAML document in the file",
+                           f"put each record in a file of its own; remove the '---' at line {mark.line + 1}")
+    except _Abandon:
+        pass
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = error.problem or "invalid YAML"
+        if error.context:
+            problem = f"{problem} ({error.context}" + (
+                f" at line {error.context_mark.line + 1})" if error.context_mark else ")")
+        builder.refused = True
+        builder.report(line, col, "RT010", f"YAML syntax error: {problem}", _syntax_hint(problem))
+    except yaml.YAMLError as error:  # reader errors: unusual characters that slipped past _decode
+        builder.refused = True
+        builder.report(1, 1, "RT010", f"YAML error: {error}")
+    finally:
+        parser.dispose()
+    positions = builder.positions
+    if builder.refused:
+        return SourceDocument(path, None, positions, builder.finish())
+    if root is None or root == "":
+        builder.report(1, 1, "RT007", "the file holds no record", "write the record's fields, or delete the file")
+        return SourceDocument(path, None, positions, builder.finish())
+    if not isinstance(root, dict):
+        line, col, _, _ = positions.get((), (1, 1, 1, 1))
+        what = "a list" if isinstance(root, list) else f"the value {quote(root)}"
+        builder.report(line, col, "RT017", f"the file holds {what}, not a mapping of fields",
+                       "a record is a mapping: 'id: ...', 'kind: ...' and its other fields")
+        return SourceDocument(path, None, positions, builder.finish())
+    return SourceDocument(path, root, positions, builder.finish())
+
+
+def _syntax_hint(problem: str) -> str | None:
+    if "tab" in problem:
+        return "indent with spaces, never tabs"
+    if "mapping values are not allowed" in problem:
+        return "a value containing ': ' must be quoted"
+    if "could not find expected ':'" in problem:
+        return "check the indentation and that each field has 'key: value'"
+    if "found character '@'" in problem or "found character '`'" in problem:
+        return "values starting with @ or ` must be quoted"
+    return "check the indentation and quoting around this position"
