@@ -178,16 +178,9 @@ def _facts(record: Any, doc: Any) -> tuple:
     return ()
 
 
-# One cache connection per worker process, opened on first use after the fork.
-_worker_cache: ResultCache | None = None
-
-
-def _analyse_chunk(items: list[tuple[str, str]], max_size: int, cache_dir: str | None,
+def _analyse_chunk(items: list[tuple[str, str]], max_size: int, cache: ResultCache | None,
                    salt: bytes) -> list[tuple[str, bytes | None, bytes, bool, bool]]:
     """Analyse files, consulting the cache: [(display path, key, result bytes, new?, stale?)]."""
-    global _worker_cache
-    if cache_dir is not None and _worker_cache is None:
-        _worker_cache = ResultCache(Path(cache_dir), readonly=True)
     out = []
     for path, display in items:
         raw = read_source(Path(path), display, max_size=max_size)
@@ -195,12 +188,27 @@ def _analyse_chunk(items: list[tuple[str, str]], max_size: int, cache_dir: str |
             out.append((display, None, marshal.dumps((None, (raw.to_tuple(),))), False, False))
             continue
         key = content_key(raw, salt)
-        hit = _worker_cache.get(key) if cache_dir is not None and _worker_cache else None
+        hit = cache.get(key) if cache is not None else None
         if hit is not None:
             out.append((display, key, hit[0], False, hit[1]))
         else:
             out.append((display, key, marshal.dumps(analyse(raw, display)), True, False))
     return out
+
+
+# Each worker process opens its own read-only connection, once, after the fork.
+_worker_cache: tuple[str, ResultCache] | None = None
+
+
+def _worker_chunk(items: list[tuple[str, str]], max_size: int, cache_dir: str | None,
+                  salt: bytes) -> list[tuple[str, bytes | None, bytes, bool, bool]]:
+    global _worker_cache
+    cache = None
+    if cache_dir is not None:
+        if _worker_cache is None or _worker_cache[0] != cache_dir:
+            _worker_cache = (cache_dir, ResultCache(Path(cache_dir), readonly=True))
+        cache = _worker_cache[1]
+    return _analyse_chunk(items, max_size, cache, salt)
 
 
 # --- loading the corpus ------------------------------------------------------------------------------
@@ -232,12 +240,9 @@ def load_corpus(settings: Settings, extra: Iterable[Path] = (), *, jobs: int | N
     items = [(str(p), display_path(p, base)) for p in paths]
     corpus = Corpus(settings=settings, files=[display for _, display in items])
 
-    cache_dir: str | None = None
     cache: ResultCache | None = None
     if use_cache:
         cache = ResultCache(settings.cache_dir or default_cache_dir())
-        if cache.usable:
-            cache_dir = str(cache.path.parent)
         corpus.cache_problem = cache.problem
     salt = code_salt()
     jobs = jobs or settings.jobs or _default_jobs()
@@ -245,7 +250,7 @@ def load_corpus(settings: Settings, extra: Iterable[Path] = (), *, jobs: int | N
     new: list[tuple[bytes, bytes]] = []
     used: list[bytes] = []
     done = 0
-    for batch in _run(items, settings.max_file_size, cache_dir, salt, jobs):
+    for batch in _run(items, settings.max_file_size, cache if cache and cache.usable else None, salt, jobs):
         for display, key, value, is_new, stale in batch:
             entry, diagnostics = marshal.loads(value)
             if entry is not None:
@@ -274,17 +279,18 @@ def load_corpus(settings: Settings, extra: Iterable[Path] = (), *, jobs: int | N
     return corpus
 
 
-def _run(items: list[tuple[str, str]], max_size: int, cache_dir: str | None, salt: bytes,
+def _run(items: list[tuple[str, str]], max_size: int, cache: ResultCache | None, salt: bytes,
          jobs: int) -> Iterator[list[tuple[str, bytes | None, bytes, bool, bool]]]:
     """Analyse the files, in worker processes when there are enough of them to be worth it."""
     if jobs <= 1 or len(items) < _PARALLEL_FROM:
         for chunk in _chunks(items, _CHUNK):
-            yield _analyse_chunk(chunk, max_size, cache_dir, salt)
+            yield _analyse_chunk(chunk, max_size, cache, salt)
         return
+    cache_dir = str(cache.path.parent) if cache is not None else None
     # fork starts workers in milliseconds with the models already imported; elsewhere spawn.
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method)) as pool:
-        futures = [pool.submit(_analyse_chunk, chunk, max_size, cache_dir, salt) for chunk in _chunks(items, _CHUNK)]
+        futures = [pool.submit(_worker_chunk, chunk, max_size, cache_dir, salt) for chunk in _chunks(items, _CHUNK)]
         for future in futures:
             yield future.result()
 

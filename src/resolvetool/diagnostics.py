@@ -86,7 +86,7 @@ CODES: dict[str, Code] = {
         Code("RT104", "invalid-value", _E, "a value of the right type that breaks a constraint (pattern, allowed values, range)"),
         Code("RT105", "unknown-kind", _E, "the kind field is missing or names no kind of record"),
         Code("RT106", "invalid-date", _E, "a date that is not a real YYYY-MM-DD date"),
-        Code("RT107", "invalid-record", _E, "a record whose fields contradict each other"),
+        Code("RT107", "schema-error", _E, "any other disagreement between a record and its model"),
         # RT2xx: integrity across the tree
         Code("RT201", "duplicate-id", _E, "two records share an id"),
         Code("RT202", "id-not-file-stem", _E, "a record's id differs from its file name"),

@@ -151,7 +151,8 @@ def _value_message(item: dict[str, Any]) -> str:
         return f"{quote(value)} does not have the required form"
     if item["type"] in ("string_too_short", "too_short") and not value:
         return "must not be empty"
-    return f"{quote(value) if isinstance(value, (str, int, float)) else 'value'}: {item['msg'][0].lower()}{item['msg'][1:]}"
+    shown = quote(value) if isinstance(value, str) else (str(value) if isinstance(value, (int, float)) else "value")
+    return f"{shown}: {item['msg'][0].lower()}{item['msg'][1:]}"
 
 
 def _value_hint(item: dict[str, Any], loc: Loc) -> str | None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import re
 import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -71,7 +71,7 @@ def read_source(path: Path, display: str, *, max_size: int = DEFAULT_MAX_FILE_SI
     except FileNotFoundError:
         if path.is_symlink():
             target = os.readlink(path)
-            return make(display, 0, 0, "RT002", f"broken symbolic link to {quote(target)}",
+            return make(display, 0, 0, "RT002", f"broken symbolic link to {quote(target, 300)}",
                         "point the link at an existing file, or remove it")
         return make(display, 0, 0, "RT001", "file not found (removed while the run was going on?)")
     except OSError as error:
@@ -159,6 +159,10 @@ class _Builder:
         self.diagnostics: list[Diagnostic] = []
         self.refused = False  # a construct was found that makes the data untrustworthy
         self._dropped = 0
+        # Refused constructs are reported once per kind, with a count: a "billion laughs" file holds
+        # dozens of aliases, and one line each would bury everything else.
+        self._first: dict[str, int] = {}
+        self._repeats: dict[str, int] = {}
 
     def report(self, line: int, col: int, code: str, message: str, hint: str | None = None) -> None:
         if len(self.diagnostics) >= MAX_DIAGNOSTICS_PER_FILE:
@@ -167,6 +171,11 @@ class _Builder:
             self.diagnostics.append(make(self.path, line, col, code, message, hint))
 
     def finish(self) -> list[Diagnostic]:
+        for code, count in self._repeats.items():
+            first = self.diagnostics[self._first[code]]
+            noun = {"RT013": "anchors", "RT014": "aliases", "RT016": "tags"}[code]
+            self.diagnostics[self._first[code]] = replace(
+                first, message=f"{first.message} ({count} more {noun} in this file)")
         if self._dropped:
             self.diagnostics.append(make(self.path, 0, 0, "RT009",
                                          f"{self._dropped} more problems in this file are not listed",
@@ -202,6 +211,11 @@ class _Builder:
 
     def refuse(self, event: Any, code: str, message: str, hint: str) -> None:
         self.refused = True
+        if code in self._first:
+            self._repeats[code] = self._repeats.get(code, 0) + 1
+            return
+        if code in ("RT013", "RT014", "RT016"):
+            self._first[code] = len(self.diagnostics)
         mark = event.start_mark
         self.report(mark.line + 1, mark.column + 1, code, message, hint)
 

@@ -103,7 +103,7 @@ def _identity(corpus: Corpus, entry: Entry) -> list[Diagnostic]:
                         f"duplicate id {quote(entry.id)} (first at {_where(first, first.id_position)})",
                         "rename one of the two records: an id must be unique in the tree"))
     stem = Path(entry.path).stem
-    if entry.valid and entry.id != stem:
+    if entry.id != stem:
         line, col = entry.id_position
         out.append(make(entry.path, line, col, "RT202",
                         f"id {quote(entry.id)} differs from the file name {quote(Path(entry.path).name)}",
@@ -156,22 +156,27 @@ def _references(corpus: Corpus) -> list[Diagnostic]:
                     pool = [i for kind in (kinds or ids_by_kind) for i in ids_by_kind.get(kind, ())]
                     close = difflib.get_close_matches(record_id, pool, n=1, cutoff=0.7)
                     hint = f"did you mean '{close[0]}'?" if close else None
-                wanted = f"a {' or '.join(kinds)}" if kinds else "a record"
+                wanted = " or ".join(_a(kind) for kind in kinds) if kinds else "a record"
                 out.append(make(entry.path, line, col, "RT205", f"reference {quote(target)}: no record has this id",
                                 hint or f"check the id, or add {wanted} with this id"))
                 continue
             if not found.valid:
                 continue  # the target's own file is reported; its kind and parts are unknown
             if kinds and found.kind not in kinds:
+                wanted = " or ".join(_a(kind) for kind in kinds)
                 out.append(make(entry.path, line, col, "RT207",
-                                f"reference {quote(target)} is a {found.kind}, but a {' or '.join(kinds)} is expected here",
-                                f"point to a {' or '.join(kinds)} ({found.path} holds a {found.kind})"))
+                                f"reference {quote(target)} is {_a(found.kind)}, but {wanted} is expected here",
+                                f"point to {wanted} ({found.path} holds {_a(found.kind)})"))
             elif fragment and fragment not in found.fragments:
                 parts = ", ".join("#" + f for f in found.fragments[:8]) + (" ..." if len(found.fragments) > 8 else "")
                 out.append(make(entry.path, line, col, "RT206",
                                 f"reference {quote(target)}: {record_id} has no part #{fragment}",
                                 f"its parts are {parts}" if parts else f"{record_id} has no named parts; drop #{fragment}"))
     return out
+
+
+def _a(noun: str) -> str:
+    return ("an " if noun[:1] in "aeiou" else "a ") + noun
 
 
 def _adoption_dates(corpus: Corpus) -> list[Diagnostic]:

@@ -1,0 +1,112 @@
+"""Shared fixtures: a CLI runner with stdout and stderr apart, tree builders, an isolated cache."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import pytest
+from typer.testing import CliRunner
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+CORPUS_TEXTS = SHARED / "corpus" / "texts"
+REFERENCE_TEXT = CORPUS_TEXTS / "interpol-ga81-impact-cooperation.txt"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="rewrite the expected output of golden cases")
+
+
+@pytest.fixture(autouse=True)
+def isolated_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own cache folder; nothing touches the user's."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("RESOLVETOOL_CACHE_DIR", str(folder))
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    return folder
+
+
+@dataclass
+class CliResult:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def run_cli(monkeypatch: pytest.MonkeyPatch) -> Callable[..., CliResult]:
+    """Run resolvetool in-process: run_cli("validate", "--format", "json", cwd=tree)."""
+    from resolvetool.cli import app
+
+    def run(*args: str, cwd: Path | None = None) -> CliResult:
+        if cwd is not None:
+            monkeypatch.chdir(cwd)
+        result = CliRunner().invoke(app, list(args), catch_exceptions=False)
+        return CliResult(result.exit_code, result.stdout, result.stderr)
+
+    return run
+
+
+@pytest.fixture
+def make_tree(tmp_path: Path) -> Callable[[dict[str, str | bytes]], Path]:
+    """Write files (text or bytes) under a fresh project folder and return it."""
+
+    def make(files: dict[str, str | bytes]) -> Path:
+        root = tmp_path / "project"
+        (root / "records").mkdir(parents=True, exist_ok=True)
+        for name, content in files.items():
+            path = root / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(content, encoding="utf-8")
+        return root
+
+    return make
+
+
+# A small valid tree that tests extend or break.
+BASE_TREE: dict[str, str] = {
+    "records/organizations/org.yaml": "id: org\nkind: organization\nname: Example Organization\n"
+    "offices:\n  - id: head\n    title: Head of the Organization\n",
+    "records/bodies/assembly.yaml": "id: assembly\nkind: body\nname: Assembly\norganization: org\n"
+    "formula: The Assembly\n",
+    "records/sessions/assembly-1.yaml": "id: assembly-1\nkind: session\nbody: assembly\nnumber: 1\n"
+    "start: 2020-05-04\nend: 2020-05-06\n",
+    "records/resolutions/2020/res-1.yaml": "id: res-1\nkind: resolution\ntitle: A first decision\n"
+    "body: assembly\nsession: assembly-1\nstatus: adopted\n"
+    "adoption:\n  date: 2020-05-05\n  outcome: Adopted\n"
+    "preamble:\n  - phrase: NOTING\n    text: the report,\n"
+    "operative:\n  - phrase: DECIDES\n    text: to decide.\n    refs: [org#head]\n",
+}
+
+
+@pytest.fixture
+def base_tree(make_tree: Callable[[dict[str, str | bytes]], Path]) -> Callable[..., Path]:
+    """The valid base tree, with some files replaced or added (None removes one)."""
+
+    def make(**changes: str | bytes | None) -> Path:
+        files: dict[str, str | bytes] = dict(BASE_TREE)
+        for name, content in changes.items():
+            name = name.replace("__", "/")
+            if content is None:
+                files.pop(name, None)
+            else:
+                files[name] = content
+        return make_tree(files)
+
+    return make
+
+
+@pytest.fixture
+def in_repo(monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(REPO)
+    return REPO
+
+
+os.environ.setdefault("COLUMNS", "200")

