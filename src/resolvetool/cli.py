@@ -58,7 +58,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_options(
     ctx: typer.Context,
-    root: Annotated[Optional[Path], typer.Option("--root", help="Project folder (default: the nearest folder up holding records/ or resolvetool.toml).")] = None,
+    root: Annotated[Optional[Path], typer.Option("--root", metavar="DIR", help="Project folder (default: the nearest folder up holding records/ or resolvetool.toml).")] = None,
     no_color: Annotated[bool, typer.Option("--no-color", help="Never use colour (NO_COLOR is honoured too).")] = False,
     quiet: Annotated[bool, typer.Option("-q", "--quiet", help="Print problems only: no hints, no summary when all is well.")] = False,
     verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Also print timings and cache use.")] = False,
@@ -103,10 +103,10 @@ class _LazyProgress:
 @app.command()
 def validate(
     ctx: typer.Context,
-    paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or folders to report on (default: all of records/). References are resolved against the whole tree.", show_default=False)] = None,
-    format: Annotated[Format, typer.Option("--format", "-f", help="text for people; json, github (workflow annotations) or sarif 2.1.0 for machines.")] = Format.text,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the json, github or sarif report to this file instead of standard output.")] = None,
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: one per core).")] = None,
+    paths: Annotated[Optional[list[Path]], typer.Argument(metavar="PATH", help="Files or folders to report on (default: all of records/). References are resolved against the whole tree.", show_default=False)] = None,
+    format: Annotated[Format, typer.Option("--format", "-f", metavar="FORMAT", help="text (for people), json, github (workflow annotations) or sarif (2.1.0).")] = Format.text,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write the json, github or sarif report to this file instead of standard output.")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, metavar="N", help="Worker processes (default: one per core).")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Read and check every file afresh, ignoring and not updating the cache.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too, not only on errors.")] = False,
 ) -> None:

@@ -57,7 +57,7 @@ CODES: dict[str, Code] = {
     c.code: c
     for c in [
         # RT0xx: the file and its YAML
-        Code("RT001", "unreadable-file", _E, "the file cannot be read (permissions, a folder named like a record, an I/O error)"),
+        Code("RT001", "unreadable-file", _E, "the file cannot be read (permissions, a special file such as a pipe, an I/O error)"),
         Code("RT002", "broken-symlink", _E, "a symbolic link whose target does not exist"),
         Code("RT003", "file-too-large", _E, "the file is larger than the configured limit (max-file-size)"),
         Code("RT004", "not-utf8", _E, "the file is not valid UTF-8"),

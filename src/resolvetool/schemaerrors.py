@@ -123,7 +123,12 @@ def _one(item: dict[str, Any], loc: Loc, kind: str | None, doc: SourceDocument) 
                     "write the date as YYYY-MM-DD, e.g. 2012-11-05")
     if kind_type in _EXPECTED and kind_type != "literal_error":
         got = _TYPE_NAMES.get(type(value), type(value).__name__)
-        shown = f" {quote(value)}" if isinstance(value, (str, int, float)) else ""
+        if isinstance(value, bool):
+            shown = f" {str(value).lower()}"
+        elif isinstance(value, (int, float)):
+            shown = f" {value}"
+        else:
+            shown = f" {quote(value)}" if isinstance(value, str) else ""
         return make(doc.path, line, col, "RT103",
                     f"{where}: expected {_EXPECTED[kind_type]}, got {got}{shown}", _type_hint(kind_type, value))
     if kind_type in _INVALID_VALUE:
