@@ -9,7 +9,6 @@ from importlib import resources
 from pathlib import Path
 
 import jsonschema
-import pytest
 
 from conftest import BASE_TREE
 

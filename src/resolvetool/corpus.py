@@ -70,6 +70,7 @@ class Corpus:
     """All record files of a run, their entries (indexed by id and symbol) and their problems."""
 
     settings: Settings
+    base: Path  # the folder that entry and diagnostic paths are relative to
     files: list[str] = field(default_factory=list)
     entries: list[Entry] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
@@ -91,8 +92,7 @@ class Corpus:
         entry = self.lookup(ref)
         if entry is None or not entry.valid:
             return None
-        path = self.settings.root / entry.path if not os.path.isabs(entry.path) else Path(entry.path)
-        doc = parse_source(path.read_bytes(), entry.path)
+        doc = parse_source((self.base / entry.path).read_bytes(), entry.path)
         return RECORD_ADAPTER.validate_python(doc.data)
 
 
@@ -118,6 +118,13 @@ def discover(folder: Path) -> list[Path]:
                 found.append(Path(entry.path))
     found.sort()
     return found
+
+
+def canonical(path: Path | str) -> Path:
+    """An absolute path with its folders' symbolic links resolved (not the file's own: a linked
+    record file is reported under its own name)."""
+    absolute = Path(os.path.abspath(path))
+    return Path(os.path.realpath(absolute.parent)) / absolute.name
 
 
 def display_path(path: Path, base: Path) -> str:
@@ -236,9 +243,9 @@ def load_corpus(settings: Settings, extra: Iterable[Path] = (), *, jobs: int | N
     base = (base or Path.cwd()).resolve()
     paths = discover(settings.records) if settings.records.is_dir() else []
     known = set(paths)
-    paths += sorted(p for p in (Path(os.path.abspath(e)) for e in extra) if p not in known)
+    paths += sorted(p for p in (canonical(e) for e in extra) if p not in known)
     items = [(str(p), display_path(p, base)) for p in paths]
-    corpus = Corpus(settings=settings, files=[display for _, display in items])
+    corpus = Corpus(settings=settings, base=base, files=[display for _, display in items])
 
     cache: ResultCache | None = None
     if use_cache:

@@ -7,13 +7,12 @@ reference and fragment resolving to a record of an accepted kind, adoption dates
 from __future__ import annotations
 
 import difflib
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
 from .config import ConfigError, Settings
-from .corpus import Corpus, Entry, Progress, discover, display_path, load_corpus
+from .corpus import Corpus, Entry, Progress, canonical, discover, display_path, load_corpus
 from .diagnostics import Diagnostic, Severity, count_by_severity, make, quote
 from .kinds import FOLDER_BY_KIND, KIND_BY_FOLDER
 
@@ -54,7 +53,7 @@ def validate(settings: Settings, paths: Iterable[Path] = (), *, jobs: int | None
         selected = set()
         records = settings.records.resolve()
         for path in paths:
-            absolute = Path(os.path.abspath(path))
+            absolute = canonical(path)
             if absolute.is_dir():
                 files = discover(absolute)
             elif absolute.exists() or absolute.is_symlink():
@@ -63,7 +62,7 @@ def validate(settings: Settings, paths: Iterable[Path] = (), *, jobs: int | None
                 raise ConfigError(f"{path}: no such file or folder")
             for file in files:
                 selected.add(display_path(file, base))
-                if not file.resolve().is_relative_to(records):
+                if not file.is_relative_to(records):
                     extra.append(file)
     corpus = load_corpus(settings, extra, jobs=jobs, use_cache=use_cache, progress=progress, base=base)
     diagnostics = corpus.diagnostics + check_integrity(corpus, base)
