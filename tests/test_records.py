@@ -11,7 +11,7 @@ import yaml
 from resolvetool.config import load_settings
 from resolvetool.corpus import load_corpus
 from resolvetool.models import RECORD_ADAPTER, Agreement, Resolution
-from resolvetool.validate import validate
+from resolvetool.validation import validate
 
 from conftest import REFERENCE_TEXT, REPO, SHARED
 

@@ -27,8 +27,8 @@ _EXPORTS = {
     "Corpus": "corpus",
     "Entry": "corpus",
     "parse_source": "source",
-    "validate": "validate",
-    "ValidationResult": "validate",
+    "validate": "validation",
+    "ValidationResult": "validation",
 }
 
 __all__ = ["__version__", *_EXPORTS]

@@ -125,7 +125,7 @@ def validate(
     """
     from .config import ConfigError, load_settings
     from .reporters import DATA_REPORTERS, Report, write_text
-    from .validate import validate as run_validate
+    from .validation import validate as run_validate
 
     globals_: Globals = ctx.obj
     err = globals_.console()

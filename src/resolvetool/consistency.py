@@ -1,7 +1,7 @@
 """Checks within one valid record: parts named twice, dates that run backwards.
 
 They run where the record is loaded (in a worker, with its source positions at hand), so their
-results are cached with the file. Checks that need other records live in validate.py.
+results are cached with the file. Checks that need other records live in validation.py.
 """
 
 from __future__ import annotations
