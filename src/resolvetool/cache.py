@@ -1,7 +1,11 @@
 """A cache of per-file results, keyed by the file's content, in one SQLite database.
 
 The key is a keyed BLAKE2b hash of the file's bytes; the hash key changes with resolvetool's own
-code, so a new version never reads an old version's results. Entries are path-free: the same
+code and the versions of the libraries whose words and rules end up in results, so an upgrade
+never reads an old version's results. A second table remembers, per file path, the size,
+modification time and inode last seen with each content key, so an unchanged file need not even
+be read (as git's index does; files modified in the last seconds before a run are not remembered,
+since a second edit within the clock's granularity would not change their stamp). Entries are path-free: the same
 content under another name is the same result. The database lives outside records/ (the user's
 cache folder by default), runs in WAL mode so overlapping runs read while one writes, and any
 failure of it only makes a run slower: a broken cache is set aside, never an error.
@@ -19,11 +23,26 @@ from . import __version__
 
 _FILE = "results-v1.sqlite3"
 _KEEP_DAYS = 30  # entries unused this long are deleted
+_RACY_NS = 3_000_000_000  # files modified this recently are read again next time
+
+Stamp = tuple[int, int, int]  # size, modification time (ns), inode
 
 
 def code_salt() -> bytes:
-    """A digest of resolvetool's version and source files: any change of the code changes every key."""
-    digest = hashlib.blake2b(__version__.encode(), digest_size=32)
+    """A digest of resolvetool's code and of what shapes its results: changing either changes every key."""
+    import sys
+    from importlib import metadata
+
+    from yaml import __version__ as yaml_version
+
+    versions = []
+    for name in ("pydantic", "pydantic-core"):  # read from metadata: importing them costs 50 ms
+        try:
+            versions.append(f"{name} {metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name} ?")
+    stack = f"{__version__} {sys.version} yaml {yaml_version} {' '.join(versions)}"
+    digest = hashlib.blake2b(stack.encode(), digest_size=32)
     package = Path(__file__).parent
     for path in sorted(package.rglob("*.py")):
         info = path.stat()
@@ -72,6 +91,8 @@ class ResultCache:
         db.execute("PRAGMA synchronous=NORMAL")
         db.execute("CREATE TABLE IF NOT EXISTS results "
                    "(key BLOB PRIMARY KEY, value BLOB NOT NULL, used INTEGER NOT NULL) WITHOUT ROWID")
+        db.execute("CREATE TABLE IF NOT EXISTS stamps "
+                   "(path TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, inode INTEGER, key BLOB) WITHOUT ROWID")
         return db
 
     def _disable(self, error: Exception) -> None:
@@ -98,17 +119,38 @@ class ResultCache:
             return None
         return (row[0], row[1] < _today()) if row else None
 
-    def update(self, new: list[tuple[bytes, bytes]], used: list[bytes]) -> None:
-        """Store new results, mark stale `used` ones as used today, and drop long-unused entries."""
+    def get_unchanged(self, path: str, stamp: Stamp) -> tuple[bytes, bytes, bool] | None:
+        """(key, result, stale?) for a file whose stamp is the one last seen with a cached result."""
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute(
+                "SELECT s.size, s.mtime, s.inode, s.key, r.value, r.used FROM stamps s "
+                "JOIN results r ON r.key = s.key WHERE s.path = ?", (path,)).fetchone()
+        except sqlite3.Error as error:
+            self._disable(error)
+            return None
+        if row is None or (row[0], row[1], row[2]) != stamp:
+            return None
+        return row[3], row[4], row[5] < _today()
+
+    def update(self, new: list[tuple[bytes, bytes]], used: list[bytes],
+               stamps: list[tuple[str, Stamp, bytes]] = ()) -> None:
+        """Store new results and file stamps, mark `used` results as used today, drop old entries."""
         if self._db is None:
             return
         today = _today()
+        recent = time.time_ns() - _RACY_NS
         try:
             self._db.execute("BEGIN IMMEDIATE")
             self._db.executemany("INSERT OR REPLACE INTO results (key, value, used) VALUES (?, ?, ?)",
                                  [(key, value, today) for key, value in new])
             self._db.executemany("UPDATE results SET used = ? WHERE key = ?", [(today, key) for key in used])
-            self._db.execute("DELETE FROM results WHERE used < ?", (today - _KEEP_DAYS,))
+            self._db.executemany("INSERT OR REPLACE INTO stamps (path, size, mtime, inode, key) VALUES (?, ?, ?, ?, ?)",
+                                 [(path, *stamp, key) for path, stamp, key in stamps if stamp[1] < recent])
+            dropped = self._db.execute("DELETE FROM results WHERE used < ?", (today - _KEEP_DAYS,)).rowcount
+            if dropped:
+                self._db.execute("DELETE FROM stamps WHERE key NOT IN (SELECT key FROM results)")
             self._db.execute("COMMIT")
         except sqlite3.Error as error:
             try:

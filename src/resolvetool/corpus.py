@@ -12,6 +12,7 @@ import marshal
 import multiprocessing
 import os
 import sys
+from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,38 +32,42 @@ Progress = Callable[[int, int], None]  # (files done so far, files in all)
 
 @dataclass(slots=True)
 class Entry:
-    """What the cross-record checks and lookups need of one record file.
+    """What the cross-record checks and lookups need of one record file, kept small for scale.
 
-    `refs` is flat to stay small at scale: (target, line, col, accepted kinds "a|b", ...) repeated.
-    `facts` carries the few values that checks between records compare (dates).
+    Strings repeated across records (reference targets, part names, kinds, folders) are interned.
+    Positions are not kept: a check that reports a problem asks `Corpus.locate` for them, which
+    reads the file again; problems are rare and records many.
     """
 
     path: str
+    folder: str | None  # the first folder under records/ ("" for records/ itself; None outside it)
     id: str | None
     kind: str | None
     symbol: str | None
     valid: bool
-    marks: tuple[int, ...]  # line, col of id, kind and symbol values
-    refs: tuple = ()
+    refs: tuple[str, ...] = ()  # "target\tkind|kind", in the order models.references yields them
     fragments: tuple[str, ...] = ()
-    facts: tuple = ()
+    facts: tuple = ()  # session: (start, end); resolution: (session, adoption date); ISO dates
 
-    @property
-    def id_position(self) -> tuple[int, int]:
-        return self.marks[0], self.marks[1]
+    def references(self) -> Iterator[tuple[int, str, tuple[str, ...]]]:
+        """(index, target, accepted kinds) for each reference; the index is what `locate` places."""
+        for index, packed in enumerate(self.refs):
+            target, _, kinds = packed.partition("\t")
+            yield index, target, tuple(kinds.split("|")) if kinds else ()
 
-    @property
-    def kind_position(self) -> tuple[int, int]:
-        return self.marks[2], self.marks[3]
 
-    @property
-    def symbol_position(self) -> tuple[int, int]:
-        return self.marks[4], self.marks[5]
+@dataclass(slots=True)
+class Located:
+    """Where things are in one record file, found again when a problem is to be reported."""
 
-    def references(self) -> Iterator[tuple[str, int, int, tuple[str, ...]]]:
-        refs = self.refs
-        for i in range(0, len(refs), 4):
-            yield refs[i], refs[i + 1], refs[i + 2], tuple(refs[i + 3].split("|")) if refs[i + 3] else ()
+    marks: dict[str, tuple[int, int]]  # "id", "kind", "symbol", "adoption-date" -> line, col
+    refs: list[tuple[int, int]]
+
+    def at(self, name: str) -> tuple[int, int]:
+        return self.marks.get(name, (0, 0))
+
+    def ref(self, index: int) -> tuple[int, int]:
+        return self.refs[index] if index < len(self.refs) else (0, 0)
 
 
 @dataclass
@@ -78,6 +83,7 @@ class Corpus:
     by_symbol: dict[str, Entry] = field(default_factory=dict)
     cache_problem: str | None = None
     cached: int = 0  # files whose analysis came from the cache
+    _located: dict[str, Located] = field(default_factory=dict, repr=False)
 
     def lookup(self, ref: str) -> Entry | None:
         """The entry for an id or an official symbol (`#fragment` ignored)."""
@@ -95,14 +101,43 @@ class Corpus:
         doc = parse_source((self.base / entry.path).read_bytes(), entry.path)
         return RECORD_ADAPTER.validate_python(doc.data)
 
+    def locate(self, entry: Entry) -> Located:
+        """Positions in `entry`'s file; (0, 0) wherever the file no longer says what it said."""
+        found = self._located.get(entry.path)
+        if found is None:
+            found = self._located[entry.path] = _locate(self.base / entry.path, entry)
+        return found
+
+
+def _locate(path: Path, entry: Entry) -> Located:
+    from pydantic import ValidationError
+
+    from .models import RECORD_ADAPTER, references
+    from .source import parse_source
+
+    try:
+        doc = parse_source(path.read_bytes(), entry.path)
+    except OSError:
+        return Located({}, [])
+    marks = {name: doc.position((name,)) for name in ("id", "kind", "symbol") if doc.data and name in doc.data}
+    refs: list[tuple[int, int]] = []
+    if entry.valid and doc.data is not None:
+        try:
+            record = RECORD_ADAPTER.validate_python(doc.data)
+        except ValidationError:
+            return Located(marks, refs)
+        refs = [doc.position(loc) for loc, _, _ in references(record)]
+        marks["adoption-date"] = doc.position(("adoption", "date"))
+    return Located(marks, refs)
+
 
 # --- discovery -------------------------------------------------------------------------------------
 
 
-def discover(folder: Path) -> list[Path]:
+def discover(folder: Path | str) -> list[str]:
     """Every *.yaml and *.yml file under `folder`, sorted; hidden folders and linked folders skipped."""
-    found: list[Path] = []
-    pending = [folder]
+    found: list[str] = []
+    pending = [os.fspath(folder)]
     while pending:
         current = pending.pop()
         try:
@@ -113,9 +148,9 @@ def discover(folder: Path) -> list[Path]:
             if entry.name.startswith("."):
                 continue
             if entry.is_dir(follow_symlinks=False):
-                pending.append(Path(entry.path))
+                pending.append(entry.path)
             elif entry.name.endswith(YAML_SUFFIXES):
-                found.append(Path(entry.path))
+                found.append(entry.path)
     found.sort()
     return found
 
@@ -127,12 +162,11 @@ def canonical(path: Path | str) -> Path:
     return Path(os.path.realpath(absolute.parent)) / absolute.name
 
 
-def display_path(path: Path, base: Path) -> str:
-    """The path as diagnostics show it: relative to `base` when inside it, with forward slashes."""
-    try:
-        return path.relative_to(base).as_posix()
-    except ValueError:
-        return path.as_posix()
+def display_path(path: Path | str, base: Path | str) -> str:
+    """The path as diagnostics show it: relative to `base` when inside it."""
+    path, base = os.fspath(path), os.fspath(base)
+    prefix = base.rstrip(os.sep) + os.sep
+    return path[len(prefix):] if path.startswith(prefix) else path
 
 
 # --- analysis of one file (runs in workers) ---------------------------------------------------------
@@ -151,55 +185,66 @@ def analyse(raw: bytes, path: str) -> tuple:
     diagnostics = list(doc.diagnostics)
     data = doc.data
     if data is None:
-        return None, tuple(d.to_tuple() for d in diagnostics)
+        return None, _capped(diagnostics, path)
 
     def text(key: str) -> str | None:
         value = data.get(key)
         return value if isinstance(value, str) else None
 
     kind = text("kind")
-    marks = (*doc.position(("id",)), *doc.position(("kind",)), *doc.position(("symbol",)))
     try:
         record = RECORD_ADAPTER.validate_python(data)
     except ValidationError as error:
         diagnostics += validation_diagnostics(error, doc)
-        entry = (text("id"), kind if kind in KINDS else None, text("symbol"), False, marks, (), (), ())
-        return entry, tuple(d.to_tuple() for d in diagnostics)
+        entry = (text("id"), kind if kind in KINDS else None, text("symbol"), False, (), (), ())
+        return entry, _capped(diagnostics, path)
     diagnostics += record_checks(record, doc)
-    refs: list[Any] = []
-    for loc, target, kinds in references(record):
-        line, col = doc.position(loc)
-        refs += (target, line, col, "|".join(kinds))
+    refs = tuple(f"{target}\t{'|'.join(kinds)}" for _, target, kinds in references(record))
     fragments = tuple(name for name, _ in record.fragments())
-    entry = (record.id, record.kind, record.symbol, True, marks, tuple(refs), fragments, _facts(record, doc))
-    return entry, tuple(d.to_tuple() for d in diagnostics)
+    entry = (record.id, record.kind, record.symbol, True, refs, fragments, _facts(record))
+    return entry, _capped(diagnostics, path)
 
 
-def _facts(record: Any, doc: Any) -> tuple:
+def _capped(diagnostics: list[Diagnostic], path: str) -> tuple:
+    """At most MAX_DIAGNOSTICS_PER_FILE problems of a file, then one line saying how many more."""
+    from .diagnostics import make
+    from .source import MAX_DIAGNOSTICS_PER_FILE
+
+    if len(diagnostics) > MAX_DIAGNOSTICS_PER_FILE + 1:
+        more = len(diagnostics) - MAX_DIAGNOSTICS_PER_FILE
+        diagnostics = diagnostics[:MAX_DIAGNOSTICS_PER_FILE] + [
+            make(path, 0, 0, "RT009", f"{more} more problems in this file are not listed",
+                 "fix the problems above and run again")]
+    return tuple(d.to_tuple() for d in diagnostics)
+
+
+def _facts(record: Any) -> tuple:
     """Values that checks between records compare: a session's dates, a resolution's adoption."""
     if record.kind == "session":
         return (record.start.isoformat() if record.start else "", record.end.isoformat() if record.end else "")
     if record.kind == "resolution" and record.adoption and record.adoption.date and record.session:
-        line, col = doc.position(("adoption", "date"))
-        return (record.session, record.adoption.date.isoformat(), line, col)
+        return (record.session, record.adoption.date.isoformat())
     return ()
 
 
+Outcome = tuple[bytes | None, bytes, bool, bool]  # content key, result, new?, stale?
+
+
 def _analyse_chunk(items: list[tuple[str, str]], max_size: int, cache: ResultCache | None,
-                   salt: bytes) -> list[tuple[str, bytes | None, bytes, bool, bool]]:
-    """Analyse files, consulting the cache: [(display path, key, result bytes, new?, stale?)]."""
-    out = []
+                   salt: bytes) -> list[Outcome]:
+    """Analyse files, consulting the cache by content, one outcome per (path, display path)."""
+    out: list[Outcome] = []
     for path, display in items:
         raw = read_source(Path(path), display, max_size=max_size)
         if isinstance(raw, Diagnostic):
-            out.append((display, None, marshal.dumps((None, (raw.to_tuple(),))), False, False))
+            out.append((None, marshal.dumps((None, (raw.to_tuple(),))), False, False))
             continue
         key = content_key(raw, salt)
         hit = cache.get(key) if cache is not None else None
         if hit is not None:
-            out.append((display, key, hit[0], False, hit[1]))
+            out.append((key, hit[0], False, hit[1]))
         else:
-            out.append((display, key, marshal.dumps(analyse(raw, display)), True, False))
+            out.append((key, marshal.dumps(analyse(raw, display)), True, False))
     return out
 
 
@@ -208,7 +253,7 @@ _worker_cache: tuple[str, ResultCache] | None = None
 
 
 def _worker_chunk(items: list[tuple[str, str]], max_size: int, cache_dir: str | None,
-                  salt: bytes) -> list[tuple[str, bytes | None, bytes, bool, bool]]:
+                  salt: bytes) -> list[Outcome]:
     global _worker_cache
     cache = None
     if cache_dir is not None:
@@ -233,7 +278,7 @@ def _default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def load_corpus(settings: Settings, extra: Iterable[Path] = (), *, jobs: int | None = None,
+def load_corpus(settings: Settings, extra: Iterable[Path | str] = (), *, jobs: int | None = None,
                 use_cache: bool = True, progress: Progress | None = None, base: Path | None = None) -> Corpus:
     """Load every record under the project's records/ (and `extra` files) into a Corpus.
 
@@ -243,42 +288,49 @@ def load_corpus(settings: Settings, extra: Iterable[Path] = (), *, jobs: int | N
     base = (base or Path.cwd()).resolve()
     paths = discover(settings.records) if settings.records.is_dir() else []
     known = set(paths)
-    paths += sorted(p for p in (canonical(e) for e in extra) if p not in known)
-    items = [(str(p), display_path(p, base)) for p in paths]
-    corpus = Corpus(settings=settings, base=base, files=[display for _, display in items])
+    paths += sorted(p for p in {str(canonical(e)) for e in extra} if p not in known)
+    corpus = Corpus(settings=settings, base=base)
+    loader = _Loader(corpus, os.fspath(settings.records.resolve()) + os.sep)
 
     cache: ResultCache | None = None
     if use_cache:
         cache = ResultCache(settings.cache_dir or default_cache_dir())
         corpus.cache_problem = cache.problem
+    usable = cache if cache is not None and cache.usable else None
     salt = code_salt()
-    jobs = jobs or settings.jobs or _default_jobs()
 
-    new: list[tuple[bytes, bytes]] = []
-    used: list[bytes] = []
-    done = 0
-    for batch in _run(items, settings.max_file_size, cache if cache and cache.usable else None, salt, jobs):
-        for display, key, value, is_new, stale in batch:
-            entry, diagnostics = marshal.loads(value)
-            if entry is not None:
-                corpus.entries.append(Entry(display, *entry))
-            elif not diagnostics or diagnostics[0][2] not in ("RT001", "RT002"):
-                # A file that holds no usable record still claims its name, so that references to it
-                # are not reported a second time; unreadable files and dead links claim nothing.
-                corpus.entries.append(Entry(display, None, None, None, False, (0, 0, 0, 0, 0, 0)))
-            corpus.diagnostics.extend(Diagnostic.from_tuple(display, d) for d in diagnostics)
-            if key is not None:
-                if is_new:
-                    new.append((key, value))
-                else:
-                    corpus.cached += 1
-                    if stale:
-                        used.append(key)
-        done += len(batch)
+    # Files whose size, time and inode are those last seen with a cached result are not even read.
+    unread: list[tuple[str, str]] = []
+    stamps: dict[str, tuple[int, int, int]] = {}
+    for path in paths:
+        display = display_path(path, base)
+        corpus.files.append(display)
+        if usable is not None:
+            try:
+                info = os.stat(path)
+            except OSError:
+                unread.append((path, display))
+                continue
+            stamp = stamps[path] = (info.st_size, info.st_mtime_ns, info.st_ino)
+            hit = usable.get_unchanged(path, stamp)
+            if hit is not None:
+                key, value, stale = hit
+                loader.add(path, display, (key, value, False, stale))
+                stamps.pop(path)
+                continue
+        unread.append((path, display))
+    if progress and loader.done:
+        progress(loader.done, len(paths))
+
+    jobs = jobs or settings.jobs or _default_jobs()
+    for chunk, outcomes in _run(unread, settings.max_file_size, usable, salt, jobs):
+        for (path, display), outcome in zip(chunk, outcomes):
+            loader.add(path, display, outcome)
         if progress:
-            progress(done, len(items))
+            progress(loader.done, len(paths))
     if cache is not None:
-        cache.update(new, used)
+        cache.update(loader.new, loader.used,
+                     [(path, stamps[path], key) for path, key in loader.keys.items() if path in stamps])
         corpus.cache_problem = corpus.cache_problem or cache.problem
         cache.close()
     corpus.entries.sort(key=lambda e: e.path)
@@ -286,28 +338,95 @@ def load_corpus(settings: Settings, extra: Iterable[Path] = (), *, jobs: int | N
     return corpus
 
 
+class _Loader:
+    """Turns analysis outcomes into entries and diagnostics, sharing repeated strings."""
+
+    def __init__(self, corpus: Corpus, records_prefix: str) -> None:
+        self.corpus = corpus
+        self.records_prefix = records_prefix
+        self.new: list[tuple[bytes, bytes]] = []  # results to store
+        self.used: list[bytes] = []  # cached results to mark as used today
+        self.keys: dict[str, bytes] = {}  # content key of each file read in this run
+        self.done = 0
+        self._tuples: dict[tuple, tuple] = {}
+
+    def _shared(self, items: tuple[str, ...]) -> tuple[str, ...]:
+        # Many records have the same parts (preamble-1 ... operative-3): keep one copy of each tuple.
+        found = self._tuples.get(items)
+        if found is None:
+            found = self._tuples[items] = tuple(map(sys.intern, items))
+        return found
+
+    def add(self, path: str, display: str, outcome: Outcome) -> None:
+        key, value, is_new, stale = outcome
+        self.done += 1
+        entry, diagnostics = marshal.loads(value)
+        folder = None
+        if path.startswith(self.records_prefix):
+            rest = path[len(self.records_prefix):]
+            folder = sys.intern(rest.split(os.sep, 1)[0]) if os.sep in rest else ""
+        if entry is not None:
+            record_id, kind, symbol, valid, refs, fragments, facts = entry
+            self.corpus.entries.append(Entry(
+                display, folder, record_id, sys.intern(kind) if kind else None, symbol, valid,
+                tuple(map(sys.intern, refs)), self._shared(fragments),
+                tuple(map(sys.intern, facts)) if facts else ()))
+        elif not diagnostics or diagnostics[0][2] not in ("RT001", "RT002"):
+            # A file that holds no usable record still claims its name, so that references to it
+            # are not reported a second time; unreadable files and dead links claim nothing.
+            self.corpus.entries.append(Entry(display, folder, None, None, None, False))
+        self.corpus.diagnostics.extend(Diagnostic.from_tuple(display, d) for d in diagnostics)
+        if key is None:
+            return
+        self.keys[path] = key
+        if is_new:
+            self.new.append((key, value))
+        else:
+            self.corpus.cached += 1
+            if stale:
+                self.used.append(key)
+
+
 def _run(items: list[tuple[str, str]], max_size: int, cache: ResultCache | None, salt: bytes,
-         jobs: int) -> Iterator[list[tuple[str, bytes | None, bytes, bool, bool]]]:
+         jobs: int) -> Iterator[tuple[list[tuple[str, str]], list[Outcome]]]:
     """Analyse the files, in worker processes when there are enough of them to be worth it."""
+    chunks = list(_chunks(items, _CHUNK))
     if jobs <= 1 or len(items) < _PARALLEL_FROM:
-        for chunk in _chunks(items, _CHUNK):
-            yield _analyse_chunk(chunk, max_size, cache, salt)
+        for chunk in chunks:
+            yield chunk, _analyse_chunk(chunk, max_size, cache, salt)
         return
     cache_dir = str(cache.path.parent) if cache is not None else None
-    # fork starts workers in milliseconds with the models already imported; elsewhere spawn.
+    # fork starts workers in milliseconds with the parent's imports; elsewhere spawn.
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method)) as pool:
-        futures = [pool.submit(_worker_chunk, chunk, max_size, cache_dir, salt) for chunk in _chunks(items, _CHUNK)]
-        for future in futures:
-            yield future.result()
+        # A few chunks in flight per worker: enough to keep them busy, few enough that finished
+        # results do not pile up in memory while an earlier chunk is still running.
+        pending: deque = deque()
+        queue = iter(chunks)
+        for chunk in queue:
+            pending.append((chunk, pool.submit(_worker_chunk, chunk, max_size, cache_dir, salt)))
+            if len(pending) >= jobs * 3:
+                break
+        while pending:
+            chunk, future = pending.popleft()
+            outcomes = future.result()
+            following = next(queue, None)
+            if following is not None:
+                pending.append((following, pool.submit(_worker_chunk, following, max_size, cache_dir, salt)))
+            yield chunk, outcomes
 
 
 def _index(corpus: Corpus) -> None:
     """Index entries by id and symbol; the first file (in path order) wins, as duplicates are errors."""
     for entry in corpus.entries:
-        stem = Path(entry.path).stem
         if entry.id is None:
-            entry.id = stem
+            entry.id = file_stem(entry.path)
         corpus.by_id.setdefault(entry.id, entry)
         if entry.symbol:
             corpus.by_symbol.setdefault(entry.symbol, entry)
+
+
+def file_stem(path: str) -> str:
+    """`records/sessions/a.b.yaml` -> `a.b`: the name an id must equal."""
+    name = path.rsplit("/", 1)[-1].rsplit(os.sep, 1)[-1]
+    return name.rsplit(".", 1)[0] if "." in name else name
