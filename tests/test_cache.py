@@ -19,7 +19,7 @@ def test_second_run_reads_everything_from_the_cache(base_tree, isolated_cache: P
     assert load_corpus(settings).cached == 0
     second = load_corpus(settings)
     assert second.cached == 4
-    assert (isolated_cache / "results-v1.sqlite3").is_file()
+    assert (isolated_cache / "results-v2.sqlite3").is_file()
     assert not any(p.suffix == ".sqlite3" for p in settings.root.rglob("*"))  # nothing inside the project
 
 
@@ -53,15 +53,15 @@ def test_no_cache_neither_reads_nor_writes(base_tree, isolated_cache: Path) -> N
     settings = load_settings(base_tree())
     corpus = load_corpus(settings, use_cache=False)
     assert corpus.cached == 0
-    assert not (isolated_cache / "results-v1.sqlite3").exists()
+    assert not (isolated_cache / "results-v2.sqlite3").exists()
 
 
 def test_a_damaged_cache_is_set_aside(base_tree, isolated_cache: Path) -> None:
-    (isolated_cache / "results-v1.sqlite3").write_bytes(b"this is not a database" * 100)
+    (isolated_cache / "results-v2.sqlite3").write_bytes(b"this is not a database" * 100)
     settings = load_settings(base_tree())
     corpus = load_corpus(settings)
     assert corpus.diagnostics == [] and corpus.cache_problem is None
-    assert (isolated_cache / "results-v1.damaged").is_file()
+    assert (isolated_cache / "results-v2.damaged").is_file()
     assert load_corpus(settings).cached == 4
 
 
@@ -108,3 +108,37 @@ def test_code_changes_change_every_key(monkeypatch) -> None:
 
 def test_base_tree_is_what_the_other_tests_assume() -> None:
     assert len(BASE_TREE) == 4
+
+
+def test_unchanged_files_are_not_read_again(base_tree, monkeypatch) -> None:
+    """Files whose stamps match the cache are not opened; an edit that keeps size and time is seen."""
+    import os
+
+    from resolvetool import cache as cache_module
+
+    monkeypatch.setattr(cache_module, "_RACY_NS", 0)  # the tree was written a moment ago
+    tree = base_tree()
+    settings = load_settings(tree)
+    load_corpus(settings)
+    opened: list[str] = []
+    real = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: opened.append(self.name) or real(self))
+    assert load_corpus(settings).cached == 4 and opened == []
+    session = tree / "records/sessions/assembly-1.yaml"
+    info = session.stat()
+    session.write_text(session.read_text().replace("number: 1", "number: x"))  # same size
+    os.utime(session, ns=(info.st_atime_ns, info.st_mtime_ns))  # and the old modification time
+    corpus = load_corpus(settings)
+    assert opened == ["assembly-1.yaml"]
+    assert [d.code for d in corpus.diagnostics] == ["RT103"]
+
+
+def test_recently_modified_files_are_read_every_time(base_tree, monkeypatch) -> None:
+    tree = base_tree()
+    settings = load_settings(tree)
+    load_corpus(settings)
+    opened: list[str] = []
+    real = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: opened.append(self.name) or real(self))
+    assert load_corpus(settings).cached == 4
+    assert len(opened) == 4  # written moments ago: their stamps are not trusted yet

@@ -174,3 +174,13 @@ def test_read_source_folder_and_broken_link(tmp_path: Path) -> None:
     (tmp_path / "link.yaml").symlink_to(tmp_path / "nowhere.yaml")
     d = read_source(tmp_path / "link.yaml", "link.yaml")
     assert d.code == "RT002" and "nowhere.yaml" in d.message
+
+
+def test_every_kind_of_problem_is_capped_per_file() -> None:
+    from resolvetool.corpus import analyse
+
+    articles = "".join(f"  - number: \"{i % 2}\"\n" for i in range(300))
+    _, diagnostics = analyse(f"id: c\nkind: instrument\ntitle: C\narticles:\n{articles}".encode(), "c.yaml")
+    assert len(diagnostics) == MAX_DIAGNOSTICS_PER_FILE + 1
+    assert {d[2] for d in diagnostics[:-1]} == {"RT209"}
+    assert diagnostics[-1][2] == "RT009" and "198 more problems" in diagnostics[-1][4]

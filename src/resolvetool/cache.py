@@ -3,7 +3,7 @@
 The key is a keyed BLAKE2b hash of the file's bytes; the hash key changes with resolvetool's own
 code and the versions of the libraries whose words and rules end up in results, so an upgrade
 never reads an old version's results. A second table remembers, per file path, the size,
-modification time and inode last seen with each content key, so an unchanged file need not even
+modification and change times and inode last seen with each content key, so an unchanged file need not even
 be read (as git's index does; files modified in the last seconds before a run are not remembered,
 since a second edit within the clock's granularity would not change their stamp). Entries are path-free: the same
 content under another name is the same result. The database lives outside records/ (the user's
@@ -21,11 +21,11 @@ from pathlib import Path
 
 from . import __version__
 
-_FILE = "results-v1.sqlite3"
+_FILE = "results-v2.sqlite3"
 _KEEP_DAYS = 30  # entries unused this long are deleted
 _RACY_NS = 3_000_000_000  # files modified this recently are read again next time
 
-Stamp = tuple[int, int, int]  # size, modification time (ns), inode
+Stamp = tuple[int, int, int, int]  # size, modification and change times (ns), inode
 
 
 def code_salt() -> bytes:
@@ -92,7 +92,7 @@ class ResultCache:
         db.execute("CREATE TABLE IF NOT EXISTS results "
                    "(key BLOB PRIMARY KEY, value BLOB NOT NULL, used INTEGER NOT NULL) WITHOUT ROWID")
         db.execute("CREATE TABLE IF NOT EXISTS stamps "
-                   "(path TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, inode INTEGER, key BLOB) WITHOUT ROWID")
+                   "(path TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, ctime INTEGER, inode INTEGER, key BLOB) WITHOUT ROWID")
         return db
 
     def _disable(self, error: Exception) -> None:
@@ -125,14 +125,14 @@ class ResultCache:
             return None
         try:
             row = self._db.execute(
-                "SELECT s.size, s.mtime, s.inode, s.key, r.value, r.used FROM stamps s "
+                "SELECT s.size, s.mtime, s.ctime, s.inode, s.key, r.value, r.used FROM stamps s "
                 "JOIN results r ON r.key = s.key WHERE s.path = ?", (path,)).fetchone()
         except sqlite3.Error as error:
             self._disable(error)
             return None
-        if row is None or (row[0], row[1], row[2]) != stamp:
+        if row is None or row[:4] != stamp:
             return None
-        return row[3], row[4], row[5] < _today()
+        return row[4], row[5], row[6] < _today()
 
     def update(self, new: list[tuple[bytes, bytes]], used: list[bytes],
                stamps: list[tuple[str, Stamp, bytes]] = ()) -> None:
@@ -146,8 +146,9 @@ class ResultCache:
             self._db.executemany("INSERT OR REPLACE INTO results (key, value, used) VALUES (?, ?, ?)",
                                  [(key, value, today) for key, value in new])
             self._db.executemany("UPDATE results SET used = ? WHERE key = ?", [(today, key) for key in used])
-            self._db.executemany("INSERT OR REPLACE INTO stamps (path, size, mtime, inode, key) VALUES (?, ?, ?, ?, ?)",
-                                 [(path, *stamp, key) for path, stamp, key in stamps if stamp[1] < recent])
+            self._db.executemany("INSERT OR REPLACE INTO stamps (path, size, mtime, ctime, inode, key) "
+                                 "VALUES (?, ?, ?, ?, ?, ?)",
+                                 [(path, *stamp, key) for path, stamp, key in stamps if max(stamp[1], stamp[2]) < recent])
             dropped = self._db.execute("DELETE FROM results WHERE used < ?", (today - _KEEP_DAYS,)).rowcount
             if dropped:
                 self._db.execute("DELETE FROM stamps WHERE key NOT IN (SELECT key FROM results)")

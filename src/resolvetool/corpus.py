@@ -301,7 +301,7 @@ def load_corpus(settings: Settings, extra: Iterable[Path | str] = (), *, jobs: i
 
     # Files whose size, time and inode are those last seen with a cached result are not even read.
     unread: list[tuple[str, str]] = []
-    stamps: dict[str, tuple[int, int, int]] = {}
+    stamps: dict[str, tuple[int, int, int, int]] = {}
     for path in paths:
         display = display_path(path, base)
         corpus.files.append(display)
@@ -311,7 +311,7 @@ def load_corpus(settings: Settings, extra: Iterable[Path | str] = (), *, jobs: i
             except OSError:
                 unread.append((path, display))
                 continue
-            stamp = stamps[path] = (info.st_size, info.st_mtime_ns, info.st_ino)
+            stamp = stamps[path] = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
             hit = usable.get_unchanged(path, stamp)
             if hit is not None:
                 key, value, stale = hit
