@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from importlib import resources
@@ -216,3 +217,90 @@ def test_markup_in_record_text_is_printed_as_is(run_cli, base_tree) -> None:
     tree = base_tree(**{"records__sessions__s.yaml": "id: s\nkind: session\nbody: assembly\nnumber: '[bold]1[/bold]'\n"})
     result = run_cli("validate", cwd=tree)
     assert 'got text "[bold]1[/bold]"' in result.stderr
+
+
+def test_progress_bar_shows_on_a_terminal_only_once_a_run_is_long() -> None:
+    from io import StringIO
+
+    from rich.console import Console
+
+    from resolvetool.cli import _LazyProgress
+
+    terminal = Console(file=StringIO(), force_terminal=True, width=80)
+    progress = _LazyProgress(terminal, after=0)
+    progress(10, 100)
+    progress(50, 100)
+    progress.stop()
+    assert "checking" in terminal.file.getvalue()
+
+    quick = Console(file=StringIO(), force_terminal=True, width=80)
+    progress = _LazyProgress(quick, after=60)  # finished before the bar was due
+    progress(100, 100)
+    progress.stop()
+    assert quick.file.getvalue() == ""
+
+    piped = Console(file=StringIO(), force_terminal=False, width=80)
+    progress = _LazyProgress(piped, after=0)
+    progress(10, 100)
+    progress.stop()
+    assert piped.file.getvalue() == ""
+
+
+def test_a_file_name_that_is_not_utf8(run_cli, base_tree) -> None:
+    tree = base_tree()
+    (tree / "records/sessions").joinpath(os.fsdecode(b"bad\xff.yaml")).write_text("id: x\n")
+    for _ in range(2):  # the second run goes through the cache's stamps
+        result = run_cli("validate", "-f", "json", cwd=tree)
+        assert result.exit_code == 1
+        assert {d["code"] for d in json.loads(result.stdout)["diagnostics"]} == {"RT105", "RT202"}
+
+
+def test_files_named_explicitly_are_checked_even_where_the_scan_does_not_look(run_cli, base_tree) -> None:
+    tree = base_tree(**{"records__.hidden__h.yaml": "id: h\n", "records__sessions__notes.txt": "id: n\n"})
+    result = run_cli("validate", "records/.hidden/h.yaml", "records/sessions/notes.txt", cwd=tree)
+    assert result.exit_code == 1
+    assert "records/.hidden/h.yaml:1:1: error[RT105]" in result.stderr
+    assert "records/sessions/notes.txt:1:1: error[RT105]" in result.stderr
+
+
+def test_records_folder_as_a_symbolic_link(run_cli, base_tree, tmp_path: Path) -> None:
+    tree = base_tree(**{"records__sessions__s.yaml": "id: s\nkind: session\nbody: assembly\nnumber: 1\nbogus: 1\n"})
+    (tree / "records").rename(tmp_path / "elsewhere")
+    (tree / "records").symlink_to(tmp_path / "elsewhere")
+    result = run_cli("validate", "records/sessions/s.yaml", cwd=tree)
+    assert result.exit_code == 1 and "records/sessions/s.yaml:5:1: error[RT102]" in result.stderr
+    (tree / "records/sessions/s.yaml").write_text("id: s\nkind: body\nname: B\norganization: org\nformula: The B\n")
+    result = run_cli("validate", cwd=tree)
+    assert "error[RT203]" in result.stderr
+
+
+def test_missing_records_folder_is_a_usage_error(run_cli, base_tree) -> None:
+    tree = base_tree(**{"resolvetool.toml": "records = 'nope'\n"})
+    result = run_cli("validate", cwd=tree)
+    assert result.exit_code == 2 and "no records folder there" in result.stderr
+    result = run_cli("--root", str(tree / "records"), "validate", cwd=tree)
+    assert result.exit_code == 2 and "not a project" in result.stderr
+
+
+def test_a_broken_file_never_takes_a_valid_records_id(run_cli, base_tree) -> None:
+    tree = base_tree(**{"records__agreements__assembly.yaml": "id: assembly\nkind: [\n"})
+    result = run_cli("validate", "-f", "json", cwd=tree)
+    codes = [(d["path"], d["code"]) for d in json.loads(result.stdout)["diagnostics"]]
+    assert codes == [("records/agreements/assembly.yaml", "RT010")]
+
+
+def test_a_draft_that_duplicates_an_id_is_reported_on_the_draft(run_cli, base_tree) -> None:
+    tree = base_tree(**{"drafts__assembly-1.yaml": BASE_TREE["records/sessions/assembly-1.yaml"]})
+    result = run_cli("validate", "drafts/assembly-1.yaml", cwd=tree)
+    assert result.exit_code == 1
+    assert "drafts/assembly-1.yaml:1:5: error[RT201] duplicate id \"assembly-1\" (first at " \
+           "records/sessions/assembly-1.yaml:1:5)" in result.stderr
+
+
+def test_unwritable_schemas_and_non_utf8_settings_exit_2(run_cli, base_tree) -> None:
+    tree = base_tree(**{"schemas": "a file, not a folder\n"})
+    result = run_cli("schema", cwd=tree)
+    assert result.exit_code == 2 and "cannot write schemas/" in result.stderr
+    tree = base_tree(**{"resolvetool.toml": b"records = 'r\xff'\n"})
+    result = run_cli("validate", cwd=tree)
+    assert result.exit_code == 2 and "not UTF-8" in result.stderr

@@ -108,6 +108,8 @@ def test_refused_documents_have_no_data() -> None:
         (b"\xff\xfea\x00", "RT005", (1, 1)),
         (b"a: 1\nb: x\x00y\n", "RT006", (2, 5)),
         (b"a: 1\nb: caf\xe9\n", "RT004", (2, 7)),
+        (b"a: 1\nb: " + "éé".encode() + b"\xe9\n", "RT004", (2, 6)),
+        ("id: a\ntitle: éééé\nx: \0".encode(), "RT006", (3, 4)),
         ("a: 1\nb: «\x07»\n".encode(), "RT008", (2, 5)),
         ("a: \u0085x\u009f\n".encode(), "RT008", (1, 6)),
     ],
@@ -133,12 +135,29 @@ def test_billion_laughs_is_refused_without_expansion() -> None:
     assert "(260 more aliases in this file)" in doc.diagnostics[1].message
 
 
-def test_a_flood_of_problems_is_capped() -> None:
-    raw = "".join(f"k{i % 3}: v\n" for i in range(500)).encode()
+def test_a_flood_of_problems_is_capped_errors_first() -> None:
+    from resolvetool.corpus import analyse
+
+    raw = ("a:\n" + "  - yes\n" * 200 + "z: &a 1\n").encode()
+    assert len(parse_source(raw, "f.yaml").diagnostics) == 201  # parse_source keeps them all
+    _, diagnostics = analyse(raw, "f.yaml")
+    assert len(diagnostics) == MAX_DIAGNOSTICS_PER_FILE + 1
+    assert diagnostics[0][2] == "RT013"  # the refusal is not lost among the warnings
+    assert diagnostics[-1][2:5] == ("RT009", "warning", "101 more problems in this file are not listed")
+    raw = "".join(f"k{i}: 1\nk{i}: 2\n" for i in range(150)).encode()
+    _, diagnostics = analyse(raw, "f.yaml")
+    assert diagnostics[-1][2:5] == ("RT009", "error", "51 more problems in this file are not listed")
+
+
+def test_long_digit_strings_stay_strings() -> None:
+    doc = parse_source(("a: " + "9" * 5000 + "\n").encode(), "f.yaml")
+    assert doc.data == {"a": "9" * 5000}
+
+
+def test_refusals_past_the_collection_limit_do_not_crash() -> None:
+    raw = ("a:\n" + "  - yes\n" * 10_000 + "b: &x 1\nc: &y 2\n").encode()
     doc = parse_source(raw, "f.yaml")
-    assert len(doc.diagnostics) == MAX_DIAGNOSTICS_PER_FILE + 1
-    assert doc.diagnostics[-1].code == "RT009"
-    assert "397 more problems" in doc.diagnostics[-1].message
+    assert doc.data is None and doc.unlisted == 2
 
 
 def test_deep_nesting_never_crashes() -> None:

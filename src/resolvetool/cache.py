@@ -21,7 +21,7 @@ from pathlib import Path
 
 from . import __version__
 
-_FILE = "results-v2.sqlite3"
+_FILE = "results-v3.sqlite3"
 _KEEP_DAYS = 30  # entries unused this long are deleted
 _RACY_NS = 3_000_000_000  # files modified this recently are read again next time
 
@@ -92,7 +92,7 @@ class ResultCache:
         db.execute("CREATE TABLE IF NOT EXISTS results "
                    "(key BLOB PRIMARY KEY, value BLOB NOT NULL, used INTEGER NOT NULL) WITHOUT ROWID")
         db.execute("CREATE TABLE IF NOT EXISTS stamps "
-                   "(path TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, ctime INTEGER, inode INTEGER, key BLOB) WITHOUT ROWID")
+                   "(path BLOB PRIMARY KEY, size INTEGER, mtime INTEGER, ctime INTEGER, inode INTEGER, key BLOB) WITHOUT ROWID")
         return db
 
     def _disable(self, error: Exception) -> None:
@@ -126,7 +126,7 @@ class ResultCache:
         try:
             row = self._db.execute(
                 "SELECT s.size, s.mtime, s.ctime, s.inode, s.key, r.value, r.used FROM stamps s "
-                "JOIN results r ON r.key = s.key WHERE s.path = ?", (path,)).fetchone()
+                "JOIN results r ON r.key = s.key WHERE s.path = ?", (os.fsencode(path),)).fetchone()
         except sqlite3.Error as error:
             self._disable(error)
             return None
@@ -136,7 +136,7 @@ class ResultCache:
 
     def update(self, new: list[tuple[bytes, bytes]], used: list[bytes],
                stamps: list[tuple[str, Stamp, bytes]] = ()) -> None:
-        """Store new results and file stamps, mark `used` results as used today, drop old entries."""
+        """Store new results and file stamps, and mark `used` results as used today."""
         if self._db is None:
             return
         today = _today()
@@ -148,8 +148,23 @@ class ResultCache:
             self._db.executemany("UPDATE results SET used = ? WHERE key = ?", [(today, key) for key in used])
             self._db.executemany("INSERT OR REPLACE INTO stamps (path, size, mtime, ctime, inode, key) "
                                  "VALUES (?, ?, ?, ?, ?, ?)",
-                                 [(path, *stamp, key) for path, stamp, key in stamps if max(stamp[1], stamp[2]) < recent])
-            dropped = self._db.execute("DELETE FROM results WHERE used < ?", (today - _KEEP_DAYS,)).rowcount
+                                 [(os.fsencode(path), *stamp, key) for path, stamp, key in stamps
+                                  if max(stamp[1], stamp[2]) < recent])
+            self._db.execute("COMMIT")
+        except sqlite3.Error as error:
+            try:
+                self._db.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
+            self._disable(error)
+
+    def prune(self) -> None:
+        """Drop results unused for a while, and the stamps that led to them."""
+        if self._db is None:
+            return
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            dropped = self._db.execute("DELETE FROM results WHERE used < ?", (_today() - _KEEP_DAYS,)).rowcount
             if dropped:
                 self._db.execute("DELETE FROM stamps WHERE key NOT IN (SELECT key FROM results)")
             self._db.execute("COMMIT")

@@ -198,7 +198,10 @@ def schema(
         if globals_.verbosity >= 0:
             err.print(f"{shown}/ is up to date", style="green")
         raise typer.Exit(0)
-    drift = write_schemas(folder)
+    try:
+        drift = write_schemas(folder)
+    except OSError as error:
+        raise _fail(globals_, f"cannot write {shown}/: {error.strerror or error}") from None
     for name in drift.changed + drift.missing:
         err.print(f"wrote {shown}/{name}", highlight=False)
     for name in drift.extra:

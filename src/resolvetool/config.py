@@ -47,6 +47,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
             return tomllib.load(handle)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: invalid TOML: {error}") from None
+    except UnicodeDecodeError as error:
+        raise ConfigError(f"{path}: not UTF-8 (byte {error.start}); save it as UTF-8") from None
     except OSError as error:
         raise ConfigError(f"{path}: cannot read: {error.strerror or error}") from None
 
@@ -62,6 +64,9 @@ def load_settings(root: Path | None = None, *, cwd: Path | None = None) -> Setti
                 "run inside a project or pass --root DIR")
     elif not root.is_dir():
         raise ConfigError(f"--root {root}: no such folder")
+    elif not ((root / "records").is_dir() or (root / "resolvetool.toml").is_file()
+              or (root / "pyproject.toml").is_file()):
+        raise ConfigError(f"--root {root}: not a project (it holds neither records/ nor resolvetool.toml)")
     root = root.resolve()
     values: dict[str, Any] = {}
     source: Path | None = None

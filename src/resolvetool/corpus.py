@@ -20,7 +20,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from .cache import ResultCache, code_salt, content_key
 from .config import Settings, default_cache_dir
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, make
 from .source import read_source
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -134,16 +134,20 @@ def _locate(path: Path, entry: Entry) -> Located:
 # --- discovery -------------------------------------------------------------------------------------
 
 
-def discover(folder: Path | str) -> list[str]:
-    """Every *.yaml and *.yml file under `folder`, sorted; hidden folders and linked folders skipped."""
+def discover(folder: Path | str, unreadable: list[tuple[str, str]] | None = None) -> list[str]:
+    """Every *.yaml and *.yml file under `folder`, sorted; hidden folders and linked folders skipped.
+
+    Folders that cannot be listed are added to `unreadable` as (path, reason)."""
     found: list[str] = []
     pending = [os.fspath(folder)]
     while pending:
         current = pending.pop()
         try:
             entries = list(os.scandir(current))
-        except OSError:
-            continue  # an unreadable folder: its files cannot be listed, let alone read
+        except OSError as error:
+            if unreadable is not None:
+                unreadable.append((current, error.strerror or str(error)))
+            continue
         for entry in entries:
             if entry.name.startswith("."):
                 continue
@@ -156,10 +160,9 @@ def discover(folder: Path | str) -> list[str]:
 
 
 def canonical(path: Path | str) -> Path:
-    """An absolute path with its folders' symbolic links resolved (not the file's own: a linked
-    record file is reported under its own name)."""
-    absolute = Path(os.path.abspath(path))
-    return Path(os.path.realpath(absolute.parent)) / absolute.name
+    """An absolute, normalised path; symbolic links are kept, so that a file is named as the
+    records tree names it (records/ itself may be a link)."""
+    return Path(os.path.abspath(path))
 
 
 def display_path(path: Path | str, base: Path | str) -> str:
@@ -185,7 +188,7 @@ def analyse(raw: bytes, path: str) -> tuple:
     diagnostics = list(doc.diagnostics)
     data = doc.data
     if data is None:
-        return None, _capped(diagnostics, path)
+        return None, _capped(diagnostics, path, doc.unlisted)
 
     def text(key: str) -> str | None:
         value = data.get(key)
@@ -197,25 +200,19 @@ def analyse(raw: bytes, path: str) -> tuple:
     except ValidationError as error:
         diagnostics += validation_diagnostics(error, doc)
         entry = (text("id"), kind if kind in KINDS else None, text("symbol"), False, (), (), ())
-        return entry, _capped(diagnostics, path)
+        return entry, _capped(diagnostics, path, doc.unlisted)
     diagnostics += record_checks(record, doc)
     refs = tuple(f"{target}\t{'|'.join(kinds)}" for _, target, kinds in references(record))
     fragments = tuple(name for name, _ in record.fragments())
     entry = (record.id, record.kind, record.symbol, True, refs, fragments, _facts(record))
-    return entry, _capped(diagnostics, path)
+    return entry, _capped(diagnostics, path, doc.unlisted)
 
 
-def _capped(diagnostics: list[Diagnostic], path: str) -> tuple:
-    """At most MAX_DIAGNOSTICS_PER_FILE problems of a file, then one line saying how many more."""
-    from .diagnostics import make
+def _capped(diagnostics: list[Diagnostic], path: str, unlisted: int) -> tuple:
+    from .diagnostics import cap
     from .source import MAX_DIAGNOSTICS_PER_FILE
 
-    if len(diagnostics) > MAX_DIAGNOSTICS_PER_FILE + 1:
-        more = len(diagnostics) - MAX_DIAGNOSTICS_PER_FILE
-        diagnostics = diagnostics[:MAX_DIAGNOSTICS_PER_FILE] + [
-            make(path, 0, 0, "RT009", f"{more} more problems in this file are not listed",
-                 "fix the problems above and run again")]
-    return tuple(d.to_tuple() for d in diagnostics)
+    return tuple(d.to_tuple() for d in cap(diagnostics, path, MAX_DIAGNOSTICS_PER_FILE, unlisted=unlisted))
 
 
 def _facts(record: Any) -> tuple:
@@ -227,24 +224,31 @@ def _facts(record: Any) -> tuple:
     return ()
 
 
-Outcome = tuple[bytes | None, bytes, bool, bool]  # content key, result, new?, stale?
+# content key, result, new?, stale?, and the file's stamp when it was read
+Outcome = tuple[bytes | None, bytes, bool, bool, tuple[int, int, int, int] | None]
 
 
-def _analyse_chunk(items: list[tuple[str, str]], max_size: int, cache: ResultCache | None,
+def _analyse_chunk(displays: list[str], base: str, max_size: int, cache: ResultCache | None,
                    salt: bytes) -> list[Outcome]:
-    """Analyse files, consulting the cache by content, one outcome per (path, display path)."""
+    """Analyse files (named relative to `base`), consulting the cache by content, one outcome each."""
     out: list[Outcome] = []
-    for path, display in items:
+    for display in displays:
+        path = os.path.join(base, display)
+        try:
+            info = os.stat(path)
+            stamp = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+        except OSError:
+            stamp = None  # read_source says why
         raw = read_source(Path(path), display, max_size=max_size)
         if isinstance(raw, Diagnostic):
-            out.append((None, marshal.dumps((None, (raw.to_tuple(),))), False, False))
+            out.append((None, marshal.dumps((None, (raw.to_tuple(),))), False, False, None))
             continue
         key = content_key(raw, salt)
         hit = cache.get(key) if cache is not None else None
         if hit is not None:
-            out.append((key, hit[0], False, hit[1]))
+            out.append((key, hit[0], False, hit[1], stamp))
         else:
-            out.append((key, marshal.dumps(analyse(raw, display)), True, False))
+            out.append((key, marshal.dumps(analyse(raw, display)), True, False, stamp))
     return out
 
 
@@ -252,7 +256,7 @@ def _analyse_chunk(items: list[tuple[str, str]], max_size: int, cache: ResultCac
 _worker_cache: tuple[str, ResultCache] | None = None
 
 
-def _worker_chunk(items: list[tuple[str, str]], max_size: int, cache_dir: str | None,
+def _worker_chunk(displays: list[str], base: str, max_size: int, cache_dir: str | None,
                   salt: bytes) -> list[Outcome]:
     global _worker_cache
     cache = None
@@ -260,7 +264,7 @@ def _worker_chunk(items: list[tuple[str, str]], max_size: int, cache_dir: str | 
         if _worker_cache is None or _worker_cache[0] != cache_dir:
             _worker_cache = (cache_dir, ResultCache(Path(cache_dir), readonly=True))
         cache = _worker_cache[1]
-    return _analyse_chunk(items, max_size, cache, salt)
+    return _analyse_chunk(displays, base, max_size, cache, salt)
 
 
 # --- loading the corpus ------------------------------------------------------------------------------
@@ -286,22 +290,27 @@ def load_corpus(settings: Settings, extra: Iterable[Path | str] = (), *, jobs: i
     relative to (the current folder by default).
     """
     base = (base or Path.cwd()).resolve()
-    paths = discover(settings.records) if settings.records.is_dir() else []
+    unreadable: list[tuple[str, str]] = []
+    paths = discover(settings.records, unreadable) if settings.records.is_dir() else []
     known = set(paths)
     paths += sorted(p for p in {str(canonical(e)) for e in extra} if p not in known)
     corpus = Corpus(settings=settings, base=base)
-    loader = _Loader(corpus, os.fspath(settings.records.resolve()) + os.sep)
-
+    for folder, reason in unreadable:
+        corpus.diagnostics.append(make(display_path(folder, base), 0, 0, "RT001",
+                                       f"cannot list the folder: {reason}",
+                                       "its records are not checked; fix the folder's permissions"))
     cache: ResultCache | None = None
     if use_cache:
         cache = ResultCache(settings.cache_dir or default_cache_dir())
         corpus.cache_problem = cache.problem
     usable = cache if cache is not None and cache.usable else None
     salt = code_salt()
+    loader = _Loader(corpus, base, os.fspath(canonical(settings.records)) + os.sep, usable)
 
-    # Files whose size, time and inode are those last seen with a cached result are not even read.
-    unread: list[tuple[str, str]] = []
-    stamps: dict[str, tuple[int, int, int, int]] = {}
+    # Files whose stamps are those last seen with a cached result are not even read. Only display
+    # paths are kept from here on: absolute ones are joined again where a file is read.
+    unread: list[str] = []
+    total = len(paths)
     for path in paths:
         display = display_path(path, base)
         corpus.files.append(display)
@@ -309,28 +318,27 @@ def load_corpus(settings: Settings, extra: Iterable[Path | str] = (), *, jobs: i
             try:
                 info = os.stat(path)
             except OSError:
-                unread.append((path, display))
+                unread.append(display)
                 continue
-            stamp = stamps[path] = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
-            hit = usable.get_unchanged(path, stamp)
+            hit = usable.get_unchanged(path, (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino))
             if hit is not None:
                 key, value, stale = hit
-                loader.add(path, display, (key, value, False, stale))
-                stamps.pop(path)
+                loader.add(display, (key, value, False, stale, None))
                 continue
-        unread.append((path, display))
+        unread.append(display)
+    del paths, known
     if progress and loader.done:
-        progress(loader.done, len(paths))
+        progress(loader.done, total)
 
     jobs = jobs or settings.jobs or _default_jobs()
-    for chunk, outcomes in _run(unread, settings.max_file_size, usable, salt, jobs):
-        for (path, display), outcome in zip(chunk, outcomes):
-            loader.add(path, display, outcome)
+    for chunk, outcomes in _run(unread, str(base), settings.max_file_size, usable, salt, jobs):
+        for display, outcome in zip(chunk, outcomes):
+            loader.add(display, outcome)
         if progress:
-            progress(loader.done, len(paths))
+            progress(loader.done, total)
+    loader.flush()
     if cache is not None:
-        cache.update(loader.new, loader.used,
-                     [(path, stamps[path], key) for path, key in loader.keys.items() if path in stamps])
+        cache.prune()
         corpus.cache_problem = corpus.cache_problem or cache.problem
         cache.close()
     corpus.entries.sort(key=lambda e: e.path)
@@ -339,14 +347,19 @@ def load_corpus(settings: Settings, extra: Iterable[Path | str] = (), *, jobs: i
 
 
 class _Loader:
-    """Turns analysis outcomes into entries and diagnostics, sharing repeated strings."""
+    """Turns analysis outcomes into entries and diagnostics, sharing repeated strings, and passes
+    new results to the cache in batches so that they never pile up in memory."""
 
-    def __init__(self, corpus: Corpus, records_prefix: str) -> None:
+    _BATCH = 2000
+
+    def __init__(self, corpus: Corpus, base: Path, records_prefix: str, cache: ResultCache | None) -> None:
         self.corpus = corpus
+        self.base = os.fspath(base)
         self.records_prefix = records_prefix
+        self.cache = cache
         self.new: list[tuple[bytes, bytes]] = []  # results to store
         self.used: list[bytes] = []  # cached results to mark as used today
-        self.keys: dict[str, bytes] = {}  # content key of each file read in this run
+        self.stamps: list[tuple[str, tuple[int, int, int, int], bytes]] = []
         self.done = 0
         self._tuples: dict[tuple, tuple] = {}
 
@@ -357,10 +370,11 @@ class _Loader:
             found = self._tuples[items] = tuple(map(sys.intern, items))
         return found
 
-    def add(self, path: str, display: str, outcome: Outcome) -> None:
-        key, value, is_new, stale = outcome
+    def add(self, display: str, outcome: Outcome) -> None:
+        key, value, is_new, stale, stamp = outcome
         self.done += 1
         entry, diagnostics = marshal.loads(value)
+        path = os.path.join(self.base, display)
         folder = None
         if path.startswith(self.records_prefix):
             rest = path[len(self.records_prefix):]
@@ -371,29 +385,39 @@ class _Loader:
                 display, folder, record_id, sys.intern(kind) if kind else None, symbol, valid,
                 tuple(map(sys.intern, refs)), self._shared(fragments),
                 tuple(map(sys.intern, facts)) if facts else ()))
-        elif not diagnostics or diagnostics[0][2] not in ("RT001", "RT002"):
-            # A file that holds no usable record still claims its name, so that references to it
-            # are not reported a second time; unreadable files and dead links claim nothing.
+        else:
+            # A file that holds no usable record still claims its name (when no valid record has
+            # it), so that references to it are not reported a second time.
             self.corpus.entries.append(Entry(display, folder, None, None, None, False))
         self.corpus.diagnostics.extend(Diagnostic.from_tuple(display, d) for d in diagnostics)
         if key is None:
             return
-        self.keys[path] = key
+        if not is_new:
+            self.corpus.cached += 1
+        if self.cache is None:
+            return
         if is_new:
             self.new.append((key, value))
-        else:
-            self.corpus.cached += 1
-            if stale:
-                self.used.append(key)
+        elif stale:
+            self.used.append(key)
+        if stamp is not None:
+            self.stamps.append((path, stamp, key))
+        if len(self.new) + len(self.used) + len(self.stamps) >= self._BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.cache is not None and (self.new or self.used or self.stamps):
+            self.cache.update(self.new, self.used, self.stamps)
+        self.new, self.used, self.stamps = [], [], []
 
 
-def _run(items: list[tuple[str, str]], max_size: int, cache: ResultCache | None, salt: bytes,
-         jobs: int) -> Iterator[tuple[list[tuple[str, str]], list[Outcome]]]:
+def _run(items: list[str], base: str, max_size: int, cache: ResultCache | None, salt: bytes,
+         jobs: int) -> Iterator[tuple[list[str], list[Outcome]]]:
     """Analyse the files, in worker processes when there are enough of them to be worth it."""
     chunks = list(_chunks(items, _CHUNK))
     if jobs <= 1 or len(items) < _PARALLEL_FROM:
         for chunk in chunks:
-            yield chunk, _analyse_chunk(chunk, max_size, cache, salt)
+            yield chunk, _analyse_chunk(chunk, base, max_size, cache, salt)
         return
     cache_dir = str(cache.path.parent) if cache is not None else None
     # fork starts workers in milliseconds with the parent's imports; elsewhere spawn.
@@ -404,7 +428,7 @@ def _run(items: list[tuple[str, str]], max_size: int, cache: ResultCache | None,
         pending: deque = deque()
         queue = iter(chunks)
         for chunk in queue:
-            pending.append((chunk, pool.submit(_worker_chunk, chunk, max_size, cache_dir, salt)))
+            pending.append((chunk, pool.submit(_worker_chunk, chunk, base, max_size, cache_dir, salt)))
             if len(pending) >= jobs * 3:
                 break
         while pending:
@@ -412,18 +436,22 @@ def _run(items: list[tuple[str, str]], max_size: int, cache: ResultCache | None,
             outcomes = future.result()
             following = next(queue, None)
             if following is not None:
-                pending.append((following, pool.submit(_worker_chunk, following, max_size, cache_dir, salt)))
+                pending.append((following, pool.submit(_worker_chunk, following, base, max_size, cache_dir, salt)))
             yield chunk, outcomes
 
 
 def _index(corpus: Corpus) -> None:
-    """Index entries by id and symbol; the first file (in path order) wins, as duplicates are errors."""
-    for entry in corpus.entries:
+    """Index entries by id and symbol. Duplicates are errors, so one must win: records of the tree
+    before files outside it, then path order. Files whose id is unknown claim their name last."""
+    ordered = sorted(corpus.entries, key=lambda e: e.folder is None)  # stable: path order kept
+    for entry in ordered:
+        if entry.id is not None:
+            corpus.by_id.setdefault(entry.id, entry)
+            if entry.symbol:
+                corpus.by_symbol.setdefault(entry.symbol, entry)
+    for entry in ordered:
         if entry.id is None:
-            entry.id = file_stem(entry.path)
-        corpus.by_id.setdefault(entry.id, entry)
-        if entry.symbol:
-            corpus.by_symbol.setdefault(entry.symbol, entry)
+            corpus.by_id.setdefault(file_stem(entry.path), entry)
 
 
 def file_stem(path: str) -> str:

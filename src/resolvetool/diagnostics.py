@@ -65,7 +65,7 @@ CODES: dict[str, Code] = {
         Code("RT006", "nul-byte", _E, "the file contains a NUL byte"),
         Code("RT007", "empty-file", _E, "the file holds no record (empty, or only comments)"),
         Code("RT008", "control-character", _E, "a character YAML does not allow in a document (control characters)"),
-        Code("RT009", "too-many-problems", _W, "the file has so many problems that the rest are not listed"),
+        Code("RT009", "too-many-problems", _W, "the file has so many problems that the rest are not listed (an error when errors were left out)"),
         Code("RT010", "yaml-syntax", _E, "the YAML cannot be parsed"),
         Code("RT011", "duplicate-key", _E, "a key appears twice in one mapping"),
         Code("RT012", "multiple-documents", _E, "the file holds more than one YAML document"),
@@ -109,6 +109,22 @@ def make(path: str, line: int, col: int, code: str, message: str, hint: str | No
          *, severity: Severity | None = None) -> Diagnostic:
     """A diagnostic with the default severity of its code."""
     return Diagnostic(path, line, col, code, severity or CODES[code].severity, message, hint)
+
+
+def cap(diagnostics: list[Diagnostic], path: str, limit: int, *, unlisted: int = 0) -> list[Diagnostic]:
+    """At most `limit` problems of one file, errors first, then one RT009 saying how many more.
+
+    The RT009 is an error when errors were left out, so that a capped file still fails the run.
+    """
+    if len(diagnostics) <= limit and not unlisted:
+        return diagnostics
+    ordered = sorted(diagnostics, key=lambda d: d.severity is not Severity.ERROR)  # stable: errors first
+    kept, left = ordered[:limit], ordered[limit:]
+    more = len(left) + unlisted
+    errors_left = unlisted > 0 or any(d.severity is Severity.ERROR for d in left)
+    return kept + [make(path, 0, 0, "RT009", f"{more} more problems in this file are not listed",
+                        "fix the problems above and run again",
+                        severity=Severity.ERROR if errors_left else Severity.WARNING)]
 
 
 def count_by_severity(diagnostics: Iterable[Diagnostic]) -> dict[Severity, int]:

@@ -8,7 +8,7 @@ the README and versioned by its `version` field; fields are only ever added.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
@@ -43,6 +43,23 @@ class Report:
     records: int
     root: Path  # the project root, for SARIF's repository-relative locations
     base: Path  # the folder diagnostic paths are relative to
+
+    def __post_init__(self) -> None:
+        # A file name that is not UTF-8 reaches Python with surrogates, which no output can carry:
+        # show its bad bytes as U+FFFD instead.
+        self.diagnostics = [_sanitized(d) for d in self.diagnostics]
+
+
+def _sanitized(d: Diagnostic) -> Diagnostic:
+    texts = (d.path, d.message, d.hint or "")
+    if all(_printable(t) == t for t in texts):
+        return d
+    return replace(d, path=_printable(d.path), message=_printable(d.message),
+                   hint=_printable(d.hint) if d.hint else d.hint)
+
+
+def _printable(path: str) -> str:
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _plural(count: int, word: str) -> str:

@@ -36,7 +36,8 @@ from .diagnostics import Diagnostic, make, quote
 
 DEFAULT_MAX_FILE_SIZE = 1024 * 1024
 MAX_DEPTH = 64  # a resolution nests about eight levels; anything deeper is an accident or an attack
-MAX_DIAGNOSTICS_PER_FILE = 100
+MAX_DIAGNOSTICS_PER_FILE = 100  # shown per file; see diagnostics.cap
+_MAX_COLLECTED = 10_000  # collected per file while reading, to bound memory on a hostile file
 
 # Where a value sits: the value's line and column, and its key's (the same for list items), 1-based.
 Position = tuple[int, int, int, int]
@@ -51,6 +52,7 @@ class SourceDocument:
     data: dict[str, Any] | None
     positions: dict[Loc, Position] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    unlisted: int = 0  # problems found past the collection limit and not kept
 
     def position(self, loc: Loc, *, of_key: bool = False) -> tuple[int, int]:
         """The line and column of the deepest known value along `loc` (or of its key)."""
@@ -116,13 +118,15 @@ def _decode(raw: bytes, path: str) -> str | Diagnostic:
                         "save the file as UTF-8 without a BOM")
     nul = raw.find(b"\0")
     if nul >= 0:
-        line, col = _line_col(raw[:nul].decode("utf-8", "replace"), nul)
+        prefix = raw[:nul].decode("utf-8", "replace")
+        line, col = _line_col(prefix, len(prefix))
         return make(path, line, col, "RT006", "NUL byte in the file",
                     "the file may be binary or UTF-16; save it as UTF-8 text")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        line, col = _line_col(raw[: error.start].decode("utf-8", "replace"), error.start)
+        prefix = raw[: error.start].decode("utf-8", "replace")
+        line, col = _line_col(prefix, len(prefix))
         return make(path, line, col, "RT004",
                     f"not UTF-8: byte 0x{raw[error.start]:02x} cannot start or continue a character",
                     "re-save the file as UTF-8 (it may be Latin-1 or Windows-1252)")
@@ -165,7 +169,7 @@ class _Builder:
         self._repeats: dict[str, int] = {}
 
     def report(self, line: int, col: int, code: str, message: str, hint: str | None = None) -> None:
-        if len(self.diagnostics) >= MAX_DIAGNOSTICS_PER_FILE:
+        if len(self.diagnostics) >= _MAX_COLLECTED:
             self._dropped += 1
         else:
             self.diagnostics.append(make(self.path, line, col, code, message, hint))
@@ -176,10 +180,6 @@ class _Builder:
             noun = {"RT013": "anchors", "RT014": "aliases", "RT016": "tags"}[code]
             self.diagnostics[self._first[code]] = replace(
                 first, message=f"{first.message} ({count} more {noun} in this file)")
-        if self._dropped:
-            self.diagnostics.append(make(self.path, 0, 0, "RT009",
-                                         f"{self._dropped} more problems in this file are not listed",
-                                         "fix the problems above and run again"))
         return self.diagnostics
 
     def scalar(self, event: ScalarEvent, line: int, col: int) -> Any:
@@ -195,7 +195,7 @@ class _Builder:
                         f"quote it (\"{value}\") if you mean the word, or write true or false")
             return value
         if value[0] in _NUMBER_START:
-            if _INT.match(value):
+            if _INT.match(value) and len(value) < 100:  # a longer one is no number a record holds
                 return int(value)
             if _FLOAT.match(value):
                 return float(value)
@@ -214,10 +214,11 @@ class _Builder:
         if code in self._first:
             self._repeats[code] = self._repeats.get(code, 0) + 1
             return
-        if code in ("RT013", "RT014", "RT016"):
-            self._first[code] = len(self.diagnostics)
         mark = event.start_mark
+        before = len(self.diagnostics)
         self.report(mark.line + 1, mark.column + 1, code, message, hint)
+        if code in ("RT013", "RT014", "RT016") and len(self.diagnostics) > before:
+            self._first[code] = before
 
     def check_node(self, event: Any) -> None:
         """Anchors and tags are refused wherever they appear, keys included."""
@@ -331,7 +332,7 @@ def parse_source(raw: bytes, path: str) -> SourceDocument:
         if parser.check_event(StreamEndEvent):
             builder.report(1, 1, "RT007", "the file holds no record",
                            "write the record's fields, or delete the file")
-            return SourceDocument(path, None, diagnostics=builder.finish())
+            return SourceDocument(path, None, diagnostics=builder.finish(), unlisted=builder._dropped)
         parser.get_event()  # the document's start
         root = builder.build(parser)
         following = parser.get_event()
@@ -357,17 +358,17 @@ def parse_source(raw: bytes, path: str) -> SourceDocument:
         parser.dispose()
     positions = builder.positions
     if builder.refused:
-        return SourceDocument(path, None, positions, builder.finish())
+        return SourceDocument(path, None, positions, builder.finish(), builder._dropped)
     if root is None or root == "":
         builder.report(1, 1, "RT007", "the file holds no record", "write the record's fields, or delete the file")
-        return SourceDocument(path, None, positions, builder.finish())
+        return SourceDocument(path, None, positions, builder.finish(), builder._dropped)
     if not isinstance(root, dict):
         line, col, _, _ = positions.get((), (1, 1, 1, 1))
         what = "a list" if isinstance(root, list) else f"the value {quote(root)}"
         builder.report(line, col, "RT017", f"the file holds {what}, not a mapping of fields",
                        "a record is a mapping: 'id: ...', 'kind: ...' and its other fields")
-        return SourceDocument(path, None, positions, builder.finish())
-    return SourceDocument(path, root, positions, builder.finish())
+        return SourceDocument(path, None, positions, builder.finish(), builder._dropped)
+    return SourceDocument(path, root, positions, builder.finish(), builder._dropped)
 
 
 def _syntax_hint(problem: str) -> str | None:

@@ -47,12 +47,16 @@ def validate(settings: Settings, paths: Iterable[Path] = (), *, jobs: int | None
     so that checking one changed file still catches a reference it breaks.
     """
     base = (base or Path.cwd()).resolve()
+    if not settings.records.is_dir():
+        raise ConfigError(f"{settings.records}: no records folder there"
+                          + (" (it is a file)" if settings.records.exists() else "")
+                          + "; create it, or set 'records' in resolvetool.toml")
     selected: set[str] | None = None
     extra: list[str] = []
     paths = list(paths)
     if paths:
         selected = set()
-        records = os.fspath(settings.records.resolve()) + os.sep
+        tree = set(discover(settings.records))
         for path in paths:
             absolute = canonical(path)
             if absolute.is_dir():
@@ -63,7 +67,7 @@ def validate(settings: Settings, paths: Iterable[Path] = (), *, jobs: int | None
                 raise ConfigError(f"{path}: no such file or folder")
             for file in files:
                 selected.add(display_path(file, base))
-                if not file.startswith(records):
+                if file not in tree:  # outside records/, or a file the scan of the tree skips
                     extra.append(file)
     corpus = load_corpus(settings, extra, jobs=jobs, use_cache=use_cache, progress=progress, base=base)
     diagnostics = corpus.diagnostics + check_integrity(corpus)
@@ -95,6 +99,8 @@ def _where(corpus: Corpus, entry: Entry, mark: str) -> str:
 
 
 def _identity(corpus: Corpus, entry: Entry) -> list[Diagnostic]:
+    if entry.id is None:
+        return []  # the file's own problems say why its id is unknown
     out = []
     first = corpus.by_id.get(entry.id)
     if first is not None and first is not entry:
@@ -143,7 +149,8 @@ class _Suggestions:
     def __init__(self, corpus: Corpus) -> None:
         self.ids_by_kind: dict[str, list[str]] = {}
         for entry in corpus.entries:
-            self.ids_by_kind.setdefault(entry.kind or "", []).append(entry.id)
+            if entry.id is not None:
+                self.ids_by_kind.setdefault(entry.kind or "", []).append(entry.id)
         self.found: dict[tuple[str, tuple[str, ...]], str | None] = {}
 
     def __call__(self, missing: str, kinds: tuple[str, ...]) -> str | None:
