@@ -54,9 +54,9 @@ def test_quiet_prints_problems_only(run_cli, base_tree) -> None:
 
 def test_verbose_reports_the_cache(run_cli, base_tree) -> None:
     tree = base_tree()
-    assert "0 from the cache" in run_cli("-v", "validate", cwd=tree).stderr
-    assert "4 from the cache" in run_cli("-v", "validate", cwd=tree).stderr
-    assert "0 from the cache" in run_cli("-v", "validate", "--no-cache", cwd=tree).stderr
+    assert "0 of them from the cache" in run_cli("-v", "validate", cwd=tree).stderr
+    assert "4 of them from the cache" in run_cli("-v", "validate", cwd=tree).stderr
+    assert "0 of them from the cache" in run_cli("-v", "validate", "--no-cache", cwd=tree).stderr
 
 
 def test_json_format(run_cli, base_tree) -> None:
@@ -304,3 +304,24 @@ def test_unwritable_schemas_and_non_utf8_settings_exit_2(run_cli, base_tree) -> 
     tree = base_tree(**{"resolvetool.toml": b"records = 'r\xff'\n"})
     result = run_cli("validate", cwd=tree)
     assert result.exit_code == 2 and "not UTF-8" in result.stderr
+
+
+def test_sarif_locations_are_encoded_placed_and_capped(run_cli, base_tree, monkeypatch) -> None:
+    from resolvetool import reporters
+
+    tree = base_tree(**{"records__sessions__a b é.yaml": "", "records__sessions__c.yaml": "",
+                        "records__sessions__d.yaml": ""})
+    log = json.loads(run_cli("validate", "-f", "sarif", cwd=tree).stdout)
+    sarif_validator().validate(log)
+    first = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    assert first["artifactLocation"]["uri"] == "records/sessions/a%20b%20%C3%A9.yaml"
+    assert first["region"] == {"startLine": 1, "startColumn": 1}
+    monkeypatch.setattr(reporters, "SARIF_MAX_RESULTS", 2)
+    run = json.loads(run_cli("validate", "-f", "sarif", cwd=tree).stdout)["runs"][0]
+    assert len(run["results"]) == 2 and run["properties"] == {"resultsNotShown": 1}
+
+
+def test_github_paths_are_relative_to_the_project_root(run_cli, base_tree) -> None:
+    tree = base_tree(**{"records__sessions__e.yaml": ""})
+    result = run_cli("validate", "-f", "github", cwd=tree / "records" / "sessions")
+    assert result.stdout.startswith("::error file=records/sessions/e.yaml,line=1,col=1,")

@@ -156,8 +156,8 @@ def validate(
                 raise _fail(globals_, f"cannot write {output}: {error.strerror or error}") from None
     if globals_.verbosity > 0:
         corpus = result.corpus
-        err.print(f"{len(corpus.files)} files loaded in {time.monotonic() - started:.2f} s, "
-                  f"{corpus.cached} from the cache", style="dim")
+        err.print(f"{len(corpus.files)} files, {corpus.cached} of them from the cache; "
+                  f"{time.monotonic() - started:.2f} s in all", style="dim")
     if result.corpus.cache_problem and globals_.verbosity >= 0:
         err.print(f"note: {result.corpus.cache_problem}", style="dim")
     raise typer.Exit(result.exit_code(strict=strict))

@@ -8,6 +8,7 @@ the README and versioned by its `version` field; fields are only ever added.
 from __future__ import annotations
 
 import json
+from urllib.parse import quote as quote_uri
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
@@ -20,6 +21,7 @@ from . import __version__
 from .diagnostics import CODES, Diagnostic, Severity, count_by_severity
 
 JSON_VERSION = 1
+SARIF_MAX_RESULTS = 25_000
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
 THEME = Theme({
@@ -137,11 +139,14 @@ def _escape_property(text: str) -> str:
 
 
 def github_report(report: Report) -> str:
-    """GitHub Actions workflow commands: one `::error file=...,line=...::message` per problem."""
+    """GitHub Actions workflow commands: one `::error file=...,line=...::message` per problem.
+
+    Paths are relative to the project root, which GitHub resolves in the repository, wherever
+    the command was run from."""
     level = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
     lines = []
     for d in report.diagnostics:
-        props = [f"file={_escape_property(d.path)}"]
+        props = [f"file={_escape_property(_root_relative(d.path, report) or d.path)}"]
         if d.line > 0:
             props += [f"line={d.line}", f"col={d.col}"]
         name = CODES[d.code].name if d.code in CODES else d.code
@@ -151,13 +156,21 @@ def github_report(report: Report) -> str:
     return "".join(line + "\n" for line in lines)
 
 
-def _sarif_uri(path: str, report: Report) -> tuple[str, str | None]:
-    """A location relative to the project root (GitHub resolves it in the repository), else absolute."""
+def _root_relative(path: str, report: Report) -> str | None:
+    """The path relative to the project root (where GitHub resolves it), or None outside the root."""
     absolute = Path(path) if Path(path).is_absolute() else report.base / path
     try:
-        return absolute.relative_to(report.root).as_posix(), "%SRCROOT%"
+        return absolute.relative_to(report.root).as_posix()
     except ValueError:
-        return absolute.as_uri(), None
+        return None
+
+
+def _sarif_uri(path: str, report: Report) -> tuple[str, str | None]:
+    relative = _root_relative(path, report)
+    if relative is not None:
+        return quote_uri(relative), "%SRCROOT%"
+    absolute = Path(path) if Path(path).is_absolute() else report.base / path
+    return absolute.as_uri(), None
 
 
 def sarif_report(report: Report) -> str:
@@ -176,12 +189,14 @@ def sarif_report(report: Report) -> str:
         for c in codes
     ]
     results = []
-    for d in report.diagnostics:
+    # GitHub code scanning takes at most 25,000 results a run: keep the errors first.
+    shown = sorted(report.diagnostics, key=lambda d: d.severity is not Severity.ERROR)[:SARIF_MAX_RESULTS]
+    for d in sorted(shown):
         uri, base_id = _sarif_uri(d.path, report)
         artifact = {"uri": uri, **({"uriBaseId": base_id} if base_id else {})}
         physical: dict = {"artifactLocation": artifact}
-        if d.line > 0:
-            physical["region"] = {"startLine": d.line, "startColumn": max(d.col, 1)}
+        # A problem of the whole file is placed on its first line, where code scanning can show it.
+        physical["region"] = {"startLine": max(d.line, 1), "startColumn": max(d.col, 1)}
         result = {
             "ruleId": d.code,
             "level": level[d.severity],
@@ -207,6 +222,8 @@ def sarif_report(report: Report) -> str:
                 "originalUriBaseIds": {"%SRCROOT%": {"uri": report.root.as_uri() + "/"}},
                 "columnKind": "unicodeCodePoints",
                 "results": results,
+                **({"properties": {"resultsNotShown": len(report.diagnostics) - len(shown)}}
+                   if len(shown) < len(report.diagnostics) else {}),
             }
         ],
     }
