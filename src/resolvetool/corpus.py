@@ -389,7 +389,8 @@ class _Loader:
             # A file that holds no usable record still claims its name (when no valid record has
             # it), so that references to it are not reported a second time.
             self.corpus.entries.append(Entry(display, folder, None, None, None, False))
-        self.corpus.diagnostics.extend(Diagnostic.from_tuple(display, d) for d in diagnostics)
+        if diagnostics:
+            self.corpus.diagnostics.extend(Diagnostic.from_tuple(display, d) for d in diagnostics)
         if key is None:
             return
         if not is_new:

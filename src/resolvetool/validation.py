@@ -168,9 +168,16 @@ class _Suggestions:
 def _references(corpus: Corpus) -> list[Diagnostic]:
     out = []
     suggest = _Suggestions(corpus)
+    # Packed references are interned and shared by many records: unpack each one once.
+    unpacked: dict[str, tuple[str, str, str, tuple[str, ...]]] = {}
     for entry in corpus.entries:
-        for index, target, kinds in entry.references():
-            record_id, _, fragment = target.partition("#")
+        for index, packed in enumerate(entry.refs):
+            parts = unpacked.get(packed)
+            if parts is None:
+                target, _, accepted = packed.partition("\t")
+                record_id, _, fragment = target.partition("#")
+                parts = unpacked[packed] = (target, record_id, fragment, tuple(accepted.split("|")) if accepted else ())
+            target, record_id, fragment, kinds = parts
             found = corpus.by_id.get(record_id)
             if found is None:
                 line, col = corpus.locate(entry).ref(index)
