@@ -17,6 +17,8 @@ import hashlib
 import os
 import sqlite3
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from . import __version__
@@ -141,38 +143,33 @@ class ResultCache:
             return
         today = _today()
         recent = time.time_ns() - _RACY_NS
-        try:
-            self._db.execute("BEGIN IMMEDIATE")
-            self._db.executemany("INSERT OR REPLACE INTO results (key, value, used) VALUES (?, ?, ?)",
-                                 [(key, value, today) for key, value in new])
-            self._db.executemany("UPDATE results SET used = ? WHERE key = ?", [(today, key) for key in used])
-            self._db.executemany("INSERT OR REPLACE INTO stamps (path, size, mtime, ctime, inode, key) "
-                                 "VALUES (?, ?, ?, ?, ?, ?)",
-                                 [(os.fsencode(path), *stamp, key) for path, stamp, key in stamps
-                                  if max(stamp[1], stamp[2]) < recent])
-            self._db.execute("COMMIT")
-        except sqlite3.Error as error:
-            try:
-                self._db.execute("ROLLBACK")
-            except sqlite3.Error:
-                pass
-            self._disable(error)
+        with self._writing() as db:
+            db.executemany("INSERT OR REPLACE INTO results (key, value, used) VALUES (?, ?, ?)",
+                           [(key, value, today) for key, value in new])
+            db.executemany("UPDATE results SET used = ? WHERE key = ?", [(today, key) for key in used])
+            db.executemany("INSERT OR REPLACE INTO stamps (path, size, mtime, ctime, inode, key) VALUES (?, ?, ?, ?, ?, ?)",
+                           [(os.fsencode(path), *stamp, key) for path, stamp, key in stamps
+                            if max(stamp[1], stamp[2]) < recent])
 
     def prune(self) -> None:
         """Drop results unused for a while, and the stamps that led to them."""
         if self._db is None:
             return
+        with self._writing() as db:
+            if db.execute("DELETE FROM results WHERE used < ?", (_today() - _KEEP_DAYS,)).rowcount:
+                db.execute("DELETE FROM stamps WHERE key NOT IN (SELECT key FROM results)")
+
+    @contextmanager
+    def _writing(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction; a failure rolls it back and turns the cache off for the run."""
+        assert self._db is not None
         try:
             self._db.execute("BEGIN IMMEDIATE")
-            dropped = self._db.execute("DELETE FROM results WHERE used < ?", (_today() - _KEEP_DAYS,)).rowcount
-            if dropped:
-                self._db.execute("DELETE FROM stamps WHERE key NOT IN (SELECT key FROM results)")
+            yield self._db
             self._db.execute("COMMIT")
         except sqlite3.Error as error:
-            try:
+            with suppress(sqlite3.Error):
                 self._db.execute("ROLLBACK")
-            except sqlite3.Error:
-                pass
             self._disable(error)
 
     def close(self) -> None:
