@@ -203,3 +203,33 @@ def test_every_kind_of_problem_is_capped_per_file() -> None:
     assert len(diagnostics) == MAX_DIAGNOSTICS_PER_FILE + 1
     assert {d[2] for d in diagnostics[:-1]} == {"RT209"}
     assert diagnostics[-1][2] == "RT009" and "198 more problems" in diagnostics[-1][4]
+
+
+def test_positions_count_lines_as_editors_do() -> None:
+    # libyaml breaks lines at U+2028 and U+0085 too; editors and GitHub do not.
+    doc = parse_source("id: a\ntitle: 'x\u2028y'\nk: 1\nk: 2\nn: \"\x85\"\n".encode(), "f.yaml")
+    [d] = doc.diagnostics
+    assert (d.code, d.line, d.col) == ("RT011", 4, 1) and "first at line 3" in d.message
+    assert doc.position(("n",)) == (5, 4)
+    doc = parse_source(b"a: 1\r\nb: [\r\n", "f.yaml")
+    assert [(d.code, d.line) for d in doc.diagnostics] == [("RT010", 3)]
+
+
+def test_an_unreadable_folder_is_reported(base_tree, monkeypatch) -> None:
+    import os
+
+    from resolvetool.config import load_settings
+    from resolvetool.validation import validate
+
+    tree = base_tree()
+    real = os.scandir
+
+    def scandir(path):
+        if str(path).endswith("sessions"):
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = validate(load_settings(tree), base=tree)
+    assert [(d.path, d.code, d.message) for d in result.diagnostics] == [
+        ("records/sessions", "RT001", "cannot list the folder: Permission denied")]

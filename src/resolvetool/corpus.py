@@ -83,6 +83,7 @@ class Corpus:
     by_symbol: dict[str, Entry] = field(default_factory=dict)
     cache_problem: str | None = None
     cached: int = 0  # files whose analysis came from the cache
+    incomplete: bool = False  # a folder could not be listed: some records may be missing
     _located: dict[str, Located] = field(default_factory=dict, repr=False)
 
     def lookup(self, ref: str) -> Entry | None:
@@ -296,9 +297,11 @@ def load_corpus(settings: Settings, extra: Iterable[Path | str] = (), *, jobs: i
     paths += sorted(p for p in {str(canonical(e)) for e in extra} if p not in known)
     corpus = Corpus(settings=settings, base=base)
     for folder, reason in unreadable:
+        corpus.incomplete = True
         corpus.diagnostics.append(make(display_path(folder, base), 0, 0, "RT001",
                                        f"cannot list the folder: {reason}",
-                                       "its records are not checked; fix the folder's permissions"))
+                                       "its records, and references to records that may be in it, are not "
+                                       "checked; fix the folder's permissions"))
     cache: ResultCache | None = None
     if use_cache:
         cache = ResultCache(settings.cache_dir or default_cache_dir())

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_right
 import stat
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -103,6 +104,7 @@ _BOMS = {
     b"\xfe\xff": "UTF-16 (big-endian)",
 }
 # Characters YAML 1.2 does not allow in a stream (§5.1), found before libyaml reports them vaguely.
+_OTHER_BREAKS = re.compile("[\x85\u2028\u2029]|\r(?!\n)")
 _NOT_PRINTABLE = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 
 
@@ -157,8 +159,13 @@ _NUMBER_START = frozenset("0123456789+-.")
 class _Builder:
     """Turns one libyaml event stream into data, positions and diagnostics."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, text: str = "") -> None:
         self.path = path
+        # libyaml also breaks lines at U+0085, U+2028, U+2029 and a lone CR, which editors and
+        # GitHub do not count: in a file holding one, positions are recounted from the offset.
+        self._line_starts: list[int] | None = None
+        if _OTHER_BREAKS.search(text):
+            self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.positions: dict[Loc, Position] = {}
         self.diagnostics: list[Diagnostic] = []
         self.refused = False  # a construct was found that makes the data untrustworthy
@@ -209,14 +216,20 @@ class _Builder:
                             f"quote it (\"{value}\")")
         return value
 
+    def where(self, mark: Any) -> tuple[int, int]:
+        """A libyaml mark as the 1-based line and column an editor shows."""
+        if self._line_starts is None:
+            return mark.line + 1, mark.column + 1
+        line = bisect_right(self._line_starts, mark.index)
+        return line, mark.index - self._line_starts[line - 1] + 1
+
     def refuse(self, event: Any, code: str, message: str, hint: str) -> None:
         self.refused = True
         if code in self._first:
             self._repeats[code] = self._repeats.get(code, 0) + 1
             return
-        mark = event.start_mark
         before = len(self.diagnostics)
-        self.report(mark.line + 1, mark.column + 1, code, message, hint)
+        self.report(*self.where(event.start_mark), code, message, hint)
         if code in ("RT013", "RT014", "RT016") and len(self.diagnostics) > before:
             self._first[code] = before
 
@@ -245,8 +258,7 @@ class _Builder:
                 continue
             if cls is DocumentEndEvent:
                 return root
-            mark = event.start_mark
-            line, col = mark.line + 1, mark.column + 1
+            line, col = self.where(event.start_mark)
             if cls is AliasEvent:
                 self.refuse(event, "RT014", f"alias *{event.anchor} is not allowed in records",
                             "write the value out in full where it is needed")
@@ -324,7 +336,7 @@ def parse_source(raw: bytes, path: str) -> SourceDocument:
     text = _decode(raw, path)
     if isinstance(text, Diagnostic):
         return SourceDocument(path, None, diagnostics=[text])
-    builder = _Builder(path)
+    builder = _Builder(path, text)
     parser = CParser(text)
     root: Any = None
     try:
@@ -337,18 +349,18 @@ def parse_source(raw: bytes, path: str) -> SourceDocument:
         root = builder.build(parser)
         following = parser.get_event()
         if following.__class__ is not StreamEndEvent:
-            mark = following.start_mark
             builder.refuse(following, "RT012", "a second YAML document in the file",
-                           f"put each record in a file of its own; remove the '---' at line {mark.line + 1}")
+                           "put each record in a file of its own; remove the '---' "
+                           f"at line {builder.where(following.start_mark)[0]}")
     except _Abandon:
         pass
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        line, col = builder.where(mark) if mark else (1, 1)
         problem = error.problem or "invalid YAML"
         if error.context:
             problem = f"{problem} ({error.context}" + (
-                f" at line {error.context_mark.line + 1})" if error.context_mark else ")")
+                f" at line {builder.where(error.context_mark)[0]})" if error.context_mark else ")")
         builder.refused = True
         builder.report(line, col, "RT010", f"YAML syntax error: {problem}", _syntax_hint(problem))
     except yaml.YAMLError as error:  # reader errors: unusual characters that slipped past _decode

@@ -180,6 +180,8 @@ def _references(corpus: Corpus) -> list[Diagnostic]:
             target, record_id, fragment, kinds = parts
             found = corpus.by_id.get(record_id)
             if found is None:
+                if corpus.incomplete:
+                    continue  # the record may be in a folder that could not be read (reported)
                 line, col = corpus.locate(entry).ref(index)
                 close = suggest(record_id, kinds)
                 wanted = " or ".join(_a(kind) for kind in kinds) if kinds else "a record"
