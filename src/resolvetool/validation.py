@@ -168,16 +168,14 @@ class _Suggestions:
 def _references(corpus: Corpus) -> list[Diagnostic]:
     out = []
     suggest = _Suggestions(corpus)
-    # Packed references are interned and shared by many records: unpack each one once.
-    unpacked: dict[str, tuple[str, str, str, tuple[str, ...]]] = {}
+    kinds_of: dict[str, tuple[str, ...]] = {}  # few distinct "kind|kind" strings: split each once
     for entry in corpus.entries:
         for index, packed in enumerate(entry.refs):
-            parts = unpacked.get(packed)
-            if parts is None:
-                target, _, accepted = packed.partition("\t")
-                record_id, _, fragment = target.partition("#")
-                parts = unpacked[packed] = (target, record_id, fragment, tuple(accepted.split("|")) if accepted else ())
-            target, record_id, fragment, kinds = parts
+            target, _, accepted = packed.partition("\t")
+            record_id, _, fragment = target.partition("#")
+            kinds = kinds_of.get(accepted)
+            if kinds is None:
+                kinds = kinds_of[accepted] = tuple(accepted.split("|")) if accepted else ()
             found = corpus.by_id.get(record_id)
             if found is None:
                 if corpus.incomplete:
