@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from resolvetool.cache import ResultCache
 from resolvetool.config import load_settings
 from resolvetool.corpus import load_corpus
@@ -110,7 +112,16 @@ def test_base_tree_is_what_the_other_tests_assume() -> None:
     assert len(BASE_TREE) == 4
 
 
-def test_unchanged_files_are_not_read_again(base_tree, monkeypatch) -> None:
+@pytest.fixture
+def opened(monkeypatch) -> list[str]:
+    """The names of the files read (whole) from now on."""
+    names: list[str] = []
+    real = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: names.append(self.name) or real(self))
+    return names
+
+
+def test_unchanged_files_are_not_read_again(base_tree, monkeypatch, request) -> None:
     """Files whose stamps match the cache are not opened; an edit that keeps size and time is seen."""
     import os
 
@@ -120,9 +131,7 @@ def test_unchanged_files_are_not_read_again(base_tree, monkeypatch) -> None:
     tree = base_tree()
     settings = load_settings(tree)
     load_corpus(settings)
-    opened: list[str] = []
-    real = Path.read_bytes
-    monkeypatch.setattr(Path, "read_bytes", lambda self: opened.append(self.name) or real(self))
+    opened = request.getfixturevalue("opened")  # count reads from here on, not the first load's
     assert load_corpus(settings).cached == 4 and opened == []
     session = tree / "records/sessions/assembly-1.yaml"
     info = session.stat()
@@ -133,12 +142,10 @@ def test_unchanged_files_are_not_read_again(base_tree, monkeypatch) -> None:
     assert [d.code for d in corpus.diagnostics] == ["RT103"]
 
 
-def test_recently_modified_files_are_read_every_time(base_tree, monkeypatch) -> None:
+def test_recently_modified_files_are_read_every_time(base_tree, request) -> None:
     tree = base_tree()
     settings = load_settings(tree)
     load_corpus(settings)
-    opened: list[str] = []
-    real = Path.read_bytes
-    monkeypatch.setattr(Path, "read_bytes", lambda self: opened.append(self.name) or real(self))
+    opened = request.getfixturevalue("opened")  # count reads from here on, not the first load's
     assert load_corpus(settings).cached == 4
     assert len(opened) == 4  # written moments ago: their stamps are not trusted yet

@@ -45,15 +45,10 @@ class Entry:
     kind: str | None
     symbol: str | None
     valid: bool
-    refs: tuple[str, ...] = ()  # "target\tkind|kind", in the order models.references yields them
+    # "target\tkind|kind", in the order models.references yields them (`Located.ref` takes the index)
+    refs: tuple[str, ...] = ()
     fragments: tuple[str, ...] = ()
     facts: tuple = ()  # session: (start, end); resolution: (session, adoption date); ISO dates
-
-    def references(self) -> Iterator[tuple[int, str, tuple[str, ...]]]:
-        """(index, target, accepted kinds) for each reference; the index is what `locate` places."""
-        for index, packed in enumerate(self.refs):
-            target, _, kinds = packed.partition("\t")
-            yield index, target, tuple(kinds.split("|")) if kinds else ()
 
 
 @dataclass(slots=True)
@@ -335,7 +330,7 @@ def load_corpus(settings: Settings, extra: Iterable[Path | str] = (), *, jobs: i
 
     jobs = jobs or settings.jobs or _default_jobs()
     for chunk, outcomes in _run(unread, str(base), settings.max_file_size, usable, salt, jobs):
-        for display, outcome in zip(chunk, outcomes):
+        for display, outcome in zip(chunk, outcomes, strict=True):
             loader.add(display, outcome)
         if progress:
             progress(loader.done, total)

@@ -7,7 +7,7 @@ is the documentation (`resolvetool validate --help` and the README list it).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import Enum
 from typing import Iterable, NamedTuple
 
@@ -29,10 +29,6 @@ class Diagnostic:
     severity: Severity
     message: str
     hint: str | None = None
-
-    def at_path(self, path: str) -> Diagnostic:
-        """The same problem attributed to another path (cache entries are stored path-free)."""
-        return replace(self, path=path)
 
     def to_tuple(self) -> tuple:
         return (self.line, self.col, self.code, self.severity.value, self.message, self.hint)

@@ -26,7 +26,6 @@ _EXPECTED = {
     "model_type": "a mapping of fields",
     "model_attributes_type": "a mapping of fields",
     "date_type": "a date written YYYY-MM-DD",
-    "literal_error": None,
 }
 _TYPE_NAMES = {str: "text", int: "a number", float: "a number", bool: "a boolean", list: "a list",
                dict: "a mapping", type(None): "an empty value"}
@@ -121,7 +120,7 @@ def _one(item: dict[str, Any], loc: Loc, kind: str | None, doc: SourceDocument) 
     if kind_type.startswith("date_") and kind_type != "date_type":
         return make(doc.path, line, col, "RT106", f"{where}: {item['msg']}",
                     "write the date as YYYY-MM-DD, e.g. 2012-11-05")
-    if kind_type in _EXPECTED and kind_type != "literal_error":
+    if kind_type in _EXPECTED:
         got = _TYPE_NAMES.get(type(value), type(value).__name__)
         if isinstance(value, bool):
             shown = f" {str(value).lower()}"

@@ -175,7 +175,7 @@ class _Builder:
         self.positions: dict[Loc, Position] = {}
         self.diagnostics: list[Diagnostic] = []
         self.refused = False  # a construct was found that makes the data untrustworthy
-        self._dropped = 0
+        self.dropped = 0  # problems past the collection limit, counted but not kept
         # Refused constructs are reported once per kind, with a count: a "billion laughs" file holds
         # dozens of aliases, and one line each would bury everything else.
         self._first: dict[str, int] = {}
@@ -183,7 +183,7 @@ class _Builder:
 
     def report(self, line: int, col: int, code: str, message: str, hint: str | None = None) -> None:
         if len(self.diagnostics) >= _MAX_COLLECTED:
-            self._dropped += 1
+            self.dropped += 1
         else:
             self.diagnostics.append(make(self.path, line, col, code, message, hint))
 
@@ -345,16 +345,14 @@ def parse_source(raw: bytes, path: str) -> SourceDocument:
     builder = _Builder(path, text)
     parser = CParser(text)
     root: Any = None
+    following: Any = None  # what comes after the document: the stream's end, or a second document
     try:
         parser.get_event()  # the stream's start
-        if parser.check_event(StreamEndEvent):
-            builder.report(1, 1, "RT007", "the file holds no record",
-                           "write the record's fields, or delete the file")
-            return SourceDocument(path, None, diagnostics=builder.finish(), unlisted=builder._dropped)
-        parser.get_event()  # the document's start
-        root = builder.build(parser)
-        following = parser.get_event()
-        if following.__class__ is not StreamEndEvent:
+        if not parser.check_event(StreamEndEvent):  # a stream with no document is an empty file
+            parser.get_event()  # the document's start
+            root = builder.build(parser)
+            following = parser.get_event()
+        if following is not None and following.__class__ is not StreamEndEvent:
             builder.refuse(following, "RT012", "a second YAML document in the file",
                            "put each record in a file of its own; remove the '---' "
                            f"at line {builder.where(following.start_mark)[0]}")
@@ -374,19 +372,19 @@ def parse_source(raw: bytes, path: str) -> SourceDocument:
         builder.report(1, 1, "RT010", f"YAML error: {error}")
     finally:
         parser.dispose()
-    positions = builder.positions
+    data = None
     if builder.refused:
-        return SourceDocument(path, None, positions, builder.finish(), builder._dropped)
-    if root is None or root == "":
+        pass
+    elif root is None or root == "":
         builder.report(1, 1, "RT007", "the file holds no record", "write the record's fields, or delete the file")
-        return SourceDocument(path, None, positions, builder.finish(), builder._dropped)
-    if not isinstance(root, dict):
-        line, col, _, _ = positions.get((), (1, 1, 1, 1))
+    elif not isinstance(root, dict):
+        line, col, _, _ = builder.positions.get((), (1, 1, 1, 1))
         what = "a list" if isinstance(root, list) else f"the value {quote(root)}"
         builder.report(line, col, "RT017", f"the file holds {what}, not a mapping of fields",
                        "a record is a mapping: 'id: ...', 'kind: ...' and its other fields")
-        return SourceDocument(path, None, positions, builder.finish(), builder._dropped)
-    return SourceDocument(path, root, positions, builder.finish(), builder._dropped)
+    else:
+        data = root
+    return SourceDocument(path, data, builder.positions, builder.finish(), builder.dropped)
 
 
 def _syntax_hint(problem: str) -> str | None:
