@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, StringConstraints
 
 from .common import IsoDate, Model, RecordBase, Text, number_slug, ref
 
@@ -25,6 +25,8 @@ class Item(Model):
 class Clause(Model):
     """A preambular or operative paragraph, its leading formula apart from the rest of its words."""
 
+    heading: Text | None = None
+    """A section heading printed just before the clause, as printed ("A", "II. Programme budget")."""
     number: Text | None = None
     """The printed number as printed ("1.", "2"), when the clause has one."""
     phrase: Text | None = None
@@ -66,10 +68,44 @@ class Footnote(Model):
 
 
 class Annex(Model):
+    heading: Text | None = None
+    """The heading as printed ("ANNEX 21"), when it is not "Annex" followed by the number."""
     number: Text | None = None
     title: Text | None = None
     text: Text | None = None
     refs: list[ref()] = []
+
+
+MarkKind = Literal["running-header", "page-footer", "page-number", "markup", "footnote-marker", "footnote",
+                   "unclassified"]
+MARK_PLACE = r"^(heading|formula|closing|footnotes|end|(preamble|operative)-[1-9][0-9]*(/[1-9][0-9]*)*|annex-[1-9][0-9]*)$"
+
+
+class Mark(Model):
+    """Something a source printed amid the text that is not part of it: a running header, a page number,
+    markup, a footnote marker or footnote set off by the page layout, or a line that could not be classified.
+    Kept where it stood so that nothing in the source is lost and `render` gives the source back."""
+
+    kind: MarkKind
+    at: Annotated[str, StringConstraints(pattern=MARK_PLACE)]
+    """The part it stood in or just before: `formula`, `preamble-2`, `operative-1`, `operative-1/1` (the first
+    item of operative clause 1), `annex-1`, `closing`, `footnotes` or `end`."""
+    offset: Annotated[int, Field(ge=0)] | None = None
+    """Characters into the part's printed words where it stood; absent: on its own just before the part."""
+    text: Text
+    """What was printed; for a `footnote` mark, the marker of the footnote printed there."""
+
+
+class Layout(Model):
+    """How an imported source printed the resolution where the body's house style would print it otherwise."""
+
+    heading: list[Text] = []
+    """The lines above the opening formula, as printed."""
+    formula: Text | None = None
+    """The opening formula with its punctuation, as printed."""
+    footnotes: Literal["plain", "markdown"] = "plain"
+    """How footnotes were printed: "1 Text" or "[^1]: Text"."""
+    marks: list[Mark] = []
 
 
 class Resolution(RecordBase):
@@ -81,6 +117,10 @@ class Resolution(RecordBase):
     body: ref("body")
     session: ref("session") | None = None
     status: Status
+    agenda_item: Text | None = None
+    """The agenda item as printed ("7", "11 (b)")."""
+    committee_reference: Text | None = None
+    """The committee line as printed, without its brackets ("on the report of the Fifth Committee (A/80/401)")."""
     adoption: Adoption | None = None
     preamble: list[Clause] = []
     operative: list[Clause] = []
@@ -90,6 +130,8 @@ class Resolution(RecordBase):
     amends: list[ref("agreement", "instrument", "resolution")] = []
     supersedes: list[ref("resolution")] = []
     superseded_by: ref("resolution") | None = None
+    layout: Layout | None = None
+    """Set by `import`: how the source printed what the house style does not derive."""
 
     def fragments(self):
         parts = [(f"preamble-{i + 1}", ("preamble", i)) for i in range(len(self.preamble))]

@@ -1,0 +1,53 @@
+"""Render records for people: plain text in the body's house style, and markdown.
+
+    from resolvetool.rendering import render
+    print(render(resolution, resolve=corpus.record))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from .styles import STYLES, Context, UnknownStyle
+
+FORMATS = ("text", "markdown")
+
+
+class RenderError(Exception):
+    """A record cannot be rendered: what is missing, and what to do."""
+
+
+def context_for(resolution: Any, resolve: Callable[[str], Any] | None) -> Context:
+    """The body and session `resolution` names, looked up with `resolve` (id -> record or None)."""
+    body = resolve(resolution.body) if resolve else None
+    if body is None:
+        raise RenderError(f"resolution {resolution.id} names body {resolution.body!r}, which is not a valid "
+                          f"record here; run 'resolvetool validate' to see why")
+    session = resolve(resolution.session) if resolve and resolution.session else None
+    return Context(body=body, session=session)
+
+
+def render(record: Any, *, format: str = "text", resolve: Callable[[str], Any] | None = None,
+           clean: bool = False) -> str:
+    """`record` printed in `format`; `clean` leaves out what the source printed amid the text (running
+    headers, page furniture) instead of putting it back where it stood."""
+    if getattr(record, "kind", None) != "resolution":
+        raise RenderError(f"{getattr(record, 'id', record)} is a {getattr(record, 'kind', 'value')}; "
+                          f"render prints resolutions")
+    if format not in FORMATS:
+        raise RenderError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
+    try:
+        context = context_for(record, resolve)
+        if format == "markdown":
+            from .markdown import render_markdown
+
+            return render_markdown(record, context)
+        from .text import render_text
+
+        return render_text(record, context, clean=clean)
+    except UnknownStyle as error:
+        raise RenderError(str(error)) from None
+
+
+__all__ = ["FORMATS", "STYLES", "RenderError", "render"]

@@ -1,0 +1,89 @@
+"""A resolution as the ordered parts a page prints: heading, formula, clauses and items, closing, annexes,
+footnotes. Every renderer walks these; the importer measures mark offsets against the same words."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from .styles import Context, style_for
+
+
+@dataclass(frozen=True)
+class Part:
+    place: str  # the mark place: "formula", "preamble-2", "operative-1/3", "closing", "annex-1", "footnotes"
+    role: str  # slot (an empty place marks can stand in), heading, formula, section, clause, item, closing, outcome, annex-heading, annex-title,
+    #            annex-text, footnote
+    text: str
+    depth: int = 0  # nesting of items
+    anchor: bool = False  # the part whose words mark offsets count into
+    source: Any = field(default=None, compare=False)  # the clause, item or footnote printed
+
+
+def clause_words(clause: Any) -> str:
+    """The printed words of a clause: number, formula and text, as one line."""
+    head = " ".join(word for word in (clause.number, clause.phrase) if word)
+    return join_words(head, clause.text)
+
+
+def item_words(item: Any) -> str:
+    return join_words(item.label, item.text)
+
+
+def join_words(head: str, text: str) -> str:
+    """`head` and `text` with a space between, unless the text starts with punctuation ("Decides, that")."""
+    if not head:
+        return text
+    return head + ("" if text[:1] in ",;:.)" else " ") + text
+
+
+def footnote_line(footnote: Any, style: str) -> str:
+    if style == "markdown":
+        return f"[^{footnote.marker}]: {footnote.text}"
+    return f"{footnote.marker} {footnote.text}"
+
+
+def annex_heading(annex: Any) -> str:
+    return annex.heading or ("Annex" + (f" {annex.number}" if annex.number else ""))
+
+
+def parts(resolution: Any, context: Context) -> Iterator[Part]:
+    """The parts of `resolution` in print order, derived by the body's house style where the source's own
+    layout was not kept."""
+    style = style_for(context.body)
+    layout = resolution.layout
+    for line in (layout.heading if layout and layout.heading else style.heading(resolution, context)):
+        yield Part("heading", "heading", line)
+    formula = layout.formula if layout and layout.formula else style.formula(resolution, context)
+    yield Part("formula", "formula", formula, anchor=True)
+    for section in ("preamble", "operative"):
+        for number, clause in enumerate(getattr(resolution, section), 1):
+            place = f"{section}-{number}"
+            if clause.heading:
+                yield Part(place, "section", clause.heading)
+            yield Part(place, "clause", clause_words(clause), anchor=True, source=clause)
+            yield from _items(place, clause.items, 1)
+    yield Part("closing", "slot", "")
+    for line in style.closing(resolution, context):
+        role = "outcome" if resolution.adoption and line == resolution.adoption.outcome else "closing"
+        yield Part("closing", role, line, anchor=role == "closing")
+    for number, annex in enumerate(resolution.annexes, 1):
+        place = f"annex-{number}"
+        yield Part(place, "annex-heading", annex_heading(annex))
+        if annex.title:
+            yield Part(place, "annex-title", annex.title)
+        if annex.text:
+            yield Part(place, "annex-text", annex.text, anchor=True)
+    yield Part("footnotes", "slot", "")
+    style_name = layout.footnotes if layout else "plain"
+    for footnote in resolution.footnotes:
+        yield Part("footnotes", "footnote", footnote_line(footnote, style_name), source=footnote)
+    yield Part("end", "slot", "")
+
+
+def _items(place: str, items: list[Any], depth: int) -> Iterator[Part]:
+    for number, item in enumerate(items, 1):
+        here = f"{place}/{number}"
+        yield Part(here, "item", item_words(item), depth=depth, anchor=True, source=item)
+        yield from _items(here, item.items, depth + 1)

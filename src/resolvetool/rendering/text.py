@@ -1,0 +1,51 @@
+"""Plain text in the body's house style, with whatever the source printed amid the text put back where it
+stood (running headers, page furniture, footnotes set off by the page), unless a clean copy is asked for."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from .parts import Part, footnote_line, parts
+from .styles import Context
+
+
+def render_text(resolution: Any, context: Context, *, clean: bool = False) -> str:
+    layout = resolution.layout
+    marks = [] if clean or layout is None else layout.marks
+    footnote_style = layout.footnotes if layout else "plain"
+    footnotes = {footnote.marker: footnote_line(footnote, footnote_style) for footnote in resolution.footnotes}
+    placed_footnotes = {mark.text for mark in marks if mark.kind == "footnote" and mark.text in footnotes}
+
+    def shown(mark: Any) -> str:
+        return footnotes[mark.text] if mark.kind == "footnote" and mark.text in footnotes else mark.text
+
+    waiting: dict[str, list[Any]] = defaultdict(list)
+    for mark in marks:
+        waiting[mark.at].append(mark)
+    paragraphs: list[str] = []
+    for part in parts(resolution, context):
+        if part.role == "footnote" and part.source.marker in placed_footnotes:
+            continue
+        here = waiting.pop(part.place, [])
+        paragraphs += [shown(mark) for mark in here if mark.offset is None or not part.anchor and not part.text]
+        inline = [mark for mark in here if mark.offset is not None]
+        if part.text and not part.anchor and inline:
+            waiting[part.place] = inline  # offsets count into a later part of the same place
+            inline = []
+        if part.text:
+            paragraphs.append(_insert(part, [(mark.offset, shown(mark)) for mark in inline]))
+    for stray in waiting.values():  # marks naming a part the record no longer has: still printed, at the end
+        paragraphs += [shown(mark) for mark in stray]
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def _insert(part: Part, inserts: list[tuple[int, str]]) -> str:
+    text = part.text
+    grouped: dict[int, list[str]] = defaultdict(list)
+    for offset, shown in inserts:
+        grouped[min(offset, len(text))].append(shown)
+    for offset in sorted(grouped, reverse=True):
+        shown = "\n".join(grouped[offset])
+        text = f"{text[:offset].rstrip()}\n{shown}\n{text[offset:].lstrip()}".strip("\n")
+    return text
