@@ -210,6 +210,120 @@ def schema(
         err.print(f"{shown}/ was already up to date", style="green")
 
 
+class RenderFormat(str, Enum):
+    text = "text"
+    markdown = "markdown"
+
+
+@app.command()
+def render(
+    ctx: typer.Context,
+    ref: Annotated[str, typer.Argument(metavar="REF", help="The resolution: its id or official symbol (any case).")],
+    format: Annotated[RenderFormat, typer.Option("--format", "-f", metavar="FORMAT", help="text (the body's house style) or markdown.")] = RenderFormat.text,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write to this file instead of standard output.")] = None,
+    clean: Annotated[bool, typer.Option("--clean", help="Leave out what an imported source printed amid the text (running headers, page furniture).")] = False,
+) -> None:
+    """Print a resolution as its body prints it.
+
+    Text follows the body's house style (interpol, ordinal or standard); a resolution imported from
+    text comes back as its source printed it, running headers and page furniture included, unless
+    --clean is given.
+
+    Examples:
+
+      resolvetool render interpol-ga-81-impact-cooperation
+
+      resolvetool render "A/RES/80/1" --format markdown -o a-res-80-1.md
+    """
+    from .config import ConfigError, load_settings
+    from .corpus import load_corpus
+    from .rendering import RenderError, render as render_record
+
+    globals_: Globals = ctx.obj
+    try:
+        settings = load_settings(globals_.root)
+        corpus = load_corpus(settings)
+    except ConfigError as error:
+        raise _fail(globals_, str(error)) from None
+    entry = corpus.find(ref)
+    if entry is None:
+        close = corpus.suggest(ref)
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        raise _fail(globals_, f"no record {ref!r} in {settings.records}{hint}", 1)
+    record = corpus.record(entry.id)
+    if record is None:
+        raise _fail(globals_, f"{entry.path} is not a valid record; run 'resolvetool validate {entry.path}'", 1)
+    try:
+        text = render_record(record, format=format.value, resolve=corpus.record, clean=clean)
+    except RenderError as error:
+        raise _fail(globals_, str(error), 1) from None
+    _emit(globals_, text, output)
+
+
+def _emit(globals_: Globals, text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from .fileio import atomic_write
+
+    try:
+        atomic_write(output, text)
+    except OSError as error:
+        raise _fail(globals_, f"cannot write {output}: {error.strerror or error}") from None
+
+
+@app.command("import")
+def import_(
+    ctx: typer.Context,
+    files: Annotated[list[str], typer.Argument(metavar="FILE...", help="Plain-text resolutions (UTF-8); - reads standard input.")],
+    body: Annotated[Optional[str], typer.Option("--body", metavar="ID", help="The body that adopted them (default: recognised from the text, made if missing).")] = None,
+    session: Annotated[Optional[str], typer.Option("--session", metavar="ID", help="The session they were adopted at (default: recognised from the text, made if missing).")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Write nothing; print the records that would be written.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace records that already exist.")] = False,
+) -> None:
+    """Turn plain-text resolutions into records.
+
+    Reads the heading (symbol, title, session, agenda item, date, committee), the opening formula,
+    preambular and operative clauses with their formulas, numbers and items, section headings,
+    annexes, footnotes and the closing lines (meeting, vote, outcome). Running headers, page
+    numbers and anything it cannot classify are kept where they stood (the latter with a warning
+    naming the line), so that 'resolvetool render' gives the text back. Writes the resolution and
+    the organization, body and session it needs when they do not exist yet; never replaces a record
+    without --force. Exit status: 0 imported, 1 a file could not be imported, 2 usage error.
+
+    Examples:
+
+      resolvetool import WHA66.1.txt --dry-run
+
+      pdftotext -layout A-RES-80-1.pdf - | resolvetool import -
+    """
+    from .config import ConfigError, load_settings
+    from .corpus import load_corpus
+    from .reporters import write_diagnostics
+    from .textimport.run import dry_run_text, run_import
+
+    globals_: Globals = ctx.obj
+    err = globals_.console()
+    if files.count("-") > 1:
+        raise _fail(globals_, "standard input (-) can be read only once")
+    try:
+        settings = load_settings(globals_.root)
+        corpus = load_corpus(settings, base=settings.root)
+    except ConfigError as error:
+        raise _fail(globals_, str(error)) from None
+    run = run_import(files, settings, corpus, body=body, session=session, dry_run=dry_run, force=force)
+    if dry_run:
+        sys.stdout.write(dry_run_text(run, settings))
+    for outcome in run.outcomes:
+        write_diagnostics(outcome.diagnostics, err, quiet=globals_.verbosity < 0)
+        shown = "<stdin>" if outcome.name == "-" else outcome.name
+        if outcome.written and globals_.verbosity >= 0:
+            err.print(f"{shown}: wrote {', '.join(outcome.written)}", highlight=False, soft_wrap=True)
+        elif outcome.failed:
+            err.print(f"{shown}: not imported", style="summary.bad", highlight=False)
+    raise typer.Exit(run.exit_code)
+
+
 def main() -> None:
     """Entry point of the `resolvetool` console script."""
     app()

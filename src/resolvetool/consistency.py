@@ -7,7 +7,7 @@ results are cached with the file. Checks that need other records live in validat
 from __future__ import annotations
 
 from .diagnostics import Diagnostic, make, quote
-from .models import Agreement, RecordBase, Session
+from .models import Agreement, RecordBase, Resolution, Session
 from .source import SourceDocument
 
 
@@ -21,6 +21,38 @@ def record_checks(record: RecordBase, doc: SourceDocument) -> list[Diagnostic]:
                         "swap start and end, or correct the wrong one"))
     if isinstance(record, Agreement):
         out += _lifecycle_order(record, doc)
+    if isinstance(record, Resolution) and record.layout is not None:
+        out += _mark_places(record, doc)
+    return out
+
+
+def _places(resolution: Resolution) -> set[str]:
+    places = {"heading", "formula", "closing", "footnotes", "end"}
+    places |= {f"annex-{number}" for number in range(1, len(resolution.annexes) + 1)}
+
+    def items(place: str, children: list) -> None:
+        for number, item in enumerate(children, 1):
+            places.add(f"{place}/{number}")
+            items(f"{place}/{number}", item.items)
+
+    for section in ("preamble", "operative"):
+        for number, clause in enumerate(getattr(resolution, section), 1):
+            places.add(f"{section}-{number}")
+            items(f"{section}-{number}", clause.items)
+    return places
+
+
+def _mark_places(resolution: Resolution, doc: SourceDocument) -> list[Diagnostic]:
+    places = _places(resolution)
+    out = []
+    for index, mark in enumerate(resolution.layout.marks):
+        if mark.at not in places:
+            line, col = doc.position(("layout", "marks", index, "at"))
+            out.append(make(doc.path, line, col, "RT210",
+                            f"the mark {quote(mark.text)} stands at {quote(mark.at)}, a part this resolution "
+                            f"does not have",
+                            "point it at the part it belongs to (clauses and items are counted from 1), or "
+                            "delete the mark if the text it kept is no longer wanted"))
     return out
 
 

@@ -86,6 +86,21 @@ class Corpus:
         key = ref.split("#", 1)[0]
         return self.by_id.get(key) or self.by_symbol.get(ref)
 
+    def find(self, ref: str) -> Entry | None:
+        """The entry for an id or symbol, ignoring case ("a/res/80/1" finds A/RES/80/1)."""
+        found = self.lookup(ref) or self.lookup(ref.lower())
+        if found is None:
+            wanted = ref.casefold()
+            found = next((entry for symbol, entry in self.by_symbol.items() if symbol.casefold() == wanted), None)
+        return found
+
+    def suggest(self, ref: str, limit: int = 3) -> list[str]:
+        """Ids and symbols that look like `ref`, closest first, for "did you mean" hints."""
+        import difflib
+
+        names = {name.casefold(): name for name in [*self.by_id, *self.by_symbol]}
+        return [names[name] for name in difflib.get_close_matches(ref.casefold(), list(names), n=limit, cutoff=0.6)]
+
     def record(self, ref: str) -> Any:
         """The full, validated record for an id or symbol, read from its file (None if invalid)."""
         from .models import RECORD_ADAPTER

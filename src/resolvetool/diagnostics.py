@@ -1,7 +1,8 @@
 """Diagnostics: the one shape every problem takes, and the table of stable codes.
 
 Codes are grouped as DESIGN §5 says: RT0xx file and YAML, RT1xx schema, RT2xx integrity,
-RT4xx consistency between dates. A code is never reused for another meaning; the table below
+RT4xx consistency between dates,
+RT5xx importing text. A code is never reused for another meaning; the table below
 is the documentation (`resolvetool validate --help` and the README list it).
 """
 
@@ -93,10 +94,17 @@ CODES: dict[str, Code] = {
         Code("RT207", "reference-wrong-kind", _E, "a reference to a record of a kind the field does not accept"),
         Code("RT208", "outside-kind-folder", _E, "a record file under records/ but not inside any kind's folder"),
         Code("RT209", "duplicate-fragment", _E, "two parts of one record with the same fragment name"),
+        Code("RT210", "mark-without-part", _W, "a layout mark names a part the resolution does not have; render prints it at the end"),
         # RT4xx: consistency of dates
         Code("RT401", "session-dates-reversed", _E, "a session ends before it starts"),
         Code("RT402", "lifecycle-out-of-order", _E, "an agreement's dated events are not in chronological order"),
         Code("RT403", "adoption-outside-session", _E, "a resolution adopted on a date outside its session"),
+        # RT5xx: importing plain text
+        Code("RT501", "text-not-understood", _W, "imported text that is not a clause, item, heading or closing line; kept as a mark where it stood"),
+        Code("RT502", "title-cut-off", _W, "the imported title line looks cut off by the extractor"),
+        Code("RT503", "not-a-resolution", _E, "the text has no opening formula or no clauses, so it cannot be imported"),
+        Code("RT504", "record-exists", _E, "importing would replace an existing record (use --force to replace it)"),
+        Code("RT505", "import-target", _E, "the body or session to import into is missing or ambiguous"),
     ]
 }
 

@@ -88,7 +88,15 @@ def location(diagnostic: Diagnostic) -> str:
 
 def write_text(report: Report, console: Console, *, quiet: bool = False) -> None:
     """One problem a line (`path:line:col: error[RT201] message`), a hint line, then a summary."""
-    for d in report.diagnostics:
+    write_diagnostics(report.diagnostics, console, quiet=quiet)
+    if not quiet or report.diagnostics:
+        style = "summary.bad" if any(d.severity is Severity.ERROR for d in report.diagnostics) else "summary.ok"
+        console.print(f"[{style}]{escape(summary_line(report))}[/]", soft_wrap=True, highlight=False)
+
+
+def write_diagnostics(diagnostics: list[Diagnostic], console: Console, *, quiet: bool = False) -> None:
+    """One problem a line (`path:line:col: error[RT201] message`) and, unless quiet, its hint."""
+    for d in diagnostics:
         console.print(
             f"[diag.path]{escape(location(d))}[/]: [diag.{d.severity.value}]{d.severity.value}[/]"
             f"[diag.code]\\[{d.code}][/] {escape(d.message)}",
@@ -96,9 +104,6 @@ def write_text(report: Report, console: Console, *, quiet: bool = False) -> None
         )
         if d.hint and not quiet:
             console.print(f"  [diag.hint]hint:[/] {escape(d.hint)}", soft_wrap=True, highlight=False)
-    if not quiet or report.diagnostics:
-        style = "summary.bad" if any(d.severity is Severity.ERROR for d in report.diagnostics) else "summary.ok"
-        console.print(f"[{style}]{escape(summary_line(report))}[/]", soft_wrap=True, highlight=False)
 
 
 def json_report(report: Report) -> str:

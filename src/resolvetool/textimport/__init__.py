@@ -1,0 +1,54 @@
+"""Plain text in, records out: `import_text` reads a resolution as printed (PDF extracts, OCR, markdown
+conversions) and builds the records that hold it, so that rendering them gives the text back.
+
+    from resolvetool.textimport import import_text
+    result = import_text(text, name="WHA66.1.txt")
+    result.resolution, result.planned, result.warnings
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .build import BuildError, Built, Planned, Records, build, slug
+from .facts import Facts, read_closing, read_formula, read_heading
+from .parse import ImportFailure, Warning_, parse_text
+
+
+@dataclass
+class ImportResult:
+    name: str
+    resolution: Any
+    planned: list[Planned] = field(default_factory=list)
+    warnings: list[Warning_] = field(default_factory=list)
+    facts: Facts | None = None  # what the heading, formula and closing lines said
+
+    def resolve(self, ref: str) -> Any:
+        """A record this import made or used, by id (for rendering the result before it is written)."""
+        return self._records.get(ref)
+
+    _records: Records = field(default=None, repr=False)  # type: ignore[assignment]
+
+
+def import_text(text: str, *, name: str = "<text>", records: Records | None = None, records_folder: str = "records",
+                body: str | None = None, session: str | None = None) -> ImportResult:
+    """Read `text` and build its records against `records` (the tree's and this run's); raises
+    ImportFailure or BuildError when the text cannot be made a resolution."""
+    records = records if records is not None else Records()
+    parsed = parse_text(text)
+    facts = Facts()
+    read_formula(parsed.formula, facts)
+    read_heading(parsed.heading, parsed.heading_lines, facts)
+    read_closing(parsed.closing, facts)
+    built: Built = build(parsed, facts, records, records_folder, body_id=body, session_id=session)
+    notes = [Warning_(line, message, "RT502", "check the title field against the official document")
+             for line, message in facts.notes]
+    warnings = sorted(parsed.warnings + notes,
+                      key=lambda warning: warning.line)
+    result = ImportResult(name, built.resolution, built.planned, warnings, facts)
+    result._records = records
+    return result
+
+
+__all__ = ["BuildError", "ImportFailure", "ImportResult", "Planned", "Records", "Warning_", "import_text", "slug"]

@@ -1,0 +1,298 @@
+"""From what a text says to records: the resolution, and the organization, body and session it belongs to
+when the records do not hold them yet. Ids come from symbols and titles; nothing is numbered by counting."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from typing import Any
+
+from ..kinds import FOLDER_BY_KIND
+from .facts import Facts
+from .families import family_for
+from .parse import ParsedItem, ParsedText, Warning_
+
+
+class Records:
+    """The records an import can build on: those in the tree (read only when needed), and those this run
+    has made."""
+
+    def __init__(self, corpus: Any = None) -> None:
+        self.corpus = corpus
+        self.paths: dict[str, str] = {}
+        self.by_id: dict[str, Any] = {}
+        self.by_symbol: dict[str, str] = {}
+
+    def add(self, record: Any, path: str) -> None:
+        self.by_id[record.id] = record
+        self.paths[record.id] = path
+        if record.symbol:
+            self.by_symbol[record.symbol.lower()] = record.id
+
+    def get(self, ref: str | None) -> Any:
+        if not ref:
+            return None
+        if ref not in self.by_id and self.corpus is not None and self.corpus.lookup(ref) is not None:
+            self.by_id[ref] = self.corpus.record(ref)
+        return self.by_id.get(ref)
+
+    def path_of(self, record_id: str) -> str | None:
+        if record_id in self.paths:
+            return self.paths[record_id]
+        entry = self.corpus.by_id.get(record_id) if self.corpus is not None else None
+        return entry.path if entry is not None else None
+
+    def owner_of_symbol(self, symbol: str) -> str | None:
+        if symbol.lower() in self.by_symbol:
+            return self.by_symbol[symbol.lower()]
+        if self.corpus is not None:
+            for entry in self.corpus.entries:
+                if entry.symbol and entry.symbol.lower() == symbol.lower():
+                    return entry.id
+        return None
+
+    def of_kind(self, kind: str) -> list[Any]:
+        found = {record.id: record for record in self.by_id.values() if record is not None and record.kind == kind}
+        if self.corpus is not None:
+            for entry in self.corpus.entries:
+                if entry.kind == kind and entry.valid and entry.id not in found:
+                    record = self.get(entry.id)
+                    if record is not None:
+                        found[entry.id] = record
+        return list(found.values())
+
+
+@dataclass
+class Planned:
+    record: Any
+    path: str  # relative to the project root, "/"-separated
+    new: bool  # False: it replaces an existing record (only with --force)
+
+
+@dataclass
+class Built:
+    resolution: Any
+    planned: list[Planned] = field(default_factory=list)
+    warnings: list[Warning_] = field(default_factory=list)
+
+
+class BuildError(Exception):
+    pass
+
+
+def slug(text: str, words: int | None = None) -> str:
+    """A lower-case id from `text`: "MSC.302(87)" -> "msc.302-87", "A/RES/80/1" -> "a-res-80-1"."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    parts = [part for part in re.split(r"[^a-z0-9.]+", text) if part.strip(".")]
+    if words:
+        parts = [part for part in parts if part not in ("the", "of", "a", "an", "and", "on", "for", "to", "in")][:words]
+    return "-".join(part.strip(".") for part in parts)[:120].strip("-.") or "resolution"
+
+
+def _formula_key(text: str) -> str:
+    words = text.lower().replace("the ", " ", 1).split()
+    return " ".join(words)
+
+
+def build(parsed: ParsedText, facts: Facts, records: Records, records_folder: str, *, body_id: str | None = None,
+          session_id: str | None = None) -> Built:
+    from ..models import RECORD_ADAPTER
+    from ..rendering.parts import clause_words  # noqa: F401  (the same words the marks count into)
+
+    built = Built(resolution=None)
+    made: list[tuple[Any, str]] = []
+
+    def make(data: dict[str, Any]) -> Any:
+        record = RECORD_ADAPTER.validate_python(data)
+        path = str(PurePosixPath(records_folder, FOLDER_BY_KIND[record.kind], f"{record.id}.yaml"))
+        made.append((record, path))
+        records.add(record, path)
+        return record
+
+    body = _body(facts, records, body_id, make)
+    session = _session(facts, records, body, session_id, make)
+    resolution = _resolution(parsed, facts, body, session)
+    symbol_owner = records.owner_of_symbol(resolution["symbol"]) if resolution.get("symbol") else None
+    resolution_id = symbol_owner or resolution["id"]
+    resolution["id"] = resolution_id
+    existing = records.path_of(resolution_id)
+    record = RECORD_ADAPTER.validate_python(resolution)
+    record = _with_layout(record, parsed, body, session)
+    year = (facts.date or (session.start if session is not None else None))
+    folder = PurePosixPath(records_folder, "resolutions", *([str(year.year)] if year else []))
+    path = existing or str(folder / f"{resolution_id}.yaml")
+    built.resolution = record
+    built.planned = [Planned(other, path_, True) for other, path_ in made]
+    built.planned.append(Planned(record, path, existing is None))
+    records.add(record, path)
+    return built
+
+
+def _body(facts: Facts, records: Records, body_id: str | None, make) -> Any:
+    if body_id:
+        body = records.get(body_id)
+        if body is None or body.kind != "body":
+            raise BuildError(f"--body {body_id}: no body with that id in the records")
+        return body
+    wanted = _formula_key(facts.body_name)
+    for body in records.of_kind("body"):
+        if _formula_key(_strip_ordinal(body.formula)) == wanted or body.formula == facts.body_formula:
+            return body
+    family = family_for(facts.body_name, facts.symbol)
+    style = ("interpol" if facts.venue or facts.dates else "ordinal" if facts.ordinal_in_formula else None)
+    if family is not None:
+        org_id, org_name, acronym = family.organization
+        new_id, name = family.body
+        style = family.house_style or style
+        if records.get(new_id) is not None:
+            return records.get(new_id)
+    else:
+        name = facts.body_name
+        new_id = slug(name)
+        org_id, org_name, acronym = f"{new_id}-organization", name, None
+    if records.get(org_id) is None:
+        organization = {"id": org_id, "kind": "organization", "name": org_name}
+        if acronym:
+            organization["acronym"] = acronym
+        if family is None:
+            organization["notes"] = ("Made by import: the text does not say which organization this body belongs "
+                                     "to. Give it its real name and id.")
+        make(organization)
+    formula = facts.body_formula
+    if facts.ordinal_in_formula:
+        formula = ("THE " if formula.isupper() else "The ") + (name.upper() if formula.isupper() else name)
+    data = {"id": new_id, "kind": "body", "name": name, "organization": org_id, "formula": formula}
+    if style:
+        data["house_style"] = style
+    return make(data)
+
+
+def _strip_ordinal(formula: str) -> str:
+    from .facts import _ORDINAL_WORDS
+
+    head, _, rest = formula.partition(" ")
+    found = _ORDINAL_WORDS.match(rest)
+    return f"{head} {rest[found.end():].strip()}" if found else formula
+
+
+def _session(facts: Facts, records: Records, body: Any, session_id: str | None, make) -> Any:
+    if session_id:
+        session = records.get(session_id)
+        if session is None or session.kind != "session":
+            raise BuildError(f"--session {session_id}: no session with that id in the records")
+        return session
+    number = facts.session_number
+    if number is None:
+        return None
+    for session in records.of_kind("session"):
+        if session.body == body.id and session.number == number:
+            return session
+    data: dict[str, Any] = {"id": f"{body.id}-{number}", "kind": "session", "body": body.id, "number": number}
+    if facts.venue:
+        data["venue"] = {"city": facts.venue[0], "country": facts.venue[1]}
+    if facts.dates:
+        data["start"], data["end"] = facts.dates
+    if records.get(data["id"]) is not None:
+        raise BuildError(f"a record {data['id']} exists but is not session {number} of {body.id}; "
+                         f"name the session with --session")
+    return make(data)
+
+
+def _items(items: list[ParsedItem]) -> list[dict[str, Any]]:
+    return [{"label": item.label, "text": item.text, **({"items": _items(item.items)} if item.items else {})}
+            for item in items]
+
+
+def _clauses(clauses) -> list[dict[str, Any]]:
+    out = []
+    for clause in clauses:
+        data: dict[str, Any] = {}
+        if clause.heading:
+            data["heading"] = clause.heading
+        if clause.number:
+            data["number"] = clause.number
+        if clause.phrase:
+            data["phrase"] = clause.phrase
+        data["text"] = clause.text
+        if clause.items:
+            data["items"] = _items(clause.items)
+        out.append(data)
+    return out
+
+
+def _resolution(parsed: ParsedText, facts: Facts, body: Any, session: Any) -> dict[str, Any]:
+    title = facts.title or facts.symbol or parsed.formula
+    base = slug(facts.symbol) if facts.symbol else f"{session.id if session else body.id}-{slug(title, 6)}"
+    data: dict[str, Any] = {"id": base, "kind": "resolution"}
+    if facts.symbol:
+        data["symbol"] = facts.symbol
+    data |= {"title": title, "body": body.id}
+    if session is not None:
+        data["session"] = session.id
+    data["status"] = "adopted"
+    if facts.agenda_item:
+        data["agenda_item"] = facts.agenda_item
+    if facts.committee_reference:
+        data["committee_reference"] = facts.committee_reference
+    adoption: dict[str, Any] = {}
+    if facts.date:
+        adoption["date"] = facts.date
+    if facts.meeting:
+        adoption["meeting"] = facts.meeting
+    if facts.method:
+        adoption["method"] = facts.method
+    if facts.vote:
+        adoption["vote"] = facts.vote
+    if parsed.outcome:
+        adoption["outcome"] = parsed.outcome
+    if parsed.closing:
+        adoption["statement"] = "\n".join(parsed.closing)
+    if adoption:
+        data["adoption"] = adoption
+    data["preamble"] = _clauses(parsed.preamble)
+    data["operative"] = _clauses(parsed.operative)
+    data["footnotes"] = [{"marker": footnote.marker, "text": footnote.text or "(no text)"}
+                         for footnote in parsed.footnotes]
+    data["annexes"] = [_annex(annex) for annex in parsed.annexes]
+    return data
+
+
+def _annex(annex) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    expected = "Annex" + (f" {annex.number}" if annex.number else "")
+    if annex.heading != expected:
+        data["heading"] = annex.heading
+    if annex.number:
+        data["number"] = annex.number
+    if annex.title:
+        data["title"] = annex.title
+    if annex.paragraphs:
+        data["text"] = "\n\n".join(annex.paragraphs)
+    return data
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _with_layout(record: Any, parsed: ParsedText, body: Any, session: Any) -> Any:
+    """Keep in `layout` what the house style would print otherwise: nothing when the source printed the
+    heading and formula as the style derives them."""
+    from ..models.resolution import Layout, Mark
+    from ..rendering.styles import Context, style_for
+
+    context = Context(body=body, session=session)
+    style = style_for(body)
+    layout: dict[str, Any] = {}
+    if _normal(" ".join(style.heading(record, context))) != _normal(" ".join(parsed.heading)):
+        layout["heading"] = parsed.heading
+    if _normal(style.formula(record, context)) != _normal(parsed.formula):
+        layout["formula"] = parsed.formula
+    if parsed.footnote_style != "plain":
+        layout["footnotes"] = parsed.footnote_style
+    marks = [Mark(kind=mark.kind, at=mark.at, offset=mark.offset, text=mark.text) for mark in parsed.marks]
+    if marks:
+        layout["marks"] = marks
+    return record.model_copy(update={"layout": Layout(**layout)}) if layout else record

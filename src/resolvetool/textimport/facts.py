@@ -1,0 +1,205 @@
+"""What the heading, the formula and the closing lines say: symbol, title, date, session, agenda item,
+committee, venue, meeting and vote. Each reader knows a family of conventions (UN, WHO, IMO, INTERPOL
+and those that print like them), never one particular document."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from ..textforms import (ORDINAL_WORD_PATTERN, find_date, parse_cardinal, parse_date_range, parse_ordinal)
+from .lines import strip_markup
+
+
+@dataclass
+class Facts:
+    symbol: str | None = None
+    title: str | None = None
+    title_line: int = 1
+    date: dt.date | None = None
+    session_number: int | None = None
+    agenda_item: str | None = None
+    committee_reference: str | None = None
+    body_formula: str = ""  # how the formula names the body: "The ICPO-INTERPOL General Assembly"
+    body_name: str = ""  # the body's name: "General Assembly", "World Health Assembly"
+    ordinal_in_formula: bool = False  # "The Sixty-sixth World Health Assembly"
+    venue: tuple[str, str] | None = None
+    dates: tuple[dt.date, dt.date] | None = None
+    meeting: str | None = None
+    method: str | None = None
+    vote: dict[str, int] = field(default_factory=dict)
+    notes: list[tuple[int, str]] = field(default_factory=list)  # (line, message): warnings about the facts
+
+
+# --- the formula --------------------------------------------------------------------------------------------
+
+_ORDINAL_WORDS = re.compile(rf"\b({ORDINAL_WORD_PATTERN})\b", re.IGNORECASE)
+
+
+def read_formula(formula: str, facts: Facts) -> None:
+    """"The ICPO-INTERPOL General Assembly, meeting in Rome, Italy, from 5 to 8 November 2012 at its 81st
+    session:" -> the body, venue, dates and session; "The Sixty-sixth World Health Assembly," -> the body
+    and session 66."""
+    text = strip_markup(formula).rstrip(",:")
+    name, _, rest = text.partition(",")
+    facts.body_formula = name.strip()
+    venue = re.search(r"\bmeeting in ([^,]+), ([^,]+?)(?:,|\s+(?:from|on|at)\b|$)", text)
+    if venue:
+        facts.venue = (venue.group(1).strip(), venue.group(2).strip())
+    facts.dates = parse_date_range(rest)
+    session = re.search(rf"\bat its (\d+(?:st|nd|rd|th)|{ORDINAL_WORD_PATTERN}) (?:\w+ )?session\b", text,
+                        re.IGNORECASE)
+    if session:
+        facts.session_number = parse_ordinal(session.group(1))
+    words = facts.body_formula.split(" ", 1)
+    body = words[1] if words[0].lower() == "the" and len(words) > 1 else facts.body_formula
+    ordinal = _ORDINAL_WORDS.match(body)
+    if ordinal and parse_ordinal(ordinal.group(1)):
+        facts.ordinal_in_formula = True
+        facts.session_number = facts.session_number or parse_ordinal(ordinal.group(1))
+        body = body[ordinal.end():].strip()
+    facts.body_name = body.title() if body.isupper() else body
+
+
+# --- the heading ------------------------------------------------------------------------------------------
+
+_UN_SYMBOL = re.compile(r"\b([ASE]/RES/[\w./-]+(?: \(\d{4}\))?)")
+_GA_NUMBER = re.compile(r"^(\d{1,3}/\d{1,4}(?: [A-Z])?)\.\s+(.+)$")  # "80/1. Participation by ..."
+_SC_NUMBER = re.compile(r"^Resolution (\d{1,5} \(\d{4}\))(?:\s+(.*))?$", re.IGNORECASE)  # "Resolution 242 (1967)"
+_RESOLUTION_SYMBOL = re.compile(r"^RESOLUTION\s+(\S*\d\S*?)[.,]?(?:\s+(.*))?$", re.IGNORECASE)  # MSC.302(87)
+_LEADING_SYMBOL = re.compile(r"^([A-Z]{2,}[A-Z0-9]*(?:[./-][A-Z0-9()]+)*[./-]?\d+(?:\(\d+\))?[A-Z]?)\s+(.+)$")
+_CODED_SYMBOL = re.compile(r"\b([A-Z]{2,}-\d{4}-RES-\d+)\b")
+_ADOPTED_ON = re.compile(r"\(?\badopted\b[^()]*?\bon\s+(\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},\s+\d{4})\)?",
+                         re.IGNORECASE)
+_SUBJECT = re.compile(r"^(?:Subject|SUBJECT|Title|TITLE|Re)\s*:\s*(.+)$")
+_SESSION_LINE = re.compile(rf"\b(\d+(?:st|nd|rd|th)|{ORDINAL_WORD_PATTERN})\s+(?:regular\s+|special\s+)?session\b",
+                           re.IGNORECASE)
+_AGENDA = re.compile(r"\bAgenda items?\s+(\d+(?:\s*\([a-z]\))?(?:\s*(?:,|and)\s*\d+(?:\s*\([a-z]\))?)*)",
+                     re.IGNORECASE)
+_FUNCTION_WORDS = {"the", "of", "and", "for", "to", "in", "on", "a", "an", "by", "with", "at", "from", "between"}
+
+
+def read_heading(heading: list[str], lines: list[int], facts: Facts) -> None:
+    plain = [strip_markup(text) for text in heading]
+    for text, line in zip(plain, lines):
+        if facts.title is None:
+            subject = _SUBJECT.match(text)
+            if subject:
+                facts.title, facts.title_line = subject.group(1), line
+        if facts.committee_reference is None and text.startswith("[") and text.endswith("]"):
+            facts.committee_reference = text[1:-1].strip()
+        if facts.date is None and re.search(r"\badopted\b|^of\s+\d|\bof \d{1,2} \w+ \d{4}$", text, re.IGNORECASE):
+            facts.date = find_date(text)
+        if facts.agenda_item is None:
+            agenda = _AGENDA.search(text)
+            if agenda:
+                facts.agenda_item = agenda.group(1)
+        session = _SESSION_LINE.match(text)  # "Eightieth session  Agenda item 7 ..."
+        if session and facts.session_number is None:
+            facts.session_number = parse_ordinal(session.group(1))
+        _read_symbol_and_title(text, line, facts)
+        if facts.meeting is None and re.search(r"\badopted\b", text, re.IGNORECASE):
+            meeting = _MEETING.search(text)  # "Adopted by the Security Council at its 8941st meeting, on ..."
+            if meeting:
+                facts.meeting = meeting.group(1)
+    if facts.session_number is None and facts.symbol:
+        # symbols that carry the session: WHA66.1, EB132.R1, MSC.302(87), A/RES/80/1
+        numbered = re.match(r"^(?:WHA|EB)(\d+)\.|^[A-Z]+\.\d+\((\d+)\)$|^A/RES/(\d+)/", facts.symbol)
+        if numbered:
+            facts.session_number = int(next(group for group in numbered.groups() if group))
+    if facts.title is None and plain:
+        facts.title, facts.title_line = plain[0], lines[0]
+    if facts.title:
+        _mend_truncated_title(plain, facts)
+
+
+def _read_symbol_and_title(text: str, line: int, facts: Facts) -> None:
+    found = _UN_SYMBOL.search(text)
+    if found and facts.symbol is None:
+        facts.symbol = found.group(1)
+    match = _GA_NUMBER.match(text)
+    if match:
+        if facts.symbol is None and "general assembly" in facts.body_formula.lower():
+            facts.symbol = f"A/RES/{match.group(1)}"
+        if facts.title is None:
+            facts.title, facts.title_line = match.group(2), line
+        return
+    match = _SC_NUMBER.match(text)
+    if match:
+        if facts.symbol is None:
+            council = "security council" in facts.body_formula.lower()
+            facts.symbol = f"S/RES/{match.group(1)}" if council else f"Resolution {match.group(1)}"
+        if facts.date is None and match.group(2):
+            facts.date = find_date(match.group(2))
+        return
+    for pattern in (_RESOLUTION_SYMBOL, _LEADING_SYMBOL):
+        match = pattern.match(text)
+        if match and not _UN_SYMBOL.match(text):
+            if facts.symbol is None:
+                facts.symbol = match.group(1).rstrip(".,")
+            rest = _ADOPTED_ON.sub("", match.group(2) or "").strip()
+            if facts.title is None and rest and match.group(1).rstrip(".,") == facts.symbol:
+                facts.title, facts.title_line = rest, line
+            return
+    coded = _CODED_SYMBOL.search(text)
+    if coded and facts.symbol is None:
+        facts.symbol = coded.group(1)
+
+
+def _mend_truncated_title(plain: list[str], facts: Facts) -> None:
+    """A title line cut off by the extractor ("... the expenses of the") is completed from the agenda line
+    that prints it whole, with a note; without one it is kept as printed, with a note."""
+    title = facts.title or ""
+    last = title.rsplit(" ", 1)[-1].lower()
+    if last not in _FUNCTION_WORDS:
+        return
+    for text in plain:
+        at = text.find(title)
+        if "agenda" in text.lower() and at >= 0 and len(text) > at + len(title):
+            facts.title = text[at:]
+            facts.notes.append((facts.title_line, f"the title line ends in {last!r} and looks cut off; took the "
+                                                  f"whole title from the agenda line: {facts.title!r}"))
+            return
+    facts.notes.append((facts.title_line, f"the title ends in {last!r} and may be cut off; kept as printed"))
+
+
+# --- the closing lines --------------------------------------------------------------------------------------
+
+_MEETING = re.compile(r"\b((?:\d{1,5}(?:st|nd|rd|th)|[A-Z][a-z]+(?:-[a-z]+)?)\s+(?:plenary\s+)?meeting)\b")
+_VOTES = re.compile(r"\bby\s+(\w+(?:-\w+)?)\s+votes?\s+to\s+(\w+(?:-\w+)?)(?:,?\s+with\s+(\w+(?:-\w+)?)\s+"
+                    r"abstentions?)?", re.IGNORECASE)
+_DASHED = re.compile(r"\brecorded vote of (\d+)\s*(?:-|–|to)\s*(\d+)\s*(?:-|–|,\s*with)\s*(\d+)", re.IGNORECASE)
+_RECORDED = re.compile(r"\b(\w+(?:-\w+)?)\s+in favour,?\s+(\w+(?:-\w+)?)\s+against,?\s+(?:and\s+)?(\w+(?:-\w+)?)\s+"
+                       r"abstentions?", re.IGNORECASE)
+_NOT_PARTICIPATING = re.compile(r"\b(\w+)\s+(?:members?|States?|delegations?)\s+(?:\([^)]*\)\s+)?did not "
+                                r"(?:participate|take part)", re.IGNORECASE)
+
+
+def read_closing(closing: list[str], facts: Facts) -> None:
+    text = " ".join(closing)
+    meeting = _MEETING.search(text)
+    if meeting and facts.meeting is None:
+        facts.meeting = meeting.group(1)
+    if facts.date is None:
+        facts.date = find_date(text)
+    lowered = text.lower()
+    if "unanimously" in lowered or "unanimous" in lowered:
+        facts.method = "unanimous"
+    elif "without a vote" in lowered or "without vote" in lowered:
+        facts.method = "without-vote"
+    elif "by consensus" in lowered:
+        facts.method = "consensus"
+    elif "by acclamation" in lowered:
+        facts.method = "acclamation"
+    counts = _VOTES.search(text) or _DASHED.search(text) or _RECORDED.search(text)
+    if counts:
+        groups = counts.groups()
+        values = [parse_cardinal(value) if value else 0 for value in groups]
+        if None not in values:
+            facts.method = facts.method or "vote"
+            facts.vote = {"in_favour": values[0], "against": values[1], "abstaining": values[2] or 0,
+                          "not_participating": 0}
+    absent = _NOT_PARTICIPATING.search(text)
+    if absent and facts.vote:
+        facts.vote["not_participating"] = parse_cardinal(absent.group(1)) or 0

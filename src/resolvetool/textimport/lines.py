@@ -1,0 +1,60 @@
+"""The source as lines: decoded, whitespace collapsed, each with its line number and indentation, and the
+patterns that tell page furniture, footnotes and labels from text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int  # 1-based, as an editor counts
+    text: str  # stripped, runs of whitespace collapsed; "" for a blank line
+    indent: int
+
+
+def read_lines(text: str) -> list[Line]:
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
+    lines = []
+    for number, raw in enumerate(text.split("\n"), 1):
+        raw = raw.expandtabs(8)
+        stripped = raw.lstrip()
+        lines.append(Line(number, " ".join(stripped.split()), len(raw) - len(stripped)))
+    return lines
+
+
+# A footnote marker alone on a line (set off by the page layout), and a markdown footnote definition.
+LONE_MARKER = re.compile(r"^(\d{1,3}|[*†‡§]{1,3})$")
+MARKDOWN_FOOTNOTE = re.compile(r"^\[\^([^\]\s]+)\]:\s*(.*)$")
+# A footnote printed on one line under a separator: "1 See A/80/123.", "* Reissued for technical reasons."
+PLAIN_FOOTNOTE = re.compile(r"^(\d{1,3}|[*†‡§]{1,3})\s+(\S.*)$")
+SEPARATOR = re.compile(r"^(?:-{3,}|_{3,}|\*{3,}|={3,})$")
+# Page furniture: file paths, page numbers, document job numbers, a page line of a markdown conversion.
+FURNITURE = re.compile(
+    r"^(?:[A-Za-z]:\\\S*|/?(?:[\w.-]+/)+[\w.-]+\.(?:docx?|pdf|txt)|-\s*\d{1,4}\s*-|(?:Page|page|p\.)\s*\d{1,4}"
+    r"(?:\s*of\s*\d{1,4})?|(?:\d{1,4}/\d{1,4}\s+)?\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\S+)?(?:\s+\d{1,4}/\d{1,4})?|"
+    r"<u>\s*page\s+\d+\s*</u>|\d{1,4}/\d{1,4}|\*\d{5,}\*)$")
+
+# Item labels: (a) (1) (ii) (A) a) 1) i. .1 .1.2, possibly after a markdown bullet.
+BULLET = re.compile(r"^[-*•–]\s+(?=\S)")
+ITEM_LABEL = re.compile(r"^(\((?:[a-z]{1,3}|[A-Z]|\d{1,3}|[ivxlc]{1,7}|[IVXLC]{1,7})\)|(?:[a-z]|\d{1,2}|[ivx]{1,5})\)|"
+                        r"\.\d{1,3}(?:\.\d{1,3})*|[a-z]\.(?=\s))\s+(?=\S)")
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+CLAUSE_NUMBER = re.compile(rf"^(\d{{1,3}}(?:\.\d{{1,3}})*\.(?!\d)|\d{{1,3}}(?=\s{{1,8}}(?!{_MONTH})[A-Z]))\s*(?=\S)")
+SECTION_HEADING = re.compile(r"^(?:(?:PART|Part|SECTION|Section|CHAPTER|Chapter)\s+)?(?:[A-Z]|[IVXLC]{1,7}|\d{1,2})"
+                             r"[.)]?(?:\s+[A-Z*#][^;]{0,150})?$")
+ANNEX_HEADING = re.compile(r"^[#*\s]*(ANNEX|Annex|APPENDIX|Appendix|ATTACHMENT|Attachment)\b(?:\s+([A-Z0-9]{1,6})\b)?"
+                           r"[\s*#]*$")
+OUTCOME_WORDS = ("Approved", "APPROVED", "Adopted", "ADOPTED", "Rejected", "REJECTED", "Not adopted", "Noted",
+                 "Agreed", "Withdrawn", "Carried")
+CLOSING = re.compile(
+    r"^\(?(?:(?:Adopted|ADOPTED|Approved|APPROVED|Rejected|REJECTED|Not adopted|Noted|Agreed|Withdrawn|Carried)\b"
+    r"|(?:\d{1,4}(?:st|nd|rd|th)|[A-Z][a-z]+(?:-[a-z]+)?)\s+(?:plenary\s+)?meeting\b)")
+TERMINAL = (",", ";", ":", ".", "!", "?")
+
+
+def strip_markup(text: str) -> str:
+    """`text` without markdown emphasis, heading marks and underline tags, for recognising what it says."""
+    text = re.sub(r"</?u>|\*\*|__", "", text)
+    return re.sub(r"^#{1,6}\s*", "", text).strip()

@@ -1,0 +1,541 @@
+"""Read a plain-text resolution: heading, opening formula, clauses and items, closing lines, annexes,
+footnotes, and whatever else the page printed, each kept where it stood.
+
+The text is read in three passes: lines that are not text (footnotes and markers set off by the layout,
+separators, page furniture, running headers) are taken out and remembered; the rest is joined into
+paragraphs, mending hard-wrapped lines and paragraphs that a page break cut in two; the paragraphs are then
+classified in reading order. Removed lines come back as marks on the part they stood in.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lines import (ANNEX_HEADING, BULLET, CLAUSE_NUMBER, CLOSING, FURNITURE, ITEM_LABEL, LONE_MARKER,
+                    MARKDOWN_FOOTNOTE, OUTCOME_WORDS, PLAIN_FOOTNOTE, SECTION_HEADING, SEPARATOR, TERMINAL, Line, read_lines,
+                    strip_markup)
+from .phrases import find_phrase
+
+
+class ImportFailure(Exception):
+    """The text cannot be read as a resolution at all; `line` says where the reading stopped."""
+
+    def __init__(self, message: str, line: int = 1) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+@dataclass
+class Warning_:
+    line: int
+    message: str
+    code: str = "RT501"
+    hint: str | None = None
+
+
+@dataclass
+class ParsedItem:
+    label: str
+    text: str
+    line: int
+    items: list[ParsedItem] = field(default_factory=list)
+
+
+@dataclass
+class ParsedClause:
+    number: str | None
+    phrase: str | None
+    text: str
+    line: int
+    heading: str | None = None
+    items: list[ParsedItem] = field(default_factory=list)
+
+
+@dataclass
+class ParsedAnnex:
+    heading: str
+    number: str | None
+    line: int
+    title: str | None = None
+    paragraphs: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ParsedMark:
+    kind: str
+    text: str
+    line: int
+    at: str = "end"
+    offset: int | None = None
+    index: int = -1  # for marks made while classifying: the content line the paragraph starts at
+
+
+@dataclass
+class ParsedFootnote:
+    marker: str
+    text: str
+    line: int
+
+
+@dataclass
+class ParsedText:
+    heading: list[str]
+    heading_lines: list[int]
+    formula: str
+    formula_line: int
+    preamble: list[ParsedClause] = field(default_factory=list)
+    operative: list[ParsedClause] = field(default_factory=list)
+    closing: list[str] = field(default_factory=list)
+    outcome: str | None = None
+    annexes: list[ParsedAnnex] = field(default_factory=list)
+    footnotes: list[ParsedFootnote] = field(default_factory=list)
+    footnote_style: str = "plain"
+    marks: list[ParsedMark] = field(default_factory=list)
+    warnings: list[Warning_] = field(default_factory=list)
+
+
+@dataclass
+class _Paragraph:
+    lines: list[int]  # indexes into the content lines
+    starts: list[int]  # where each line starts in `text`
+    text: str
+    bullet: str | None = None
+
+    def add(self, text: str, index: int) -> None:
+        self.starts.append(len(self.text) + 1)
+        self.text += " " + text
+        self.lines.append(index)
+
+
+def parse_text(source: str) -> ParsedText:
+    lines = read_lines(source)
+    formula_at, formula_end = _find_formula(lines)
+    heading_lines = [line for line in lines[:formula_at] if line.text]
+    heading = _heading_paragraphs(lines[:formula_at])
+    formula = " ".join(line.text for line in lines[formula_at:formula_end + 1])
+    parsed = ParsedText(heading=[text for text, _ in heading], heading_lines=[number for _, number in heading],
+                        formula=formula, formula_line=lines[formula_at].number)
+    body = lines[formula_end + 1:]
+    content, removed = _take_out(body, parsed, heading_lines)
+    paragraphs = _paragraphs(content)
+    anchors = _classify(paragraphs, content, parsed)
+    _place_marks(removed, anchors, len(content), parsed)
+    return parsed
+
+
+# --- the formula and the heading above it ----------------------------------------------------------------
+
+_FORMULA = re.compile(r"^(?:The|THE)\s+[^;]{3,400}[,:]$")
+
+
+def _find_formula(lines: list[Line]) -> tuple[int, int]:
+    for start, line in enumerate(lines):
+        text = strip_markup(line.text)
+        if not text.startswith(("The ", "THE ")):
+            continue
+        end, words = start, text
+        while not words.endswith((",", ":")) and end + 1 < len(lines) and lines[end + 1].text and end - start < 4:
+            end += 1
+            words += " " + strip_markup(lines[end].text)
+        if _FORMULA.match(words) and len(words.split()) <= 60 and _opens_clauses(lines, end + 1):
+            return start, end
+    raise ImportFailure("no opening formula found (a line such as 'The General Assembly,' before the clauses); "
+                        "is this the text of a resolution?")
+
+
+def _opens_clauses(lines: list[Line], start: int) -> bool:
+    for line in lines[start:]:
+        if not line.text or LONE_MARKER.match(line.text):
+            continue
+        text = BULLET.sub("", line.text)
+        return bool(find_phrase(text) or CLAUSE_NUMBER.match(text) or ITEM_LABEL.match(text)
+                    or SECTION_HEADING.match(text) or text.endswith(TERMINAL))
+    return False
+
+
+def _heading_paragraphs(lines: list[Line]) -> list[tuple[str, int]]:
+    paragraphs: list[tuple[str, int]] = []
+    joined: list[str] = []
+    first = 0
+    for line in [*lines, Line(0, "", 0)]:
+        if line.text:
+            if not joined:
+                first = line.number
+            joined.append(line.text)
+        elif joined:
+            paragraphs.append((" ".join(joined), first))
+            joined = []
+    return paragraphs
+
+
+# --- lines that are not text ------------------------------------------------------------------------------
+
+@dataclass
+class _Removed:
+    kind: str
+    text: str
+    line: int
+    before: int  # index of the content line it stood before (len(content) at the end)
+    footnote: bool = False  # a footnote printed here
+
+
+def _take_out(body: list[Line], parsed: ParsedText, heading_lines: list[Line]) -> tuple[list[Line], list[_Removed]]:
+    content: list[Line] = []
+    removed: list[_Removed] = []
+    lone_markers: list[_Removed] = []
+    repeated = {strip_markup(line.text) for line in heading_lines if len(line.text) >= 8}
+    repeated |= {text for text in parsed.heading if len(text) >= 8}
+    counts: dict[str, int] = {}
+    for line in body:
+        if line.text and not line.text.endswith(TERMINAL) and len(line.text) < 120:
+            counts[line.text] = counts.get(line.text, 0) + 1
+    index = 0
+    under_separator = False  # footnotes printed one a line follow a separator: "____", then "1 See ..."
+    while index < len(body):
+        line = body[index]
+        text = line.text
+        if not text:
+            content.append(line)
+            under_separator = False
+            index += 1
+            continue
+        plain = PLAIN_FOOTNOTE.match(text) if under_separator else None
+        if plain:
+            words = [plain.group(2)]
+            index += 1
+            while index < len(body) and body[index].text and not PLAIN_FOOTNOTE.match(body[index].text):
+                words.append(body[index].text)
+                index += 1
+            parsed.footnotes.append(ParsedFootnote(plain.group(1), " ".join(words), line.number))
+            removed.append(_Removed("footnote", plain.group(1), line.number, len(content), footnote=True))
+            continue
+        definition = MARKDOWN_FOOTNOTE.match(text)
+        if definition:
+            words = [definition.group(2)]
+            index += 1
+            while index < len(body) and body[index].text and not MARKDOWN_FOOTNOTE.match(body[index].text):
+                words.append(body[index].text)
+                index += 1
+            parsed.footnotes.append(ParsedFootnote(definition.group(1), " ".join(words).strip(), line.number))
+            parsed.footnote_style = "markdown"
+            removed.append(_Removed("footnote", definition.group(1), line.number, len(content), footnote=True))
+            continue
+        if LONE_MARKER.match(text):
+            following = body[index + 1] if index + 1 < len(body) else None
+            if following is not None and following.text and following.indent > line.indent:
+                words = []
+                index += 1
+                while index < len(body) and body[index].text and body[index].indent > line.indent:
+                    words.append(body[index].text)
+                    index += 1
+                parsed.footnotes.append(ParsedFootnote(text, " ".join(words), line.number))
+                removed.append(_Removed("footnote", text, line.number, len(content), footnote=True))
+                continue
+            mark = _Removed("page-number", text, line.number, len(content))
+            lone_markers.append(mark)
+            removed.append(mark)
+        elif SEPARATOR.match(text):
+            removed.append(_Removed("markup", text, line.number, len(content)))
+            under_separator = True
+        elif FURNITURE.match(text):
+            removed.append(_Removed("page-footer", text, line.number, len(content)))
+        elif _repeats(strip_markup(text), repeated) or counts.get(text, 0) > 1 and not _starts_unit(text):
+            removed.append(_Removed("running-header", text, line.number, len(content)))
+        else:
+            content.append(line)
+        index += 1
+    markers = {footnote.marker for footnote in parsed.footnotes}
+    for mark in lone_markers:
+        if mark.text in markers:
+            mark.kind = "footnote-marker"
+    return content, removed
+
+
+def _repeats(text: str, heading: set[str]) -> bool:
+    """Whether a body line repeats the heading, as running headers do ("80/1. Participation by ..." above,
+    "Participation by ..." at the top of every later page)."""
+    if text in heading:
+        return True
+    return len(text) >= 15 and not text.endswith(TERMINAL) and any(
+        line.endswith(" " + text) for line in heading)
+
+
+# --- paragraphs -------------------------------------------------------------------------------------------
+
+def _starts_unit(text: str) -> bool:
+    """Whether a line can open a paragraph of its own: a number, a label, a formula, a closing line."""
+    text = BULLET.sub("", text)
+    return bool(CLAUSE_NUMBER.match(text) or ITEM_LABEL.match(text) or find_phrase(text) or CLOSING.match(text)
+                or ANNEX_HEADING.match(text) or MARKDOWN_FOOTNOTE.match(text))
+
+
+def _is_heading(text: str) -> bool:
+    text = strip_markup(text)
+    return bool(SECTION_HEADING.match(text) and not text.endswith(TERMINAL) and len(text.split()) <= 14
+                or ANNEX_HEADING.match(text))
+
+
+def _paragraphs(content: list[Line]) -> list[_Paragraph]:
+    paragraphs: list[_Paragraph] = []
+    current: _Paragraph | None = None
+    gap = False  # a blank line since the last text line
+    for index, line in enumerate(content):
+        if not line.text:
+            gap = True
+            continue
+        if current is not None and _continues(current, line.text, gap):
+            current.add(line.text, index)
+        else:
+            current = _Paragraph([index], [0], line.text)
+            paragraphs.append(current)
+        gap = False
+    for paragraph in paragraphs:
+        bullet = BULLET.match(paragraph.text)
+        if bullet and (ITEM_LABEL.match(paragraph.text[bullet.end():]) or find_phrase(paragraph.text[bullet.end():])):
+            paragraph.bullet = paragraph.text[:bullet.end()].strip()
+            cut = bullet.end()
+            paragraph.text = paragraph.text[cut:]
+            paragraph.starts = [0] + [start - cut for start in paragraph.starts[1:]]
+    return paragraphs
+
+
+def _continues(paragraph: _Paragraph, text: str, gap: bool) -> bool:
+    previous = paragraph.text
+    if _starts_unit(text) and (previous.endswith(TERMINAL) or gap):
+        return False
+    if not gap:
+        return not (previous.endswith(TERMINAL) and _starts_unit(text))
+    # across a blank line, only a paragraph that a page break or a running header cut in two runs on
+    if previous.endswith(TERMINAL) or _is_heading(previous) or _is_heading(text) or CLOSING.match(previous):
+        return False
+    return len(previous.split()) > 6 and (text[:1].islower() or text[:1].isupper() and not find_phrase(text))
+
+
+# --- classification ---------------------------------------------------------------------------------------
+
+_FAMILIES = {"letter": "a", "upper": "A", "number": "1", "roman": "i", "upper-roman": "I", "point": ".1"}
+_ROMAN = re.compile(r"^[ivxlc]+$")
+
+
+def _label_core(label: str) -> str:
+    return label.strip("()").rstrip(").")
+
+
+def _label_families(label: str) -> set[str]:
+    core = _label_core(label)
+    if label.startswith("."):
+        return {"point"}
+    families = set()
+    if core.isdigit():
+        families.add("number")
+    if len(core) == 1 and core.islower() or (len(core) > 1 and len(set(core)) == 1 and core.islower()):
+        families.add("letter")
+    if _ROMAN.match(core):
+        families.add("roman")
+    if core.isupper() and len(core) == 1:
+        families.add("upper")
+    if _ROMAN.match(core.lower()) and core.isupper():
+        families.add("upper-roman")
+    return families
+
+
+def _is_first(label: str) -> bool:
+    return _label_core(label) in ("a", "A", "1", "i", "I") or label.startswith(".1") and label.count(".") == 1
+
+
+def _is_successor(previous: str, label: str) -> bool:
+    a, b = _label_core(previous), _label_core(label)
+    if a.isdigit() and b.isdigit():
+        return int(b) == int(a) + 1
+    if len(a) == len(b) == 1 and a.isalpha() and b.isalpha():
+        return ord(b) == ord(a) + 1
+    numerals = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"]
+    if a.lower() in numerals and b.lower() in numerals:
+        return numerals.index(b.lower()) == numerals.index(a.lower()) + 1
+    if previous.startswith(".") and label.startswith("."):
+        return label.count(".") == previous.count(".") and b.rsplit(".", 1)[-1].isdigit() \
+            and a.rsplit(".", 1)[-1].isdigit() and int(b.rsplit(".", 1)[-1]) == int(a.rsplit(".", 1)[-1]) + 1
+    return False
+
+
+@dataclass
+class _Anchor:
+    place: str
+    start: int  # where this content line starts in the part's printed words (-1: the part has no offsets)
+
+
+def _classify(paragraphs: list[_Paragraph], content: list[Line], parsed: ParsedText) -> dict[int, _Anchor]:
+    anchors: dict[int, _Anchor] = {}
+    region = "preamble"
+    clause: ParsedClause | None = None
+    place = ""
+    stack: list[tuple[list[ParsedItem], str]] = []  # open item levels: (items, place of the level's owner)
+    pending_heading: str | None = None
+    annex: ParsedAnnex | None = None
+    annex_length = 0
+
+    def anchor(paragraph: _Paragraph, where: str, shift: int = 0, offsets: bool = True) -> None:
+        for index, start in zip(paragraph.lines, paragraph.starts):
+            anchors[index] = _Anchor(where, start + shift if offsets else -1)
+
+    def unclassified(paragraph: _Paragraph, why: str) -> None:
+        line = content[paragraph.lines[0]].number
+        parsed.marks.append(ParsedMark("unclassified", paragraph.text, line, index=paragraph.lines[0]))
+        parsed.warnings.append(Warning_(line, f"kept as printed but not understood ({why}): "
+                                              f"{_quote(paragraph.text)}", hint=_KEPT_HINT))
+        for index in paragraph.lines:
+            anchors[index] = _Anchor("", -2)  # placed later, before the next part
+
+    for paragraph in paragraphs:
+        text = paragraph.text
+        plain = strip_markup(text)
+        line = content[paragraph.lines[0]].number
+        clauses_seen = bool(parsed.preamble or parsed.operative)
+        if paragraph.bullet:
+            parsed.marks.append(ParsedMark("markup", paragraph.bullet, line, index=paragraph.lines[0]))
+        annex_heading = ANNEX_HEADING.match(plain)
+        if annex_heading and clauses_seen:
+            annex = ParsedAnnex(text, annex_heading.group(2), line)
+            parsed.annexes.append(annex)
+            region, annex_length = "annex", 0
+            anchor(paragraph, f"annex-{len(parsed.annexes)}", offsets=False)
+            continue
+        if region == "annex" and annex is not None:
+            where = f"annex-{len(parsed.annexes)}"
+            if annex.title is None and not annex.paragraphs and not text.endswith(TERMINAL) and len(text) < 300:
+                annex.title = text
+                anchor(paragraph, where, offsets=False)
+            else:
+                shift = annex_length + (2 if annex.paragraphs else 0)
+                annex.paragraphs.append(text)
+                annex_length = shift + len(text)
+                anchor(paragraph, where, shift)
+            continue
+        if clauses_seen and (CLOSING.match(plain) or region == "closing" and _closing_line(plain)):
+            region = "closing"
+            if plain.rstrip(".") in OUTCOME_WORDS and len(plain.split()) <= 2:
+                parsed.outcome = text
+                anchor(paragraph, "closing", offsets=False)
+            else:
+                anchor(paragraph, "closing", offsets=not parsed.closing)
+                parsed.closing.append(text)
+            continue
+        if region == "closing":
+            unclassified(paragraph, "after the closing lines")
+            continue
+        label = ITEM_LABEL.match(text)
+        if label and clause is not None:
+            item = ParsedItem(label.group(1), text[label.end():], line)
+            where = _place_item(item, clause, place, stack)
+            anchor(paragraph, where)
+            continue
+        number = CLAUSE_NUMBER.match(text)
+        rest = text[number.end():] if number else text
+        phrase = find_phrase(rest)
+        if not number and not phrase and _is_heading(text) and not label:
+            pending_heading = f"{pending_heading} {text}" if pending_heading else text
+            for index in paragraph.lines:
+                anchors[index] = _Anchor("", -2)
+            continue
+        kind = phrase.kind if phrase else None
+        if number and not (kind == "preamble" and region == "preamble"):
+            kind = "operative"
+        if kind is None:
+            if region == "operative" or rest.endswith((";", ".")):
+                kind = "operative"
+            elif rest.endswith((",", ":")):
+                kind = "preamble"
+            else:
+                unclassified(paragraph, "not a clause, an item or a heading")
+                continue
+        if region == "operative":
+            kind = "operative"  # a participle among operative clauses stays where it was printed
+        region = kind
+        clause = ParsedClause(number.group(1) if number else None, phrase.text if phrase else None,
+                              phrase.rest if phrase else rest, line, pending_heading)
+        pending_heading = None
+        clauses = parsed.preamble if kind == "preamble" else parsed.operative
+        clauses.append(clause)
+        place = f"{kind}-{len(clauses)}"
+        stack = []
+        anchor(paragraph, place)
+    if pending_heading:
+        parsed.marks.append(ParsedMark("unclassified", pending_heading, content[-1].number, index=len(content)))
+        parsed.warnings.append(Warning_(content[-1].number if content else 1,
+                                        f"kept as printed but not understood (a heading with nothing under it): "
+                                        f"{_quote(pending_heading)}", hint=_KEPT_HINT))
+    if not parsed.preamble and not parsed.operative:
+        raise ImportFailure("no clauses found after the opening formula", parsed.formula_line)
+    return anchors
+
+
+def _closing_line(text: str) -> bool:
+    """After an adoption line: a vote, a date, a verbatim record symbol ("A66/VR/9") belong to it too."""
+    return bool(re.search(r"\b(vote|votes|abstention|abstentions|meeting|unanimously|consensus)\b", text)) \
+        or len(text.split()) <= 6 and not ITEM_LABEL.match(text) and not CLAUSE_NUMBER.match(text)
+
+
+def _place_item(item: ParsedItem, clause: ParsedClause, place: str,
+                stack: list[tuple[list[ParsedItem], str]]) -> str:
+    """Put `item` at the level its label continues, or open a level under the last item; return its place."""
+    families = _label_families(item.label)
+    if not stack:
+        stack.append((clause.items, place))
+    for exact in (True, False):
+        for depth in range(len(stack) - 1, -1, -1):
+            items, owner = stack[depth]
+            if items and families & _label_families(items[-1].label) \
+                    and (not exact or _is_successor(items[-1].label, item.label)):
+                del stack[depth + 1:]
+                items.append(item)
+                return f"{owner}/{len(items)}"
+    items, owner = stack[-1]
+    if items and _is_first(item.label) and not families & _label_families(items[-1].label):
+        parent = items[-1]
+        stack.append((parent.items, f"{owner}/{len(items)}"))
+        parent.items.append(item)
+        return f"{owner}/{len(items)}/1"
+    items.append(item)
+    return f"{owner}/{len(items)}"
+
+
+def _place_marks(removed: list[_Removed], anchors: dict[int, _Anchor], count: int, parsed: ParsedText) -> None:
+    """Give every mark its place: inside the part it interrupted, or just before the part that follows it."""
+    def next_part(index: int) -> str | None:
+        while index < count:
+            anchor = anchors.get(index)
+            if anchor is not None and anchor.place:
+                return anchor.place
+            index += 1
+        return None
+
+    def after_everything(line: int) -> str:
+        # at the end: before the footnotes printed there, or after them
+        return "footnotes" if any(footnote.line > line for footnote in trailing) else "end"
+
+    trailing = [ParsedFootnote(item.text, "", item.line) for item in removed
+                if item.footnote and next_part(item.before) is None]
+    for mark in parsed.marks:  # marks made while classifying: bullets, unclassified paragraphs and headings
+        mark.at = next_part(mark.index) or after_everything(mark.line)
+    for item in removed:
+        before = next((anchors[i] for i in range(item.before, count) if i in anchors), None)
+        after = next((anchors[i] for i in range(item.before - 1, -1, -1) if i in anchors), None)
+        if item.footnote and before is None:
+            continue  # printed with the other footnotes, at the end
+        mark = ParsedMark("footnote" if item.footnote else item.kind, item.text, item.line)
+        if after is not None and before is not None and after.place and after.place == before.place \
+                and before.start > 0:
+            mark.at, mark.offset = before.place, before.start
+        else:
+            mark.at = next_part(item.before) or after_everything(item.line)
+        parsed.marks.append(mark)
+    parsed.marks.sort(key=lambda mark: mark.line)
+
+
+_KEPT_HINT = ("it is kept under layout.marks and printed back where it stood; if it belongs to a clause, "
+              "move its words there and delete the mark")
+
+
+def _quote(text: str) -> str:
+    return repr(text if len(text) <= 60 else text[:57] + "...")

@@ -1,0 +1,108 @@
+"""Leading formulas: "BEARING IN MIND", "HAVING EXAMINED", "Recalling also", "Further decides", "Calls upon".
+
+Formulas are recognised by how they are built, not from a closed list, so that bodies and years nobody
+listed still read right: an optional adverb, a verb form (a participle or adjective opens a preambular
+paragraph, a verb in -s an operative one), and the few words that belong to the formula after it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Words that lead into the verb: "Also decides", "FURTHER RESOLVES", "Strongly urges", "Once again calls".
+_ADVERBS = {"also", "further", "again", "once", "strongly", "deeply", "gravely", "firmly", "fully", "warmly",
+            "finally", "hereby", "accordingly", "solemnly", "expressly", "urgently", "seriously", "reiterating"}
+# Words that belong to the formula after its verb: "Taking note", "BEARING IN MIND", "Calls upon",
+# "Takes into account", "NOTING WITH CONCERN", "Recalling also", "Decides further".
+_TAIL_WORDS = {"also", "further", "again", "furthermore", "in", "mind", "note", "upon", "on", "into", "account",
+               "with", "concern", "deep", "grave", "great", "serious", "appreciation", "satisfaction", "regret",
+               "alarm", "interest", "approval", "gratitude", "thanks"}
+_TAIL_AFTER = {"in": {"mind"}, "with": {"concern", "deep", "grave", "great", "serious", "appreciation",
+                                        "satisfaction", "regret", "alarm", "interest", "approval", "gratitude"},
+               "into": {"account"}, "deep": {"concern", "regret", "appreciation"}, "grave": {"concern"},
+               "great": {"concern", "appreciation", "interest", "satisfaction"}, "serious": {"concern"}}
+# Preambular formulas that are adjectives rather than participles.
+_ADJECTIVES = {"mindful", "aware", "cognizant", "conscious", "desirous", "anxious", "eager", "confident",
+               "resolved", "determined", "convinced", "concerned", "alarmed", "guided", "encouraged", "noting",
+               "deploring", "disturbed", "appalled", "shocked", "grateful", "gratified", "pleased", "satisfied",
+               "seized", "persuaded", "aware", "fearful", "dismayed", "distressed", "troubled", "outraged",
+               "keen", "committed", "reaffirming", "acting", "bearing", "considering", "recognizing"}
+_NOT_VERBS = {"states", "members", "parties", "nations", "countries", "governments", "delegates", "heads",
+              "representatives", "this", "its", "his", "has", "was", "is", "as", "us", "thus", "status", "process",
+              "access", "progress", "business", "address", "success", "various", "previous", "serious", "means",
+              "series", "species", "news", "crisis", "analysis", "basis", "thesis", "emphasis", "bus", "gas"}
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+
+
+@dataclass(frozen=True)
+class Phrase:
+    text: str  # the formula as printed
+    rest: str  # the words after it, from the first character after the formula's last letter
+    kind: str  # "preamble" or "operative"
+
+
+def _verb_kind(word: str) -> str | None:
+    lower = word.lower()
+    if lower in _ADJECTIVES or lower.endswith("ing"):
+        return "preamble"
+    if lower.endswith("ed") and len(lower) > 4:
+        return "preamble"  # "Alarmed", "Convinced", "Determined"
+    if lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and len(lower) > 3 and lower not in _NOT_VERBS:
+        return "operative"
+    return None
+
+
+def find_phrase(paragraph: str) -> Phrase | None:
+    """The leading formula of `paragraph`, if it opens with one."""
+    words = [(match.group(), match.end()) for match in _WORD.finditer(paragraph[:160])]
+    if not words or paragraph[: words[0][1] - len(words[0][0])].strip():
+        return None
+    capitals = words[0][0].isupper() and len(words[0][0]) > 1
+    if not capitals and not words[0][0][0].isupper():
+        return None
+
+    def fits(word: str) -> bool:  # all-capital formulas continue only in capitals, others only in lower case
+        return word.isupper() if capitals else (word.islower() or word is words[0][0])
+
+    index = 0
+    while index < len(words) - 1 and words[index][0].lower() in _ADVERBS and fits(words[index][0]) \
+            and _verb_kind(words[index + 1][0]) and fits(words[index + 1][0]):
+        index += 1
+    head = words[index][0]
+    kind = _verb_kind(head)
+    if kind is None or not fits(head):
+        return None
+    # what follows the formula must run on: a paragraph of one word is not a formula and its text
+    end = words[index][1]
+    if head.lower() == "having" and index + 1 < len(words) and fits(words[index + 1][0]) \
+            and words[index + 1][0].lower().endswith(("ed", "en", "wn", "ne")):
+        index += 1  # "HAVING EXAMINED", "Having considered", "Having heard"
+        end = words[index][1]
+    previous = words[index][0].lower()
+    while index + 1 < len(words) and fits(words[index + 1][0]) and _continues(previous, words[index + 1][0].lower()) \
+            and paragraph[end:words[index + 1][1] - len(words[index + 1][0])].strip() == "":
+        index += 1
+        previous = words[index][0].lower()
+        end = words[index][1]
+    if not capitals and previous in ("in", "with", "into", "deep", "grave", "great", "serious"):
+        return None  # an unfinished tail means the words were prose, not a formula
+    rest = paragraph[end:].lstrip()
+    if not rest or (capitals and words[index][0] != words[index][0].upper()):
+        return None
+    return Phrase(paragraph[:end], rest, kind)
+
+
+def _continues(previous: str, word: str) -> bool:
+    if previous in _TAIL_AFTER:
+        return word in _TAIL_AFTER[previous]
+    if word in ("also", "further", "again", "furthermore", "upon"):
+        return True
+    if word == "note":
+        return previous in ("taking", "takes", "take", "noting")
+    if word in ("in", "into", "with"):
+        return previous in ("note", "bearing", "bears", "keeping", "taking", "takes", "noting", "notes", "recalling",
+                            "recalls", "welcoming", "welcomes", "reaffirming", "reaffirms", "observing",
+                            "recognizing", "recognizes", "expressing", "expresses", "acknowledging")
+    return False

@@ -1,0 +1,127 @@
+"""Import files into a project: read each one, build its records against the tree, and write them
+(or show them, for a dry run), never replacing a record unless asked. The command line's `import` is this."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from ..diagnostics import Diagnostic, make
+from . import BuildError, ImportFailure, Planned, Records, import_text
+
+
+@dataclass
+class FileOutcome:
+    name: str  # as given ("-" is standard input)
+    planned: list[Planned] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return any(d.severity.value == "error" for d in self.diagnostics)
+
+
+@dataclass
+class ImportRun:
+    outcomes: list[FileOutcome]
+    dry_run: bool
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if any(outcome.failed for outcome in self.outcomes) else 0
+
+
+def read_input(name: str) -> tuple[str | None, Diagnostic | None]:
+    """The text of a file, or of standard input for "-", or the diagnostic saying why it cannot be read."""
+    try:
+        raw = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+    except FileNotFoundError:
+        return None, make(name, 0, 0, "RT001", "no such file", "check the path")
+    except IsADirectoryError:
+        return None, make(name, 0, 0, "RT001", "this is a folder; import reads text files",
+                          "name the .txt files, for example folder/*.txt")
+    except OSError as error:
+        return None, make(name, 0, 0, "RT001", f"cannot read: {error.strerror or error}")
+    if b"\0" in raw:
+        return None, make(name, 0, 0, "RT006", "the file holds NUL bytes: it is not plain text",
+                          "extract the text first (pdftotext -layout file.pdf)")
+    try:
+        return raw.decode("utf-8"), None
+    except UnicodeDecodeError as error:
+        line = raw[:error.start].count(b"\n") + 1
+        col = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        return None, make(name, line, col, "RT004", f"not UTF-8 text (byte 0x{raw[error.start]:02x})",
+                          "convert it first, for example: iconv -f WINDOWS-1252 -t UTF-8 file.txt")
+
+
+def run_import(names: list[str], settings: Any, corpus: Any, *, body: str | None = None, session: str | None = None,
+               dry_run: bool = False, force: bool = False) -> ImportRun:
+    from ..fileio import atomic_write
+    from .yamlout import record_yaml
+
+    records = Records(corpus)
+    folder = settings.records
+    records_folder = str(PurePosixPath(*folder.relative_to(settings.root).parts)) \
+        if folder.is_relative_to(settings.root) else str(folder)
+    outcomes = []
+    for name in names:
+        outcome = FileOutcome(name)
+        outcomes.append(outcome)
+        text, problem = read_input(name)
+        shown = "<stdin>" if name == "-" else name
+        if problem is not None:
+            outcome.diagnostics.append(problem)
+            continue
+        try:
+            result = import_text(text, name=shown, records=records, records_folder=records_folder,
+                                 body=body, session=session)
+        except ImportFailure as error:
+            outcome.diagnostics.append(make(shown, error.line, 1, "RT503", str(error),
+                                            "import reads resolutions: a heading, a formula such as 'The "
+                                            "General Assembly,', then the clauses"))
+            continue
+        except BuildError as error:
+            outcome.diagnostics.append(make(shown, 0, 0, "RT505", str(error)))
+            continue
+        outcome.diagnostics += [make(shown, warning.line, 1, warning.code, warning.message, warning.hint)
+                                for warning in result.warnings]
+        outcome.planned = result.planned
+        for planned in result.planned:
+            target = settings.root / planned.path
+            exists = not planned.new or target.exists()
+            if exists and not force and not dry_run:
+                outcome.diagnostics.append(make(shown, 0, 0, "RT504",
+                                                f"{planned.path} already holds {planned.record.kind} "
+                                                f"{planned.record.id}; nothing was written",
+                                                "compare with --dry-run, then use --force to replace it"))
+        if outcome.failed or dry_run:
+            continue
+        for planned in result.planned:
+            target = settings.root / planned.path
+            schema = _schema_path(settings, target, planned.record.kind)
+            atomic_write(target, record_yaml(planned.record, schema))
+            outcome.written.append(planned.path)
+    return ImportRun(outcomes, dry_run)
+
+
+def _schema_path(settings: Any, target: Path, kind: str) -> str:
+    import os
+
+    schema = settings.schemas / f"{kind}.schema.json"
+    return Path(os.path.relpath(schema, target.parent)).as_posix()
+
+
+def dry_run_text(run: ImportRun, settings: Any) -> str:
+    """The files an import would write, each under a `# ==> path <==` line, as `head` prints files."""
+    from .yamlout import record_yaml
+
+    parts = []
+    for outcome in run.outcomes:
+        for planned in outcome.planned:
+            target = settings.root / planned.path
+            parts.append(f"# ==> {planned.path} <==\n"
+                         + record_yaml(planned.record, _schema_path(settings, target, planned.record.kind)))
+    return "\n".join(parts)
