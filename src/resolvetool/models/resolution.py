@@ -34,6 +34,8 @@ class Clause(Model):
     text: Text
     """The words after the formula, as written, with their final punctuation."""
     items: list[Item] = []
+    tail: Text | None = None
+    """Words printed after the items that finish the clause ("have notified their objections;")."""
     refs: list[ref()] = []
     """The records and parts the words point to."""
 
@@ -103,6 +105,8 @@ class Layout(Model):
     """The lines above the opening formula, as printed."""
     formula: Text | None = None
     """The opening formula with its punctuation, as printed."""
+    closing: list[Text] | None = None
+    """The closing lines as printed, when they differ from what the house style derives (empty: none)."""
     footnotes: Literal["plain", "markdown"] = "plain"
     """How footnotes were printed: "1 Text" or "[^1]: Text"."""
     marks: list[Mark] = []

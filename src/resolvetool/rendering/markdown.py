@@ -57,6 +57,8 @@ def render_markdown(resolution: Any, context: Context) -> str:
         elif part.role == "item":
             item = part.source
             items.append("  " * (part.depth - 1) + f"- {join_words(words(item.label), words(item.text))}")
+        elif part.role == "tail":
+            blocks.append(words(part.text))
         elif part.role == "closing":
             blocks.append(f"*{words(part.text)}*")
         elif part.role == "outcome":

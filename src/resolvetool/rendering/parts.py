@@ -14,7 +14,7 @@ from .styles import Context, style_for
 class Part:
     place: str  # the mark place: "formula", "preamble-2", "operative-1/3", "closing", "annex-1", "footnotes"
     role: str  # slot (an empty place marks can stand in), heading, formula, section, clause, item, closing, outcome, annex-heading, annex-title,
-    #            annex-text, footnote
+    #            annex-text, footnote, tail
     text: str
     depth: int = 0  # nesting of items
     anchor: bool = False  # the part whose words mark offsets count into
@@ -64,8 +64,11 @@ def parts(resolution: Any, context: Context) -> Iterator[Part]:
                 yield Part(place, "section", clause.heading)
             yield Part(place, "clause", clause_words(clause), anchor=True, source=clause)
             yield from _items(place, clause.items, 1)
+            if clause.tail:
+                yield Part(place, "tail", clause.tail)
     yield Part("closing", "slot", "")
-    for line in style.closing(resolution, context):
+    closing = layout.closing if layout and layout.closing is not None else style.closing(resolution, context)
+    for line in closing:
         role = "outcome" if resolution.adoption and line == resolution.adoption.outcome else "closing"
         yield Part("closing", role, line, anchor=role == "closing")
     for number, annex in enumerate(resolution.annexes, 1):

@@ -150,7 +150,7 @@ def _body(facts: Facts, records: Records, body_id: str | None, make) -> Any:
             return records.get(new_id)
     else:
         name = facts.body_name
-        new_id = slug(name)
+        new_id = slug(name, 8)
         org_id, org_name, acronym = f"{new_id}-organization", name, None
     if records.get(org_id) is None:
         organization = {"id": org_id, "kind": "organization", "name": org_name}
@@ -218,6 +218,8 @@ def _clauses(clauses) -> list[dict[str, Any]]:
         data["text"] = clause.text
         if clause.items:
             data["items"] = _items(clause.items)
+        if clause.tail:
+            data["tail"] = clause.tail
         out.append(data)
     return out
 
@@ -225,6 +227,8 @@ def _clauses(clauses) -> list[dict[str, Any]]:
 def _resolution(parsed: ParsedText, facts: Facts, body: Any, session: Any) -> dict[str, Any]:
     title = facts.title or facts.symbol or parsed.formula
     base = slug(facts.symbol) if facts.symbol else f"{session.id if session else body.id}-{slug(title, 6)}"
+    if not re.search(r"[a-z]", base):  # a symbol of numbers only ("10/4") says little without its body
+        base = f"{body.id}-{base}"
     data: dict[str, Any] = {"id": base, "kind": "resolution"}
     if facts.symbol:
         data["symbol"] = facts.symbol
@@ -290,6 +294,9 @@ def _with_layout(record: Any, parsed: ParsedText, body: Any, session: Any) -> An
         layout["heading"] = parsed.heading
     if _normal(style.formula(record, context)) != _normal(parsed.formula):
         layout["formula"] = parsed.formula
+    printed_closing = parsed.closing + ([parsed.outcome] if parsed.outcome else [])
+    if [_normal(line) for line in style.closing(record, context)] != [_normal(line) for line in printed_closing]:
+        layout["closing"] = printed_closing
     if parsed.footnote_style != "plain":
         layout["footnotes"] = parsed.footnote_style
     marks = [Mark(kind=mark.kind, at=mark.at, offset=mark.offset, text=mark.text) for mark in parsed.marks]

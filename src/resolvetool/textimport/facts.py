@@ -24,6 +24,7 @@ class Facts:
     body_formula: str = ""  # how the formula names the body: "The ICPO-INTERPOL General Assembly"
     body_name: str = ""  # the body's name: "General Assembly", "World Health Assembly"
     ordinal_in_formula: bool = False  # "The Sixty-sixth World Health Assembly"
+    title_follows: bool = False  # the symbol line printed no title: the next heading line is the title
     venue: tuple[str, str] | None = None
     dates: tuple[dt.date, dt.date] | None = None
     meeting: str | None = None
@@ -98,6 +99,10 @@ def read_heading(heading: list[str], lines: list[int], facts: Facts) -> None:
         session = _SESSION_LINE.match(text)  # "Eightieth session  Agenda item 7 ..."
         if session and facts.session_number is None:
             facts.session_number = parse_ordinal(session.group(1))
+        if facts.title is None and facts.title_follows and not _ADOPTED_ON.fullmatch(text) \
+                and not find_date(text) and not _UN_SYMBOL.search(text):
+            facts.title, facts.title_line = text, line
+            continue
         _read_symbol_and_title(text, line, facts)
         if facts.meeting is None and re.search(r"\badopted\b", text, re.IGNORECASE):
             meeting = _MEETING.search(text)  # "Adopted by the Security Council at its 8941st meeting, on ..."
@@ -132,6 +137,8 @@ def _read_symbol_and_title(text: str, line: int, facts: Facts) -> None:
             facts.symbol = f"S/RES/{match.group(1)}" if council else f"Resolution {match.group(1)}"
         if facts.date is None and match.group(2):
             facts.date = find_date(match.group(2))
+        if facts.title is None:  # Security Council resolutions have no title but their number
+            facts.title, facts.title_line = f"Resolution {match.group(1)}", line
         return
     for pattern in (_RESOLUTION_SYMBOL, _LEADING_SYMBOL):
         match = pattern.match(text)
@@ -139,8 +146,11 @@ def _read_symbol_and_title(text: str, line: int, facts: Facts) -> None:
             if facts.symbol is None:
                 facts.symbol = match.group(1).rstrip(".,")
             rest = _ADOPTED_ON.sub("", match.group(2) or "").strip()
-            if facts.title is None and rest and match.group(1).rstrip(".,") == facts.symbol:
-                facts.title, facts.title_line = rest, line
+            if facts.title is None and match.group(1).rstrip(".,") == facts.symbol:
+                if rest:
+                    facts.title, facts.title_line = rest, line
+                else:
+                    facts.title_follows = True  # "Resolution 10/4" above, the title on the next line
             return
     coded = _CODED_SYMBOL.search(text)
     if coded and facts.symbol is None:
@@ -167,8 +177,8 @@ def _mend_truncated_title(plain: list[str], facts: Facts) -> None:
 # --- the closing lines --------------------------------------------------------------------------------------
 
 _MEETING = re.compile(r"\b((?:\d{1,5}(?:st|nd|rd|th)|[A-Z][a-z]+(?:-[a-z]+)?)\s+(?:plenary\s+)?meeting)\b")
-_VOTES = re.compile(r"\bby\s+(\w+(?:-\w+)?)\s+votes?\s+to\s+(\w+(?:-\w+)?)(?:,?\s+with\s+(\w+(?:-\w+)?)\s+"
-                    r"abstentions?)?", re.IGNORECASE)
+_VOTES = re.compile(r"\bby\s+(\w+(?:-\w+)?)\s+votes?\s+to\s+(\w+(?:-\w+)?)(?:\s*\([^)]*\))?(?:,?\s+with\s+"
+                    r"(\w+(?:-\w+)?)\s+abstentions?)?", re.IGNORECASE)
 _DASHED = re.compile(r"\brecorded vote of (\d+)\s*(?:-|–|to)\s*(\d+)\s*(?:-|–|,\s*with)\s*(\d+)", re.IGNORECASE)
 _RECORDED = re.compile(r"\b(\w+(?:-\w+)?)\s+in favour,?\s+(\w+(?:-\w+)?)\s+against,?\s+(?:and\s+)?(\w+(?:-\w+)?)\s+"
                        r"abstentions?", re.IGNORECASE)

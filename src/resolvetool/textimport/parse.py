@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from .lines import (ANNEX_HEADING, BULLET, CLAUSE_NUMBER, CLOSING, FURNITURE, ITEM_LABEL, LONE_MARKER,
                     MARKDOWN_FOOTNOTE, OUTCOME_WORDS, PLAIN_FOOTNOTE, SECTION_HEADING, SEPARATOR, TERMINAL, Line, read_lines,
                     strip_markup)
+from ..textforms import find_date
 from .phrases import find_phrase
 
 
@@ -50,6 +51,7 @@ class ParsedClause:
     line: int
     heading: str | None = None
     items: list[ParsedItem] = field(default_factory=list)
+    tail: str | None = None
 
 
 @dataclass
@@ -257,8 +259,9 @@ def _repeats(text: str, heading: set[str]) -> bool:
     "Participation by ..." at the top of every later page)."""
     if text in heading:
         return True
-    return len(text) >= 15 and not text.endswith(TERMINAL) and any(
-        line.endswith(" " + text) for line in heading)
+    if len(text) < 15 or text.endswith(TERMINAL) or find_date(text) and len(text.split()) <= 4:
+        return False  # too short to be sure, or the date line of a closing
+    return any(line.endswith(" " + text) and len(line[:-len(text)].split()) <= 3 for line in heading)
 
 
 # --- paragraphs -------------------------------------------------------------------------------------------
@@ -302,6 +305,8 @@ def _paragraphs(content: list[Line]) -> list[_Paragraph]:
 
 def _continues(paragraph: _Paragraph, text: str, gap: bool) -> bool:
     previous = paragraph.text
+    if ANNEX_HEADING.match(strip_markup(previous)) or ANNEX_HEADING.match(strip_markup(text)):
+        return False  # an annex heading stands on its own line
     if _starts_unit(text) and (previous.endswith(TERMINAL) or gap):
         return False
     if not gap:
@@ -309,7 +314,10 @@ def _continues(paragraph: _Paragraph, text: str, gap: bool) -> bool:
     # across a blank line, only a paragraph that a page break or a running header cut in two runs on
     if previous.endswith(TERMINAL) or _is_heading(previous) or _is_heading(text) or CLOSING.match(previous):
         return False
-    return len(previous.split()) > 6 and (text[:1].islower() or text[:1].isupper() and not find_phrase(text))
+    last = previous.rsplit(" ", 1)[-1]
+    if previous.isupper() or text.split(" ", 1)[0].isupper():
+        return False  # headings in capitals
+    return len(previous.split()) > 6 and (text[:1].islower() or last.isalpha() and last.islower())
 
 
 # --- classification ---------------------------------------------------------------------------------------
@@ -412,6 +420,14 @@ def _classify(paragraphs: list[_Paragraph], content: list[Line], parsed: ParsedT
                 annex_length = shift + len(text)
                 anchor(paragraph, where, shift)
             continue
+        footnote = PLAIN_FOOTNOTE.match(text)
+        if footnote and clauses_seen and not find_phrase(footnote.group(2)) and _glued(footnote.group(1), parsed):
+            # "1 Document A72/26." at the foot of a page, its marker glued to the text above ("safety;1")
+            parsed.footnotes.append(ParsedFootnote(footnote.group(1), footnote.group(2), line))
+            parsed.marks.append(ParsedMark("footnote", footnote.group(1), line, index=paragraph.lines[0]))
+            for index in paragraph.lines:
+                anchors[index] = _Anchor("", -2)
+            continue
         if clauses_seen and (CLOSING.match(plain) or region == "closing" and _closing_line(plain)):
             region = "closing"
             if plain.rstrip(".") in OUTCOME_WORDS and len(plain.split()) <= 2:
@@ -433,6 +449,10 @@ def _classify(paragraphs: list[_Paragraph], content: list[Line], parsed: ParsedT
         number = CLAUSE_NUMBER.match(text)
         rest = text[number.end():] if number else text
         phrase = find_phrase(rest)
+        if clause is not None and clause.items and not number and not phrase and text[:1].islower():
+            clause.tail = f"{clause.tail} {text}" if clause.tail else text  # the words that close the clause
+            anchor(paragraph, place, offsets=False)
+            continue
         if not number and not phrase and _is_heading(text) and not label:
             pending_heading = f"{pending_heading} {text}" if pending_heading else text
             for index in paragraph.lines:
@@ -468,6 +488,21 @@ def _classify(paragraphs: list[_Paragraph], content: list[Line], parsed: ParsedT
     if not parsed.preamble and not parsed.operative:
         raise ImportFailure("no clauses found after the opening formula", parsed.formula_line)
     return anchors
+
+
+def _glued(marker: str, parsed: ParsedText) -> bool:
+    """Whether `marker` stands glued to the words of a clause, as footnote markers do ("safety;1")."""
+    pattern = re.compile(rf"(?<=[^\s\d]){re.escape(marker)}(?=[\s,;:.)]|$)")
+
+    def texts(items: list[ParsedItem]):
+        for item in items:
+            yield item.text
+            yield from texts(item.items)
+
+    for clause in [*parsed.preamble, *parsed.operative]:
+        if any(pattern.search(text) for text in (clause.text, *texts(clause.items))):
+            return True
+    return False
 
 
 def _closing_line(text: str) -> bool:
@@ -512,12 +547,18 @@ def _place_marks(removed: list[_Removed], anchors: dict[int, _Anchor], count: in
 
     def after_everything(line: int) -> str:
         # at the end: before the footnotes printed there, or after them
-        return "footnotes" if any(footnote.line > line for footnote in trailing) else "end"
+        return "footnotes" if any(footnote > line for footnote in trailing) else "end"
 
-    trailing = [ParsedFootnote(item.text, "", item.line) for item in removed
-                if item.footnote and next_part(item.before) is None]
+    trailing = [item.line for item in removed if item.footnote and next_part(item.before) is None]
+    trailing += [mark.line for mark in parsed.marks if mark.kind == "footnote" and next_part(mark.index) is None]
+    kept = []
     for mark in parsed.marks:  # marks made while classifying: bullets, unclassified paragraphs and headings
-        mark.at = next_part(mark.index) or after_everything(mark.line)
+        place = next_part(mark.index)
+        if mark.kind == "footnote" and place is None:
+            continue  # a footnote at the end is printed with the others
+        mark.at = place or after_everything(mark.line)
+        kept.append(mark)
+    parsed.marks[:] = kept
     for item in removed:
         before = next((anchors[i] for i in range(item.before, count) if i in anchors), None)
         after = next((anchors[i] for i in range(item.before - 1, -1, -1) if i in anchors), None)

@@ -18,7 +18,7 @@ _ADVERBS = {"also", "further", "again", "once", "strongly", "deeply", "gravely",
 _TAIL_WORDS = {"also", "further", "again", "furthermore", "in", "mind", "note", "upon", "on", "into", "account",
                "with", "concern", "deep", "grave", "great", "serious", "appreciation", "satisfaction", "regret",
                "alarm", "interest", "approval", "gratitude", "thanks"}
-_TAIL_AFTER = {"in": {"mind"}, "with": {"concern", "deep", "grave", "great", "serious", "appreciation",
+_TAIL_AFTER = {"in": {"mind"}, "regard": {"to"}, "with": {"concern", "deep", "grave", "great", "serious", "appreciation",
                                         "satisfaction", "regret", "alarm", "interest", "approval", "gratitude"},
                "into": {"account"}, "deep": {"concern", "regret", "appreciation"}, "grave": {"concern"},
                "great": {"concern", "appreciation", "interest", "satisfaction"}, "serious": {"concern"}}
@@ -77,7 +77,7 @@ def find_phrase(paragraph: str) -> Phrase | None:
     # what follows the formula must run on: a paragraph of one word is not a formula and its text
     end = words[index][1]
     if head.lower() == "having" and index + 1 < len(words) and fits(words[index + 1][0]) \
-            and words[index + 1][0].lower().endswith(("ed", "en", "wn", "ne")):
+            and (words[index + 1][0].lower().endswith(("ed", "en", "wn", "ne")) or words[index + 1][0].lower() == "regard"):
         index += 1  # "HAVING EXAMINED", "Having considered", "Having heard"
         end = words[index][1]
     previous = words[index][0].lower()
