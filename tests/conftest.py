@@ -39,13 +39,13 @@ class CliResult:
 
 @pytest.fixture
 def run_cli(monkeypatch: pytest.MonkeyPatch) -> Callable[..., CliResult]:
-    """Run resolvetool in-process: run_cli("validate", "--format", "json", cwd=tree)."""
+    """Run resolvetool in-process: run_cli("validate", "--format", "json", cwd=tree, input=stdin_bytes)."""
     from resolvetool.cli import app
 
-    def run(*args: str, cwd: Path | None = None) -> CliResult:
+    def run(*args: str, cwd: Path | None = None, input: bytes | str | None = None) -> CliResult:
         if cwd is not None:
             monkeypatch.chdir(cwd)
-        result = CliRunner().invoke(app, list(args), catch_exceptions=False)
+        result = CliRunner().invoke(app, list(args), catch_exceptions=False, input=input)
         return CliResult(result.exit_code, result.stdout, result.stderr)
 
     return run

@@ -22,8 +22,8 @@ def normalised(text: str) -> str:
     return " ".join(text.split())
 
 
-def imported(name: str):
-    return import_text((CORPUS_TEXTS / name).read_text(encoding="utf-8"), name=name, records=Records())
+def imported(name: str, folder: Path = CORPUS_TEXTS):
+    return import_text((folder / name).read_text(encoding="utf-8"), name=name, records=Records())
 
 
 def test_every_text_has_expectations():
@@ -50,8 +50,11 @@ def test_render_gives_the_text_back(name):
 
 @pytest.mark.parametrize("name", TEXTS)
 def test_structure_matches_what_a_clerk_reads(name):
-    expected = EXPECTED[name]
-    result = imported(name)
+    check_structure(imported(name), EXPECTED[name])
+
+
+def check_structure(result, expected: dict) -> None:
+    """The structure `result` read equals `expected` (the keys of ../shared/corpus/expected.yaml)."""
     resolution = result.resolution
     assert len(resolution.preamble) == expected["preamble"]
     assert len(resolution.operative) == expected["operative"]
@@ -61,6 +64,14 @@ def test_structure_matches_what_a_clerk_reads(name):
     assert all(numbered) if expected["numbered"] else not any(numbered)
     items = {position: len(clause.items) for position, clause in enumerate(resolution.operative, 1) if clause.items}
     assert items == expected.get("items", {})
+    nested = {position: {index: len(item.items) for index, item in enumerate(clause.items, 1) if item.items}
+              for position, clause in enumerate(resolution.operative, 1)}
+    assert {position: inner for position, inner in nested.items() if inner} == expected.get("nested", {})
+    headings = {position: clause.heading for position, clause in enumerate(resolution.operative, 1) if clause.heading}
+    assert headings == expected.get("headings", {})
+    assert [position for position, clause in enumerate(resolution.operative, 1) if clause.tail] == \
+        expected.get("tails", [])
+    assert len(resolution.annexes) == expected.get("annexes", 0)
     if "preamble_phrases" in expected:
         assert [clause.phrase for clause in resolution.preamble] == expected["preamble_phrases"]
     if "operative_phrases" in expected:
@@ -81,6 +92,8 @@ def test_structure_matches_what_a_clerk_reads(name):
             counts = resolution.adoption.vote
             assert (counts.in_favour, counts.against, counts.abstaining, counts.not_participating) == (
                 vote["for"], vote["against"], vote["abstaining"], vote["not_participating"])
+    if "session_number" in expected:
+        assert result.resolve(resolution.session).number == expected["session_number"]
     if "session" in expected:
         session = result.resolve(resolution.session)
         wanted = expected["session"]

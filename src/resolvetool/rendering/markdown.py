@@ -37,7 +37,8 @@ def render_markdown(resolution: Any, context: Context) -> str:
     adoption = resolution.adoption
     if adoption and adoption.date:
         facts.append(f"adopted {format_date(adoption.date)}")
-    facts.append(resolution.status)
+    if resolution.status != "adopted" or not (adoption and adoption.date):
+        facts.append(resolution.status)
     blocks.append(" · ".join(facts))
     items: list[str] = []
     for part in parts(resolution, context):

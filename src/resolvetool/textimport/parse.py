@@ -352,6 +352,14 @@ def _is_first(label: str) -> bool:
     return _label_core(label) in ("a", "A", "1", "i", "I") or label.startswith(".1") and label.count(".") == 1
 
 
+def _first_family(label: str) -> str:
+    """The kind of sequence `label` opens: "(i)" opens roman numerals, though it is also a letter."""
+    core = _label_core(label)
+    if label.startswith("."):
+        return "point"
+    return {"a": "letter", "A": "upper", "1": "number", "i": "roman", "I": "upper-roman"}.get(core, "")
+
+
 def _is_successor(previous: str, label: str) -> bool:
     a, b = _label_core(previous), _label_core(label)
     if a.isdigit() and b.isdigit():
@@ -508,7 +516,8 @@ def _glued(marker: str, parsed: ParsedText) -> bool:
 def _closing_line(text: str) -> bool:
     """After an adoption line: a vote, a date, a verbatim record symbol ("A66/VR/9") belong to it too."""
     return bool(re.search(r"\b(vote|votes|abstention|abstentions|meeting|unanimously|consensus)\b", text)) \
-        or len(text.split()) <= 6 and not ITEM_LABEL.match(text) and not CLAUSE_NUMBER.match(text)
+        or len(text.split()) <= 6 and re.search(r"\d|/", text) is not None \
+        and not ITEM_LABEL.match(text) and not CLAUSE_NUMBER.match(text)
 
 
 def _place_item(item: ParsedItem, clause: ParsedClause, place: str,
@@ -517,22 +526,31 @@ def _place_item(item: ParsedItem, clause: ParsedClause, place: str,
     families = _label_families(item.label)
     if not stack:
         stack.append((clause.items, place))
-    for exact in (True, False):
-        for depth in range(len(stack) - 1, -1, -1):
-            items, owner = stack[depth]
-            if items and families & _label_families(items[-1].label) \
-                    and (not exact or _is_successor(items[-1].label, item.label)):
-                del stack[depth + 1:]
-                items.append(item)
-                return f"{owner}/{len(items)}"
+
+    def put(depth: int) -> str:
+        items, owner = stack[depth]
+        del stack[depth + 1:]
+        items.append(item)
+        return f"{owner}/{len(items)}"
+
+    # the label that continues a level's sequence ("(b)" after "(a)", "(ii)" after "(i)") goes there
+    for depth in range(len(stack) - 1, -1, -1):
+        items = stack[depth][0]
+        if items and families & _label_families(items[-1].label) and _is_successor(items[-1].label, item.label):
+            return put(depth)
+    # the first label of another kind ("(i)" under "(a)") opens a level under the last item
     items, owner = stack[-1]
-    if items and _is_first(item.label) and not families & _label_families(items[-1].label):
+    if items and _is_first(item.label) and _first_family(item.label) not in _label_families(items[-1].label):
         parent = items[-1]
         stack.append((parent.items, f"{owner}/{len(items)}"))
         parent.items.append(item)
         return f"{owner}/{len(items)}/1"
-    items.append(item)
-    return f"{owner}/{len(items)}"
+    # a damaged sequence ("(1)" printed for "(i)", then "(ii)") stays at the level of its kind, or here
+    for depth in range(len(stack) - 1, -1, -1):
+        items = stack[depth][0]
+        if items and families & _label_families(items[-1].label):
+            return put(depth)
+    return put(len(stack) - 1)
 
 
 def _place_marks(removed: list[_Removed], anchors: dict[int, _Anchor], count: int, parsed: ParsedText) -> None:
