@@ -114,7 +114,10 @@ def read_heading(heading: list[str], lines: list[int], facts: Facts) -> None:
         if numbered:
             facts.session_number = int(next(group for group in numbered.groups() if group))
     if facts.title is None and plain:
-        facts.title, facts.title_line = plain[0], lines[0]
+        # the first heading line that is more than the symbol or a date
+        candidates = [(text, line) for text, line in zip(plain, lines)
+                      if text != facts.symbol and not (find_date(text) and len(text.split()) <= 5)]
+        facts.title, facts.title_line = candidates[0] if candidates else (plain[0], lines[0])
     if facts.title:
         _mend_truncated_title(plain, facts)
 

@@ -188,10 +188,14 @@ def _take_out(body: list[Line], parsed: ParsedText, heading_lines: list[Line]) -
     lone_markers: list[_Removed] = []
     repeated = {strip_markup(line.text) for line in heading_lines if len(line.text) >= 8}
     repeated |= {text for text in parsed.heading if len(text) >= 8}
+    # a line that stands alone between blank lines more than once is a running header ("Page header")
+    standalone = {index for index, line in enumerate(body) if line.text
+                  and (index == 0 or not body[index - 1].text) and (index + 1 == len(body) or not body[index + 1].text)}
     counts: dict[str, int] = {}
-    for line in body:
-        if line.text and not line.text.endswith(TERMINAL) and len(line.text) < 120:
-            counts[line.text] = counts.get(line.text, 0) + 1
+    for index in standalone:
+        text = body[index].text
+        if not text.endswith(TERMINAL) and len(text) < 120:
+            counts[text] = counts.get(text, 0) + 1
     index = 0
     under_separator = False  # footnotes printed one a line follow a separator: "____", then "1 See ..."
     while index < len(body):
@@ -242,7 +246,8 @@ def _take_out(body: list[Line], parsed: ParsedText, heading_lines: list[Line]) -
             under_separator = True
         elif FURNITURE.match(text):
             removed.append(_Removed("page-footer", text, line.number, len(content)))
-        elif _repeats(strip_markup(text), repeated) or counts.get(text, 0) > 1 and not _starts_unit(text):
+        elif _repeats(strip_markup(text), repeated) or index in standalone and counts.get(text, 0) > 1 \
+                and not _starts_unit(text) and not _is_heading(text):
             removed.append(_Removed("running-header", text, line.number, len(content)))
         else:
             content.append(line)

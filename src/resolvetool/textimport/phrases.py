@@ -33,6 +33,7 @@ _NOT_VERBS = {"states", "members", "parties", "nations", "countries", "governmen
               "access", "progress", "business", "address", "success", "various", "previous", "serious", "means",
               "series", "species", "news", "crisis", "analysis", "basis", "thesis", "emphasis", "bus", "gas"}
 
+_UNFINISHED = {"in", "with", "into", "deep", "grave", "great", "serious", "on"}
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
 
 
@@ -81,13 +82,16 @@ def find_phrase(paragraph: str) -> Phrase | None:
         index += 1  # "HAVING EXAMINED", "Having considered", "Having heard"
         end = words[index][1]
     previous = words[index][0].lower()
+    ends = [(index, end)]  # where the formula could end: after the verb, after each tail word
     while index + 1 < len(words) and fits(words[index + 1][0]) and _continues(previous, words[index + 1][0].lower()) \
             and paragraph[end:words[index + 1][1] - len(words[index + 1][0])].strip() == "":
         index += 1
         previous = words[index][0].lower()
         end = words[index][1]
-    if not capitals and previous in ("in", "with", "into", "deep", "grave", "great", "serious"):
-        return None  # an unfinished tail means the words were prose, not a formula
+        ends.append((index, end))
+    while len(ends) > 1 and words[ends[-1][0]][0].lower() in _UNFINISHED:
+        ends.pop()  # "Recalling with the ..." is prose after "Recalling", not an unfinished formula
+    index, end = ends[-1]
     rest = paragraph[end:].lstrip()
     if not rest or (capitals and words[index][0] != words[index][0].upper()):
         return None
