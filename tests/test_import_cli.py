@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
-
 from conftest import CORPUS_TEXTS, REFERENCE_TEXT, REPO
 
 WHO = CORPUS_TEXTS / "who-WHA66.1.txt"

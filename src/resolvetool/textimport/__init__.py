@@ -13,7 +13,7 @@ from typing import Any
 
 from .build import BuildError, Built, Planned, Records, build, slug
 from .facts import Facts, read_closing, read_formula, read_heading
-from .parse import ImportFailure, Warning_, parse_text
+from .parse import ImportFailure, TextWarning, parse_text
 
 
 @dataclass
@@ -21,7 +21,7 @@ class ImportResult:
     name: str
     resolution: Any
     planned: list[Planned] = field(default_factory=list)
-    warnings: list[Warning_] = field(default_factory=list)
+    warnings: list[TextWarning] = field(default_factory=list)
     facts: Facts | None = None  # what the heading, formula and closing lines said
 
     def resolve(self, ref: str) -> Any:
@@ -42,7 +42,7 @@ def import_text(text: str, *, name: str = "<text>", records: Records | None = No
     read_heading(parsed.heading, parsed.heading_lines, facts)
     read_closing(parsed.closing, facts)
     built: Built = build(parsed, facts, records, records_folder, body_id=body, session_id=session)
-    notes = [Warning_(line, message, "RT502", "check the title field against the official document")
+    notes = [TextWarning(line, message, "RT502", "check the title field against the official document")
              for line, message in facts.notes]
     warnings = sorted(parsed.warnings + notes,
                       key=lambda warning: warning.line)
@@ -51,4 +51,4 @@ def import_text(text: str, *, name: str = "<text>", records: Records | None = No
     return result
 
 
-__all__ = ["BuildError", "ImportFailure", "ImportResult", "Planned", "Records", "Warning_", "import_text", "slug"]
+__all__ = ["BuildError", "ImportFailure", "ImportResult", "Planned", "Records", "TextWarning", "import_text", "slug"]

@@ -12,7 +12,7 @@ from typing import Any
 from ..kinds import FOLDER_BY_KIND
 from .facts import Facts
 from .families import family_for
-from .parse import ParsedItem, ParsedText, Warning_
+from .parse import ParsedItem, ParsedText, TextWarning
 
 
 class Records:
@@ -75,7 +75,7 @@ class Planned:
 class Built:
     resolution: Any
     planned: list[Planned] = field(default_factory=list)
-    warnings: list[Warning_] = field(default_factory=list)
+    warnings: list[TextWarning] = field(default_factory=list)
 
 
 class BuildError(Exception):
@@ -99,7 +99,6 @@ def _formula_key(text: str) -> str:
 def build(parsed: ParsedText, facts: Facts, records: Records, records_folder: str, *, body_id: str | None = None,
           session_id: str | None = None) -> Built:
     from ..models import RECORD_ADAPTER
-    from ..rendering.parts import clause_words  # noqa: F401  (the same words the marks count into)
 
     built = Built(resolution=None)
     made: list[tuple[Any, str]] = []

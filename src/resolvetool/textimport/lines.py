@@ -42,7 +42,7 @@ ITEM_LABEL = re.compile(r"^(\((?:[a-z]{1,3}|[A-Z]|\d{1,3}|[ivxlc]{1,7}|[IVXLC]{1
                         r"\.\d{1,3}(?:\.\d{1,3})*|[a-z]\.(?=\s))\s+(?=\S)")
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
 CLAUSE_NUMBER = re.compile(rf"^(\d{{1,3}}(?:\.\d{{1,3}})*\.(?!\d)|\d{{1,3}}(?=\s{{1,8}}(?!{_MONTH})[A-Z]))\s*(?=\S)")
-SECTION_HEADING = re.compile(r"^(?:(?:PART|Part|SECTION|Section|CHAPTER|Chapter)\s+)?(?:[A-Z]|[IVXLC]{1,7}|\d{1,2})"
+SECTION_HEADING = re.compile(r"^(?:(?:PART|Part|SECTION|Section|CHAPTER|Chapter)\s+(?:\d{1,2}|[A-Z]|[IVXLC]{1,7})|[A-Z]|[IVXLC]{1,7})"
                              r"[.)]?(?:\s+[A-Z*#][^;]{0,150})?$")
 ANNEX_HEADING = re.compile(r"^[#*\s]*(ANNEX|Annex|APPENDIX|Appendix|ATTACHMENT|Attachment)\b(?:\s+([A-Z0-9]{1,6})\b)?"
                            r"[\s*#]*$")

@@ -28,7 +28,7 @@ class ImportFailure(Exception):
 
 
 @dataclass
-class Warning_:
+class TextWarning:
     line: int
     message: str
     code: str = "RT501"
@@ -94,7 +94,7 @@ class ParsedText:
     footnotes: list[ParsedFootnote] = field(default_factory=list)
     footnote_style: str = "plain"
     marks: list[ParsedMark] = field(default_factory=list)
-    warnings: list[Warning_] = field(default_factory=list)
+    warnings: list[TextWarning] = field(default_factory=list)
 
 
 @dataclass
@@ -312,7 +312,7 @@ def _continues(paragraph: _Paragraph, text: str, gap: bool) -> bool:
     previous = paragraph.text
     if ANNEX_HEADING.match(strip_markup(previous)) or ANNEX_HEADING.match(strip_markup(text)):
         return False  # an annex heading stands on its own line
-    if _starts_unit(text) and (previous.endswith(TERMINAL) or gap):
+    if _starts_unit(text) and (previous.endswith(TERMINAL) or gap or _is_heading(previous)):
         return False
     if not gap:
         return not (previous.endswith(TERMINAL) and _starts_unit(text))
@@ -327,7 +327,6 @@ def _continues(paragraph: _Paragraph, text: str, gap: bool) -> bool:
 
 # --- classification ---------------------------------------------------------------------------------------
 
-_FAMILIES = {"letter": "a", "upper": "A", "number": "1", "roman": "i", "upper-roman": "I", "point": ".1"}
 _ROMAN = re.compile(r"^[ivxlc]+$")
 
 
@@ -403,7 +402,7 @@ def _classify(paragraphs: list[_Paragraph], content: list[Line], parsed: ParsedT
     def unclassified(paragraph: _Paragraph, why: str) -> None:
         line = content[paragraph.lines[0]].number
         parsed.marks.append(ParsedMark("unclassified", paragraph.text, line, index=paragraph.lines[0]))
-        parsed.warnings.append(Warning_(line, f"kept as printed but not understood ({why}): "
+        parsed.warnings.append(TextWarning(line, f"kept as printed but not understood ({why}): "
                                               f"{_quote(paragraph.text)}", hint=_KEPT_HINT))
         for index in paragraph.lines:
             anchors[index] = _Anchor("", -2)  # placed later, before the next part
@@ -495,7 +494,7 @@ def _classify(paragraphs: list[_Paragraph], content: list[Line], parsed: ParsedT
         anchor(paragraph, place)
     if pending_heading:
         parsed.marks.append(ParsedMark("unclassified", pending_heading, content[-1].number, index=len(content)))
-        parsed.warnings.append(Warning_(content[-1].number if content else 1,
+        parsed.warnings.append(TextWarning(content[-1].number if content else 1,
                                         f"kept as printed but not understood (a heading with nothing under it): "
                                         f"{_quote(pending_heading)}", hint=_KEPT_HINT))
     if not parsed.preamble and not parsed.operative:

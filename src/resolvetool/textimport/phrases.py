@@ -28,7 +28,10 @@ _ADJECTIVES = {"mindful", "aware", "cognizant", "conscious", "desirous", "anxiou
                "deploring", "disturbed", "appalled", "shocked", "grateful", "gratified", "pleased", "satisfied",
                "seized", "persuaded", "aware", "fearful", "dismayed", "distressed", "troubled", "outraged",
                "keen", "committed", "reaffirming", "acting", "bearing", "considering", "recognizing"}
-_NOT_VERBS = {"states", "members", "parties", "nations", "countries", "governments", "delegates", "heads",
+_NOT_VERBS = {"united", "hundred", "indeed", "limited", "red", "need", "speed", "seed", "during", "meeting",
+              "building", "funding", "training", "beijing", "nothing", "something", "everything", "morning",
+              "evening", "king", "thing", "spring", "wording", "string", "ceiling", "sterling", "wing",
+              "states", "members", "parties", "nations", "countries", "governments", "delegates", "heads",
               "representatives", "this", "its", "his", "has", "was", "is", "as", "us", "thus", "status", "process",
               "access", "progress", "business", "address", "success", "various", "previous", "serious", "means",
               "series", "species", "news", "crisis", "analysis", "basis", "thesis", "emphasis", "bus", "gas"}
@@ -46,11 +49,13 @@ class Phrase:
 
 def _verb_kind(word: str) -> str | None:
     lower = word.lower()
+    if lower in _NOT_VERBS:
+        return None
     if lower in _ADJECTIVES or lower.endswith("ing"):
         return "preamble"
     if lower.endswith("ed") and len(lower) > 4:
         return "preamble"  # "Alarmed", "Convinced", "Determined"
-    if lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and len(lower) > 3 and lower not in _NOT_VERBS:
+    if lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and len(lower) > 3:
         return "operative"
     return None
 
