@@ -61,7 +61,11 @@ def check_structure(result, expected: dict) -> None:
     assert len(resolution.footnotes) == expected["footnotes"]
     assert result.facts.body_formula == expected["body_formula"]
     numbered = [clause.number is not None for clause in resolution.operative]
-    assert all(numbered) if expected["numbered"] else not any(numbered)
+    if expected["numbered"] is not None:  # null: some parts number their clauses and some do not
+        assert all(numbered) if expected["numbered"] else not any(numbered)
+    parts = {part.label: [sum(clause.part == part.label for clause in clauses)
+                          for clauses in (resolution.preamble, resolution.operative)] for part in resolution.parts}
+    assert parts == expected.get("parts", {})
     items = {position: len(clause.items) for position, clause in enumerate(resolution.operative, 1) if clause.items}
     assert items == expected.get("items", {})
     nested = {position: {index: len(item.items) for index, item in enumerate(clause.items, 1) if item.items}

@@ -23,6 +23,32 @@ def record_checks(record: RecordBase, doc: SourceDocument) -> list[Diagnostic]:
         out += _lifecycle_order(record, doc)
     if isinstance(record, Resolution) and record.layout is not None:
         out += _mark_places(record, doc)
+    if isinstance(record, Resolution) and (record.parts or any(c.part for c in record.preamble + record.operative)):
+        out += _part_order(record, doc)
+    return out
+
+
+def _part_order(resolution: Resolution, doc: SourceDocument) -> list[Diagnostic]:
+    """In a resolution adopted in parts, every clause names a declared part, in the parts' order."""
+    order = {part.label: index for index, part in enumerate(resolution.parts)}
+    out = []
+    for section in ("preamble", "operative"):
+        latest = -1
+        for index, clause in enumerate(getattr(resolution, section)):
+            at = order.get(clause.part) if clause.part is not None else None
+            if at is not None and at >= latest:
+                latest = at
+                continue
+            line, col = doc.position((section, index, "part") if clause.part is not None else (section, index))
+            if clause.part is None:
+                message = f"{section} clause {index + 1} names no part, but the resolution is in parts"
+            elif at is None:
+                message = f"{section} clause {index + 1} names part {quote(clause.part)}, which is not among the resolution's parts"
+            else:
+                message = (f"{section} clause {index + 1} belongs to part {quote(clause.part)} but follows a clause "
+                           f"of a later part")
+            out.append(make(doc.path, line, col, "RT211", message,
+                            "list the parts under parts: and give each clause the label of its part, in order"))
     return out
 
 

@@ -25,6 +25,8 @@ class Item(Model):
 class Clause(Model):
     """A preambular or operative paragraph, its leading formula apart from the rest of its words."""
 
+    part: Text | None = None
+    """The label of the part the clause belongs to, in a resolution adopted in parts ("A", "B")."""
     heading: Text | None = None
     """A section heading printed just before the clause, as printed ("A", "II. Programme budget")."""
     number: Text | None = None
@@ -61,6 +63,17 @@ class Adoption(Model):
     """The closing word printed under the text ("Approved")."""
     statement: Text | None = None
     """The printed adoption line, as written ("Adopted unanimously at the 1382nd meeting.")."""
+
+
+class ResolutionPart(Model):
+    """A lettered part of a resolution adopted in parts (resolution 54/237 A to D), each printed under its own
+    label, title and opening formula, with its own preambular and operative clauses (those naming it)."""
+
+    label: Text
+    """As printed: "A", "B", "I"."""
+    title: Text | None = None
+    adoption: Adoption | None = None
+    """The part's own adoption line, when it was printed under the part rather than at the end."""
 
 
 class Footnote(Model):
@@ -126,6 +139,8 @@ class Resolution(RecordBase):
     committee_reference: Text | None = None
     """The committee line as printed, without its brackets ("on the report of the Fifth Committee (A/80/401)")."""
     adoption: Adoption | None = None
+    parts: list[ResolutionPart] = []
+    """The parts of a resolution adopted in parts, in order; each clause names its part."""
     preamble: list[Clause] = []
     operative: list[Clause] = []
     footnotes: list[Footnote] = []

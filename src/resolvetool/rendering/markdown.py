@@ -49,9 +49,9 @@ def render_markdown(resolution: Any, context: Context) -> str:
             continue
         if part.role == "formula":
             blocks.append(words(part.text))
-        elif part.role in ("section", "annex-heading"):
+        elif part.role in ("section", "annex-heading", "part"):
             blocks.append(f"## {words(part.text)}")
-        elif part.role == "annex-title":
+        elif part.role in ("annex-title", "part-title"):
             blocks.append(f"### {words(part.text)}")
         elif part.role == "clause":
             blocks.append(_clause(part.source, part.place.startswith("operative"), words))

@@ -14,7 +14,7 @@ from .styles import Context, style_for
 class Part:
     place: str  # the mark place: "formula", "preamble-2", "operative-1/3", "closing", "annex-1", "footnotes"
     role: str  # slot (an empty place marks can stand in), heading, formula, section, clause, item, closing, outcome, annex-heading, annex-title,
-    #            annex-text, footnote, tail
+    #            annex-text, footnote, tail, part, part-title
     text: str
     depth: int = 0  # nesting of items
     anchor: bool = False  # the part whose words mark offsets count into
@@ -56,16 +56,14 @@ def parts(resolution: Any, context: Context) -> Iterator[Part]:
     for line in (layout.heading if layout and layout.heading else style.heading(resolution, context)):
         yield Part("heading", "heading", line)
     formula = layout.formula if layout and layout.formula else style.formula(resolution, context)
-    yield Part("formula", "formula", formula, anchor=True)
-    for section in ("preamble", "operative"):
-        for number, clause in enumerate(getattr(resolution, section), 1):
-            place = f"{section}-{number}"
-            if clause.heading:
-                yield Part(place, "section", clause.heading)
-            yield Part(place, "clause", clause_words(clause), anchor=True, source=clause)
-            yield from _items(place, clause.items, 1)
-            if clause.tail:
-                yield Part(place, "tail", clause.tail)
+    clauses = [(f"{section}-{number}", clause) for section in ("preamble", "operative")
+               for number, clause in enumerate(getattr(resolution, section), 1)]
+    if not resolution.parts:
+        yield Part("formula", "formula", formula, anchor=True)
+        for place, clause in clauses:
+            yield from _clause(place, clause)
+    else:
+        yield from _in_parts(resolution, formula, clauses)
     yield Part("closing", "slot", "")
     closing = layout.closing if layout and layout.closing is not None else style.closing(resolution, context)
     for line in closing:
@@ -83,6 +81,38 @@ def parts(resolution: Any, context: Context) -> Iterator[Part]:
     for footnote in resolution.footnotes:
         yield Part("footnotes", "footnote", footnote_line(footnote, style_name), source=footnote)
     yield Part("end", "slot", "")
+
+
+def _clause(place: str, clause: Any) -> Iterator[Part]:
+    if clause.heading:
+        yield Part(place, "section", clause.heading)
+    yield Part(place, "clause", clause_words(clause), anchor=True, source=clause)
+    yield from _items(place, clause.items, 1)
+    if clause.tail:
+        yield Part(place, "tail", clause.tail)
+
+
+def _in_parts(resolution: Any, formula: str, clauses: list[tuple[str, Any]]) -> Iterator[Part]:
+    """A resolution adopted in parts: each part's label, title and formula, its clauses, and its own adoption
+    line when it has one (the last part's is the resolution's, printed after everything)."""
+    from .styles import adoption_lines
+
+    labels = {part.label for part in resolution.parts}
+    for index, part in enumerate(resolution.parts):
+        mine = [(place, clause) for place, clause in clauses if clause.part == part.label]
+        place = mine[0][0] if mine else "closing"
+        yield Part(place, "part", part.label)
+        if part.title:
+            yield Part(place, "part-title", part.title)
+        yield Part("formula" if index == 0 else place, "formula", formula, anchor=index == 0)
+        for here, clause in mine:
+            yield from _clause(here, clause)
+        if part.adoption is not None and index < len(resolution.parts) - 1:
+            for line in adoption_lines(part.adoption):
+                yield Part(mine[-1][0] if mine else place, "closing", line)
+    for place, clause in clauses:  # a clause naming no listed part (RT211) is still printed, at the end
+        if clause.part not in labels:
+            yield from _clause(place, clause)
 
 
 def _items(place: str, items: list[Any], depth: int) -> Iterator[Part]:

@@ -32,8 +32,7 @@ class Standard:
         adoption = resolution.adoption
         if adoption is None:
             return []
-        lines = adoption.statement.split("\n") if adoption.statement else _adoption_lines(adoption)
-        return lines + ([adoption.outcome] if adoption.outcome else [])
+        return adoption_lines(adoption) + ([adoption.outcome] if adoption.outcome else [])
 
 
 class Interpol(Standard):
@@ -90,8 +89,11 @@ def style_for(body: Any) -> Standard:
                            f"(it has {', '.join(sorted(STYLES))})") from None
 
 
-def _adoption_lines(adoption: Any) -> list[str]:
-    """The adoption line of a hand-written record, composed from its facts the way UN organs print it."""
+def adoption_lines(adoption: Any) -> list[str]:
+    """The adoption line as printed, or, for a hand-written record, composed from its facts the way UN
+    organs print it."""
+    if adoption.statement:
+        return adoption.statement.split("\n")
     at = f" at the {adoption.meeting}" if adoption.meeting else ""
     vote = adoption.vote
     if adoption.method == "unanimous":

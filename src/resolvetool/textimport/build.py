@@ -208,6 +208,8 @@ def _clauses(clauses) -> list[dict[str, Any]]:
     out = []
     for clause in clauses:
         data: dict[str, Any] = {}
+        if clause.part:
+            data["part"] = clause.part
         if clause.heading:
             data["heading"] = clause.heading
         if clause.number:
@@ -254,11 +256,31 @@ def _resolution(parsed: ParsedText, facts: Facts, body: Any, session: Any) -> di
         adoption["statement"] = "\n".join(parsed.closing)
     if adoption:
         data["adoption"] = adoption
+    if parsed.parts:
+        data["parts"] = [_part(part) for part in parsed.parts]
     data["preamble"] = _clauses(parsed.preamble)
     data["operative"] = _clauses(parsed.operative)
     data["footnotes"] = [{"marker": footnote.marker, "text": footnote.text or "(no text)"}
                          for footnote in parsed.footnotes]
     data["annexes"] = [_annex(annex) for annex in parsed.annexes]
+    return data
+
+
+def _part(part) -> dict[str, Any]:
+    from .facts import read_closing
+
+    data: dict[str, Any] = {"label": part.label}
+    if part.title:
+        data["title"] = part.title
+    if part.closing:
+        facts = Facts()
+        read_closing(part.closing, facts)
+        adoption: dict[str, Any] = {key: value for key, value in (("date", facts.date), ("meeting", facts.meeting),
+                                                                   ("method", facts.method)) if value}
+        if facts.vote:
+            adoption["vote"] = facts.vote
+        adoption["statement"] = "\n".join(part.closing)
+        data["adoption"] = adoption
     return data
 
 

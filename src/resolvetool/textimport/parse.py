@@ -52,6 +52,7 @@ class ParsedClause:
     heading: str | None = None
     items: list[ParsedItem] = field(default_factory=list)
     tail: str | None = None
+    part: str | None = None
 
 
 @dataclass
@@ -61,6 +62,14 @@ class ParsedAnnex:
     line: int
     title: str | None = None
     paragraphs: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ParsedPart:
+    label: str
+    title: str | None
+    line: int
+    closing: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -86,6 +95,7 @@ class ParsedText:
     heading_lines: list[int]
     formula: str
     formula_line: int
+    parts: list[ParsedPart] = field(default_factory=list)
     preamble: list[ParsedClause] = field(default_factory=list)
     operative: list[ParsedClause] = field(default_factory=list)
     closing: list[str] = field(default_factory=list)
@@ -407,10 +417,22 @@ def _classify(paragraphs: list[_Paragraph], content: list[Line], parsed: ParsedT
         for index in paragraph.lines:
             anchors[index] = _Anchor("", -2)  # placed later, before the next part
 
-    for paragraph in paragraphs:
+    repeats, part_heads = _find_parts(paragraphs, content, parsed)
+    heads = {index for indexes in part_heads.values() for index in indexes}
+    for position, paragraph in enumerate(paragraphs):
         text = paragraph.text
         plain = strip_markup(text)
         line = content[paragraph.lines[0]].number
+        if position in heads or position in repeats:
+            for index in paragraph.lines:
+                anchors[index] = _Anchor("", -2)
+            if position in repeats:  # the formula again: a new part begins
+                parsed.parts[-1].closing = parsed.closing
+                parsed.closing = []
+                label, title = _part_label([paragraphs[index].text for index in part_heads[position]])
+                parsed.parts.append(ParsedPart(label, title, line))
+                region, clause, stack, pending_heading = "preamble", None, [], None
+            continue
         clauses_seen = bool(parsed.preamble or parsed.operative)
         if paragraph.bullet:
             parsed.marks.append(ParsedMark("markup", paragraph.bullet, line, index=paragraph.lines[0]))
@@ -485,7 +507,8 @@ def _classify(paragraphs: list[_Paragraph], content: list[Line], parsed: ParsedT
             kind = "operative"  # a participle among operative clauses stays where it was printed
         region = kind
         clause = ParsedClause(number.group(1) if number else None, phrase.text if phrase else None,
-                              phrase.rest if phrase else rest, line, pending_heading)
+                              phrase.rest if phrase else rest, line, pending_heading,
+                              part=parsed.parts[-1].label if parsed.parts else None)
         pending_heading = None
         clauses = parsed.preamble if kind == "preamble" else parsed.operative
         clauses.append(clause)
@@ -500,6 +523,47 @@ def _classify(paragraphs: list[_Paragraph], content: list[Line], parsed: ParsedT
     if not parsed.preamble and not parsed.operative:
         raise ImportFailure("no clauses found after the opening formula", parsed.formula_line)
     return anchors
+
+
+_PART_LABEL = re.compile(r"^([A-Z]|[IVXLC]{1,7})\.?(?:\s+(.+))?$")
+
+
+def _part_label(texts: list[str]) -> tuple[str, str | None]:
+    """"B" and "Scale of assessments" (or "B. Scale of assessments") -> ("B", "Scale of assessments")."""
+    match = _PART_LABEL.match(strip_markup(texts[0]))
+    title = " ".join(part for part in [match.group(2) if match else None, *texts[1:]] if part)
+    return (match.group(1) if match else texts[0]), title or None
+
+
+def _find_parts(paragraphs: list[_Paragraph], content: list[Line], parsed: ParsedText) -> tuple[set[int], dict]:
+    """A resolution adopted in parts prints its formula again under each part's label ("A", then "The
+    General Assembly," ..., "B", then "The General Assembly," ...). Returns the positions of the repeated
+    formulas and, for each, of the label and title paragraphs above it; the first label stands in the
+    heading. Nothing is a part unless every formula has its label."""
+    formula = " ".join(parsed.formula.split())
+    repeats = [position for position, paragraph in enumerate(paragraphs) if paragraph.text == formula]
+    if not repeats or not parsed.heading or not _PART_LABEL.match(strip_markup(parsed.heading[-1])) \
+            or len(parsed.heading[-1].split()) > 12:
+        return set(), {}
+    heads: dict[int, list[int]] = {}
+    for position in repeats:
+        above = []
+        for back in (position - 1, position - 2):
+            if back < 0 or back in repeats or paragraphs[back].text.endswith(TERMINAL) \
+                    or len(paragraphs[back].text.split()) > 12 or CLOSING.match(paragraphs[back].text):
+                break
+            above.insert(0, back)
+            if _PART_LABEL.match(strip_markup(paragraphs[back].text)) and len(paragraphs[back].text.split()) <= 12:
+                break
+        while above and not _PART_LABEL.match(strip_markup(paragraphs[above[0]].text)):
+            above.pop(0)
+        if not above:
+            return set(), {}
+        heads[position] = above
+    label, title = _part_label([parsed.heading[-1]])
+    parsed.parts.append(ParsedPart(label, title, parsed.heading_lines[-1]))
+    del parsed.heading[-1], parsed.heading_lines[-1]
+    return set(repeats), heads
 
 
 def _glued(marker: str, parsed: ParsedText) -> bool:
