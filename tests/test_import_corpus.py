@@ -68,6 +68,9 @@ def check_structure(result, expected: dict) -> None:
     assert parts == expected.get("parts", {})
     items = {position: len(clause.items) for position, clause in enumerate(resolution.operative, 1) if clause.items}
     assert items == expected.get("items", {})
+    preamble_items = {position: len(clause.items) for position, clause in enumerate(resolution.preamble, 1)
+                      if clause.items}
+    assert preamble_items == expected.get("preamble_items", {})
     nested = {position: {index: len(item.items) for index, item in enumerate(clause.items, 1) if item.items}
               for position, clause in enumerate(resolution.operative, 1)}
     assert {position: inner for position, inner in nested.items() if inner} == expected.get("nested", {})

@@ -21,10 +21,24 @@ def record_checks(record: RecordBase, doc: SourceDocument) -> list[Diagnostic]:
                         "swap start and end, or correct the wrong one"))
     if isinstance(record, Agreement):
         out += _lifecycle_order(record, doc)
+    if isinstance(record, Resolution):
+        out += _empty_clauses(record, doc)
     if isinstance(record, Resolution) and record.layout is not None:
         out += _mark_places(record, doc)
     if isinstance(record, Resolution) and (record.parts or any(c.part for c in record.preamble + record.operative)):
         out += _part_order(record, doc)
+    return out
+
+
+def _empty_clauses(resolution: Resolution, doc: SourceDocument) -> list[Diagnostic]:
+    out = []
+    for section in ("preamble", "operative"):
+        for index, clause in enumerate(getattr(resolution, section)):
+            if clause.text is None and not clause.items:
+                line, col = doc.position((section, index))
+                out.append(make(doc.path, line, col, "RT212",
+                                f"{section} clause {index + 1} has neither text nor items",
+                                "write its words under text: (a formula may stand alone only above items)"))
     return out
 
 

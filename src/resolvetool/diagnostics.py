@@ -96,6 +96,7 @@ CODES: dict[str, Code] = {
         Code("RT209", "duplicate-fragment", _E, "two parts of one record with the same fragment name"),
         Code("RT210", "mark-without-part", _W, "a layout mark names a part the resolution does not have; render prints it at the end"),
         Code("RT211", "part-mismatch", _E, "in a resolution adopted in parts, a clause names no part, an unlisted part, or comes out of the parts' order"),
+        Code("RT212", "empty-clause", _E, "a clause with neither text nor items"),
         # RT4xx: consistency of dates
         Code("RT401", "session-dates-reversed", _E, "a session ends before it starts"),
         Code("RT402", "lifecycle-out-of-order", _E, "an agreement's dated events are not in chronological order"),

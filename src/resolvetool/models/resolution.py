@@ -33,8 +33,9 @@ class Clause(Model):
     """The printed number as printed ("1.", "2"), when the clause has one."""
     phrase: Text | None = None
     """The leading formula as printed ("BEARING IN MIND", "MINDFUL", "Decides")."""
-    text: Text
-    """The words after the formula, as written, with their final punctuation."""
+    text: Text | None = None
+    """The words after the formula, as written, with their final punctuation; absent when the formula stands
+    alone above its items ("considering" then "a) ...", as ITU prints)."""
     items: list[Item] = []
     tail: Text | None = None
     """Words printed after the items that finish the clause ("have notified their objections;")."""

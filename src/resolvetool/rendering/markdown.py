@@ -79,4 +79,4 @@ def _clause(clause: Any, operative: bool, words: Any) -> str:
     if clause.phrase:
         phrase = f"**{words(clause.phrase)}**" if operative else f"*{words(clause.phrase)}*"
     head = " ".join(word for word in (words(clause.number) if clause.number else "", phrase) if word)
-    return join_words(head, words(clause.text))
+    return join_words(head, words(clause.text)) if clause.text else head

@@ -24,7 +24,7 @@ class Part:
 def clause_words(clause: Any) -> str:
     """The printed words of a clause: number, formula and text, as one line."""
     head = " ".join(word for word in (clause.number, clause.phrase) if word)
-    return join_words(head, clause.text)
+    return join_words(head, clause.text) if clause.text else head
 
 
 def item_words(item: Any) -> str:

@@ -216,7 +216,8 @@ def _clauses(clauses) -> list[dict[str, Any]]:
             data["number"] = clause.number
         if clause.phrase:
             data["phrase"] = clause.phrase
-        data["text"] = clause.text
+        if clause.text:
+            data["text"] = clause.text
         if clause.items:
             data["items"] = _items(clause.items)
         if clause.tail:
@@ -228,7 +229,7 @@ def _clauses(clauses) -> list[dict[str, Any]]:
 def _resolution(parsed: ParsedText, facts: Facts, body: Any, session: Any) -> dict[str, Any]:
     title = facts.title or facts.symbol or parsed.formula
     base = slug(facts.symbol) if facts.symbol else f"{session.id if session else body.id}-{slug(title, 6)}"
-    if not re.search(r"[a-z]", base):  # a symbol of numbers only ("10/4") says little without its body
+    if not base[:1].isalpha():  # a symbol that is a number ("10/4", "130 (Rev. Dubai, 2018)") needs its body
         base = f"{body.id}-{base}"
     data: dict[str, Any] = {"id": base, "kind": "resolution"}
     if facts.symbol:

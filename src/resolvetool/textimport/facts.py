@@ -43,8 +43,9 @@ def read_formula(formula: str, facts: Facts) -> None:
     session:" -> the body, venue, dates and session; "The Sixty-sixth World Health Assembly," -> the body
     and session 66."""
     text = strip_markup(formula).rstrip(",:")
-    name, _, rest = text.partition(",")
-    facts.body_formula = name.strip()
+    cut = _first_comma_outside_brackets(text)
+    name, rest = (text[:cut], text[cut + 1:]) if cut >= 0 else (text, "")
+    facts.body_formula = re.sub(r"\s*\([^()]*\)$", "", name.strip())  # "(Dubai, 2018)" is the session's
     venue = re.search(r"\bmeeting in ([^,]+), ([^,]+?)(?:,|\s+(?:from|on|at)\b|$)", text)
     if venue:
         facts.venue = (venue.group(1).strip(), venue.group(2).strip())
@@ -63,13 +64,25 @@ def read_formula(formula: str, facts: Facts) -> None:
     facts.body_name = body.title() if body.isupper() else body
 
 
+def _first_comma_outside_brackets(text: str) -> int:
+    depth = 0
+    for index, char in enumerate(text):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "," and depth <= 0:
+            return index
+    return -1
+
+
 # --- the heading ------------------------------------------------------------------------------------------
 
 _UN_SYMBOL = re.compile(r"\b([ASE]/RES/[\w./-]+(?: \(\d{4}\))?)")
 _GA_NUMBER = re.compile(r"^(\d{1,3}/\d{1,4}(?: [A-Z])?)\.\s+(.+)$")  # "80/1. Participation by ..."
 _SC_NUMBER = re.compile(r"^Resolution (\d{1,5} \(\d{4}\))(?:\s+(.*))?$", re.IGNORECASE)  # "Resolution 242 (1967)"
-_RESOLUTION_SYMBOL = re.compile(r"^RESOLUTION\s+(\S*\d\S*?)[.,]?(?:\s+(.*))?$", re.IGNORECASE)  # MSC.302(87)
-_LEADING_SYMBOL = re.compile(r"^([A-Z]{2,}[A-Z0-9]*(?:[./-][A-Z0-9()]+)*[./-]?\d+(?:\(\d+\))?[A-Z]?)\s+(.+)$")
+# "RESOLUTION MSC.302(87) (adopted on ...)", "Resolution 130 (Rev. Dubai, 2018)"
+_RESOLUTION_SYMBOL = re.compile(r"^RESOLUTION\s+(\S*\d\S*?(?:\s*\((?!adopted)[^)]*\))?)[.,]?(?:\s+(.*))?$",
+                                re.IGNORECASE)
+_LEADING_SYMBOL = re.compile(r"^([A-Z]{2,}[A-Z0-9]*(?:\(\d+\))?(?:[./-][A-Z0-9()]+)*[./-]?\d+(?:\(\d+\))?[A-Z]?)"
+                             r"(?:\s+(.+))?$")
 _CODED_SYMBOL = re.compile(r"\b([A-Z]{2,}-\d{4}-RES-\d+)\b")
 _ADOPTED_ON = re.compile(r"\(?\badopted\b[^()]*?\bon\s+(\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},\s+\d{4})\)?",
                          re.IGNORECASE)

@@ -35,6 +35,17 @@ FAMILIES = (
     Family(r"^marine environment protection committee$", r"^MEPC", _IMO,
            ("imo-marine-environment-protection-committee", "Marine Environment Protection Committee")),
     Family(r"^(assembly|imo assembly)$", r"^A\.\d", _IMO, ("imo-assembly", "Assembly")),
+    Family(r"^general conference$", r"^GC\(", ("iaea", "International Atomic Energy Agency", "IAEA"),
+           ("iaea-general-conference", "General Conference")),
+    Family(r"^plenipotentiary conference of the international telecommunication union", None,
+           ("itu", "International Telecommunication Union", "ITU"), ("itu-plenipotentiary-conference",
+                                                                      "Plenipotentiary Conference")),
+    Family(r"^general conference of the international labour organi[sz]ation", None,
+           ("ilo", "International Labour Organization", "ILO"), ("ilo-international-labour-conference",
+                                                                 "International Labour Conference")),
+    Family(r"^general conference of the united nations educational, scientific and cultural organization", None,
+           ("unesco", "United Nations Educational, Scientific and Cultural Organization", "UNESCO"),
+           ("unesco-general-conference", "General Conference")),
 )
 
 

@@ -39,7 +39,7 @@ FURNITURE = re.compile(
 # Item labels: (a) (1) (ii) (A) a) 1) i. .1 .1.2, possibly after a markdown bullet.
 BULLET = re.compile(r"^[-*•–]\s+(?=\S)")
 ITEM_LABEL = re.compile(r"^(\((?:[a-z]{1,3}|[A-Z]|\d{1,3}|[ivxlc]{1,7}|[IVXLC]{1,7})\)|(?:[a-z]|\d{1,2}|[ivx]{1,5})\)|"
-                        r"\.\d{1,3}(?:\.\d{1,3})*|[a-z]\.(?=\s))\s+(?=\S)")
+                        r"\.\d{1,3}(?:\.\d{1,3})*|[a-z]\.(?=\s)|\d{1,2}(?=\s+[a-z]))\s+(?=\S)")
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
 CLAUSE_NUMBER = re.compile(rf"^(\d{{1,3}}(?:\.\d{{1,3}})*\.(?!\d)|\d{{1,3}}(?=\s{{1,8}}(?!{_MONTH})[A-Z]))\s*(?=\S)")
 SECTION_HEADING = re.compile(r"^(?:(?:PART|Part|SECTION|Section|CHAPTER|Chapter)\s+(?:\d{1,2}|[A-Z]|[IVXLC]{1,7})|[A-Z]|[IVXLC]{1,7})"

@@ -162,7 +162,8 @@ def _opens_clauses(lines: list[Line], start: int) -> bool:
             continue
         text = BULLET.sub("", line.text)
         return bool(find_phrase(text) or CLAUSE_NUMBER.match(text) or ITEM_LABEL.match(text)
-                    or SECTION_HEADING.match(text) or text.endswith(TERMINAL))
+                    or SECTION_HEADING.match(text) or text.endswith(TERMINAL)
+                    or len(text.split()) <= 4 and find_phrase(text, alone=True))
     return False
 
 
@@ -475,14 +476,35 @@ def _classify(paragraphs: list[_Paragraph], content: list[Line], parsed: ParsedT
             unclassified(paragraph, "after the closing lines")
             continue
         label = ITEM_LABEL.match(text)
-        if label and clause is not None:
+        lettered = find_phrase(text[label.end():]) if label and region == "preamble" else None
+        if lettered and lettered.kind == "preamble" and not _introduces_items(clause):
+            number, label = label, None  # "(a) Recalling ...": preambular paragraphs lettered, as IAEA prints
+        elif label and clause is not None:
             item = ParsedItem(label.group(1), text[label.end():], line)
             where = _place_item(item, clause, place, stack)
             anchor(paragraph, where)
             continue
-        number = CLAUSE_NUMBER.match(text)
+        else:
+            number = CLAUSE_NUMBER.match(text)
         rest = text[number.end():] if number else text
         phrase = find_phrase(rest)
+        following = paragraphs[position + 1].text if position + 1 < len(paragraphs) else ""
+        if not number and not phrase and not label and len(text.split()) <= 6 and not text.endswith((";", ".")) \
+                and (ITEM_LABEL.match(following) or following[:1].islower()):
+            phrase = find_phrase(text, alone=True)  # "considering" above "a) ...", as ITU prints
+        if clause is not None and not clause.items and not number and not phrase and not label \
+                and text[:1].islower() and not _words(clause).endswith(TERMINAL):
+            # the words under a formula that stood alone: "instructs the Secretary-General" / "to report ..."
+            anchor(paragraph, place, len(_words(clause)) + 1)
+            clause.text = f"{clause.text} {text}" if clause.text else text
+            continue
+        if not number and not phrase and not label and len(text.split()) <= 10 and text[:1].isupper() \
+                and not text.endswith(TERMINAL) and (_starts_unit(following) or len(text.split()) <= 6
+                                                     and following.endswith(TERMINAL)):
+            pending_heading = f"{pending_heading} {text}" if pending_heading else text  # "Follow-up and review"
+            for index in paragraph.lines:
+                anchors[index] = _Anchor("", -2)
+            continue
         if clause is not None and clause.items and not number and not phrase and text[:1].islower():
             clause.tail = f"{clause.tail} {text}" if clause.tail else text  # the words that close the clause
             anchor(paragraph, place, offsets=False)
@@ -507,7 +529,7 @@ def _classify(paragraphs: list[_Paragraph], content: list[Line], parsed: ParsedT
             kind = "operative"  # a participle among operative clauses stays where it was printed
         region = kind
         clause = ParsedClause(number.group(1) if number else None, phrase.text if phrase else None,
-                              phrase.rest if phrase else rest, line, pending_heading,
+                              (phrase.rest if phrase else rest) or None, line, pending_heading,
                               part=parsed.parts[-1].label if parsed.parts else None)
         pending_heading = None
         clauses = parsed.preamble if kind == "preamble" else parsed.operative
@@ -576,9 +598,23 @@ def _glued(marker: str, parsed: ParsedText) -> bool:
             yield from texts(item.items)
 
     for clause in [*parsed.preamble, *parsed.operative]:
-        if any(pattern.search(text) for text in (clause.text, *texts(clause.items))):
+        if any(pattern.search(text) for text in (clause.text or "", *texts(clause.items))):
             return True
     return False
+
+
+def _words(clause: ParsedClause) -> str:
+    return " ".join(word for word in (clause.number, clause.phrase, clause.text) if word)
+
+
+def _introduces_items(clause: ParsedClause | None) -> bool:
+    """Whether the words so far end in a colon, so that labelled paragraphs after them are its items."""
+    if clause is None:
+        return False
+    last = clause.items[-1] if clause.items else None
+    while last is not None and last.items:
+        last = last.items[-1]
+    return (last.text if last else clause.text or "").endswith(":") or (clause.text is None and not clause.items)
 
 
 def _closing_line(text: str) -> bool:

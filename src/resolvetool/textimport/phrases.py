@@ -60,17 +60,19 @@ def _verb_kind(word: str) -> str | None:
     return None
 
 
-def find_phrase(paragraph: str) -> Phrase | None:
-    """The leading formula of `paragraph`, if it opens with one."""
+def find_phrase(paragraph: str, *, alone: bool = False) -> Phrase | None:
+    """The leading formula of `paragraph`, if it opens with one. `alone`: the paragraph is a formula standing
+    on its own above items, which may be all in lower case ("considering", "instructs the Secretary-General")
+    and need not be followed by anything."""
     words = [(match.group(), match.end()) for match in _WORD.finditer(paragraph[:160])]
     if not words or paragraph[: words[0][1] - len(words[0][0])].strip():
         return None
     capitals = words[0][0].isupper() and len(words[0][0]) > 1
-    if not capitals and not words[0][0][0].isupper():
+    if not capitals and not words[0][0][0].isupper() and not alone:
         return None
 
     def fits(word: str) -> bool:  # all-capital formulas continue only in capitals, others only in lower case
-        return word.isupper() if capitals else (word.islower() or word is words[0][0])
+        return word.isupper() if capitals else (word.islower() or word is words[0][0] or alone and word == words[0][0])
 
     index = 0
     while index < len(words) - 1 and words[index][0].lower() in _ADVERBS and fits(words[index][0]) \
@@ -98,7 +100,7 @@ def find_phrase(paragraph: str) -> Phrase | None:
         ends.pop()  # "Recalling with the ..." is prose after "Recalling", not an unfinished formula
     index, end = ends[-1]
     rest = paragraph[end:].lstrip()
-    if not rest or (capitals and words[index][0] != words[index][0].upper()):
+    if not rest and not alone or (capitals and words[index][0] != words[index][0].upper()):
         return None
     return Phrase(paragraph[:end], rest, kind)
 

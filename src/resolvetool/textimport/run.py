@@ -86,6 +86,12 @@ def run_import(names: list[str], settings: Any, corpus: Any, *, body: str | None
         except BuildError as error:
             outcome.diagnostics.append(make(shown, 0, 0, "RT505", str(error)))
             continue
+        except Exception as error:  # a defect of resolvetool's: say so plainly, never as a traceback
+            outcome.diagnostics.append(make(shown, 0, 0, "RT503",
+                                            f"resolvetool failed to read this text ({type(error).__name__}: "
+                                            f"{error}); nothing was written",
+                                            "this is a bug in resolvetool: please report it with the text"))
+            continue
         outcome.diagnostics += [make(shown, warning.line, 1, warning.code, warning.message, warning.hint)
                                 for warning in result.warnings]
         outcome.planned = result.planned
