@@ -112,9 +112,12 @@ def read_heading(heading: list[str], lines: list[int], facts: Facts) -> None:
         session = _SESSION_LINE.match(text)  # "Eightieth session  Agenda item 7 ..."
         if session and facts.session_number is None:
             facts.session_number = parse_ordinal(session.group(1))
-        if facts.title is None and facts.title_follows and not _ADOPTED_ON.fullmatch(text) \
-                and not find_date(text) and not _UN_SYMBOL.search(text):
-            facts.title, facts.title_line = text, line
+        rest = _ADOPTED_ON.sub("", text).strip()  # "(adopted on 24 November 2020) AMENDMENTS TO ..."
+        if facts.date is None and rest != text:
+            facts.date = find_date(text)
+        if facts.title is None and facts.title_follows and rest and not _UN_SYMBOL.search(rest) \
+                and not (find_date(rest) and len(rest.split()) <= 5):
+            facts.title, facts.title_line = rest, line
             continue
         _read_symbol_and_title(text, line, facts)
         if facts.meeting is None and re.search(r"\badopted\b", text, re.IGNORECASE):

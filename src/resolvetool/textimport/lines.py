@@ -25,14 +25,15 @@ def read_lines(text: str) -> list[Line]:
 
 
 # A footnote marker alone on a line (set off by the page layout), and a markdown footnote definition.
-LONE_MARKER = re.compile(r"^(\d{1,3}|[*†‡§]{1,3})$")
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+LONE_MARKER = re.compile(rf"^(\d{{1,3}}|[{SUPERSCRIPTS}]{{1,3}}|[*†‡§]{{1,3}})$")
 MARKDOWN_FOOTNOTE = re.compile(r"^\[\^([^\]\s]+)\]:\s*(.*)$")
 # A footnote printed on one line under a separator: "1 See A/80/123.", "* Reissued for technical reasons."
-PLAIN_FOOTNOTE = re.compile(r"^(\d{1,3}|[*†‡§]{1,3})\s+(\S.*)$")
+PLAIN_FOOTNOTE = re.compile(rf"^(\d{{1,3}}|[{SUPERSCRIPTS}]{{1,3}}|[*†‡§]{{1,3}})\s*(?<=\s|[{SUPERSCRIPTS}*†‡§])(\S.*)$")
 SEPARATOR = re.compile(r"^(?:-{3,}|_{3,}|\*{3,}|={3,})$")
 # Page furniture: file paths, page numbers, document job numbers, a page line of a markdown conversion.
 FURNITURE = re.compile(
-    r"^(?:[A-Za-z]:\\\S*|/?(?:[\w.-]+/)+[\w.-]+\.(?:docx?|pdf|txt)|-\s*\d{1,4}\s*-|(?:Page|page|p\.)\s*\d{1,4}"
+    r"^(?:[A-Za-z]:\\.*|\d{1,4}\s+[A-Z][A-Z\s–,.()-]{8,}|[A-Z][A-Z\s–,.()-]{8,}\s+\d{1,4}|/?(?:[\w.-]+/)+[\w.-]+\.(?:docx?|pdf|txt)|-\s*\d{1,4}\s*-|(?:Page|page|p\.)\s*\d{1,4}"
     r"(?:\s*of\s*\d{1,4})?|(?:\d{1,4}/\d{1,4}\s+)?\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\S+)?(?:\s+\d{1,4}/\d{1,4})?|"
     r"<u>\s*page\s+\d+\s*</u>|\d{1,4}/\d{1,4}|\*\d{5,}\*)$")
 
@@ -41,7 +42,7 @@ BULLET = re.compile(r"^[-*•–]\s+(?=\S)")
 ITEM_LABEL = re.compile(r"^(\((?:[a-z]{1,3}|[A-Z]|\d{1,3}|[ivxlc]{1,7}|[IVXLC]{1,7})\)|(?:[a-z]|\d{1,2}|[ivx]{1,5})\)|"
                         r"\.\d{1,3}(?:\.\d{1,3})*|[a-z]\.(?=\s)|\d{1,2}(?=\s+[a-z]))\s+(?=\S)")
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
-CLAUSE_NUMBER = re.compile(rf"^(\d{{1,3}}(?:\.\d{{1,3}})*\.(?!\d)|\d{{1,3}}(?=\s{{1,8}}(?!{_MONTH})[A-Z]))\s*(?=\S)")
+CLAUSE_NUMBER = re.compile(rf"^(\d{{1,3}}(?:\.\d{{1,3}})*\\?\.(?!\d)|\d{{1,3}}(?=\s{{1,8}}(?!{_MONTH})[A-Z]))\s*(?=\S)")
 SECTION_HEADING = re.compile(r"^(?:(?:PART|Part|SECTION|Section|CHAPTER|Chapter)\s+(?:\d{1,2}|[A-Z]|[IVXLC]{1,7})|[A-Z]|[IVXLC]{1,7})"
                              r"[.)]?(?:\s+[A-Z*#][^;]{0,150})?$")
 ANNEX_HEADING = re.compile(r"^[#*\s]*(ANNEX|Annex|APPENDIX|Appendix|ATTACHMENT|Attachment)\b(?:\s+([A-Z0-9]{1,6})\b)?"
@@ -49,12 +50,21 @@ ANNEX_HEADING = re.compile(r"^[#*\s]*(ANNEX|Annex|APPENDIX|Appendix|ATTACHMENT|A
 OUTCOME_WORDS = ("Approved", "APPROVED", "Adopted", "ADOPTED", "Rejected", "REJECTED", "Not adopted", "Noted",
                  "Agreed", "Withdrawn", "Carried")
 CLOSING = re.compile(
-    r"^\(?(?:(?:Adopted|ADOPTED|Approved|APPROVED|Rejected|REJECTED|Not adopted|Noted|Agreed|Withdrawn|Carried)\b"
+    r"^[\[(*_]*(?:(?:Resolution adopted|Adopted|ADOPTED|Approved|APPROVED|Rejected|REJECTED|Not adopted|Noted|Agreed|Withdrawn|Carried)\b"
     r"|(?:\d{1,4}(?:st|nd|rd|th)|[A-Z][a-z]+(?:-[a-z]+)?)\s+(?:plenary\s+)?meeting\b)")
 TERMINAL = (",", ";", ":", ".", "!", "?")
 
 
 def strip_markup(text: str) -> str:
     """`text` without markdown emphasis, heading marks and underline tags, for recognising what it says."""
-    text = re.sub(r"</?u>|\*\*|__", "", text)
+    text = re.sub(r"</?u>|\*\*|__|(?<![\w*])[*_](?=\S)|(?<=\S)[*_](?![\w*])", "", text)
     return re.sub(r"^#{1,6}\s*", "", text).strip()
+
+
+_GLUED_MARKER = re.compile(rf"(?<=[,;:.])(?:\d{{1,3}}|[{SUPERSCRIPTS}]+)$|[{SUPERSCRIPTS}]+$")
+
+
+def ends_sentence_part(text: str) -> bool:
+    """Whether `text` ends as a clause or item does (",", ";", ":", "."), a footnote marker glued after the
+    punctuation aside ("session,1", "operations,³")."""
+    return _GLUED_MARKER.sub("", strip_markup(text)).endswith(TERMINAL)

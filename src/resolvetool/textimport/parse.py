@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from .lines import (ANNEX_HEADING, BULLET, CLAUSE_NUMBER, CLOSING, FURNITURE, ITEM_LABEL, LONE_MARKER,
-                    MARKDOWN_FOOTNOTE, OUTCOME_WORDS, PLAIN_FOOTNOTE, SECTION_HEADING, SEPARATOR, TERMINAL, Line, read_lines,
+                    MARKDOWN_FOOTNOTE, OUTCOME_WORDS, PLAIN_FOOTNOTE, ends_sentence_part, SECTION_HEADING, SEPARATOR, TERMINAL, Line, read_lines,
                     strip_markup)
 from ..textforms import find_date
 from .phrases import find_phrase
@@ -167,18 +167,27 @@ def _opens_clauses(lines: list[Line], start: int) -> bool:
     return False
 
 
+# Lines that open a heading paragraph of their own even without a blank line before them.
+_HEADING_LINE = re.compile(
+    r"^(?:United Nations\b|[A-Z][\w ]+ Distr\.|Distr\.|Agenda items?\b|Resolution adopted\b|\[|\(adopted\b|"
+    r"(?:ES-\d+|S-\d+|\d{1,4})/\d{1,4}(?: [A-Z])?\.\s|Resolution \d|RESOLUTION\b|Subject\s*:|[A-Z]/(?:[A-Z0-9-]+/)*RES/|"
+    r"(?:WHA|EB)\d|[\w-]+ (?:regular |special )?session\b)", re.IGNORECASE)
+
+
 def _heading_paragraphs(lines: list[Line]) -> list[tuple[str, int]]:
+    """The heading as paragraphs: lines joined up to a blank line, or up to a line that opens a heading
+    paragraph of its own (a symbol line, "Resolution adopted ...", "[on the report of ...]")."""
     paragraphs: list[tuple[str, int]] = []
     joined: list[str] = []
     first = 0
     for line in [*lines, Line(0, "", 0)]:
+        if joined and (not line.text or _HEADING_LINE.match(strip_markup(line.text))):
+            paragraphs.append((" ".join(joined), first))
+            joined = []
         if line.text:
             if not joined:
                 first = line.number
             joined.append(line.text)
-        elif joined:
-            paragraphs.append((" ".join(joined), first))
-            joined = []
     return paragraphs
 
 
@@ -209,6 +218,7 @@ def _take_out(body: list[Line], parsed: ParsedText, heading_lines: list[Line]) -
             counts[text] = counts.get(text, 0) + 1
     index = 0
     under_separator = False  # footnotes printed one a line follow a separator: "____", then "1 See ..."
+    after_annex = False  # the line after "ANNEX" is its title, even when it repeats the resolution's title
     while index < len(body):
         line = body[index]
         text = line.text
@@ -217,6 +227,7 @@ def _take_out(body: list[Line], parsed: ParsedText, heading_lines: list[Line]) -
             under_separator = False
             index += 1
             continue
+        title_of_annex, after_annex = after_annex, bool(ANNEX_HEADING.match(strip_markup(text)))
         plain = PLAIN_FOOTNOTE.match(text) if under_separator else None
         if plain:
             words = [plain.group(2)]
@@ -243,7 +254,8 @@ def _take_out(body: list[Line], parsed: ParsedText, heading_lines: list[Line]) -
             if following is not None and following.text and following.indent > line.indent:
                 words = []
                 index += 1
-                while index < len(body) and body[index].text and body[index].indent > line.indent:
+                while index < len(body) and body[index].text and body[index].indent > line.indent \
+                        and not LONE_MARKER.match(body[index].text):
                     words.append(body[index].text)
                     index += 1
                 parsed.footnotes.append(ParsedFootnote(text, " ".join(words), line.number))
@@ -257,8 +269,8 @@ def _take_out(body: list[Line], parsed: ParsedText, heading_lines: list[Line]) -
             under_separator = True
         elif FURNITURE.match(text):
             removed.append(_Removed("page-footer", text, line.number, len(content)))
-        elif _repeats(strip_markup(text), repeated) or index in standalone and counts.get(text, 0) > 1 \
-                and not _starts_unit(text) and not _is_heading(text):
+        elif not title_of_annex and (_repeats(strip_markup(text), repeated) or index in standalone
+                                     and counts.get(text, 0) > 1 and not _starts_unit(text) and not _is_heading(text)):
             removed.append(_Removed("running-header", text, line.number, len(content)))
         else:
             content.append(line)
@@ -277,7 +289,15 @@ def _repeats(text: str, heading: set[str]) -> bool:
         return True
     if len(text) < 15 or text.endswith(TERMINAL) or find_date(text) and len(text.split()) <= 4:
         return False  # too short to be sure, or the date line of a closing
-    return any(line.endswith(" " + text) and len(line[:-len(text)].split()) <= 3 for line in heading)
+    if any(line.endswith(" " + text) and len(line[:-len(text)].split()) <= 3 for line in heading):
+        return True
+    # "A/RES/79/250 Programme planning": the symbol of one heading line with the title of another
+    words = text.split()
+    for symbol, title in ((words[0], " ".join(words[1:])), (words[-1], " ".join(words[:-1]))):
+        if re.search(r"\d", symbol) and len(title.split()) >= 2 and any(symbol in line.split() for line in heading) \
+                and any(line == title or line.endswith(" " + title) for line in heading):
+            return True
+    return False
 
 
 # --- paragraphs -------------------------------------------------------------------------------------------
@@ -287,6 +307,19 @@ def _starts_unit(text: str) -> bool:
     text = BULLET.sub("", text)
     return bool(CLAUSE_NUMBER.match(text) or ITEM_LABEL.match(text) or find_phrase(text) or CLOSING.match(text)
                 or ANNEX_HEADING.match(text) or MARKDOWN_FOOTNOTE.match(text))
+
+
+def _starts_clearly(text: str) -> bool:
+    """A line that opens a paragraph beyond doubt: a number, a label, a formula in capitals, or a formula
+    followed by words in lower case ("Decides that", "Recalling its"), not a name ("Comoros, Fiji")."""
+    text = BULLET.sub("", text)
+    if CLAUSE_NUMBER.match(text) or ITEM_LABEL.match(text) or CLOSING.match(text):
+        return True
+    phrase = find_phrase(text)
+    if phrase is None:
+        return False
+    rest = phrase.rest.lstrip(",; ")
+    return phrase.text.isupper() or rest[:1].islower()
 
 
 def _is_heading(text: str) -> bool:
@@ -299,16 +332,19 @@ def _paragraphs(content: list[Line]) -> list[_Paragraph]:
     paragraphs: list[_Paragraph] = []
     current: _Paragraph | None = None
     gap = False  # a blank line since the last text line
+    page_break = False  # and lines taken out since then (a running header, a page footer)
     for index, line in enumerate(content):
+        if index and line.number != content[index - 1].number + 1:
+            page_break = True
         if not line.text:
             gap = True
             continue
-        if current is not None and _continues(current, line.text, gap):
+        if current is not None and _continues(current, line.text, gap, page_break):
             current.add(line.text, index)
         else:
             current = _Paragraph([index], [0], line.text)
             paragraphs.append(current)
-        gap = False
+        gap = page_break = False
     for paragraph in paragraphs:
         bullet = BULLET.match(paragraph.text)
         if bullet and (ITEM_LABEL.match(paragraph.text[bullet.end():]) or find_phrase(paragraph.text[bullet.end():])):
@@ -319,16 +355,21 @@ def _paragraphs(content: list[Line]) -> list[_Paragraph]:
     return paragraphs
 
 
-def _continues(paragraph: _Paragraph, text: str, gap: bool) -> bool:
+def _continues(paragraph: _Paragraph, text: str, gap: bool, page_break: bool = False) -> bool:
     previous = paragraph.text
+    ended = ends_sentence_part(previous)
     if ANNEX_HEADING.match(strip_markup(previous)) or ANNEX_HEADING.match(strip_markup(text)):
         return False  # an annex heading stands on its own line
-    if _starts_unit(text) and (previous.endswith(TERMINAL) or gap or _is_heading(previous)):
-        return False
     if not gap:
-        return not (previous.endswith(TERMINAL) and _starts_unit(text))
+        if previous.endswith(",") and not _starts_clearly(text):
+            return True  # a list of names wrapped after a comma ("..., Chad,\nComoros, Fiji, ...")
+        return not ((ended or _is_heading(previous)) and _starts_unit(text))
+    if _starts_unit(text):
+        return False
     # across a blank line, only a paragraph that a page break or a running header cut in two runs on
-    if previous.endswith(TERMINAL) or _is_heading(previous) or _is_heading(text) or CLOSING.match(previous):
+    if page_break and previous.endswith(",") and text[:1].islower():
+        return True  # an item cut by a page break just after a comma
+    if ended or _is_heading(previous) or _is_heading(text) or CLOSING.match(strip_markup(previous)):
         return False
     last = previous.rsplit(" ", 1)[-1]
     if previous.isupper() or text.split(" ", 1)[0].isupper():

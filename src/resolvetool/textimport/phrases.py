@@ -28,7 +28,9 @@ _ADJECTIVES = {"mindful", "aware", "cognizant", "conscious", "desirous", "anxiou
                "deploring", "disturbed", "appalled", "shocked", "grateful", "gratified", "pleased", "satisfied",
                "seized", "persuaded", "aware", "fearful", "dismayed", "distressed", "troubled", "outraged",
                "keen", "committed", "reaffirming", "acting", "bearing", "considering", "recognizing"}
-_NOT_VERBS = {"united", "hundred", "indeed", "limited", "red", "need", "speed", "seed", "during", "meeting",
+_NOT_VERBS = {"maldives", "philippines", "netherlands", "seychelles", "comoros", "bahamas", "barbados",
+              "honduras", "cyprus", "mauritius", "marshall", "solomon", "emirates", "states", "nations",
+              "united", "hundred", "indeed", "limited", "red", "need", "speed", "seed", "during", "meeting",
               "building", "funding", "training", "beijing", "nothing", "something", "everything", "morning",
               "evening", "king", "thing", "spring", "wording", "string", "ceiling", "sterling", "wing",
               "states", "members", "parties", "nations", "countries", "governments", "delegates", "heads",
@@ -51,19 +53,29 @@ def _verb_kind(word: str) -> str | None:
     lower = word.lower()
     if lower in _NOT_VERBS:
         return None
-    if lower in _ADJECTIVES or lower.endswith("ing"):
+    if lower in _ADJECTIVES or lower.endswith("ing") or lower == "whereas":
         return "preamble"
     if lower.endswith("ed") and len(lower) > 4:
         return "preamble"  # "Alarmed", "Convinced", "Determined"
-    if lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and len(lower) > 3:
+    if lower.endswith("s") and not lower.endswith(("ss", "us", "is", "os", "as")) and len(lower) > 3:
         return "operative"
     return None
+
+
+_EMPHASIS = re.compile(r"^(\*\*|__|\*|_)([^*_]+?)\1(?=[\s,;:.]|$)")
 
 
 def find_phrase(paragraph: str, *, alone: bool = False) -> Phrase | None:
     """The leading formula of `paragraph`, if it opens with one. `alone`: the paragraph is a formula standing
     on its own above items, which may be all in lower case ("considering", "instructs the Secretary-General")
-    and need not be followed by anything."""
+    and need not be followed by anything. A formula set in markdown emphasis (`*Recalling*`) keeps its marks."""
+    emphasis = _EMPHASIS.match(paragraph)
+    if emphasis:
+        inner = find_phrase(emphasis.group(2), alone=True)
+        rest = paragraph[emphasis.end():].lstrip()
+        if inner is not None and not inner.rest and (rest or alone):
+            return Phrase(emphasis.group(), rest, inner.kind)
+        return None
     words = [(match.group(), match.end()) for match in _WORD.finditer(paragraph[:160])]
     if not words or paragraph[: words[0][1] - len(words[0][0])].strip():
         return None
