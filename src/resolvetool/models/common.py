@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Annotated, Any
 
@@ -94,6 +95,9 @@ class RecordBase(Model):
 
 
 def number_slug(number: str) -> str:
-    """`41` -> `41`, `1.` -> `1`, `(a)` -> `a`, `Annex I` -> `annex-i`: the fragment form of a printed number."""
-    slug = re.sub(r"[^a-z0-9.]+", "-", number.lower()).strip("-.")
+    """`41` -> `41`, `1.` -> `1`, `(a)` -> `a`, `Annex I` -> `annex-i`, `¹` -> `1`, `*` -> `star`: the fragment
+    form of a printed number or footnote marker."""
+    text = unicodedata.normalize("NFKC", number).lower()  # superscript digits become digits
+    text = text.replace("*", " star ").replace("†", " dagger ").replace("‡", " double-dagger ").replace("§", " section ")
+    slug = re.sub(r"[^a-z0-9.]+", "-", text).strip("-.")
     return slug or "0"

@@ -119,6 +119,9 @@ class Layout(Model):
     """The lines above the opening formula, as printed."""
     formula: Text | None = None
     """The opening formula with its punctuation, as printed."""
+    formula_after_preamble: bool = False
+    """The formula stands between the preamble and the operative part ("Whereas ...;" then "The Assembly:",
+    as ICAO prints)."""
     closing: list[Text] | None = None
     """The closing lines as printed, when they differ from what the house style derives (empty: none)."""
     footnotes: Literal["plain", "markdown"] = "plain"

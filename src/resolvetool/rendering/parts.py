@@ -13,8 +13,9 @@ from .styles import Context, style_for
 @dataclass(frozen=True)
 class Part:
     place: str  # the mark place: "formula", "preamble-2", "operative-1/3", "closing", "annex-1", "footnotes"
-    role: str  # slot (an empty place marks can stand in), heading, formula, section, clause, item, closing, outcome, annex-heading, annex-title,
-    #            annex-text, footnote, tail, part, part-title
+    # slot (an empty place marks can stand in), heading, formula, section, clause, item, tail, part,
+    # part-title, closing, outcome, annex-heading, annex-title, annex-text, footnote
+    role: str
     text: str
     depth: int = 0  # nesting of items
     anchor: bool = False  # the part whose words mark offsets count into
@@ -59,9 +60,16 @@ def parts(resolution: Any, context: Context) -> Iterator[Part]:
     clauses = [(f"{section}-{number}", clause) for section in ("preamble", "operative")
                for number, clause in enumerate(getattr(resolution, section), 1)]
     if not resolution.parts:
-        yield Part("formula", "formula", formula, anchor=True)
+        late = layout is not None and layout.formula_after_preamble  # "Whereas ...;" then "The Assembly:"
+        if not late:
+            yield Part("formula", "formula", formula, anchor=True)
         for place, clause in clauses:
+            if late and place.startswith("operative"):
+                yield Part("formula", "formula", formula, anchor=True)
+                late = False
             yield from _clause(place, clause)
+        if late:
+            yield Part("formula", "formula", formula, anchor=True)
     else:
         yield from _in_parts(resolution, formula, clauses)
     yield Part("closing", "slot", "")

@@ -135,11 +135,13 @@ def _body(facts: Facts, records: Records, body_id: str | None, make) -> Any:
         if body is None or body.kind != "body":
             raise BuildError(f"--body {body_id}: no body with that id in the records")
         return body
+    family = family_for(facts.body_name, facts.symbol)
     wanted = _formula_key(facts.body_name)
     for body in records.of_kind("body"):
-        if _formula_key(_strip_ordinal(body.formula)) == wanted or body.formula == facts.body_formula:
+        same = _formula_key(_strip_ordinal(body.formula)) == wanted or body.formula == facts.body_formula
+        # "The Assembly" is IMO's and ICAO's: a body of the records is this one only within its organization
+        if same and (family is None or body.organization == family.organization[0]):
             return body
-    family = family_for(facts.body_name, facts.symbol)
     style = ("interpol" if facts.venue or facts.dates else "ordinal" if facts.ordinal_in_formula else None)
     if family is not None:
         org_id, org_name, acronym = family.organization
@@ -319,6 +321,8 @@ def _with_layout(record: Any, parsed: ParsedText, body: Any, session: Any) -> An
     printed_closing = parsed.closing + ([parsed.outcome] if parsed.outcome else [])
     if [_normal(line) for line in style.closing(record, context)] != [_normal(line) for line in printed_closing]:
         layout["closing"] = printed_closing
+    if parsed.formula_after_preamble:
+        layout["formula_after_preamble"] = True
     if parsed.footnote_style != "plain":
         layout["footnotes"] = parsed.footnote_style
     marks = [Mark(kind=mark.kind, at=mark.at, offset=mark.offset, text=mark.text) for mark in parsed.marks]

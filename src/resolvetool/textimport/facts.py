@@ -75,8 +75,13 @@ def _first_comma_outside_brackets(text: str) -> int:
 
 # --- the heading ------------------------------------------------------------------------------------------
 
-_UN_SYMBOL = re.compile(r"\b([ASE]/RES/[\w./-]+(?: \(\d{4}\))?)")
-_GA_NUMBER = re.compile(r"^(\d{1,3}/\d{1,4}(?: [A-Z])?)\.\s+(.+)$")  # "80/1. Participation by ..."
+_UN_SYMBOL = re.compile(r"\b([A-Z]/(?:[A-Z0-9-]+/)*RES/[\w/-]+(?:\.\d+)?(?: \(\d{4}\))?)")
+# "80/1. Participation by ...", "ES-11/1. Aggression against ...", "2023/19. Strengthening ..." (ECOSOC)
+_GA_NUMBER = re.compile(r"^((?:ES-\d+|S-\d+|\d{1,4})/\d{1,4}(?: [A-Z])?)\.\s+(.+)$")
+# The organs that print only the number of a resolution ("80/1.") above its title, and their symbols.
+_NUMBER_PREFIXES = {"general assembly": "A/RES/", "economic and social council": "E/RES/",
+                    "human rights council": "A/HRC/RES/"}
+_UNESCO_SYMBOL = re.compile(r"^(\d{1,3}\s?C/(?:Resolution|RES\.?)\s*[\d.]+)\s*(.*)$", re.IGNORECASE)
 _SC_NUMBER = re.compile(r"^Resolution (\d{1,5} \(\d{4}\))(?:\s+(.*))?$", re.IGNORECASE)  # "Resolution 242 (1967)"
 # "RESOLUTION MSC.302(87) (adopted on ...)", "Resolution 130 (Rev. Dubai, 2018)"
 _RESOLUTION_SYMBOL = re.compile(r"^RESOLUTION\s+(\S*\d\S*?(?:\s*\((?!adopted)[^)]*\))?)[.,]?(?:\s+(.*))?$",
@@ -109,7 +114,8 @@ def read_heading(heading: list[str], lines: list[int], facts: Facts) -> None:
             agenda = _AGENDA.search(text)
             if agenda:
                 facts.agenda_item = agenda.group(1)
-        session = _SESSION_LINE.match(text)  # "Eightieth session  Agenda item 7 ..."
+        # "Eightieth session  Agenda item 7 ...", "Human Rights Council Fifty-second session ... Agenda item 3"
+        session = _SESSION_LINE.match(text) or ("agenda item" in text.lower() and _SESSION_LINE.search(text))
         if session and facts.session_number is None:
             facts.session_number = parse_ordinal(session.group(1))
         rest = _ADOPTED_ON.sub("", text).strip()  # "(adopted on 24 November 2020) AMENDMENTS TO ..."
@@ -129,6 +135,12 @@ def read_heading(heading: list[str], lines: list[int], facts: Facts) -> None:
         numbered = re.match(r"^(?:WHA|EB)(\d+)\.|^[A-Z]+\.\d+\((\d+)\)$|^A/RES/(\d+)/", facts.symbol)
         if numbered:
             facts.session_number = int(next(group for group in numbered.groups() if group))
+    if facts.session_number is None:  # "Human Rights Council Fifty-second session 27 February-4 April 2023"
+        for text in plain:
+            session = _SESSION_LINE.search(text)
+            if session and text != facts.title and (facts.title is None or facts.title not in text):
+                facts.session_number = parse_ordinal(session.group(1))
+                break
     if facts.title is None and plain:
         # the first heading line that is more than the symbol or a date
         candidates = [(text, line) for text, line in zip(plain, lines)
@@ -144,10 +156,19 @@ def _read_symbol_and_title(text: str, line: int, facts: Facts) -> None:
         facts.symbol = found.group(1)
     match = _GA_NUMBER.match(text)
     if match:
-        if facts.symbol is None and "general assembly" in facts.body_formula.lower():
-            facts.symbol = f"A/RES/{match.group(1)}"
+        prefix = _NUMBER_PREFIXES.get(facts.body_name.lower())
+        if facts.symbol is None and prefix:
+            facts.symbol = prefix + match.group(1)
         if facts.title is None:
             facts.title, facts.title_line = match.group(2), line
+        return
+    match = _UNESCO_SYMBOL.match(text)
+    if match:
+        facts.symbol = facts.symbol or match.group(1)
+        if match.group(2) and facts.title is None:
+            facts.title, facts.title_line = match.group(2), line
+        elif facts.title is None:
+            facts.title_follows = True
         return
     match = _SC_NUMBER.match(text)
     if match:
@@ -163,9 +184,9 @@ def _read_symbol_and_title(text: str, line: int, facts: Facts) -> None:
         match = pattern.match(text)
         if match and not _UN_SYMBOL.match(text):
             if facts.symbol is None:
-                facts.symbol = match.group(1).rstrip(".,")
+                facts.symbol = match.group(1).rstrip(".,:;")
             rest = _ADOPTED_ON.sub("", match.group(2) or "").strip()
-            if facts.title is None and match.group(1).rstrip(".,") == facts.symbol:
+            if facts.title is None and match.group(1).rstrip(".,:;") == facts.symbol:
                 if rest:
                     facts.title, facts.title_line = rest, line
                 else:
@@ -195,7 +216,8 @@ def _mend_truncated_title(plain: list[str], facts: Facts) -> None:
 
 # --- the closing lines --------------------------------------------------------------------------------------
 
-_MEETING = re.compile(r"\b((?:\d{1,5}(?:st|nd|rd|th)|[A-Z][a-z]+(?:-[a-z]+)?)\s+(?:plenary\s+)?meeting)\b")
+_MEETING = re.compile(rf"\b((?:\d{{1,5}}(?:st|nd|rd|th)|{ORDINAL_WORD_PATTERN})\s+(?:plenary\s+)?meeting)\b",
+                      re.IGNORECASE)
 _VOTES = re.compile(r"\bby\s+(\w+(?:-\w+)?)\s+votes?\s+to\s+(\w+(?:-\w+)?)(?:\s*\([^)]*\))?(?:,?\s+with\s+"
                     r"(\w+(?:-\w+)?)\s+abstentions?)?", re.IGNORECASE)
 _DASHED = re.compile(r"\brecorded vote of (\d+)\s*(?:-|–|to)\s*(\d+)\s*(?:-|–|,\s*with)\s*(\d+)", re.IGNORECASE)

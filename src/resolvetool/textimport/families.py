@@ -37,6 +37,11 @@ FAMILIES = (
     Family(r"^(assembly|imo assembly)$", r"^A\.\d", _IMO, ("imo-assembly", "Assembly")),
     Family(r"^general conference$", r"^GC\(", ("iaea", "International Atomic Energy Agency", "IAEA"),
            ("iaea-general-conference", "General Conference")),
+    Family(r"^general conference$", r"^\d+ ?C/", ("unesco", "United Nations Educational, Scientific and Cultural "
+                                                  "Organization", "UNESCO"), ("unesco-general-conference",
+                                                                             "General Conference")),
+    Family(r"^assembly$", r"^A\d+-\d+", ("icao", "International Civil Aviation Organization", "ICAO"),
+           ("icao-assembly", "Assembly")),
     Family(r"^plenipotentiary conference of the international telecommunication union", None,
            ("itu", "International Telecommunication Union", "ITU"), ("itu-plenipotentiary-conference",
                                                                       "Plenipotentiary Conference")),
@@ -50,9 +55,11 @@ FAMILIES = (
 
 
 def family_for(body_name: str, symbol: str | None) -> Family | None:
+    """The family whose formula names this body and whose symbols look like `symbol`; a family known by its
+    symbols ("The General Conference" is IAEA's, UNESCO's or ILO's) needs the symbol to say which."""
     name = body_name.lower().strip()
     for family in FAMILIES:
-        if re.search(family.formula, name) and (symbol is None or family.symbol is None
-                                                 or re.search(family.symbol, symbol)):
+        if re.search(family.formula, name) and (family.symbol is None
+                                                 or symbol is not None and re.search(family.symbol, symbol)):
             return family
     return None

@@ -33,9 +33,9 @@ PLAIN_FOOTNOTE = re.compile(rf"^(\d{{1,3}}|[{SUPERSCRIPTS}]{{1,3}}|[*†‡§]{{
 SEPARATOR = re.compile(r"^(?:-{3,}|_{3,}|\*{3,}|={3,})$")
 # Page furniture: file paths, page numbers, document job numbers, a page line of a markdown conversion.
 FURNITURE = re.compile(
-    r"^(?:[A-Za-z]:\\.*|\d{1,4}\s+[A-Z][A-Z\s–,.()-]{8,}|[A-Z][A-Z\s–,.()-]{8,}\s+\d{1,4}|/?(?:[\w.-]+/)+[\w.-]+\.(?:docx?|pdf|txt)|-\s*\d{1,4}\s*-|(?:Page|page|p\.)\s*\d{1,4}"
+    r"^(?:[A-Za-z]:\\.*|\d{1,3}\s+[A-Z][A-Z\s–.()-]{8,}|[A-Z][A-Z\s–.()-]{8,}\s+\d{1,3}|/?(?:[\w.-]+/)+[\w.-]+\.(?:docx?|pdf|txt)|-\s*\d{1,4}\s*-|(?:Page|page|p\.)\s*\d{1,4}"
     r"(?:\s*of\s*\d{1,4})?|(?:\d{1,4}/\d{1,4}\s+)?\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\S+)?(?:\s+\d{1,4}/\d{1,4})?|"
-    r"<u>\s*page\s+\d+\s*</u>|\d{1,4}/\d{1,4}|\*\d{5,}\*)$")
+    r"<u>\s*page\s+\d+\s*</u>|(?:Annex|ANNEX|Appendix|APPENDIX)(?:\s+[\dIVX]+)?,\s*(?:page|Page)\s+\d+|\d{1,4}/\d{1,4}|\*\d{5,}\*)$")
 
 # Item labels: (a) (1) (ii) (A) a) 1) i. .1 .1.2, possibly after a markdown bullet.
 BULLET = re.compile(r"^[-*•–]\s+(?=\S)")

@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lines import (ANNEX_HEADING, BULLET, CLAUSE_NUMBER, CLOSING, FURNITURE, ITEM_LABEL, LONE_MARKER,
-                    MARKDOWN_FOOTNOTE, OUTCOME_WORDS, PLAIN_FOOTNOTE, ends_sentence_part, SECTION_HEADING, SEPARATOR, TERMINAL, Line, read_lines,
-                    strip_markup)
 from ..textforms import find_date
+from .lines import (ANNEX_HEADING, BULLET, CLAUSE_NUMBER, CLOSING, FURNITURE, ITEM_LABEL, LONE_MARKER,
+                    MARKDOWN_FOOTNOTE, OUTCOME_WORDS, PLAIN_FOOTNOTE, SECTION_HEADING, SEPARATOR, SUPERSCRIPTS,
+                    TERMINAL, Line, ends_sentence_part, read_lines, strip_markup)
 from .phrases import find_phrase
 
 
@@ -103,6 +103,7 @@ class ParsedText:
     annexes: list[ParsedAnnex] = field(default_factory=list)
     footnotes: list[ParsedFootnote] = field(default_factory=list)
     footnote_style: str = "plain"
+    formula_after_preamble: bool = False
     marks: list[ParsedMark] = field(default_factory=list)
     warnings: list[TextWarning] = field(default_factory=list)
 
@@ -123,12 +124,14 @@ class _Paragraph:
 def parse_text(source: str) -> ParsedText:
     lines = read_lines(source)
     formula_at, formula_end = _find_formula(lines)
-    heading_lines = [line for line in lines[:formula_at] if line.text]
-    heading = _heading_paragraphs(lines[:formula_at])
+    preamble_at = _preamble_above(lines, formula_at)
+    heading_lines = [line for line in lines[:preamble_at] if line.text]
+    heading = _heading_paragraphs(lines[:preamble_at])
     formula = " ".join(line.text for line in lines[formula_at:formula_end + 1])
     parsed = ParsedText(heading=[text for text, _ in heading], heading_lines=[number for _, number in heading],
-                        formula=formula, formula_line=lines[formula_at].number)
-    body = lines[formula_end + 1:]
+                        formula=formula, formula_line=lines[formula_at].number,
+                        formula_after_preamble=preamble_at < formula_at)
+    body = lines[preamble_at:formula_at] + lines[formula_end + 1:]
     content, removed = _take_out(body, parsed, heading_lines)
     paragraphs = _paragraphs(content)
     anchors = _classify(paragraphs, content, parsed)
@@ -154,6 +157,22 @@ def _find_formula(lines: list[Line]) -> tuple[int, int]:
             return start, end
     raise ImportFailure("no opening formula found (a line such as 'The General Assembly,' before the clauses); "
                         "is this the text of a resolution?")
+
+
+def _preamble_above(lines: list[Line], formula_at: int) -> int:
+    """Where preambular paragraphs start above the formula, when they stand there ("Whereas ...;" then
+    "The Assembly:", as ICAO prints); `formula_at` when the formula opens the text, as it usually does."""
+    for index in range(formula_at):
+        line = lines[index]
+        if line.text and (index == 0 or not lines[index - 1].text):
+            phrase = find_phrase(strip_markup(line.text))
+            if phrase is not None and phrase.kind == "preamble" and phrase.text.lower() != "resolution":
+                end = index
+                while end + 1 < formula_at and lines[end + 1].text:
+                    end += 1
+                if lines[end].text.endswith((",", ";")):
+                    return index
+    return formula_at
 
 
 def _opens_clauses(lines: list[Line], start: int) -> bool:
@@ -228,7 +247,8 @@ def _take_out(body: list[Line], parsed: ParsedText, heading_lines: list[Line]) -
             index += 1
             continue
         title_of_annex, after_annex = after_annex, bool(ANNEX_HEADING.match(strip_markup(text)))
-        plain = PLAIN_FOOTNOTE.match(text) if under_separator else None
+        # footnotes printed one a line: under a separator, or led by a superscript marker ("¹ Official ...")
+        plain = PLAIN_FOOTNOTE.match(text) if under_separator or text[0] in SUPERSCRIPTS else None
         if plain:
             words = [plain.group(2)]
             index += 1
@@ -267,7 +287,7 @@ def _take_out(body: list[Line], parsed: ParsedText, heading_lines: list[Line]) -
         elif SEPARATOR.match(text):
             removed.append(_Removed("markup", text, line.number, len(content)))
             under_separator = True
-        elif FURNITURE.match(text):
+        elif FURNITURE.match(text) and not title_of_annex:
             removed.append(_Removed("page-footer", text, line.number, len(content)))
         elif not title_of_annex and (_repeats(strip_markup(text), repeated) or index in standalone
                                      and counts.get(text, 0) > 1 and not _starts_unit(text) and not _is_heading(text)):
@@ -480,6 +500,11 @@ def _classify(paragraphs: list[_Paragraph], content: list[Line], parsed: ParsedT
             parsed.marks.append(ParsedMark("markup", paragraph.bullet, line, index=paragraph.lines[0]))
         annex_heading = ANNEX_HEADING.match(plain)
         if annex_heading and clauses_seen:
+            if pending_heading:  # a short line just above the annex heading: kept where it stood
+                parsed.marks.append(ParsedMark("unclassified", pending_heading, line, index=paragraph.lines[0]))
+                parsed.warnings.append(TextWarning(line, f"kept as printed but not understood (a line before the "
+                                                         f"annex): {_quote(pending_heading)}", hint=_KEPT_HINT))
+                pending_heading = None
             annex = ParsedAnnex(text, annex_heading.group(2), line)
             parsed.annexes.append(annex)
             region, annex_length = "annex", 0
@@ -496,14 +521,6 @@ def _classify(paragraphs: list[_Paragraph], content: list[Line], parsed: ParsedT
                 annex_length = shift + len(text)
                 anchor(paragraph, where, shift)
             continue
-        footnote = PLAIN_FOOTNOTE.match(text)
-        if footnote and clauses_seen and not find_phrase(footnote.group(2)) and _glued(footnote.group(1), parsed):
-            # "1 Document A72/26." at the foot of a page, its marker glued to the text above ("safety;1")
-            parsed.footnotes.append(ParsedFootnote(footnote.group(1), footnote.group(2), line))
-            parsed.marks.append(ParsedMark("footnote", footnote.group(1), line, index=paragraph.lines[0]))
-            for index in paragraph.lines:
-                anchors[index] = _Anchor("", -2)
-            continue
         if clauses_seen and (CLOSING.match(plain) or region == "closing" and _closing_line(plain)):
             region = "closing"
             if plain.rstrip(".") in OUTCOME_WORDS and len(plain.split()) <= 2:
@@ -512,6 +529,14 @@ def _classify(paragraphs: list[_Paragraph], content: list[Line], parsed: ParsedT
             else:
                 anchor(paragraph, "closing", offsets=not parsed.closing)
                 parsed.closing.append(text)
+            continue
+        footnote = PLAIN_FOOTNOTE.match(text)
+        if footnote and clauses_seen and _glued(footnote.group(1), parsed) and not _next_clause(text, parsed):
+            # "1 Document A72/26." at the foot of a page, its marker glued to the text above ("safety;1")
+            parsed.footnotes.append(ParsedFootnote(footnote.group(1), footnote.group(2), line))
+            parsed.marks.append(ParsedMark("footnote", footnote.group(1), line, index=paragraph.lines[0]))
+            for index in paragraph.lines:
+                anchors[index] = _Anchor("", -2)
             continue
         if region == "closing":
             unclassified(paragraph, "after the closing lines")
@@ -530,6 +555,12 @@ def _classify(paragraphs: list[_Paragraph], content: list[Line], parsed: ParsedT
         rest = text[number.end():] if number else text
         phrase = find_phrase(rest)
         following = paragraphs[position + 1].text if position + 1 < len(paragraphs) else ""
+        if pending_heading and _PART_LABEL.fullmatch(pending_heading) and not number and not label \
+                and not text.endswith(TERMINAL) and len(text.split()) <= 15:
+            pending_heading = f"{pending_heading} {text}"  # "II" then its title, whatever word opens it
+            for index in paragraph.lines:
+                anchors[index] = _Anchor("", -2)
+            continue
         if not number and not phrase and not label and len(text.split()) <= 6 and not text.endswith((";", ".")) \
                 and (ITEM_LABEL.match(following) or following[:1].islower()):
             phrase = find_phrase(text, alone=True)  # "considering" above "a) ...", as ITU prints
@@ -644,6 +675,17 @@ def _glued(marker: str, parsed: ParsedText) -> bool:
     return False
 
 
+def _next_clause(text: str, parsed: ParsedText) -> bool:
+    """Whether "4 Contained in ..." is operative clause 4 rather than footnote 4: it must be the next number
+    and open with an operative formula."""
+    number = CLAUSE_NUMBER.match(text)
+    if number is None:
+        return False
+    phrase = find_phrase(text[number.end():])
+    wanted = len(parsed.operative) + 1
+    return phrase is not None and phrase.kind == "operative" and number.group(1).rstrip(".\\") == str(wanted)
+
+
 def _words(clause: ParsedClause) -> str:
     return " ".join(word for word in (clause.number, clause.phrase, clause.text) if word)
 
@@ -660,6 +702,8 @@ def _introduces_items(clause: ParsedClause | None) -> bool:
 
 def _closing_line(text: str) -> bool:
     """After an adoption line: a vote, a date, a verbatim record symbol ("A66/VR/9") belong to it too."""
+    if re.match(r"^(?:In favour|Against|Abstaining|Abstentions|Absent|Non-voting)\s*:", text):
+        return True  # the countries of a recorded vote
     return bool(re.search(r"\b(vote|votes|abstention|abstentions|meeting|unanimously|consensus)\b", text)) \
         or len(text.split()) <= 6 and re.search(r"\d|/", text) is not None \
         and not ITEM_LABEL.match(text) and not CLAUSE_NUMBER.match(text)
@@ -678,6 +722,17 @@ def _place_item(item: ParsedItem, clause: ParsedClause, place: str,
         items.append(item)
         return f"{owner}/{len(items)}"
 
+    # a dotted label names its parent: ".2.1" goes under ".2"
+    if item.label.startswith(".") and item.label.count(".") > 1:
+        parent_label = item.label.rsplit(".", 1)[0]
+        for depth in range(len(stack) - 1, -1, -1):
+            items, owner = stack[depth]
+            if items and items[-1].label == parent_label:
+                del stack[depth + 1:]
+                parent = items[-1]
+                stack.append((parent.items, f"{owner}/{len(items)}"))
+                parent.items.append(item)
+                return f"{owner}/{len(items)}/{len(parent.items)}"
     # the label that continues a level's sequence ("(b)" after "(a)", "(ii)" after "(i)") goes there
     for depth in range(len(stack) - 1, -1, -1):
         items = stack[depth][0]
