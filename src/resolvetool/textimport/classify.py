@@ -1,0 +1,371 @@
+"""Classify the paragraphs in reading order. Each becomes what it is: a part's label and title, an annex
+heading or an annex's text, a closing line, a footnote printed at the foot of a page, an item, a heading, the
+words under a formula or after a clause's items, a clause; or, failing all of them, a paragraph kept as printed
+but not understood. Each content line is anchored to the part it went into, so that the marks taken out
+around it can be placed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .items import place_item
+from .lines import (ANNEX_HEADING, CLAUSE_NUMBER, CLOSING, ITEM_LABEL, OUTCOME_WORDS, PLAIN_FOOTNOTE, TERMINAL, Line,
+                    strip_markup)
+from .marks import Anchor
+from .paragraphs import Paragraph, is_heading, starts_unit
+from .parsed import (ImportFailure, ParsedAnnex, ParsedClause, ParsedFootnote, ParsedItem, ParsedMark, ParsedPart,
+                     ParsedText, TextWarning)
+from .parts import PART_LABEL, find_parts, part_label
+from .phrases import Phrase, find_phrase
+
+
+def classify(paragraphs: list[Paragraph], content: list[Line], parsed: ParsedText) -> dict[int, Anchor]:
+    """Read `paragraphs` into `parsed`, in order; return each content line's anchor, by the line's index."""
+    reader = _Reader(paragraphs, content, parsed)
+    for position, paragraph in enumerate(paragraphs):
+        reader.read(position, paragraph)
+    return reader.finish()
+
+
+@dataclass
+class _Opening:
+    """What a paragraph that is not an item opens with, and the paragraph after it."""
+    number: re.Match[str] | None  # a clause number, or the letter of a lettered preambular paragraph
+    label: re.Match[str] | None  # an item label with no clause yet to hold the item
+    phrase: Phrase | None  # the formula after the number
+    rest: str  # the words after the number
+    following: str  # the next paragraph's text ("" after the last)
+
+    @property
+    def bare(self) -> bool:
+        """Neither a number, nor a formula, nor a label."""
+        return not self.number and not self.phrase and not self.label
+
+
+class _Reader:
+    """Where the reading stands, paragraph after paragraph, and what it has open: a method for each kind of
+    paragraph, which takes it (and says so) when the paragraph is of that kind."""
+
+    def __init__(self, paragraphs: list[Paragraph], content: list[Line], parsed: ParsedText) -> None:
+        self.paragraphs = paragraphs
+        self.content = content
+        self.parsed = parsed
+        self.anchors: dict[int, Anchor] = {}
+        self.region = "preamble"
+        self.clause: ParsedClause | None = None
+        self.place = ""
+        self.stack: list[tuple[list[ParsedItem], str]] = []  # open item levels: (items, place of the level's owner)
+        self.pending_heading: str | None = None
+        self.annex: ParsedAnnex | None = None
+        self.annex_length = 0
+        # before anything is read: the first part's label moves from the heading to the parts
+        self.repeats, self.part_heads = find_parts(paragraphs, content, parsed)
+        self.heads = {index for indexes in self.part_heads.values() for index in indexes}
+
+    def read(self, position: int, paragraph: Paragraph) -> None:
+        """Take one paragraph: the first kind it is, tried in this order, takes it."""
+        if self._part_boundary(position, paragraph):
+            return
+        if paragraph.bullet:
+            self.parsed.marks.append(ParsedMark("markup", paragraph.bullet, self._line(paragraph),
+                                                index=paragraph.lines[0]))
+        plain = strip_markup(paragraph.text)
+        if self._annex_heading(paragraph, plain) or self._annex_text(paragraph) or self._closing(paragraph, plain) \
+                or self._page_foot_footnote(paragraph) or self._after_closing(paragraph):
+            return
+        label = ITEM_LABEL.match(paragraph.text)
+        lettered = label is not None and self._lettered_preamble(paragraph.text, label)
+        if label and not lettered and self._item(paragraph, label):
+            return
+        opening = self._opening(position, paragraph.text, label, lettered)
+        if self._part_title(paragraph, opening):
+            return
+        if opening.bare and _stands_above_items(paragraph.text, opening.following):
+            opening.phrase = find_phrase(paragraph.text, alone=True)  # "considering" above "a) ...", as ITU prints
+        if self._words_under_formula(paragraph, opening) or self._short_heading(paragraph, opening) \
+                or self._clause_tail(paragraph, opening) or self._heading(paragraph, opening):
+            return
+        kind = self._clause_kind(opening)
+        if kind is None:
+            self._unclassified(paragraph, "not a clause, an item or a heading")
+        else:
+            self._clause(paragraph, opening, kind)
+
+    def finish(self) -> dict[int, Anchor]:
+        """Once every paragraph is read: keep a heading left with nothing under it, and return the anchors."""
+        if self.pending_heading:
+            self._not_understood(self.pending_heading, self.content[-1].number, len(self.content),
+                                 "a heading with nothing under it")
+        if not self.parsed.preamble and not self.parsed.operative:
+            raise ImportFailure("no clauses found after the opening formula", self.parsed.formula_line)
+        return self.anchors
+
+    # --- the kinds of paragraph, in the order `read` tries them -------------------------------------------
+
+    def _part_boundary(self, position: int, paragraph: Paragraph) -> bool:
+        """A part's label and title, or the formula printed again under them."""
+        if position not in self.heads and position not in self.repeats:
+            return False
+        self._set_aside(paragraph)
+        if position in self.repeats:  # the formula again: a new part begins
+            parsed = self.parsed
+            parsed.parts[-1].closing = parsed.closing
+            parsed.closing = []
+            label, title = part_label([self.paragraphs[index].text for index in self.part_heads[position]])
+            parsed.parts.append(ParsedPart(label, title, self._line(paragraph)))
+            self.region, self.clause, self.stack, self.pending_heading = "preamble", None, [], None
+        return True
+
+    def _annex_heading(self, paragraph: Paragraph, plain: str) -> bool:
+        annex_heading = ANNEX_HEADING.match(plain)
+        if not (annex_heading and self._clauses_seen):
+            return False
+        line = self._line(paragraph)
+        if self.pending_heading:  # a short line just above the annex heading: kept where it stood
+            self._not_understood(self.pending_heading, line, paragraph.lines[0], "a line before the annex")
+            self.pending_heading = None
+        self.annex = ParsedAnnex(paragraph.text, annex_heading.group(2), line)
+        self.parsed.annexes.append(self.annex)
+        self.region, self.annex_length = "annex", 0
+        self._anchor(paragraph, f"annex-{len(self.parsed.annexes)}", offsets=False)
+        return True
+
+    def _annex_text(self, paragraph: Paragraph) -> bool:
+        """Under an annex heading: the annex's title, then its paragraphs."""
+        annex, text = self.annex, paragraph.text
+        if not (self.region == "annex" and annex is not None):
+            return False
+        where = f"annex-{len(self.parsed.annexes)}"
+        if annex.title is None and not annex.paragraphs and not text.endswith(TERMINAL) and len(text) < 300:
+            annex.title = text
+            self._anchor(paragraph, where, offsets=False)
+        else:
+            shift = self.annex_length + (2 if annex.paragraphs else 0)
+            annex.paragraphs.append(text)
+            self.annex_length = shift + len(text)
+            self._anchor(paragraph, where, shift)
+        return True
+
+    def _closing(self, paragraph: Paragraph, plain: str) -> bool:
+        """An adoption line, an outcome ("Adopted."), and the lines of the closing after them."""
+        if not (self._clauses_seen and (CLOSING.match(plain) or self.region == "closing" and _closing_line(plain))):
+            return False
+        self.region = "closing"
+        if plain.rstrip(".") in OUTCOME_WORDS and len(plain.split()) <= 2:
+            self.parsed.outcome = paragraph.text
+            self._anchor(paragraph, "closing", offsets=False)
+        else:
+            self._anchor(paragraph, "closing", offsets=not self.parsed.closing)
+            self.parsed.closing.append(paragraph.text)
+        return True
+
+    def _page_foot_footnote(self, paragraph: Paragraph) -> bool:
+        text = paragraph.text
+        footnote = PLAIN_FOOTNOTE.match(text)
+        if not (footnote and self._clauses_seen and _glued(footnote.group(1), self.parsed)
+                and not _next_clause(text, self.parsed)):
+            return False
+        # "1 Document A72/26." at the foot of a page, its marker glued to the text above ("safety;1")
+        line = self._line(paragraph)
+        self.parsed.footnotes.append(ParsedFootnote(footnote.group(1), footnote.group(2), line))
+        self.parsed.marks.append(ParsedMark("footnote", footnote.group(1), line, index=paragraph.lines[0]))
+        self._set_aside(paragraph)
+        return True
+
+    def _after_closing(self, paragraph: Paragraph) -> bool:
+        if self.region != "closing":
+            return False
+        self._unclassified(paragraph, "after the closing lines")
+        return True
+
+    def _lettered_preamble(self, text: str, label: re.Match[str]) -> bool:
+        """Whether a labelled paragraph is a lettered preambular paragraph rather than an item."""
+        lettered = find_phrase(text[label.end():]) if self.region == "preamble" else None
+        return bool(lettered and lettered.kind == "preamble" and not _introduces_items(self.clause))
+
+    def _item(self, paragraph: Paragraph, label: re.Match[str]) -> bool:
+        if self.clause is None:
+            return False
+        item = ParsedItem(label.group(1), paragraph.text[label.end():], self._line(paragraph))
+        where = place_item(item, self.clause, self.place, self.stack)
+        self._anchor(paragraph, where)
+        return True
+
+    def _opening(self, position: int, text: str, label: re.Match[str] | None, lettered: bool) -> _Opening:
+        if lettered:
+            number, label = label, None  # "(a) Recalling ...": preambular paragraphs lettered, as IAEA prints
+        else:
+            number = CLAUSE_NUMBER.match(text)
+        rest = text[number.end():] if number else text
+        phrase = find_phrase(rest)
+        following = self.paragraphs[position + 1].text if position + 1 < len(self.paragraphs) else ""
+        return _Opening(number, label, phrase, rest, following)
+
+    def _part_title(self, paragraph: Paragraph, opening: _Opening) -> bool:
+        """The title under a part's label that stands as a heading ("II", then its title)."""
+        text = paragraph.text
+        if not (self.pending_heading and PART_LABEL.fullmatch(self.pending_heading) and not opening.number
+                and not opening.label and not text.endswith(TERMINAL) and len(text.split()) <= 15):
+            return False
+        self._hold_heading(paragraph)  # "II" then its title, whatever word opens it
+        return True
+
+    def _words_under_formula(self, paragraph: Paragraph, opening: _Opening) -> bool:
+        clause, text = self.clause, paragraph.text
+        if not (clause is not None and not clause.items and opening.bare and text[:1].islower()
+                and not _words(clause).endswith(TERMINAL)):
+            return False
+        # the words under a formula that stood alone: "instructs the Secretary-General" / "to report ..."
+        self._anchor(paragraph, self.place, len(_words(clause)) + 1)
+        clause.text = f"{clause.text} {text}" if clause.text else text
+        return True
+
+    def _short_heading(self, paragraph: Paragraph, opening: _Opening) -> bool:
+        """A short line that opens with a capital, above a clause or a sentence: a heading."""
+        text, following = paragraph.text, opening.following
+        if not (opening.bare and len(text.split()) <= 10 and text[:1].isupper() and not text.endswith(TERMINAL)
+                and (starts_unit(following) or len(text.split()) <= 6 and following.endswith(TERMINAL))):
+            return False
+        self._hold_heading(paragraph)  # "Follow-up and review"
+        return True
+
+    def _clause_tail(self, paragraph: Paragraph, opening: _Opening) -> bool:
+        clause, text = self.clause, paragraph.text
+        if not (clause is not None and clause.items and not opening.number and not opening.phrase
+                and text[:1].islower()):
+            return False
+        clause.tail = f"{clause.tail} {text}" if clause.tail else text  # the words that close the clause
+        self._anchor(paragraph, self.place, offsets=False)
+        return True
+
+    def _heading(self, paragraph: Paragraph, opening: _Opening) -> bool:
+        if not (opening.bare and is_heading(paragraph.text)):
+            return False
+        self._hold_heading(paragraph)
+        return True
+
+    def _clause_kind(self, opening: _Opening) -> str | None:
+        """"preamble" or "operative", by the formula, the number and the closing punctuation; None when the
+        paragraph is not a clause."""
+        kind = opening.phrase.kind if opening.phrase else None
+        if opening.number and not (kind == "preamble" and self.region == "preamble"):
+            kind = "operative"
+        if kind is None:
+            if self.region == "operative" or opening.rest.endswith((";", ".")):
+                kind = "operative"
+            elif opening.rest.endswith((",", ":")):
+                kind = "preamble"
+        return kind
+
+    def _clause(self, paragraph: Paragraph, opening: _Opening, kind: str) -> None:
+        if self.region == "operative":
+            kind = "operative"  # a participle among operative clauses stays where it was printed
+        self.region = kind
+        number, phrase, parsed = opening.number, opening.phrase, self.parsed
+        self.clause = ParsedClause(number.group(1) if number else None, phrase.text if phrase else None,
+                                   (phrase.rest if phrase else opening.rest) or None, self._line(paragraph),
+                                   self.pending_heading, part=parsed.parts[-1].label if parsed.parts else None)
+        self.pending_heading = None
+        clauses = parsed.preamble if kind == "preamble" else parsed.operative
+        clauses.append(self.clause)
+        self.place = f"{kind}-{len(clauses)}"
+        self.stack = []
+        self._anchor(paragraph, self.place)
+
+    def _unclassified(self, paragraph: Paragraph, why: str) -> None:
+        self._not_understood(paragraph.text, self._line(paragraph), paragraph.lines[0], why)
+        self._set_aside(paragraph)  # placed later, before the next part
+
+    # --- helpers --------------------------------------------------------------------------------------------
+
+    @property
+    def _clauses_seen(self) -> bool:
+        return bool(self.parsed.preamble or self.parsed.operative)
+
+    def _line(self, paragraph: Paragraph) -> int:
+        """The number of the line `paragraph` starts on."""
+        return self.content[paragraph.lines[0]].number
+
+    def _anchor(self, paragraph: Paragraph, where: str, shift: int = 0, offsets: bool = True) -> None:
+        for index, start in zip(paragraph.lines, paragraph.starts):
+            self.anchors[index] = Anchor(where, start + shift if offsets else -1)
+
+    def _set_aside(self, paragraph: Paragraph) -> None:
+        """Anchor `paragraph` to no part: what stood there is placed before the next part."""
+        for index in paragraph.lines:
+            self.anchors[index] = Anchor("", -2)
+
+    def _hold_heading(self, paragraph: Paragraph) -> None:
+        """Keep `paragraph` as (more of) the heading of the clause that comes next."""
+        self.pending_heading = f"{self.pending_heading} {paragraph.text}" if self.pending_heading else paragraph.text
+        self._set_aside(paragraph)
+
+    def _not_understood(self, text: str, line: int, index: int, why: str) -> None:
+        """Keep `text` as a mark where it stood (content line `index`), and warn that it was not understood."""
+        self.parsed.marks.append(ParsedMark("unclassified", text, line, index=index))
+        self.parsed.warnings.append(TextWarning(line, f"kept as printed but not understood ({why}): {_quote(text)}",
+                                                hint=_KEPT_HINT))
+
+
+def _stands_above_items(text: str, following: str) -> bool:
+    """Whether a few words without a full stop stand above items or lower-case words, as a formula alone."""
+    return len(text.split()) <= 6 and not text.endswith((";", ".")) \
+        and bool(ITEM_LABEL.match(following) or following[:1].islower())
+
+
+def _glued(marker: str, parsed: ParsedText) -> bool:
+    """Whether `marker` stands glued to the words of a clause, as footnote markers do ("safety;1")."""
+    pattern = re.compile(rf"(?<=[^\s\d]){re.escape(marker)}(?=[\s,;:.)]|$)")
+
+    def texts(items: list[ParsedItem]):
+        for item in items:
+            yield item.text
+            yield from texts(item.items)
+
+    for clause in [*parsed.preamble, *parsed.operative]:
+        if any(pattern.search(text) for text in (clause.text or "", *texts(clause.items))):
+            return True
+    return False
+
+
+def _next_clause(text: str, parsed: ParsedText) -> bool:
+    """Whether "4 Contained in ..." is operative clause 4 rather than footnote 4: it must be the next number
+    and open with an operative formula."""
+    number = CLAUSE_NUMBER.match(text)
+    if number is None:
+        return False
+    phrase = find_phrase(text[number.end():])
+    wanted = len(parsed.operative) + 1
+    return phrase is not None and phrase.kind == "operative" and number.group(1).rstrip(".\\") == str(wanted)
+
+
+def _words(clause: ParsedClause) -> str:
+    return " ".join(word for word in (clause.number, clause.phrase, clause.text) if word)
+
+
+def _introduces_items(clause: ParsedClause | None) -> bool:
+    """Whether the words so far end in a colon, so that labelled paragraphs after them are its items."""
+    if clause is None:
+        return False
+    last = clause.items[-1] if clause.items else None
+    while last is not None and last.items:
+        last = last.items[-1]
+    return (last.text if last else clause.text or "").endswith(":") or (clause.text is None and not clause.items)
+
+
+def _closing_line(text: str) -> bool:
+    """After an adoption line: a vote, a date, a verbatim record symbol ("A66/VR/9") belong to it too."""
+    if re.match(r"^(?:In favour|Against|Abstaining|Abstentions|Absent|Non-voting)\s*:", text):
+        return True  # the countries of a recorded vote
+    return bool(re.search(r"\b(vote|votes|abstention|abstentions|meeting|unanimously|consensus)\b", text)) \
+        or len(text.split()) <= 6 and re.search(r"\d|/", text) is not None \
+        and not ITEM_LABEL.match(text) and not CLAUSE_NUMBER.match(text)
+
+
+_KEPT_HINT = ("it is kept under layout.marks and printed back where it stood; if it belongs to a clause, "
+              "move its words there and delete the mark")
+
+
+def _quote(text: str) -> str:
+    return repr(text if len(text) <= 60 else text[:57] + "...")

@@ -1,0 +1,56 @@
+"""Put back what reading took out: every line removed from the text (a footnote, a page number, a running
+header) and every mark made while classifying becomes a mark placed inside the part it interrupted, or just
+before the part that follows it, found through the anchors classifying left on each content line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .parsed import ParsedMark, ParsedText
+from .takeout import Removed
+
+
+@dataclass
+class Anchor:
+    place: str
+    start: int  # where this content line starts in the part's printed words (-1: the part has no offsets;
+    #             -2, with no place: set aside, to be placed before the next part)
+
+
+def place_marks(removed: list[Removed], anchors: dict[int, Anchor], count: int, parsed: ParsedText) -> None:
+    """Give every mark its place: inside the part it interrupted, or just before the part that follows it."""
+    def next_part(index: int) -> str | None:
+        while index < count:
+            anchor = anchors.get(index)
+            if anchor is not None and anchor.place:
+                return anchor.place
+            index += 1
+        return None
+
+    def after_everything(line: int) -> str:
+        # at the end: before the footnotes printed there, or after them
+        return "footnotes" if any(footnote > line for footnote in trailing) else "end"
+
+    trailing = [item.line for item in removed if item.footnote and next_part(item.before) is None]
+    trailing += [mark.line for mark in parsed.marks if mark.kind == "footnote" and next_part(mark.index) is None]
+    kept = []
+    for mark in parsed.marks:  # marks made while classifying: bullets, unclassified paragraphs and headings
+        place = next_part(mark.index)
+        if mark.kind == "footnote" and place is None:
+            continue  # a footnote at the end is printed with the others
+        mark.at = place or after_everything(mark.line)
+        kept.append(mark)
+    parsed.marks[:] = kept
+    for item in removed:
+        before = next((anchors[i] for i in range(item.before, count) if i in anchors), None)
+        after = next((anchors[i] for i in range(item.before - 1, -1, -1) if i in anchors), None)
+        if item.footnote and before is None:
+            continue  # printed with the other footnotes, at the end
+        mark = ParsedMark("footnote" if item.footnote else item.kind, item.text, item.line)
+        if after is not None and before is not None and after.place and after.place == before.place \
+                and before.start > 0:
+            mark.at, mark.offset = before.place, before.start
+        else:
+            mark.at = next_part(item.before) or after_everything(item.line)
+        parsed.marks.append(mark)
+    parsed.marks.sort(key=lambda mark: mark.line)

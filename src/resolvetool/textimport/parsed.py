@@ -1,0 +1,95 @@
+"""What reading a text gives: the parsed text with its clauses, items, parts, annexes, footnotes and marks,
+the warnings made on the way, and the failure raised when a text cannot be read as a resolution at all."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+class ImportFailure(Exception):
+    """The text cannot be read as a resolution at all; `line` says where the reading stopped."""
+
+    def __init__(self, message: str, line: int = 1) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+@dataclass
+class TextWarning:
+    line: int
+    message: str
+    code: str = "RT501"
+    hint: str | None = None
+
+
+@dataclass
+class ParsedItem:
+    label: str
+    text: str
+    line: int
+    items: list[ParsedItem] = field(default_factory=list)
+
+
+@dataclass
+class ParsedClause:
+    number: str | None
+    phrase: str | None
+    text: str
+    line: int
+    heading: str | None = None
+    items: list[ParsedItem] = field(default_factory=list)
+    tail: str | None = None
+    part: str | None = None
+
+
+@dataclass
+class ParsedAnnex:
+    heading: str
+    number: str | None
+    line: int
+    title: str | None = None
+    paragraphs: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ParsedPart:
+    label: str
+    title: str | None
+    line: int
+    closing: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ParsedMark:
+    kind: str
+    text: str
+    line: int
+    at: str = "end"
+    offset: int | None = None
+    index: int = -1  # for marks made while classifying: the content line the paragraph starts at
+
+
+@dataclass
+class ParsedFootnote:
+    marker: str
+    text: str
+    line: int
+
+
+@dataclass
+class ParsedText:
+    heading: list[str]
+    heading_lines: list[int]
+    formula: str
+    formula_line: int
+    parts: list[ParsedPart] = field(default_factory=list)
+    preamble: list[ParsedClause] = field(default_factory=list)
+    operative: list[ParsedClause] = field(default_factory=list)
+    closing: list[str] = field(default_factory=list)
+    outcome: str | None = None
+    annexes: list[ParsedAnnex] = field(default_factory=list)
+    footnotes: list[ParsedFootnote] = field(default_factory=list)
+    footnote_style: str = "plain"
+    formula_after_preamble: bool = False
+    marks: list[ParsedMark] = field(default_factory=list)
+    warnings: list[TextWarning] = field(default_factory=list)

@@ -1,0 +1,129 @@
+"""Take out the lines that are not text: footnotes and markers set off by the layout, separators, page
+footers and running headers. Each is remembered, with the content line it stood before, so that it can come
+back as a mark on the part it stood in; footnotes are also kept on the parsed text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..textforms import find_date
+from .lines import (ANNEX_HEADING, FURNITURE, LONE_MARKER, MARKDOWN_FOOTNOTE, PLAIN_FOOTNOTE, SEPARATOR, SUPERSCRIPTS,
+                    TERMINAL, Line, strip_markup)
+from .paragraphs import is_heading, starts_unit
+from .parsed import ParsedFootnote, ParsedText
+
+
+@dataclass
+class Removed:
+    kind: str
+    text: str
+    line: int
+    before: int  # index of the content line it stood before (len(content) at the end)
+    footnote: bool = False  # a footnote printed here
+
+
+def take_out(body: list[Line], parsed: ParsedText, heading_lines: list[Line]) -> tuple[list[Line], list[Removed]]:
+    content: list[Line] = []
+    removed: list[Removed] = []
+    lone_markers: list[Removed] = []
+    repeated = {strip_markup(line.text) for line in heading_lines if len(line.text) >= 8}
+    repeated |= {text for text in parsed.heading if len(text) >= 8}
+    standalone, counts = _standalone(body)
+    index = 0
+    under_separator = False  # footnotes printed one a line follow a separator: "____", then "1 See ..."
+    after_annex = False  # the line after "ANNEX" is its title, even when it repeats the resolution's title
+    while index < len(body):
+        line = body[index]
+        text = line.text
+        if not text:
+            content.append(line)
+            under_separator = False
+            index += 1
+            continue
+        title_of_annex, after_annex = after_annex, bool(ANNEX_HEADING.match(strip_markup(text)))
+        # footnotes printed one a line: under a separator, or led by a superscript marker ("¹ Official ...")
+        plain = PLAIN_FOOTNOTE.match(text) if under_separator or text[0] in SUPERSCRIPTS else None
+        if plain:
+            words, index = _run_on(body, index + 1, lambda below: not PLAIN_FOOTNOTE.match(below.text))
+            parsed.footnotes.append(ParsedFootnote(plain.group(1), " ".join([plain.group(2), *words]), line.number))
+            removed.append(Removed("footnote", plain.group(1), line.number, len(content), footnote=True))
+            continue
+        definition = MARKDOWN_FOOTNOTE.match(text)
+        if definition:
+            words, index = _run_on(body, index + 1, lambda below: not MARKDOWN_FOOTNOTE.match(below.text))
+            parsed.footnotes.append(ParsedFootnote(definition.group(1), " ".join([definition.group(2), *words]).strip(),
+                                                   line.number))
+            parsed.footnote_style = "markdown"
+            removed.append(Removed("footnote", definition.group(1), line.number, len(content), footnote=True))
+            continue
+        if LONE_MARKER.match(text):
+            following = body[index + 1] if index + 1 < len(body) else None
+            if following is not None and following.text and following.indent > line.indent:
+                words, index = _run_on(body, index + 1, lambda below, indent=line.indent: below.indent > indent
+                                       and not LONE_MARKER.match(below.text))
+                parsed.footnotes.append(ParsedFootnote(text, " ".join(words), line.number))
+                removed.append(Removed("footnote", text, line.number, len(content), footnote=True))
+                continue
+            mark = Removed("page-number", text, line.number, len(content))
+            lone_markers.append(mark)
+            removed.append(mark)
+        elif SEPARATOR.match(text):
+            removed.append(Removed("markup", text, line.number, len(content)))
+            under_separator = True
+        elif FURNITURE.match(text) and not title_of_annex:
+            removed.append(Removed("page-footer", text, line.number, len(content)))
+        elif not title_of_annex and (_repeats(strip_markup(text), repeated) or index in standalone
+                                     and counts.get(text, 0) > 1 and not starts_unit(text) and not is_heading(text)):
+            removed.append(Removed("running-header", text, line.number, len(content)))
+        else:
+            content.append(line)
+        index += 1
+    markers = {footnote.marker for footnote in parsed.footnotes}
+    for mark in lone_markers:
+        if mark.text in markers:
+            mark.kind = "footnote-marker"
+    return content, removed
+
+
+def _standalone(body: list[Line]) -> tuple[set[int], dict[str, int]]:
+    """The lines that stand alone between blank lines, and how many times each text not ending a sentence
+    stands so."""
+    # a line that stands alone between blank lines more than once is a running header ("Page header")
+    standalone = {index for index, line in enumerate(body) if line.text
+                  and (index == 0 or not body[index - 1].text) and (index + 1 == len(body) or not body[index + 1].text)}
+    counts: dict[str, int] = {}
+    for index in standalone:
+        text = body[index].text
+        if not text.endswith(TERMINAL) and len(text) < 120:
+            counts[text] = counts.get(text, 0) + 1
+    return standalone, counts
+
+
+def _run_on(body: list[Line], index: int, belongs: Callable[[Line], bool]) -> tuple[list[str], int]:
+    """The words of the lines from `index` on that continue a footnote, up to a blank line or a line that
+    does not belong to it; and the index of the line after them."""
+    words = []
+    while index < len(body) and body[index].text and belongs(body[index]):
+        words.append(body[index].text)
+        index += 1
+    return words, index
+
+
+def _repeats(text: str, heading: set[str]) -> bool:
+    """Whether a body line repeats the heading, as running headers do ("80/1. Participation by ..." above,
+    "Participation by ..." at the top of every later page)."""
+    if text in heading:
+        return True
+    if len(text) < 15 or text.endswith(TERMINAL) or find_date(text) and len(text.split()) <= 4:
+        return False  # too short to be sure, or the date line of a closing
+    if any(line.endswith(" " + text) and len(line[:-len(text)].split()) <= 3 for line in heading):
+        return True
+    # "A/RES/79/250 Programme planning": the symbol of one heading line with the title of another
+    words = text.split()
+    for symbol, title in ((words[0], " ".join(words[1:])), (words[-1], " ".join(words[:-1]))):
+        if re.search(r"\d", symbol) and len(title.split()) >= 2 and any(symbol in line.split() for line in heading) \
+                and any(line == title or line.endswith(" " + title) for line in heading):
+            return True
+    return False
