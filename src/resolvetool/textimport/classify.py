@@ -16,7 +16,7 @@ from .marks import Anchor
 from .paragraphs import Paragraph, is_heading, starts_unit
 from .parsed import (ImportFailure, ParsedAnnex, ParsedClause, ParsedFootnote, ParsedItem, ParsedMark, ParsedPart,
                      ParsedText, TextWarning)
-from .parts import PART_LABEL, find_parts, part_label
+from .parts import BARE_LABEL, find_parts, part_label
 from .phrases import Phrase, find_phrase
 
 
@@ -60,7 +60,7 @@ class _Reader:
         self.annex: ParsedAnnex | None = None
         self.annex_length = 0
         # before anything is read: the first part's label moves from the heading to the parts
-        self.repeats, self.part_heads = find_parts(paragraphs, content, parsed)
+        self.repeats, self.part_heads = find_parts(paragraphs, parsed)
         self.heads = {index for indexes in self.part_heads.values() for index in indexes}
 
     def read(self, position: int, paragraph: Paragraph) -> None:
@@ -205,7 +205,7 @@ class _Reader:
     def _part_title(self, paragraph: Paragraph, opening: _Opening) -> bool:
         """The title under a part's label that stands as a heading ("II", then its title)."""
         text = paragraph.text
-        if not (self.pending_heading and PART_LABEL.fullmatch(self.pending_heading) and not opening.number
+        if not (self.pending_heading and BARE_LABEL.fullmatch(self.pending_heading) and not opening.number
                 and not opening.label and not text.endswith(TERMINAL) and len(text.split()) <= 15):
             return False
         self._hold_heading(paragraph)  # "II" then its title, whatever word opens it

@@ -35,7 +35,7 @@ def _label_families(label: str) -> set[str]:
 
 
 def _is_first(label: str) -> bool:
-    return _label_core(label) in ("a", "A", "1", "i", "I") or label.startswith(".1") and label.count(".") == 1
+    return _label_core(label) in ("a", "A", "1", "i", "I") or label == ".1"
 
 
 def _first_family(label: str) -> str:

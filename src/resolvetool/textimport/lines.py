@@ -55,8 +55,13 @@ CLOSING = re.compile(
 TERMINAL = (",", ";", ":", ".", "!", "?")
 
 
+_MARKUP_CHARACTERS = frozenset("*_<#")
+
+
 def strip_markup(text: str) -> str:
     """`text` without markdown emphasis, heading marks and underline tags, for recognising what it says."""
+    if not _MARKUP_CHARACTERS.intersection(text):  # most lines: nothing to strip (and this runs on every line)
+        return text.strip()
     text = re.sub(r"</?u>|\*\*|__|(?<![\w*])[*_](?=\S)|(?<=\S)[*_](?![\w*])", "", text)
     return re.sub(r"^#{1,6}\s*", "", text).strip()
 

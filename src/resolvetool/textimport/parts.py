@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 
-from .lines import CLOSING, TERMINAL, Line, strip_markup
+from .lines import CLOSING, TERMINAL, strip_markup
 from .paragraphs import Paragraph
 from .parsed import ParsedPart, ParsedText
 
 
 PART_LABEL = re.compile(r"^([A-Z]|[IVXLC]{1,7})\.?(?:\s+(.+))?$")
+BARE_LABEL = re.compile(r"^(?:[A-Z]|[IVXLC]{1,7})\.?$")  # a section or part label with no title: "II"
 
 
 def part_label(texts: list[str]) -> tuple[str, str | None]:
@@ -20,7 +21,7 @@ def part_label(texts: list[str]) -> tuple[str, str | None]:
     return (match.group(1) if match else texts[0]), title or None
 
 
-def find_parts(paragraphs: list[Paragraph], content: list[Line], parsed: ParsedText) -> tuple[set[int], dict]:
+def find_parts(paragraphs: list[Paragraph], parsed: ParsedText) -> tuple[set[int], dict]:
     """A resolution adopted in parts prints its formula again under each part's label ("A", then "The
     General Assembly," ..., "B", then "The General Assembly," ...). Returns the positions of the repeated
     formulas and, for each, of the label and title paragraphs above it; the first label stands in the

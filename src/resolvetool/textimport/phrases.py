@@ -26,10 +26,10 @@ _TAIL_AFTER = {"in": {"mind"}, "regard": {"to"}, "with": {"concern", "deep", "gr
 _ADJECTIVES = {"mindful", "aware", "cognizant", "conscious", "desirous", "anxious", "eager", "confident",
                "resolved", "determined", "convinced", "concerned", "alarmed", "guided", "encouraged", "noting",
                "deploring", "disturbed", "appalled", "shocked", "grateful", "gratified", "pleased", "satisfied",
-               "seized", "persuaded", "aware", "fearful", "dismayed", "distressed", "troubled", "outraged",
+               "seized", "persuaded", "fearful", "dismayed", "distressed", "troubled", "outraged",
                "keen", "committed", "reaffirming", "acting", "bearing", "considering", "recognizing"}
 _NOT_VERBS = {"maldives", "philippines", "netherlands", "seychelles", "comoros", "bahamas", "barbados",
-              "honduras", "cyprus", "mauritius", "marshall", "solomon", "emirates", "states", "nations",
+              "honduras", "cyprus", "mauritius", "marshall", "solomon", "emirates",
               "united", "hundred", "indeed", "limited", "red", "need", "speed", "seed", "during", "meeting",
               "building", "funding", "training", "beijing", "nothing", "something", "everything", "morning",
               "evening", "king", "thing", "spring", "wording", "string", "ceiling", "sterling", "wing",
