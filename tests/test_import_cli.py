@@ -148,3 +148,11 @@ def test_render_refuses_other_kinds_and_invalid_records(run_cli, base_tree):
     broken = base_tree(**{"records__resolutions__2020__res-1.yaml": "id: res-1\nkind: resolution\n"})
     result = run_cli("render", "res-1", cwd=broken)
     assert result.exit_code == 1 and "is not a valid record; run 'resolvetool validate" in result.stderr
+
+
+def test_a_body_named_with_another_formula_gets_a_warning(run_cli, in_repo, tmp_path):
+    result = run_cli("import", str(CORPUS_TEXTS / "who-WHA66.20.txt"), "--body", "interpol-general-assembly",
+                     "--dry-run", cwd=in_repo)
+    assert result.exit_code == 0, result.stderr
+    assert ("warning[RT506] --body interpol-general-assembly opens its resolutions with 'The ICPO-INTERPOL General "
+            "Assembly', but this text opens with 'The Sixty-sixth World Health Assembly'") in result.stderr

@@ -107,6 +107,7 @@ CODES: dict[str, Code] = {
         Code("RT503", "not-a-resolution", _E, "the text has no opening formula or no clauses, so it cannot be imported"),
         Code("RT504", "record-exists", _E, "importing would replace an existing record (use --force to replace it)"),
         Code("RT505", "import-target", _E, "the body or session to import into is missing or ambiguous"),
+        Code("RT506", "body-mismatch", _W, "the body named with --body opens its resolutions with another formula than the text"),
     ]
 }
 

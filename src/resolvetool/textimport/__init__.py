@@ -44,7 +44,7 @@ def import_text(text: str, *, name: str = "<text>", records: Records | None = No
     built: Built = build(parsed, facts, records, records_folder, body_id=body, session_id=session)
     notes = [TextWarning(line, message, "RT502", "check the title field against the official document")
              for line, message in facts.notes]
-    warnings = sorted(parsed.warnings + notes,
+    warnings = sorted(parsed.warnings + notes + built.warnings,
                       key=lambda warning: warning.line)
     result = ImportResult(name, built.resolution, built.planned, warnings, facts)
     result._records = records

@@ -111,6 +111,12 @@ def build(parsed: ParsedText, facts: Facts, records: Records, records_folder: st
         return record
 
     body = _body(facts, records, body_id, make)
+    if body_id and _formula_key(_strip_ordinal(body.formula)) != _formula_key(facts.body_name) \
+            and body.formula != facts.body_formula:
+        built.warnings.append(TextWarning(
+            parsed.formula_line, f"--body {body_id} opens its resolutions with {body.formula!r}, but this text "
+                                 f"opens with {facts.body_formula!r}", "RT506",
+            "check that the text belongs to that body; the text's own formula is kept in layout.formula"))
     session = _session(facts, records, body, session_id, make)
     resolution = _resolution(parsed, facts, body, session)
     symbol_owner = records.owner_of_symbol(resolution["symbol"]) if resolution.get("symbol") else None

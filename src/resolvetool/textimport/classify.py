@@ -206,7 +206,7 @@ class _Reader:
         """The title under a part's label that stands as a heading ("II", then its title)."""
         text = paragraph.text
         if not (self.pending_heading and BARE_LABEL.fullmatch(self.pending_heading) and not opening.number
-                and not opening.label and not text.endswith(TERMINAL) and len(text.split()) <= 15):
+                and not opening.label and not text.endswith(TERMINAL) and len(text.split()) <= 30):
             return False
         self._hold_heading(paragraph)  # "II" then its title, whatever word opens it
         return True

@@ -88,13 +88,15 @@ _RESOLUTION_SYMBOL = re.compile(r"^RESOLUTION\s+(\S*\d\S*?(?:\s*\((?!adopted)[^)
                                 re.IGNORECASE)
 _LEADING_SYMBOL = re.compile(r"^([A-Z]{2,}[A-Z0-9]*(?:\(\d+\))?(?:[./-][A-Z0-9()]+)*[./-]?\d+(?:\(\d+\))?[A-Z]?)"
                              r"(?:\s+(.+))?$")
+_TRAILING_SYMBOL = re.compile(r"\s((?:WHA|EB)\d+\.(?:R)?\d+)$")
 _CODED_SYMBOL = re.compile(r"\b([A-Z]{2,}-\d{4}-RES-\d+)\b")
 _ADOPTED_ON = re.compile(r"\(?\badopted\b[^()]*?\bon\s+(\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},\s+\d{4})\)?",
                          re.IGNORECASE)
 _SUBJECT = re.compile(r"^(?:Subject|SUBJECT|Title|TITLE|Re)\s*:\s*(.+)$")
 _SESSION_LINE = re.compile(rf"\b(\d+(?:st|nd|rd|th)|{ORDINAL_WORD_PATTERN})\s+(?:regular\s+|special\s+)?session\b",
                            re.IGNORECASE)
-_AGENDA = re.compile(r"\bAgenda items?\s+(\d+(?:\s*\([a-z]\))?(?:\s*(?:,|and)\s*\d+(?:\s*\([a-z]\))?)*)",
+_AGENDA = re.compile(r"\bAgenda items?\s+(\d+(?:\.\d+)*(?:\s*\([a-z]\))?(?:\s*(?:,|and)\s*\d+(?:\.\d+)*"
+                     r"(?:\s*\([a-z]\))?)*)",
                      re.IGNORECASE)
 _FUNCTION_WORDS = {"the", "of", "and", "for", "to", "in", "on", "a", "an", "by", "with", "at", "from", "between"}
 
@@ -114,6 +116,8 @@ def read_heading(heading: list[str], lines: list[int], facts: Facts) -> None:
             agenda = _AGENDA.search(text)
             if agenda:
                 facts.agenda_item = agenda.group(1)
+                if agenda.start() == 0 and facts.date is None:  # WHO: "Agenda item 17.3     31 May 2021"
+                    facts.date = find_date(text[agenda.end():])
         # "Eightieth session  Agenda item 7 ...", "Human Rights Council Fifty-second session ... Agenda item 3"
         session = _SESSION_LINE.match(text) or ("agenda item" in text.lower() and _SESSION_LINE.search(text))
         if session and facts.session_number is None:
@@ -144,7 +148,8 @@ def read_heading(heading: list[str], lines: list[int], facts: Facts) -> None:
     if facts.title is None and plain:
         # the first heading line that is more than the symbol or a date
         candidates = [(text, line) for text, line in zip(plain, lines)
-                      if text != facts.symbol and not (find_date(text) and len(text.split()) <= 5)]
+                      if text != facts.symbol and not (find_date(text) and len(text.split()) <= 5)
+                      and not (facts.symbol and facts.symbol in text.split()) and not _AGENDA.match(text)]
         facts.title, facts.title_line = candidates[0] if candidates else (plain[0], lines[0])
     if facts.title:
         _mend_truncated_title(plain, facts)
@@ -192,6 +197,10 @@ def _read_symbol_and_title(text: str, line: int, facts: Facts) -> None:
                 else:
                     facts.title_follows = True  # "Resolution 10/4" above, the title on the next line
             return
+    trailing = _TRAILING_SYMBOL.search(text)  # "SEVENTY-FOURTH WORLD HEALTH ASSEMBLY      WHA74.7"
+    if trailing and facts.symbol is None:
+        facts.symbol = trailing.group(1)
+        return
     coded = _CODED_SYMBOL.search(text)
     if coded and facts.symbol is None:
         facts.symbol = coded.group(1)
@@ -220,7 +229,7 @@ _MEETING = re.compile(rf"\b((?:\d{{1,5}}(?:st|nd|rd|th)|{ORDINAL_WORD_PATTERN})\
                       re.IGNORECASE)
 _VOTES = re.compile(r"\bby\s+(\w+(?:-\w+)?)\s+votes?\s+to\s+(\w+(?:-\w+)?)(?:\s*\([^)]*\))?(?:,?\s+with\s+"
                     r"(\w+(?:-\w+)?)\s+abstentions?)?", re.IGNORECASE)
-_DASHED = re.compile(r"\brecorded vote of (\d+)\s*(?:-|–|to)\s*(\d+)\s*(?:-|–|,\s*with)\s*(\d+)", re.IGNORECASE)
+_DASHED = re.compile(r"\b(?:recorded )?vote of (\d+)\s*(?:-|–|to)\s*(\d+)\s*(?:-|–|,\s*with)\s*(\d+)", re.IGNORECASE)
 _RECORDED = re.compile(r"\b(\w+(?:-\w+)?)\s+in favour,?\s+(\w+(?:-\w+)?)\s+against,?\s+(?:and\s+)?(\w+(?:-\w+)?)\s+"
                        r"abstentions?", re.IGNORECASE)
 _NOT_PARTICIPATING = re.compile(r"\b(\w+)\s+(?:members?|States?|delegations?)\s+(?:\([^)]*\)\s+)?did not "

@@ -15,6 +15,7 @@ class Family:
     organization: tuple[str, str, str]  # id, name, acronym
     body: tuple[str, str]  # id, name
     house_style: str | None = None
+    needs_symbol: bool = False  # the name alone does not say which organization ("The General Conference")
 
 
 _UN = ("un", "United Nations", "UN")
@@ -25,23 +26,23 @@ _INTERPOL = ("interpol", "International Criminal Police Organization – INTERPO
 FAMILIES = (
     Family(r"\binterpol\b.*general assembly", None, _INTERPOL, ("interpol-general-assembly", "General Assembly"),
            "interpol"),
-    Family(r"^general assembly$", r"^A/", _UN, ("un-general-assembly", "General Assembly")),
+    Family(r"^general assembly$", r"^A/", _UN, ("un-general-assembly", "General Assembly"), needs_symbol=True),
     Family(r"^security council$", r"^S/", _UN, ("un-security-council", "Security Council")),
     Family(r"^economic and social council$", r"^E/", _UN, ("un-ecosoc", "Economic and Social Council")),
     Family(r"^human rights council$", r"^A/HRC/", _UN, ("un-human-rights-council", "Human Rights Council")),
     Family(r"^world health assembly$", r"^WHA", _WHO, ("world-health-assembly", "World Health Assembly"), "ordinal"),
-    Family(r"^executive board$", r"^EB", _WHO, ("who-executive-board", "Executive Board")),
+    Family(r"^executive board$", r"^EB", _WHO, ("who-executive-board", "Executive Board"), needs_symbol=True),
     Family(r"^maritime safety committee$", r"^MSC", _IMO, ("imo-maritime-safety-committee", "Maritime Safety Committee")),
     Family(r"^marine environment protection committee$", r"^MEPC", _IMO,
            ("imo-marine-environment-protection-committee", "Marine Environment Protection Committee")),
-    Family(r"^(assembly|imo assembly)$", r"^A\.\d", _IMO, ("imo-assembly", "Assembly")),
+    Family(r"^(assembly|imo assembly)$", r"^A\.\d", _IMO, ("imo-assembly", "Assembly"), needs_symbol=True),
     Family(r"^general conference$", r"^GC\(", ("iaea", "International Atomic Energy Agency", "IAEA"),
-           ("iaea-general-conference", "General Conference")),
+           ("iaea-general-conference", "General Conference"), needs_symbol=True),
     Family(r"^general conference$", r"^\d+ ?C/", ("unesco", "United Nations Educational, Scientific and Cultural "
                                                   "Organization", "UNESCO"), ("unesco-general-conference",
-                                                                             "General Conference")),
+                                                                             "General Conference"), needs_symbol=True),
     Family(r"^assembly$", r"^A\d+-\d+", ("icao", "International Civil Aviation Organization", "ICAO"),
-           ("icao-assembly", "Assembly")),
+           ("icao-assembly", "Assembly"), needs_symbol=True),
     Family(r"^plenipotentiary conference of the international telecommunication union", None,
            ("itu", "International Telecommunication Union", "ITU"), ("itu-plenipotentiary-conference",
                                                                       "Plenipotentiary Conference")),
@@ -59,7 +60,11 @@ def family_for(body_name: str, symbol: str | None) -> Family | None:
     symbols ("The General Conference" is IAEA's, UNESCO's or ILO's) needs the symbol to say which."""
     name = body_name.lower().strip()
     for family in FAMILIES:
-        if re.search(family.formula, name) and (family.symbol is None
-                                                 or symbol is not None and re.search(family.symbol, symbol)):
-            return family
+        if not re.search(family.formula, name):
+            continue
+        if symbol is not None and family.symbol is not None and not re.search(family.symbol, symbol):
+            continue
+        if symbol is None and family.needs_symbol:
+            continue
+        return family
     return None

@@ -30,10 +30,10 @@ LONE_MARKER = re.compile(rf"^(\d{{1,3}}|[{SUPERSCRIPTS}]{{1,3}}|[*†‡§]{{1,3
 MARKDOWN_FOOTNOTE = re.compile(r"^\[\^([^\]\s]+)\]:\s*(.*)$")
 # A footnote printed on one line under a separator: "1 See A/80/123.", "* Reissued for technical reasons."
 PLAIN_FOOTNOTE = re.compile(rf"^(\d{{1,3}}|[{SUPERSCRIPTS}]{{1,3}}|[*†‡§]{{1,3}})\s*(?<=\s|[{SUPERSCRIPTS}*†‡§])(\S.*)$")
-SEPARATOR = re.compile(r"^(?:-{3,}|_{3,}|\*{3,}|={3,})$")
+SEPARATOR = re.compile(r"^(?:-{3,}|_{3,}|\*{3,}|={3,}|(?:[-*=]\s+){2,}[-*=])$")  # "---", "=     =     ="
 # Page furniture: file paths, page numbers, document job numbers, a page line of a markdown conversion.
 FURNITURE = re.compile(
-    r"^(?:[A-Za-z]:\\.*|\d{1,3}\s+[A-Z][A-Z\s–.()-]{8,}|[A-Z][A-Z\s–.()-]{8,}\s+\d{1,3}|/?(?:[\w.-]+/)+[\w.-]+\.(?:docx?|pdf|txt)|-\s*\d{1,4}\s*-|(?:Page|page|p\.)\s*\d{1,4}"
+    r"^(?:[A-Za-z]:\\.*|/?(?:[\w.-]+/)+[\w.-]+\.(?:docx?|pdf|txt)|-\s*\d{1,4}\s*-|(?:Page|page|p\.)\s*\d{1,4}"
     r"(?:\s*of\s*\d{1,4})?|(?:\d{1,4}/\d{1,4}\s+)?\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\S+)?(?:\s+\d{1,4}/\d{1,4})?|"
     r"<u>\s*page\s+\d+\s*</u>|(?:Annex|ANNEX|Appendix|APPENDIX)(?:\s+[\dIVX]+)?,\s*(?:page|Page)\s+\d+|\d{1,4}/\d{1,4}|\*\d{5,}\*)$")
 

@@ -92,6 +92,8 @@ def _continues(paragraph: Paragraph, text: str, gap: bool, page_break: bool = Fa
     # across a blank line, only a paragraph that a page break or a running header cut in two runs on
     if page_break and previous.endswith(",") and text[:1].islower():
         return True  # an item cut by a page break just after a comma
+    if page_break and not ended and not is_heading(previous) and not is_heading(text) and len(previous.split()) > 6:
+        return True  # a sentence cut by a page break: "... with the World Health" / "Organization and ..."
     if ended or is_heading(previous) or is_heading(text) or CLOSING.match(strip_markup(previous)):
         return False
     last = previous.rsplit(" ", 1)[-1]

@@ -38,7 +38,7 @@ _NOT_VERBS = {"maldives", "philippines", "netherlands", "seychelles", "comoros",
               "access", "progress", "business", "address", "success", "various", "previous", "serious", "means",
               "series", "species", "news", "crisis", "analysis", "basis", "thesis", "emphasis", "bus", "gas"}
 
-_UNFINISHED = {"in", "with", "into", "deep", "grave", "great", "serious", "on"}
+_UNFINISHED = {"in", "with", "into", "deep", "grave", "great", "serious"}
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
 
 
@@ -122,6 +122,10 @@ def _continues(previous: str, word: str) -> bool:
         return word in _TAIL_AFTER[previous]
     if word in ("also", "further", "again", "furthermore", "upon"):
         return True
+    if word in ("on", "for"):
+        return previous in ("calls", "call", "calling")  # "CALLS ON", "Calls for"
+    if word in ("deep", "grave", "serious", "great"):
+        return previous in ("expressing", "expresses", "noting", "notes")  # "Expressing grave concern"
     if word == "note":
         return previous in ("taking", "takes", "take", "noting")
     if word in ("in", "into", "with"):

@@ -31,6 +31,7 @@ def take_out(body: list[Line], parsed: ParsedText, heading_lines: list[Line]) ->
     repeated = {strip_markup(line.text) for line in heading_lines if len(line.text) >= 8}
     repeated |= {text for text in parsed.heading if len(text) >= 8}
     standalone, counts = _standalone(body)
+    names = {_name(parsed.formula), *(_name(text) for text in parsed.heading)}
     index = 0
     under_separator = False  # footnotes printed one a line follow a separator: "____", then "1 See ..."
     after_annex = False  # the line after "ANNEX" is its title, even when it repeats the resolution's title
@@ -58,7 +59,10 @@ def take_out(body: list[Line], parsed: ParsedText, heading_lines: list[Line]) ->
             parsed.footnote_style = "markdown"
             removed.append(Removed("footnote", definition.group(1), line.number, len(content), footnote=True))
             continue
-        if LONE_MARKER.match(text):
+        if SEPARATOR.match(text):  # before lone markers: "***" closes a text, it marks no footnote
+            removed.append(Removed("markup", text, line.number, len(content)))
+            under_separator = True
+        elif LONE_MARKER.match(text):
             following = body[index + 1] if index + 1 < len(body) else None
             if following is not None and following.text and following.indent > line.indent:
                 words, index = _run_on(body, index + 1, lambda below, indent=line.indent: below.indent > indent
@@ -69,12 +73,10 @@ def take_out(body: list[Line], parsed: ParsedText, heading_lines: list[Line]) ->
             mark = Removed("page-number", text, line.number, len(content))
             lone_markers.append(mark)
             removed.append(mark)
-        elif SEPARATOR.match(text):
-            removed.append(Removed("markup", text, line.number, len(content)))
-            under_separator = True
         elif FURNITURE.match(text) and not title_of_annex:
             removed.append(Removed("page-footer", text, line.number, len(content)))
-        elif not title_of_annex and (_repeats(strip_markup(text), repeated) or index in standalone
+        elif not title_of_annex and (_repeats(strip_markup(text), repeated) or _page_header(text, names)
+                                     or index in standalone
                                      and counts.get(text, 0) > 1 and not starts_unit(text) and not is_heading(text)):
             removed.append(Removed("running-header", text, line.number, len(content)))
         else:
@@ -111,11 +113,31 @@ def _run_on(body: list[Line], index: int, belongs: Callable[[Line], bool]) -> tu
     return words, index
 
 
+_NUMBERED = re.compile(r"^(?:\d{1,3}\s+(?P<after>.+)|(?P<before>.+?)\s+\d{1,3})$")
+
+
+def _name(text: str) -> str:
+    """"The Seventy-fourth World Health Assembly," -> "seventy-fourth world health assembly"."""
+    words = strip_markup(text).rstrip(",:;.").lower().split()
+    return " ".join(words[1:] if words[:1] == ["the"] else words)
+
+
+def _page_header(text: str, names: set[str]) -> bool:
+    """A page number beside the body's name or a heading line: "18  SEVENTY-FOURTH WORLD HEALTH ASSEMBLY"."""
+    numbered = _NUMBERED.match(text)
+    return bool(numbered) and _name(numbered.group("after") or numbered.group("before")) in names
+
+
+_SYMBOL_LIKE = re.compile(r"^[A-Z][\w.()/-]*\d[\w.()/-]*(?: \(\d{4}\))?$")
+
+
 def _repeats(text: str, heading: set[str]) -> bool:
     """Whether a body line repeats the heading, as running headers do ("80/1. Participation by ..." above,
     "Participation by ..." at the top of every later page)."""
     if text in heading:
         return True
+    if _SYMBOL_LIKE.match(text) and any(text in line.split() or line.endswith(" " + text) for line in heading):
+        return True  # "WHA74.7", "A/RES/78/122", "S/RES/2719 (2023)" at the top of a page
     if len(text) < 15 or text.endswith(TERMINAL) or find_date(text) and len(text.split()) <= 4:
         return False  # too short to be sure, or the date line of a closing
     if any(line.endswith(" " + text) and len(line[:-len(text)].split()) <= 3 for line in heading):
