@@ -212,26 +212,14 @@ def _items(items: list[ParsedItem]) -> list[dict[str, Any]]:
             for item in items]
 
 
+def _given(**fields: Any) -> dict[str, Any]:
+    """The fields that have a value, in the order given (absent and empty ones are left to their defaults)."""
+    return {name: value for name, value in fields.items() if value}
+
+
 def _clauses(clauses) -> list[dict[str, Any]]:
-    out = []
-    for clause in clauses:
-        data: dict[str, Any] = {}
-        if clause.part:
-            data["part"] = clause.part
-        if clause.heading:
-            data["heading"] = clause.heading
-        if clause.number:
-            data["number"] = clause.number
-        if clause.phrase:
-            data["phrase"] = clause.phrase
-        if clause.text:
-            data["text"] = clause.text
-        if clause.items:
-            data["items"] = _items(clause.items)
-        if clause.tail:
-            data["tail"] = clause.tail
-        out.append(data)
-    return out
+    return [_given(part=clause.part, heading=clause.heading, number=clause.number, phrase=clause.phrase,
+                   text=clause.text, items=_items(clause.items), tail=clause.tail) for clause in clauses]
 
 
 def _resolution(parsed: ParsedText, facts: Facts, body: Any, session: Any) -> dict[str, Any]:
@@ -250,19 +238,8 @@ def _resolution(parsed: ParsedText, facts: Facts, body: Any, session: Any) -> di
         data["agenda_item"] = facts.agenda_item
     if facts.committee_reference:
         data["committee_reference"] = facts.committee_reference
-    adoption: dict[str, Any] = {}
-    if facts.date:
-        adoption["date"] = facts.date
-    if facts.meeting:
-        adoption["meeting"] = facts.meeting
-    if facts.method:
-        adoption["method"] = facts.method
-    if facts.vote:
-        adoption["vote"] = facts.vote
-    if parsed.outcome:
-        adoption["outcome"] = parsed.outcome
-    if parsed.closing:
-        adoption["statement"] = "\n".join(parsed.closing)
+    adoption = _given(date=facts.date, meeting=facts.meeting, method=facts.method, vote=facts.vote,
+                      outcome=parsed.outcome, statement="\n".join(parsed.closing))
     if adoption:
         data["adoption"] = adoption
     if parsed.parts:
@@ -278,33 +255,19 @@ def _resolution(parsed: ParsedText, facts: Facts, body: Any, session: Any) -> di
 def _part(part) -> dict[str, Any]:
     from .facts import read_closing
 
-    data: dict[str, Any] = {"label": part.label}
-    if part.title:
-        data["title"] = part.title
+    data = _given(label=part.label, title=part.title)
     if part.closing:
         facts = Facts()
         read_closing(part.closing, facts)
-        adoption: dict[str, Any] = {key: value for key, value in (("date", facts.date), ("meeting", facts.meeting),
-                                                                   ("method", facts.method)) if value}
-        if facts.vote:
-            adoption["vote"] = facts.vote
-        adoption["statement"] = "\n".join(part.closing)
-        data["adoption"] = adoption
+        data["adoption"] = _given(date=facts.date, meeting=facts.meeting, method=facts.method, vote=facts.vote,
+                                  statement="\n".join(part.closing))
     return data
 
 
 def _annex(annex) -> dict[str, Any]:
-    data: dict[str, Any] = {}
-    expected = "Annex" + (f" {annex.number}" if annex.number else "")
-    if annex.heading != expected:
-        data["heading"] = annex.heading
-    if annex.number:
-        data["number"] = annex.number
-    if annex.title:
-        data["title"] = annex.title
-    if annex.paragraphs:
-        data["text"] = "\n\n".join(annex.paragraphs)
-    return data
+    printed = "Annex" + (f" {annex.number}" if annex.number else "")  # what render prints without a heading
+    return _given(heading=annex.heading if annex.heading != printed else None, number=annex.number,
+                  title=annex.title, text="\n\n".join(annex.paragraphs))
 
 
 def _normal(text: str) -> str:

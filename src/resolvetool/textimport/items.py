@@ -74,29 +74,30 @@ def place_item(item: ParsedItem, clause: ParsedClause, place: str,
         items.append(item)
         return f"{owner}/{len(items)}"
 
+    def under(depth: int) -> str:  # in the items of the last item at `depth`, as a level of their own
+        items, owner = stack[depth]
+        del stack[depth + 1:]
+        parent = items[-1]
+        stack.append((parent.items, f"{owner}/{len(items)}"))
+        parent.items.append(item)
+        return f"{owner}/{len(items)}/{len(parent.items)}"
+
     # a dotted label names its parent: ".2.1" goes under ".2"
     if item.label.startswith(".") and item.label.count(".") > 1:
         parent_label = item.label.rsplit(".", 1)[0]
         for depth in range(len(stack) - 1, -1, -1):
-            items, owner = stack[depth]
+            items = stack[depth][0]
             if items and items[-1].label == parent_label:
-                del stack[depth + 1:]
-                parent = items[-1]
-                stack.append((parent.items, f"{owner}/{len(items)}"))
-                parent.items.append(item)
-                return f"{owner}/{len(items)}/{len(parent.items)}"
+                return under(depth)
     # the label that continues a level's sequence ("(b)" after "(a)", "(ii)" after "(i)") goes there
     for depth in range(len(stack) - 1, -1, -1):
         items = stack[depth][0]
         if items and families & _label_families(items[-1].label) and _is_successor(items[-1].label, item.label):
             return put(depth)
     # the first label of another kind ("(i)" under "(a)") opens a level under the last item
-    items, owner = stack[-1]
+    items = stack[-1][0]
     if items and _is_first(item.label) and _first_family(item.label) not in _label_families(items[-1].label):
-        parent = items[-1]
-        stack.append((parent.items, f"{owner}/{len(items)}"))
-        parent.items.append(item)
-        return f"{owner}/{len(items)}/1"
+        return under(len(stack) - 1)
     # a damaged sequence ("(1)" printed for "(i)", then "(ii)") stays at the level of its kind, or here
     for depth in range(len(stack) - 1, -1, -1):
         items = stack[depth][0]
