@@ -21,7 +21,7 @@ def test_second_run_reads_everything_from_the_cache(base_tree, isolated_cache: P
     assert load_corpus(settings).cached == 0
     second = load_corpus(settings)
     assert second.cached == 4
-    assert (isolated_cache / "results-v3.sqlite3").is_file()
+    assert (isolated_cache / "results-v4.sqlite3").is_file()
     assert not any(p.suffix == ".sqlite3" for p in settings.root.rglob("*"))  # nothing inside the project
 
 
@@ -55,15 +55,15 @@ def test_no_cache_neither_reads_nor_writes(base_tree, isolated_cache: Path) -> N
     settings = load_settings(base_tree())
     corpus = load_corpus(settings, use_cache=False)
     assert corpus.cached == 0
-    assert not (isolated_cache / "results-v3.sqlite3").exists()
+    assert not (isolated_cache / "results-v4.sqlite3").exists()
 
 
 def test_a_damaged_cache_is_set_aside(base_tree, isolated_cache: Path) -> None:
-    (isolated_cache / "results-v3.sqlite3").write_bytes(b"this is not a database" * 100)
+    (isolated_cache / "results-v4.sqlite3").write_bytes(b"this is not a database" * 100)
     settings = load_settings(base_tree())
     corpus = load_corpus(settings)
     assert corpus.diagnostics == [] and corpus.cache_problem is None
-    assert (isolated_cache / "results-v3.damaged").is_file()
+    assert (isolated_cache / "results-v4.damaged").is_file()
     assert load_corpus(settings).cached == 4
 
 
@@ -149,3 +149,12 @@ def test_recently_modified_files_are_read_every_time(base_tree, request) -> None
     opened = request.getfixturevalue("opened")  # count reads from here on, not the first load's
     assert load_corpus(settings).cached == 4
     assert len(opened) == 4  # written moments ago: their stamps are not trusted yet
+
+
+def test_unchanged_files_are_analysed_again_when_the_lint_settings_change(run_cli, base_tree):
+    """The stamp fast path holds only for results of the same code and settings."""
+    root = base_tree()
+    assert run_cli("lint", cwd=root).exit_code == 0
+    (root / "resolvetool.toml").write_text('[lint]\nignore = ["RT404"]\n', encoding="utf-8")
+    result = run_cli("-v", "validate", cwd=root)
+    assert "0 of them from the cache" in result.stderr

@@ -140,12 +140,12 @@ def test_a_flood_of_problems_is_capped_errors_first() -> None:
 
     raw = ("a:\n" + "  - yes\n" * 200 + "z: &a 1\n").encode()
     assert len(parse_source(raw, "f.yaml").diagnostics) == 201  # parse_source keeps them all
-    _, diagnostics = analyse(raw, "f.yaml")
+    _, diagnostics, *_ = analyse(raw, "f.yaml")
     assert len(diagnostics) == MAX_DIAGNOSTICS_PER_FILE + 1
     assert diagnostics[0][2] == "RT013"  # the refusal is not lost among the warnings
     assert diagnostics[-1][2:5] == ("RT009", "warning", "101 more problems in this file are not listed")
     raw = "".join(f"k{i}: 1\nk{i}: 2\n" for i in range(150)).encode()
-    _, diagnostics = analyse(raw, "f.yaml")
+    _, diagnostics, *_ = analyse(raw, "f.yaml")
     assert diagnostics[-1][2:5] == ("RT009", "error", "51 more problems in this file are not listed")
 
 
@@ -199,7 +199,7 @@ def test_every_kind_of_problem_is_capped_per_file() -> None:
     from resolvetool.corpus import analyse
 
     articles = "".join(f"  - number: \"{i % 2}\"\n" for i in range(300))
-    _, diagnostics = analyse(f"id: c\nkind: instrument\ntitle: C\narticles:\n{articles}".encode(), "c.yaml")
+    _, diagnostics, *_ = analyse(f"id: c\nkind: instrument\ntitle: C\narticles:\n{articles}".encode(), "c.yaml")
     assert len(diagnostics) == MAX_DIAGNOSTICS_PER_FILE + 1
     assert {d[2] for d in diagnostics[:-1]} == {"RT209"}
     assert diagnostics[-1][2] == "RT009" and "198 more problems" in diagnostics[-1][4]

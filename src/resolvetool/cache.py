@@ -23,7 +23,7 @@ from pathlib import Path
 
 from . import __version__
 
-_FILE = "results-v3.sqlite3"
+_FILE = "results-v4.sqlite3"
 _KEEP_DAYS = 30  # entries unused this long are deleted
 _RACY_NS = 3_000_000_000  # files modified this recently are read again next time
 
@@ -94,7 +94,8 @@ class ResultCache:
         db.execute("CREATE TABLE IF NOT EXISTS results "
                    "(key BLOB PRIMARY KEY, value BLOB NOT NULL, used INTEGER NOT NULL) WITHOUT ROWID")
         db.execute("CREATE TABLE IF NOT EXISTS stamps "
-                   "(path BLOB PRIMARY KEY, size INTEGER, mtime INTEGER, ctime INTEGER, inode INTEGER, key BLOB) WITHOUT ROWID")
+                   "(path BLOB PRIMARY KEY, size INTEGER, mtime INTEGER, ctime INTEGER, inode INTEGER, key BLOB, salt BLOB) "
+                   "WITHOUT ROWID")
         return db
 
     def _disable(self, error: Exception) -> None:
@@ -121,14 +122,16 @@ class ResultCache:
             return None
         return (row[0], row[1] < _today()) if row else None
 
-    def get_unchanged(self, path: str, stamp: Stamp) -> tuple[bytes, bytes, bool] | None:
-        """(key, result, stale?) for a file whose stamp is the one last seen with a cached result."""
+    def get_unchanged(self, path: str, stamp: Stamp, salt: bytes) -> tuple[bytes, bytes, bool] | None:
+        """(key, result, stale?) for a file whose stamp is the one last seen with a cached result, computed by
+        the same code and settings (`salt`): after an upgrade or a [lint] change the file is analysed again."""
         if self._db is None:
             return None
         try:
             row = self._db.execute(
                 "SELECT s.size, s.mtime, s.ctime, s.inode, s.key, r.value, r.used FROM stamps s "
-                "JOIN results r ON r.key = s.key WHERE s.path = ?", (os.fsencode(path),)).fetchone()
+                "JOIN results r ON r.key = s.key WHERE s.path = ? AND s.salt = ?",
+                (os.fsencode(path), salt)).fetchone()
         except sqlite3.Error as error:
             self._disable(error)
             return None
@@ -137,7 +140,7 @@ class ResultCache:
         return row[4], row[5], row[6] < _today()
 
     def update(self, new: list[tuple[bytes, bytes]], used: list[bytes],
-               stamps: list[tuple[str, Stamp, bytes]] = ()) -> None:
+               stamps: list[tuple[str, Stamp, bytes]] = (), salt: bytes = b"") -> None:
         """Store new results and file stamps, and mark `used` results as used today."""
         if self._db is None:
             return
@@ -147,8 +150,9 @@ class ResultCache:
             db.executemany("INSERT OR REPLACE INTO results (key, value, used) VALUES (?, ?, ?)",
                            [(key, value, today) for key, value in new])
             db.executemany("UPDATE results SET used = ? WHERE key = ?", [(today, key) for key in used])
-            db.executemany("INSERT OR REPLACE INTO stamps (path, size, mtime, ctime, inode, key) VALUES (?, ?, ?, ?, ?, ?)",
-                           [(os.fsencode(path), *stamp, key) for path, stamp, key in stamps
+            db.executemany("INSERT OR REPLACE INTO stamps (path, size, mtime, ctime, inode, key, salt) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                           [(os.fsencode(path), *stamp, key, salt) for path, stamp, key in stamps
                             if max(stamp[1], stamp[2]) < recent])
 
     def prune(self) -> None:

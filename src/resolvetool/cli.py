@@ -210,6 +210,169 @@ def schema(
         err.print(f"{shown}/ was already up to date", style="green")
 
 
+def _codes(value: Optional[str]) -> tuple[str, ...]:
+    return tuple(code.strip().upper() for code in value.split(",") if code.strip()) if value else ()
+
+
+@app.command()
+def lint(
+    ctx: typer.Context,
+    paths: Annotated[Optional[list[Path]], typer.Argument(metavar="PATH", help="Files or folders to report on (default: all of records/).", show_default=False)] = None,
+    select: Annotated[Optional[str], typer.Option("--select", metavar="CODES", help="Only these codes or prefixes, comma-separated (RT304,RT3): replaces the configured selection.")] = None,
+    ignore: Annotated[Optional[str], typer.Option("--ignore", metavar="CODES", help="Also leave out these codes or prefixes, comma-separated.")] = None,
+    fix: Annotated[bool, typer.Option("--fix", help="Write the certain corrections (whitespace, punctuation, quotes, dashes, NFC) into the files.")] = False,
+    format: Annotated[Format, typer.Option("--format", "-f", metavar="FORMAT", help="text (for people), json, github (workflow annotations) or sarif (2.1.0).")] = Format.text,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write the json, github or sarif report to this file instead of standard output.")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, metavar="N", help="Worker processes (default: one per core).")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Read and check every file afresh, ignoring and not updating the cache.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too, not only on errors.")] = False,
+) -> None:
+    """Check drafting conventions (RT3xx) and consistency between records (RT4xx), besides what validate checks.
+
+    Rules are listed by 'resolvetool rules'; [lint] in resolvetool.toml selects, ignores and
+    re-grades them, and '# resolvetool: ignore[RT304]' comments silence one line (or, with
+    ignore-file, one file). Exit status: 0 clean, 1 problems, 2 usage error.
+
+    Examples:
+
+      resolvetool lint
+
+      resolvetool lint records/resolutions/2012 --select RT3 --fix
+
+      resolvetool lint --format github --strict
+    """
+    from .config import ConfigError, load_settings
+    from .lint.run import lint as run_lint
+    from .reporters import DATA_REPORTERS, Report, write_text
+
+    globals_: Globals = ctx.obj
+    err = globals_.console()
+    if output is not None and format is Format.text:
+        raise _fail(globals_, "--output needs --format json, github or sarif")
+    progress = _LazyProgress(err)
+    try:
+        settings = load_settings(globals_.root)
+        result = run_lint(settings, paths or (), select=_codes(select), ignore=_codes(ignore), fix=fix, jobs=jobs,
+                          use_cache=not no_cache, progress=progress)
+    except ConfigError as error:
+        raise _fail(globals_, str(error)) from None
+    finally:
+        progress.stop()
+    for path, count in sorted(result.fixed.items()):
+        err.print(f"{path}: {count} value{'s' if count != 1 else ''} corrected", highlight=False, soft_wrap=True)
+    report = Report(result.diagnostics, result.files, result.records, root=settings.root, base=Path.cwd())
+    if format is Format.text:
+        write_text(report, err, quiet=globals_.verbosity < 0)
+    else:
+        _emit(globals_, DATA_REPORTERS[format.value](report), output)
+    raise typer.Exit(result.exit_code(strict=strict))
+
+
+@app.command()
+def rules(
+    ctx: typer.Context,
+    code: Annotated[Optional[str], typer.Argument(metavar="CODE", help="Show this rule's documentation in full.")] = None,
+) -> None:
+    """List the lint rules: code, name, default severity and what each checks.
+
+    Examples:
+
+      resolvetool rules
+
+      resolvetool rules RT304
+    """
+    from .lint.docs import rule_doc, rule_table
+
+    globals_: Globals = ctx.obj
+    if code is None:
+        sys.stdout.write(rule_table())
+        return
+    text = rule_doc(code.upper())
+    if text is None:
+        raise _fail(globals_, f"no lint rule {code}; 'resolvetool rules' lists them")
+    sys.stdout.write(text)
+
+
+@app.command()
+def fmt(
+    ctx: typer.Context,
+    paths: Annotated[Optional[list[Path]], typer.Argument(metavar="PATH", help="Files or folders to format (default: all of records/).", show_default=False)] = None,
+    check: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 and name the files that would change.")] = False,
+) -> None:
+    """Rewrite records in canonical form, keeping comments and blank lines.
+
+    Keys in each kind's order, strings in one style (quoted only where a YAML 1.1 reader would misread
+    them, folded at 100 columns when long), written atomically. Formatting twice changes nothing.
+
+    Examples:
+
+      resolvetool fmt
+
+      resolvetool fmt --check records/resolutions
+    """
+    from .config import ConfigError, load_settings
+    from .fileio import atomic_write
+    from .formatting import FormatError, format_text
+
+    globals_: Globals = ctx.obj
+    err = globals_.console()
+    try:
+        settings = load_settings(globals_.root)
+        files = _record_files(settings, paths or ())
+    except ConfigError as error:
+        raise _fail(globals_, str(error)) from None
+    changed, failed = [], []
+    for file in files:
+        shown = _shown(file)
+        try:
+            text = file.read_text(encoding="utf-8")
+            formatted = format_text(text)
+        except (OSError, UnicodeDecodeError, FormatError) as error:
+            failed.append(shown)
+            reason = error.strerror if isinstance(error, OSError) else str(error)
+            err.print(f"{shown}: cannot format: {reason}", style="diag.error", highlight=False, soft_wrap=True)
+            continue
+        if formatted == text:
+            continue
+        changed.append(shown)
+        if check:
+            err.print(f"{shown}: would be reformatted", highlight=False, soft_wrap=True)
+        else:
+            atomic_write(file, formatted)
+            err.print(f"{shown}: reformatted", highlight=False, soft_wrap=True)
+    if globals_.verbosity >= 0:
+        verb = "would change" if check else "changed"
+        err.print(f"{len(files)} files, {len(changed)} {verb}" + (f", {len(failed)} not readable" if failed else ""),
+                  style="summary.bad" if failed or (check and changed) else "summary.ok")
+    raise typer.Exit(1 if failed or (check and changed) else 0)
+
+
+def _record_files(settings, paths) -> list[Path]:
+    from .config import ConfigError
+    from .corpus import discover
+
+    if not paths:
+        return [Path(file) for file in discover(settings.records)] if settings.records.is_dir() else []
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files += [Path(file) for file in discover(path)]
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise ConfigError(f"{path}: no such file or folder")
+    return files
+
+
+def _shown(path: Path) -> str:
+    import os
+
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
 class RenderFormat(str, Enum):
     text = "text"
     markdown = "markdown"

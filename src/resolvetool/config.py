@@ -27,10 +27,13 @@ class Settings:
     jobs: int | None = None
     source: Path | None = field(default=None, compare=False)
     """The file the settings were read from, if any."""
+    lint: Any = None
+    """The [lint] settings (a resolvetool.lint.config.LintConfig)."""
 
 
 # Keys accepted in the configuration, with the type each must have.
-_KEYS: dict[str, type] = {"records": str, "schemas": str, "max-file-size": int, "cache-dir": str, "jobs": int}
+_KEYS: dict[str, type] = {"records": str, "schemas": str, "max-file-size": int, "cache-dir": str, "jobs": int,
+                          "lint": dict}
 
 
 def find_root(start: Path) -> Path | None:
@@ -87,6 +90,12 @@ def load_settings(root: Path | None = None, *, cwd: Path | None = None) -> Setti
             raise ConfigError(f"{source}: setting {key!r} must be a {wanted.__name__}, not {value!r}")
     if values.get("max-file-size", 1) < 1 or values.get("jobs", 1) < 1:
         raise ConfigError(f"{source}: max-file-size and jobs must be positive")
+    from .lint.config import LintConfigError, parse_lint_config
+
+    try:
+        lint = parse_lint_config(values.get("lint", {}))
+    except LintConfigError as error:
+        raise ConfigError(f"{source}: {error}") from None
     cache_dir = values.get("cache-dir") or os.environ.get("RESOLVETOOL_CACHE_DIR")
     return Settings(
         root=root,
@@ -96,6 +105,7 @@ def load_settings(root: Path | None = None, *, cwd: Path | None = None) -> Setti
         cache_dir=(root / cache_dir) if cache_dir else None,
         jobs=values.get("jobs"),
         source=source,
+        lint=lint,
     )
 
 

@@ -48,7 +48,8 @@ class Entry:
     # "target\tkind|kind", in the order models.references yields them (`Located.ref` takes the index)
     refs: tuple[str, ...] = ()
     fragments: tuple[str, ...] = ()
-    facts: tuple = ()  # session: (start, end); resolution: (session, adoption date); ISO dates
+    facts: tuple = ()  # see _facts: a session's dates, a resolution's adoption, an agreement's approvals
+    lint: tuple = ()  # the lint findings of its own rules, and its suppression comments (lint/engine.py)
 
 
 @dataclass(slots=True)
@@ -186,8 +187,9 @@ def display_path(path: Path | str, base: Path | str) -> str:
 # --- analysis of one file (runs in workers) ---------------------------------------------------------
 
 
-def analyse(raw: bytes, path: str) -> tuple:
-    """A file's bytes to a marshal-able result: (entry fields or None, diagnostic tuples)."""
+def analyse(raw: bytes, path: str, lint: Any = None) -> tuple:
+    """A file's bytes to a marshal-able result: (entry fields or None, diagnostic tuples, lint findings and
+    suppressions). `lint` is the LintConfig the lint rules read."""
     from pydantic import ValidationError
 
     from .consistency import record_checks
@@ -216,7 +218,9 @@ def analyse(raw: bytes, path: str) -> tuple:
     refs = tuple(f"{target}\t{'|'.join(kinds)}" for _, target, kinds in references(record))
     fragments = tuple(name for name, _ in record.fragments())
     entry = (record.id, record.kind, record.symbol, True, refs, fragments, _facts(record))
-    return entry, _capped(diagnostics, path, doc.unlisted)
+    from .lint.engine import record_findings
+
+    return entry, _capped(diagnostics, path, doc.unlisted), record_findings(record, doc, raw, lint)
 
 
 def _capped(diagnostics: list[Diagnostic], path: str, unlisted: int) -> tuple:
@@ -227,11 +231,16 @@ def _capped(diagnostics: list[Diagnostic], path: str, unlisted: int) -> tuple:
 
 
 def _facts(record: Any) -> tuple:
-    """Values that checks between records compare: a session's dates, a resolution's adoption."""
+    """Values that checks between records compare: a session's dates; a resolution's session, adoption date and
+    status; an agreement's approvals ("index of the event\tresolution")."""
     if record.kind == "session":
         return (record.start.isoformat() if record.start else "", record.end.isoformat() if record.end else "")
-    if record.kind == "resolution" and record.adoption and record.adoption.date and record.session:
-        return (record.session, record.adoption.date.isoformat())
+    if record.kind == "resolution":
+        adopted = record.adoption.date.isoformat() if record.adoption and record.adoption.date else ""
+        return (record.session or "", adopted, record.status)
+    if record.kind == "agreement":
+        return tuple(f"{index}\t{step.by}" for index, step in enumerate(record.lifecycle)
+                     if step.event == "approved" and step.by)
     return ()
 
 
@@ -240,7 +249,7 @@ Outcome = tuple[bytes | None, bytes, bool, bool, tuple[int, int, int, int] | Non
 
 
 def _analyse_chunk(displays: list[str], base: str, max_size: int, cache: ResultCache | None,
-                   salt: bytes) -> list[Outcome]:
+                   salt: bytes, lint: Any = None) -> list[Outcome]:
     """Analyse files (named relative to `base`), consulting the cache by content, one outcome each."""
     out: list[Outcome] = []
     for display in displays:
@@ -259,7 +268,7 @@ def _analyse_chunk(displays: list[str], base: str, max_size: int, cache: ResultC
         if hit is not None:
             out.append((key, hit[0], False, hit[1], stamp))
         else:
-            out.append((key, marshal.dumps(analyse(raw, display)), True, False, stamp))
+            out.append((key, marshal.dumps(analyse(raw, display, lint)), True, False, stamp))
     return out
 
 
@@ -268,14 +277,14 @@ _worker_cache: tuple[str, ResultCache] | None = None
 
 
 def _worker_chunk(displays: list[str], base: str, max_size: int, cache_dir: str | None,
-                  salt: bytes) -> list[Outcome]:
+                  salt: bytes, lint: Any = None) -> list[Outcome]:
     global _worker_cache
     cache = None
     if cache_dir is not None:
         if _worker_cache is None or _worker_cache[0] != cache_dir:
             _worker_cache = (cache_dir, ResultCache(Path(cache_dir), readonly=True))
         cache = _worker_cache[1]
-    return _analyse_chunk(displays, base, max_size, cache, salt)
+    return _analyse_chunk(displays, base, max_size, cache, salt, lint)
 
 
 # --- loading the corpus ------------------------------------------------------------------------------
@@ -317,8 +326,8 @@ def load_corpus(settings: Settings, extra: Iterable[Path | str] = (), *, jobs: i
         cache = ResultCache(settings.cache_dir or default_cache_dir())
         corpus.cache_problem = cache.problem
     usable = cache if cache is not None and cache.usable else None
-    salt = code_salt()
-    loader = _Loader(corpus, base, os.fspath(canonical(settings.records)) + os.sep, usable)
+    salt = code_salt() + (settings.lint.digest() if settings.lint is not None else b"")
+    loader = _Loader(corpus, base, os.fspath(canonical(settings.records)) + os.sep, usable, salt)
 
     # Files whose stamps are those last seen with a cached result are not even read. Only display
     # paths are kept from here on: absolute ones are joined again where a file is read.
@@ -333,7 +342,7 @@ def load_corpus(settings: Settings, extra: Iterable[Path | str] = (), *, jobs: i
             except OSError:
                 unread.append(display)
                 continue
-            hit = usable.get_unchanged(path, (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino))
+            hit = usable.get_unchanged(path, (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino), salt)
             if hit is not None:
                 key, value, stale = hit
                 loader.add(display, (key, value, False, stale, None))
@@ -344,7 +353,7 @@ def load_corpus(settings: Settings, extra: Iterable[Path | str] = (), *, jobs: i
         progress(loader.done, total)
 
     jobs = jobs or settings.jobs or _default_jobs()
-    for chunk, outcomes in _run(unread, str(base), settings.max_file_size, usable, salt, jobs):
+    for chunk, outcomes in _run(unread, str(base), settings.max_file_size, usable, salt, jobs, settings.lint):
         for display, outcome in zip(chunk, outcomes, strict=True):
             loader.add(display, outcome)
         if progress:
@@ -365,8 +374,10 @@ class _Loader:
 
     _BATCH = 2000
 
-    def __init__(self, corpus: Corpus, base: Path, records_prefix: str, cache: ResultCache | None) -> None:
+    def __init__(self, corpus: Corpus, base: Path, records_prefix: str, cache: ResultCache | None,
+                 salt: bytes = b"") -> None:
         self.corpus = corpus
+        self.salt = salt
         self.base = os.fspath(base)
         self.records_prefix = records_prefix
         self.cache = cache
@@ -386,7 +397,7 @@ class _Loader:
     def add(self, display: str, outcome: Outcome) -> None:
         key, value, is_new, stale, stamp = outcome
         self.done += 1
-        entry, diagnostics = marshal.loads(value)
+        entry, diagnostics, *lint = marshal.loads(value)
         path = os.path.join(self.base, display)
         folder = None
         if path.startswith(self.records_prefix):
@@ -397,7 +408,7 @@ class _Loader:
             self.corpus.entries.append(Entry(
                 display, folder, record_id, sys.intern(kind) if kind else None, symbol, valid,
                 tuple(map(sys.intern, refs)), self._shared(fragments),
-                tuple(map(sys.intern, facts)) if facts else ()))
+                tuple(map(sys.intern, facts)) if facts else (), lint[0] if lint and (lint[0][0] or lint[0][1]) else ()))
         else:
             # A file that holds no usable record still claims its name (when no valid record has
             # it), so that references to it are not reported a second time.
@@ -421,17 +432,17 @@ class _Loader:
 
     def flush(self) -> None:
         if self.cache is not None and (self.new or self.used or self.stamps):
-            self.cache.update(self.new, self.used, self.stamps)
+            self.cache.update(self.new, self.used, self.stamps, self.salt)
         self.new, self.used, self.stamps = [], [], []
 
 
 def _run(items: list[str], base: str, max_size: int, cache: ResultCache | None, salt: bytes,
-         jobs: int) -> Iterator[tuple[list[str], list[Outcome]]]:
+         jobs: int, lint: Any = None) -> Iterator[tuple[list[str], list[Outcome]]]:
     """Analyse the files, in worker processes when there are enough of them to be worth it."""
     chunks = list(_chunks(items, _CHUNK))
     if jobs <= 1 or len(items) < _PARALLEL_FROM:
         for chunk in chunks:
-            yield chunk, _analyse_chunk(chunk, base, max_size, cache, salt)
+            yield chunk, _analyse_chunk(chunk, base, max_size, cache, salt, lint)
         return
     cache_dir = str(cache.path.parent) if cache is not None else None
     # fork starts workers in milliseconds with the parent's imports; elsewhere spawn.
@@ -442,7 +453,7 @@ def _run(items: list[str], base: str, max_size: int, cache: ResultCache | None, 
         pending: deque = deque()
         queue = iter(chunks)
         for chunk in queue:
-            pending.append((chunk, pool.submit(_worker_chunk, chunk, base, max_size, cache_dir, salt)))
+            pending.append((chunk, pool.submit(_worker_chunk, chunk, base, max_size, cache_dir, salt, lint)))
             if len(pending) >= jobs * 3:
                 break
         while pending:
@@ -450,7 +461,8 @@ def _run(items: list[str], base: str, max_size: int, cache: ResultCache | None, 
             outcomes = future.result()
             following = next(queue, None)
             if following is not None:
-                pending.append((following, pool.submit(_worker_chunk, following, base, max_size, cache_dir, salt)))
+                pending.append((following, pool.submit(_worker_chunk, following, base, max_size, cache_dir, salt,
+                                                           lint)))
             yield chunk, outcomes
 
 

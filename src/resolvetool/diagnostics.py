@@ -1,7 +1,7 @@
 """Diagnostics: the one shape every problem takes, and the table of stable codes.
 
 Codes are grouped as DESIGN §5 says: RT0xx file and YAML, RT1xx schema, RT2xx integrity,
-RT4xx consistency between dates,
+RT3xx drafting conventions (lint), RT4xx consistency of dates and between records,
 RT5xx importing text. A code is never reused for another meaning; the table below
 is the documentation (`resolvetool validate --help` and the README list it).
 """
@@ -97,10 +97,33 @@ CODES: dict[str, Code] = {
         Code("RT210", "mark-without-part", _W, "a layout mark names a part the resolution does not have; render prints it at the end"),
         Code("RT211", "part-mismatch", _E, "in a resolution adopted in parts, a clause names no part, an unlisted part, or comes out of the parts' order"),
         Code("RT212", "empty-clause", _E, "a clause with neither text nor items"),
-        # RT4xx: consistency of dates
+        # RT3xx: drafting conventions (lint)
+        Code("RT301", "formula-case", _W, "a paragraph's formula is not in the case its part uses (capitals, or capitalised)"),
+        Code("RT302", "unknown-formula", _W, "a paragraph opens with a formula that is not in the body's vocabulary"),
+        Code("RT303", "formula-in-wrong-part", _W, "an operative verb opens a preambular paragraph, or a participle an operative one"),
+        Code("RT304", "clause-punctuation", _W, "a paragraph does not end with its part's punctuation (preamble ',', operative ';', the last '.')"),
+        Code("RT305", "citation-without-reference", _W, "a paragraph cites an article, appendix or document that its refs lack"),
+        Code("RT306", "unmentioned-reference", _W, "a paragraph's refs entry that its words never mention"),
+        Code("RT307", "numbering", _W, "operative numbers or item labels out of sequence"),
+        Code("RT308", "mixed-quotes-or-dashes", _W, "straight and curly quotes, or en dashes and spaced hyphens, mixed in one record"),
+        Code("RT309", "doubled-space", _W, "two or more spaces in a row inside a line of text"),
+        Code("RT310", "not-nfc", _W, "text not in Unicode NFC (a letter and a separate combining accent)"),
+        Code("RT311", "invisible-character", _E, "an invisible or bidirectional control character in text"),
+        Code("RT312", "duplicate-clause", _W, "two paragraphs with the same formula and words"),
+        Code("RT313", "empty-clause", _E, "a paragraph whose words are only punctuation"),
+        Code("RT314", "title-form", _W, "a title that is overlong, starts in lower case or ends with a full stop"),
+        Code("RT398", "malformed-suppression", _W, "a resolvetool suppression comment that cannot be read"),
+        Code("RT399", "unused-suppression", _W, "a suppression comment that suppresses nothing"),
+        # RT4xx: consistency of dates and between records
         Code("RT401", "session-dates-reversed", _E, "a session ends before it starts"),
         Code("RT402", "lifecycle-out-of-order", _E, "an agreement's dated events are not in chronological order"),
         Code("RT403", "adoption-outside-session", _E, "a resolution adopted on a date outside its session"),
+        Code("RT404", "adopted-without-date", _W, "a resolution adopted without an adoption date"),
+        Code("RT405", "superseded-without-successor", _W, "a superseded resolution that names no successor"),
+        Code("RT406", "outcome-contradicts-status", _E, "the printed outcome word contradicts the status"),
+        Code("RT407", "approval-not-adopted", _W, "an agreement approved by a resolution that is not adopted or does not refer to it"),
+        Code("RT408", "signed-without-authorization", _W, "an agreement recorded as signed without any resolution authorizing signature"),
+        Code("RT409", "lifecycle-sequence", _W, "an agreement's events out of their natural order (approved before signed before in force)"),
         # RT5xx: importing plain text
         Code("RT501", "text-not-understood", _W, "imported text that is not a clause, item, heading or closing line; kept as a mark where it stood"),
         Code("RT502", "title-cut-off", _W, "the imported title line looks cut off by the extractor"),

@@ -28,6 +28,7 @@ class ValidationResult:
     files: int
     records: int
     corpus: Corpus
+    selected: set[str] | None = None  # the files asked about (as diagnostics name them); None: the whole tree
 
     def count(self, severity: Severity) -> int:
         return count_by_severity(self.diagnostics)[severity]
@@ -79,7 +80,7 @@ def validate(settings: Settings, paths: Iterable[Path] = (), *, jobs: int | None
         files = len(corpus.files)
         records = sum(1 for e in corpus.entries if e.valid)
     diagnostics.sort()
-    return ValidationResult(diagnostics, files, records, corpus)
+    return ValidationResult(diagnostics, files, records, corpus, selected)
 
 
 def check_integrity(corpus: Corpus) -> list[Diagnostic]:
@@ -212,7 +213,9 @@ def _adoption_dates(corpus: Corpus) -> list[Diagnostic]:
     for entry in corpus.entries:
         if entry.kind != "resolution" or not entry.facts:
             continue
-        session_id, adopted = entry.facts
+        session_id, adopted, _ = entry.facts
+        if not session_id or not adopted:
+            continue
         session = corpus.by_id.get(session_id)
         if session is None or session.kind != "session" or not session.facts:
             continue

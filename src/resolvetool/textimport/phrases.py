@@ -133,3 +133,9 @@ def _continues(previous: str, word: str) -> bool:
                             "recalls", "welcoming", "welcomes", "reaffirming", "reaffirms", "observing",
                             "recognizing", "recognizes", "expressing", "expresses", "acknowledging")
     return False
+
+
+def formula_kind(phrase: str) -> str | None:
+    """Whether a formula opens a preambular or an operative paragraph, by its verb; None when unclear."""
+    found = find_phrase(phrase, alone=True)
+    return found.kind if found is not None else None
