@@ -52,15 +52,16 @@ def check(record, context):
     curly = sum(len(_CURLY.findall(text)) for _, text in values)
     hyphens = sum(len(_HYPHEN_DASH.findall(text)) for _, text in values)
     dashes = sum(len(_EN_DASH.findall(text)) for _, text in values)
+    quotes = "curly" if curly > straight else "straight"  # the record's majority (straight on a tie)
+    dash = " – " if dashes >= hyphens else " - "
     for loc, text in values:
         fixed = text
-        if straight and curly and (_STRAIGHT.search(text) if curly >= straight else _CURLY.search(text)):
-            to = "curly" if curly > straight else "straight"
-            fixed = fixed.translate(_TO_STRAIGHT) if to == "straight" else _to_curly(fixed)
-            yield Finding(loc, f"{'straight' if to == 'curly' else 'curly'} quotes here, {to} ones elsewhere in the "
-                               f"record", f"use {to} quotes throughout", fix=fixed)
-        if hyphens and dashes and (_HYPHEN_DASH.search(text) if dashes >= hyphens else _EN_DASH.search(text)):
-            to = " – " if dashes >= hyphens else " - "
+        if straight and curly and (_STRAIGHT if quotes == "curly" else _CURLY).search(text):
+            fixed = fixed.translate(_TO_STRAIGHT) if quotes == "straight" else _to_curly(fixed)
+            yield Finding(loc, f"{'straight' if quotes == 'curly' else 'curly'} quotes here, {quotes} ones elsewhere "
+                               f"in the record", f"use {quotes} quotes throughout", fix=fixed)
+        if hyphens and dashes and (_HYPHEN_DASH if dash == " – " else _EN_DASH).search(text):
+            to = dash
             fixed = _HYPHEN_DASH.sub(to, fixed) if to == " – " else _EN_DASH.sub(to, fixed)
             yield Finding(loc, "en dashes and spaced hyphens are mixed in this record",
                           f"use {to.strip()!r} between words throughout", fix=fixed)
