@@ -20,9 +20,9 @@ class RuleContext:
     """What a rule may know besides the record: how its body drafts."""
 
     conventions: BodyConventions
-    vocabulary: frozenset[str] | dict
     config: LintConfig
     body: str | None
+    data: Any  # the record as read (plain dicts, lists and strings): cheaper to walk than a model dump
 
     def known(self, section: str) -> frozenset[str]:
         return self.config.known(section, self.body)
@@ -32,7 +32,7 @@ def record_findings(record: Any, doc: Any, raw: bytes, config: LintConfig | None
     """(findings, suppression directives) for one valid record."""
     config = config or LintConfig()
     body = getattr(record, "body", None)
-    context = RuleContext(config.conventions(body), {}, config, body)
+    context = RuleContext(config.conventions(body), config, body, doc.data)
     found: list[FindingTuple] = []
     for module in record_modules(record.kind):
         for finding in module.check(record, context):

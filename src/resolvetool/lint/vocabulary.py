@@ -4,6 +4,7 @@ own formulas are added in configuration ([lint.vocabulary] and [lint.bodies.<id>
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Words that vary a formula without making it another one: "Recalling also", "FURTHER RESOLVES",
 # "Deeply concerned", "Noting with grave concern".
@@ -40,11 +41,14 @@ sets; solemnly declares; strongly urges; thanks; wishes; approves the following;
 """
 
 
+@lru_cache(maxsize=4096)
 def normalise(phrase: str) -> str:
     """The vocabulary form of a formula: "RECALLING ALSO" -> "recalling", "*Noting with deep concern*" ->
-    "noting with concern"."""
-    words = re.findall(r"[a-z]+", phrase.lower())
-    return " ".join(word for word in words if word not in _MODIFIERS)
+    "noting with concern", "TAKING NOTE OF" -> "taking note"."""
+    words = [word for word in re.findall(r"[a-z]+", phrase.lower()) if word not in _MODIFIERS]
+    while len(words) > 1 and words[-1] in ("of", "that", "to"):
+        words.pop()  # a preposition the formula's text begins with
+    return " ".join(words)
 
 
 def entries(text: str) -> frozenset[str]:

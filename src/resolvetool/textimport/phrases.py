@@ -8,6 +8,7 @@ paragraph, a verb in -s an operative one), and the few words that belong to the 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 # Words that lead into the verb: "Also decides", "FURTHER RESOLVES", "Strongly urges", "Once again calls".
@@ -135,6 +136,7 @@ def _continues(previous: str, word: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)
 def formula_kind(phrase: str) -> str | None:
     """Whether a formula opens a preambular or an operative paragraph, by its verb; None when unclear."""
     found = find_phrase(phrase, alone=True)

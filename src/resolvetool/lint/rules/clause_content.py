@@ -31,7 +31,7 @@ KINDS = ("resolution",)
 
 
 def _key(phrase: str | None, text: str | None) -> str:
-    return re.sub(r"[\W_]+", " ", f"{phrase or ''} {text or ''}".lower()).strip()
+    return " ".join(f"{phrase or ''} {text or ''}".lower().split())
 
 
 def check(record, context):

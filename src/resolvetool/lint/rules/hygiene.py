@@ -47,11 +47,13 @@ def _to_curly(text: str) -> str:
 
 
 def check(record, context):
-    values = list(strings(record.model_dump(mode="python", exclude_defaults=True)))
-    straight = sum(len(_STRAIGHT.findall(text)) for _, text in values)
-    curly = sum(len(_CURLY.findall(text)) for _, text in values)
-    hyphens = sum(len(_HYPHEN_DASH.findall(text)) for _, text in values)
-    dashes = sum(len(_EN_DASH.findall(text)) for _, text in values)
+    values = list(strings(context.data))
+    blob = "\n".join(text for _, text in values)  # one scan of the whole record finds most records clean
+    if not (_CURLY.search(blob) and _STRAIGHT.search(blob) or " – " in blob and " - " in blob or "  " in blob
+            or _INVISIBLE.search(blob) or not unicodedata.is_normalized("NFC", blob)):
+        return
+    straight, curly = len(_STRAIGHT.findall(blob)), len(_CURLY.findall(blob))
+    hyphens, dashes = len(_HYPHEN_DASH.findall(blob)), len(_EN_DASH.findall(blob))
     quotes = "curly" if curly > straight else "straight"  # the record's majority (straight on a tie)
     dash = " – " if dashes >= hyphens else " - "
     for loc, text in values:

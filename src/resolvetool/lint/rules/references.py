@@ -25,6 +25,7 @@ Passes:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..finding import Finding, clauses, items
 
@@ -34,22 +35,24 @@ KINDS = ("resolution",)
 _PARTS = re.compile(r"\b(Article|Appendix|Annex|Chapter|Rule|Regulation)s?\s+(\d+[a-z]?|[IVXLC]+)\b")
 _DOCUMENT = re.compile(r"\b(?:Report|report|Document|document|resolution|Resolution|decision|Decision)\s+"
                        r"((?=[A-Z0-9./()-]*\d)[A-Z][A-Z0-9./()-]{3,}[A-Z0-9)]|\d+/\d+(?: [A-Z])?)")
+_FLAT = re.compile(r"[\s\-–]+")
 _GENERIC = {"the", "and", "of", "on", "for", "agreement", "resolution", "report", "general", "organization",
             "international", "assembly", "session", "draft", "united", "nations", "council", "committee"}
 
 
-def _mentioned(ref: str, words: str) -> bool:
+def _mentioned(ref: str, lowered: str) -> bool:
+    """Whether the words (in lower case) mention `ref`: by id or symbol, a distinctive word of the id, or the
+    part its fragment names ("article-41" as "Article 41")."""
     target, _, fragment = ref.partition("#")
-    lowered = words.lower()
-    flat = re.sub(r"[\s\-–]+", " ", lowered)
-    if fragment:
-        part = fragment.replace("-", " ")
-        if part in flat:
-            return True
-    if target.replace("-", " ") in flat or target in lowered:
+    if target in lowered or any(token in lowered for token in _tokens(target)):
         return True
-    tokens = [token for token in re.split(r"[-.]", target) if len(token) >= 3 and token not in _GENERIC]
-    return any(re.search(rf"\b{re.escape(token)}", lowered) for token in tokens)
+    flat = _FLAT.sub(" ", lowered)  # hyphens and dashes as spaces: "Secretary-General", "secretary general"
+    return bool(fragment) and fragment.replace("-", " ") in flat or target.replace("-", " ") in flat
+
+
+@lru_cache(maxsize=4096)
+def _tokens(target: str) -> tuple[str, ...]:
+    return tuple(token for token in re.split(r"[-.]", target) if len(token) >= 3 and token not in _GENERIC)
 
 
 def _slug(text: str) -> str:
@@ -75,8 +78,9 @@ def check(record, context):
                 yield Finding((*loc, "refs") if clause.refs else (*loc, "text"),
                               f"{section} paragraph {index + 1} cites {match.group(0)!r} without a reference to it",
                               "add the record it cites to refs (create it if the records do not hold it yet)")
+        lowered = words.lower()
         for position, ref in enumerate(clause.refs):
-            if not _mentioned(ref, words):
+            if not _mentioned(ref, lowered):
                 yield Finding((*loc, "refs", position), f"{section} paragraph {index + 1} refers to {ref!r}, which "
                                                         f"its words never mention",
                               "remove the reference, or point it at what the words cite", code="RT306")
