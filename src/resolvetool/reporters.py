@@ -95,15 +95,24 @@ def write_text(report: Report, console: Console, *, quiet: bool = False) -> None
 
 
 def write_diagnostics(diagnostics: list[Diagnostic], console: Console, *, quiet: bool = False) -> None:
-    """One problem a line (`path:line:col: error[RT201] message`) and, unless quiet, its hint."""
+    """One problem a line (`path:line:col: error[RT201] message`) and, unless quiet, its hint.
+
+    The lines are styled pieces, not markup, and printed in batches: a run with thousands of problems
+    prints them in a fraction of a second.
+    """
+    from rich.text import Text
+
+    batch: list[Text] = []
     for d in diagnostics:
-        console.print(
-            f"[diag.path]{escape(location(d))}[/]: [diag.{d.severity.value}]{d.severity.value}[/]"
-            f"[diag.code]\\[{d.code}][/] {escape(d.message)}",
-            soft_wrap=True, highlight=False,
-        )
+        batch.append(Text.assemble((location(d), "diag.path"), ": ", (d.severity.value, f"diag.{d.severity.value}"),
+                                   (f"[{d.code}]", "diag.code"), " ", d.message))
         if d.hint and not quiet:
-            console.print(f"  [diag.hint]hint:[/] {escape(d.hint)}", soft_wrap=True, highlight=False)
+            batch.append(Text.assemble("  ", ("hint:", "diag.hint"), " ", d.hint))
+        if len(batch) >= 500:
+            console.print(Text("\n").join(batch), soft_wrap=True, highlight=False)
+            batch = []
+    if batch:
+        console.print(Text("\n").join(batch), soft_wrap=True, highlight=False)
 
 
 def json_report(report: Report) -> str:
