@@ -37,6 +37,37 @@ def timed(args: list[str], env: dict, cwd: Path) -> float:
     return elapsed
 
 
+def in_process(tree: Path, cache: Path, repeat: int) -> tuple[float, float, float, int]:
+    """validate() and lint() called in this process on the warm cache, and the cost of printing lint's
+    findings: what lint adds to validate, apart from writing its report."""
+    import io
+
+    os.environ["RESOLVETOOL_CACHE_DIR"] = str(cache)
+    sys.path.insert(0, str(HERE.parent / "src"))
+    from rich.console import Console
+
+    from resolvetool.config import load_settings
+    from resolvetool.lint.run import lint
+    from resolvetool.reporters import Report, write_text
+    from resolvetool.validation import validate
+
+    settings = load_settings(tree)
+    validate_best = lint_best = printing = float("inf")
+    result = None
+    for _ in range(repeat):
+        started = time.perf_counter()
+        validate(settings, base=tree)
+        validate_best = min(validate_best, time.perf_counter() - started)
+        started = time.perf_counter()
+        result = lint(settings, base=tree)
+        lint_best = min(lint_best, time.perf_counter() - started)
+        started = time.perf_counter()
+        report = Report(result.diagnostics, result.files, result.records, root=tree, base=tree)
+        write_text(report, Console(file=io.StringIO(), soft_wrap=True))
+        printing = min(printing, time.perf_counter() - started)
+    return validate_best, lint_best, printing, len(result.diagnostics)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--resolutions", type=int, default=10_000)
@@ -57,11 +88,15 @@ def main() -> None:
             results[f"{mode} cold"] = min(cold)
             env = dict(os.environ, RESOLVETOOL_CACHE_DIR=str(Path(work) / f"cache-{mode}-0"))
             results[f"{mode} warm"] = min(timed([*command, mode], env, tree) for _ in range(options.repeat))
+            inside = in_process(tree, Path(work) / "cache-lint-0", options.repeat)
     print(f"{options.resolutions:,} resolutions ({files:,} files); best of {options.repeat} fresh processes")
     print(f"{'':15} {'seconds':>8} {'x validate':>11}")
     for name in ("validate cold", "lint cold", "validate warm", "lint warm"):
         base = results[name.replace("lint", "validate")]
         print(f"{name:15} {results[name]:8.2f} {results[name] / base:11.2f}")
+    validate_seconds, lint_seconds, printing, found = inside
+    print(f"in one process, warm: validate() {validate_seconds:.2f} s, lint() {lint_seconds:.2f} s "
+          f"({lint_seconds / validate_seconds:.2f}x); printing lint's {found:,} findings as text {printing:.2f} s")
 
 
 if __name__ == "__main__":

@@ -118,7 +118,7 @@ def test_rules_lists_and_documents(run_cli):
 
 
 def test_fmt_check_names_files_and_fmt_keeps_comments(run_cli, base_tree):
-    messy = ("kind: resolution  # the kind\nid: res-1\ntitle: 'A first decision'\nbody: assembly\n"
+    messy = ("kind: resolution  # the kind\nid: res-1\n\ntitle: 'A first decision'\nbody: assembly\n"
              "session: assembly-1\nstatus: adopted\nadoption:\n  outcome: Adopted\n  date: 2020-05-05\n"
              "preamble:\n  - text: the report,\n    phrase: NOTING\n"
              "operative:\n  - phrase: DECIDES\n    text: to decide.\n    refs: [org#head]\n")
@@ -128,7 +128,7 @@ def test_fmt_check_names_files_and_fmt_keeps_comments(run_cli, base_tree):
     assert (root / "records/resolutions/2020/res-1.yaml").read_text(encoding="utf-8") == messy
     assert run_cli("fmt", cwd=root).exit_code == 0
     text = (root / "records/resolutions/2020/res-1.yaml").read_text(encoding="utf-8")
-    assert text.startswith("id: res-1\nkind: resolution  # the kind\ntitle: A first decision\n")
+    assert text.startswith("id: res-1\n\nkind: resolution  # the kind\ntitle: A first decision\n")
     assert "  date: 2020-05-05\n  outcome: Adopted\n" in text and "  - phrase: NOTING\n    text: the report,\n" in text
     assert run_cli("fmt", "--check", cwd=root).exit_code == 0
     assert run_cli("validate", cwd=root).exit_code == 0
@@ -145,3 +145,8 @@ def test_fmt_leaves_unreadable_files_alone(run_cli, base_tree):
 def test_bundled_records_are_formatted_and_lint_clean(run_cli, in_repo):
     assert run_cli("fmt", "--check", cwd=in_repo).exit_code == 0
     assert run_cli("lint", "--strict", cwd=in_repo).exit_code == 0
+
+
+def test_lint_settings_in_pyproject(run_cli, base_tree):
+    root = base_tree(**{"pyproject.toml": '[tool.resolvetool.lint]\nignore = ["RT306"]\n'})
+    assert run_cli("lint", "--strict", cwd=root).exit_code == 0
