@@ -75,6 +75,14 @@ class Format(str, Enum):
     sarif = "sarif"
 
 
+# Options that validate and lint share.
+FormatOption = Annotated[Format, typer.Option("--format", "-f", metavar="FORMAT", help="text (for people), json, github (workflow annotations) or sarif (2.1.0).")]
+OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write the json, github or sarif report to this file instead of standard output.")]
+JobsOption = Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, metavar="N", help="Worker processes (default: one per core).")]
+NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Read and check every file afresh, ignoring and not updating the cache.")]
+StrictOption = Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too, not only on errors.")]
+
+
 class _LazyProgress:
     """A progress bar on a terminal, shown only once a run has lasted long enough to need one."""
 
@@ -104,11 +112,11 @@ class _LazyProgress:
 def validate(
     ctx: typer.Context,
     paths: Annotated[Optional[list[Path]], typer.Argument(metavar="PATH", help="Files or folders to report on (default: all of records/). References are resolved against the whole tree.", show_default=False)] = None,
-    format: Annotated[Format, typer.Option("--format", "-f", metavar="FORMAT", help="text (for people), json, github (workflow annotations) or sarif (2.1.0).")] = Format.text,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write the json, github or sarif report to this file instead of standard output.")] = None,
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, metavar="N", help="Worker processes (default: one per core).")] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Read and check every file afresh, ignoring and not updating the cache.")] = False,
-    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too, not only on errors.")] = False,
+    format: FormatOption = Format.text,
+    output: OutputOption = None,
+    jobs: JobsOption = None,
+    no_cache: NoCacheOption = False,
+    strict: StrictOption = False,
 ) -> None:
     """Check every record: YAML, schema, ids, references, dates.
 
@@ -124,7 +132,6 @@ def validate(
       resolvetool validate --format sarif -o resolvetool.sarif
     """
     from .config import ConfigError, load_settings
-    from .reporters import DATA_REPORTERS, Report, write_text
     from .validation import validate as run_validate
 
     globals_: Globals = ctx.obj
@@ -140,20 +147,7 @@ def validate(
         raise _fail(globals_, str(error)) from None
     finally:
         progress.stop()
-    report = Report(result.diagnostics, result.files, result.records, root=settings.root, base=Path.cwd())
-    if format is Format.text:
-        write_text(report, err, quiet=globals_.verbosity < 0)
-    else:
-        text = DATA_REPORTERS[format.value](report)
-        if output is None:
-            sys.stdout.write(text)
-        else:
-            from .fileio import atomic_write
-
-            try:
-                atomic_write(output, text)
-            except OSError as error:
-                raise _fail(globals_, f"cannot write {output}: {error.strerror or error}") from None
+    _report(globals_, result, settings, format, output)
     if globals_.verbosity > 0:
         corpus = result.corpus
         err.print(f"{len(corpus.files)} files, {corpus.cached} of them from the cache; "
@@ -221,11 +215,11 @@ def lint(
     select: Annotated[Optional[str], typer.Option("--select", metavar="CODES", help="Only these codes or prefixes, comma-separated (RT304,RT3): replaces the configured selection.")] = None,
     ignore: Annotated[Optional[str], typer.Option("--ignore", metavar="CODES", help="Also leave out these codes or prefixes, comma-separated.")] = None,
     fix: Annotated[bool, typer.Option("--fix", help="Write the certain corrections (whitespace, punctuation, quotes, dashes, NFC) into the files.")] = False,
-    format: Annotated[Format, typer.Option("--format", "-f", metavar="FORMAT", help="text (for people), json, github (workflow annotations) or sarif (2.1.0).")] = Format.text,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write the json, github or sarif report to this file instead of standard output.")] = None,
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, metavar="N", help="Worker processes (default: one per core).")] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Read and check every file afresh, ignoring and not updating the cache.")] = False,
-    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too, not only on errors.")] = False,
+    format: FormatOption = Format.text,
+    output: OutputOption = None,
+    jobs: JobsOption = None,
+    no_cache: NoCacheOption = False,
+    strict: StrictOption = False,
 ) -> None:
     """Check drafting conventions (RT3xx) and consistency between records (RT4xx), besides what validate checks.
 
@@ -243,7 +237,6 @@ def lint(
     """
     from .config import ConfigError, load_settings
     from .lint.run import lint as run_lint
-    from .reporters import DATA_REPORTERS, Report, write_text
 
     globals_: Globals = ctx.obj
     err = globals_.console()
@@ -260,12 +253,19 @@ def lint(
         progress.stop()
     for path, count in sorted(result.fixed.items()):
         err.print(f"{path}: {count} value{'s' if count != 1 else ''} corrected", highlight=False, soft_wrap=True)
+    _report(globals_, result, settings, format, output)
+    raise typer.Exit(result.exit_code(strict=strict))
+
+
+def _report(globals_: Globals, result, settings, format: Format, output: Path | None) -> None:
+    """Write a checking command's findings: text to standard error, a data format to standard output or -o."""
+    from .reporters import DATA_REPORTERS, Report, write_text
+
     report = Report(result.diagnostics, result.files, result.records, root=settings.root, base=Path.cwd())
     if format is Format.text:
-        write_text(report, err, quiet=globals_.verbosity < 0)
+        write_text(report, globals_.console(), quiet=globals_.verbosity < 0)
     else:
         _emit(globals_, DATA_REPORTERS[format.value](report), output)
-    raise typer.Exit(result.exit_code(strict=strict))
 
 
 @app.command()
