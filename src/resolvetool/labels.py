@@ -35,8 +35,8 @@ def label_families(label: str) -> set[str]:
 
 
 def is_first(label: str) -> bool:
-    """Whether `label` opens a sequence: (a), (A), (1), (i), (I), .1."""
-    return label_core(label) in ("a", "A", "1", "i", "I") or label == ".1"
+    """Whether `label` opens a sequence: (a), (A), (1), (i), (I), .1 (and .2.1 under .2)."""
+    return label_core(label) in ("a", "A", "1", "i", "I") or label.startswith(".") and label.rsplit(".", 1)[-1] == "1"
 
 
 def first_family(label: str) -> str:

@@ -1,6 +1,7 @@
 """Numbers and labels run in sequence.
 
-Numbered operative paragraphs count 1, 2, 3 without gap or repeat, and the items under a paragraph run in
+Numbered operative paragraphs count 1, 2, 3 without gap or repeat (afresh in each part of a resolution
+adopted in parts), and the items under a paragraph run in
 their sequence: `(a)`, `(b)`...; `(1)`, `(2)`...; `(i)`, `(ii)`...; `.1`, `.2`... A break is a paragraph lost
 in copying, or a number typed twice.
 
@@ -50,8 +51,10 @@ def _items(parent, loc):
 
 
 def check(record, context):
-    expected = 1
+    expected, part = 1, None
     for section, index, clause in clauses(record):
+        if clause.part != part:  # each part of a resolution adopted in parts numbers its paragraphs afresh
+            expected, part = 1, clause.part
         if section == "operative" and clause.number:
             digits = re.match(r"\d+", clause.number)
             if digits:

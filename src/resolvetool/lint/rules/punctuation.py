@@ -3,7 +3,9 @@
 By default preambular paragraphs end with a comma, operative paragraphs with a semicolon and the last one
 with a full stop (a body's own are configured: `[lint.bodies.<id>] punctuation = {preamble = ",",
 operative = ";", last = "."}`). A paragraph that introduces items ends with a colon, and its last item (or
-the words after its items) carries the paragraph's punctuation. A footnote marker glued after the
+the words after its items) carries the paragraph's punctuation; one that introduces a text that follows
+(a declaration, an annex) may end with a colon. In a resolution adopted in parts, the last paragraph of each
+part ends with the full stop. A footnote marker glued after the
 punctuation (`session,1`) is allowed. `lint --fix` writes the expected mark.
 
 Fails:
@@ -60,15 +62,17 @@ def check(record, context):
     for section in ("preamble", "operative"):
         paragraphs = getattr(record, section)
         for index, clause in enumerate(paragraphs):
-            last = section == "operative" and index == len(paragraphs) - 1
+            following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+            # the last of the operative part, or of its part in a resolution adopted in parts
+            last = section == "operative" and (following is None or following.part != clause.part)
             wanted = marks["last"] if last else marks[section]
             accepted = {wanted} | ({";"} if section == "preamble" and not context.conventions.punctuation else set())
             loc, text = _last_words((section, index), clause)
             if text is None:
                 continue
             mark, at = _ending(text)
-            if mark in accepted:
-                continue
+            if mark in accepted or mark == ":" and not clause.items and not clause.tail:
+                continue  # a colon introduces what follows ("adopts the following declaration:")
             if mark in (",", ";", "."):
                 fixed = text[:at] + wanted + text[at + 1:]
             else:
