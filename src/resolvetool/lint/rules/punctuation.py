@@ -79,5 +79,5 @@ def check(record, context):
                 fixed = text.rstrip() + wanted if mark is None else None
             shown = f"ends with {mark!r}" if mark else "has no final punctuation"
             yield Finding(loc, f"{section} paragraph {index + 1} {shown}; "
-                               f"{'the last operative paragraph' if last else f'{section} paragraphs'} end with {wanted!r}",
+                               f"{'the last operative paragraph ends' if last else f'{section} paragraphs end'} with {wanted!r}",
                           f"end it with {wanted!r}", fix=fixed)
