@@ -6,7 +6,6 @@ Formatting twice gives what formatting once gives."""
 
 from __future__ import annotations
 
-import types
 import typing
 from typing import Any
 
@@ -30,9 +29,6 @@ def _model_inside(annotation: Any) -> type[BaseModel] | None:
         found = _model_inside(argument)
         if found is not None:
             return found
-    origin = typing.get_origin(annotation)
-    if origin in (typing.Annotated,):
-        return _model_inside(typing.get_args(annotation)[0])
     return None
 
 
@@ -88,4 +84,4 @@ def format_text(text: str) -> str:
     return dump(data)
 
 
-__all__ = ["FormatError", "format_text", "types"]
+__all__ = ["FormatError", "format_text"]

@@ -288,7 +288,7 @@ class _Reader:
         return self.content[paragraph.lines[0]].number
 
     def _anchor(self, paragraph: Paragraph, where: str, shift: int = 0, offsets: bool = True) -> None:
-        for index, start in zip(paragraph.lines, paragraph.starts):
+        for index, start in zip(paragraph.lines, paragraph.starts, strict=True):
             self.anchors[index] = Anchor(where, start + shift if offsets else -1)
 
     def _set_aside(self, paragraph: Paragraph) -> None:

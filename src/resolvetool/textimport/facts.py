@@ -103,7 +103,7 @@ _FUNCTION_WORDS = {"the", "of", "and", "for", "to", "in", "on", "a", "an", "by",
 
 def read_heading(heading: list[str], lines: list[int], facts: Facts) -> None:
     plain = [strip_markup(text) for text in heading]
-    for text, line in zip(plain, lines):
+    for text, line in zip(plain, lines, strict=True):
         if facts.title is None:
             subject = _SUBJECT.match(text)
             if subject:
@@ -147,7 +147,7 @@ def read_heading(heading: list[str], lines: list[int], facts: Facts) -> None:
                 break
     if facts.title is None and plain:
         # the first heading line that is more than the symbol or a date
-        candidates = [(text, line) for text, line in zip(plain, lines)
+        candidates = [(text, line) for text, line in zip(plain, lines, strict=True)
                       if text != facts.symbol and not (find_date(text) and len(text.split()) <= 5)
                       and not (facts.symbol and facts.symbol in text.split()) and not _AGENDA.match(text)]
         facts.title, facts.title_line = candidates[0] if candidates else (plain[0], lines[0])
