@@ -311,57 +311,29 @@ def fmt(
       resolvetool fmt --check records/resolutions
     """
     from .config import ConfigError, load_settings
-    from .fileio import atomic_write
-    from .formatting import FormatError, format_text
+    from .formatting import format_files, record_files
 
     globals_: Globals = ctx.obj
     err = globals_.console()
     try:
         settings = load_settings(globals_.root)
-        files = _record_files(settings, paths or ())
+        files = record_files(settings, paths or ())
     except ConfigError as error:
         raise _fail(globals_, str(error)) from None
-    changed, failed = [], []
-    for file in files:
-        shown = _shown(file)
-        try:
-            text = file.read_text(encoding="utf-8")
-            formatted = format_text(text)
-        except (OSError, UnicodeDecodeError, FormatError) as error:
-            failed.append(shown)
-            reason = error.strerror if isinstance(error, OSError) else str(error)
-            err.print(f"{shown}: cannot format: {reason}", style="diag.error", highlight=False, soft_wrap=True)
-            continue
-        if formatted == text:
-            continue
-        changed.append(shown)
-        if check:
-            err.print(f"{shown}: would be reformatted", highlight=False, soft_wrap=True)
-        else:
-            atomic_write(file, formatted)
-            err.print(f"{shown}: reformatted", highlight=False, soft_wrap=True)
+    outcomes = format_files(files, write=not check)
+    for outcome in outcomes:
+        shown = _shown(outcome.path)
+        if outcome.problem is not None:
+            err.print(f"{shown}: cannot format: {outcome.problem}", style="diag.error", highlight=False, soft_wrap=True)
+        elif outcome.changed:
+            err.print(f"{shown}: {'would be reformatted' if check else 'reformatted'}", highlight=False, soft_wrap=True)
+    changed = sum(outcome.changed for outcome in outcomes)
+    failed = sum(outcome.problem is not None for outcome in outcomes)
     if globals_.verbosity >= 0:
         verb = "would change" if check else "changed"
-        err.print(f"{len(files)} files, {len(changed)} {verb}" + (f", {len(failed)} not readable" if failed else ""),
+        err.print(f"{len(files)} files, {changed} {verb}" + (f", {failed} not readable" if failed else ""),
                   style="summary.bad" if failed or (check and changed) else "summary.ok")
     raise typer.Exit(1 if failed or (check and changed) else 0)
-
-
-def _record_files(settings, paths) -> list[Path]:
-    from .config import ConfigError
-    from .corpus import discover
-
-    if not paths:
-        return [Path(file) for file in discover(settings.records)] if settings.records.is_dir() else []
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files += [Path(file) for file in discover(path)]
-        elif path.is_file():
-            files.append(path)
-        else:
-            raise ConfigError(f"{path}: no such file or folder")
-    return files
 
 
 def _shown(path: Path) -> str:

@@ -164,6 +164,12 @@ def count_by_severity(diagnostics: Iterable[Diagnostic]) -> dict[Severity, int]:
     return counts
 
 
+def exit_code(diagnostics: Iterable[Diagnostic], *, strict: bool = False) -> int:
+    """A checking command's exit status: 0 clean, 1 when there are errors (or, with `strict`, warnings)."""
+    counts = count_by_severity(diagnostics)
+    return 1 if counts[Severity.ERROR] + (counts[Severity.WARNING] if strict else 0) else 0
+
+
 def quote(value: object, limit: int = 60) -> str:
     """A value quoted for a message, shortened so one long clause does not flood a line."""
     text = str(value)

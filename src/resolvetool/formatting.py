@@ -7,6 +7,9 @@ Formatting twice gives what formatting once gives."""
 from __future__ import annotations
 
 import typing
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
@@ -84,4 +87,49 @@ def format_text(text: str) -> str:
     return dump(data)
 
 
-__all__ = ["FormatError", "format_text"]
+@dataclass(frozen=True)
+class FormatOutcome:
+    path: Path
+    changed: bool  # the file was (or, without writing, would be) rewritten
+    problem: str | None = None  # why it could not be formatted
+
+
+def record_files(settings: Any, paths: Iterable[Path] = ()) -> list[Path]:
+    """The record files under `paths` (files or folders), or under records/ when none is given."""
+    from .config import ConfigError
+    from .corpus import discover
+
+    paths = list(paths)
+    if not paths:
+        return [Path(file) for file in discover(settings.records)] if settings.records.is_dir() else []
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files += [Path(file) for file in discover(path)]
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise ConfigError(f"{path}: no such file or folder")
+    return files
+
+
+def format_files(files: Iterable[Path], *, write: bool = True) -> list[FormatOutcome]:
+    """Format each file (atomically, when `write`); a file that cannot be read is left as it is."""
+    from .fileio import atomic_write
+
+    outcomes = []
+    for file in files:
+        try:
+            text = file.read_text(encoding="utf-8")
+            formatted = format_text(text)
+        except (OSError, UnicodeDecodeError, FormatError) as error:
+            reason = error.strerror if isinstance(error, OSError) else str(error)
+            outcomes.append(FormatOutcome(file, False, reason))
+            continue
+        if formatted != text and write:
+            atomic_write(file, formatted)
+        outcomes.append(FormatOutcome(file, formatted != text))
+    return outcomes
+
+
+__all__ = ["FormatError", "FormatOutcome", "format_files", "format_text", "record_files"]

@@ -14,7 +14,7 @@ from typing import Iterable
 
 from .config import ConfigError, Settings
 from .corpus import Corpus, Entry, Progress, file_stem, canonical, discover, display_path, load_corpus
-from .diagnostics import Diagnostic, Severity, count_by_severity, make, quote
+from .diagnostics import Diagnostic, Severity, count_by_severity, exit_code, make, quote
 from .kinds import FOLDER_BY_KIND, KIND_BY_FOLDER
 
 _MAX_SUGGESTIONS = 200  # close-match searches are costly at scale; past this many, no "did you mean"
@@ -35,9 +35,7 @@ class ValidationResult:
 
     def exit_code(self, *, strict: bool = False) -> int:
         """0 clean, 1 when there are errors (or, with `strict`, warnings)."""
-        counts = count_by_severity(self.diagnostics)
-        failing = counts[Severity.ERROR] + (counts[Severity.WARNING] if strict else 0)
-        return 1 if failing else 0
+        return exit_code(self.diagnostics, strict=strict)
 
 
 def validate(settings: Settings, paths: Iterable[Path] = (), *, jobs: int | None = None, use_cache: bool = True,

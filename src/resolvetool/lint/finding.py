@@ -3,7 +3,6 @@ to walk a record's clauses and strings."""
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -57,7 +56,3 @@ def strings(value: Any, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
 def plain(phrase: str) -> str:
     """A formula without markdown emphasis: "*Recalling*" -> "Recalling"."""
     return phrase.strip("*_ ")
-
-
-def nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..config import Settings
 from ..corpus import Corpus, Progress
-from ..diagnostics import CODES, Diagnostic, Severity, count_by_severity, make
+from ..diagnostics import CODES, Diagnostic, Severity, exit_code, make
 from .config import LintConfig
 from .rules import tree_modules
 
@@ -26,8 +26,7 @@ class LintResult:
 
     def exit_code(self, *, strict: bool = False) -> int:
         """0 clean, 1 when there are errors (or, with `strict`, warnings): as validate."""
-        counts = count_by_severity(self.diagnostics)
-        return 1 if counts[Severity.ERROR] + (counts[Severity.WARNING] if strict else 0) else 0
+        return exit_code(self.diagnostics, strict=strict)
 
 
 def lint(settings: Settings, paths: Iterable[Path] = (), *, select: tuple[str, ...] = (),
