@@ -9,11 +9,8 @@ which keeps a hundred thousand records within a small memory budget.
 from __future__ import annotations
 
 import marshal
-import multiprocessing
 import os
 import sys
-from collections import deque
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -21,6 +18,7 @@ from typing import Any, Callable, Iterable, Iterator
 from .cache import ResultCache, code_salt, content_key
 from .config import Settings, default_cache_dir
 from .diagnostics import Diagnostic, make
+from .parallel import default_jobs, pool_map
 from .source import read_source
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -295,13 +293,6 @@ def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
         yield items[start : start + size]
 
 
-def _default_jobs() -> int:
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
 def load_corpus(settings: Settings, extra: Iterable[Path | str] = (), *, jobs: int | None = None,
                 use_cache: bool = True, progress: Progress | None = None, base: Path | None = None) -> Corpus:
     """Load every record under the project's records/ (and `extra` files) into a Corpus.
@@ -352,7 +343,7 @@ def load_corpus(settings: Settings, extra: Iterable[Path | str] = (), *, jobs: i
     if progress and loader.done:
         progress(loader.done, total)
 
-    jobs = jobs or settings.jobs or _default_jobs()
+    jobs = jobs or settings.jobs or default_jobs()
     for chunk, outcomes in _run(unread, str(base), settings.max_file_size, usable, salt, jobs, settings.lint):
         for display, outcome in zip(chunk, outcomes, strict=True):
             loader.add(display, outcome)
@@ -445,25 +436,7 @@ def _run(items: list[str], base: str, max_size: int, cache: ResultCache | None, 
             yield chunk, _analyse_chunk(chunk, base, max_size, cache, salt, lint)
         return
     cache_dir = str(cache.path.parent) if cache is not None else None
-    # fork starts workers in milliseconds with the parent's imports; elsewhere spawn.
-    method = "fork" if sys.platform.startswith("linux") else "spawn"
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method)) as pool:
-        # A few chunks in flight per worker: enough to keep them busy, few enough that finished
-        # results do not pile up in memory while an earlier chunk is still running.
-        pending: deque = deque()
-        queue = iter(chunks)
-        for chunk in queue:
-            pending.append((chunk, pool.submit(_worker_chunk, chunk, base, max_size, cache_dir, salt, lint)))
-            if len(pending) >= jobs * 3:
-                break
-        while pending:
-            chunk, future = pending.popleft()
-            outcomes = future.result()
-            following = next(queue, None)
-            if following is not None:
-                pending.append((following, pool.submit(_worker_chunk, following, base, max_size, cache_dir, salt,
-                                                           lint)))
-            yield chunk, outcomes
+    yield from pool_map(_worker_chunk, chunks, (base, max_size, cache_dir, salt, lint), jobs=jobs)
 
 
 def _index(corpus: Corpus) -> None:
