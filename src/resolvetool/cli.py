@@ -86,8 +86,8 @@ StrictOption = Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings
 class _LazyProgress:
     """A progress bar on a terminal, shown only once a run has lasted long enough to need one."""
 
-    def __init__(self, console: Console, *, after: float = 0.4) -> None:
-        self.console, self.after, self.started = console, after, time.monotonic()
+    def __init__(self, console: Console, *, after: float = 0.4, label: str = "checking") -> None:
+        self.console, self.after, self.started, self.label = console, after, time.monotonic(), label
         self.bar = None
         self.task = None
 
@@ -97,7 +97,7 @@ class _LazyProgress:
                 return
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-            self.bar = Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+            self.bar = Progress(TextColumn(self.label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                                 console=self.console, transient=True)
             self.bar.start()
             self.task = self.bar.add_task("files", total=total)
@@ -457,6 +457,264 @@ def import_(
         elif outcome.failed:
             err.print(f"{shown}: not imported", style="summary.bad", highlight=False)
     raise typer.Exit(run.exit_code)
+
+
+# --- lookups: show, query, search (through the index) -----------------------------------------------
+
+
+class ShowFormat(str, Enum):
+    text = "text"
+    yaml = "yaml"
+    json = "json"
+
+
+class ListFormat(str, Enum):
+    text = "text"
+    table = "table"
+    json = "json"
+    yaml = "yaml"
+    csv = "csv"
+    ids = "ids"
+
+
+_PEOPLE_LIMIT = 50  # rows a table or ranked list shows unless --limit says otherwise
+
+SortOption = Annotated[Optional[str], typer.Option("--sort", "-s", metavar="FIELDS", help="Sort by these fields, comma-separated; -FIELD for descending (default: date, then id; searches: by relevance).")]
+LimitOption = Annotated[Optional[int], typer.Option("--limit", "-n", min=0, metavar="N", help=f"At most N records; 0 for all (default: {_PEOPLE_LIMIT} in a table or list, all in a data format).")]
+FieldsOption = Annotated[Optional[str], typer.Option("--fields", metavar="FIELDS", help="The columns, comma-separated (default: id,kind,date,status,title).")]
+
+
+def _open_index(globals_: Globals):
+    """The project's settings and its up-to-date index; building it on first use shows progress."""
+    from .config import ConfigError, load_settings
+    from .index import open_index
+
+    err = globals_.console()
+    try:
+        settings = load_settings(globals_.root)
+    except ConfigError as error:
+        raise _fail(globals_, str(error)) from None
+    progress = _LazyProgress(err, label="indexing")
+    try:
+        index = open_index(settings, progress=progress)
+    finally:
+        progress.stop()
+    refreshed = index.refreshed
+    if globals_.verbosity >= 0:
+        for folder, reason in refreshed.unreadable:
+            err.print(f"note: cannot list {folder or settings.records}: {reason}; its records are as last seen",
+                      style="dim", highlight=False)
+        if index.note:
+            err.print(f"note: {index.note}", style="dim", highlight=False)
+    if globals_.verbosity > 0:
+        err.print(f"index: {refreshed.indexed} files read, {refreshed.removed} removed; "
+                  f"{refreshed.seconds * 1000:.0f} ms to bring it up to date", style="dim")
+    return settings, index
+
+
+def _filter_error(globals_: Globals, error, command: str) -> typer.Exit:
+    """A bad filter, sort key or search: the argument with the offending part underlined."""
+    from rich.text import Text
+
+    err = globals_.console()
+    err.print(Text.assemble(("error: ", "bold red"), error.message))
+    if error.text:
+        err.print(Text.assemble("  ", error.text), highlight=False)
+        err.print(Text.assemble("  ", " " * _width(error.text[: error.start]),
+                                ("^" * max(1, _width(error.text[error.start : error.end])), "bold red")))
+    if error.hint:
+        err.print(Text.assemble(("  hint: ", "diag.hint"), error.hint))
+    err.print(f"  see 'resolvetool {command} --help'", style="dim")
+    return typer.Exit(2)
+
+
+def _width(text: str) -> int:
+    from rich.cells import cell_len
+
+    return cell_len(text)
+
+
+def _columns(index, fields: Optional[str], extra: tuple[str, ...] = ()) -> tuple[str, ...]:
+    from .query.engine import DEFAULT_COLUMNS
+    from .query.filters import field_info
+
+    if not fields:
+        return DEFAULT_COLUMNS
+    names = tuple(name.strip() for name in fields.split(",") if name.strip())
+    offset = 0
+    for part in fields.split(","):
+        name = part.strip()
+        if name:
+            field_info(name, index.catalogue, fields, offset + part.index(name))
+        offset += len(part) + 1
+    return names or DEFAULT_COLUMNS
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    ref: Annotated[str, typer.Argument(metavar="REF", help="The record: its id or official symbol (any case), or its file.")],
+    format: Annotated[ShowFormat, typer.Option("--format", "-f", metavar="FORMAT", help="text (for people), yaml or json (everything, for programs).")] = ShowFormat.text,
+) -> None:
+    """Show one record: what it says, what it points to, and what points back at it.
+
+    Title, status, body, session and date; the clauses with their formulas set off; each reference
+    with the title of the record it names; and the records that refer to this one (the resolution
+    that approved an agreement, the resolutions of a session), read from an index that is brought
+    up to date with the files first. Exit status: 0 shown, 1 no such record, 2 usage error.
+
+    Examples:
+
+      resolvetool show interpol-ga-81-impact-cooperation
+
+      resolvetool show ag-2012-rap-18 --format json
+
+      resolvetool show "A/RES/80/1"
+    """
+    from .show.view import NotFound, build_view, view_data
+
+    globals_: Globals = ctx.obj
+    settings, index = _open_index(globals_)
+    try:
+        view = build_view(index, ref, per_field=None if format is not ShowFormat.text else 20)
+    except NotFound as missing:
+        hint = f"; did you mean {', '.join(missing.suggestions)}?" if missing.suggestions else ""
+        raise _fail(globals_, f"no record {ref!r} in {_shown(settings.records)}{hint}", 1) from None
+    if format is ShowFormat.text:
+        from .show.text import render_view
+
+        out = globals_.console(stderr=False)
+        out.print(render_view(view, _shown(settings.root / view.row.path), out), soft_wrap=True)
+    elif format is ShowFormat.json:
+        import json
+
+        sys.stdout.write(json.dumps(view_data(view), ensure_ascii=False, indent=2) + "\n")
+    else:
+        import yaml
+
+        sys.stdout.write(yaml.safe_dump(view_data(view), allow_unicode=True, sort_keys=False, width=100))
+
+
+@app.command()
+def query(
+    ctx: typer.Context,
+    filters: Annotated[Optional[list[str]], typer.Argument(metavar="FILTER...", help="FIELD OP VALUE, all of which must hold: kind=resolution session=interpol-ga-81 adopted>=2012 phrase=APPROVES refs~ag-2012-rap-18.", show_default=False)] = None,
+    text: Annotated[Optional[str], typer.Option("--text", "-t", metavar="WORDS", help="Only records whose words match (as in 'resolvetool search').")] = None,
+    sort: SortOption = None,
+    limit: LimitOption = None,
+    fields: FieldsOption = None,
+    format: Annotated[ListFormat, typer.Option("--format", "-f", metavar="FORMAT", help="table (for people), json, yaml, csv or ids (one per line, to pipe into other commands).")] = ListFormat.table,
+    list_fields: Annotated[bool, typer.Option("--list-fields", help="List the fields a filter can name, with their types, and exit.")] = False,
+) -> None:
+    """List the records that match filters on any field.
+
+    A filter is FIELD OP VALUE. Operators: = and != (ignoring case; a,b for either), < <= > >= (dates,
+    numbers, text; a year or month stands for its days), ~ and !~ (contains), FIELD=* (has a value).
+    Fields are named as in the records, lists left out (adoption.date, preamble.phrase), or by the
+    derived names date, year, adopted, phrase, refs; --list-fields lists them all. Exit status: 0
+    records found, 1 none, 2 a bad filter (its offending part is underlined).
+
+    Examples:
+
+      resolvetool query kind=resolution session=interpol-ga-81
+
+      resolvetool query kind=resolution adopted>=2012 phrase=APPROVES refs~ag-2012-rap-18
+
+      resolvetool query kind=agreement status=approved,signed --fields id,status,parties -f csv
+
+      resolvetool query body=interpol-general-assembly --text cybercrime --sort -date -f ids
+    """
+    from .query.engine import Query, run
+    from .query.filters import FilterError, parse_filter, parse_sort
+    from .query.words import fts_expression
+
+    globals_: Globals = ctx.obj
+    settings, index = _open_index(globals_)
+    if list_fields:
+        sys.stdout.write(_field_list(index.catalogue))
+        return
+    try:
+        request = Query(
+            filters=[parse_filter(item, index.catalogue) for item in filters or ()],
+            text=fts_expression(text.split() if '"' in text else [text]) if text else None,
+            sort=parse_sort(sort, index.catalogue) if sort else [],
+            limit=_limit(limit, format), columns=_columns(index, fields))
+    except FilterError as error:
+        raise _filter_error(globals_, error, "query") from None
+    _list_results(globals_, index, run(index, request), format)
+
+
+@app.command()
+def search(
+    ctx: typer.Context,
+    words: Annotated[list[str], typer.Argument(metavar="WORDS...", help="Words that must all appear (in any form: threat finds threats); \"a phrase\"; word* for a prefix; -word to leave out; a OR b. FIELD OP VALUE arguments filter as in 'resolvetool query'.")],
+    sort: SortOption = None,
+    limit: LimitOption = None,
+    fields: FieldsOption = None,
+    format: Annotated[ListFormat, typer.Option("--format", "-f", metavar="FORMAT", help="text (ranked, with the matching passage), table, json, yaml, csv or ids.")] = ListFormat.text,
+) -> None:
+    """Search titles and clause text, best matches first, with the matching passage.
+
+    Words match in any grammatical form and any case; titles weigh most. Arguments of the form
+    FIELD OP VALUE with a known field filter the results, as in 'resolvetool query'. Exit status:
+    0 records found, 1 none, 2 a bad search or filter.
+
+    Examples:
+
+      resolvetool search IMPACT
+
+      resolvetool search "cyber threats" kind=resolution session=interpol-ga-81
+
+      resolvetool search cyber* -IMPACT adopted>=2010 --format json
+    """
+    from .query.engine import Query, run
+    from .query.filters import FilterError, looks_like_filter, parse_filter, parse_sort
+    from .query.words import fts_expression
+
+    globals_: Globals = ctx.obj
+    settings, index = _open_index(globals_)
+    try:
+        request = Query(
+            filters=[parse_filter(word, index.catalogue) for word in words if looks_like_filter(word, index.catalogue)],
+            text=fts_expression([word for word in words if not looks_like_filter(word, index.catalogue)]),
+            sort=parse_sort(sort, index.catalogue) if sort else [],
+            limit=_limit(limit, format), columns=_columns(index, fields), snippets=True)
+    except FilterError as error:
+        raise _filter_error(globals_, error, "search") from None
+    _list_results(globals_, index, run(index, request), format)
+
+
+def _limit(limit: Optional[int], format: ListFormat) -> int | None:
+    if limit is None:
+        return _PEOPLE_LIMIT if format in (ListFormat.table, ListFormat.text) else None
+    return limit or None
+
+
+def _list_results(globals_: Globals, index, result, format: ListFormat) -> None:
+    from .query.output import ranked, table, write_data
+
+    if format in (ListFormat.table, ListFormat.text):
+        out = globals_.console(stderr=False)
+        if result.hits:
+            view = ranked if format is ListFormat.text and result.hits[0].title is not None else table
+            out.print(view(result, out), soft_wrap=True)
+        if globals_.verbosity >= 0:
+            shown = len(result.hits)
+            more = f" (the first {shown}; --limit 0 for all)" if shown < result.total else ""
+            globals_.console().print(f"{result.total} record{'s' if result.total != 1 else ''}{more}", style="dim")
+    else:
+        sys.stdout.write(write_data(result, index.catalogue, format.value))
+    raise typer.Exit(0 if result.total else 1)
+
+
+def _field_list(catalogue: dict) -> str:
+    lines = []
+    for name, info in catalogue.items():
+        kinds = ", ".join(info.get("kinds", [])) or "any"
+        detail = info.get("help") or f"of {kinds}"
+        choices = f" ({', '.join(info['choices'])})" if info.get("choices") and name != "status" else ""
+        lines.append(f"{name:<38} {info['type'] + (' list' if info.get('many') else ''):<10} {detail}{choices}\n")
+    return "".join(lines)
 
 
 def main() -> None:

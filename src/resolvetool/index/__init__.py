@@ -1,0 +1,190 @@
+"""The lookup index: SQLite with FTS5, kept in the cache folder and brought up to date from the files
+before every read (`open_index`), so that `show`, `query` and `search` answer at once and never from
+an old state of the tree. Deleting it only costs a rebuild.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+from .refresh import Progress, Refreshed, refresh
+from .store import Store, code_stamp, database_path
+
+_COLUMNS = "r.rec, r.id, r.kind, r.symbol, r.title, r.status, r.date, r.path, r.valid, r.problem"
+# How a reference relates its record to the one it names: the field it stands in, except that references
+# in a record's words (clauses, items, annexes, footnotes: fields ending in "refs") all mean "cites".
+_RELATION = "CASE WHEN field LIKE '%refs' THEN 'refs' ELSE field END"
+# References to a record or any part of it: `id` itself, or `id#...` (the range from "id#" up to "id$").
+POINTS_AT = "ref = ? OR (ref > ? AND ref < ?)"
+
+
+def points_at(record_id: str) -> tuple[str, str, str]:
+    """The parameters of POINTS_AT for one record."""
+    return record_id, f"{record_id}#", f"{record_id}$"
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One indexed record: what lists and headings show of it."""
+
+    rec: int
+    id: str
+    kind: str | None
+    symbol: str | None
+    title: str | None
+    status: str | None
+    date: str | None
+    path: str  # relative to the project folder, with forward slashes
+    valid: bool
+    problem: str | None  # the first error in the file, when it has one
+
+    @classmethod
+    def of(cls, row: tuple) -> Row:
+        return cls(*row[:8], bool(row[8]), row[9])
+
+
+@dataclass(frozen=True, slots=True)
+class Referrer:
+    """A record that points at another, and from where."""
+
+    row: Row
+    field: str  # the field the reference stands in ("approves", "lifecycle.by"); "refs" for its words
+    fragment: str | None  # the parts pointed at, comma-separated, if any
+
+
+class Index:
+    """Read access to an up-to-date index (see `open_index`)."""
+
+    def __init__(self, store: Store, settings: Any, refreshed: Refreshed, note: str | None = None) -> None:
+        self.store = store
+        self.db = store.db
+        self.settings = settings
+        self.refreshed = refreshed
+        self.note = note  # why the index is a temporary one, when it is
+        self._catalogue: dict[str, dict[str, Any]] | None = None
+
+    def close(self) -> None:
+        self.store.close()
+
+    @property
+    def catalogue(self) -> dict[str, dict[str, Any]]:
+        """The fields a query can name (index/catalogue.py)."""
+        if self._catalogue is None:
+            self._catalogue = json.loads(self.store.meta("catalogue") or "{}")
+        return self._catalogue
+
+    def count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM records").fetchone()[0]
+
+    def find(self, ref: str) -> list[Row]:
+        """The records an id, symbol or file path names, ignoring case and any #fragment; an exact match
+        first. More than one means the tree has a duplicate (validate reports it)."""
+        if ref.endswith((".yaml", ".yml")):
+            path = os.path.relpath(os.path.abspath(ref), self.settings.root).replace(os.sep, "/")
+            return self._rows("WHERE r.path = ?", (path,))
+        key = ref.split("#", 1)[0]
+        rows = self._rows("WHERE r.id = ? COLLATE NOCASE ORDER BY r.id = ? DESC, r.path", (key, key))
+        if not rows:
+            rows = self._rows("WHERE r.symbol = ? COLLATE NOCASE ORDER BY r.symbol = ? DESC, r.path", (ref, ref))
+        return rows
+
+    def rows(self, ids: list[str]) -> dict[str, Row]:
+        """Each of these ids' record (the first by path when duplicated)."""
+        found: dict[str, Row] = {}
+        for start in range(0, len(ids), 500):
+            part = ids[start : start + 500]
+            marks = ",".join("?" * len(part))
+            for row in self._rows(f"WHERE r.id IN ({marks}) ORDER BY r.path DESC", tuple(part)):
+                found[row.id] = row
+        return found
+
+    def suggest(self, ref: str, limit: int = 3) -> list[str]:
+        """Ids and symbols that look like `ref`, closest first, for "did you mean" hints."""
+        import difflib
+        import re
+
+        words = sorted(re.findall(r"[^\W_]{2,}", ref.casefold()), key=len, reverse=True)[:3]
+        names: dict[str, str] = {}
+        for word in words or [ref.casefold()]:
+            pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            for record_id, symbol in self.db.execute(
+                    "SELECT id, symbol FROM records WHERE id LIKE ? ESCAPE '\\' OR symbol LIKE ? ESCAPE '\\' "
+                    "LIMIT 5000", (pattern, pattern)):
+                names[record_id.casefold()] = record_id
+                if symbol:
+                    names[symbol.casefold()] = symbol
+        close = difflib.get_close_matches(ref.casefold(), list(names), n=limit, cutoff=0.6)
+        return [names[name] for name in close]
+
+    def referrers(self, record_id: str, *, per_field: int | None = None) -> tuple[list[Referrer], dict[str, int]]:
+        """The records that point at `record_id` (any part of it), and how many there are per field.
+        With `per_field`, at most that many are returned for each field, most recent first."""
+        pointing = f"({POINTS_AT})"
+        bounds = points_at(record_id)
+        counts = dict(self.db.execute(f"SELECT {_RELATION}, count(DISTINCT rec) FROM refs WHERE {pointing} "
+                                      f"GROUP BY 1", bounds).fetchall())
+        found: list[Referrer] = []
+        for relation in sorted(counts):
+            limit = f"LIMIT {int(per_field)}" if per_field is not None else ""
+            rows = self.db.execute(
+                f"SELECT {_COLUMNS}, group_concat(DISTINCT nullif(substr(f.ref, {len(record_id) + 2}), '')) "
+                f"FROM refs f JOIN records r ON r.rec = f.rec WHERE {pointing} AND {_RELATION} = ? "
+                f"GROUP BY r.rec ORDER BY r.date IS NULL, r.date DESC, r.id {limit}", (*bounds, relation))
+            found += [Referrer(Row.of(row), relation, row[10] and ", ".join(row[10].split(","))) for row in rows]
+        return found, counts
+
+    def _rows(self, where: str, params: tuple) -> list[Row]:
+        return [Row.of(row) for row in self.db.execute(f"SELECT {_COLUMNS} FROM records r {where}", params)]
+
+
+def open_index(settings: Any, *, jobs: int | None = None, progress: Progress | None = None) -> Index:
+    """The project's index, brought up to date with its records/ first (built on first use).
+
+    Never fails for lack of a cache folder: the index is then built in memory for this run."""
+    from ..config import default_cache_dir
+
+    stamp = code_stamp()
+    cache_dir = Path(settings.cache_dir or default_cache_dir())
+    path = database_path(cache_dir, settings.records)
+    note = None
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        with _locked(path):
+            store = Store(path, stamp)
+            refreshed = _refresh(store, settings, jobs, progress)
+    except (OSError, sqlite3.Error) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        note = f"the index at {path} cannot be used ({reason}); a temporary one was built for this run"
+        store = Store(":memory:", stamp)
+        refreshed = _refresh(store, settings, jobs, progress)
+    return Index(store, settings, refreshed, note)
+
+
+def _refresh(store: Store, settings: Any, jobs: int | None, progress: Progress | None) -> Refreshed:
+    return refresh(store, Path(os.path.abspath(settings.records)), Path(os.path.abspath(settings.root)),
+                   jobs=jobs or settings.jobs, max_size=settings.max_file_size, progress=progress)
+
+
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """One refresh at a time per index: a second command waits, then finds the work done."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: SQLite's own locking keeps the writes apart
+        yield
+        return
+    with open(f"{path}.lock", "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+__all__ = ["Index", "Referrer", "Row", "open_index"]

@@ -1,0 +1,194 @@
+"""What changed in the records tree since the index last looked, found from file and folder stamps.
+
+Every command that reads the index first checks every record file, because a file edited in place
+changes nothing but its own stamp. The check is made as cheap as the operating system allows:
+
+- a folder whose modification time is unchanged has the same entries as before, so only folders
+  that changed are listed and compared name by name (files added, removed or renamed, and files
+  replaced by a new one, as git, `fmt` and safe-saving editors do);
+- a file is examined only when its change time (which no tool can set back) is at or after the start
+  of the previous check, less a margin for the file system's coarse clock; at 100,000 records that
+  leaves a stat per file and no reading;
+- on Linux the stats are spread over forked processes, one per core: they are system calls, and a
+  process per core runs them side by side.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import stat
+import sys
+from dataclasses import dataclass, field
+from typing import Callable
+
+YAML_SUFFIXES = (".yaml", ".yml")
+MARGIN_NS = 3_000_000_000  # a file changed this long before the last check started is examined again
+_FORK_FROM = 20_000  # below this many files, forking costs more than the stats it would share out
+
+Stamp = tuple[int, int, int, int]  # size, modification and change times (ns), inode
+
+
+@dataclass
+class Scan:
+    """What the stats found. Folder paths are relative to the records folder ("" for itself)."""
+
+    started: int  # time.time_ns() when the check began: the next check's reference point
+    folders: dict[str, tuple[int, int]] = field(default_factory=dict)  # folder -> (mtime, record files)
+    listed: dict[str, list[str]] = field(default_factory=dict)  # folders whose entries may have changed -> names
+    recent: dict[tuple[str, str], Stamp | None] = field(default_factory=dict)  # (folder, name) -> stamp (None: no stat)
+    unreadable: list[tuple[str, str]] = field(default_factory=list)  # (folder, reason): keep what was known
+
+
+def scan(records: str, known: dict[str, tuple[int, int]], since: int, *, expected_files: int = 0,
+         clock: Callable[[], int] | None = None) -> Scan:
+    """Stat the records tree. `known` is every folder's (mtime, count) at the last check; files whose stamps
+    are at or after `since` are reported in `recent` (since=0 reports every file)."""
+    import time
+
+    result = Scan(started=(clock or time.time_ns)())
+    folders = _folders(records, known, result)
+    work = [(folder, folder in result.listed) for folder in folders]
+    if _can_fork() and max(expected_files, sum(known.get(f, (0, 0))[1] for f in folders)) >= _FORK_FROM:
+        parts = _forked(records, work, since)
+    else:
+        parts = [_stat_folders(records, work, since)]
+    for counts, listed, recent, unreadable in parts:
+        for folder, count in counts.items():
+            result.folders[folder] = (result.folders[folder][0], count)
+        result.listed.update(listed)
+        result.recent.update({(folder, name): stamp for folder, name, stamp in recent})
+        result.unreadable += unreadable
+    for folder, (_, count) in result.folders.items():
+        # A file system whose folder times do not move (some network ones) is caught by the count.
+        if folder not in result.listed and folder in known and known[folder][1] != count:
+            names, _ = _list(os.path.join(records, folder) if folder else records)
+            result.listed[folder] = names
+    return result
+
+
+def _folders(records: str, known: dict[str, tuple[int, int]], result: Scan) -> list[str]:
+    """Every folder of the tree, found from the last check's list: a folder whose time has not moved has
+    the same subfolders. Changed and new folders are marked to be listed."""
+    pending = sorted(known) if known else [""]
+    if "" not in known:
+        pending = ["", *pending]
+    seen: set[str] = set()
+    while pending:
+        folder = pending.pop()
+        if folder in seen:
+            continue
+        seen.add(folder)
+        path = os.path.join(records, folder) if folder else records
+        try:
+            info = os.stat(path)
+        except OSError:
+            continue  # gone: its files are removed
+        if not stat.S_ISDIR(info.st_mode):
+            continue  # no longer a folder
+        previous = known.get(folder)
+        result.folders[folder] = (info.st_mtime_ns, previous[1] if previous else 0)
+        if previous is not None and previous[0] == info.st_mtime_ns:
+            continue
+        result.listed[folder] = []  # filled by the stat pass
+        try:
+            with os.scandir(path) as entries:
+                for entry in entries:
+                    if not entry.name.startswith(".") and entry.is_dir(follow_symlinks=False):
+                        pending.append(f"{folder}/{entry.name}" if folder else entry.name)
+        except OSError as error:
+            result.unreadable.append((folder, error.strerror or str(error)))
+    return sorted(result.folders)
+
+
+def _list(path: str) -> tuple[list[str], str | None]:
+    try:
+        with os.scandir(path) as entries:
+            return sorted(e.name for e in entries if _is_record_name(e.name)), None
+    except OSError as error:
+        return [], error.strerror or str(error)
+
+
+def _is_record_name(name: str) -> bool:
+    return name.endswith(YAML_SUFFIXES) and not name.startswith(".")
+
+
+def _stat_folders(records: str, work: list[tuple[str, bool]], since: int) -> tuple:
+    """(record files per folder, names of folders to list, recent files, unreadable folders)."""
+    counts: dict[str, int] = {}
+    listed: dict[str, list[str]] = {}
+    recent: list[tuple[str, str, Stamp | None]] = []
+    unreadable: list[tuple[str, str]] = []
+    for folder, list_names in work:
+        path = os.path.join(records, folder) if folder else records
+        try:
+            descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        except OSError as error:
+            unreadable.append((folder, error.strerror or str(error)))
+            continue
+        names: list[str] = []
+        try:
+            # Listing by descriptor lets each stat name the file alone, not walk its whole path again.
+            with os.scandir(descriptor if os.scandir in os.supports_fd else path) as entries:
+                for entry in entries:
+                    name = entry.name
+                    if not _is_record_name(name):
+                        continue
+                    names.append(name)
+                    try:
+                        info = entry.stat()
+                    except OSError:
+                        recent.append((folder, name, None))  # a broken link: the reader says why
+                        continue
+                    if info.st_ctime_ns >= since or info.st_mtime_ns >= since:
+                        recent.append((folder, name, (info.st_size, info.st_mtime_ns, info.st_ctime_ns,
+                                                      info.st_ino)))
+        except OSError as error:
+            unreadable.append((folder, error.strerror or str(error)))
+            continue
+        finally:
+            os.close(descriptor)
+        counts[folder] = len(names)
+        if list_names:
+            listed[folder] = sorted(names)
+    return counts, listed, recent, unreadable
+
+
+def _can_fork() -> bool:
+    return sys.platform.startswith("linux") and hasattr(os, "fork")
+
+
+def _forked(records: str, work: list[tuple[str, bool]], since: int) -> list[tuple]:
+    """The stat pass in one process per core, each taking every n-th folder; results come back marshalled
+    through a pipe. A child that fails is redone here, so a failure only costs time."""
+    try:
+        jobs = min(len(os.sched_getaffinity(0)), 8)
+    except AttributeError:
+        jobs = os.cpu_count() or 1
+    if jobs <= 1:
+        return [_stat_folders(records, work, since)]
+    children = []
+    for index in range(1, jobs):
+        share = work[index::jobs]
+        reader, writer = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: stat, write, leave at once (no cleanup of the parent's state)
+            try:
+                os.close(reader)
+                data = marshal.dumps(_stat_folders(records, share, since))
+                with os.fdopen(writer, "wb") as stream:
+                    stream.write(data)
+            finally:
+                os._exit(0)
+        os.close(writer)
+        children.append((pid, reader, share))
+    results = [_stat_folders(records, work[0::jobs], since)]
+    for pid, reader, share in children:
+        with os.fdopen(reader, "rb") as stream:
+            data = stream.read()
+        os.waitpid(pid, 0)
+        try:
+            results.append(marshal.loads(data))
+        except (EOFError, ValueError, TypeError):
+            results.append(_stat_folders(records, share, since))
+    return results

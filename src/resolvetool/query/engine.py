@@ -1,0 +1,207 @@
+"""Running a query or a search against the index: filters to SQL, ranked full text, sorting, columns.
+
+Each field is read where the index keeps it: the `records` table for what every record has (id, kind,
+symbol, title, status, date, path, validity), the `refs` table for references, `fields` for the rest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..index import POINTS_AT, Index, Row, points_at
+from .filters import Filter
+
+COLUMNS: dict[str, str] = {
+    "id": "r.id", "kind": "r.kind", "symbol": "r.symbol", "title": "r.title", "status": "r.status",
+    "date": "r.date", "path": "r.path", "valid": "r.valid", "year": "CAST(substr(r.date, 1, 4) AS INTEGER)",
+}
+ALIASES: dict[str, tuple[str, ...]] = {"adopted": ("adoption.date",), "phrase": ("preamble.phrase", "operative.phrase")}
+DEFAULT_COLUMNS = ("id", "kind", "date", "status", "title")
+MARK_START, MARK_END = "\x02", "\x03"  # around matched words in titles and snippets
+_WEIGHTS = "10.0, 1.0, 5.0"  # title, words, names: a match in the title counts most
+
+
+@dataclass
+class Query:
+    filters: list[Filter] = field(default_factory=list)
+    text: str | None = None  # an FTS5 expression (query/words.py)
+    sort: list[tuple[str, bool]] = field(default_factory=list)  # (field, descending); none: by rank or date
+    limit: int | None = None
+    columns: tuple[str, ...] = DEFAULT_COLUMNS
+    snippets: bool = False  # a search's view: matched words marked in the title and a passage
+
+
+@dataclass
+class Hit:
+    row: Row
+    values: dict[str, list[Any]]  # column -> values (one for most fields, any number for lists)
+    title: str | None = None  # with MARK_START/MARK_END around matches (searches)
+    snippet: str | None = None
+
+
+@dataclass
+class Result:
+    hits: list[Hit]
+    total: int  # matches before the limit
+    columns: tuple[str, ...]
+
+
+def run(index: Index, query: Query) -> Result:
+    where, params = _where(query.filters, index.catalogue)
+    source = "records r"
+    extra = ""
+    if query.text is not None:
+        source = "text JOIN records r ON r.rec = text.rowid"
+        where.insert(0, "text MATCH ?")
+        params.insert(0, query.text)
+        if query.snippets:
+            extra = (f", highlight(text, 0, '{MARK_START}', '{MARK_END}'), "
+                     f"snippet(text, 1, '{MARK_START}', '{MARK_END}', '…', 24)")
+    condition = " AND ".join(where) or "1"
+    order, order_params = _order(query, index.catalogue)
+    limit = f" LIMIT {int(query.limit)}" if query.limit else ""
+    sql = (f"SELECT r.rec, r.id, r.kind, r.symbol, r.title, r.status, r.date, r.path, r.valid, r.problem{extra} "
+           f"FROM {source} WHERE {condition} ORDER BY {order}{limit}")
+    rows = index.db.execute(sql, [*params, *order_params]).fetchall()
+    if query.limit and len(rows) >= query.limit:
+        total = index.db.execute(f"SELECT count(*) FROM {source} WHERE {condition}", params).fetchone()[0]
+    else:
+        total = len(rows)
+    hits = [Hit(Row.of(row), {}, *(row[10:12] if extra else ())) for row in rows]
+    _fill(index, hits, query.columns)
+    return Result(hits, total, query.columns)
+
+
+def _where(filters: list[Filter], catalogue: dict[str, Any]) -> tuple[list[str], list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    for item in filters:
+        sql, values = _condition(item, catalogue)
+        clauses.append(sql)
+        params += values
+    return clauses, params
+
+
+def _condition(item: Filter, catalogue: dict[str, Any]) -> tuple[str, list[Any]]:
+    negated = item.op in ("!=", "!~")
+    if item.field in COLUMNS:
+        sql, params = _test(COLUMNS[item.field], item)
+        return (f"NOT coalesce({sql}, 0)" if negated else sql), params
+    if item.type == "ref":
+        sql, params = _ref_test(item)
+        if item.field != "refs":
+            sql, params = f"field = ? AND {sql}", [item.field, *params]
+        subquery = f"SELECT rec FROM refs WHERE {sql}"
+    else:
+        names = ALIASES.get(item.field, (item.field,))
+        sql, params = _test("value", item)
+        subquery = f"SELECT rec FROM fields WHERE name IN ({','.join('?' * len(names))}) AND {sql}"
+        params = [*names, *params]
+    return f"r.rec {'NOT IN' if negated else 'IN'} ({subquery})", params
+
+
+def _test(column: str, item: Filter) -> tuple[str, list[Any]]:
+    """The positive test of one filter on one column (negation is applied by the caller)."""
+    if item.values == ("*",):
+        return f"{column} IS NOT NULL", []
+    if item.op in ("~", "!~"):
+        return "(" + " OR ".join([f"{column} LIKE ? ESCAPE '\\'"] * len(item.values)) + ")", \
+            [_like(value) for value in item.values]
+    if item.type == "date":
+        if item.op in ("=", "!="):
+            return "(" + " OR ".join([f"{column} BETWEEN ? AND ?"] * len(item.values)) + ")", \
+                [bound for pair in item.values for bound in pair]
+        low, high = item.values[0]
+        bound = {"<": low, ">=": low, "<=": high, ">": high}[item.op]
+        return f"{column} {item.op} ?", [bound]
+    if item.op in ("=", "!="):
+        # Choices are lower-case words: compared exactly, an index on the column can serve the test.
+        collate = " COLLATE NOCASE" if item.type not in ("number", "bool", "enum") else ""
+        return "(" + " OR ".join([f"{column} = ?{collate}"] * len(item.values)) + ")", list(item.values)
+    return f"{column} {item.op} ?", [item.values[0]]
+
+
+def _ref_test(item: Filter) -> tuple[str, list[Any]]:
+    if item.values == ("*",):
+        return "1", []
+    if item.op in ("~", "!~"):
+        # Distinct references are far fewer than references: look for the words among them.
+        return ("ref IN (SELECT ref FROM refnames WHERE " + " OR ".join(["ref LIKE ? ESCAPE '\\'"] * len(item.values))
+                + ")"), [_like(value) for value in item.values]
+    tests, params = [], []
+    for value in item.values:
+        value = value.lower()
+        if "#" in value:
+            tests.append("ref = ?")
+            params.append(value)
+        else:
+            tests.append(f"({POINTS_AT})")  # the record, or any part of it
+            params += points_at(value)
+    return "(" + " OR ".join(tests) + ")", params
+
+
+def _like(value: str) -> str:
+    return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _order(query: Query, catalogue: dict[str, Any]) -> tuple[str, list[Any]]:
+    if not query.sort:
+        if query.text is not None:
+            return f"bm25(text, {_WEIGHTS}), r.id", []
+        return "coalesce(r.date, '~'), r.id", []  # undated records last; the records_order index serves it
+    terms: list[str] = []
+    params: list[Any] = []
+    for name, descending in query.sort:
+        expression, values = _sort_value(name, descending, catalogue)
+        terms.append(f"{expression} IS NULL, {expression} {'DESC' if descending else 'ASC'}")
+        params += values * 2
+    return ", ".join([*terms, "r.id"]), params
+
+
+def _sort_value(name: str, descending: bool, catalogue: dict[str, Any]) -> tuple[str, list[Any]]:
+    """An SQL expression giving one value per record to sort on: for lists, the first (or last) in order."""
+    pick = "max" if descending else "min"
+    if name in COLUMNS:
+        return COLUMNS[name], []
+    if catalogue.get(name, {}).get("type") == "ref":
+        if name == "refs":
+            return f"(SELECT {pick}(ref) FROM refs WHERE rec = r.rec)", []
+        return f"(SELECT {pick}(ref) FROM refs WHERE rec = r.rec AND field = ?)", [name]
+    names = ALIASES.get(name, (name,))
+    return (f"(SELECT {pick}(value) FROM fields WHERE rec = r.rec AND name IN ({','.join('?' * len(names))}))",
+            list(names))
+
+
+def _fill(index: Index, hits: list[Hit], columns: tuple[str, ...]) -> None:
+    """Each hit's values for the columns asked for."""
+    by_rec = {hit.row.rec: hit for hit in hits}
+    recs = list(by_rec)
+    for column in columns:
+        for hit in hits:
+            hit.values[column] = []
+        if column in COLUMNS:
+            attribute = "date" if column == "year" else column
+            for hit in hits:
+                value = getattr(hit.row, attribute)
+                if column == "year":
+                    value = int(value[:4]) if value else None
+                hit.values[column] = [] if value is None else [value]
+            continue
+        is_ref = index.catalogue.get(column, {}).get("type") == "ref"
+        for start in range(0, len(recs), 500):
+            part = recs[start : start + 500]
+            marks = ",".join("?" * len(part))
+            if is_ref:
+                field_test = "" if column == "refs" else " AND field = ?"
+                rows = index.db.execute(f"SELECT rec, ref FROM refs WHERE rec IN ({marks}){field_test}",
+                                        [*part, *([] if column == "refs" else [column])])
+            else:
+                names = ALIASES.get(column, (column,))
+                rows = index.db.execute(
+                    f"SELECT rec, value FROM fields WHERE rec IN ({marks}) AND name IN "
+                    f"({','.join('?' * len(names))})", [*part, *names])
+            for rec, value in rows:
+                values = by_rec[rec].values[column]
+                if value not in values:
+                    values.append(value)

@@ -1,0 +1,103 @@
+"""Writing query and search results: a table or ranked list for people, json, yaml, csv or bare ids for
+programs (ids, one per line, pipe into other commands: `resolvetool query ... -f ids | xargs ...`)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from rich.console import Console
+from rich.text import Text
+
+from ..textlayout import columns, hang
+from .engine import MARK_END, MARK_START, Hit, Result
+
+
+def as_data(result: Result, catalogue: dict[str, Any]) -> list[dict[str, Any]]:
+    """One mapping per hit: a field that can hold several values gives a list, any other a single value."""
+    out = []
+    for hit in result.hits:
+        item: dict[str, Any] = {}
+        for column in result.columns:
+            values = hit.values.get(column, [])
+            item[column] = values if catalogue.get(column, {}).get("many") else (values[0] if values else None)
+        if hit.snippet is not None:
+            item["snippet"] = _plain(hit.snippet)
+        out.append(item)
+    return out
+
+
+def write_data(result: Result, catalogue: dict[str, Any], form: str) -> str:
+    if form == "ids":
+        return "".join(f"{hit.row.id}\n" for hit in result.hits)
+    if form == "json":
+        return json.dumps(as_data(result, catalogue), ensure_ascii=False, indent=2) + "\n"
+    if form == "yaml":
+        import yaml
+
+        data = as_data(result, catalogue)
+        return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100) if data else "[]\n"
+    if form == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        snippets = any(hit.snippet is not None for hit in result.hits)
+        writer.writerow([*result.columns, *(["snippet"] if snippets else [])])
+        for hit in result.hits:
+            row = ["; ".join(str(value) for value in hit.values.get(column, [])) for column in result.columns]
+            writer.writerow(row + ([_plain(hit.snippet or "")] if snippets else []))
+        return buffer.getvalue()
+    raise ValueError(f"unknown format {form!r}")
+
+
+def table(result: Result, console: Console) -> Text:
+    """The people's view of a query: one line per record, the columns asked for, long titles cut."""
+    header = list(result.columns)
+    rows = [[_cell(hit, column) for column in header] for hit in result.hits]
+    flexible = header.index("title") if "title" in header else len(header) - 1
+    return Text("\n").join(columns(header, rows, console.width, flexible=flexible))
+
+
+def _cell(hit: Hit, column: str) -> Text:
+    text = Text("; ".join(str(value) for value in hit.values.get(column, [])))
+    if column == "id":
+        text.stylize("blue")
+    return text
+
+
+def ranked(result: Result, console: Console) -> Text:
+    """The people's view of a search: each hit's title with the matched words marked, its id, kind and
+    date, and the passage that matched."""
+    lines: list[Text] = []
+    width = console.width
+    for number, hit in enumerate(result.hits, 1):
+        body = _marked(hit.title or hit.row.title or hit.row.id, "bold")
+        line = Text("\n")
+        line.append(hit.row.id, style="blue")
+        details = [hit.row.kind or "record", hit.row.date]
+        line.append("  " + " · ".join(d for d in details if d), style="dim")
+        body.append_text(line)
+        if hit.snippet and MARK_START in hit.snippet:
+            body.append("\n")
+            body.append_text(_marked(hit.snippet, None))
+        if lines:
+            lines.append(Text())
+        lines += hang(Text(f"{number}.", style="dim"), body, len(str(len(result.hits))) + 2, width, console)
+    return Text("\n").join(lines)
+
+
+def _marked(text: str, style: str | None) -> Text:
+    """Text with the matched words (between the FTS markers) highlighted, the rest as written."""
+    out = Text(style=style or "")
+    flat = " ".join(text.split())
+    marked = False
+    for piece in flat.replace(MARK_END, MARK_START).split(MARK_START):
+        if piece:
+            out.append(piece, style="bold yellow" if marked else None)
+        marked = not marked
+    return out
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.replace(MARK_START, "").replace(MARK_END, "").split())

@@ -1,0 +1,75 @@
+"""What to search for, in the words people type, turned into an SQLite FTS5 expression.
+
+    cyber threats           both words, anywhere in the record (in any form: threat, threats)
+    "cyber threats"         the phrase (one argument holding spaces is a phrase too)
+    cyber*                  words starting with cyber
+    -withdrawn              not containing the word
+    IMPACT OR ITU           either (OR binds the two words beside it)
+
+Every word is quoted before it reaches FTS5, so no input can be read as FTS5 syntax.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .filters import FilterError
+
+_TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
+_WORDY = re.compile(r"[^\W_]")
+
+
+def fts_expression(arguments: list[str]) -> str:
+    """The FTS5 MATCH expression for the search words; FilterError for what cannot be searched."""
+    terms: list[tuple[str, str, str, int]] = []  # (expression, role, argument, position)
+    for argument in arguments:
+        if '"' not in argument and re.search(r"\s", argument.strip()):
+            terms.append(_term(argument.strip(), True, argument, argument.index(argument.strip()[0])))
+            continue
+        for match in _TOKEN.finditer(argument):
+            phrase, word = match.groups()
+            if phrase is not None:
+                terms.append(_term(phrase, True, argument, match.start()))
+            elif word == "OR":
+                terms.append(("OR", "or", argument, match.start()))
+            else:
+                terms.append(_term(word, False, argument, match.start()))
+    if not terms:
+        raise FilterError("", 0, 0, "nothing to search for", "give one or more words, or a \"quoted phrase\"")
+    groups: list[list[str]] = []
+    excluded: list[str] = []
+    joining = False
+    for index, (expression, role, argument, position) in enumerate(terms):
+        if role == "or":
+            if not groups or joining or index == len(terms) - 1 or terms[index + 1][1] != "word":
+                raise FilterError(argument, position, position + 2, "OR needs a word on each side",
+                                  "write: IMPACT OR ITU")
+            joining = True
+        elif role == "not":
+            excluded.append(expression)
+        elif joining:
+            groups[-1].append(expression)
+            joining = False
+        else:
+            groups.append([expression])
+    if not groups:
+        expression, _, argument, position = terms[0]
+        raise FilterError(argument, position, len(argument), "a search needs a word that must appear",
+                          "words starting with '-' only leave records out")
+    expression = " AND ".join(group[0] if len(group) == 1 else "(" + " OR ".join(group) + ")" for group in groups)
+    for word in excluded:
+        expression = f"({expression}) NOT {word}"
+    return expression
+
+
+def _term(text: str, phrase: bool, argument: str, position: int) -> tuple[str, str, str, int]:
+    role = "word"
+    if not phrase and text.startswith("-") and len(text) > 1:
+        role, text = "not", text[1:]
+    prefix = not phrase and text.endswith("*")
+    text = text.rstrip("*") if prefix else text
+    if not _WORDY.search(text):
+        raise FilterError(argument, position, position + max(len(text), 1),
+                          f"{text or argument!r} has no letters or digits to search for")
+    quoted = '"' + text.replace('"', '""') + '"'
+    return (quoted + " *" if prefix else quoted), role, argument, position

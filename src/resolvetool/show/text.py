@@ -1,0 +1,226 @@
+"""The readable view of one record for a terminal: title, facts, clauses with their formulas set off,
+references with the titles of what they name, and what points back. Record text is put into rich
+`Text` objects, never parsed as markup, so nothing a record says can restyle the terminal."""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from rich.console import Console
+from rich.text import Text
+
+from ..textlayout import hang
+from .view import View
+
+# How a referring record relates to this one, by the field it points from.
+RELATIONS: dict[str, str] = {
+    "approves": "Approved by",
+    "amends": "Amended by",
+    "supersedes": "Superseded by",
+    "superseded_by": "Supersedes",
+    "session": "At this session",
+    "body": "Of this body",
+    "lifecycle.by": "Acted on it (agreement lifecycle)",
+    "lifecycle.document": "Documents an agreement's lifecycle",
+    "signature_authorizations.by": "Authorizes signature",
+    "signature_authorizations.signatory": "Named as signatory",
+    "parties": "Party to",
+    "text_location": "Holds the text of",
+    "appendices.contains": "Contains it in an appendix",
+    "organization": "Belongs to this organization",
+    "refs": "Cites it",
+}
+# Fields shown in the heading or in the clause lists, not again among the facts.
+_HEADED = frozenset({"id", "kind", "title", "name", "status", "preamble", "operative", "layout"})
+_FACT_ORDER = ("symbol", "body", "session", "agenda_item", "committee_reference", "adoption", "organization")
+
+
+def render_view(view: View, shown_path: str, console: Console) -> Text:
+    """The view as one Text, wrapped to the console's width with hanging indents (no trailing spaces)."""
+    width = max(40, console.width)
+    lines: list[Text] = list(_heading(view).wrap(console, width))
+    if view.problem:
+        lines += hang(Text("problem", style="bold red"), Text.assemble(
+            view.problem, (" (resolvetool validate names them all)", "dim")), 10, width, console)
+    for row in view.duplicates:
+        lines += hang(Text("duplicate", style="bold red"), Text(f"the id is also taken by {row.path}"), 10,
+                       width, console)
+    data = view.data or {}
+    labels = {ref: target for _, ref, target in view.references}
+    lines.append(Text())
+    lines += _facts(data, labels, shown_path, width, console)
+    for part in ("preamble", "operative"):
+        clauses = data.get(part)
+        if isinstance(clauses, list) and clauses:
+            lines += [Text(), Text(part.capitalize(), style="bold underline")]
+            lines += _clauses(clauses, labels, width, console)
+    if view.referrer_counts:
+        lines += [Text(), Text("Referred to by", style="bold underline")]
+        lines += _referrers(view, width, console)
+    return Text("\n").join(line.rstrip() or line for line in _rstripped(lines))
+
+
+def _rstripped(lines: list[Text]) -> list[Text]:
+    for line in lines:
+        line.rstrip()
+    return lines
+
+
+def _heading(view: View) -> Text:
+    row = view.row
+    text = Text(row.title or row.id, style="bold")
+    text.append("\n")
+    words = [w for w in (row.kind or "record", row.status, row.id) if w]
+    text.append(" · ".join(words), style="dim")
+    if view.fragment:
+        text.append(f"  (#{view.fragment})", style="dim")
+    return text
+
+
+def _facts(data: dict[str, Any], labels: dict[str, Any], shown_path: str, width: int,
+           console: Console) -> list[Text]:
+    keys = [k for k in _FACT_ORDER if k in data] + [k for k in data if k not in _FACT_ORDER and k not in _HEADED]
+    rows: list[tuple[str, Text]] = []
+    for key in keys:
+        value = data[key]
+        if key == "adoption" and isinstance(value, dict):
+            rows.append(("adopted", _adoption(value)))
+        else:
+            rows.append((key.replace("_", " "), _value(value, labels)))
+    rows.append(("file", Text(shown_path, style="dim")))
+    indent = min(max(len(name) for name, _ in rows) + 2, 16)
+    out: list[Text] = []
+    for name, value in rows:
+        out += hang(Text(name, style="bold"), value, indent, width, console)
+    return out
+
+
+def _adoption(adoption: dict[str, Any]) -> Text:
+    text = Text(str(adoption.get("date") or "date not recorded"))
+    for key in ("meeting", "method"):
+        if adoption.get(key):
+            text.append(f", {adoption[key]}")
+    vote = adoption.get("vote")
+    if isinstance(vote, dict):
+        counts = ", ".join(f"{value} {key.replace('_', ' ')}" for key, value in vote.items())
+        text.append(f" ({counts})")
+    if adoption.get("outcome"):
+        text.append(f"  {adoption['outcome']}", style="italic")
+    if adoption.get("statement"):
+        text.append(f"\n{adoption['statement']}", style="dim")
+    return text
+
+
+def _value(value: Any, labels: dict[str, Any]) -> Text:
+    """A field's value: scalars as written, references with the title of what they name, lists and
+    mappings one entry per line, as YAML would nest them."""
+    return Text("\n").join(_lines(value, labels))
+
+
+def _lines(value: Any, labels: dict[str, Any]) -> list[Text]:
+    if isinstance(value, list):
+        out = []
+        for item in value:
+            lines = _lines(item, labels)
+            out += [Text("- ") + lines[0], *(Text("  ") + line for line in lines[1:])]
+        return out
+    if isinstance(value, dict):
+        out = []
+        for key, item in value.items():
+            if isinstance(item, (dict, list)) and item:
+                out.append(Text(f"{key}:", style="dim"))
+                out += [Text("  ") + line for line in _lines(item, labels)]
+            else:
+                out.append(Text(f"{key}: ", style="dim") + _scalar(item, labels))
+        return out or [Text("")]
+    return [_scalar(value, labels)]
+
+
+def _scalar(value: Any, labels: dict[str, Any]) -> Text:
+    text = Text(" ".join(str(value).split()) if isinstance(value, str) else str(value))
+    if isinstance(value, str) and value in labels:
+        target = labels[value]
+        if target is None:
+            text.append("  (no such record)", style="bold red")
+        elif target.title:
+            text.append(f"  {target.title}", style="dim")
+    return text
+
+
+def _clauses(clauses: list[Any], labels: dict[str, Any], width: int, console: Console) -> list[Text]:
+    out: list[Text] = []
+    for index, clause in enumerate(clauses, 1):
+        if not isinstance(clause, dict):
+            out += hang(Text(f"{index:>3} ", style="dim"), Text(str(clause)), 5, width, console)
+            continue
+        body = Text()
+        if clause.get("heading"):
+            body.append(f"{clause['heading']}\n", style="bold")
+        if clause.get("phrase"):
+            body.append(str(clause["phrase"]), style="bold cyan")
+            body.append(" ")
+        if clause.get("text"):
+            body.append(" ".join(str(clause["text"]).split()))
+        for line in _items(clause.get("items"), 1):
+            body.append("\n")
+            body.append_text(line)
+        if clause.get("tail"):
+            body.append("\n" + " ".join(str(clause["tail"]).split()))
+        for ref in clause.get("refs") or []:
+            body.append("\n")
+            body.append_text(_reference(ref, labels))
+        number = str(clause.get("number") or index)
+        out += hang(Text(f"{number:>4}", style="dim"), body, 6, width, console)
+    return out
+
+
+def _items(items: Any, depth: int) -> Iterator[Text]:
+    if not isinstance(items, list):
+        return
+    for item in items:
+        if not isinstance(item, dict):
+            continue
+        line = Text("  " * depth)
+        line.append(f"{item.get('label', '')} ", style="dim")
+        line.append(" ".join(str(item.get("text", "")).split()))
+        yield line
+        yield from _items(item.get("items"), depth + 1)
+
+
+def _reference(ref: str, labels: dict[str, Any]) -> Text:
+    text = Text("→ ", style="dim")
+    text.append(ref, style="blue")
+    target = labels.get(ref)
+    if target is None:
+        text.append("  no such record", style="bold red")
+    elif target.title:
+        text.append(f"  {target.title}", style="dim")
+    return text
+
+
+def _referrers(view: View, width: int, console: Console) -> list[Text]:
+    by_field: dict[str, list] = {}
+    for referrer in view.referrers:
+        by_field.setdefault(referrer.field, []).append(referrer)
+    out: list[Text] = []
+    order = list(RELATIONS)
+    for field_name, count in sorted(view.referrer_counts.items(),
+                                    key=lambda item: (order.index(item[0]) if item[0] in order else len(order),
+                                                      item[0])):
+        relation = RELATIONS.get(field_name) or f"Refers to it ({field_name})"
+        out.append(Text.assemble((relation, "bold"), (f"  {count} record{'s' if count != 1 else ''}", "dim")))
+        for referrer in by_field.get(field_name, []):
+            row = referrer.row
+            body = Text(row.id, style="blue")
+            details = " ".join(d for d in (row.kind or "record", row.date) if d)
+            body.append(f"  {details}", style="dim")
+            if referrer.fragment:
+                body.append("  → " + ", ".join(f"#{part}" for part in referrer.fragment.split(", ")), style="dim")
+            if row.title:
+                body.append(f"  {row.title}")
+            out += hang(Text(""), body, 2, width, console)
+        shown = len(by_field.get(field_name, []))
+        if count > shown:
+            out.append(Text(f"  … and {count - shown} more: resolvetool query {field_name}={view.row.id}",
+                            style="dim"))
+    return out
