@@ -644,7 +644,7 @@ def query(
     _list_results(globals_, index, run(index, request), format)
 
 
-@app.command()
+@app.command(context_settings={"ignore_unknown_options": True})  # -word leaves records out
 def search(
     ctx: typer.Context,
     words: Annotated[list[str], typer.Argument(metavar="WORDS...", help="Words that must all appear (in any form: threat finds threats); \"a phrase\"; word* for a prefix; -word to leave out; a OR b. FIELD OP VALUE arguments filter as in 'resolvetool query'.")],
@@ -672,6 +672,9 @@ def search(
     from .query.words import fts_expression
 
     globals_: Globals = ctx.obj
+    for word in words:
+        if word.startswith("--"):
+            raise _fail(globals_, f"no such option: {word} (see 'resolvetool search --help')")
     settings, index = _open_index(globals_)
     try:
         request = Query(

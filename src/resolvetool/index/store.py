@@ -39,7 +39,6 @@ CREATE TABLE fields (name TEXT, value COLLATE NOCASE, rec INTEGER, PRIMARY KEY (
 CREATE INDEX fields_rec ON fields (rec, name);
 CREATE TABLE refs (rec INTEGER, field TEXT, ref TEXT, PRIMARY KEY (rec, field, ref)) WITHOUT ROWID;
 CREATE INDEX refs_ref ON refs (ref, field);
-CREATE INDEX refs_field ON refs (field, ref);
 CREATE TABLE refnames (ref TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE VIRTUAL TABLE text USING fts5 (title, words, names, tokenize = '{TOKENIZER}');
 """

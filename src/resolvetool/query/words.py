@@ -58,7 +58,8 @@ def fts_expression(arguments: list[str]) -> str:
                           "words starting with '-' only leave records out")
     expression = " AND ".join(group[0] if len(group) == 1 else "(" + " OR ".join(group) + ")" for group in groups)
     for word in excluded:
-        expression = f"({expression}) NOT {word}"
+        wrapped = len(groups) == 1 and (len(groups[0]) == 1 or expression.startswith("(")) and " NOT " not in expression
+        expression = f"{expression if wrapped else f'({expression})'} NOT {word}"
     return expression
 
 
