@@ -79,7 +79,7 @@ def main() -> None:
         ("search cooperation", [*tool, "search", "cooperation"], 0.300),
         ('search "technical cooperation" kind=resolution', [*tool, "search", "technical cooperation",
                                                              "kind=resolution"], 0.300),
-        ("search cyber* -security adopted>=2010", [*tool, "search", "cyber*", "-security", "adopted>=2010"], 0.300),
+        ("search cyber* NOT security adopted>=2010", [*tool, "search", "cyber*", "NOT", "security", "adopted>=2010"], 0.300),
     ]
     best = {name: float("inf") for name, _, _ in cases}
     for _ in range(args.runs):

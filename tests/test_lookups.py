@@ -245,11 +245,13 @@ def test_search_ranks_and_marks(run_cli, in_repo) -> None:
 
 def test_search_forms_phrases_prefixes_and_exclusions(run_cli, in_repo) -> None:
     def ids(*words: str) -> list[str]:
-        return sorted(run_cli("search", *words, "-f", "ids").stdout.split())
+        return sorted(run_cli("search", "-f", "ids", *words).stdout.split())
 
     assert "interpol-ga-81-impact-cooperation" in ids("threat")  # the text says "threats"
     assert ids("cyber threats") == ids('"cyber threats"')
-    assert REFERENCE not in ids("cyber threats", "-approved")
+    assert REFERENCE not in ids("cyber threats", "NOT", "approved")
+    assert REFERENCE in ids("cyber threats", "NOT", "nosuchword")
+    assert ids("cyber threats", "NOT", "approved") == ids("cyber threats", "--", "-approved")
     assert REFERENCE in ids("cybersec*")
     assert ids("Singapore") == sorted(["interpol", REFERENCE])
     assert ids("Singapore", "kind=resolution") == [REFERENCE]
@@ -260,6 +262,9 @@ def test_search_forms_phrases_prefixes_and_exclusions(run_cli, in_repo) -> None:
 
 @pytest.mark.parametrize(("words", "message"), [
     (["-impact"], "a search needs a word that must appear"),
+    (["NOT", "impact"], "a search needs a word that must appear"),
+    (["impact", "NOT"], "NOT needs a word after it"),
+    (["impact", "NOT", "OR", "x"], "NOT needs a word after it"),
     (["OR", "impact"], "OR needs a word on each side"),
     (["impact", "OR"], "OR needs a word on each side"),
     (["…"], "'…' has no letters or digits to search for"),
@@ -274,3 +279,4 @@ def test_bad_searches(words: list[str], message: str) -> None:
 def test_searches_are_quoted_for_fts5() -> None:
     assert fts_expression(['AND "x', "NEAR(a", "a*"]) == '"AND" AND "x" AND "NEAR(a" AND "a" *'
     assert fts_expression(["a", "OR", "b", "-c"]) == '("a" OR "b") NOT "c"'
+    assert fts_expression(["a", "b", "NOT", "c", "NOT", "d"]) == '(("a" AND "b") NOT "c") NOT "d"'

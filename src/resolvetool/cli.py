@@ -644,10 +644,10 @@ def query(
     _list_results(globals_, index, run(index, request), format)
 
 
-@app.command(context_settings={"ignore_unknown_options": True})  # -word leaves records out
+@app.command()
 def search(
     ctx: typer.Context,
-    words: Annotated[list[str], typer.Argument(metavar="WORDS...", help="Words that must all appear (in any form: threat finds threats); \"a phrase\"; word* for a prefix; -word to leave out; a OR b. FIELD OP VALUE arguments filter as in 'resolvetool query'.")],
+    words: Annotated[list[str], typer.Argument(metavar="WORDS...", help="Words that must all appear (in any form: threat finds threats); \"a phrase\"; word* for a prefix; NOT word to leave out; a OR b. FIELD OP VALUE arguments filter as in 'resolvetool query'.")],
     sort: SortOption = None,
     limit: LimitOption = None,
     fields: FieldsOption = None,
@@ -665,7 +665,7 @@ def search(
 
       resolvetool search "cyber threats" kind=resolution session=interpol-ga-81
 
-      resolvetool search cyber* -IMPACT adopted>=2010 --format json
+      resolvetool search "cyber*" NOT IMPACT "adopted>=2010" --format json
     """
     from .query.engine import Query, run
     from .query.filters import FilterError, looks_like_filter, parse_filter, parse_sort

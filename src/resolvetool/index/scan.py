@@ -50,7 +50,7 @@ def scan(records: str, known: dict[str, tuple[int, int]], since: int, *, expecte
     folders = _folders(records, known, result)
     work = [(folder, folder in result.listed) for folder in folders]
     if _can_fork() and max(expected_files, sum(known.get(f, (0, 0))[1] for f in folders)) >= _FORK_FROM:
-        parts = _forked(records, work, since)
+        parts = _forked(records, work, since, {folder: count for folder, (_, count) in known.items()})
     else:
         parts = [_stat_folders(records, work, since)]
     for counts, listed, recent, unreadable in parts:
@@ -110,31 +110,36 @@ def _list(path: str) -> tuple[list[str], str | None]:
 
 
 def _is_record_name(name: str) -> bool:
-    return name.endswith(YAML_SUFFIXES) and not name.startswith(".")
+    return name.endswith(YAML_SUFFIXES) and not name.startswith(".")  # as corpus.discover, and the loop below
 
 
 def _stat_folders(records: str, work: list[tuple[str, bool]], since: int) -> tuple:
-    """(record files per folder, names of folders to list, recent files, unreadable folders)."""
+    """(record files per folder, names of folders to list, recent files, unreadable folders).
+
+    The inner loop runs once per record file on every command: it is written for speed."""
     counts: dict[str, int] = {}
     listed: dict[str, list[str]] = {}
     recent: list[tuple[str, str, Stamp | None]] = []
     unreadable: list[tuple[str, str]] = []
+    by_descriptor = os.scandir in os.supports_fd
+    flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)
     for folder, list_names in work:
         path = os.path.join(records, folder) if folder else records
         try:
-            descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+            descriptor = os.open(path, flags)
         except OSError as error:
             unreadable.append((folder, error.strerror or str(error)))
             continue
         names: list[str] = []
+        keep = names.append
         try:
             # Listing by descriptor lets each stat name the file alone, not walk its whole path again.
-            with os.scandir(descriptor if os.scandir in os.supports_fd else path) as entries:
+            with os.scandir(descriptor if by_descriptor else path) as entries:
                 for entry in entries:
                     name = entry.name
-                    if not _is_record_name(name):
+                    if not (name.endswith(".yaml") or name.endswith(".yml")) or name[0] == ".":
                         continue
-                    names.append(name)
+                    keep(name)
                     try:
                         info = entry.stat()
                     except OSError:
@@ -154,11 +159,23 @@ def _stat_folders(records: str, work: list[tuple[str, bool]], since: int) -> tup
     return counts, listed, recent, unreadable
 
 
+def _shares(work: list[tuple[str, bool]], sizes: dict[str, int], parts: int) -> list[list[tuple[str, bool]]]:
+    """The folders dealt out so that each process stats about as many files (largest first, to the
+    least loaded)."""
+    shares: list[list[tuple[str, bool]]] = [[] for _ in range(parts)]
+    loads = [0] * parts
+    for item in sorted(work, key=lambda item: -sizes.get(item[0], 0)):
+        lightest = loads.index(min(loads))
+        shares[lightest].append(item)
+        loads[lightest] += sizes.get(item[0], 0) + 1
+    return shares
+
+
 def _can_fork() -> bool:
     return sys.platform.startswith("linux") and hasattr(os, "fork")
 
 
-def _forked(records: str, work: list[tuple[str, bool]], since: int) -> list[tuple]:
+def _forked(records: str, work: list[tuple[str, bool]], since: int, sizes: dict[str, int]) -> list[tuple]:
     """The stat pass in one process per core, each taking every n-th folder; results come back marshalled
     through a pipe. A child that fails is redone here, so a failure only costs time."""
     try:
@@ -167,9 +184,9 @@ def _forked(records: str, work: list[tuple[str, bool]], since: int) -> list[tupl
         jobs = os.cpu_count() or 1
     if jobs <= 1:
         return [_stat_folders(records, work, since)]
+    shares = _shares(work, sizes, jobs)
     children = []
-    for index in range(1, jobs):
-        share = work[index::jobs]
+    for share in shares[1:]:
         reader, writer = os.pipe()
         pid = os.fork()
         if pid == 0:  # the child: stat, write, leave at once (no cleanup of the parent's state)
@@ -182,7 +199,7 @@ def _forked(records: str, work: list[tuple[str, bool]], since: int) -> list[tupl
                 os._exit(0)
         os.close(writer)
         children.append((pid, reader, share))
-    results = [_stat_folders(records, work[0::jobs], since)]
+    results = [_stat_folders(records, shares[0], since)]
     for pid, reader, share in children:
         with os.fdopen(reader, "rb") as stream:
             data = stream.read()

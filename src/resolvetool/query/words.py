@@ -3,7 +3,7 @@
     cyber threats           both words, anywhere in the record (in any form: threat, threats)
     "cyber threats"         the phrase (one argument holding spaces is a phrase too)
     cyber*                  words starting with cyber
-    -withdrawn              not containing the word
+    NOT withdrawn           not containing the word (also -withdrawn, after -- on a command line)
     IMPACT OR ITU           either (OR binds the two words beside it)
 
 Every word is quoted before it reaches FTS5, so no input can be read as FTS5 syntax.
@@ -30,8 +30,8 @@ def fts_expression(arguments: list[str]) -> str:
             phrase, word = match.groups()
             if phrase is not None:
                 terms.append(_term(phrase, True, argument, match.start()))
-            elif word == "OR":
-                terms.append(("OR", "or", argument, match.start()))
+            elif word in ("OR", "NOT"):
+                terms.append((word, word.lower(), argument, match.start()))
             else:
                 terms.append(_term(word, False, argument, match.start()))
     if not terms:
@@ -39,8 +39,17 @@ def fts_expression(arguments: list[str]) -> str:
     groups: list[list[str]] = []
     excluded: list[str] = []
     joining = False
+    negating = False
     for index, (expression, role, argument, position) in enumerate(terms):
-        if role == "or":
+        if role == "not" and expression == "NOT":
+            if negating or index == len(terms) - 1 or terms[index + 1][1] != "word":
+                raise FilterError(argument, position, position + 3, "NOT needs a word after it",
+                                  "write: cooperation NOT cyber")
+            negating = True
+        elif negating:
+            excluded.append(expression)
+            negating = False
+        elif role == "or":
             if not groups or joining or index == len(terms) - 1 or terms[index + 1][1] != "word":
                 raise FilterError(argument, position, position + 2, "OR needs a word on each side",
                                   "write: IMPACT OR ITU")
@@ -55,7 +64,7 @@ def fts_expression(arguments: list[str]) -> str:
     if not groups:
         expression, _, argument, position = terms[0]
         raise FilterError(argument, position, len(argument), "a search needs a word that must appear",
-                          "words starting with '-' only leave records out")
+                          "words after NOT (or starting with '-') only leave records out")
     expression = " AND ".join(group[0] if len(group) == 1 else "(" + " OR ".join(group) + ")" for group in groups)
     for word in excluded:
         wrapped = len(groups) == 1 and (len(groups[0]) == 1 or expression.startswith("(")) and " NOT " not in expression
