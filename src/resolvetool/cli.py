@@ -534,22 +534,6 @@ def _width(text: str) -> int:
     return cell_len(text)
 
 
-def _columns(index, fields: Optional[str], extra: tuple[str, ...] = ()) -> tuple[str, ...]:
-    from .query.engine import DEFAULT_COLUMNS
-    from .query.filters import field_info
-
-    if not fields:
-        return DEFAULT_COLUMNS
-    names = tuple(name.strip() for name in fields.split(",") if name.strip())
-    offset = 0
-    for part in fields.split(","):
-        name = part.strip()
-        if name:
-            field_info(name, index.catalogue, fields, offset + part.index(name))
-        offset += len(part) + 1
-    return names or DEFAULT_COLUMNS
-
-
 @app.command()
 def show(
     ctx: typer.Context,
@@ -624,9 +608,7 @@ def query(
 
       resolvetool query body=interpol-general-assembly --text cybercrime --sort -date -f ids
     """
-    from .query.engine import Query, run
-    from .query.filters import FilterError, parse_filter, parse_sort
-    from .query.words import fts_expression
+    from .query import FilterError, build, run
 
     globals_: Globals = ctx.obj
     settings, index = _open_index(globals_)
@@ -634,11 +616,8 @@ def query(
         sys.stdout.write(_field_list(index.catalogue))
         return
     try:
-        request = Query(
-            filters=[parse_filter(item, index.catalogue) for item in filters or ()],
-            text=fts_expression(text.split() if '"' in text else [text]) if text else None,
-            sort=parse_sort(sort, index.catalogue) if sort else [],
-            limit=_limit(limit, format), columns=_columns(index, fields))
+        request = build(index.catalogue, filters or [], text=text, sort=sort, limit=_limit(limit, format),
+                        columns=fields)
     except FilterError as error:
         raise _filter_error(globals_, error, "query") from None
     _list_results(globals_, index, run(index, request), format)
@@ -667,21 +646,18 @@ def search(
 
       resolvetool search "cyber*" NOT IMPACT "adopted>=2010" --format json
     """
-    from .query.engine import Query, run
-    from .query.filters import FilterError, looks_like_filter, parse_filter, parse_sort
-    from .query.words import fts_expression
+    from .query import FilterError, build, looks_like_filter, run
 
     globals_: Globals = ctx.obj
     for word in words:
         if word.startswith("--"):
             raise _fail(globals_, f"no such option: {word} (see 'resolvetool search --help')")
     settings, index = _open_index(globals_)
+    catalogue = index.catalogue
     try:
-        request = Query(
-            filters=[parse_filter(word, index.catalogue) for word in words if looks_like_filter(word, index.catalogue)],
-            text=fts_expression([word for word in words if not looks_like_filter(word, index.catalogue)]),
-            sort=parse_sort(sort, index.catalogue) if sort else [],
-            limit=_limit(limit, format), columns=_columns(index, fields), snippets=True)
+        request = build(catalogue, [word for word in words if looks_like_filter(word, catalogue)],
+                        words=[word for word in words if not looks_like_filter(word, catalogue)],
+                        sort=sort, limit=_limit(limit, format), columns=fields)
     except FilterError as error:
         raise _filter_error(globals_, error, "search") from None
     _list_results(globals_, index, run(index, request), format)

@@ -32,12 +32,21 @@ class Query:
     snippets: bool = False  # a search's view: matched words marked in the title and a passage
 
 
-@dataclass
+@dataclass(slots=True)
 class Hit:
     row: Row
-    values: dict[str, list[Any]]  # column -> values (one for most fields, any number for lists)
+    fields: dict[str, list[Any]]  # the values of the columns that are not the record's own (see values())
     title: str | None = None  # with MARK_START/MARK_END around matches (searches)
     snippet: str | None = None
+
+    def values(self, column: str) -> list[Any]:
+        """A column's values: one for most fields, any number for lists, none when the record has none."""
+        if column in COLUMNS:
+            value = self.row.date[:4] if column == "year" and self.row.date else getattr(self.row, column, None)
+            if column == "year" and value is not None:
+                value = int(value)
+            return [] if value is None else [value]
+        return self.fields.get(column, [])
 
 
 @dataclass
@@ -174,19 +183,11 @@ def _sort_value(name: str, descending: bool, catalogue: dict[str, Any]) -> tuple
 
 
 def _fill(index: Index, hits: list[Hit], columns: tuple[str, ...]) -> None:
-    """Each hit's values for the columns asked for."""
+    """Each hit's values for the columns that the records table does not hold."""
     by_rec = {hit.row.rec: hit for hit in hits}
     recs = list(by_rec)
     for column in columns:
-        for hit in hits:
-            hit.values[column] = []
         if column in COLUMNS:
-            attribute = "date" if column == "year" else column
-            for hit in hits:
-                value = getattr(hit.row, attribute)
-                if column == "year":
-                    value = int(value[:4]) if value else None
-                hit.values[column] = [] if value is None else [value]
             continue
         is_ref = index.catalogue.get(column, {}).get("type") == "ref"
         for start in range(0, len(recs), 500):
@@ -202,6 +203,6 @@ def _fill(index: Index, hits: list[Hit], columns: tuple[str, ...]) -> None:
                     f"SELECT rec, value FROM fields WHERE rec IN ({marks}) AND name IN "
                     f"({','.join('?' * len(names))})", [*part, *names])
             for rec, value in rows:
-                values = by_rec[rec].values[column]
+                values = by_rec[rec].fields.setdefault(column, [])
                 if value not in values:
                     values.append(value)

@@ -21,7 +21,7 @@ def as_data(result: Result, catalogue: dict[str, Any]) -> list[dict[str, Any]]:
     for hit in result.hits:
         item: dict[str, Any] = {}
         for column in result.columns:
-            values = hit.values.get(column, [])
+            values = hit.values(column)
             item[column] = values if catalogue.get(column, {}).get("many") else (values[0] if values else None)
         if hit.snippet is not None:
             item["snippet"] = _plain(hit.snippet)
@@ -45,7 +45,7 @@ def write_data(result: Result, catalogue: dict[str, Any], form: str) -> str:
         snippets = any(hit.snippet is not None for hit in result.hits)
         writer.writerow([*result.columns, *(["snippet"] if snippets else [])])
         for hit in result.hits:
-            row = ["; ".join(str(value) for value in hit.values.get(column, [])) for column in result.columns]
+            row = ["; ".join(str(value) for value in hit.values(column)) for column in result.columns]
             writer.writerow(row + ([_plain(hit.snippet or "")] if snippets else []))
         return buffer.getvalue()
     raise ValueError(f"unknown format {form!r}")
@@ -60,7 +60,7 @@ def table(result: Result, console: Console) -> Text:
 
 
 def _cell(hit: Hit, column: str) -> Text:
-    text = Text("; ".join(str(value) for value in hit.values.get(column, [])))
+    text = Text("; ".join(str(value) for value in hit.values(column)))
     if column == "id":
         text.stylize("blue")
     return text

@@ -19,11 +19,14 @@ _TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
 _WORDY = re.compile(r"[^\W_]")
 
 
-def fts_expression(arguments: list[str]) -> str:
-    """The FTS5 MATCH expression for the search words; FilterError for what cannot be searched."""
+def fts_expression(arguments: list[str], *, split: bool = False) -> str:
+    """The FTS5 MATCH expression for the search words; FilterError for what cannot be searched.
+
+    Each argument is a word, or a phrase when it holds spaces (as a shell passes "cyber threats"); with
+    `split`, arguments are search strings whose words stand apart unless they are in double quotes."""
     terms: list[tuple[str, str, str, int]] = []  # (expression, role, argument, position)
     for argument in arguments:
-        if '"' not in argument and re.search(r"\s", argument.strip()):
+        if not split and '"' not in argument and re.search(r"\s", argument.strip()):
             terms.append(_term(argument.strip(), True, argument, argument.index(argument.strip()[0])))
             continue
         for match in _TOKEN.finditer(argument):
