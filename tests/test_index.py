@@ -219,3 +219,18 @@ def test_any_sequence_of_changes_keeps_the_index_true(base_tree, isolated_cache:
     assert snapshot(root) == fresh_snapshot(root, isolated_cache)
     for path in isolated_cache.glob("index-*"):
         path.unlink()
+
+
+def test_commands_running_at_once_share_one_index(base_tree, isolated_cache: Path) -> None:
+    import subprocess
+    import sys
+
+    root = base_tree()
+    command = [sys.executable, "-m", "resolvetool", "query", "--sort", "id", "-f", "ids"]
+    environment = dict(os.environ, RESOLVETOOL_CACHE_DIR=str(isolated_cache))
+    runs = [subprocess.Popen(command, cwd=root, env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            for _ in range(3)]
+    outputs = [run.communicate(timeout=60) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0, 0], outputs
+    assert {out for out, _ in outputs} == {b"assembly\nassembly-1\norg\nres-1\n"}
+    assert len(list(isolated_cache.glob("index-*.sqlite3"))) == 1

@@ -501,6 +501,8 @@ def _open_index(globals_: Globals):
         progress.stop()
     refreshed = index.refreshed
     if globals_.verbosity >= 0:
+        if not settings.records.is_dir():
+            err.print(f"note: there is no records folder at {_shown(settings.records)}", style="dim", highlight=False)
         for folder, reason in refreshed.unreadable:
             err.print(f"note: cannot list {folder or settings.records}: {reason}; its records are as last seen",
                       style="dim", highlight=False)

@@ -125,16 +125,13 @@ def _stat_folders(records: str, work: list[tuple[str, bool]], since: int) -> tup
     flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)
     for folder, list_names in work:
         path = os.path.join(records, folder) if folder else records
-        try:
-            descriptor = os.open(path, flags)
-        except OSError as error:
-            unreadable.append((folder, error.strerror or str(error)))
-            continue
+        descriptor = None
         names: list[str] = []
         keep = names.append
         try:
-            # Listing by descriptor lets each stat name the file alone, not walk its whole path again.
-            with os.scandir(descriptor if by_descriptor else path) as entries:
+            if by_descriptor:  # each stat then names the file alone, not its whole path again
+                descriptor = os.open(path, flags)
+            with os.scandir(path if descriptor is None else descriptor) as entries:
                 for entry in entries:
                     name = entry.name
                     if not (name.endswith(".yaml") or name.endswith(".yml")) or name[0] == ".":
@@ -152,7 +149,8 @@ def _stat_folders(records: str, work: list[tuple[str, bool]], since: int) -> tup
             unreadable.append((folder, error.strerror or str(error)))
             continue
         finally:
-            os.close(descriptor)
+            if descriptor is not None:
+                os.close(descriptor)
         counts[folder] = len(names)
         if list_names:
             listed[folder] = sorted(names)
