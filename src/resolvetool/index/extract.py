@@ -73,7 +73,7 @@ def extract(raw: bytes, display: str) -> tuple:
     kept = [(name, value) for name, value in fields if name not in _IN_RECORDS and _types().get(name) != "ref"]
     names = " ".join(filter(None, (record_id, symbol)))
     return (record_id, kind, symbol, title, status, date, valid, problem, tuple(dict.fromkeys(kept)),
-            tuple(dict.fromkeys(refs)), (title or "", "\n".join(_words(data, "")), names))
+            tuple(dict.fromkeys(refs)), (title or "", "\n".join(_words(data)), names))
 
 
 def _problem(diagnostics: Any) -> str | None:
@@ -139,20 +139,28 @@ def _date(data: dict[str, Any]) -> str | None:
     return value if _iso(value) else None
 
 
-def flatten(value: Any, path: str):
-    """(field path, scalar value) for every value a query can filter on, list levels left out."""
+def _leaves(value: Any, path: str):
+    """(field path, scalar) for every value of a record but its presentation, list levels left out."""
     if isinstance(value, dict):
         for key, item in value.items():
-            if not isinstance(key, str) or key in WORDS or (not path and key in PRESENTATION):
-                continue
-            yield from flatten(item, _join(path, key))
+            if isinstance(key, str) and (path or key not in PRESENTATION):
+                yield from _leaves(item, _join(path, key))
     elif isinstance(value, list):
         for item in value:
-            yield from flatten(item, path)
-    elif isinstance(value, bool):
-        yield path, int(value)
-    elif isinstance(value, (int, str)) and value != "":
+            yield from _leaves(item, path)
+    else:
         yield path, value
+
+
+def flatten(value: Any, path: str):
+    """(field path, value) for every value a query can filter on: words left out, true/false as 1/0."""
+    for name, item in _leaves(value, path):
+        if name.rsplit(".", 1)[-1] in WORDS:
+            continue
+        if isinstance(item, bool):
+            yield name, int(item)
+        elif isinstance(item, (int, str)) and item != "":
+            yield name, item
 
 
 def _join(path: str, key: str) -> str:
@@ -173,18 +181,12 @@ def _refs(fields: list[tuple[str, Any]]) -> list[tuple[str, str, str]]:
     return out
 
 
-def _words(value: Any, path: str):
-    """The record's words in the order it prints them: formulas, clause text, items, annexes, names."""
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if not isinstance(key, str) or (not path and (key in PRESENTATION or key in _NAME_FIELDS
-                                                          or key in _TITLE_FIELDS)):
-                continue
-            yield from _words(item, _join(path, key))
-    elif isinstance(value, list):
-        for item in value:
-            yield from _words(item, path)
-    elif isinstance(value, str):
-        leaf = path.rsplit(".", 1)[-1]
-        if leaf in WORDS or (_types().get(path) or "text") not in _NOT_WORDS:
+def _words(data: dict[str, Any]):
+    """The record's words in the order it prints them: formulas, clause text, items, annexes, names (its
+    id, symbol and title are indexed apart)."""
+    types = _types()
+    for name, value in _leaves(data, ""):
+        if not isinstance(value, str) or name in _NAME_FIELDS or name in _TITLE_FIELDS:
+            continue
+        if name.rsplit(".", 1)[-1] in WORDS or (types.get(name) or "text") not in _NOT_WORDS:
             yield " ".join(value.split())

@@ -80,8 +80,8 @@ def _folders(records: str, known: dict[str, tuple[int, int]], result: Scan) -> l
             continue
         seen.add(folder)
         path = os.path.join(records, folder) if folder else records
-        try:
-            info = os.stat(path)
+        try:  # records/ itself may be a link; a linked folder inside it is not followed (as corpus.discover)
+            info = os.stat(path) if not folder else os.lstat(path)
         except OSError:
             continue  # gone: its files are removed
         if not stat.S_ISDIR(info.st_mode):
