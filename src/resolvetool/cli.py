@@ -11,12 +11,14 @@ import time
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
-from rich.console import Console
 
 from . import __version__
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 app = typer.Typer(
     name="resolvetool",
@@ -36,6 +38,8 @@ class Globals:
     verbosity: int
 
     def console(self, *, stderr: bool = True) -> Console:
+        from rich.console import Console
+
         from .reporters import THEME
 
         return Console(stderr=stderr, theme=THEME, color_system="auto" if self.color else None,

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .source import DEFAULT_MAX_FILE_SIZE
+from .kinds import DEFAULT_MAX_FILE_SIZE
 
 
 class ConfigError(Exception):

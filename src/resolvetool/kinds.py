@@ -1,4 +1,4 @@
-"""The kinds of record and their folders, in a module light enough for every command to import."""
+"""The kinds of record, their folders and files, in a module light enough for every command to import."""
 
 from __future__ import annotations
 
@@ -14,3 +14,5 @@ FOLDER_BY_KIND: dict[str, str] = {
     "instrument": "instruments",
 }
 KIND_BY_FOLDER: dict[str, str] = {folder: kind for kind, folder in FOLDER_BY_KIND.items()}
+# Record files larger than this many bytes are refused (RT003) unless max-file-size says otherwise.
+DEFAULT_MAX_FILE_SIZE = 1024 * 1024

@@ -34,8 +34,8 @@ from yaml.events import (
 )
 
 from .diagnostics import Diagnostic, make, quote
+from .kinds import DEFAULT_MAX_FILE_SIZE
 
-DEFAULT_MAX_FILE_SIZE = 1024 * 1024
 MAX_DEPTH = 64  # a resolution nests about eight levels; anything deeper is an accident or an attack
 MAX_DIAGNOSTICS_PER_FILE = 100  # shown per file; see diagnostics.cap
 _MAX_COLLECTED = 10_000  # collected per file while reading, to bound memory on a hostile file
