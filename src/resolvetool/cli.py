@@ -588,7 +588,7 @@ def show(
 @app.command()
 def query(
     ctx: typer.Context,
-    filters: Annotated[Optional[list[str]], typer.Argument(metavar="FILTER...", help="FIELD OP VALUE, all of which must hold: kind=resolution session=interpol-ga-81 adopted>=2012 phrase=APPROVES refs~ag-2012-rap-18.", show_default=False)] = None,
+    filters: Annotated[Optional[list[str]], typer.Argument(metavar="FILTER...", help="FIELD OP VALUE, all of which must hold: kind=resolution session=interpol-ga-81 'adopted>=2012' phrase=APPROVES refs~ag-2012-rap-18 (quote a filter holding < or > for the shell).", show_default=False)] = None,
     text: Annotated[Optional[str], typer.Option("--text", "-t", metavar="WORDS", help="Only records whose words match (as in 'resolvetool search').")] = None,
     sort: SortOption = None,
     limit: LimitOption = None,
@@ -608,7 +608,7 @@ def query(
 
       resolvetool query kind=resolution session=interpol-ga-81
 
-      resolvetool query kind=resolution adopted>=2012 phrase=APPROVES refs~ag-2012-rap-18
+      resolvetool query kind=resolution "adopted>=2012" phrase=APPROVES refs~ag-2012-rap-18
 
       resolvetool query kind=agreement status=approved,signed --fields id,status,parties -f csv
 
