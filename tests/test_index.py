@@ -9,13 +9,15 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings as hypothesis_settings, strategies as st
+from conftest import BASE_TREE
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from resolvetool.config import load_settings
-from resolvetool.index import open_index, scan as scan_module
+from resolvetool.index import open_index
+from resolvetool.index import scan as scan_module
 from resolvetool.index.store import database_path
-
-from conftest import BASE_TREE
 
 
 def snapshot(root: Path) -> dict[str, tuple]:
@@ -46,7 +48,7 @@ def test_built_on_first_use_outside_the_records(base_tree, isolated_cache: Path)
     root = base_tree()
     index = open_index(load_settings(root))
     assert index.refreshed.indexed == 4 and index.count() == 4
-    assert database_path(isolated_cache, root / "records").is_file()
+    assert database_path(isolated_cache, root / "records", root).is_file()
     assert not any(".sqlite3" in p.name for p in root.rglob("*"))
     again = open_index(load_settings(root))
     assert again.refreshed.indexed == 0 and again.count() == 4
@@ -104,18 +106,38 @@ def test_a_touched_file_is_restamped_not_reindexed(base_tree) -> None:
     assert open_index(load_settings(root)).refreshed.indexed == 0
 
 
-def test_an_edit_after_the_stamps_are_trusted_is_seen(base_tree) -> None:
-    """Stamps are trusted once files are older than the clock margin; then only the stamp shows an edit."""
+def test_changes_after_the_stamps_are_trusted_are_seen(base_tree, isolated_cache: Path) -> None:
+    """Stamps are trusted once files and folders are older than the clock margin; then only stamps show
+    changes: an edit in place, a folder swapped for a copy (whose files keep their change times), and a
+    rename hidden by setting the folder's modification time back."""
     root = base_tree()
+    records = root / "records"
+    staging = root / "staging"
+    shutil.copytree(records / "sessions", staging, copy_function=shutil.copy2)
+    (staging / "assembly-1.yaml").write_text((staging / "assembly-1.yaml").read_text().replace("number: 1", "number: 7"))
     time.sleep(scan_module.MARGIN_NS / 1e9 + 0.2)
     open_index(load_settings(root))
-    stored = open_index(load_settings(root)).db.execute("SELECT count(*) FROM files WHERE size IS NOT NULL")
-    assert stored.fetchone()[0] == 4  # every stamp is trusted now
-    session = root / "records/sessions/assembly-1.yaml"
-    session.write_text(session.read_text().replace("number: 1", "number: 2"))
     index = open_index(load_settings(root))
-    assert index.refreshed.indexed == 1
-    assert index.db.execute("SELECT value FROM fields WHERE name = 'number'").fetchone()[0] == 2
+    assert index.db.execute("SELECT count(*) FROM files WHERE size IS NOT NULL").fetchone()[0] == 4  # all trusted
+    assert index.refreshed.indexed == 0
+
+    resolution = records / "resolutions/2020/res-1.yaml"
+    resolution.write_text(resolution.read_text().replace("A first", "An edited"))
+    index = open_index(load_settings(root))
+    assert index.refreshed.indexed == 1 and index.find("res-1")[0].title == "An edited decision"
+
+    shutil.rmtree(records / "sessions")
+    staging.rename(records / "sessions")
+    index = open_index(load_settings(root))
+    assert index.db.execute("SELECT value FROM fields WHERE name = 'number'").fetchone()[0] == 7
+
+    folder = records / "organizations"
+    before = folder.stat()
+    (folder / "org.yaml").rename(folder / "zz-org.yaml")
+    os.utime(folder, ns=(before.st_atime_ns, before.st_mtime_ns))
+    seen = snapshot(root)
+    assert seen["org"][3] == "records/organizations/zz-org.yaml"
+    assert seen == fresh_snapshot(root, isolated_cache)
 
 
 def test_the_forked_scan_finds_what_the_single_one_does(base_tree, isolated_cache: Path, monkeypatch) -> None:
@@ -144,7 +166,7 @@ def test_broken_files_are_indexed_with_their_problem(base_tree) -> None:
 def test_a_damaged_index_is_rebuilt(base_tree, isolated_cache: Path) -> None:
     root = base_tree()
     open_index(load_settings(root)).close()
-    database_path(isolated_cache, root / "records").write_bytes(b"not a database at all" * 100)
+    database_path(isolated_cache, root / "records", root).write_bytes(b"not a database at all" * 100)
     index = open_index(load_settings(root))
     assert index.count() == 4 and index.note is None
 
@@ -152,7 +174,7 @@ def test_a_damaged_index_is_rebuilt(base_tree, isolated_cache: Path) -> None:
 def test_an_index_of_another_version_is_rebuilt(base_tree, isolated_cache: Path) -> None:
     root = base_tree()
     open_index(load_settings(root)).close()
-    db = sqlite3.connect(database_path(isolated_cache, root / "records"))
+    db = sqlite3.connect(database_path(isolated_cache, root / "records", root))
     db.execute("UPDATE meta SET value = 'older' WHERE key = 'code'")
     db.commit()
     db.close()

@@ -9,11 +9,10 @@ import json
 
 import pytest
 import yaml
+from conftest import BASE_TREE
 
 from resolvetool.query.filters import FilterError, parse_filter, parse_sort
 from resolvetool.query.words import fts_expression
-
-from conftest import BASE_TREE
 
 REFERENCE = "interpol-ga-81-impact-cooperation"
 
@@ -161,12 +160,12 @@ def test_query_formats(run_cli, in_repo) -> None:
     assert table.splitlines()[0].split() == ["id", "kind", "parties", "number"]
     rows = json.loads(run_cli(*args, "-f", "json").stdout)
     assert rows == [{"id": "interpol-ga-81", "kind": "session", "parties": [], "number": 81},
-                    {"id": "interpol-impact-cooperation", "kind": "agreement", "parties": ["impact", "interpol"],
-                     "number": None}]
+                    {"id": "interpol-impact-cooperation", "kind": "agreement", "parties": ["interpol", "impact"],
+                     "number": None}]  # list values in the record's order
     assert yaml.safe_load(run_cli(*args, "-f", "yaml").stdout) == rows
     table_rows = list(csv.reader(io.StringIO(run_cli(*args, "-f", "csv").stdout)))
     assert table_rows[0] == ["id", "kind", "parties", "number"]
-    assert table_rows[2] == ["interpol-impact-cooperation", "agreement", "impact; interpol", ""]
+    assert table_rows[2] == ["interpol-impact-cooperation", "agreement", "interpol; impact", ""]
 
 
 def test_query_sort_and_limit(run_cli, in_repo) -> None:
@@ -195,8 +194,8 @@ def test_query_sort_and_limit(run_cli, in_repo) -> None:
     ("adopted>=2012,2013", "'>=' compares with one value", 13, 14),
 ])
 def test_bad_filters_point_at_the_offending_part(in_repo, text, message, start, end) -> None:
-    from resolvetool.index import open_index
     from resolvetool.config import load_settings
+    from resolvetool.index import open_index
 
     catalogue = open_index(load_settings(in_repo)).catalogue
     with pytest.raises(FilterError) as caught:
@@ -215,8 +214,8 @@ def test_a_bad_filter_at_the_command_line(run_cli, in_repo) -> None:
 
 
 def test_sort_keys_are_checked(in_repo) -> None:
-    from resolvetool.index import open_index
     from resolvetool.config import load_settings
+    from resolvetool.index import open_index
 
     catalogue = open_index(load_settings(in_repo)).catalogue
     assert parse_sort("date,-title", catalogue) == [("date", False), ("title", True)]
@@ -280,3 +279,37 @@ def test_searches_are_quoted_for_fts5() -> None:
     assert fts_expression(['AND "x', "NEAR(a", "a*"]) == '"AND" AND "x" AND "NEAR(a" AND "a" *'
     assert fts_expression(["a", "OR", "b", "-c"]) == '("a" OR "b") NOT "c"'
     assert fts_expression(["a", "b", "NOT", "c", "NOT", "d"]) == '(("a" AND "b") NOT "c") NOT "d"'
+
+
+def test_list_fields_keep_their_order_and_sort_by_their_first_value(run_cli, in_repo) -> None:
+    rows = json.loads(run_cli("query", "kind=agreement", "--fields", "id,lifecycle.event,parties", "-f", "json").stdout)
+    assert rows[0]["lifecycle.event"] == ["drafted", "approved"] and rows[0]["parties"] == ["interpol", "impact"]
+    forward = run_cli("query", "kind=resolution,agreement", "--sort", "refs", "-f", "ids").stdout.split()
+    backward = run_cli("query", "kind=resolution,agreement", "--sort", "-refs", "-f", "ids").stdout.split()
+    # their first references: "interpol" (the agreement's first party), "interpol-general-assembly" (the body)
+    assert forward == ["interpol-impact-cooperation", REFERENCE] and backward == forward[::-1]
+
+
+def test_case_is_ignored_in_every_script(run_cli, base_tree) -> None:
+    tree = base_tree(**{"records/organizations/org.yaml": BASE_TREE["records/organizations/org.yaml"].replace(
+        "Example Organization", "Organisation Météorologique Mondiale")})
+    def ids(*filters: str) -> list[str]:
+        return run_cli("query", *filters, "-f", "ids", cwd=tree).stdout.split()
+
+    assert ids("title~MÉTÉO") == ids("title~météo") == ["org"]
+    assert ids("name=ORGANISATION MÉTÉOROLOGIQUE MONDIALE") == ["org"]
+    assert ids("title!~MÉTÉO", "kind=organization") == []
+
+
+def test_odd_input_never_gives_a_traceback(run_cli, base_tree) -> None:
+    tree = base_tree(**{"records/sessions/huge.yaml": "id: huge\nkind: session\nnumber: 99999999999999999999999\n",
+                        "records/resolutions/2020/odd.yaml": "id: odd\nkind: resolution\n"
+                        "title: \"\\x1b[31mred \\u202e\"\noperative: [{phrase: A, refs: [5]}, {refs: x}]\n"})
+    assert run_cli("show", "huge", cwd=tree).exit_code == 0
+    assert run_cli("query", "number>99999999999999999999", cwd=tree).exit_code == 2
+    assert run_cli("query", "--limit", "99999999999999999999", "-f", "ids", cwd=tree).exit_code == 0
+    shown = run_cli("show", "odd", cwd=tree)
+    assert shown.exit_code == 0 and "\\x1b[31mred \\u202e" in shown.stdout and "\x1b" not in shown.stdout
+    assert "→ 5" in shown.stdout and "→ x" in shown.stdout
+    listed = run_cli("query", "id=odd", cwd=tree).stdout
+    assert "\\x1b" in listed and "\x1b" not in listed

@@ -490,6 +490,8 @@ FieldsOption = Annotated[Optional[str], typer.Option("--fields", metavar="FIELDS
 
 def _open_index(globals_: Globals):
     """The project's settings and its up-to-date index; building it on first use shows progress."""
+    from rich.text import Text
+
     from .config import ConfigError, load_settings
     from .index import open_index
 
@@ -506,12 +508,12 @@ def _open_index(globals_: Globals):
     refreshed = index.refreshed
     if globals_.verbosity >= 0:
         if not settings.records.is_dir():
-            err.print(f"note: there is no records folder at {_shown(settings.records)}", style="dim", highlight=False)
+            err.print(Text(f"note: there is no records folder at {_shown(settings.records)}", style="dim"))
         for folder, reason in refreshed.unreadable:
-            err.print(f"note: cannot list {folder or settings.records}: {reason}; its records are as last seen",
-                      style="dim", highlight=False)
+            err.print(Text(f"note: cannot list {folder or settings.records}: {reason}; its records are as last "
+                           "seen", style="dim"))
         if index.note:
-            err.print(f"note: {index.note}", style="dim", highlight=False)
+            err.print(Text(f"note: {index.note}", style="dim"))
     if globals_.verbosity > 0:
         err.print(f"index: {refreshed.indexed} files read, {refreshed.removed} removed; "
                   f"{refreshed.seconds * 1000:.0f} ms to bring it up to date", style="dim")
@@ -672,7 +674,7 @@ def search(
 def _limit(limit: Optional[int], format: ListFormat) -> int | None:
     if limit is None:
         return _PEOPLE_LIMIT if format in (ListFormat.table, ListFormat.text) else None
-    return limit or None
+    return limit if 0 < limit < 2**62 else None  # 0, or more than there could be: all
 
 
 def _list_results(globals_: Globals, index, result, format: ListFormat) -> None:

@@ -6,8 +6,9 @@ import multiprocessing
 import os
 import sys
 from collections import deque
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from typing import Any, Callable, Iterator
+from typing import Any
 
 
 def default_jobs() -> int:

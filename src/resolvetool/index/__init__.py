@@ -8,10 +8,11 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator, NamedTuple
+from typing import Any, NamedTuple
 
 from .refresh import Progress, Refreshed, refresh
 from .store import Store, code_stamp, database_path
@@ -148,9 +149,10 @@ def open_index(settings: Any, *, jobs: int | None = None, progress: Progress | N
     Never fails for lack of a cache folder: the index is then built in memory for this run."""
     from ..config import default_cache_dir
 
-    stamp = code_stamp()
+    # What else shapes the index's contents: a file over the size limit is indexed as a problem.
+    stamp = f"{code_stamp()} max-file-size={settings.max_file_size}"
     cache_dir = Path(settings.cache_dir or default_cache_dir())
-    path = database_path(cache_dir, settings.records)
+    path = database_path(cache_dir, settings.records, settings.root)
     note = None
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
@@ -172,18 +174,21 @@ def _refresh(store: Store, settings: Any, jobs: int | None, progress: Progress |
 
 @contextmanager
 def _locked(path: Path) -> Iterator[None]:
-    """One refresh at a time per index: a second command waits, then finds the work done."""
+    """One refresh at a time per index: a second command waits, then finds the work done.
+
+    A POSIX record lock (lockf), not flock: processes forked while it is held (the index's workers) do
+    not inherit it, so a command killed mid-build cannot leave a worker holding it for ever."""
     try:
         import fcntl
     except ImportError:  # Windows: SQLite's own locking keeps the writes apart
         yield
         return
-    with open(f"{path}.lock", "a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+    with open(f"{path}.lock", "a+b") as handle:
+        fcntl.lockf(handle, fcntl.LOCK_EX)
         try:
             yield
         finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+            fcntl.lockf(handle, fcntl.LOCK_UN)
 
 
 __all__ = ["Index", "Referrer", "Row", "open_index"]

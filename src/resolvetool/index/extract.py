@@ -20,6 +20,7 @@ from .catalogue import PRESENTATION, WORDS
 _NOT_WORDS = frozenset({"ref", "date", "enum", "bool", "number"})
 _NAME_FIELDS = ("id", "kind", "symbol")
 _TITLE_FIELDS = ("title", "name", "subject")
+_INT_LIMIT = 2**63
 _IN_RECORDS = frozenset({"id", "kind", "symbol", "title", "status"})
 
 
@@ -159,7 +160,9 @@ def flatten(value: Any, path: str):
             continue
         if isinstance(item, bool):
             yield name, int(item)
-        elif isinstance(item, (int, str)) and item != "":
+        elif isinstance(item, int):
+            yield name, item if -_INT_LIMIT <= item < _INT_LIMIT else str(item)  # SQLite holds 64 bits
+        elif isinstance(item, str) and item != "":
             yield name, item
 
 

@@ -12,11 +12,11 @@ from __future__ import annotations
 import hashlib
 import os
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
 
-from .scan import MARGIN_NS, Scan, Stamp, scan
+from .scan import MARGIN_NS, Known, Scan, Stamp, scan
 from .store import Store
 
 Progress = Callable[[int, int], None]
@@ -94,7 +94,7 @@ def _path(base: str, key: Key) -> str:
     return "/".join(part.replace(os.sep, "/") for part in parts)
 
 
-def _changes(store: Store, found: Scan, known: dict[str, tuple[int, int]], unreadable: set[str],
+def _changes(store: Store, found: Scan, known: Known, unreadable: set[str],
              records: str) -> tuple[list[Key], list[tuple[Key, bytes | None]]]:
     """(files gone, files to read with the hash they had) from what the scan found."""
     removed: list[Key] = []

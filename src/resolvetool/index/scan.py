@@ -3,9 +3,10 @@
 Every command that reads the index first checks every record file, because a file edited in place
 changes nothing but its own stamp. The check is made as cheap as the operating system allows:
 
-- a folder whose modification time is unchanged has the same entries as before, so only folders
-  that changed are listed and compared name by name (files added, removed or renamed, and files
-  replaced by a new one, as git, `fmt` and safe-saving editors do);
+- a folder whose stamp (modification and change times, inode) is unchanged, and whose change time is
+  older than the previous check, has the same entries as before; other folders are listed again and
+  every file in them is compared with what was indexed (files added, removed or renamed, files replaced
+  by a new one as git, `fmt` and safe-saving editors do, folders renamed or swapped for others);
 - a file is examined only when its change time (which no tool can set back) is at or after the start
   of the previous check, less a margin for the file system's coarse clock; at 100,000 records that
   leaves a stat per file and no reading;
@@ -19,14 +20,16 @@ import marshal
 import os
 import stat
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 YAML_SUFFIXES = (".yaml", ".yml")
 MARGIN_NS = 3_000_000_000  # a file changed this long before the last check started is examined again
 _FORK_FROM = 20_000  # below this many files, forking costs more than the stats it would share out
 
 Stamp = tuple[int, int, int, int]  # size, modification and change times (ns), inode
+FolderStamp = tuple[int, int, int]  # modification and change times (ns), inode
+Known = dict[str, tuple[FolderStamp, int]]  # folder -> (stamp, record files) at the last check
 
 
 @dataclass
@@ -34,20 +37,21 @@ class Scan:
     """What the stats found. Folder paths are relative to the records folder ("" for itself)."""
 
     started: int  # time.time_ns() when the check began: the next check's reference point
-    folders: dict[str, tuple[int, int]] = field(default_factory=dict)  # folder -> (mtime, record files)
+    folders: Known = field(default_factory=dict)  # folder -> (stamp, record files) now
     listed: dict[str, list[str]] = field(default_factory=dict)  # folders whose entries may have changed -> names
     recent: dict[tuple[str, str], Stamp | None] = field(default_factory=dict)  # (folder, name) -> stamp (None: no stat)
     unreadable: list[tuple[str, str]] = field(default_factory=list)  # (folder, reason): keep what was known
 
 
-def scan(records: str, known: dict[str, tuple[int, int]], since: int, *, expected_files: int = 0,
+def scan(records: str, known: Known, since: int, *, expected_files: int = 0,
          clock: Callable[[], int] | None = None) -> Scan:
-    """Stat the records tree. `known` is every folder's (mtime, count) at the last check; files whose stamps
-    are at or after `since` are reported in `recent` (since=0 reports every file)."""
+    """Stat the records tree. `known` is every folder's (stamp, count) at the last check; files whose stamps
+    are at or after `since`, and every file of a folder listed again, are reported in `recent` (since=0
+    reports every file)."""
     import time
 
     result = Scan(started=(clock or time.time_ns)())
-    folders = _folders(records, known, result)
+    folders = _folders(records, known, since, result)
     work = [(folder, folder in result.listed) for folder in folders]
     if _can_fork() and max(expected_files, sum(known.get(f, (0, 0))[1] for f in folders)) >= _FORK_FROM:
         parts = _forked(records, work, since, {folder: count for folder, (_, count) in known.items()})
@@ -67,9 +71,9 @@ def scan(records: str, known: dict[str, tuple[int, int]], since: int, *, expecte
     return result
 
 
-def _folders(records: str, known: dict[str, tuple[int, int]], result: Scan) -> list[str]:
-    """Every folder of the tree, found from the last check's list: a folder whose time has not moved has
-    the same subfolders. Changed and new folders are marked to be listed."""
+def _folders(records: str, known: Known, since: int, result: Scan) -> list[str]:
+    """Every folder of the tree, found from the last check's list: an unchanged folder has the same
+    subfolders. Changed and new folders are marked to be listed."""
     pending = sorted(known) if known else [""]
     if "" not in known:
         pending = ["", *pending]
@@ -87,8 +91,11 @@ def _folders(records: str, known: dict[str, tuple[int, int]], result: Scan) -> l
         if not stat.S_ISDIR(info.st_mode):
             continue  # no longer a folder
         previous = known.get(folder)
-        result.folders[folder] = (info.st_mtime_ns, previous[1] if previous else 0)
-        if previous is not None and previous[0] == info.st_mtime_ns:
+        stamp = (info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+        result.folders[folder] = (stamp, previous[1] if previous else 0)
+        # A folder's times can be set back, and two changes can fall in one tick of the file system's
+        # clock: only a stamp that is the same and older than the last check shows nothing changed.
+        if previous is not None and tuple(previous[0]) == stamp and max(stamp[:2]) < since:
             continue
         result.listed[folder] = []  # filled by the stat pass
         try:
@@ -114,7 +121,8 @@ def _is_record_name(name: str) -> bool:
 
 
 def _stat_folders(records: str, work: list[tuple[str, bool]], since: int) -> tuple:
-    """(record files per folder, names of folders to list, recent files, unreadable folders).
+    """(record files per folder, names of folders to list, recent files (all of a folder listed again),
+    unreadable folders).
 
     The inner loop runs once per record file on every command: it is written for speed."""
     counts: dict[str, int] = {}
@@ -134,7 +142,7 @@ def _stat_folders(records: str, work: list[tuple[str, bool]], since: int) -> tup
             with os.scandir(path if descriptor is None else descriptor) as entries:
                 for entry in entries:
                     name = entry.name
-                    if not (name.endswith(".yaml") or name.endswith(".yml")) or name[0] == ".":
+                    if not name.endswith(YAML_SUFFIXES) or name[0] == ".":
                         continue
                     keep(name)
                     try:
@@ -142,7 +150,7 @@ def _stat_folders(records: str, work: list[tuple[str, bool]], since: int) -> tup
                     except OSError:
                         recent.append((folder, name, None))  # a broken link: the reader says why
                         continue
-                    if info.st_ctime_ns >= since or info.st_mtime_ns >= since:
+                    if list_names or info.st_ctime_ns >= since or info.st_mtime_ns >= since:
                         recent.append((folder, name, (info.st_size, info.st_mtime_ns, info.st_ctime_ns,
                                                       info.st_ino)))
         except OSError as error:

@@ -26,7 +26,8 @@ TOKENIZER = "porter unicode61 remove_diacritics 2"
 
 _TABLES = f"""
 CREATE TABLE meta (key TEXT PRIMARY KEY, value) WITHOUT ROWID;
-CREATE TABLE folders (folder TEXT PRIMARY KEY, mtime INTEGER, count INTEGER) WITHOUT ROWID;
+CREATE TABLE folders (folder TEXT PRIMARY KEY, mtime INTEGER, ctime INTEGER, inode INTEGER, count INTEGER)
+    WITHOUT ROWID;
 CREATE TABLE files (folder TEXT, name TEXT, size INTEGER, mtime INTEGER, ctime INTEGER, inode INTEGER,
                     hash BLOB, rec INTEGER, PRIMARY KEY (folder, name)) WITHOUT ROWID;
 CREATE TABLE records (rec INTEGER PRIMARY KEY, id TEXT, kind TEXT, symbol TEXT, title TEXT, status TEXT,
@@ -35,9 +36,10 @@ CREATE INDEX records_id ON records (id COLLATE NOCASE);
 CREATE INDEX records_symbol ON records (symbol COLLATE NOCASE) WHERE symbol IS NOT NULL;
 CREATE INDEX records_order ON records (coalesce(date, '~'), id);
 CREATE INDEX records_kind ON records (kind, coalesce(date, '~'), id);
-CREATE TABLE fields (name TEXT, value COLLATE NOCASE, rec INTEGER, PRIMARY KEY (name, value, rec)) WITHOUT ROWID;
-CREATE INDEX fields_rec ON fields (rec, name);
-CREATE TABLE refs (rec INTEGER, field TEXT, ref TEXT, PRIMARY KEY (rec, field, ref)) WITHOUT ROWID;
+CREATE TABLE fields (name TEXT, value COLLATE NOCASE, rec INTEGER, pos INTEGER, PRIMARY KEY (name, value, rec, pos))
+    WITHOUT ROWID;
+CREATE INDEX fields_rec ON fields (rec, name, pos);
+CREATE TABLE refs (rec INTEGER, pos INTEGER, field TEXT, ref TEXT, PRIMARY KEY (rec, pos)) WITHOUT ROWID;
 CREATE INDEX refs_ref ON refs (ref, field);
 CREATE TABLE refnames (ref TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE VIRTUAL TABLE text USING fts5 (title, words, names, tokenize = '{TOKENIZER}');
@@ -57,9 +59,10 @@ def code_stamp() -> str:
     return digest.hexdigest()
 
 
-def database_path(cache_dir: Path, records: Path) -> Path:
-    """One database per records tree: the tree's absolute path names it."""
-    name = hashlib.blake2b(os.fsencode(os.path.abspath(records)), digest_size=8).hexdigest()
+def database_path(cache_dir: Path, records: Path, root: Path) -> Path:
+    """One database per records tree and project folder (paths in it are relative to the project)."""
+    where = f"{os.path.abspath(records)}\0{os.path.abspath(root)}"
+    name = hashlib.blake2b(os.fsencode(where), digest_size=8).hexdigest()
     return cache_dir / f"index-v{SCHEMA}-{name}.sqlite3"
 
 
@@ -104,6 +107,8 @@ class Store:
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
         db.execute("PRAGMA cache_size=-65536")  # 64 MiB: the fields index is walked by every filter
+        # SQLite folds the case of ASCII letters only; queries with other letters compare fold()ed text.
+        db.create_function("fold", 1, fold, deterministic=True)
         return db
 
     def close(self) -> None:
@@ -115,25 +120,27 @@ class Store:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
 
-    def folders(self) -> dict[str, tuple[int, int]]:
-        return {folder: (mtime, count) for folder, mtime, count in self.db.execute("SELECT * FROM folders")}
+    def folders(self) -> dict[str, tuple[tuple[int, int, int], int]]:
+        return {folder: ((mtime, ctime, inode), count)
+                for folder, mtime, ctime, inode, count in self.db.execute("SELECT * FROM folders")}
 
     def names(self, folder: str) -> set[str]:
         return {name for (name,) in self.db.execute("SELECT name FROM files WHERE folder = ?", (folder,))}
 
     def stored(self, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], StoredFile]:
-        """What is known of these files; read all at once when there are many (the first build)."""
-        keys = list(keys)
-        if len(keys) > 5000:
-            wanted = set(keys)
-            rows = self.db.execute("SELECT folder, name, size, mtime, ctime, inode, hash, rec FROM files")
-            return {(r[0], r[1]): _stored(r) for r in rows if (r[0], r[1]) in wanted}
+        """What is known of these files, read folder by folder."""
+        by_folder: dict[str, set[str]] = {}
+        for folder, name in keys:
+            by_folder.setdefault(folder, set()).add(name)
         found = {}
-        for key in keys:
-            row = self.db.execute("SELECT folder, name, size, mtime, ctime, inode, hash, rec FROM files "
-                                  "WHERE folder = ? AND name = ?", key).fetchone()
-            if row is not None:
-                found[key] = _stored(row)
+        for folder, names in by_folder.items():
+            if len(names) < 50:
+                rows = [self.db.execute("SELECT folder, name, size, mtime, ctime, inode, hash, rec FROM files "
+                                        "WHERE folder = ? AND name = ?", (folder, name)).fetchone() for name in names]
+            else:
+                rows = self.db.execute("SELECT folder, name, size, mtime, ctime, inode, hash, rec FROM files "
+                                       "WHERE folder = ?", (folder,)).fetchall()
+            found.update({(row[0], row[1]): _stored(row) for row in rows if row is not None and row[1] in names})
         return found
 
     @contextmanager
@@ -169,11 +176,13 @@ class Store:
         rec = db.execute("INSERT INTO records (id, kind, symbol, title, status, date, path, valid, problem) "
                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                          (record_id, kind, symbol, title, status, date, path, int(valid), problem)).lastrowid
-        db.executemany("INSERT OR IGNORE INTO fields (name, value, rec) VALUES (?, ?, ?)",
-                       [(name, value, rec) for name, value in fields])
-        written = {(field, f"{target}#{fragment}" if fragment else target) for target, fragment, field in refs}
-        db.executemany("INSERT INTO refs (rec, field, ref) VALUES (?, ?, ?)",
-                       [(rec, field, ref) for field, ref in written])
+        # Positions keep each field's values in the record's order (a list field sorts by its first value).
+        db.executemany("INSERT INTO fields (name, value, rec, pos) VALUES (?, ?, ?, ?)",
+                       [(name, value, rec, pos) for pos, (name, value) in enumerate(fields)])
+        written = list(dict.fromkeys((field, f"{target}#{fragment}" if fragment else target)
+                                     for target, fragment, field in refs))
+        db.executemany("INSERT INTO refs (rec, pos, field, ref) VALUES (?, ?, ?, ?)",
+                       [(rec, pos, field, ref) for pos, (field, ref) in enumerate(written)])
         db.executemany("INSERT OR IGNORE INTO refnames VALUES (?)", [(ref,) for ref in {ref for _, ref in written}])
         db.execute("INSERT INTO text (rowid, title, words, names) VALUES (?, ?, ?, ?)", (rec, *words))
         db.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -186,18 +195,23 @@ class Store:
         db.execute("DELETE FROM refs WHERE rec = ?", (rec,))
         db.execute("DELETE FROM text WHERE rowid = ?", (rec,))
 
-    def finish(self, db: sqlite3.Connection, folders: dict[str, tuple[int, int]], checked_at: int,
-               catalogue: dict | None) -> None:
+    def finish(self, db: sqlite3.Connection, folders: dict[str, tuple[tuple[int, int, int], int]],
+               checked_at: int, catalogue: dict | None) -> None:
         """Record the state the index now reflects."""
         import json
 
         db.execute("DELETE FROM folders")
-        db.executemany("INSERT INTO folders VALUES (?, ?, ?)",
-                       [(folder, mtime, count) for folder, (mtime, count) in folders.items()])
+        db.executemany("INSERT INTO folders VALUES (?, ?, ?, ?, ?)",
+                       [(folder, *stamp, count) for folder, (stamp, count) in folders.items()])
         db.execute("INSERT OR REPLACE INTO meta VALUES ('checked_at', ?)", (checked_at,))
         db.execute("INSERT OR REPLACE INTO meta VALUES ('files', (SELECT count(*) FROM files))")
         if catalogue is not None:
             db.execute("INSERT OR REPLACE INTO meta VALUES ('catalogue', ?)", (json.dumps(catalogue),))
+
+
+def fold(value: Any) -> Any:
+    """Text in the form that compares regardless of case in every script (casefold), anything else as is."""
+    return value.casefold() if isinstance(value, str) else value
 
 
 def _stored(row: tuple) -> StoredFile:

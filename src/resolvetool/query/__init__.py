@@ -17,7 +17,14 @@ from __future__ import annotations
 from typing import Any
 
 from .engine import DEFAULT_COLUMNS, Hit, Query, Result, run
-from .filters import Filter, FilterError, field_info, looks_like_filter, parse_filter, parse_sort
+from .filters import (
+    Filter,
+    FilterError,
+    field_info,
+    looks_like_filter,
+    parse_filter,
+    parse_sort,
+)
 from .words import fts_expression
 
 

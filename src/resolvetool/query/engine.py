@@ -115,8 +115,10 @@ def _test(column: str, item: Filter) -> tuple[str, list[Any]]:
     if item.values == ("*",):
         return f"{column} IS NOT NULL", []
     if item.op in ("~", "!~"):
-        return "(" + " OR ".join([f"{column} LIKE ? ESCAPE '\\'"] * len(item.values)) + ")", \
-            [_like(value) for value in item.values]
+        # LIKE ignores the case of ASCII letters only; other text is compared case-folded.
+        tests = [f"{column} LIKE ? ESCAPE '\\'" if value.isascii() else f"instr(fold({column}), ?) > 0"
+                 for value in item.values]
+        return "(" + " OR ".join(tests) + ")", [_like(v) if v.isascii() else v.casefold() for v in item.values]
     if item.type == "date":
         if item.op in ("=", "!="):
             return "(" + " OR ".join([f"{column} BETWEEN ? AND ?"] * len(item.values)) + ")", \
@@ -125,9 +127,10 @@ def _test(column: str, item: Filter) -> tuple[str, list[Any]]:
         bound = {"<": low, ">=": low, "<=": high, ">": high}[item.op]
         return f"{column} {item.op} ?", [bound]
     if item.op in ("=", "!="):
-        # Choices are lower-case words: compared exactly, an index on the column can serve the test.
-        collate = " COLLATE NOCASE" if item.type not in ("number", "bool", "enum") else ""
-        return "(" + " OR ".join([f"{column} = ?{collate}"] * len(item.values)) + ")", list(item.values)
+        if item.type in ("number", "bool", "enum"):  # enum choices are lower-case words: compared exactly
+            return "(" + " OR ".join([f"{column} = ?"] * len(item.values)) + ")", list(item.values)
+        tests = [f"{column} = ? COLLATE NOCASE" if value.isascii() else f"fold({column}) = ?" for value in item.values]
+        return "(" + " OR ".join(tests) + ")", [v if v.isascii() else v.casefold() for v in item.values]
     return f"{column} {item.op} ?", [item.values[0]]
 
 
@@ -169,17 +172,16 @@ def _order(query: Query, catalogue: dict[str, Any]) -> tuple[str, list[Any]]:
 
 
 def _sort_value(name: str, descending: bool, catalogue: dict[str, Any]) -> tuple[str, list[Any]]:
-    """An SQL expression giving one value per record to sort on: for lists, the first (or last) in order."""
-    pick = "max" if descending else "min"
+    """An SQL expression giving one value per record to sort on: for a list, its first value."""
     if name in COLUMNS:
         return COLUMNS[name], []
     if catalogue.get(name, {}).get("type") == "ref":
         if name == "refs":
-            return f"(SELECT {pick}(ref) FROM refs WHERE rec = r.rec)", []
-        return f"(SELECT {pick}(ref) FROM refs WHERE rec = r.rec AND field = ?)", [name]
+            return "(SELECT ref FROM refs WHERE rec = r.rec ORDER BY pos LIMIT 1)", []
+        return "(SELECT ref FROM refs WHERE rec = r.rec AND field = ? ORDER BY pos LIMIT 1)", [name]
     names = ALIASES.get(name, (name,))
-    return (f"(SELECT {pick}(value) FROM fields WHERE rec = r.rec AND name IN ({','.join('?' * len(names))}))",
-            list(names))
+    return (f"(SELECT value FROM fields WHERE rec = r.rec AND name IN ({','.join('?' * len(names))}) "
+            "ORDER BY pos LIMIT 1)", list(names))
 
 
 def _fill(index: Index, hits: list[Hit], columns: tuple[str, ...]) -> None:
@@ -195,13 +197,13 @@ def _fill(index: Index, hits: list[Hit], columns: tuple[str, ...]) -> None:
             marks = ",".join("?" * len(part))
             if is_ref:
                 field_test = "" if column == "refs" else " AND field = ?"
-                rows = index.db.execute(f"SELECT rec, ref FROM refs WHERE rec IN ({marks}){field_test}",
-                                        [*part, *([] if column == "refs" else [column])])
+                rows = index.db.execute(f"SELECT rec, ref FROM refs WHERE rec IN ({marks}){field_test} "
+                                        "ORDER BY rec, pos", [*part, *([] if column == "refs" else [column])])
             else:
                 names = ALIASES.get(column, (column,))
                 rows = index.db.execute(
                     f"SELECT rec, value FROM fields WHERE rec IN ({marks}) AND name IN "
-                    f"({','.join('?' * len(names))})", [*part, *names])
+                    f"({','.join('?' * len(names))}) ORDER BY rec, pos", [*part, *names])
             for rec, value in rows:
                 values = by_rec[rec].fields.setdefault(column, [])
                 if value not in values:

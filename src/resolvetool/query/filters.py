@@ -127,9 +127,12 @@ def _typed(value: str, op: str, kind: str, info: dict[str, Any], text: str, star
         return value
     if kind == "number":
         try:
-            return int(value)
+            number = int(value)
         except ValueError:
             raise FilterError(text, start, end, f"{value!r} is not a whole number") from None
+        if not -2**63 <= number < 2**63:
+            raise FilterError(text, start, end, f"{value} is too large a number to compare")
+        return number
     if kind == "bool":
         if value.lower() in _TRUE:
             return 1

@@ -11,7 +11,7 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
-from ..textlayout import columns, hang
+from ..textlayout import columns, hang, inert
 from .engine import MARK_END, MARK_START, Hit, Result
 
 
@@ -60,7 +60,7 @@ def table(result: Result, console: Console) -> Text:
 
 
 def _cell(hit: Hit, column: str) -> Text:
-    text = Text("; ".join(str(value) for value in hit.values(column)))
+    text = Text(inert("; ".join(str(value) for value in hit.values(column))))
     if column == "id":
         text.stylize("blue")
     return text
@@ -74,7 +74,7 @@ def ranked(result: Result, console: Console) -> Text:
     for number, hit in enumerate(result.hits, 1):
         body = _marked(hit.title or hit.row.title or hit.row.id, "bold")
         line = Text("\n")
-        line.append(hit.row.id, style="blue")
+        line.append(inert(hit.row.id), style="blue")
         details = [hit.row.kind or "record", hit.row.date]
         line.append("  " + " · ".join(d for d in details if d), style="dim")
         body.append_text(line)
@@ -90,7 +90,7 @@ def ranked(result: Result, console: Console) -> Text:
 def _marked(text: str, style: str | None) -> Text:
     """Text with the matched words (between the FTS markers) highlighted, the rest as written."""
     out = Text(style=style or "")
-    flat = " ".join(text.split())
+    flat = inert(" ".join(text.split()))
     marked = False
     for piece in flat.replace(MARK_END, MARK_START).split(MARK_START):
         if piece:

@@ -4,12 +4,14 @@ references with the titles of what they name, and what points back. Record text 
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from dataclasses import replace
+from typing import Any
 
 from rich.console import Console
 from rich.text import Text
 
-from ..textlayout import hang
+from ..textlayout import hang, inert
 from .view import View
 
 # How a referring record relates to this one, by the field it points from.
@@ -38,6 +40,7 @@ _FACT_ORDER = ("symbol", "body", "session", "agenda_item", "committee_reference"
 def render_view(view: View, shown_path: str, console: Console) -> Text:
     """The view as one Text, wrapped to the console's width with hanging indents (no trailing spaces)."""
     width = max(40, console.width)
+    view = _inert_view(view)
     lines: list[Text] = list(_heading(view).wrap(console, width))
     if view.problem:
         lines += hang(Text("problem", style="bold red"), Text.assemble(
@@ -45,7 +48,7 @@ def render_view(view: View, shown_path: str, console: Console) -> Text:
     for row in view.duplicates:
         lines += hang(Text("duplicate", style="bold red"), Text(f"the id is also taken by {row.path}"), 10,
                        width, console)
-    data = view.data or {}
+    data = view.data if isinstance(view.data, dict) else {}
     labels = {ref: target for _, ref, target in view.references}
     lines.append(Text())
     lines += _facts(data, labels, shown_path, width, console)
@@ -64,6 +67,28 @@ def _rstripped(lines: list[Text]) -> list[Text]:
     for line in lines:
         line.rstrip()
     return lines
+
+
+def _inert_view(view: View) -> View:
+    """The view with every string the records wrote made safe to print (see textlayout.inert)."""
+    def row(found):
+        return found._replace(**{k: inert(v) for k, v in found._asdict().items() if isinstance(v, str)}) \
+            if found is not None else None
+
+    return replace(view, row=row(view.row), data=_inert(view.data), problem=_inert(view.problem),
+                   references=[(inert(name), inert(ref), row(target)) for name, ref, target in view.references],
+                   referrers=[replace(r, row=row(r.row), fragment=_inert(r.fragment)) for r in view.referrers],
+                   duplicates=[row(d) for d in view.duplicates], fragment=_inert(view.fragment))
+
+
+def _inert(value: Any) -> Any:
+    if isinstance(value, str):
+        return inert(value)
+    if isinstance(value, list):
+        return [_inert(item) for item in value]
+    if isinstance(value, dict):
+        return {_inert(key): _inert(item) for key, item in value.items()}
+    return value
 
 
 def _heading(view: View) -> Text:
@@ -166,9 +191,10 @@ def _clauses(clauses: list[Any], labels: dict[str, Any], width: int, console: Co
             body.append_text(line)
         if clause.get("tail"):
             body.append("\n" + " ".join(str(clause["tail"]).split()))
-        for ref in clause.get("refs") or []:
+        refs = clause.get("refs")
+        for ref in refs if isinstance(refs, list) else [refs] if refs else []:
             body.append("\n")
-            body.append_text(_reference(ref, labels))
+            body.append_text(_reference(str(ref), labels))
         number = str(clause.get("number") or index)
         out += hang(Text(f"{number:>4}", style="dim"), body, 6, width, console)
     return out
