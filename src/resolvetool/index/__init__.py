@@ -17,6 +17,11 @@ from typing import Any, NamedTuple
 from .refresh import Progress, Refreshed, refresh
 from .store import Store, code_stamp, database_path
 
+# Endings that complete a prefix into the words whose stems fall short of it (see Index.prefix_stems).
+_ENDINGS = ("", "e", "s", "es", "ed", "ing", "er", "ers", "y", "ies", "ion", "ions", "ation", "ations", "ational",
+            "ive", "ively", "ity", "ities", "al", "ally", "ment", "ments", "ness", "ism", "ist", "ize", "izes",
+            "ized", "izing", "ization", "izations", "ise", "ised", "ising", "isation", "ate", "ated", "ating",
+            "ator", "ance", "ence", "able", "ible", "ful", "less", "ous", "ly")
 _COLUMNS = "r.rec, r.id, r.kind, r.symbol, r.title, r.status, r.date, r.path, r.valid, r.problem"
 # How a reference relates its record to the one it names: the field it stands in, except that references
 # in a record's words (clauses, items, annexes, footnotes: fields ending in "refs") all mean "cites".
@@ -138,6 +143,22 @@ class Index:
                 f"GROUP BY r.rec ORDER BY r.date IS NULL, r.date DESC, r.id {limit}", (*bounds, relation))
             found += [Referrer(Row.of(row), relation, row[10] and ", ".join(row[10].split(","))) for row in rows]
         return found, counts
+
+    def prefix_stems(self, prefix: str) -> list[str]:
+        """The stems the index keeps for words starting with `prefix` that do not start with it themselves.
+
+        The index holds porter stems ("organization" as "organ"), so `organiz*` alone finds nothing: the
+        prefix is completed with common English endings and each completion stemmed by the index's own
+        tokenizer, and the stems shorter than the prefix are searched too."""
+        from .store import TOKENIZER
+
+        db = self.db
+        db.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.stemmer USING fts5 (x, tokenize = '{TOKENIZER}')")
+        db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.stems USING fts5vocab (temp, stemmer, row)")
+        db.execute("DELETE FROM temp.stemmer")
+        db.execute("INSERT INTO temp.stemmer VALUES (?)", (" ".join(prefix + ending for ending in _ENDINGS),))
+        folded = prefix.casefold()
+        return sorted(term for (term,) in db.execute("SELECT term FROM temp.stems") if not term.startswith(folded))
 
     def _rows(self, where: str, params: tuple) -> list[Row]:
         return [Row.of(row) for row in self.db.execute(f"SELECT {_COLUMNS} FROM records r {where}", params)]

@@ -14,6 +14,7 @@ Both raise FilterError (with the offending span of the offending argument) for w
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from .engine import DEFAULT_COLUMNS, Hit, Query, Result, run
@@ -30,14 +31,15 @@ from .words import fts_expression
 
 def build(catalogue: dict[str, Any], filters: list[str] = (), *, words: list[str] | None = None,
           text: str | None = None, sort: str | None = None, limit: int | None = None,
-          columns: str | list[str] | None = None) -> Query:
+          columns: str | list[str] | None = None, stems: Callable[[str], list[str]] | None = None) -> Query:
     """A Query from filter arguments, search words (each argument a word or phrase) or a search text (a
-    string of words and "quoted phrases"), a sort specification ("date,-title") and column names."""
+    string of words and "quoted phrases"), a sort specification ("date,-title") and column names. `stems` is
+    Index.prefix_stems, for prefix searches."""
     expression = None
     if words is not None:
-        expression = fts_expression(list(words))
+        expression = fts_expression(list(words), stems=stems)
     elif text is not None:
-        expression = fts_expression([text], split=True)
+        expression = fts_expression([text], split=True, stems=stems)
     return Query(filters=[parse_filter(item, catalogue) for item in filters],
                  text=expression,
                  sort=parse_sort(sort, catalogue) if sort else [],
@@ -64,7 +66,8 @@ def _columns(columns: str | list[str] | None, catalogue: dict[str, Any]) -> tupl
 def query(index: Any, *filters: str, text: str | None = None, sort: str | None = None, limit: int | None = None,
           columns: str | list[str] | None = None) -> Result:
     """The records for which every filter holds (and whose words match `text`, when given)."""
-    return run(index, build(index.catalogue, list(filters), text=text, sort=sort, limit=limit, columns=columns))
+    return run(index, build(index.catalogue, list(filters), text=text, sort=sort, limit=limit, columns=columns,
+                            stems=index.prefix_stems))
 
 
 def search(index: Any, *arguments: str, sort: str | None = None, limit: int | None = None,
@@ -73,7 +76,8 @@ def search(index: Any, *arguments: str, sort: str | None = None, limit: int | No
     operator, a value) filter, as at the command line."""
     filters = [item for item in arguments if looks_like_filter(item, index.catalogue)]
     words = [item for item in arguments if not looks_like_filter(item, index.catalogue)]
-    return run(index, build(index.catalogue, filters, words=words, sort=sort, limit=limit, columns=columns))
+    return run(index, build(index.catalogue, filters, words=words, sort=sort, limit=limit, columns=columns,
+                            stems=index.prefix_stems))
 
 
 __all__ = ["DEFAULT_COLUMNS", "Filter", "FilterError", "Hit", "Query", "Result", "build", "query", "run", "search"]

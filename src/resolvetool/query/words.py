@@ -2,7 +2,7 @@
 
     cyber threats           both words, anywhere in the record (in any form: threat, threats)
     "cyber threats"         the phrase (one argument holding spaces is a phrase too)
-    cyber*                  words starting with cyber
+    cyber*                  words starting with cyber (compared in their indexed, stemmed form)
     NOT withdrawn           not containing the word (also -withdrawn, after -- on a command line)
     IMPACT OR ITU           either (OR binds the two words beside it)
 
@@ -12,31 +12,36 @@ Every word is quoted before it reaches FTS5, so no input can be read as FTS5 syn
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .filters import FilterError
 
 _TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
 _WORDY = re.compile(r"[^\W_]")
+_ONE_WORD = re.compile(r"[^\W_]+\Z")
 
 
-def fts_expression(arguments: list[str], *, split: bool = False) -> str:
+def fts_expression(arguments: list[str], *, split: bool = False,
+                   stems: Callable[[str], list[str]] | None = None) -> str:
     """The FTS5 MATCH expression for the search words; FilterError for what cannot be searched.
 
     Each argument is a word, or a phrase when it holds spaces (as a shell passes "cyber threats"); with
-    `split`, arguments are search strings whose words stand apart unless they are in double quotes."""
+    `split`, arguments are search strings whose words stand apart unless they are in double quotes. The index
+    holds stems, so a prefix longer than its words' stems (cooperat*, whose words are indexed as "cooper")
+    also searches the stems `stems(prefix)` gives (Index.prefix_stems)."""
     terms: list[tuple[str, str, str, int]] = []  # (expression, role, argument, position)
     for argument in arguments:
         if not split and '"' not in argument and re.search(r"\s", argument.strip()):
-            terms.append(_term(argument.strip(), True, argument, argument.index(argument.strip()[0])))
+            terms.append(_term(argument.strip(), True, argument, argument.index(argument.strip()[0]), stems))
             continue
         for match in _TOKEN.finditer(argument):
             phrase, word = match.groups()
             if phrase is not None:
-                terms.append(_term(phrase, True, argument, match.start()))
+                terms.append(_term(phrase, True, argument, match.start(), stems))
             elif word in ("OR", "NOT"):
                 terms.append((word, word.lower(), argument, match.start()))
             else:
-                terms.append(_term(word, False, argument, match.start()))
+                terms.append(_term(word, False, argument, match.start(), stems))
     if not terms:
         raise FilterError("", 0, 0, "nothing to search for", "give one or more words, or a \"quoted phrase\"")
     groups: list[list[str]] = []
@@ -75,7 +80,8 @@ def fts_expression(arguments: list[str], *, split: bool = False) -> str:
     return expression
 
 
-def _term(text: str, phrase: bool, argument: str, position: int) -> tuple[str, str, str, int]:
+def _term(text: str, phrase: bool, argument: str, position: int,
+          stems: Callable[[str], list[str]] | None) -> tuple[str, str, str, int]:
     role = "word"
     if not phrase and text.startswith("-") and len(text) > 1:
         role, text = "not", text[1:]
@@ -85,4 +91,9 @@ def _term(text: str, phrase: bool, argument: str, position: int) -> tuple[str, s
         raise FilterError(argument, position, position + max(len(text), 1),
                           f"{text or argument!r} has no letters or digits to search for")
     quoted = '"' + text.replace('"', '""') + '"'
-    return (quoted + " *" if prefix else quoted), role, argument, position
+    if not prefix:
+        return quoted, role, argument, position
+    shorter = stems(text) if stems is not None and _ONE_WORD.match(text) else []
+    if not shorter:
+        return quoted + " *", role, argument, position
+    return "(" + " OR ".join([quoted + " *", *(f'"{stem}"' for stem in shorter)]) + ")", role, argument, position
