@@ -625,7 +625,7 @@ def query(
         return
     try:
         request = build(index.catalogue, filters or [], text=text, sort=sort, limit=_limit(limit, format),
-                        columns=fields, stems=index.prefix_stems)
+                        columns="id" if format is ListFormat.ids else fields, stems=index.prefix_stems)
     except FilterError as error:
         raise _filter_error(globals_, error, "query") from None
     _list_results(globals_, index, run(index, request), format)
@@ -665,7 +665,8 @@ def search(
     try:
         request = build(catalogue, [word for word in words if looks_like_filter(word, catalogue)],
                         words=[word for word in words if not looks_like_filter(word, catalogue)],
-                        sort=sort, limit=_limit(limit, format), columns=fields, stems=index.prefix_stems)
+                        sort=sort, limit=_limit(limit, format),
+                        columns="id" if format is ListFormat.ids else fields, stems=index.prefix_stems)
     except FilterError as error:
         raise _filter_error(globals_, error, "search") from None
     _list_results(globals_, index, run(index, request), format)

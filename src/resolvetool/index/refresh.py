@@ -78,6 +78,8 @@ def refresh(store: Store, records: Path, root: Path, *, jobs: int | None = None,
             progress(finished, total)
     with store.writing() as db:
         store.finish(db, folders, found.started, catalogue)
+    if done.indexed > _BATCH:  # a build leaves a write-ahead log as large as the index: give the space back
+        store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     done.seconds = time.perf_counter() - started
     return done
 
