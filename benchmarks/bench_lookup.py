@@ -62,7 +62,8 @@ def main() -> None:
     timed([*tool, "query", "--limit", "1"], env, tree)
     first = time.perf_counter() - started
     print(f"{files:,} record files; first command (builds the index when there is none): {first:.2f} s", flush=True)
-    size = sum(p.stat().st_size for p in (tree / ".bench-cache").glob("index-*.sqlite3*"))
+    database = max((tree / ".bench-cache").glob("index-*.sqlite3"), key=lambda p: p.stat().st_mtime)
+    size = sum(p.stat().st_size for p in database.parent.glob(database.name + "*"))
     print(f"index size {size / 1e6:.0f} MB; records {sum(p.stat().st_size for p in (tree / 'records').rglob('*.yaml')) / 1e6:.0f} MB")
 
     cases: list[tuple[str, list[str], float]] = [

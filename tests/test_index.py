@@ -256,3 +256,16 @@ def test_commands_running_at_once_share_one_index(base_tree, isolated_cache: Pat
     assert [run.returncode for run in runs] == [0, 0, 0], outputs
     assert {out for out, _ in outputs} == {b"assembly\nassembly-1\norg\nres-1\n"}
     assert len(list(isolated_cache.glob("index-*.sqlite3"))) == 1
+
+
+def test_indexes_unused_for_a_month_are_dropped(base_tree, isolated_cache: Path) -> None:
+    import resolvetool.index as index_module
+
+    old = isolated_cache / "index-v1-0000000000000000.sqlite3"
+    old.write_bytes(b"")
+    recent = isolated_cache / "index-v1-1111111111111111.sqlite3"
+    recent.write_bytes(b"")
+    os.utime(old, (time.time() - 40 * 86400,) * 2)
+    root = base_tree()
+    index_module._prune(isolated_cache, database_path(isolated_cache, root / "records", root))
+    assert not old.exists() and recent.exists()

@@ -180,6 +180,8 @@ def open_index(settings: Any, *, jobs: int | None = None, progress: Progress | N
         with _locked(path):
             store = Store(path, stamp)
             refreshed = _refresh(store, settings, jobs, progress)
+        if refreshed.indexed > 1000:  # a build: a good time to drop the indexes of trees no longer used
+            _prune(cache_dir, path)
     except (OSError, sqlite3.Error) as error:
         reason = getattr(error, "strerror", None) or str(error)
         note = f"the index at {path} cannot be used ({reason}); a temporary one was built for this run"
@@ -191,6 +193,23 @@ def open_index(settings: Any, *, jobs: int | None = None, progress: Progress | N
 def _refresh(store: Store, settings: Any, jobs: int | None, progress: Progress | None) -> Refreshed:
     return refresh(store, Path(os.path.abspath(settings.records)), Path(os.path.abspath(settings.root)),
                    jobs=jobs or settings.jobs, max_size=settings.max_file_size, progress=progress)
+
+
+_UNUSED_DAYS = 30
+
+
+def _prune(cache_dir: Path, keep: Path) -> None:
+    """Delete the indexes of other trees (or projects, or settings) that no command has used for a month."""
+    import time
+
+    limit = time.time() - _UNUSED_DAYS * 86400
+    for path in cache_dir.glob("index-v*.sqlite3"):
+        try:
+            if path != keep and path.stat().st_mtime < limit:
+                for suffix in ("", "-wal", "-shm", ".lock"):
+                    Path(f"{path}{suffix}").unlink(missing_ok=True)
+        except OSError:
+            continue
 
 
 @contextmanager
