@@ -237,6 +237,7 @@ def test_search_ranks_and_marks(run_cli, in_repo) -> None:
     result = run_cli("search", "cyberthreats")
     assert result.exit_code == 0
     assert "impact  organization" in result.stdout
+    assert "in dealing with cyberthreats." in result.stdout and "\\x0" not in result.stdout  # markers unseen
     data = json.loads(run_cli("search", "IMPACT", "-f", "json").stdout)
     assert [hit["id"] for hit in data][:1] in (["interpol-impact-cooperation"], ["impact"])  # titles weigh most
     assert all("snippet" in hit for hit in data)

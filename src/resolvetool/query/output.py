@@ -90,11 +90,11 @@ def ranked(result: Result, console: Console) -> Text:
 def _marked(text: str, style: str | None) -> Text:
     """Text with the matched words (between the FTS markers) highlighted, the rest as written."""
     out = Text(style=style or "")
-    flat = inert(" ".join(text.split()))
+    flat = " ".join(text.split())
     marked = False
     for piece in flat.replace(MARK_END, MARK_START).split(MARK_START):
         if piece:
-            out.append(piece, style="bold yellow" if marked else None)
+            out.append(inert(piece), style="bold yellow" if marked else None)
         marked = not marked
     return out
 
