@@ -33,7 +33,8 @@ def hang(label: Text, body: Text, indent: int, width: int, console: Console) -> 
         plain = source.plain
         depth = len(plain) - len(plain.lstrip(" ")) + (2 if plain.lstrip(" ").startswith("- ") else 0)
         for number, line in enumerate(source.wrap(console, max(20, width - indent - depth))):
-            head = label.copy()
+            head = Text()
+            head.append_text(label)  # as a span: the label's style must not become the whole line's
             head.pad_right(max(0, indent - head.cell_len) + (depth if number else 0))
             line.rstrip()
             out.append(head + line)
