@@ -317,3 +317,43 @@ def test_odd_input_never_gives_a_traceback(run_cli, base_tree) -> None:
     assert "→ 5" in shown.stdout and "→ x" in shown.stdout
     listed = run_cli("query", "id=odd", cwd=tree).stdout
     assert "\\x1b" in listed and "\x1b" not in listed
+
+
+# Whatever is typed, the answer is results or a FilterError pointing inside the argument, never a crash.
+from hypothesis import HealthCheck, given, settings as hypothesis_settings, strategies as st  # noqa: E402
+
+ANY_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
+FILTER_LIKE = st.builds(lambda field, op, value: f"{field}{op}{value}",
+                        st.sampled_from(["kind", "adopted", "number", "refs", "title", "status", "valid", "year",
+                                         "preamble.phrase", "sesion", "", "a.b", "preamble.text"]),
+                        st.sampled_from(["=", "!=", "<", "<=", ">", ">=", "~", "!~", "==", "=<"]), ANY_TEXT)
+
+
+@hypothesis_settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(filters=st.lists(FILTER_LIKE | ANY_TEXT, max_size=3), words=st.lists(ANY_TEXT, max_size=3),
+       sort=st.none() | ANY_TEXT)
+def test_any_input_gives_results_or_a_pointed_error(in_repo, filters, words, sort) -> None:
+    from resolvetool.config import load_settings
+    from resolvetool.index import open_index
+    from resolvetool.query import build, run
+
+    index = _shared_index(in_repo, load_settings, open_index)
+    for arguments in ({"filters": filters}, {"filters": filters, "words": words}):
+        try:
+            request = build(index.catalogue, arguments["filters"], words=arguments.get("words"), sort=sort,
+                            stems=index.prefix_stems)
+        except FilterError as error:
+            # the span lies in the argument, or just after it (a value missing at its end)
+            assert 0 <= error.start <= len(error.text) and error.start < error.end <= len(error.text) + 1
+            continue
+        result = run(index, request)
+        assert result.total >= len(result.hits)
+
+
+_INDEX: dict = {}
+
+
+def _shared_index(root, load_settings, open_index):
+    if "index" not in _INDEX:
+        _INDEX["index"] = open_index(load_settings(root))
+    return _INDEX["index"]

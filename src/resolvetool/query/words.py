@@ -19,6 +19,7 @@ from .filters import FilterError
 _TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
 _WORDY = re.compile(r"[^\W_]")
 _ONE_WORD = re.compile(r"[^\W_]+\Z")
+_CONTROL = re.compile("[\x00-\x1f\x7f]")
 
 
 def fts_expression(arguments: list[str], *, split: bool = False,
@@ -31,6 +32,7 @@ def fts_expression(arguments: list[str], *, split: bool = False,
     also searches the stems `stems(prefix)` gives (Index.prefix_stems)."""
     terms: list[tuple[str, str, str, int]] = []  # (expression, role, argument, position)
     for argument in arguments:
+        argument = _CONTROL.sub(" ", argument)  # FTS5 would read a NUL as the end of the query
         if not split and '"' not in argument and re.search(r"\s", argument.strip()):
             terms.append(_term(argument.strip(), True, argument, argument.index(argument.strip()[0]), stems))
             continue
