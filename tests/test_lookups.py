@@ -37,7 +37,7 @@ def test_show_the_reference_resolution(run_cli, in_repo) -> None:
     assert [words.split()[0] for _, words in numbered] == ["APPROVES", "AUTHORIZES"]
     assert "→ interpol-constitution#article-41  Constitution" in preamble  # a reference with its title
     assert "session   interpol-ga-81  81st session, Rome, 5 to 8 November 2012" in out
-    assert "Acted on it (agreement lifecycle)" in out  # the agreement points back at it
+    assert "Acted on (agreements' lifecycle)" in out  # the agreement points back at it
     assert not any(line.endswith(" ") for line in out.splitlines())
 
 
@@ -320,7 +320,9 @@ def test_odd_input_never_gives_a_traceback(run_cli, base_tree) -> None:
 
 
 # Whatever is typed, the answer is results or a FilterError pointing inside the argument, never a crash.
-from hypothesis import HealthCheck, given, settings as hypothesis_settings, strategies as st  # noqa: E402
+from hypothesis import HealthCheck, given  # noqa: E402
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 ANY_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
 FILTER_LIKE = st.builds(lambda field, op, value: f"{field}{op}{value}",
@@ -357,3 +359,42 @@ def _shared_index(root, load_settings, open_index):
     if "index" not in _INDEX:
         _INDEX["index"] = open_index(load_settings(root))
     return _INDEX["index"]
+
+
+def test_cites_is_what_the_words_point_to(run_cli, base_tree) -> None:
+    tree = base_tree()
+    assert run_cli("query", "cites=org", "-f", "ids", cwd=tree).stdout.split() == ["res-1"]
+    assert run_cli("query", "refs=org", "--sort", "id", "-f", "ids", cwd=tree).stdout.split() == ["assembly", "res-1"]
+    shown = run_cli("show", "org", cwd=tree).stdout
+    assert "Cited by  1 record\n  res-1  resolution 2020-05-05  → #head  A first decision" in shown
+    assert "Of this organization  1 record\n  assembly  body  Assembly" in shown
+
+
+def test_commas_inside_values_and_hashes_inside_symbols(run_cli, base_tree) -> None:
+    tree = base_tree(**{"records/reports/edoc.yaml": "id: edoc-1\nkind: report\nsymbol: 'EDOC#1'\n"
+                                                     "title: Budget, 2020 and 2021\n"})
+    assert run_cli("query", "title=budget\\, 2020 and 2021", "-f", "ids", cwd=tree).stdout.split() == ["edoc-1"]
+    assert run_cli("query", "title~Budget\\, 2020,nothing", "-f", "ids", cwd=tree).stdout.split() == ["edoc-1"]
+    shown = run_cli("show", "edoc#1", cwd=tree).stdout
+    assert shown.startswith("Budget, 2020 and 2021\nreport · edoc-1\n")  # the # belongs to the symbol
+    assert "(#nowhere)  no such part in this record" in run_cli("show", "res-1#nowhere", cwd=tree).stdout
+    assert "no such part" not in run_cli("show", "res-1#operative-1", cwd=tree).stdout
+
+
+def test_tables_never_cut_ids_and_text_ignores_case(run_cli, make_tree) -> None:
+    long_id = "a-resolution-whose-identifier-runs-well-past-forty-characters"
+    files = dict(BASE_TREE)
+    files[f"records/resolutions/2020/{long_id}.yaml"] = BASE_TREE["records/resolutions/2020/res-1.yaml"] \
+        .replace("res-1", long_id).replace("A first decision", "another decision")
+    tree = make_tree(files)
+    table = run_cli("query", "kind=resolution", "--sort", "title", cwd=tree).stdout
+    assert long_id in table
+    assert [line.split()[0] for line in table.splitlines()[1:]] == ["res-1", long_id]  # "A first" < "another"
+    assert sorted(run_cli("query", "title<b", "kind=resolution", "-f", "ids", cwd=tree).stdout.split()) == \
+        sorted(["res-1", long_id])
+
+
+def test_a_match_in_the_id_alone_has_no_passage(run_cli, in_repo) -> None:
+    hits = json.loads(run_cli("search", "ag-2012-rap-18", "-f", "json").stdout)
+    report = next(hit for hit in hits if hit["id"] == "ag-2012-rap-18")
+    assert report["snippet"] is None

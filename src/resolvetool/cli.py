@@ -483,7 +483,7 @@ class ListFormat(str, Enum):
 
 _PEOPLE_LIMIT = 50  # rows a table or ranked list shows unless --limit says otherwise
 
-SortOption = Annotated[Optional[str], typer.Option("--sort", "-s", metavar="FIELDS", help="Sort by these fields, comma-separated; -FIELD for descending (default: date, then id; searches: by relevance).")]
+SortOption = Annotated[Optional[str], typer.Option("--sort", "-s", metavar="FIELDS", help="Sort by these fields, comma-separated; -FIELD for descending (default: date, then id; with --text and in searches, by relevance).")]
 LimitOption = Annotated[Optional[int], typer.Option("--limit", "-n", min=0, metavar="N", help=f"At most N records; 0 for all (default: {_PEOPLE_LIMIT} in a table or list, all in a data format).")]
 FieldsOption = Annotated[Optional[str], typer.Option("--fields", metavar="FIELDS", help="The columns, comma-separated (default: id,kind,date,status,title).")]
 
@@ -521,17 +521,29 @@ def _open_index(globals_: Globals):
 
 
 def _filter_error(globals_: Globals, error, command: str) -> typer.Exit:
-    """A bad filter, sort key or search: the argument with the offending part underlined."""
+    """A bad filter, sort key or search: the argument with the offending part underlined (a long argument
+    shown around it; characters that would act on the terminal shown as escapes)."""
     from rich.text import Text
 
+    from .textlayout import inert
+
+    def shown(part: str) -> str:
+        return inert(part).replace("\t", " ")
+
     err = globals_.console()
-    err.print(Text.assemble(("error: ", "bold red"), error.message))
+    err.print(Text.assemble(("error: ", "bold red"), shown(error.message)))
     if error.text:
-        err.print(Text.assemble("  ", error.text), highlight=False)
-        err.print(Text.assemble("  ", " " * _width(error.text[: error.start]),
-                                ("^" * max(1, _width(error.text[error.start : error.end])), "bold red")))
+        start, end = error.start, min(error.end, len(error.text) + 1)
+        left = max(0, start - 60)
+        right = min(len(error.text), max(end, start + 1) + 60)
+        before = ("…" if left else "") + shown(error.text[left:start])
+        span = shown(error.text[start:end]) or " "
+        after = shown(error.text[end:right]) + ("…" if right < len(error.text) else "")
+        err.print(Text.assemble("  ", before, span[:120], after if len(span) <= 120 else "…"), soft_wrap=True)
+        err.print(Text.assemble("  ", " " * _width(before), ("^" * max(1, min(_width(span), 120)), "bold red")),
+                  soft_wrap=True)
     if error.hint:
-        err.print(Text.assemble(("  hint: ", "diag.hint"), error.hint))
+        err.print(Text.assemble(("  hint: ", "diag.hint"), shown(error.hint)))
     err.print(f"  see 'resolvetool {command} --help'", style="dim")
     return typer.Exit(2)
 
@@ -610,7 +622,9 @@ def query(
 
       resolvetool query kind=resolution session=interpol-ga-81
 
-      resolvetool query kind=resolution "adopted>=2012" phrase=APPROVES refs~ag-2012-rap-18
+      resolvetool query kind=resolution phrase=APPROVES refs~ag-2012-rap-18
+
+      resolvetool query kind=session "start>=2012" --sort -start
 
       resolvetool query kind=agreement status=approved,signed --fields id,status,parties -f csv
 
@@ -652,7 +666,7 @@ def search(
 
       resolvetool search "cyber threats" kind=resolution session=interpol-ga-81
 
-      resolvetool search "cyber*" NOT IMPACT "adopted>=2010" --format json
+      resolvetool search "cyber*" NOT IMPACT kind=organization --format json
     """
     from .query import FilterError, build, looks_like_filter, run
 

@@ -88,16 +88,30 @@ class Index:
         return self.db.execute("SELECT count(*) FROM records").fetchone()[0]
 
     def find(self, ref: str) -> list[Row]:
-        """The records an id, symbol or file path names, ignoring case and any #fragment; an exact match
+        """The records an id, symbol or file path names, ignoring case and any #part; an exact match
         first. More than one means the tree has a duplicate (validate reports it)."""
+        return self.locate(ref)[0]
+
+    def locate(self, ref: str) -> tuple[list[Row], str | None]:
+        """find(), and the part named after `#` (None when the `#` belongs to a symbol, as in EDOC#000032)."""
         if ref.endswith((".yaml", ".yml")):
             path = os.path.relpath(os.path.abspath(ref), self.settings.root).replace(os.sep, "/")
-            return self._rows("WHERE r.path = ?", (path,))
-        key = ref.split("#", 1)[0]
-        rows = self._rows("WHERE r.id = ? COLLATE NOCASE ORDER BY r.id = ? DESC, r.path", (key, key))
-        if not rows:
-            rows = self._rows("WHERE r.symbol = ? COLLATE NOCASE ORDER BY r.symbol = ? DESC, r.path", (ref, ref))
-        return rows
+            return self._rows("WHERE r.path = ?", (path,)), None
+        whole = self._named(ref)
+        if whole or "#" not in ref:
+            return whole, None
+        key, part = ref.rsplit("#", 1)
+        return self._named(key), part
+
+    def _named(self, name: str) -> list[Row]:
+        rows = self._rows("WHERE r.id = ? COLLATE NOCASE ORDER BY r.id = ? DESC, r.path", (name, name))
+        return rows or self._rows("WHERE r.symbol = ? COLLATE NOCASE ORDER BY r.symbol = ? DESC, r.path",
+                                  (name, name))
+
+    def parts(self, rec: int) -> list[str] | None:
+        """The names of a record's parts (preamble-1, article-41 ...); None when it is not valid."""
+        row = self.db.execute("SELECT parts FROM records WHERE rec = ?", (rec,)).fetchone()
+        return row[0].split() if row and row[0] is not None else None
 
     def rows(self, ids: list[str]) -> dict[str, Row]:
         """Each of these ids' record (the first by path when duplicated)."""
@@ -114,10 +128,13 @@ class Index:
         import difflib
         import re
 
+        ref = ref[:200]  # nothing longer is an id, and SQLite limits LIKE patterns
         words = sorted(re.findall(r"[^\W_]{2,}", ref.casefold()), key=len, reverse=True)[:3]
         names: dict[str, str] = {}
-        for word in words or [ref.casefold()]:
-            pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        # Ids holding a word of the reference, or starting as it does (a misspelt one-word id).
+        for word in [*(words or [ref.casefold()]), ref.casefold()[:3] + "%"]:
+            pattern = (word if word.endswith("%") and len(word) == 4 else
+                       "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
             for record_id, symbol in self.db.execute(
                     "SELECT id, symbol FROM records WHERE id LIKE ? ESCAPE '\\' OR symbol LIKE ? ESCAPE '\\' "
                     "LIMIT 5000", (pattern, pattern)):

@@ -37,9 +37,10 @@ def _types() -> dict[str, str]:
 
 
 def extract(raw: bytes, display: str) -> tuple:
-    """(id, kind, symbol, title, status, date, valid, problem, fields, refs, words), marshal-able.
+    """(id, kind, symbol, title, status, date, valid, problem, fields, refs, words, parts), marshal-able.
 
-    fields: ((name, value), ...); refs: ((target, fragment, field), ...); words: (title, text, names)."""
+    fields: ((name, value), ...); refs: ((target, fragment, field), ...); words: (title, text, names);
+    parts: the names of the record's parts (None when it is not valid)."""
     from pydantic import ValidationError
 
     from ..models import RECORD_ADAPTER
@@ -51,7 +52,7 @@ def extract(raw: bytes, display: str) -> tuple:
     data = doc.data
     if not isinstance(data, dict):
         problem = _problem(doc.diagnostics) or "the file holds no record"
-        return (stem, None, None, None, None, None, False, problem, (), (), ("", "", stem))
+        return (stem, None, None, None, None, None, False, problem, (), (), ("", "", stem), None)
     problem = _problem(doc.diagnostics)
     valid = problem is None
     record = None
@@ -74,7 +75,8 @@ def extract(raw: bytes, display: str) -> tuple:
     kept = [(name, value) for name, value in fields if name not in _IN_RECORDS and _types().get(name) != "ref"]
     names = " ".join(filter(None, (record_id, symbol)))
     return (record_id, kind, symbol, title, status, date, valid, problem, tuple(dict.fromkeys(kept)),
-            tuple(dict.fromkeys(refs)), (title or "", "\n".join(_words(data)), names))
+            tuple(dict.fromkeys(refs)), (title or "", "\n".join(_words(data)), names),
+            tuple(name for name, _ in record.fragments()) if record is not None else None)
 
 
 def _problem(diagnostics: Any) -> str | None:

@@ -157,7 +157,8 @@ def read_chunk(chunk: list[tuple[Key, bytes | None]], records: str, base: str, m
         if isinstance(raw, Diagnostic):
             stem = name.rsplit(".", 1)[0]
             problem = f"{raw.line}:{raw.col}: {raw.code} {raw.message}"
-            out.append((key, None, None, (stem, None, None, None, None, None, False, problem, (), (), ("", "", stem))))
+            out.append((key, None, None, (stem, None, None, None, None, None, False, problem, (), (), ("", "", stem),
+                                          None)))
             continue
         digest = hashlib.blake2b(raw, digest_size=16).digest()
         if previous is not None and digest == previous:

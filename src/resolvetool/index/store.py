@@ -31,7 +31,7 @@ CREATE TABLE folders (folder TEXT PRIMARY KEY, mtime INTEGER, ctime INTEGER, ino
 CREATE TABLE files (folder TEXT, name TEXT, size INTEGER, mtime INTEGER, ctime INTEGER, inode INTEGER,
                     hash BLOB, rec INTEGER, PRIMARY KEY (folder, name)) WITHOUT ROWID;
 CREATE TABLE records (rec INTEGER PRIMARY KEY, id TEXT, kind TEXT, symbol TEXT, title TEXT, status TEXT,
-                      date TEXT, path TEXT, valid INTEGER, problem TEXT);
+                      date TEXT, path TEXT, valid INTEGER, problem TEXT, parts TEXT);
 CREATE INDEX records_id ON records (id COLLATE NOCASE);
 CREATE INDEX records_symbol ON records (symbol COLLATE NOCASE) WHERE symbol IS NOT NULL;
 CREATE INDEX records_order ON records (coalesce(date, '~'), id);
@@ -172,10 +172,11 @@ class Store:
         row = db.execute("SELECT rec FROM files WHERE folder = ? AND name = ?", key).fetchone()
         if row and row[0] is not None:
             self._drop_record(db, row[0])
-        record_id, kind, symbol, title, status, date, valid, problem, fields, refs, words = extracted
-        rec = db.execute("INSERT INTO records (id, kind, symbol, title, status, date, path, valid, problem) "
-                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                         (record_id, kind, symbol, title, status, date, path, int(valid), problem)).lastrowid
+        record_id, kind, symbol, title, status, date, valid, problem, fields, refs, words, parts = extracted
+        rec = db.execute("INSERT INTO records (id, kind, symbol, title, status, date, path, valid, problem, parts) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                         (record_id, kind, symbol, title, status, date, path, int(valid), problem,
+                          " ".join(parts) if parts is not None else None)).lastrowid
         # Positions keep each field's values in the record's order (a list field sorts by its first value).
         db.executemany("INSERT INTO fields (name, value, rec, pos) VALUES (?, ?, ?, ?)",
                        [(name, value, rec, pos) for pos, (name, value) in enumerate(fields)])

@@ -18,6 +18,8 @@ COLUMNS: dict[str, str] = {
 }
 ALIASES: dict[str, tuple[str, ...]] = {"adopted": ("adoption.date",), "phrase": ("preamble.phrase", "operative.phrase")}
 DEFAULT_COLUMNS = ("id", "kind", "date", "status", "title")
+_ORDERINGS = ("<", "<=", ">", ">=")
+_TEXT_COLUMNS = ("id", "symbol", "title", "path")  # sorted and compared ignoring case, as the fields table
 MARK_START, MARK_END = "\x02", "\x03"  # around matched words in titles and snippets
 _WEIGHTS = "10.0, 1.0, 5.0"  # title, words, names: a match in the title counts most
 
@@ -67,7 +69,7 @@ def run(index: Index, query: Query) -> Result:
         if query.snippets:
             extra = (f", highlight(text, 0, '{MARK_START}', '{MARK_END}'), "
                      f"snippet(text, 1, '{MARK_START}', '{MARK_END}', '…', 24)")
-    condition = " AND ".join(where) or "1"
+    condition = _balanced(where, "AND") if where else "1"
     order, order_params = _order(query, index.catalogue)
     limit = f" LIMIT {int(query.limit)}" if query.limit else ""
     # Only ids wanted (a list to pipe on): fetching the rest of a hundred thousand rows would be most of the work.
@@ -102,9 +104,9 @@ def _condition(item: Filter, catalogue: dict[str, Any]) -> tuple[str, list[Any]]
         return (f"NOT coalesce({sql}, 0)" if negated else sql), params
     if item.type == "ref":
         sql, params = _ref_test(item)
-        if item.field != "refs":
-            sql, params = f"field = ? AND {sql}", [item.field, *params]
-        subquery = f"SELECT rec FROM refs WHERE {sql}"
+        field_sql, field_params = _ref_field(item.field)
+        subquery = f"SELECT rec FROM refs WHERE {field_sql}{sql}"
+        params = [*field_params, *params]
     else:
         names = ALIASES.get(item.field, (item.field,))
         sql, params = _test("value", item)
@@ -121,19 +123,26 @@ def _test(column: str, item: Filter) -> tuple[str, list[Any]]:
         # LIKE ignores the case of ASCII letters only; other text is compared case-folded.
         tests = [f"{column} LIKE ? ESCAPE '\\'" if value.isascii() else f"instr(fold({column}), ?) > 0"
                  for value in item.values]
-        return "(" + " OR ".join(tests) + ")", [_like(v) if v.isascii() else v.casefold() for v in item.values]
+        return _balanced(tests, "OR"), [_like(v) if v.isascii() else v.casefold() for v in item.values]
     if item.type == "date":
         if item.op in ("=", "!="):
-            return "(" + " OR ".join([f"{column} BETWEEN ? AND ?"] * len(item.values)) + ")", \
+            return _balanced([f"{column} BETWEEN ? AND ?"] * len(item.values), "OR"), \
                 [bound for pair in item.values for bound in pair]
         low, high = item.values[0]
         bound = {"<": low, ">=": low, "<=": high, ">": high}[item.op]
         return f"{column} {item.op} ?", [bound]
+    if item.type == "text" and item.op in _ORDERINGS:  # text compares as it sorts: ignoring case
+        value = item.values[0]
+        return (f"{column} COLLATE NOCASE {item.op} ?", [value]) if value.isascii() else \
+            (f"fold({column}) {item.op} ?", [value.casefold()])
     if item.op in ("=", "!="):
         if item.type in ("number", "bool", "enum"):  # enum choices are lower-case words: compared exactly
-            return "(" + " OR ".join([f"{column} = ?"] * len(item.values)) + ")", list(item.values)
-        tests = [f"{column} = ? COLLATE NOCASE" if value.isascii() else f"fold({column}) = ?" for value in item.values]
-        return "(" + " OR ".join(tests) + ")", [v if v.isascii() else v.casefold() for v in item.values]
+            return f"{column} IN ({','.join('?' * len(item.values))})", list(item.values)
+        plain = [value for value in item.values if value.isascii()]
+        other = [value.casefold() for value in item.values if not value.isascii()]
+        tests = [f"{column} COLLATE NOCASE IN ({','.join('?' * len(plain))})"] if plain else []
+        tests += [f"fold({column}) IN ({','.join('?' * len(other))})"] if other else []
+        return _balanced(tests, "OR"), [*plain, *other]
     return f"{column} {item.op} ?", [item.values[0]]
 
 
@@ -153,7 +162,25 @@ def _ref_test(item: Filter) -> tuple[str, list[Any]]:
         else:
             tests.append(f"({POINTS_AT})")  # the record, or any part of it
             params += points_at(value)
-    return "(" + " OR ".join(tests) + ")", params
+    return _balanced(tests, "OR"), params
+
+
+def _ref_field(name: str) -> tuple[str, list[Any]]:
+    """The test of the field a reference stands in, for a reference field or the derived refs and cites."""
+    if name == "refs":
+        return "", []
+    if name == "cites":  # references in the words: preamble.refs, operative.items.refs, annexes.refs ...
+        return "field LIKE '%.refs' AND ", []
+    return "field = ? AND ", [name]
+
+
+def _balanced(tests: list[str], joiner: str) -> str:
+    """Tests joined by OR or AND as a balanced tree: SQLite limits how deeply an expression may nest, and a
+    list of ten thousand ids pasted into one filter must not reach it."""
+    if len(tests) == 1:
+        return tests[0]
+    middle = len(tests) // 2
+    return f"({_balanced(tests[:middle], joiner)} {joiner} {_balanced(tests[middle:], joiner)})"
 
 
 def _like(value: str) -> str:
@@ -177,11 +204,10 @@ def _order(query: Query, catalogue: dict[str, Any]) -> tuple[str, list[Any]]:
 def _sort_value(name: str, descending: bool, catalogue: dict[str, Any]) -> tuple[str, list[Any]]:
     """An SQL expression giving one value per record to sort on: for a list, its first value."""
     if name in COLUMNS:
-        return COLUMNS[name], []
+        return (f"{COLUMNS[name]} COLLATE NOCASE" if name in _TEXT_COLUMNS else COLUMNS[name]), []
     if catalogue.get(name, {}).get("type") == "ref":
-        if name == "refs":
-            return "(SELECT ref FROM refs WHERE rec = r.rec ORDER BY pos LIMIT 1)", []
-        return "(SELECT ref FROM refs WHERE rec = r.rec AND field = ? ORDER BY pos LIMIT 1)", [name]
+        field_sql, field_params = _ref_field(name)
+        return f"(SELECT ref FROM refs WHERE {field_sql}rec = r.rec ORDER BY pos LIMIT 1)", field_params
     names = ALIASES.get(name, (name,))
     return (f"(SELECT value FROM fields WHERE rec = r.rec AND name IN ({','.join('?' * len(names))}) "
             "ORDER BY pos LIMIT 1)", list(names))
@@ -199,15 +225,13 @@ def _fill(index: Index, hits: list[Hit], columns: tuple[str, ...]) -> None:
             part = recs[start : start + 500]
             marks = ",".join("?" * len(part))
             if is_ref:
-                field_test = "" if column == "refs" else " AND field = ?"
-                rows = index.db.execute(f"SELECT rec, ref FROM refs WHERE rec IN ({marks}){field_test} "
-                                        "ORDER BY rec, pos", [*part, *([] if column == "refs" else [column])])
+                field_sql, field_params = _ref_field(column)
+                rows = index.db.execute(f"SELECT rec, ref FROM refs WHERE {field_sql}rec IN ({marks}) "
+                                        "ORDER BY rec, pos", [*field_params, *part])
             else:
                 names = ALIASES.get(column, (column,))
                 rows = index.db.execute(
                     f"SELECT rec, value FROM fields WHERE rec IN ({marks}) AND name IN "
                     f"({','.join('?' * len(names))}) ORDER BY rec, pos", [*part, *names])
             for rec, value in rows:
-                values = by_rec[rec].fields.setdefault(column, [])
-                if value not in values:
-                    values.append(value)
+                by_rec[rec].fields.setdefault(column, []).append(value)

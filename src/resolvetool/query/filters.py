@@ -5,6 +5,7 @@
     adopted>=2012-01-01          compare dates (2012 and 2012-11 stand for their first or last day),
     year<2000                    numbers, or text; also <, <=, >
     refs~ag-2012-rap-18          contains, ignoring case (several: refs~impact,itu); !~ contains none
+    title=Assembly\\, 40th        \\, is a comma inside a value
     symbol=*   symbol!=*         has a value at all, or none
 
 A field is named as in the record with list levels left out (`adoption.date`, `preamble.phrase`,
@@ -28,6 +29,8 @@ _FIELD_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*\Z")
 _PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
 _TRUE, _FALSE = ("true", "yes", "1"), ("false", "no", "0")
 _COMPARISONS = ("<", "<=", ">", ">=")
+MAX_VALUE = 2000  # characters in a value: longer is no field's and would exceed SQLite's LIKE limits
+MAX_ALTERNATIVES = 10_000
 
 
 class FilterError(ValueError):
@@ -66,34 +69,68 @@ def parse_filter(text: str, catalogue: dict[str, dict[str, Any]]) -> Filter:
                           "field names are words joined by dots (adoption.date); operators: " + " ".join(OPERATORS))
     info = field_info(name, catalogue, text, 0)
     start = len(name) + len(op)
-    if value == "":
-        raise FilterError(text, start, start, f"no value after {op!r}",
+    if not value.strip():
+        raise FilterError(text, start, start + len(value), f"no value after {op!r}",
                           f"write {name}{op}VALUE; {name}=* matches records that have a {name}")
     kind = info["type"]
     if value == "*":
         if op not in ("=", "!="):
             raise FilterError(text, start, len(text), f"'*' (any value) goes with = or !=, not {op!r}")
         return Filter(name, op, ("*",), kind, text)
+    parts = _alternatives(value) if op not in _COMPARISONS else [(value.replace("\\,", ","), 0)]
     if op in _COMPARISONS:
-        if "," in value:
-            raise FilterError(text, start + value.index(","), start + value.index(",") + 1,
-                              f"{op!r} compares with one value", "alternatives (a,b) go with =, != and ~")
+        comma = _unescaped_comma(value)
+        if comma is not None:
+            raise FilterError(text, start + comma, start + comma + 1, f"{op!r} compares with one value",
+                              "alternatives (a,b) go with =, != and ~; write \\, for a comma in a value")
         if kind in ("enum", "bool", "ref"):
             raise FilterError(text, len(name), len(name) + len(op), f"{name} cannot be compared with {op!r}",
                               f"{name} is {_described(kind)}: use = or ~")
     if op in ("~", "!~") and kind in ("number", "bool"):
         raise FilterError(text, len(name), len(name) + len(op), f"{name} is {_described(kind)}: '~' looks for "
                           "words inside text", "use =, <, <=, > or >=")
+    if len(parts) > MAX_ALTERNATIVES:
+        raise FilterError(text, start, len(text), f"more than {MAX_ALTERNATIVES:,} alternatives",
+                          "split the list, or pipe ids in smaller batches")
     values = []
-    offset = start
-    for part in value.split(",") if op not in _COMPARISONS else [value]:
+    for part, offset in parts:
         stripped = part.strip()
         if not stripped:
-            raise FilterError(text, offset, offset + len(part), "an empty alternative", "remove the extra comma")
-        where = offset + part.index(stripped)
+            raise FilterError(text, start + offset, start + offset + len(part), "an empty alternative",
+                              "remove the extra comma (write \\, for a comma in a value)")
+        where = start + offset + (len(part) - len(part.lstrip()))
+        if len(stripped) > MAX_VALUE:
+            raise FilterError(text, where, where + len(stripped), f"a value longer than {MAX_VALUE:,} characters",
+                              "no record field is that long")
         values.append(_typed(stripped, op, kind, info, text, where))
-        offset += len(part) + 1
     return Filter(name, op, tuple(values), kind, text)
+
+
+def _alternatives(value: str) -> list[tuple[str, int]]:
+    """`a,b\\,c` -> [("a", 0), ("b,c", 2)]: the alternatives of a value and where each starts; a comma
+    written \\, belongs to the value."""
+    parts: list[tuple[str, int]] = []
+    current, begun, index = [], 0, 0
+    while index < len(value):
+        if value.startswith("\\,", index):
+            current.append(",")
+            index += 2
+            continue
+        if value[index] == ",":
+            parts.append(("".join(current), begun))
+            current, begun = [], index + 1
+        else:
+            current.append(value[index])
+        index += 1
+    parts.append(("".join(current), begun))
+    return parts
+
+
+def _unescaped_comma(value: str) -> int | None:
+    for index, character in enumerate(value):
+        if character == "," and not (index and value[index - 1] == "\\"):
+            return index
+    return None
 
 
 def field_info(name: str, catalogue: dict[str, dict[str, Any]], text: str, start: int) -> dict[str, Any]:
@@ -173,14 +210,16 @@ def parse_sort(text: str, catalogue: dict[str, dict[str, Any]]) -> list[tuple[st
     keys = []
     offset = 0
     for part in text.split(","):
-        name = part.strip()
-        where = offset + (part.index(name) if name else 0)
-        descending = name.startswith("-")
-        name = name.lstrip("-+")
+        key = part.strip()
+        where = offset + (part.index(key) if key else 0)
+        descending = key.startswith("-")
+        name = key[1:] if key[:1] in ("-", "+") else key
         if not name:
             raise FilterError(text, where, where + len(part), "an empty sort key", "write FIELD or -FIELD, "
                               "comma-separated")
-        field_info(name, catalogue, text, where + (1 if descending else 0))
+        if name[:1] in ("-", "+"):
+            raise FilterError(text, where, where + 2, "one sign before a sort key", "write -FIELD for descending")
+        field_info(name, catalogue, text, where + len(key) - len(name))
         keys.append((name, descending))
         offset += len(part) + 1
     return keys

@@ -23,8 +23,8 @@ def as_data(result: Result, catalogue: dict[str, Any]) -> list[dict[str, Any]]:
         for column in result.columns:
             values = hit.values(column)
             item[column] = values if catalogue.get(column, {}).get("many") else (values[0] if values else None)
-        if hit.snippet is not None:
-            item["snippet"] = _plain(hit.snippet)
+        if hit.snippet is not None:  # a passage only where the words matched (not a match in the id alone)
+            item["snippet"] = _plain(hit.snippet) if MARK_START in hit.snippet else None
         out.append(item)
     return out
 
@@ -46,7 +46,8 @@ def write_data(result: Result, catalogue: dict[str, Any], form: str) -> str:
         writer.writerow([*result.columns, *(["snippet"] if snippets else [])])
         for hit in result.hits:
             row = ["; ".join(str(value) for value in hit.values(column)) for column in result.columns]
-            writer.writerow(row + ([_plain(hit.snippet or "")] if snippets else []))
+            passage = _plain(hit.snippet) if hit.snippet and MARK_START in hit.snippet else ""
+            writer.writerow(row + ([passage] if snippets else []))
         return buffer.getvalue()
     raise ValueError(f"unknown format {form!r}")
 
@@ -56,7 +57,8 @@ def table(result: Result, console: Console) -> Text:
     header = list(result.columns)
     rows = [[_cell(hit, column) for column in header] for hit in result.hits]
     flexible = header.index("title") if "title" in header else len(header) - 1
-    return Text("\n").join(columns(header, rows, console.width, flexible=flexible))
+    whole = frozenset(i for i, column in enumerate(header) if column in ("id", "path") and i != flexible)
+    return Text("\n").join(columns(header, rows, console.width, flexible=flexible, whole=whole))
 
 
 def _cell(hit: Hit, column: str) -> Text:
@@ -72,7 +74,7 @@ def ranked(result: Result, console: Console) -> Text:
     lines: list[Text] = []
     width = console.width
     for number, hit in enumerate(result.hits, 1):
-        body = _marked(hit.title or hit.row.title or hit.row.id, "bold")
+        body = _marked(hit.title or hit.row.title or hit.row.id, bold=True)
         line = Text("\n")
         line.append(inert(hit.row.id), style="blue")
         details = [hit.row.kind or "record", hit.row.date]
@@ -80,21 +82,22 @@ def ranked(result: Result, console: Console) -> Text:
         body.append_text(line)
         if hit.snippet and MARK_START in hit.snippet:
             body.append("\n")
-            body.append_text(_marked(hit.snippet, None))
+            body.append_text(_marked(hit.snippet))
         if lines:
             lines.append(Text())
         lines += hang(Text(f"{number}.", style="dim"), body, len(str(len(result.hits))) + 2, width, console)
     return Text("\n").join(lines)
 
 
-def _marked(text: str, style: str | None) -> Text:
-    """Text with the matched words (between the FTS markers) highlighted, the rest as written."""
-    out = Text(style=style or "")
+def _marked(text: str, *, bold: bool = False) -> Text:
+    """Text with the matched words (between the FTS markers) highlighted, the rest as written; styles are
+    spans of this text alone, so that what is appended after it keeps its own."""
+    out = Text()
     flat = " ".join(text.split())
     marked = False
     for piece in flat.replace(MARK_END, MARK_START).split(MARK_START):
         if piece:
-            out.append(inert(piece), style="bold yellow" if marked else None)
+            out.append(inert(piece), style="bold yellow" if marked else ("bold" if bold else None))
         marked = not marked
     return out
 

@@ -14,7 +14,7 @@ from rich.text import Text
 from ..textlayout import hang, inert
 from .view import View
 
-# How a referring record relates to this one, by the field it points from.
+# What this record is to the records that point at it, by the field they point from.
 RELATIONS: dict[str, str] = {
     "approves": "Approved by",
     "amends": "Amended by",
@@ -22,16 +22,18 @@ RELATIONS: dict[str, str] = {
     "superseded_by": "Supersedes",
     "session": "At this session",
     "body": "Of this body",
-    "lifecycle.by": "Acted on it (agreement lifecycle)",
-    "lifecycle.document": "Documents an agreement's lifecycle",
-    "signature_authorizations.by": "Authorizes signature",
-    "signature_authorizations.signatory": "Named as signatory",
+    "organization": "Of this organization",
     "parties": "Party to",
+    "lifecycle.by": "Acted on (agreements' lifecycle)",
+    "lifecycle.document": "Records a step of (agreements' lifecycle)",
+    "signature_authorizations.by": "Authorized the signature of",
+    "signature_authorizations.signatory": "Authorized to sign",
     "text_location": "Holds the text of",
-    "appendices.contains": "Contains it in an appendix",
-    "organization": "Belongs to this organization",
-    "refs": "Cites it",
+    "appendices.contains": "In an appendix of",
+    "refs": "Cited by",
 }
+# The query that lists every record of a relation ("refs" gathers the references in records' words).
+_QUERY_FIELD = {"refs": "cites"}
 # Fields shown in the heading or in the clause lists, not again among the facts.
 _HEADED = frozenset({"id", "kind", "title", "name", "status", "preamble", "operative", "layout"})
 _FACT_ORDER = ("symbol", "body", "session", "agenda_item", "committee_reference", "adoption", "organization")
@@ -99,6 +101,8 @@ def _heading(view: View) -> Text:
     text.append(" · ".join(words), style="dim")
     if view.fragment:
         text.append(f"  (#{view.fragment})", style="dim")
+        if view.fragment_missing:
+            text.append("  no such part in this record", style="bold red")
     return text
 
 
@@ -186,7 +190,7 @@ def _clauses(clauses: list[Any], labels: dict[str, Any], width: int, console: Co
             body.append(" ")
         if clause.get("text"):
             body.append(" ".join(str(clause["text"]).split()))
-        for line in _items(clause.get("items"), 1):
+        for line in _items(clause.get("items"), 1, labels):
             body.append("\n")
             body.append_text(line)
         if clause.get("tail"):
@@ -200,7 +204,7 @@ def _clauses(clauses: list[Any], labels: dict[str, Any], width: int, console: Co
     return out
 
 
-def _items(items: Any, depth: int) -> Iterator[Text]:
+def _items(items: Any, depth: int, labels: dict[str, Any]) -> Iterator[Text]:
     if not isinstance(items, list):
         return
     for item in items:
@@ -210,7 +214,10 @@ def _items(items: Any, depth: int) -> Iterator[Text]:
         line.append(f"{item.get('label', '')} ", style="dim")
         line.append(" ".join(str(item.get("text", "")).split()))
         yield line
-        yield from _items(item.get("items"), depth + 1)
+        refs = item.get("refs")
+        for ref in refs if isinstance(refs, list) else [refs] if refs else []:
+            yield Text("  " * (depth + 1)) + _reference(str(ref), labels)
+        yield from _items(item.get("items"), depth + 1, labels)
 
 
 def _reference(ref: str, labels: dict[str, Any]) -> Text:
@@ -233,7 +240,7 @@ def _referrers(view: View, width: int, console: Console) -> list[Text]:
     for field_name, count in sorted(view.referrer_counts.items(),
                                     key=lambda item: (order.index(item[0]) if item[0] in order else len(order),
                                                       item[0])):
-        relation = RELATIONS.get(field_name) or f"Refers to it ({field_name})"
+        relation = RELATIONS.get(field_name) or f"Referred to from {field_name}"
         out.append(Text.assemble((relation, "bold"), (f"  {count} record{'s' if count != 1 else ''}", "dim")))
         for referrer in by_field.get(field_name, []):
             row = referrer.row
@@ -244,9 +251,10 @@ def _referrers(view: View, width: int, console: Console) -> list[Text]:
                 body.append("  → " + ", ".join(f"#{part}" for part in referrer.fragment.split(", ")), style="dim")
             if row.title:
                 body.append(f"  {row.title}")
-            out += hang(Text(""), body, 2, width, console)
+            out += hang(Text(""), body, 2, width, console, continuation=2)
         shown = len(by_field.get(field_name, []))
         if count > shown:
-            out.append(Text(f"  … and {count - shown} more: resolvetool query {field_name}={view.row.id}",
-                            style="dim"))
+            more = Text(f"… and {count - shown} more: resolvetool query "
+                        f"{_QUERY_FIELD.get(field_name, field_name)}={view.row.id}", style="dim")
+            out += hang(Text(""), more, 2, width, console, continuation=2)
     return out

@@ -33,10 +33,11 @@ class View:
     referrer_counts: dict[str, int]  # field -> how many records point here from it
     duplicates: list[Row] = field(default_factory=list)  # other files with the same id
     fragment: str | None = None  # the part the reference asked for (#preamble-2)
+    fragment_missing: bool = False  # the record has no part of that name
 
 
 def build_view(index: Index, ref: str, *, per_field: int | None = PER_FIELD) -> View:
-    rows = index.find(ref)
+    rows, fragment = index.locate(ref)
     if not rows:
         raise NotFound(ref, index.suggest(ref))
     row, duplicates = rows[0], rows[1:]
@@ -49,8 +50,9 @@ def build_view(index: Index, ref: str, *, per_field: int | None = PER_FIELD) -> 
         targets = index.rows(sorted({value.split("#", 1)[0] for _, value in found}))
         references = [(name, value, targets.get(value.split("#", 1)[0])) for name, value in found]
     referrers, counts = index.referrers(row.id, per_field=per_field)
-    fragment = ref.split("#", 1)[1] if "#" in ref else None
-    return View(row, data, problem, references, referrers, counts, duplicates, fragment)
+    parts = index.parts(row.rec)
+    missing = fragment is not None and parts is not None and fragment not in parts
+    return View(row, data, problem, references, referrers, counts, duplicates, fragment, missing)
 
 
 def _read(index: Index, row: Row) -> tuple[dict[str, Any] | None, str | None]:
@@ -84,4 +86,6 @@ def view_data(view: View, base: str | None = None) -> dict[str, Any]:
         "referenced_by": [{"id": r.row.id, "kind": r.row.kind, "title": r.row.title, "date": r.row.date,
                            "field": r.field, "fragment": r.fragment} for r in view.referrers],
         "duplicates": [row.path for row in view.duplicates],
+        "part": view.fragment,
+        "part_found": None if view.fragment is None else not view.fragment_missing,
     }
