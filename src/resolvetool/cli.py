@@ -719,6 +719,134 @@ def _field_list(catalogue: dict) -> str:
     return "".join(lines)
 
 
+class DiffFormat(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+@app.command()
+def diff(
+    ctx: typer.Context,
+    paths: Annotated[Optional[list[Path]], typer.Argument(metavar="[A [B]]", help="Two record files or folders to compare; with --history, the record (id, symbol or file).", show_default=False)] = None,
+    base: Annotated[Optional[str], typer.Option("--base", metavar="REV", help="Compare records/ at this git revision (default: HEAD) ...")] = None,
+    head: Annotated[Optional[str], typer.Option("--head", metavar="REV", help="... with this revision (default: the working tree, uncommitted and untracked files included).")] = None,
+    history: Annotated[bool, typer.Option("--history", help="How one record changed, commit by commit.")] = False,
+    format: Annotated[DiffFormat, typer.Option("--format", "-f", metavar="FORMAT", help="text (for people), markdown (a pull-request comment or CI job summary) or json.")] = DiffFormat.text,
+    exit_code: Annotated[bool, typer.Option("--exit-code", help="Exit 1 when something differs.")] = False,
+    whitespace: Annotated[bool, typer.Option("--whitespace", help="Report changes of spacing inside text too.")] = False,
+) -> None:
+    """Show what a change did to the records' substance, clause by clause.
+
+    Records are matched by id (a new id for the same record is a rename, the same id in another file a
+    move); fields are named by their path; clauses are matched by their words, so one inserted clause is
+    one insertion, a clause moved is a move, a new number alone a renumbering, and changed words are shown
+    word by word. What fmt would change (key order, quoting, wrapping, comments) is no change. Exit
+    status: 0 (1 with --exit-code when something differs), 2 usage or git error.
+
+    Examples:
+
+      resolvetool diff
+
+      resolvetool diff --base main --format markdown >> "$GITHUB_STEP_SUMMARY"
+
+      resolvetool diff old/records new/records --exit-code
+
+      resolvetool diff interpol-ga-81-impact-cooperation --history
+    """
+    from .config import ConfigError, load_settings
+    from .diff import diff_paths, diff_revisions, record_history
+    from .diff.gitrev import GitError
+
+    globals_: Globals = ctx.obj
+    paths = paths or []
+    settings = None
+    if history or len(paths) != 2:  # two files or folders need no project; revisions and history do
+        try:
+            settings = load_settings(globals_.root)
+        except ConfigError as error:
+            raise _fail(globals_, str(error)) from None
+    if history:
+        if len(paths) != 1 or base or head:
+            raise _fail(globals_, "--history takes one record (its id, symbol or file) and no --base or --head")
+        target = _history_file(globals_, settings, str(paths[0]))
+        try:
+            steps = record_history(settings, target, whitespace=whitespace)
+        except GitError as error:
+            raise _fail(globals_, str(error)) from None
+        _write_history(globals_, steps, format)
+        raise typer.Exit(1 if exit_code and any(diffs for *_, diffs in steps[1:]) else 0)
+    if paths and (base or head):
+        raise _fail(globals_, "give two files or folders, or --base and --head, not both")
+    if len(paths) == 1 or len(paths) > 2:
+        raise _fail(globals_, "give two files or folders to compare (or none, to compare with git revisions)")
+    try:
+        if paths:
+            for path in paths:
+                if not path.exists():
+                    raise _fail(globals_, f"{path} does not exist")
+            if paths[0].is_dir() != paths[1].is_dir():
+                raise _fail(globals_, "compare a file with a file, or a folder with a folder")
+            diffs = diff_paths(paths[0], paths[1], whitespace=whitespace)
+        else:
+            diffs = diff_revisions(settings, base or "HEAD", head, whitespace=whitespace)
+    except GitError as error:
+        raise _fail(globals_, str(error)) from None
+    except OSError as error:
+        raise _fail(globals_, f"cannot read {error.filename}: {error.strerror}") from None
+    _write_diff(globals_, diffs, format)
+    raise typer.Exit(1 if exit_code and diffs else 0)
+
+
+def _write_diff(globals_: Globals, diffs, format: DiffFormat, title: str = "resolvetool diff") -> None:
+    from .diff import report
+
+    if format is DiffFormat.json:
+        sys.stdout.write(report.as_json(diffs))
+    elif format is DiffFormat.markdown:
+        sys.stdout.write(report.markdown(diffs, title))
+    else:
+        out = globals_.console(stderr=False)
+        if diffs:
+            out.print(report.text(diffs, out), soft_wrap=True)
+        elif globals_.verbosity >= 0:
+            globals_.console().print("no change to any record", style="dim")
+
+
+def _history_file(globals_: Globals, settings, ref: str) -> Path:
+    if ref.endswith((".yaml", ".yml")):
+        return Path(ref)
+    from .index import open_index
+
+    rows = open_index(settings).find(ref)
+    if not rows:
+        raise _fail(globals_, f"no record {ref!r} in {_shown(settings.records)}", 1)
+    return settings.root / rows[0].path
+
+
+def _write_history(globals_: Globals, steps, format: DiffFormat) -> None:
+    import json
+
+    from .diff import report
+
+    if format is DiffFormat.json:
+        sys.stdout.write(json.dumps([{"commit": sha, "date": date, "subject": subject,
+                                      "records": json.loads(report.as_json(diffs))["records"]}
+                                     for sha, date, subject, diffs in steps], ensure_ascii=False, indent=2) + "\n")
+        return
+    for sha, date, subject, diffs in steps:
+        title = f"{sha[:10]} {date} {subject}"
+        if format is DiffFormat.markdown:
+            sys.stdout.write(report.markdown(diffs, title) + "\n")
+        else:
+            from rich.text import Text
+
+            from .textlayout import inert
+
+            globals_.console(stderr=False).print(Text(inert(title), style="bold yellow"))
+            _write_diff(globals_, diffs, format)
+
+
 def main() -> None:
     """Entry point of the `resolvetool` console script."""
     app()

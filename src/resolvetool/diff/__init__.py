@@ -1,0 +1,55 @@
+"""Comparing versions of records: what a change did to the substance, clause by clause.
+
+    from resolvetool.diff import diff_paths, diff_revisions
+    for record in diff_revisions(load_settings(), "main"):    # main against the working tree
+        print(record.status, record.id, [change.kind for change in record.changes])
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from .records import Change, RecordDiff, clause_words, diff_records
+from .trees import diff_sides, read_folder
+
+
+def diff_paths(old: Path, new: Path, *, whitespace: bool = False) -> list[RecordDiff]:
+    """Two record files, or two folders of them (files matched by record id, wherever they are)."""
+    if old.is_dir() and new.is_dir():
+        return diff_sides(read_folder(old, ""), read_folder(new, ""), whitespace=whitespace)
+    return diff_sides({str(old): old.read_bytes()}, {str(new): new.read_bytes()}, whitespace=whitespace)
+
+
+def diff_revisions(settings: Any, base: str, head: str | None = None, *, whitespace: bool = False) -> list[RecordDiff]:
+    """The records under the project's records/ at git revision `base` against `head` (default: the
+    working tree, uncommitted and untracked files included)."""
+    from . import gitrev
+
+    root = gitrev.repository(Path(settings.root))
+    folder = gitrev.relative(root, Path(settings.records))
+    old_commit = gitrev.commit(root, base)
+    new_commit = gitrev.commit(root, head) if head is not None else None
+    paths = gitrev.changed_paths(root, old_commit, new_commit, folder)
+    old = gitrev.read_at(root, old_commit, paths)
+    new = gitrev.read_at(root, new_commit, paths) if new_commit else gitrev.read_worktree(root, paths)
+    return diff_sides(old, new, whitespace=whitespace)
+
+
+def record_history(settings: Any, path: Path, *, whitespace: bool = False) -> list[tuple[str, str, str, list[RecordDiff]]]:
+    """How one record file changed commit by commit, oldest first: (commit, date, subject, diffs)."""
+    from . import gitrev
+
+    root = gitrev.repository(Path(settings.root))
+    relative = gitrev.relative(root, path)
+    out = []
+    previous: dict[str, bytes] = {}
+    for sha, date, subject in gitrev.history(root, relative):
+        name = gitrev.path_at(root, sha, relative) or relative
+        current = gitrev.read_at(root, sha, {name})
+        out.append((sha, date, subject, diff_sides(previous, current, whitespace=whitespace)))
+        previous = current
+    return out
+
+
+__all__ = ["Change", "RecordDiff", "clause_words", "diff_paths", "diff_records", "diff_revisions", "record_history"]

@@ -1,0 +1,116 @@
+"""What changed between two sets of record files: records added, removed, renamed (a new id for the same
+record), moved (the same id in another file) and changed.
+
+A side is a mapping of file path to bytes, read from a folder, a git revision (gitrev.py) or the
+working tree. Files are read with the strict YAML reader alone, so a record that does not pass the schema
+is compared too; a file that does not parse is compared as its problem.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from .records import Change, RecordDiff, diff_records
+
+Side = dict[str, bytes]  # path (with forward slashes) -> the file's bytes
+
+
+def read_folder(folder: Path, shown: str | None = None) -> Side:
+    """Every record file under `folder`, named `shown/<path inside>` (default: the folder as given)."""
+    from ..corpus import discover
+
+    prefix = (shown if shown is not None else os.fspath(folder)).rstrip("/")
+    side: Side = {}
+    for path in discover(folder):
+        inside = os.path.relpath(path, folder).replace(os.sep, "/")
+        try:
+            side[f"{prefix}/{inside}" if prefix else inside] = Path(path).read_bytes()
+        except OSError:
+            continue
+    return side
+
+
+def parse(path: str, raw: bytes) -> tuple[str, dict[str, Any]]:
+    """(id, data) of a record file: its id (or its file name's stem), and its data, or {"problem": ...}."""
+    from ..source import parse_source
+
+    stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    doc = parse_source(raw, path)
+    if not isinstance(doc.data, dict):
+        problem = next((f"{d.line}:{d.col}: {d.message}" for d in doc.diagnostics), "no record")
+        return stem, {"problem": problem}
+    record_id = doc.data.get("id")
+    return (record_id if isinstance(record_id, str) and record_id else stem), doc.data
+
+
+def diff_sides(old: Side, new: Side, *, whitespace: bool = False) -> list[RecordDiff]:
+    """The record diffs between two sides, ordered by id. Unchanged files are skipped without parsing."""
+    same = {path for path in old.keys() & new.keys() if old[path] == new[path]}
+    before = _records({path: raw for path, raw in old.items() if path not in same})
+    after = _records({path: raw for path, raw in new.items() if path not in same})
+    out: list[RecordDiff] = []
+    gone = {rid: value for rid, value in before.items() if rid not in after}
+    came = {rid: value for rid, value in after.items() if rid not in before}
+    for rid in sorted(before.keys() & after.keys()):
+        (old_path, old_data), (new_path, new_data) = before[rid], after[rid]
+        changes = diff_records(old_data, new_data, whitespace=whitespace) + _derived(old_data, new_data)
+        if changes or old_path != new_path:
+            status = "moved" if old_path != new_path else "changed"
+            out.append(RecordDiff((rid, rid), _kind(new_data, old_data), status, old_path, new_path, changes))
+    # A record whose id changed while nothing else did was renamed.
+    renamed = []
+    for old_id, (old_path, old_data) in sorted(gone.items()):
+        match = next((new_id for new_id, (_, data) in sorted(came.items())
+                      if new_id not in renamed and _without_id(data) == _without_id(old_data)), None)
+        if match is not None:
+            renamed.append(match)
+            new_path, new_data = came[match]
+            out.append(RecordDiff((old_id, match), _kind(new_data, old_data), "renamed", old_path, new_path,
+                                  [Change("changed", "id", old_id, match)]))
+    for rid, (path, data) in gone.items():
+        if not any(diff.ids[0] == rid for diff in out):
+            out.append(RecordDiff((rid, None), _kind(data), "removed", path, None))
+    for rid, (path, data) in came.items():
+        if rid not in renamed:
+            out.append(RecordDiff((None, rid), _kind(data), "added", None, path))
+    return sorted(out, key=lambda diff: (min(i for i in diff.ids if i is not None), diff.ids[0] or "", diff.ids[1] or ""))
+
+
+def _records(side: Side) -> dict[str, tuple[str, dict[str, Any]]]:
+    """id -> (path, data); of two files with one id (an error validate reports), the first by path."""
+    found: dict[str, tuple[str, dict[str, Any]]] = {}
+    for path in sorted(side):
+        rid, data = parse(path, side[path])
+        found.setdefault(rid, (path, data))
+    return found
+
+
+def _kind(*versions: dict[str, Any] | None) -> str | None:
+    for data in versions:
+        if data and isinstance(data.get("kind"), str):
+            return data["kind"]
+    return None
+
+
+def _without_id(data: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in data.items() if key != "id"}
+
+
+def _derived(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
+    """Changes of what follows from a record rather than being written in it: an agreement's status."""
+    if old.get("kind") != "agreement" or new.get("kind") != "agreement":
+        return []
+    before, after = _agreement_status(old), _agreement_status(new)
+    return [Change("changed", "status", before, after)] if before != after else []
+
+
+def _agreement_status(data: dict[str, Any]) -> str:
+    from ..models.agreement import STATUS_AFTER
+
+    status = "draft"
+    for step in data.get("lifecycle") or []:
+        if isinstance(step, dict):
+            status = STATUS_AFTER.get(step.get("event"), status)
+    return status
