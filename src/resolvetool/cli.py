@@ -774,6 +774,8 @@ def diff(
             steps = record_history(settings, target, whitespace=whitespace)
         except GitError as error:
             raise _fail(globals_, str(error)) from None
+        if not steps:
+            raise _fail(globals_, f"no commit touched {_shown(target)} (is it committed?)", 1)
         _write_history(globals_, steps, format)
         raise typer.Exit(1 if exit_code and any(diffs for *_, diffs in steps[1:]) else 0)
     if paths and (base or head):
