@@ -44,8 +44,7 @@ def record_history(settings: Any, path: Path, *, whitespace: bool = False) -> li
     relative = gitrev.relative(root, path)
     out = []
     previous: dict[str, bytes] = {}
-    for sha, date, subject in gitrev.history(root, relative):
-        name = gitrev.path_at(root, sha, relative) or relative
+    for sha, date, subject, name in gitrev.history(root, relative):
         current = gitrev.read_at(root, sha, {name})
         out.append((sha, date, subject, diff_sides(previous, current, whitespace=whitespace)))
         previous = current

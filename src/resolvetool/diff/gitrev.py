@@ -97,23 +97,17 @@ def read_worktree(root: Path, paths: set[str]) -> Side:
     return side
 
 
-def history(root: Path, path: str) -> list[tuple[str, str, str]]:
-    """(commit, date, subject) of every commit that touched `path`, oldest first (renames followed)."""
-    log = _git(root, "log", "--follow", "--format=%H%x00%as%x00%s", "--", path).decode("utf-8", "replace")
-    entries = [line.split("\0") for line in log.splitlines() if line]
-    return [(sha, date, subject) for sha, date, subject in reversed(entries)]
-
-
-def path_at(root: Path, revision: str, path: str) -> str | None:
-    """Where a file that `git log --follow` tracked was called at a revision (renames), if it existed."""
-    names = _git(root, "log", "--follow", "--name-only", "--format=%H", "--", path).decode("utf-8", "replace")
-    current = None
-    for line in names.splitlines():
-        if len(line) == 40 and all(c in "0123456789abcdef" for c in line):
-            current = line
-        elif line and current == revision:
-            return line
-    return None
+def history(root: Path, path: str) -> list[tuple[str, str, str, str]]:
+    """(commit, date, subject, the file's name then) of every commit that touched `path`, oldest first, renames
+    followed: one `git log`, whose --name-only lines give each commit's name for the file."""
+    log = _git(root, "log", "--follow", "--name-only", "--format=%x01%H%x00%as%x00%s", "--", path)
+    entries = []
+    for block in log.decode("utf-8", "surrogateescape").split("\x01")[1:]:
+        header, _, names = block.partition("\n")
+        sha, date, subject = header.split("\0", 2)
+        name = next((line for line in names.splitlines() if line), path)
+        entries.append((sha, date, subject, name))
+    return entries[::-1]
 
 
 def relative(root: Path, folder: Path) -> str:

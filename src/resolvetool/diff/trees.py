@@ -107,10 +107,6 @@ def _derived(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
 
 
 def _agreement_status(data: dict[str, Any]) -> str:
-    from ..models.agreement import STATUS_AFTER
+    from ..models.agreement import status_after
 
-    status = "draft"
-    for step in data.get("lifecycle") or []:
-        if isinstance(step, dict):
-            status = STATUS_AFTER.get(step.get("event"), status)
-    return status
+    return status_after(step.get("event") for step in data.get("lifecycle") or [] if isinstance(step, dict))

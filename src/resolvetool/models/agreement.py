@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Annotated, Literal
 
 from pydantic import Field
@@ -18,6 +19,14 @@ STATUS_AFTER: dict[str, str] = {
     "in-force": "in-force",
     "terminated": "terminated",
 }
+
+
+def status_after(events: Iterable[str | None]) -> str:
+    """The status an agreement has after these lifecycle events, in order."""
+    status = "draft"
+    for event in events:
+        status = STATUS_AFTER.get(event, status)
+    return status
 
 
 class AgreementEvent(Model):
@@ -55,8 +64,4 @@ class Agreement(RecordBase):
 
     @property
     def status(self) -> str:
-        """The status that follows from the lifecycle (`draft` when it records nothing)."""
-        status = "draft"
-        for step in self.lifecycle:
-            status = STATUS_AFTER.get(step.event, status)
-        return status
+        return status_after(step.event for step in self.lifecycle)
