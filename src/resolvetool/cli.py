@@ -20,6 +20,8 @@ from . import __version__
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from .config import Settings
+
 app = typer.Typer(
     name="resolvetool",
     help="Keep the record of what assemblies decided: resolutions, agreements, reports and sessions as YAML.",
@@ -352,51 +354,94 @@ def _shown(path: Path) -> str:
 class RenderFormat(str, Enum):
     text = "text"
     markdown = "markdown"
+    html = "html"
+    akn = "akn"
 
 
 @app.command()
 def render(
     ctx: typer.Context,
-    ref: Annotated[str, typer.Argument(metavar="REF", help="The resolution: its id or official symbol (any case).")],
-    format: Annotated[RenderFormat, typer.Option("--format", "-f", metavar="FORMAT", help="text (the body's house style) or markdown.")] = RenderFormat.text,
+    ref: Annotated[Optional[str], typer.Argument(metavar="REF", help="The record: its id or official symbol (any case). Not with --site.")] = None,
+    format: Annotated[RenderFormat, typer.Option("--format", "-f", metavar="FORMAT", help="text (the body's house style), markdown, html (one self-contained page, any kind of record) or akn (Akoma Ntoso 3.0 XML).")] = RenderFormat.text,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write to this file instead of standard output.")] = None,
     clean: Annotated[bool, typer.Option("--clean", help="Leave out what an imported source printed amid the text (running headers, page furniture).")] = False,
+    base_url: Annotated[Optional[str], typer.Option("--base-url", metavar="URL", help="With --format html: where the site's pages are (render --site), so that references become links to them; without it they are named, not linked.")] = None,
+    site: Annotated[Optional[Path], typer.Option("--site", metavar="DIR", help="Write (or bring up to date) a static site of every record in DIR: indexes by body, session and year, a page per record, search in the browser.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="With --site: write into a folder that holds files resolvetool did not write (same names are replaced, nothing else is touched).")] = False,
+    jobs: JobsOption = None,
 ) -> None:
-    """Print a resolution as its body prints it.
+    """Print a record as its body prints it, as a web page or as Akoma Ntoso XML; or publish a site.
 
     Text follows the body's house style (interpol, ordinal or standard); a resolution imported from
     text comes back as its source printed it, running headers and page furniture included, unless
-    --clean is given.
+    --clean is given. html is one self-contained page (any kind of record); akn is Akoma Ntoso 3.0
+    in the AKN4UN conventions, checked against the OASIS schema before it is written. --site DIR
+    writes a static site and, run again, rewrites only the pages a change touched.
 
     Examples:
 
       resolvetool render interpol-ga-81-impact-cooperation
 
       resolvetool render "A/RES/80/1" --format markdown -o a-res-80-1.md
+
+      resolvetool render interpol-ga-81-impact-cooperation -f akn -o impact.xml
+
+      resolvetool render --site site
     """
     from .config import ConfigError, load_settings
-    from .corpus import load_corpus
-    from .rendering import RenderError, render as render_record
+    from .publish import NoSuchRecord, RenderError, render_record
 
     globals_: Globals = ctx.obj
+    if (site is None) == (ref is None):
+        raise _fail(globals_, "give either a REF to render or --site DIR, not both" if ref else
+                    "give a REF to render (an id or symbol), or --site DIR to publish every record")
+    if site is not None and (output is not None or base_url is not None or clean or format is not RenderFormat.text):
+        raise _fail(globals_, "--site writes every record in its own formats; --format, --output, --clean and "
+                    "--base-url go with a REF")
+    if site is None and (force or jobs is not None):
+        raise _fail(globals_, "--force and --jobs go with --site")
+    if base_url is not None and format is not RenderFormat.html:
+        raise _fail(globals_, "--base-url goes with --format html")
     try:
         settings = load_settings(globals_.root)
-        corpus = load_corpus(settings)
     except ConfigError as error:
         raise _fail(globals_, str(error)) from None
-    entry = corpus.find(ref)
-    if entry is None:
-        close = corpus.suggest(ref)
-        hint = f"; did you mean {', '.join(close)}?" if close else ""
-        raise _fail(globals_, f"no record {ref!r} in {settings.records}{hint}", 1)
-    record = corpus.record(entry.id)
-    if record is None:
-        raise _fail(globals_, f"{entry.path} is not a valid record; run 'resolvetool validate {entry.path}'", 1)
+    if site is not None:
+        _publish_site(globals_, settings, site, force=force, jobs=jobs)
+        return
     try:
-        text = render_record(record, format=format.value, resolve=corpus.record, clean=clean)
+        text = render_record(settings, ref, format=format.value, clean=clean, base_url=base_url)
+    except NoSuchRecord as error:
+        hint = f"; did you mean {', '.join(error.suggestions)}?" if error.suggestions else ""
+        raise _fail(globals_, f"no record {ref!r} in {_shown(settings.records)}{hint}", 1) from None
     except RenderError as error:
         raise _fail(globals_, str(error), 1) from None
     _emit(globals_, text, output)
+
+
+def _publish_site(globals_: Globals, settings: Settings, folder: Path, *, force: bool, jobs: int | None) -> None:
+    from rich.text import Text
+
+    from .publish import SiteError, build_site
+
+    err = globals_.console()
+    progress = _LazyProgress(err, label="writing pages")
+    try:
+        report = build_site(settings, folder, jobs=jobs, progress=progress, force=force)
+    except SiteError as error:
+        raise _fail(globals_, str(error)) from None
+    except OSError as error:
+        raise _fail(globals_, f"cannot write the site in {folder}: {error.strerror or error}") from None
+    finally:
+        progress.stop()
+    for path, why in report.skipped:
+        err.print(Text(f"{path}: not published: {why}"))
+    if globals_.verbosity >= 0:
+        err.print(f"{_shown(folder)}: {report.pages:,} pages; {report.written:,} files written, "
+                  f"{report.unchanged:,} unchanged, {report.removed:,} removed in {report.seconds:.1f} s; "
+                  f"open {_shown(folder / 'index.html')}", style="dim" if not report.skipped else None)
+    if report.skipped:
+        raise typer.Exit(1)
 
 
 def _emit(globals_: Globals, text: str, output: Path | None) -> None:

@@ -29,11 +29,23 @@ class Settings:
     """The file the settings were read from, if any."""
     lint: Any = None
     """The [lint] settings (a resolvetool.lint.config.LintConfig)."""
+    render: RenderSettings = field(default_factory=lambda: RenderSettings())
+    """The [render] settings."""
+
+
+@dataclass(frozen=True)
+class RenderSettings:
+    """How records are published: Akoma Ntoso identity, the site's name, templates that override ours."""
+
+    akn: Any = None  # a resolvetool.rendering.akn.AknSettings (country and language of work URIs)
+    site_title: str = "Resolutions"
+    templates: Path | None = None
 
 
 # Keys accepted in the configuration, with the type each must have.
 _KEYS: dict[str, type] = {"records": str, "schemas": str, "max-file-size": int, "cache-dir": str, "jobs": int,
-                          "lint": dict}
+                          "lint": dict, "render": dict}
+_RENDER_KEYS: dict[str, type] = {"akn-country": str, "akn-language": str, "site-title": str, "templates": str}
 
 
 def find_root(start: Path) -> Path | None:
@@ -96,6 +108,7 @@ def load_settings(root: Path | None = None, *, cwd: Path | None = None) -> Setti
         lint = parse_lint_config(values.get("lint", {}))
     except LintConfigError as error:
         raise ConfigError(f"{source}: {error}") from None
+    render = _render_settings(values.get("render", {}), root, source)
     cache_dir = values.get("cache-dir") or os.environ.get("RESOLVETOOL_CACHE_DIR")
     return Settings(
         root=root,
@@ -106,7 +119,27 @@ def load_settings(root: Path | None = None, *, cwd: Path | None = None) -> Setti
         jobs=values.get("jobs"),
         source=source,
         lint=lint,
+        render=render,
     )
+
+
+def _render_settings(values: dict[str, Any], root: Path, source: Path | None) -> RenderSettings:
+    from .rendering.akn import AknError, AknSettings
+
+    for key, value in values.items():
+        wanted = _RENDER_KEYS.get(key)
+        if wanted is None:
+            raise ConfigError(f"{source}: unknown setting render.{key} (known: {', '.join(sorted(_RENDER_KEYS))})")
+        if not isinstance(value, wanted) or not value.strip():
+            raise ConfigError(f"{source}: setting render.{key} must be a non-empty {wanted.__name__}, not {value!r}")
+    try:
+        akn = AknSettings(country=values.get("akn-country", "un"), language=values.get("akn-language", "eng"))
+    except AknError as error:
+        raise ConfigError(f"{source}: {error}") from None
+    templates = root / values["templates"] if "templates" in values else None
+    if templates is not None and not templates.is_dir():
+        raise ConfigError(f"{source}: render.templates names {templates}, which is not a folder")
+    return RenderSettings(akn=akn, site_title=values.get("site-title", "Resolutions"), templates=templates)
 
 
 def default_cache_dir() -> Path:

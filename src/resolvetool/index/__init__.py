@@ -161,6 +161,29 @@ class Index:
             found += [Referrer(Row.of(row), relation, row[10] and ", ".join(row[10].split(","))) for row in rows]
         return found, counts
 
+    def record(self, ref: str) -> Any:
+        """The full, validated record an id or symbol names, read from its file; None when there is no
+        such record or its file does not hold a valid one."""
+        from pydantic import ValidationError
+
+        from ..models import RECORD_ADAPTER
+        from ..source import parse_source, read_source
+
+        rows = self.find(ref)
+        if not rows or not rows[0].valid:
+            return None
+        row = rows[0]
+        raw = read_source(self.settings.root / row.path, row.path, max_size=self.settings.max_file_size)
+        if not isinstance(raw, bytes):
+            return None
+        doc = parse_source(raw, row.path)
+        if any(d.severity.value == "error" for d in doc.diagnostics):
+            return None
+        try:
+            return RECORD_ADAPTER.validate_python(doc.data)
+        except ValidationError:
+            return None
+
     def prefix_stems(self, prefix: str) -> list[str]:
         """The stems the index keeps for words starting with `prefix` that do not start with it themselves.
 

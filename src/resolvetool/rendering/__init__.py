@@ -11,7 +11,7 @@ from typing import Any
 
 from .styles import STYLES, Context, UnknownStyle
 
-FORMATS = ("text", "markdown")
+FORMATS = ("text", "markdown", "akn")
 
 
 class RenderError(Exception):
@@ -29,7 +29,7 @@ def context_for(resolution: Any, resolve: Callable[[str], Any] | None) -> Contex
 
 
 def render(record: Any, *, format: str = "text", resolve: Callable[[str], Any] | None = None,
-           clean: bool = False) -> str:
+           clean: bool = False, akn: Any = None) -> str:
     """`record` printed in `format`; `clean` leaves out what the source printed amid the text (running
     headers, page furniture) instead of putting it back where it stood."""
     if getattr(record, "kind", None) != "resolution":
@@ -39,6 +39,13 @@ def render(record: Any, *, format: str = "text", resolve: Callable[[str], Any] |
         raise RenderError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
     try:
         context = context_for(record, resolve)
+        if format == "akn":
+            from .akn import AknError, render_akn
+
+            try:
+                return render_akn(record, context, resolve=resolve or (lambda _: None), settings=akn)
+            except AknError as error:
+                raise RenderError(str(error)) from None
         if format == "markdown":
             from .markdown import render_markdown
 

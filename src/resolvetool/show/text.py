@@ -11,27 +11,10 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
+from ..relations import relation_label, relation_order
 from ..textlayout import hang, inert
 from .view import View
 
-# What this record is to the records that point at it, by the field they point from.
-RELATIONS: dict[str, str] = {
-    "approves": "Approved by",
-    "amends": "Amended by",
-    "supersedes": "Superseded by",
-    "superseded_by": "Supersedes",
-    "session": "At this session",
-    "body": "Of this body",
-    "organization": "Of this organization",
-    "parties": "Party to",
-    "lifecycle.by": "Acted on (agreements' lifecycle)",
-    "lifecycle.document": "Records a step of (agreements' lifecycle)",
-    "signature_authorizations.by": "Authorized the signature of",
-    "signature_authorizations.signatory": "Authorized to sign",
-    "text_location": "Holds the text of",
-    "appendices.contains": "In an appendix of",
-    "refs": "Cited by",
-}
 # The query that lists every record of a relation ("refs" gathers the references in records' words).
 _QUERY_FIELD = {"refs": "cites"}
 # Fields shown in the heading or in the clause lists, not again among the facts.
@@ -236,11 +219,8 @@ def _referrers(view: View, width: int, console: Console) -> list[Text]:
     for referrer in view.referrers:
         by_field.setdefault(referrer.field, []).append(referrer)
     out: list[Text] = []
-    order = list(RELATIONS)
-    for field_name, count in sorted(view.referrer_counts.items(),
-                                    key=lambda item: (order.index(item[0]) if item[0] in order else len(order),
-                                                      item[0])):
-        relation = RELATIONS.get(field_name) or f"Referred to from {field_name}"
+    for field_name, count in sorted(view.referrer_counts.items(), key=lambda item: relation_order(item[0])):
+        relation = relation_label(field_name)
         out.append(Text.assemble((relation, "bold"), (f"  {count} record{'s' if count != 1 else ''}", "dim")))
         for referrer in by_field.get(field_name, []):
             row = referrer.row

@@ -1,0 +1,56 @@
+"""Publishing: one record in any format (`render_record`), or the whole tree as a static site (`build_site`).
+
+    from resolvetool.publish import render_record, build_site
+    html = render_record(settings, "interpol-ga-81-impact-cooperation", format="html")
+    report = build_site(settings, Path("site"))
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..rendering import RenderError
+from .build import SiteError, SiteReport, build_site
+
+FORMATS = ("text", "markdown", "html", "akn")
+
+
+class NoSuchRecord(LookupError):
+    def __init__(self, ref: str, suggestions: list[str]) -> None:
+        super().__init__(ref)
+        self.ref, self.suggestions = ref, suggestions
+
+
+def render_record(settings: Any, ref: str, *, format: str = "text", clean: bool = False,
+                  base_url: str | None = None) -> str:
+    """The record `ref` (id or symbol, any case) of the project in `format`; html takes any kind of record,
+    the others print resolutions. Raises NoSuchRecord and RenderError."""
+    from ..index import open_index
+    from ..rendering import render
+
+    if format not in FORMATS:
+        raise RenderError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
+    index = open_index(settings)
+    try:
+        rows = index.find(ref)
+        if not rows:
+            raise NoSuchRecord(ref, index.suggest(ref))
+        record = index.record(rows[0].id)
+        if record is None:
+            raise RenderError(f"{rows[0].path} is not a valid record; run 'resolvetool validate {rows[0].path}'")
+        if format != "html":
+            return render(record, format=format, resolve=index.record, clean=clean, akn=settings.render.akn)
+        from ..rendering.html import standalone_page
+        from ..rendering.page import Links, record_page
+        from .directory import IndexDirectory
+
+        page = record_page(record, directory=IndexDirectory(index), links=Links(base_url), resolve=index.record)
+        if record.kind == "resolution" and not page["blocks"]:
+            raise RenderError(f"resolution {record.id} names body {record.body!r}, which is not a valid record "
+                              f"here; run 'resolvetool validate' to see why")
+        return standalone_page(page, site_title=settings.render.site_title, overrides=settings.render.templates)
+    finally:
+        index.close()
+
+
+__all__ = ["FORMATS", "NoSuchRecord", "RenderError", "SiteError", "SiteReport", "build_site", "render_record"]

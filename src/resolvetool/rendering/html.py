@@ -1,0 +1,92 @@
+"""HTML pages from Jinja2 templates: one record on a self-contained page, or the pages of a static site.
+
+Templates are package data (rendering/templates); a project can override any of them with a file of the same
+name in the folder its `[render] templates` setting names. A body's house style picks its own templates and
+stylesheet where it has them (templates/house/<style>/), and the shared ones otherwise. Every piece of record
+text goes through Jinja's autoescaping; links are built from ids and part names, percent-encoded, never
+taken from record text, so nothing a record says can become markup, a script or a link elsewhere.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .page import KIND_FOLDERS
+
+TEMPLATES = resources.files("resolvetool.rendering") / "templates"
+ASSETS = ("site.css", "search.js")
+KIND_LABELS = {"resolution": "Resolution", "agreement": "Agreement", "report": "Report", "session": "Session",
+               "body": "Body", "organization": "Organization", "instrument": "Instrument"}
+
+
+@cache
+def environment(overrides: Path | None = None) -> Any:
+    """The Jinja2 environment: the project's templates first, then ours; autoescaping everything."""
+    import jinja2
+
+    loaders: list[Any] = [jinja2.FileSystemLoader(str(overrides))] if overrides is not None else []
+    loaders.append(jinja2.FileSystemLoader(str(TEMPLATES)))
+    env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=True, undefined=jinja2.StrictUndefined,
+                             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.globals.update(kind_labels=KIND_LABELS, kind_folders=KIND_FOLDERS, plural=_plural)
+    env.filters["thousands"] = lambda number: f"{number:,}"
+    return env
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+
+def asset(name: str, overrides: Path | None = None) -> str:
+    """A stylesheet or script the pages use, from the project's templates when it has its own."""
+    if overrides is not None and (overrides / "assets" / name).is_file():
+        return (overrides / "assets" / name).read_text(encoding="utf-8")
+    return (TEMPLATES / "assets" / name).read_text(encoding="utf-8")
+
+
+def house_css(house: str, overrides: Path | None = None) -> str:
+    """The extra stylesheet of a house style ("" when it has none)."""
+    for folder in (overrides, Path(str(TEMPLATES))):
+        if folder is not None and (folder / "house" / house / "style.css").is_file():
+            return (folder / "house" / house / "style.css").read_text(encoding="utf-8")
+    return ""
+
+
+def templates_stamp(overrides: Path | None = None) -> str:
+    """What the pages' look depends on besides the records: every template and asset, ours and the project's."""
+    digest = hashlib.blake2b(digest_size=16)
+    for folder in (Path(str(TEMPLATES)), overrides):
+        if folder is None:
+            continue
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def render_page(template: str, context: dict[str, Any], *, house: str = "standard",
+                overrides: Path | None = None) -> str:
+    """A page from `template`, or from the house style's own version of it when there is one."""
+    env = environment(overrides)
+    chosen = env.select_template([f"house/{house}/{template}", template])
+    return chosen.render(**context)
+
+
+def standalone_page(page: dict[str, Any], *, site_title: str, overrides: Path | None = None) -> str:
+    """One record as a self-contained page: its stylesheet inline, no scripts, nothing fetched."""
+    css = asset("site.css", overrides) + house_css(page["house"], overrides)
+    return render_page("record.html.j2", {**page, "root": "", "site": None, "site_title": site_title,
+                                          "inline_css": css, "house_stylesheet": None},
+                       house=page["house"], overrides=overrides)
+
+
+def script_json(value: Any) -> str:
+    """JSON that is safe inside a script: no "</script>", "<!--" or line separators can end or break it."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") \
+        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
