@@ -6,14 +6,14 @@ from __future__ import annotations
 import re
 
 import pytest
-from lxml import etree
-
 from conftest import REPO
+from lxml import etree
 from test_import_corpus import TEXTS, imported
+
 from resolvetool.models import RECORD_ADAPTER
 from resolvetool.rendering import RenderError, render
-from resolvetool.rendering.parts import clause_words, item_words
 from resolvetool.rendering.akn import NAMESPACE, AknError, AknSettings, schema_problems
+from resolvetool.rendering.parts import clause_words, item_words
 
 NS = {"a": NAMESPACE}
 REFERENCE = "interpol-ga-81-impact-cooperation"

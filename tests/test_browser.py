@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from test_site import HOSTILE, HOSTILE_TITLE
 
 CHROMIUM = Path("/usr/bin/chromium")

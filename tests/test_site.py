@@ -4,12 +4,10 @@ session and year, search files; incremental rebuilds; record text always escaped
 from __future__ import annotations
 
 import json
-import os
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
 from conftest import BASE_TREE
 
 REFERENCE = "interpol-ga-81-impact-cooperation"
@@ -298,3 +296,14 @@ def test_project_templates_override_ours(run_cli, reference_project):
     (reference_project / "resolvetool.toml").write_text('[render]\ntemplates = "nowhere"\n')
     bad = build(run_cli, reference_project)
     assert bad.exit_code == 2 and "render.templates" in bad.stderr
+
+
+def test_a_house_style_we_do_not_have(run_cli, base_tree):
+    body = BASE_TREE["records/bodies/assembly.yaml"] + "house_style: fancy\n"
+    root = base_tree(**{"records__bodies__assembly.yaml": body})
+    single = run_cli("render", "res-1", "-f", "html", cwd=root)
+    assert single.exit_code == 1 and "house style 'fancy'" in single.stderr
+    site = run_cli("render", "--site", "site", cwd=root)
+    assert site.exit_code == 0, site.stderr
+    assert "records/bodies/assembly.yaml: note: house style 'fancy' is not one resolvetool has" in site.stderr
+    assert "The Assembly," in (root / "site/resolutions/res-1.html").read_text()

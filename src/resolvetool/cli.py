@@ -437,6 +437,9 @@ def _publish_site(globals_: Globals, settings: Settings, folder: Path, *, force:
     for path, why in report.skipped:
         err.print(Text(f"{path}: not published: {why}"))
     if globals_.verbosity >= 0:
+        for path, what in report.notes:
+            err.print(Text(f"{path}: note: {what}", style="dim"))
+    if globals_.verbosity >= 0:
         err.print(f"{_shown(folder)}: {report.pages:,} pages; {report.written:,} files written, "
                   f"{report.unchanged:,} unchanged, {report.removed:,} removed in {report.seconds:.1f} s; "
                   f"open {_shown(folder / 'index.html')}", style="dim" if not report.skipped else None)

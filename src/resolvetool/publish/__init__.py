@@ -42,9 +42,13 @@ def render_record(settings: Any, ref: str, *, format: str = "text", clean: bool 
             return render(record, format=format, resolve=index.record, clean=clean, akn=settings.render.akn)
         from ..rendering.html import standalone_page
         from ..rendering.page import Links, record_page
+        from ..rendering.styles import UnknownStyle
         from .directory import IndexDirectory
 
-        page = record_page(record, directory=IndexDirectory(index), links=Links(base_url), resolve=index.record)
+        try:
+            page = record_page(record, directory=IndexDirectory(index), links=Links(base_url), resolve=index.record)
+        except UnknownStyle as error:
+            raise RenderError(str(error)) from None
         if record.kind == "resolution" and not page["blocks"]:
             raise RenderError(f"resolution {record.id} names body {record.body!r}, which is not a valid record "
                               f"here; run 'resolvetool validate' to see why")

@@ -51,6 +51,7 @@ class SiteReport:
     unchanged: int = 0
     removed: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, why) records not published
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (file, what) published, but not quite as asked
     seconds: float = 0.0
 
 
@@ -77,7 +78,7 @@ def build_site(settings: Any, out: Path, *, jobs: int | None = None, progress: P
     index = open_index(settings, jobs=jobs)
     try:
         plan = _Plan(index, settings)
-        report = SiteReport(out, skipped=plan.skipped)
+        report = SiteReport(out, skipped=plan.skipped, notes=plan.notes())
         old = _read_manifest(out)
         pages = plan.pages()
         report.pages = sum(1 for path in pages if path.endswith(".html"))
@@ -227,6 +228,20 @@ class _Plan:
             context = [self.by_id[target].digest for target in (self.body_of.get(item.id), self.session_of.get(item.id))
                        if target in self.by_id]
         return _digest(self.stamp, item.digest, about, groups, context)
+
+    def notes(self) -> list[tuple[str, str]]:
+        """Bodies asking for a house style resolvetool does not have: their resolutions print in the standard
+        style (one note a body, not one a resolution)."""
+        from ..rendering.styles import STYLES
+
+        notes = []
+        for item in self.published:
+            style = self.body_style(item.id) if item.kind == "body" else None
+            if style is not None and style not in STYLES:
+                notes.append((item.path, f"house style {style!r} is not one resolvetool has "
+                                         f"({', '.join(sorted(STYLES))}); its resolutions are published in the "
+                                         f"standard style"))
+        return notes
 
     def houses(self) -> list[str]:
         from ..rendering.html import house_css
@@ -464,16 +479,12 @@ def _load(plan: _Plan, record_id: str) -> Any:
 def _record_html(plan: _Plan, item: _Published) -> str:
     from ..rendering.html import render_page
     from ..rendering.page import Links, record_page
-    from ..rendering.styles import UnknownStyle
 
     record = _load(plan, item.id)
     if record is None:
         raise _Unpublishable("changed while the site was built, or no longer valid; run 'resolvetool validate'")
-    try:
-        page = record_page(record, directory=plan.directory, links=Links(".."),
-                           resolve=lambda record_id: _load(plan, record_id))
-    except UnknownStyle as error:
-        raise _Unpublishable(str(error)) from None
+    page = record_page(record, directory=plan.directory, links=Links(".."),
+                       resolve=lambda record_id: _load(plan, record_id), any_style=True)
     house = page["house"]
     from ..rendering.html import house_css
 

@@ -19,7 +19,7 @@ from ..models.common import number_slug
 from ..relations import relation_label
 from ..textforms import date_range, format_date, ordinal_suffix
 from .parts import parts
-from .styles import Context, style_for
+from .styles import STYLES, Context, style_for
 
 KIND_FOLDERS = {"resolution": "resolutions", "agreement": "agreements", "report": "reports", "session": "sessions",
                 "body": "bodies", "organization": "organizations", "instrument": "instruments"}
@@ -127,9 +127,10 @@ def when(record: Any, session: Any = None) -> dt.date | None:
 
 
 def record_page(record: Any, *, directory: Directory, links: Links,
-                resolve: Callable[[str], Any] | None = None) -> dict[str, Any]:
+                resolve: Callable[[str], Any] | None = None, any_style: bool = False) -> dict[str, Any]:
     """The template context of `record`'s page. `resolve` (id -> full record) gives a resolution its body
-    and session, which its house style prints from."""
+    and session, which its house style prints from. A house style resolvetool does not have is an error
+    (UnknownStyle), unless `any_style`: then the standard style prints it."""
     kind = record.kind
     refs = sorted({ref.split("#", 1)[0] for ref in _references(record)})
     known = directory.about(refs)
@@ -155,6 +156,8 @@ def record_page(record: Any, *, directory: Directory, links: Links,
     }
     if kind == "resolution":
         context = _context(record, resolve)
+        if context is not None and any_style and context.body.house_style not in (None, *STYLES):
+            context = Context(context.body.model_copy(update={"house_style": None}), context.session)
         page["house"] = style_for(context.body).name if context else "standard"
         page["blocks"] = _blocks(record, context, link) if context else []
         date = when(record, context.session if context else None)
