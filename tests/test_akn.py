@@ -150,7 +150,7 @@ def hostile():
     body = record(id="b", kind="body", name="Assembly <b>", organization="o", formula='The "Assembly" & <Co>')
     resolution = record(
         id="r", kind="resolution", symbol="A/RES/1 <x>", title="<script>alert('t')</script> & \"quotes\"",
-        body="b", status="adopted", adoption={"date": "2020-05-01", "outcome": "Adopted & <done>"},
+        body="b", status="adopted", adoption={"date": "2020-05-01", "meeting": "10th plenary meeting", "outcome": "Adopted & <done>"},
         preamble=[{"phrase": "NOTING", "text": "]]> <!-- not a comment --> &amp; text,",
                    "items": [{"label": "(a)", "text": "<i>first</i>"}]}],
         operative=[{"number": "1.", "phrase": "DECIDES", "text": "that \"x\" < y;",
@@ -197,3 +197,156 @@ def test_output_is_deterministic(reference_xml, run_cli):
     again = run_cli("--root", str(REPO), "render", REFERENCE, "-f", "akn")
     assert again.stdout == reference_xml
     assert re.search(r"\n {6}<p><docType>RESOLUTION</docType></p>\n", reference_xml)
+
+
+BODY = record(id="b", kind="body", name="Assembly", organization="o", formula="The Assembly")
+WHO = record(id="who", kind="organization", name="World Health Organization", acronym="WHO")
+
+
+def plain(**data):
+    return record(**{"id": "r", "kind": "resolution", "title": "T", "body": "b", "status": "adopted", **data})
+
+
+def akn(resolution, *others) -> str:
+    xml = render(resolution, format="akn", resolve={r.id: r for r in (BODY, WHO, *others)}.get)
+    assert not schema_problems(xml)
+    return xml
+
+
+def test_parts_keep_their_words_in_printed_order():
+    resolution = plain(parts=[{"label": "A", "adoption": {"statement": "Adopted at the 5th meeting."}},
+                              {"label": "B"}, {"label": "C", "title": "Empty"}],
+                       preamble=[{"part": "A", "text": "pa,"}, {"part": "B", "text": "pb,"}],
+                       operative=[{"part": "A", "text": "oa;"}, {"part": "B", "text": "ob."}])
+    document = tree(akn(resolution))
+    body = words(document.find(".//a:mainBody", NS))
+    assert body == "A The Assembly, pa, oa; Adopted at the 5th meeting. B The Assembly, pb, ob. C Empty The Assembly,"
+    assert [p.get("eId") for p in document.iterfind(".//a:paragraph", NS)] == ["part_1__para_1", "part_2__para_2"]
+    assert document.find(".//a:preamble", NS) is None
+
+
+def test_clause_numbers_headings_and_tails_are_kept():
+    resolution = plain(preamble=[{"heading": "I. General", "number": "1", "phrase": "Noting", "text": "x,"}],
+                       operative=[{"heading": "II. Budget", "number": "2.", "phrase": "Decides", "text": "y:",
+                                   "items": [{"label": "(a)", "text": "z;"}], "tail": "with WHO.", "refs": ["who"]}])
+    document = tree(akn(resolution))
+    assert words(document.find(".//a:preamble", NS)) == "The Assembly, I. General 1 Noting x,"
+    main = document.find(".//a:mainBody", NS)
+    assert words(main) == "II. Budget 2. Decides y: (a) z; with WHO."
+    assert main[0].get("name") == "crossHeading"
+    assert main.find(".//a:wrapUp//a:ref", NS).text == "WHO"
+
+
+def test_names_match_exactly_and_every_reference_has_an_entry():
+    resolution = plain(preamble=[{"text": "Thanking States who support WHO,", "refs": ["who"]}],
+                       footnotes=[{"marker": "1", "text": "See WHO.", "refs": ["who"]}],
+                       annexes=[{"text": "Cites the World Health Organization.", "refs": ["who"]}])
+    document = tree(akn(resolution))
+    assert [ref.text for ref in document.iter(f"{{{NAMESPACE}}}ref")] == ["WHO", "WHO", "World Health Organization"]
+    assert document.find(".//a:references/a:TLCOrganization[@eId='who']", NS) is not None
+    assert document.find(".//a:attachment", NS).get("refersTo") == "#who"
+
+
+def test_own_parts_and_other_resolutions_are_linked_as_documents():
+    other = record(id="older", kind="resolution", symbol="A/RES/1", title="Older", body="b", status="adopted",
+                   adoption={"date": "2019-01-02"}, operative=[{"text": "Decides."}])
+    resolution = plain(operative=[{"text": "Adopts annex I and recalls A/RES/1, paragraph 1.",
+                                   "refs": ["r#annex-i", "older", "older#operative-1"]}],
+                       annexes=[{"number": "I", "text": "t"}])
+    document = tree(akn(resolution, other))
+    hrefs = [ref.get("href") for ref in document.iter(f"{{{NAMESPACE}}}ref")]
+    assert hrefs[0] == "#att_1"
+    assert "/akn/un/statement/deliberation/b/2019-01-02/a-res-1" in hrefs
+    entry = document.find(".//a:TLCReference[@eId='older__operative-1']", NS)
+    assert entry.get("href") == "/akn/un/statement/deliberation/b/2019-01-02/a-res-1/!main~para_1"
+    assert document.find(".//a:paragraph", NS).get("refersTo") == "#older #older__operative-1"
+
+
+def test_footnotes_stand_at_their_markers():
+    resolution = plain(operative=[{"text": "Recalls the Charter[^1] and the rest."}],
+                       footnotes=[{"marker": "1", "text": "Of the United Nations."}, {"marker": "2", "text": "Unplaced."}])
+    document = tree(akn(resolution))
+    paragraph = document.find(".//a:paragraph//a:p", NS)
+    assert paragraph.find("a:authorialNote", NS).get("marker") == "1"
+    assert "[^1]" not in words(paragraph)
+    assert words(document.find(".//a:conclusions", NS)) == "Unplaced."
+
+
+def test_identity_edge_cases():
+    digits = record(id="3rd-committee", kind="body", name="Third Committee", organization="o", formula="The Committee")
+    xml = render(plain(body="3rd-committee"), format="akn", resolve={"3rd-committee": digits}.get)
+    assert "/akn/un/statement/deliberation/body-3rd-committee/9999-01-01/r" in xml
+    assert '<FRBRuri value="/akn/un/statement/deliberation/b/9999-01-01/r"/>' in akn(plain(symbol="Резолюция"))
+    session = record(id="s", kind="session", body="b", number=1, start="2021-03-01")
+    assert '<FRBRdate date="2021-03-01" name="start-of-session"/>' in akn(plain(session="s"), session)
+    named = record(id="resolvetool", kind="body", name="X", organization="o", formula="X")
+    assert not schema_problems(render(plain(body="resolvetool"), format="akn", resolve={"resolvetool": named}.get))
+
+
+def test_a_title_over_several_heading_lines_is_not_repeated():
+    resolution = plain(title="Cooperation with the regional organization",
+                       layout={"heading": ["Cooperation with the", "regional organization"]})
+    assert words(tree(akn(resolution)).find(".//a:preface", NS)) == "Cooperation with the regional organization"
+
+
+def test_deterministic_across_processes():
+    import subprocess
+    import sys
+
+    outputs = set()
+    for seed in ("1", "2", "3"):
+        result = subprocess.run([sys.executable, "-m", "resolvetool", "--root", str(REPO), "render", REFERENCE,
+                                 "-f", "akn"], capture_output=True, text=True, check=True,
+                                env={**__import__("os").environ, "PYTHONHASHSEED": seed})
+        outputs.add(result.stdout)
+    assert len(outputs) == 1
+
+
+def _resolutions():
+    from hypothesis import strategies as st
+
+    word = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Cn", "Co", "Zs", "Zl", "Zp")), min_size=1,
+                   max_size=8).filter(lambda w: "[^" not in w)
+    text = st.lists(word, min_size=1, max_size=6).map(" ".join)
+    item = st.fixed_dictionaries({"label": st.sampled_from(["(a)", "(b)", "(i)", "1."]), "text": text},
+                                 optional={"refs": st.lists(st.sampled_from(["who", "r#operative-1", "missing"]),
+                                                            max_size=2)})
+    items = st.lists(item, max_size=3)
+    clause = st.fixed_dictionaries(
+        {"text": text},
+        optional={"phrase": st.sampled_from(["NOTING", "Decides", "REQUESTS"]), "number": st.sampled_from(["1.", "2"]),
+                  "heading": text, "tail": text, "items": items,
+                  "refs": st.lists(st.sampled_from(["who", "r#annex-1", "r#footnote-1", "nowhere#x"]), max_size=3)})
+    return st.fixed_dictionaries(
+        {"preamble": st.lists(clause, max_size=3), "operative": st.lists(clause, max_size=3)},
+        optional={"symbol": text, "footnotes": st.lists(st.fixed_dictionaries({"marker": st.just("1"), "text": text}),
+                                                        max_size=1),
+                  "annexes": st.lists(st.fixed_dictionaries({"text": text}), max_size=2),
+                  "parts": st.just([{"label": "A"}, {"label": "B", "title": "Second"}])})
+
+
+def test_any_resolution_gives_a_valid_document_with_all_its_words():
+    from hypothesis import given, settings
+
+    @settings(max_examples=60, deadline=None)
+    @given(_resolutions())
+    def check(data):
+        if "parts" in data:
+            for number, clause in enumerate(data["preamble"] + data["operative"]):
+                clause["part"] = "AB"[number % 2]
+        resolution = plain(**data)
+        xml = render(resolution, format="akn", resolve={"b": BODY, "who": WHO}.get)
+        document = tree(xml)
+        # Every piece of text is in the document, whole and unchanged but for spacing around tags.
+        shown = "".join("".join(document.find("a:statement", NS).itertext()).split())
+        for clause in resolution.preamble + resolution.operative:
+            pieces = [clause.text, clause.tail, clause.heading]
+            stack = list(clause.items)
+            while stack:
+                item = stack.pop()
+                pieces.append(item.text)
+                stack += item.items
+            for piece in filter(None, pieces):
+                assert "".join(piece.split()) in shown, piece
+
+    check()
