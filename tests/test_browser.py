@@ -133,3 +133,22 @@ def test_hostile_records_do_nothing_in_chromium(run_cli, make_tree, serve, page)
     assert page.locator("h1").inner_text() == HOSTILE_TITLE
     assert page.title().startswith(HOSTILE_TITLE)
     assert page.problems == []
+
+
+def test_search_folds_as_the_index_does(run_cli, base_tree, serve, page):
+    from conftest import BASE_TREE
+
+    resolution = BASE_TREE["records/resolutions/2020/res-1.yaml"]
+    titles = {"r-he": "לימוד השפה עִבְרִית", "r-ar": "تعليم اللغة العَرَبِيَّة", "r-fr": "Coopération régionale",
+              "r-hi": "हिन्दी भाषा का प्रयोग"}
+    root = base_tree(**{f"records__resolutions__2020__{rid}.yaml": resolution.replace("id: res-1", f"id: {rid}")
+                        .replace("title: A first decision", f"title: \"{title}\"") for rid, title in titles.items()})
+    assert run_cli("render", "--site", "site", cwd=root).exit_code == 0
+    base = serve(root / "site")
+    for query, wanted in [("עִבְרִית", "r-he"), ("עברית", "r-he"), ("العَرَبِيَّة", "r-ar"), ("العربية", "r-ar"),
+                          ("cooperation", "r-fr"), ("COOPÉRATION", "r-fr"), ("हिन्दी", "r-hi")]:
+        page.goto(base + "search.html?q=" + query)
+        page.wait_for_selector("body[data-search-ready]")
+        hrefs = page.locator("#search-results li a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+        assert f"resolutions/{wanted}.html" in hrefs, (query, hrefs)
+    assert page.problems == []

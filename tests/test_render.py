@@ -45,7 +45,9 @@ def test_interpol_formula_reads_right_across_months_and_years(start, end, formul
 
 
 @pytest.mark.parametrize("number, suffix", [(1, "1st"), (2, "2nd"), (3, "3rd"), (11, "11th"), (12, "12th"),
-                                            (13, "13th"), (21, "21st"), (82, "82nd"), (93, "93rd"), (111, "111th")])
+                                            (13, "13th"), (21, "21st"), (82, "82nd"), (93, "93rd"), (111, "111th"),
+                                            (1000, "1000th"), (1001, "1001st"), (2000, "2000th"),
+                                            (2013, "2013th"), (12345, "12345th")])
 def test_ordinals(number, suffix):
     assert ordinal_suffix(number) == suffix
     assert parse_ordinal(suffix) == number

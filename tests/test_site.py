@@ -183,13 +183,23 @@ def test_the_site_folder_is_guarded(run_cli, reference_project):
     forced = build(run_cli, reference_project, "--force")
     assert forced.exit_code == 0
     assert (foreign / "notes.txt").read_text() == "mine"
-    (foreign / ".resolvetool-site.json").write_text(json.dumps({"format": 1, "pages": {
-        "../records/bodies/interpol-general-assembly.yaml": "x", "/etc/hostname": "y", "old.html": "z"}}))
+    manifest = json.loads((foreign / ".resolvetool-site.json").read_text())
+    manifest["pages"] |= {"../records/bodies/interpol-general-assembly.yaml": "x", "/etc/hostname": "y",
+                          "old.html": "z"}
+    (foreign / ".resolvetool-site.json").write_text(json.dumps(manifest))
     (foreign / "old.html").write_text("stale")
     cleaned = build(run_cli, reference_project)
     assert cleaned.exit_code == 0
     assert (reference_project / "records/bodies/interpol-general-assembly.yaml").is_file()
     assert not (foreign / "old.html").exists() and (foreign / "notes.txt").is_file()
+    # A new page whose name a file of the user's already has: refused, unless --force.
+    (foreign / "organizations" / "acme.html").write_text("my own page")
+    (reference_project / "records/organizations/acme.yaml").write_text("id: acme\nkind: organization\nname: Acme\n")
+    blocked = build(run_cli, reference_project)
+    assert blocked.exit_code == 2 and "acme.html is in the way" in blocked.stderr
+    assert (foreign / "organizations" / "acme.html").read_text() == "my own page"
+    assert build(run_cli, reference_project, "--force").exit_code == 0
+    assert "Acme" in (foreign / "organizations" / "acme.html").read_text()
     inside = run_cli("render", "--site", "records/site", cwd=reference_project)
     assert inside.exit_code == 2 and "records folder" in inside.stderr
     (reference_project / "afile").write_text("x")
@@ -307,3 +317,121 @@ def test_a_house_style_we_do_not_have(run_cli, base_tree):
     assert site.exit_code == 0, site.stderr
     assert "records/bodies/assembly.yaml: note: house style 'fancy' is not one resolvetool has" in site.stderr
     assert "The Assembly," in (root / "site/resolutions/res-1.html").read_text()
+
+
+def tree_of(folder: Path) -> dict[str, bytes]:
+    """Every file and folder of a site (folders as None), to compare two builds."""
+    return {str(path.relative_to(folder)): (path.read_bytes() if path.is_file() else None)
+            for path in sorted(folder.rglob("*"))}
+
+
+def test_incremental_rebuilds_equal_fresh_builds(run_cli, reference_project, tmp_path):
+    """After each edit, the rebuilt site is the site a build into an empty folder gives, byte for byte."""
+    records = reference_project / "records"
+    resolution = records / "resolutions/2012" / f"{REFERENCE}.yaml"
+    session = records / "sessions/interpol-ga-81.yaml"
+    edits = [
+        lambda: resolution.write_text(resolution.read_text().replace("AUTHORIZES", "INVITES")),
+        lambda: session.write_text(session.read_text().replace("city: Rome", "city: Lyon")),
+        lambda: (records / "resolutions/2013").mkdir(),
+        lambda: resolution.rename(records / "resolutions/2013" / resolution.name),
+        lambda: (records / "bodies/interpol-general-assembly.yaml").write_text(
+            (records / "bodies/interpol-general-assembly.yaml").read_text().replace("house_style: interpol\n", "")),
+        lambda: (records / "organizations/itu.yaml").unlink(),
+        lambda: (records / "resolutions/2013" / resolution.name).unlink(),  # the last resolution: no years left
+    ]
+    assert build(run_cli, reference_project).exit_code == 0
+    for number, edit in enumerate(edits):
+        edit()
+        assert build(run_cli, reference_project).exit_code == 0
+        fresh = tmp_path / f"fresh-{number}"
+        assert run_cli("render", "--site", str(fresh), cwd=reference_project).exit_code == 0
+        assert tree_of(reference_project / "site") == tree_of(fresh) | {".resolvetool-site.json": None} | {
+            ".resolvetool-site.json": (reference_project / "site/.resolvetool-site.json").read_bytes()}, number
+    assert not (reference_project / "site/years").exists()
+
+
+def test_an_interrupted_build_is_finished_by_the_next(run_cli, reference_project, monkeypatch):
+    from resolvetool.config import load_settings
+    from resolvetool.publish import build, build_site
+
+    real = build._record_html
+    calls = []
+
+    def stop_after_three(plan, item):
+        calls.append(item)
+        if len(calls) > 3:
+            raise KeyboardInterrupt
+        return real(plan, item)
+
+    monkeypatch.setattr(build, "_record_html", stop_after_three)
+    settings = load_settings(reference_project)
+    with pytest.raises(KeyboardInterrupt):
+        build_site(settings, reference_project / "site", jobs=1)
+    monkeypatch.setattr(build, "_record_html", real)
+    (reference_project / "records/organizations/itu.yaml").unlink()  # and a page written before the stop goes
+    report = build_site(settings, reference_project / "site", jobs=1)
+    assert report.skipped == []
+    fresh = build_site(settings, reference_project / "fresh", jobs=1)
+    assert tree_of(reference_project / "site") == tree_of(reference_project / "fresh")
+    assert fresh.pages == report.pages
+
+
+def test_what_validate_rejects_is_not_published_as_if_it_were_fine(run_cli, base_tree):
+    twice = BASE_TREE["records/organizations/org.yaml"] + "units:\n  - id: head\n    name: Head unit\n"
+    root = base_tree(**{
+        "records__organizations__org.yaml": twice,  # RT209: two parts named "head"
+        "records__resolutions__2020__res-2.yaml": BASE_TREE["records/resolutions/2020/res-1.yaml"]
+        .replace("id: res-1", "id: res-2").replace("[org#head]", "[assembly-1#nothere]"),
+        "records__resolutions__2021__res-1.yaml": BASE_TREE["records/resolutions/2020/res-1.yaml"],  # id twice
+    })
+    result = run_cli("render", "--site", "site", cwd=root)
+    assert result.exit_code == 1
+    assert "records/organizations/org.yaml: not published: not a valid record (" in result.stderr
+    assert "records/resolutions/2020/res-1.yaml: not published: id 'res-1' is also taken" in result.stderr
+    assert "records/resolutions/2021/res-1.yaml: not published: id 'res-1' is also taken" in result.stderr
+    site = root / "site"
+    assert not (site / "resolutions/res-1.html").exists() and not (site / "organizations/org.html").exists()
+    page = read(site, "resolutions/res-2.html")
+    assert "(no such part)" in page.text
+    assert "../sessions/assembly-1.html#nothere" not in {attrs["href"] for attrs in page.all("a")}
+
+
+def test_dates_shown_are_the_records_own(run_cli, reference_project):
+    build(run_cli, reference_project)
+    site = reference_project / "site"
+    # The reference resolution's day of adoption is not recorded: it is filed under 2012 (its session's
+    # year) but shown with no date of its own.
+    for path in ("index.html", "years/2012.html", "agreements/interpol-impact-cooperation.html"):
+        lines = [line for line in (site / path).read_text().splitlines() if f"resolutions/{REFERENCE}.html" in line]
+        assert lines and not any("<time" in line for line in lines), path
+    assert f"resolutions/{REFERENCE}.html" in {attrs["href"] for attrs in read(site, "index.html").all("a")}
+
+
+def test_every_page_is_reachable_from_the_home_page(run_cli, reference_project):
+    build(run_cli, reference_project)
+    site = reference_project / "site"
+    seen, todo = set(), ["index.html"]
+    while todo:
+        path = todo.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        page = read(site, path)
+        for attrs in page.all("a"):
+            target = (site / path).parent / attrs["href"].split("#")[0]
+            if attrs["href"].split("#")[0]:
+                todo.append(str(target.resolve().relative_to(site.resolve())))
+    assert seen >= {str(p.relative_to(site)) for p in site.rglob("*.html") if p.name != "search.html"}
+    home = read(site, "index.html").text
+    assert "1 body" in home and "3 organizations" in home and "bodys" not in home
+
+
+def test_a_session_numbered_in_thousands(run_cli, base_tree):
+    body = BASE_TREE["records/bodies/assembly.yaml"] + "house_style: ordinal\n"
+    session = BASE_TREE["records/sessions/assembly-1.yaml"].replace("number: 1", "number: 2013")
+    root = base_tree(**{"records__bodies__assembly.yaml": body, "records__sessions__assembly-1.yaml": session})
+    result = run_cli("render", "res-1", cwd=root)
+    assert result.exit_code == 0, result.stderr
+    assert "The Two thousand and thirteenth Assembly," in result.stdout
+    assert run_cli("render", "--site", "site", cwd=root).exit_code == 0

@@ -30,7 +30,14 @@ def ordinal_suffix(number: int) -> str:
 
 
 def cardinal_words(number: int) -> str:
-    """14 -> "fourteen", 93 -> "ninety-three" (0 to 999)."""
+    """14 -> "fourteen", 93 -> "ninety-three", 2013 -> "two thousand and thirteen" (0 to 999,999; digits
+    beyond)."""
+    if number >= 1_000_000:
+        return str(number)
+    if number >= 1000:
+        thousands, rest = divmod(number, 1000)
+        head = f"{cardinal_words(thousands)} thousand"
+        return head if not rest else f"{head}{' and' if rest < 100 else ''} {cardinal_words(rest)}"
     if number < 20:
         return _UNITS[number]
     if number < 100:
@@ -41,7 +48,14 @@ def cardinal_words(number: int) -> str:
 
 
 def ordinal_words(number: int) -> str:
-    """66 -> "sixty-sixth", 80 -> "eightieth", 101 -> "one hundred and first" (1 to 999)."""
+    """66 -> "sixty-sixth", 80 -> "eightieth", 101 -> "one hundred and first", 2000 -> "two thousandth"
+    (1 to 999,999; "1000000th" beyond)."""
+    if number >= 1_000_000:
+        return ordinal_suffix(number)
+    if number >= 1000:
+        thousands, rest = divmod(number, 1000)
+        head = f"{cardinal_words(thousands)} thousand"
+        return f"{head}th" if not rest else f"{head}{' and' if rest < 100 else ''} {ordinal_words(rest)}"
     if number < 20:
         return _ORDINAL_UNITS[number]
     if number < 100:
@@ -65,6 +79,9 @@ def _words_value(words: list[str], last: dict[str, int]) -> int | None:
             continue
         if word in ("hundred", "hundredth"):
             current = max(current, 1) * 100
+            continue
+        if word in ("thousand", "thousandth"):
+            total, current = total + max(current, 1) * 1000, 0
             continue
         value = table.get(word)
         if value is None:

@@ -62,6 +62,12 @@ def extract(raw: bytes, display: str) -> tuple:
         except ValidationError as error:
             valid = False
             problem = _problem(validation_diagnostics(error, doc))
+    if record is not None:  # validate's checks inside one record (parts named twice, dates backwards)
+        from ..consistency import record_checks
+
+        problem = _problem(record_checks(record, doc))
+        if problem is not None:
+            valid, record = False, None
     kind = _text(data.get("kind"))
     record_id = _text(data.get("id")) or stem
     symbol = _text(data.get("symbol"))

@@ -84,21 +84,31 @@ def build_site(settings: Any, out: Path, *, jobs: int | None = None, progress: P
         report.pages = sum(1 for path in pages if path.endswith(".html"))
         stale = {path for path, fingerprint in pages.items()
                  if old.get(path) != fingerprint[0] or not (out / path).is_file()}
+        # A new page must not replace a file of the same name that resolvetool did not write.
+        foreign = sorted(path for path in stale if path not in old and (out / path).exists())
+        if foreign and old and not force:
+            raise SiteError(f"{out / foreign[0]} is in the way of a page and resolvetool did not write it"
+                            f"{f' (nor {len(foreign) - 1} more)' if len(foreign) > 1 else ''}; move it, or pass "
+                            f"--force to replace it")
         report.unchanged = len(pages) - len(stale)
+        if stale:
+            # Until the build is through, the manifest names every page it may write, unfinished: a build
+            # that stops part-way leaves a folder the next one recognises, finishes and cleans up.
+            _write_manifest(out, {**old, **{path: "" for path in stale}})
         record_pages = [item for item in plan.published if item.page in stale]
-        _render_records(plan, record_pages, out, jobs or settings.jobs, progress)
+        failed = _render_records(plan, record_pages, out, jobs or settings.jobs, progress)
         for path in sorted(stale - {item.page for item in record_pages}):
             _write(out / path, pages[path][1]())
-        report.written = len(stale)
-        for path in sorted(set(old) - set(pages)):
+        report.written = len(stale) - len(failed)
+        for path in sorted(set(old) - set(pages) | failed):
             target = out / path
             if target.is_file():
                 target.unlink()
-                report.removed += 1
-        manifest = json.dumps({"format": FORMAT, "pages": {path: fp for path, (fp, _) in sorted(pages.items())}},
-                              indent=0) + "\n"
-        if stale or report.removed or old != json.loads(manifest)["pages"]:
-            _write(out / MANIFEST, manifest)
+                report.removed += path not in failed
+                _prune_folders(target.parent, out)
+        final = {path: fingerprint for path, (fingerprint, _) in pages.items() if path not in failed}
+        if stale or report.removed or old != final:
+            _write_manifest(out, final)
     finally:
         index.close()
     report.seconds = time.perf_counter() - started
@@ -127,6 +137,20 @@ def _read_manifest(out: Path) -> dict[str, str]:
     pages = data.get("pages") if isinstance(data, dict) and data.get("format") == FORMAT else None
     return {path: fp for path, fp in pages.items() if isinstance(fp, str) and _inside(path)} \
         if isinstance(pages, dict) else {}
+
+
+def _write_manifest(out: Path, pages: dict[str, str]) -> None:
+    _write(out / MANIFEST, json.dumps({"format": FORMAT, "pages": dict(sorted(pages.items()))}, indent=0) + "\n")
+
+
+def _prune_folders(folder: Path, out: Path) -> None:
+    """Remove `folder` and the folders above it, up to the site's, while they are empty."""
+    while folder != out and folder.is_relative_to(out):
+        try:
+            folder.rmdir()
+        except OSError:  # not empty, or not ours to remove
+            return
+        folder = folder.parent
 
 
 def _inside(path: str) -> bool:
@@ -158,24 +182,34 @@ class _Plan:
         self.stamp = _digest(FORMAT, code_stamp(), templates_stamp(self.overrides), self.site_title)
         db = index.db
         rows = db.execute("SELECT r.rec, r.id, r.kind, r.symbol, r.title, r.status, r.date, r.path, r.valid, "
-                          "r.problem, f.hash FROM records r JOIN files f ON f.rec = r.rec ORDER BY r.path").fetchall()
+                          "r.problem, f.hash, r.parts FROM records r JOIN files f ON f.rec = r.rec "
+                          "ORDER BY r.path").fetchall()
         self.skipped: list[tuple[str, str]] = []
         self.published: list[_Published] = []
         by_rec: dict[int, _Published] = {}
         taken: dict[str, str] = {}
-        for rec, record_id, kind, symbol, title, status, date, path, valid, problem, digest in rows:
+        duplicated: set[str] = set()
+        for rec, record_id, kind, symbol, title, status, date, path, valid, problem, digest, _ in rows:
             if not valid:
                 self.skipped.append((path, f"not a valid record ({problem}); run 'resolvetool validate {path}'"))
             elif kind not in KIND_FOLDERS:
                 self.skipped.append((path, f"kind {kind!r} has no pages"))
             elif record_id in taken:
-                self.skipped.append((path, f"id {record_id!r} is also taken by {taken[record_id]}"))
+                self.skipped.append((path, f"id {record_id!r} is also taken by {taken[record_id]}; "
+                                           f"run 'resolvetool validate'"))
+                duplicated.add(record_id)
             else:
                 taken[record_id] = path
                 item = _Published(rec, record_id, kind, path, (digest or b"").hex(),
                                   f"{KIND_FOLDERS[kind]}/{record_id}.html")
                 self.published.append(item)
                 by_rec[rec] = item
+        # An id two files take is ambiguous: neither is published (nor silently replaces the other's page).
+        for item in [item for item in self.published if item.id in duplicated]:
+            self.skipped.append((item.path, f"id {item.id!r} is also taken by another file; run 'resolvetool "
+                                             f"validate'"))
+            self.published.remove(item)
+            del by_rec[item.rec]
         self.by_id = {item.id: item for item in self.published}
         info = {rec: (record_id, kind, symbol, title, status, date)
                 for rec, record_id, kind, symbol, title, status, date, *_ in rows if rec in by_rec}
@@ -196,11 +230,13 @@ class _Plan:
         dates = {record_id: date for record_id, _, _, _, _, date in info.values()}
         self.rows: dict[str, Neighbour] = {}
         for record_id, kind, symbol, title, status, date in info.values():
+            when = date
             if kind == "resolution" and date is None:
-                date = dates.get(self.session_of.get(record_id, ""))
-            self.rows[record_id] = Neighbour(record_id, kind, title, symbol, status, date)
+                when = dates.get(self.session_of.get(record_id, ""))
+            self.rows[record_id] = Neighbour(record_id, kind, title, symbol, status, date, when)
+        parts = {by_rec[rec].id: frozenset((names or "").split()) for rec, *_, names in rows if rec in by_rec}
         self.directory = TreeDirectory(self.rows, ((by_rec[rec].id, field_name, ref)
-                                                   for rec, field_name, ref in refs if rec in by_rec))
+                                                   for rec, field_name, ref in refs if rec in by_rec), parts)
 
     # --- what each page shows, as a fingerprint and a way to make it ---
 
@@ -219,8 +255,10 @@ class _Plan:
         return pages
 
     def record_fingerprint(self, item: _Published) -> str:
-        targets = sorted({ref.split("#", 1)[0] for _, ref in self.refs_of.get(item.rec, ())})
+        refs = {ref for _, ref in self.refs_of.get(item.rec, ())}
+        targets = sorted({ref.split("#", 1)[0] for ref in refs})
         about = [tuple(self.rows[target]) if target in self.rows else target for target in targets]
+        about += sorted((ref, self.directory.has_part(*ref.split("#", 1))) for ref in refs if "#" in ref)
         groups = [(group.relation, group.kind, [tuple(row) for row in group.records], group.total)
                   for group in self.directory.pointing(item.id)]
         context = []
@@ -271,6 +309,7 @@ class _Plan:
 
     def listings(self) -> dict[str, tuple[Any, Callable[[], str]]]:
         """The index pages: home, years, sessions, and one list per kind; each (inputs, make)."""
+        from ..rendering.html import plural, plural_word
         by_kind: dict[str, list[Neighbour]] = defaultdict(list)
         for row in self.rows.values():
             by_kind[row.kind or ""].append(row)
@@ -278,7 +317,7 @@ class _Plan:
         per_session = Counter(self.session_of.get(row.id) for row in resolutions)
         per_year: dict[str, list[Neighbour]] = defaultdict(list)
         for row in resolutions:
-            per_year[row.date[:4] if row.date else "undated"].append(row)
+            per_year[row.when[:4] if row.when else "undated"].append(row)
         years = sorted(((year, len(rows)) for year, rows in per_year.items() if year != "undated"), reverse=True)
         if "undated" in per_year:  # the newest years first, then the resolutions no date is known for
             years.append(("undated", len(per_year["undated"])))
@@ -297,7 +336,7 @@ class _Plan:
             "search.html": (self.shards_version, lambda: self.page("search.html.j2", "", shards_version=self.shards_version,
                                                   script_version=self.stamp[:12])),
             "resolutions/index.html": (years, lambda: self.page(
-                "list.html.j2", "../", heading="Resolutions by year", intro=f"{len(resolutions):,} resolutions",
+                "list.html.j2", "../", heading="Resolutions by year", intro=plural(len(resolutions), "resolution"),
                 links=[(f"years/{year}.html", "Undated" if year == "undated" else year, count)
                        for year, count in years], groups=[])),
         }
@@ -317,7 +356,7 @@ class _Plan:
                           for body, rows in sorted(sessions_of_body.items())]
             else:
                 groups = [(None, sorted(by_kind.get(kind, []), key=lambda row: (row.title or row.id).casefold()))]
-            heading = {"body": "Bodies"}.get(kind, f"{kind.capitalize()}s")
+            heading = plural_word(kind.capitalize())
             listings[f"{folder}/index.html"] = (
                 (heading, [(h, [tuple(row) for row in rows]) for h, rows in groups]),
                 lambda heading=heading, groups=groups: self.page(
@@ -382,7 +421,7 @@ class _Plan:
         for item in sorted(members, key=lambda item: item.id):
             row = self.rows[item.id]
             docs.append([item.page, row.title or row.symbol or row.id, row.kind, row.symbol, row.date,
-                         words.get(item.rec, "")])
+                         words.get(item.rec, ""), row.when])
         return f"resolvetoolSearch.add({script_json(docs)});\n"
 
 
@@ -391,9 +430,10 @@ def bodies_key(bodies: list[dict[str, Any]]) -> list[Any]:
 
 
 def fold(text: str) -> str:
-    """Lower case without diacritics, as the search script folds what is typed."""
+    """Lower case without combining marks (accents, vowel points, vowel signs), as the search script folds
+    what is typed: NFD, then every character of a Mark category dropped."""
     decomposed = unicodedata.normalize("NFD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return "".join(c for c in decomposed if not unicodedata.category(c).startswith("M")).lower()
 
 
 def _never() -> str:
@@ -406,11 +446,14 @@ _STATE: dict[str, Any] = {}
 
 
 def _render_records(plan: _Plan, items: list[_Published], out: Path, jobs: int | None,
-                    progress: Progress | None) -> None:
+                    progress: Progress | None) -> set[str]:
+    """Render the record pages of `items`; the pages that could not be (their records are named in
+    plan.skipped)."""
     from ..parallel import default_jobs, pool_map
 
+    failed: set[str] = set()
     if not items:
-        return
+        return failed
     _STATE.update(plan=plan, out=out)
     chunks = [items[start : start + _CHUNK] for start in range(0, len(items), _CHUNK)]
     done = 0
@@ -422,11 +465,15 @@ def _render_records(plan: _Plan, items: list[_Published], out: Path, jobs: int |
             results = pool_map(_render_chunk, chunks, jobs=jobs)
         for chunk, problems in results:
             done += len(chunk)
-            plan.skipped.extend(problems)
+            by_path = {item.path: item.page for item in chunk}
+            for path, why in problems:
+                plan.skipped.append((path, why))
+                failed.add(by_path[path])
             if progress is not None:
                 progress(done, len(items))
     finally:
         _STATE.clear()
+    return failed
 
 
 def _render_chunk(chunk: list[_Published]) -> list[tuple[str, str]]:
@@ -439,9 +486,10 @@ def _render_chunk(chunk: list[_Published]) -> list[tuple[str, str]]:
             text = _record_html(plan, item)
         except _Unpublishable as error:
             problems.append((item.path, str(error)))
-            target = out / item.page
-            if target.is_file():
-                target.unlink()
+            continue
+        except Exception as error:  # a bug in resolvetool: the rest of the site is still published
+            problems.append((item.path, f"could not be rendered ({type(error).__name__}: {error}); this is a bug "
+                                        f"in resolvetool: please report it with the record"))
             continue
         _write(out / item.page, text)
     return problems

@@ -26,6 +26,11 @@ class IndexDirectory:
     def about(self, ids: Iterable[str]) -> dict[str, Neighbour]:
         return {record_id: neighbour(row) for record_id, row in self.index.rows(list(ids)).items()}
 
+    def has_part(self, record_id: str, fragment: str) -> bool | None:
+        rows = self.index.find(record_id)
+        parts = self.index.parts(rows[0].rec) if rows else None
+        return None if parts is None else fragment in parts
+
     def pointing(self, record_id: str) -> list[Group]:
         referrers, counts = self.index.referrers(record_id, per_field=self.per_group)
         grouped: dict[str, list[Neighbour]] = {}
@@ -41,8 +46,10 @@ class TreeDirectory:
     `rows`: id -> Neighbour; `refs`: (id of the record holding it, field, reference) for every reference."""
 
     def __init__(self, rows: dict[str, Neighbour], refs: Iterable[tuple[str, str, str]],
-                 per_group: int = PER_GROUP, uncapped: frozenset[str] = frozenset({"session"})) -> None:
+                 parts: dict[str, frozenset[str]] | None = None, per_group: int = PER_GROUP,
+                 uncapped: frozenset[str] = frozenset({"session"})) -> None:
         self.rows = rows
+        self.parts = parts or {}
         self.per_group = per_group
         self.uncapped = uncapped  # relations listed in full (a session's resolutions)
         pointing: dict[str, dict[tuple[str, str | None], dict[str, None]]] = {}
@@ -57,6 +64,10 @@ class TreeDirectory:
     def about(self, ids: Iterable[str]) -> dict[str, Neighbour]:
         return {record_id: self.rows[record_id] for record_id in ids if record_id in self.rows}
 
+    def has_part(self, record_id: str, fragment: str) -> bool | None:
+        parts = self.parts.get(record_id)
+        return None if parts is None else fragment in parts
+
     def pointing(self, record_id: str) -> list[Group]:
         groups = []
         for (relation, kind), holders in sorted(self._pointing.get(record_id, {}).items(),
@@ -68,7 +79,7 @@ class TreeDirectory:
 
 
 def newest_first(rows: Iterable[Neighbour]) -> list[Neighbour]:
-    """Dated records newest first, undated ones last; by id where dates are equal."""
+    """Dated records newest first (by what they are filed by), undated ones last; by id where equal."""
     ordered = sorted(rows, key=lambda row: row.id)
-    ordered.sort(key=lambda row: row.date or "", reverse=True)  # a stable sort: ids stay in order
+    ordered.sort(key=lambda row: row.when or row.date or "", reverse=True)  # stable: ids stay in order
     return ordered

@@ -33,7 +33,8 @@ def render(record: Any, *, format: str = "text", resolve: Callable[[str], Any] |
     """`record` printed in `format`; `clean` leaves out what the source printed amid the text (running
     headers, page furniture) instead of putting it back where it stood."""
     if getattr(record, "kind", None) != "resolution":
-        raise RenderError(f"{getattr(record, 'id', record)} is a {getattr(record, 'kind', 'value')}; "
+        kind = getattr(record, "kind", "value")
+        raise RenderError(f"{getattr(record, 'id', record)} is {'an' if kind[:1] in 'aeiou' else 'a'} {kind}; "
                           f"render prints resolutions")
     if format not in FORMATS:
         raise RenderError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")

@@ -33,13 +33,19 @@ def environment(overrides: Path | None = None) -> Any:
     loaders.append(jinja2.FileSystemLoader(str(TEMPLATES)))
     env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=True, undefined=jinja2.StrictUndefined,
                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    env.globals.update(kind_labels=KIND_LABELS, kind_folders=KIND_FOLDERS, plural=_plural)
+    env.globals.update(kind_labels=KIND_LABELS, kind_folders=KIND_FOLDERS, plural=plural)
+    env.filters["plural_word"] = plural_word
     env.filters["thousands"] = lambda number: f"{number:,}"
     return env
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count:,} {word}{'' if count == 1 else 's'}"
+def plural(count: int, word: str) -> str:
+    """"1 body", "12 bodies", "2 resolutions"."""
+    return f"{count:,} {word if count == 1 else plural_word(word)}"
+
+
+def plural_word(word: str) -> str:
+    return word[:-1] + "ies" if word.endswith("y") and word[-2:-1] not in "aeiou" else word + "s"
 
 
 def asset(name: str, overrides: Path | None = None) -> str:

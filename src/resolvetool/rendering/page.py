@@ -37,7 +37,8 @@ class Neighbour(NamedTuple):
     title: str | None = None
     symbol: str | None = None
     status: str | None = None
-    date: str | None = None  # ISO; a resolution's adoption date or, failing that, its session's first day
+    date: str | None = None  # ISO: the record's own date (a resolution's adoption), shown
+    when: str | None = None  # what it is filed and sorted by: its date or, failing that, its session's first day
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +61,9 @@ class Directory(Protocol):
     def about(self, ids: Iterable[str]) -> dict[str, Neighbour]: ...
 
     def pointing(self, record_id: str) -> list[Group]: ...
+
+    def has_part(self, record_id: str, fragment: str) -> bool | None:
+        """Whether the record has a part of that name (None: not known)."""
 
 
 class Links:
@@ -140,6 +144,9 @@ def record_page(record: Any, *, directory: Directory, links: Links,
         row = known.get(target)
         if row is None:
             return Link(ref, ref, None, note="no such record")
+        if fragment and directory.has_part(target, fragment) is False:
+            return Link(ref, f"{row.symbol or row.title or row.id}, {fragment.replace('-', ' ')}", None,
+                        row.title if row.symbol else None, kind=row.kind, note="no such part")
         # A record with an official symbol is cited by it ("AG-2012-RAP-18", "A/RES/80/1"); the title is
         # the link's tooltip. Others by their title or name.
         text = row.symbol or row.title or row.id

@@ -7,7 +7,7 @@
   window.resolvetoolSearch = { add: function (rows) { Array.prototype.push.apply(docs, rows); } };
 
   function fold(text) {
-    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();  // as the index was folded
   }
   function words(text) {
     return fold(text).split(/[^\p{L}\p{N}]+/u).filter(function (w) { return w.length > 0; });
@@ -21,7 +21,7 @@
     if (!terms.length) { return []; }
     var found = [];
     for (var i = 0; i < docs.length; i++) {
-      var doc = docs[i];  // [path, title, kind, symbol, date, words]
+      var doc = docs[i];  // [path, title, kind, symbol, date, words, date it is filed by]
       var title = words(doc[1] + " " + (doc[3] || "")).join(" ");
       var score = 0, ok = true;
       for (var t = 0; t < terms.length; t++) {
@@ -33,7 +33,7 @@
     }
     found.sort(function (a, b) {
       if (b[0] !== a[0]) { return b[0] - a[0]; }
-      return (b[1][4] || "").localeCompare(a[1][4] || "");
+      return (b[1][6] || "").localeCompare(a[1][6] || "");
     });
     return found.map(function (pair) { return pair[1]; });
   }
