@@ -353,9 +353,9 @@ def test_incremental_rebuilds_equal_fresh_builds(run_cli, reference_project, tmp
 
 def test_an_interrupted_build_is_finished_by_the_next(run_cli, reference_project, monkeypatch):
     from resolvetool.config import load_settings
-    from resolvetool.publish import build, build_site
+    from resolvetool.publish import build_site, pages
 
-    real = build._record_html
+    real = pages._record_html
     calls = []
 
     def stop_after_three(plan, item):
@@ -364,11 +364,11 @@ def test_an_interrupted_build_is_finished_by_the_next(run_cli, reference_project
             raise KeyboardInterrupt
         return real(plan, item)
 
-    monkeypatch.setattr(build, "_record_html", stop_after_three)
+    monkeypatch.setattr(pages, "_record_html", stop_after_three)
     settings = load_settings(reference_project)
     with pytest.raises(KeyboardInterrupt):
         build_site(settings, reference_project / "site", jobs=1)
-    monkeypatch.setattr(build, "_record_html", real)
+    monkeypatch.setattr(pages, "_record_html", real)
     (reference_project / "records/organizations/itu.yaml").unlink()  # and a page written before the stop goes
     report = build_site(settings, reference_project / "site", jobs=1)
     assert report.skipped == []
