@@ -350,3 +350,24 @@ def test_any_resolution_gives_a_valid_document_with_all_its_words():
                 assert "".join(piece.split()) in shown, piece
 
     check()
+
+
+def test_parts_without_clauses_and_links_into_them():
+    in_parts = plain(id="p", parts=[{"label": "A", "adoption": {"statement": "Adopted at the 5th meeting."}},
+                                    {"label": "B"}],
+                     preamble=[{"part": "B", "text": "pb,"}], operative=[{"part": "B", "text": "ob."}])
+    document = tree(akn(in_parts))
+    assert akn(in_parts).count("Adopted at the 5th meeting.") == 1
+    assert document.find(".//a:hcontainer[@eId='part_2__hcontainer_1']", NS) is not None
+    citing = plain(operative=[{"text": "Recalls it.", "refs": ["p#preamble-1"]}])
+    entry = tree(akn(citing, in_parts)).find(".//a:TLCReference[@eId='p__preamble-1']", NS)
+    assert entry.get("href").endswith("/!main~part_2__hcontainer_1")
+    assert entry.get("showAs") == "T, preambular paragraph 1"
+
+
+def test_a_body_or_session_of_the_wrong_kind_is_a_clear_error():
+    session = record(id="s", kind="session", body="b", number=1)
+    with pytest.raises(RenderError, match="names body 'who', which is an organization, not a body"):
+        render(plain(body="who"), format="akn", resolve={"who": WHO}.get)
+    with pytest.raises(RenderError, match="names session 'who', which is an organization, not a session"):
+        render(plain(session="who"), format="akn", resolve={"b": BODY, "who": WHO, "s": session}.get)

@@ -160,7 +160,7 @@ def test_rebuilds_write_only_what_changed(run_cli, reference_project):
                and stamps.get(path) != path.stat().st_mtime_ns}
     assert "agreements/interpol-impact-cooperation.html" in changed
     assert f"resolutions/{REFERENCE}.html" in changed  # it links to the agreement by its title
-    assert "agreements/index.html" in changed
+    assert "agreements/_index.html" in changed
     assert "instruments/interpol-constitution.html" not in changed
     assert "Revised cooperation" in (site / f"resolutions/{REFERENCE}.html").read_text()
     assert f"{len(changed) - 1} files written" in edited.stderr  # the manifest is not counted
@@ -298,11 +298,11 @@ def test_project_templates_override_ours(run_cli, reference_project):
     assert build(run_cli, reference_project).exit_code == 0
     site = reference_project / "site"
     assert (site / "assets/site.css").read_text() == "body { color: teal; }\n"
-    assert (site / "agreements/index.html").read_text() == "Agreements (our own list)\n"
+    assert (site / "agreements/_index.html").read_text() == "Agreements (our own list)\n"
     assert "INTERPOL resolutions" in (site / "index.html").read_text()
     (templates / "list.html.j2").write_text("{{ heading }} (changed)\n")
     assert build(run_cli, reference_project).exit_code == 0
-    assert (site / "agreements/index.html").read_text() == "Agreements (changed)\n"
+    assert (site / "agreements/_index.html").read_text() == "Agreements (changed)\n"
     (reference_project / "resolvetool.toml").write_text('[render]\ntemplates = "nowhere"\n')
     bad = build(run_cli, reference_project)
     assert bad.exit_code == 2 and "render.templates" in bad.stderr
@@ -435,3 +435,96 @@ def test_a_session_numbered_in_thousands(run_cli, base_tree):
     assert result.exit_code == 0, result.stderr
     assert "The Two thousand and thirteenth Assembly," in result.stdout
     assert run_cli("render", "--site", "site", cwd=root).exit_code == 0
+
+
+def test_workers_end_with_a_killed_build(base_tree):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    extra = {f"records__resolutions__2020__r{n}.yaml": BASE_TREE["records/resolutions/2020/res-1.yaml"]
+             .replace("id: res-1", f"id: r{n}") for n in range(1500)}
+    root = base_tree(**extra)
+    build = subprocess.Popen([sys.executable, "-m", "resolvetool", "render", "--site", "site", "--jobs", "2"],
+                             cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers: list[str] = []
+    deadline = time.monotonic() + 60
+    while not workers and build.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+        if (root / "site/resolutions").is_dir():  # pages are being written: the workers are up
+            workers = subprocess.run(["ps", "-o", "pid=", "--ppid", str(build.pid)], capture_output=True,
+                                     text=True).stdout.split()
+    if build.poll() is not None:
+        pytest.skip("the build finished before it could be killed")
+    build.send_signal(signal.SIGKILL)
+    build.wait()
+    deadline = time.monotonic() + 10
+    while workers and time.monotonic() < deadline:
+        workers = [pid for pid in workers if Path(f"/proc/{pid}").exists() and
+                   "zombie" not in Path(f"/proc/{pid}/status").read_text().lower()]
+        time.sleep(0.1)
+    assert workers == []
+    # The next build finishes the site and leaves no temporary file behind.
+    finished = subprocess.run([sys.executable, "-m", "resolvetool", "render", "--site", "site"], cwd=root,
+                              capture_output=True, text=True)
+    assert finished.returncode == 0, finished.stderr
+    assert not [path for path in (root / "site").rglob("*.tmp")]
+    assert len(list((root / "site/resolutions").glob("r[0-9]*.html"))) == 1500
+
+
+def test_a_record_called_index_does_not_take_a_lists_place(run_cli, base_tree):
+    root = base_tree(**{"records__resolutions__2020__index.yaml": BASE_TREE["records/resolutions/2020/res-1.yaml"]
+                        .replace("id: res-1", "id: index").replace("A first decision", "Called index")})
+    assert run_cli("render", "--site", "site", cwd=root).exit_code == 0
+    site = root / "site"
+    assert "Called index" in (site / "resolutions/index.html").read_text()
+    assert "Resolutions by year" in (site / "resolutions/_index.html").read_text()
+
+
+def test_template_mistakes_name_the_template(run_cli, reference_project):
+    templates = reference_project / "tpl"
+    templates.mkdir()
+    (reference_project / "resolvetool.toml").write_text('[render]\ntemplates = "tpl"\n')
+    (templates / "index.html.j2").write_text("{{ oops( }}\n")
+    broken = build(run_cli, reference_project)
+    assert broken.exit_code == 2
+    assert "template" in broken.stderr and "index.html.j2, line 1" in broken.stderr and "fix it" in broken.stderr
+    (templates / "index.html.j2").unlink()
+    (templates / "record.html.j2").write_text("{{ nosuch }}\n")
+    undefined = build(run_cli, reference_project)
+    assert undefined.exit_code == 2 and "record.html.j2, line 1: 'nosuch' is undefined" in undefined.stderr
+    single = run_cli("render", REFERENCE, "-f", "html", cwd=reference_project)
+    assert single.exit_code == 1 and "'nosuch' is undefined" in single.stderr
+    (templates / "record.html.j2").unlink()
+    assert build(run_cli, reference_project).exit_code == 0  # and the interrupted builds are finished
+
+
+def test_a_body_of_the_wrong_kind(run_cli, base_tree):
+    root = base_tree(**{"records__resolutions__2020__res-1.yaml": BASE_TREE["records/resolutions/2020/res-1.yaml"]
+                        .replace("body: assembly", "body: org")})
+    for format in ("text", "markdown", "html", "akn"):
+        result = run_cli("render", "res-1", "-f", format, cwd=root)
+        assert result.exit_code == 1 and "names body 'org'" in result.stderr, format
+    site = run_cli("render", "--site", "site", cwd=root)
+    assert site.exit_code == 1 and "res-1.yaml: not published: names body 'org'" in site.stderr
+
+
+def test_links_in_the_site_folder_are_replaced_not_followed(run_cli, reference_project, tmp_path):
+    precious = tmp_path / "precious.html"
+    precious.write_text("mine")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    site = reference_project / "site"
+    site.mkdir()
+    (site / "index.html").symlink_to(precious)
+    assert build(run_cli, reference_project, "--force").exit_code == 0
+    assert precious.read_text() == "mine" and not (site / "index.html").is_symlink()
+    shutil_tree = site / "organizations"
+    for page in shutil_tree.iterdir():
+        page.unlink()
+    shutil_tree.rmdir()
+    shutil_tree.symlink_to(elsewhere, target_is_directory=True)
+    result = build(run_cli, reference_project)
+    assert result.exit_code == 2 and "leads outside the site folder" in result.stderr
+    assert list(elsewhere.iterdir()) == []

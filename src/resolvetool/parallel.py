@@ -24,7 +24,8 @@ def pool_map(work: Callable[..., Any], chunks: list[Any], args: tuple = (), *, j
     jobs = jobs or default_jobs()
     # fork starts workers in milliseconds with the parent's imports; elsewhere spawn.
     method = "fork" if sys.platform.startswith("linux") else "spawn"
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method)) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method),
+                             initializer=_end_with_parent, initargs=(os.getpid(),)) as pool:
         # A few chunks in flight per worker: enough to keep them busy, few enough that finished
         # results do not pile up in memory while an earlier chunk is still running.
         pending: deque = deque()
@@ -40,3 +41,18 @@ def pool_map(work: Callable[..., Any], chunks: list[Any], args: tuple = (), *, j
             if following is not None:
                 pending.append((following, pool.submit(work, following, *args)))
             yield chunk, outcome
+
+
+def _end_with_parent(parent: int) -> None:
+    """In a worker: end when the process that started it ends (killed, or stopped by a timeout), instead of
+    waiting forever for work that will never come."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            import signal
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent ended before the signal was asked for
+        os._exit(1)

@@ -22,6 +22,11 @@ _ORDINAL_UNITS = ("zeroth first second third fourth fifth sixth seventh eighth n
 _ORDINAL_TENS = "_ _ twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split()
 
 
+def with_article(word: str) -> str:
+    """"organization" -> "an organization", "body" -> "a body"."""
+    return f"{'an' if word[:1].lower() in 'aeiou' else 'a'} {word}"
+
+
 def ordinal_suffix(number: int) -> str:
     """81 -> "81st", 112 -> "112th"."""
     if number % 100 in (11, 12, 13):

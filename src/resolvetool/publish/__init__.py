@@ -40,7 +40,7 @@ def render_record(settings: Any, ref: str, *, format: str = "text", clean: bool 
             raise RenderError(f"{rows[0].path} is not a valid record; run 'resolvetool validate {rows[0].path}'")
         if format != "html":
             return render(record, format=format, resolve=index.record, clean=clean, akn=settings.render.akn)
-        from ..rendering.html import standalone_page
+        from ..rendering.html import TemplateProblem, environment, standalone_page
         from ..rendering.page import Links, record_page
         from ..rendering.styles import UnknownStyle
         from .directory import IndexDirectory
@@ -52,7 +52,11 @@ def render_record(settings: Any, ref: str, *, format: str = "text", clean: bool 
         if record.kind == "resolution" and not page["blocks"]:
             raise RenderError(f"resolution {record.id} names body {record.body!r}, which is not a valid record "
                               f"here; run 'resolvetool validate' to see why")
-        return standalone_page(page, site_title=settings.render.site_title, overrides=settings.render.templates)
+        environment.cache_clear()  # templates as they are now
+        try:
+            return standalone_page(page, site_title=settings.render.site_title, overrides=settings.render.templates)
+        except TemplateProblem as error:
+            raise RenderError(str(error)) from None
     finally:
         index.close()
 

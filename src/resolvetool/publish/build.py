@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .pages import render_records, write
+from ..rendering.html import TemplateProblem, environment
+from .pages import OutsideSite, render_records, write
 from .plan import FORMAT, Plan
 
 MANIFEST = ".resolvetool-site.json"
@@ -49,6 +51,7 @@ def build_site(settings: Any, out: Path, *, jobs: int | None = None, progress: P
     started = time.perf_counter()
     out = Path(out)
     _check_folder(out, settings, force)
+    environment.cache_clear()  # templates as they are now (a long-lived process may have read older ones)
     index = open_index(settings, jobs=jobs)
     try:
         plan = Plan(index, settings)
@@ -57,6 +60,7 @@ def build_site(settings: Any, out: Path, *, jobs: int | None = None, progress: P
         pages = plan.pages()
         report.pages = sum(1 for path in pages if path.endswith(".html"))
         present = _files(out)
+        _remove_leftovers(out, present, set(pages) | set(old))
         stale = {path for path, fingerprint in pages.items() if old.get(path) != fingerprint[0] or path not in present}
         # A new page must not replace a file of the same name that resolvetool did not write.
         foreign = sorted(path for path in stale if path not in old and path in present)
@@ -70,9 +74,12 @@ def build_site(settings: Any, out: Path, *, jobs: int | None = None, progress: P
             # that stops part-way leaves a folder the next one recognises, finishes and cleans up.
             _write_manifest(out, {**old, **{path: "" for path in stale}})
         record_pages = [item for item in plan.published if item.page in stale]
-        failed = render_records(plan, record_pages, out, jobs or settings.jobs, progress)
-        for path in sorted(stale - {item.page for item in record_pages}):
-            write(out / path, pages[path][1]())
+        try:
+            failed = render_records(plan, record_pages, out, jobs or settings.jobs, progress)
+            for path in sorted(stale - {item.page for item in record_pages}):
+                write(out, path, pages[path][1]())
+        except (TemplateProblem, OutsideSite) as error:
+            raise SiteError(str(error)) from None
         report.written = len(stale) - len(failed)
         for path in sorted(set(old) - set(pages) | failed):
             target = out / path
@@ -123,8 +130,21 @@ def _files(out: Path) -> set[str]:
     return found
 
 
+# The temporary file fileio.atomic_write writes beside a page before renaming it: ".<name>.<8 random>.tmp".
+_TEMPORARY = re.compile(r"(?P<folder>(?:.*/)?)\.(?P<name>[^/]+)\.[a-z0-9_]{8}\.tmp")
+
+
+def _remove_leftovers(out: Path, present: set[str], ours: set[str]) -> None:
+    """Temporary files a killed build left beside pages of the site (only beside its own pages)."""
+    for path in sorted(present):
+        match = _TEMPORARY.fullmatch(path)
+        if match and match["folder"] + match["name"] in ours:
+            (out / path).unlink(missing_ok=True)
+            present.discard(path)
+
+
 def _write_manifest(out: Path, pages: dict[str, str]) -> None:
-    write(out / MANIFEST, json.dumps({"format": FORMAT, "pages": dict(sorted(pages.items()))}, indent=0) + "\n")
+    write(out, MANIFEST, json.dumps({"format": FORMAT, "pages": dict(sorted(pages.items()))}, indent=0) + "\n")
 
 
 def _prune_folders(folder: Path, out: Path) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..fileio import atomic_write
+from ..rendering.html import TemplateProblem
 
 if TYPE_CHECKING:
     from .plan import Plan, Published
@@ -18,8 +19,20 @@ _CHUNK = 100
 Progress = Callable[[int, int], None]
 
 
-def write(path: Path, text: str) -> None:
+class OutsideSite(Exception):
+    """A page's way leads out of the site folder (a link to a folder elsewhere)."""
+
+
+def write(out: Path, relative: str, text: str) -> None:
+    """Write one file of the site atomically. A link in its place is replaced, not followed, and a folder on
+    the way that leads outside the site is refused: building a site never writes anywhere else."""
+    path = out / relative
     path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.parent.resolve().is_relative_to(out.resolve()):
+        raise OutsideSite(f"{path.parent} leads outside the site folder (a link to {path.parent.resolve()}); "
+                          f"remove the link")
+    if path.is_symlink():
+        path.unlink()
     atomic_write(path, text)
 
 
@@ -68,11 +81,13 @@ def _render_chunk(chunk: list[Published]) -> list[tuple[str, str]]:
         except _Unpublishable as error:
             problems.append((item.path, str(error)))
             continue
+        except TemplateProblem:
+            raise  # every page would fail alike: the build stops and says which template
         except Exception as error:  # a bug in resolvetool: the rest of the site is still published
             problems.append((item.path, f"could not be rendered ({type(error).__name__}: {error}); this is a bug "
                                         f"in resolvetool: please report it with the record"))
             continue
-        write(out / item.page, text)
+        write(out, item.page, text)
     return problems
 
 
@@ -106,7 +121,7 @@ def _load(plan: Plan, record_id: str) -> Any:
 
 
 def _record_html(plan: Plan, item: Published) -> str:
-    from ..rendering.html import render_page
+    from ..rendering.html import house_css, render_page
     from ..rendering.page import Links, record_page
 
     record = _load(plan, item.id)
@@ -114,8 +129,9 @@ def _record_html(plan: Plan, item: Published) -> str:
         raise _Unpublishable("changed while the site was built, or no longer valid; run 'resolvetool validate'")
     page = record_page(record, directory=plan.directory, links=Links(".."),
                        resolve=lambda record_id: _load(plan, record_id), any_style=True)
+    if record.kind == "resolution" and not page["blocks"]:
+        raise _Unpublishable(f"names body {record.body!r}, which is not a valid body; run 'resolvetool validate'")
     house = page["house"]
-    from ..rendering.html import house_css
 
     stylesheet = f"assets/house-{house}.css" if house != "standard" and house_css(house, plan.overrides) else None
     return render_page("record.html.j2", {**page, "root": "../", "site": {"title": plan.site_title},

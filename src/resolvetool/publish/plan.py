@@ -200,13 +200,15 @@ class Plan:
                   for body in sorted(by_kind.get("body", []), key=lambda row: (row.title or row.id).casefold())]
         counts = [(kind, len(by_kind[kind])) for kind in KIND_FOLDERS if by_kind.get(kind)]
         recent = newest_first(resolutions)[:20]
+        # A kind's list is its folder's `_index.html`: no record id holds "_", so no record's page can take
+        # the list's place (a record may well be called `index`).
         listings: dict[str, tuple[Any, Callable[[], str]]] = {
             "index.html": ((bodies_key(bodies), years, counts, [tuple(r) for r in recent]),
                            lambda: self.page("index.html.j2", "", bodies=bodies, years=years, counts=counts,
                                              recent=recent)),
             "search.html": (self.shards_version, lambda: self.page(
                 "search.html.j2", "", shards_version=self.shards_version, script_version=self.stamp[:12])),
-            "resolutions/index.html": (years, lambda: self.page(
+            "resolutions/_index.html": (years, lambda: self.page(
                 "list.html.j2", "../", heading="Resolutions by year", intro=plural(len(resolutions), "resolution"),
                 links=[(f"years/{year}.html", "Undated" if year == "undated" else year, count)
                        for year, count in years], groups=[])),
@@ -228,7 +230,7 @@ class Plan:
             else:
                 groups = [(None, sorted(by_kind.get(kind, []), key=lambda row: (row.title or row.id).casefold()))]
             heading = plural_word(kind.capitalize())
-            listings[f"{folder}/index.html"] = (
+            listings[f"{folder}/_index.html"] = (
                 (heading, [(h, [tuple(row) for row in rows]) for h, rows in groups]),
                 lambda heading=heading, groups=groups: self.page(
                     "list.html.j2", "../", heading=heading, intro=None, links=[],

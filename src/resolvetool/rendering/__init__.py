@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from ..textforms import with_article
 from .styles import STYLES, Context, UnknownStyle
 
 FORMATS = ("text", "markdown", "akn")
@@ -21,10 +22,14 @@ class RenderError(Exception):
 def context_for(resolution: Any, resolve: Callable[[str], Any] | None) -> Context:
     """The body and session `resolution` names, looked up with `resolve` (id -> record or None)."""
     body = resolve(resolution.body) if resolve else None
-    if body is None:
-        raise RenderError(f"resolution {resolution.id} names body {resolution.body!r}, which is not a valid "
-                          f"record here; run 'resolvetool validate' to see why")
+    if getattr(body, "kind", None) != "body":
+        what = "not a valid record here" if body is None else f"{with_article(body.kind)}, not a body"
+        raise RenderError(f"resolution {resolution.id} names body {resolution.body!r}, which is {what}; "
+                          f"run 'resolvetool validate' to see why")
     session = resolve(resolution.session) if resolve and resolution.session else None
+    if session is not None and session.kind != "session":
+        raise RenderError(f"resolution {resolution.id} names session {resolution.session!r}, which is "
+                          f"{with_article(session.kind)}, not a session; run 'resolvetool validate' to see why")
     return Context(body=body, session=session)
 
 
@@ -33,8 +38,7 @@ def render(record: Any, *, format: str = "text", resolve: Callable[[str], Any] |
     """`record` printed in `format`; `clean` leaves out what the source printed amid the text (running
     headers, page furniture) instead of putting it back where it stood."""
     if getattr(record, "kind", None) != "resolution":
-        kind = getattr(record, "kind", "value")
-        raise RenderError(f"{getattr(record, 'id', record)} is {'an' if kind[:1] in 'aeiou' else 'a'} {kind}; "
+        raise RenderError(f"{getattr(record, 'id', record)} is {with_article(getattr(record, 'kind', 'value'))}; "
                           f"render prints resolutions")
     if format not in FORMATS:
         raise RenderError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")

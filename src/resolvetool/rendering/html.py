@@ -75,12 +75,40 @@ def templates_stamp(overrides: Path | None = None) -> str:
     return digest.hexdigest()
 
 
+class TemplateProblem(Exception):
+    """A template that cannot be used: where, and what is wrong (most likely in a project's own templates)."""
+
+
 def render_page(template: str, context: dict[str, Any], *, house: str = "standard",
                 overrides: Path | None = None) -> str:
     """A page from `template`, or from the house style's own version of it when there is one."""
+    import jinja2
+
     env = environment(overrides)
-    chosen = env.select_template([f"house/{house}/{template}", template])
-    return chosen.render(**context)
+    try:
+        chosen = env.select_template([f"house/{house}/{template}", template])
+        return chosen.render(**context)
+    except jinja2.TemplateError as error:
+        raise TemplateProblem(_template_problem(error, overrides)) from None
+
+
+def _template_problem(error: Any, overrides: Path | None) -> str:
+    """"template tpl/index.html.j2, line 3: unexpected '}'", from a syntax error or from the frame of the
+    template that was running when a name was undefined."""
+    import traceback
+
+    where = None
+    if getattr(error, "lineno", None) is not None:
+        where = (getattr(error, "filename", None) or getattr(error, "name", None) or "?", error.lineno)
+    else:
+        frames = [frame for frame in traceback.extract_tb(error.__traceback__) if frame.filename.endswith(".j2")]
+        if frames:
+            where = (frames[-1].filename, frames[-1].lineno)
+    place = f"template {where[0]}, line {where[1]}: " if where else "templates: "
+    mine = overrides is not None and where is not None and str(where[0]).startswith(str(overrides))
+    fix = (f"fix it, or remove it from {overrides} to use resolvetool's own" if mine else
+           "this is a bug in resolvetool: please report it")
+    return f"{place}{getattr(error, 'message', None) or error}; {fix}"
 
 
 def standalone_page(page: dict[str, Any], *, site_title: str, overrides: Path | None = None) -> str:

@@ -319,10 +319,13 @@ class Builder:
         E = self.E
         adoption = self.resolution.adoption
         lines = []
+        closing = False  # the closing lines are those after the closing slot (a part's own come before it)
         for part in printed:
-            if part.role == "outcome":
+            if part.role == "slot":
+                closing = part.place == "closing"
+            elif closing and part.role == "outcome":
                 lines.append(E.p(E.docStatus(part.text)))
-            elif part.role == "closing" and part.place == "closing":
+            elif closing and part.role == "closing":
                 lines.append(self.dated(part.text, adoption.date if adoption else None))
         for footnote in self.resolution.footnotes:
             note = self.note(footnote.marker)

@@ -95,8 +95,14 @@ class Targets:
 
 def eids(resolution: Any) -> dict[str, str]:
     """A resolution's part names (as references name them) -> the eIds of its Akoma Ntoso document."""
-    eids = {f"preamble-{n}": f"preamble__container_{n}" for n in range(1, len(resolution.preamble) + 1)}
     labels = [part.label for part in resolution.parts]
+    eids = {}
+    for n, clause in enumerate(resolution.preamble, 1):
+        if not labels:
+            eids[f"preamble-{n}"] = f"preamble__container_{n}"
+        else:  # adopted in parts: in its part, or after the parts when it names none of them
+            eids[f"preamble-{n}"] = (f"part_{labels.index(clause.part) + 1}__hcontainer_{n}"
+                                     if clause.part in labels else f"hcontainer_{n}")
     for n, clause in enumerate(resolution.operative, 1):
         eids[f"operative-{n}"] = (f"part_{labels.index(clause.part) + 1}__para_{n}" if clause.part in labels
                                   else f"para_{n}")
@@ -121,6 +127,11 @@ def _shown(record: Any, fragment: str) -> str | None:
         for appendix in getattr(record, "appendices", []):
             if appendix.fragment == fragment:
                 return f"Appendix {appendix.number}"
+        if getattr(record, "kind", None) == "resolution":
+            name = record.symbol or " ".join(record.title.split())
+            section, _, number = fragment.partition("-")
+            what = {"preamble": "preambular paragraph", "operative": "paragraph"}.get(section, section)
+            return f"{name}, {what} {number}" if number else name
         return None
     for name in ("title", "name", "symbol"):
         value = getattr(record, name, None)
