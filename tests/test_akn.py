@@ -10,9 +10,10 @@ from conftest import REPO
 from lxml import etree
 from test_import_corpus import TEXTS, imported
 
+from resolvetool.config import ConfigError
 from resolvetool.models import RECORD_ADAPTER
 from resolvetool.rendering import RenderError, render
-from resolvetool.rendering.akn import NAMESPACE, AknError, AknSettings, schema_problems
+from resolvetool.rendering.akn import NAMESPACE, AknSettings, schema_problems
 from resolvetool.rendering.parts import clause_words, item_words
 
 NS = {"a": NAMESPACE}
@@ -137,7 +138,7 @@ def test_country_and_language_are_settings(make_tree, run_cli):
 
 
 def test_settings_are_checked():
-    with pytest.raises(AknError, match="three lower-case letters"):
+    with pytest.raises(ConfigError, match="three lower-case letters"):
         AknSettings(language="english")
     AknSettings(country="za-cpt")
 
@@ -150,7 +151,8 @@ def hostile():
     body = record(id="b", kind="body", name="Assembly <b>", organization="o", formula='The "Assembly" & <Co>')
     resolution = record(
         id="r", kind="resolution", symbol="A/RES/1 <x>", title="<script>alert('t')</script> & \"quotes\"",
-        body="b", status="adopted", adoption={"date": "2020-05-01", "meeting": "10th plenary meeting", "outcome": "Adopted & <done>"},
+        body="b", status="adopted",
+        adoption={"date": "2020-05-01", "meeting": "10th plenary meeting", "outcome": "Adopted & <done>"},
         preamble=[{"phrase": "NOTING", "text": "]]> <!-- not a comment --> &amp; text,",
                    "items": [{"label": "(a)", "text": "<i>first</i>"}]}],
         operative=[{"number": "1.", "phrase": "DECIDES", "text": "that \"x\" < y;",
@@ -264,7 +266,8 @@ def test_own_parts_and_other_resolutions_are_linked_as_documents():
 
 def test_footnotes_stand_at_their_markers():
     resolution = plain(operative=[{"text": "Recalls the Charter[^1] and the rest."}],
-                       footnotes=[{"marker": "1", "text": "Of the United Nations."}, {"marker": "2", "text": "Unplaced."}])
+                       footnotes=[{"marker": "1", "text": "Of the United Nations."},
+                                  {"marker": "2", "text": "Unplaced."}])
     document = tree(akn(resolution))
     paragraph = document.find(".//a:paragraph//a:p", NS)
     assert paragraph.find("a:authorialNote", NS).get("marker") == "1"

@@ -241,7 +241,8 @@ HOSTILE = {
     "body: assembly\nsession: assembly-1\nstatus: adopted\nnotes: \"</p><a href='javascript:alert(1)'>notes</a>\"\n"
     "adoption:\n  date: 2020-05-05\n  outcome: \"<marquee>Adopted</marquee>\"\n"
     "preamble:\n  - phrase: \"<u>NOTING</u>\"\n    text: \"<a href=\\\"javascript:alert(1)\\\">the report</a>,\"\n"
-    "operative:\n  - phrase: DECIDES\n    text: \"{{ 7 * 7 }} {% raw %} ${alert(1)} \\u2028 </script><!--\"\n    refs: [org#head]\n",
+    "operative:\n  - phrase: DECIDES\n    text: \"{{ 7 * 7 }} {% raw %} ${alert(1)} \\u2028 </script><!--\"\n"
+    "    refs: [org#head]\n",
 }
 HOSTILE_TITLE = "</title><script>window.pwned = 1</script> \"quoted\" 'single'"
 

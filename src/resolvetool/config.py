@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,10 +35,27 @@ class Settings:
 
 
 @dataclass(frozen=True)
+class AknSettings:
+    """How Akoma Ntoso work URIs are formed: the country (or organization) code and the expression's language."""
+
+    country: str = "un"
+    language: str = "eng"
+
+    def __post_init__(self) -> None:
+        # A two-letter code, optionally with a locality, as cobalt.uri reads it back.
+        if not re.fullmatch(r"[a-z]{2}(-[a-z0-9]+)?", self.country):
+            raise ConfigError(f"akn-country {self.country!r} is not a country code: use two lower-case letters "
+                              f"('un', 'fr', 'eu'; 'int' is too long), optionally with a locality ('za-cpt')")
+        if not re.fullmatch(r"[a-z]{3}", self.language):
+            raise ConfigError(f"akn-language {self.language!r} is not an ISO 639-2 code: use three lower-case "
+                              f"letters ('eng', 'fra')")
+
+
+@dataclass(frozen=True)
 class RenderSettings:
     """How records are published: Akoma Ntoso identity, the site's name, templates that override ours."""
 
-    akn: Any = None  # a resolvetool.rendering.akn.AknSettings (country and language of work URIs)
+    akn: AknSettings = field(default_factory=AknSettings)
     site_title: str = "Resolutions"
     templates: Path | None = None
 
@@ -124,8 +142,6 @@ def load_settings(root: Path | None = None, *, cwd: Path | None = None) -> Setti
 
 
 def _render_settings(values: dict[str, Any], root: Path, source: Path | None) -> RenderSettings:
-    from .rendering.akn import AknError, AknSettings
-
     for key, value in values.items():
         wanted = _RENDER_KEYS.get(key)
         if wanted is None:
@@ -134,7 +150,7 @@ def _render_settings(values: dict[str, Any], root: Path, source: Path | None) ->
             raise ConfigError(f"{source}: setting render.{key} must be a non-empty {wanted.__name__}, not {value!r}")
     try:
         akn = AknSettings(country=values.get("akn-country", "un"), language=values.get("akn-language", "eng"))
-    except AknError as error:
+    except ConfigError as error:
         raise ConfigError(f"{source}: {error}") from None
     templates = root / values["templates"] if "templates" in values else None
     if templates is not None and not templates.is_dir():

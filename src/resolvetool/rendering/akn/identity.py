@@ -7,33 +7,16 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ...config import AknSettings
 from ..styles import Context
 
 NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
-_COUNTRY = re.compile(r"[a-z]{2}(-[a-z0-9]+)?")  # as cobalt.uri parses it: a two-letter code, a locality
-_LANGUAGE = re.compile(r"[a-z]{3}")
 _UNSAFE = re.compile(r"[^a-z0-9]+")
 UNKNOWN_DATE = dt.date(9999, 1, 1)
 
 
 class AknError(Exception):
-    """The resolution lacks what an Akoma Ntoso identity needs, or a setting is malformed."""
-
-
-@dataclass(frozen=True)
-class AknSettings:
-    """How work URIs are formed: the country (or organization) code and the expression's language."""
-
-    country: str = "un"
-    language: str = "eng"
-
-    def __post_init__(self) -> None:
-        if not _COUNTRY.fullmatch(self.country):
-            raise AknError(f"akn-country {self.country!r} is not a country code: use two lower-case letters "
-                           f"('un', 'int' is too long; 'fr', 'eu'), optionally with a locality ('za-cpt')")
-        if not _LANGUAGE.fullmatch(self.language):
-            raise AknError(f"akn-language {self.language!r} is not an ISO 639-2 code: use three lower-case letters "
-                           f"('eng', 'fra')")
+    """The resolution lacks what an Akoma Ntoso identity needs."""
 
 
 @dataclass(frozen=True)
