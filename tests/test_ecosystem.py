@@ -73,3 +73,74 @@ def test_pre_commit_try_repo(records_repository, pre_commit_home):
     badly.write_text(badly.read_text().replace("kind: organization", "kind:   organization"))
     unformatted = try_hook(records_repository, "resolvetool-fmt", pre_commit_home)
     assert unformatted.returncode == 1 and "itu.yaml" in unformatted.stdout
+
+
+def expression(text: str, context: dict[str, str]) -> str:
+    """`${{ a || b }}` as the runner would give it, for the names this action uses."""
+    import re
+
+    def value(match: re.Match) -> str:
+        for name in match.group(1).split("||"):
+            found = context.get(name.strip(), "")
+            if found:
+                return found
+        return ""
+
+    return re.sub(r"\$\{\{\s*(.*?)\s*\}\}", value, text)
+
+
+def run_action(repository: Path, summary: Path, **inputs: str) -> list[subprocess.CompletedProcess]:
+    """The action's shell steps, run in order as a runner runs them (setup-python and the install step aside:
+    resolvetool is installed here already)."""
+    action = yaml.safe_load((REPO / "action.yml").read_text())
+    context = {f"inputs.{name}": str(spec.get("default", "")) for name, spec in action["inputs"].items()}
+    context |= {f"inputs.{name}": value for name, value in inputs.items()}
+    context |= {"github.action_path": str(REPO), "github.base_ref": "main", "github.event_name": "pull_request"}
+    bin_folder = Path(sys.executable).parent
+    results = []
+    for step in action["runs"]["steps"]:
+        if "run" not in step or step.get("name") == "Install resolvetool":
+            continue
+        env = {**os.environ, **GIT, "GITHUB_STEP_SUMMARY": str(summary), "NO_COLOR": "1",
+               "PATH": f"{bin_folder}{os.pathsep}{os.environ['PATH']}"}
+        env |= {name: expression(str(value), context) for name, value in step.get("env", {}).items()}
+        folder = repository / expression(step.get("working-directory", "."), context)
+        results.append(subprocess.run(["bash", "-e", "-c", step["run"]], cwd=folder, env=env, capture_output=True,
+                                      text=True))
+    return results
+
+
+def test_the_action_runs_as_a_runner_would(records_repository, tmp_path):
+    action = yaml.safe_load((REPO / "action.yml").read_text())
+    assert action["runs"]["using"] == "composite"
+    for step in action["runs"]["steps"]:  # inputs reach scripts through the environment only
+        assert "${{" not in step.get("run", ""), step.get("name")
+    git(records_repository, "checkout", "-q", "-b", "amend-agreement")
+    agreement = records_repository / "records/agreements/interpol-impact-cooperation.yaml"
+    agreement.write_text(agreement.read_text().replace(
+        "signature_authorizations:", "  - event: signed\n    date: 2012-12-03\nsignature_authorizations:"))
+    git(records_repository, "commit", "-q", "-am", "signed")
+    summary = tmp_path / "summary.md"
+    validate, lint, diff = run_action(records_repository, summary)
+    assert validate.returncode == 0, validate.stdout + validate.stderr
+    assert lint.returncode == 0, lint.stdout + lint.stderr
+    assert diff.returncode == 0, diff.stderr
+    text = summary.read_text()
+    assert "interpol-impact-cooperation" in text and "signed" in text
+    # A broken reference: annotations a pull request shows on the line.
+    resolution = next((records_repository / "records/resolutions").rglob("*.yaml"))
+    resolution.write_text(resolution.read_text().replace("approves:\n  - interpol-impact-cooperation",
+                                                         "approves:\n  - interpol-impact-cooperatoin"))
+    validate, lint, _ = run_action(records_repository, tmp_path / "again.md", lint="true")
+    assert validate.returncode == 1
+    assert "::error file=records/resolutions/2012/interpol-ga-81-impact-cooperation.yaml,line=" in validate.stdout
+    assert "RT205" in validate.stdout
+    assert lint.returncode == 1
+
+
+def test_the_action_without_a_base(records_repository, tmp_path):
+    summary = tmp_path / "summary.md"
+    *_, diff = run_action(records_repository, summary, base="", diff="true")
+    assert diff.returncode == 0
+    # github.base_ref is "main" here, and main is HEAD itself: the summary says nothing changed.
+    assert "no change" in summary.read_text().lower(), summary.read_text()
