@@ -144,3 +144,101 @@ def test_the_action_without_a_base(records_repository, tmp_path):
     assert diff.returncode == 0
     # github.base_ref is "main" here, and main is HEAD itself: the summary says nothing changed.
     assert "no change" in summary.read_text().lower(), summary.read_text()
+
+
+def test_init_makes_a_repository_that_validates(run_cli, tmp_path):
+    folder = tmp_path / "secretariat"
+    result = run_cli("init", str(folder), "--title", "General Assembly resolutions")
+    assert result.exit_code == 0, result.stderr
+    assert (folder / ".git").is_dir()
+    for name in ("records/resolutions/.gitkeep", "schemas/resolution.schema.json", "resolvetool.toml",
+                 ".pre-commit-config.yaml", ".github/workflows/records.yml", ".vscode/settings.json", "README.md"):
+        assert (folder / name).is_file(), name
+    assert run_cli("--root", str(folder), "validate").exit_code == 0
+    assert run_cli("--root", str(folder), "lint").exit_code == 0
+    assert run_cli("--root", str(folder), "schema", "--check").exit_code == 0
+    hooks = yaml.safe_load((folder / ".pre-commit-config.yaml").read_text())["repos"][0]["hooks"]
+    assert [hook["id"] for hook in hooks] == ["resolvetool-validate", "resolvetool-lint", "resolvetool-fmt"]
+    ours = {hook["id"] for hook in yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text())}
+    assert {hook["id"] for hook in hooks} <= ours
+    workflow = yaml.safe_load((folder / ".github/workflows/records.yml").read_text())
+    steps = workflow["jobs"]["check"]["steps"]
+    assert steps[0]["with"]["fetch-depth"] == 0 and steps[1]["uses"].startswith("resolvetool/resolvetool@v")
+    import json
+
+    mapping = json.loads((folder / ".vscode/settings.json").read_text())["yaml.schemas"]
+    assert mapping["./schemas/resolution.schema.json"] == ["records/resolutions/**/*.yaml"]
+    assert 'site-title = "General Assembly resolutions"' in (folder / "resolvetool.toml").read_text()
+    again = run_cli("init", str(folder))
+    assert again.exit_code == 2 and "not an empty folder" in again.stderr
+
+
+def test_new_records_are_valid_at_once(run_cli, tmp_path):
+    folder = tmp_path / "secretariat"
+    assert run_cli("init", str(folder), "--no-git").exit_code == 0
+    steps = [
+        ("organization", "--name", "International Criminal Police Organization", "--acronym", "INTERPOL"),
+        ("body", "--name", "General Assembly", "--organization", "interpol",
+         "--formula", "The ICPO-INTERPOL General Assembly"),
+        ("session", "--body", "interpol-general-assembly", "--number", "81", "--start", "2012-11-05",
+         "--end", "2012-11-08", "--city", "Rome", "--country", "Italy"),
+        ("report", "--symbol", "AG-2012-RAP-18", "--session", "interpol-general-assembly-81"),
+        ("organization", "--name", "IMPACT"),
+        ("agreement", "--title", "Cooperation Agreement with IMPACT", "--party", "interpol", "--party", "impact"),
+        ("instrument", "--title", "Constitution", "--organization", "interpol"),
+        ("resolution", "--session", "interpol-general-assembly-81", "--title",
+         "Draft Cooperation Agreement with IMPACT"),
+    ]
+    written = []
+    for step in steps:
+        result = run_cli("--root", str(folder), "new", *step)
+        assert result.exit_code == 0, (step, result.stderr)
+        written.append(result.stdout.strip())
+        checked = run_cli("--root", str(folder), "validate")
+        assert checked.exit_code == 0, (step, checked.stderr)
+    assert written[-1] == ("records/resolutions/2012/"
+                           "interpol-general-assembly-81-draft-cooperation-agreement-with-impact.yaml")
+    resolution = (folder / written[-1]).read_text()
+    assert resolution.startswith("# yaml-language-server: $schema=../../../schemas/resolution.schema.json\n")
+    assert "body: interpol-general-assembly\n" in resolution and "status: draft\n" in resolution
+    assert written[0] == "records/organizations/interpol.yaml"
+    assert (folder / written[1]).read_text().startswith("# yaml-language-server: $schema=../../schemas/body")
+    # fmt keeps the schema line (and changes nothing in what new wrote).
+    assert run_cli("--root", str(folder), "fmt", "--check").exit_code == 0
+    # Mistakes are said, and nothing is written.
+    for args, message in [
+        (("resolution", "--title", "x"), "needs --session or --body"),
+        (("session", "--body", "interpol-general-asembly", "--number", "2"), "did you mean interpol-general-assembly"),
+        (("session", "--body", "interpol", "--number", "2"), "it is an organization, not a body"),
+        (("resolution", "--session", "interpol-general-assembly-81", "--title", "Draft Cooperation Agreement with "
+          "IMPACT"), "is taken by records/resolutions/2012/"),
+        (("session", "--body", "interpol-general-assembly", "--number", "82", "--city", "Lyon"), "--country"),
+        (("organization", "--name", "X", "--id", "Not An Id"), "would not be valid: id"),
+    ]:
+        result = run_cli("--root", str(folder), "new", *args)
+        assert result.exit_code == 2 and message in result.stderr, (args, result.stderr)
+    assert len(list((folder / "records").rglob("*.yaml"))) == len(steps)
+
+
+def test_new_with_edit_validates_after_the_editor(run_cli, tmp_path, monkeypatch):
+    folder = tmp_path / "secretariat"
+    assert run_cli("init", str(folder), "--no-git").exit_code == 0
+    editor = tmp_path / "editor.py"
+    editor.write_text("import sys\npath = sys.argv[1]\ntext = open(path).read()\n"
+                      "open(path, 'w').write(text + 'category: intergovernmental\\n')\n")
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {editor}")
+    good = run_cli("--root", str(folder), "new", "organization", "--name", "World Customs Organization",
+                   "--acronym", "WCO", "--edit")
+    assert good.exit_code == 0, good.stderr
+    assert "category: intergovernmental" in (folder / "records/organizations/wco.yaml").read_text()
+    editor.write_text("import sys\npath = sys.argv[1]\nopen(path, 'a').write('colour: blue\\n')\n")
+    bad = run_cli("--root", str(folder), "new", "organization", "--name", "Other", "--edit")
+    assert bad.exit_code == 1
+    assert "RT102" in bad.stderr and "colour" in bad.stderr  # said at the line, and the file is kept as edited
+    assert "colour: blue" in (folder / "records/organizations/other.yaml").read_text()
+
+
+def test_shell_completion(run_cli):
+    result = run_cli("--show-completion", "bash")
+    assert result.exit_code == 0
+    assert "complete" in result.stdout and "_RESOLVETOOL_COMPLETE" in result.stdout.upper()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 import time
+from datetime import datetime
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -27,7 +28,7 @@ app = typer.Typer(
     help="Keep the record of what assemblies decided: resolutions, agreements, reports and sessions as YAML.",
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,  # records can be sensitive: never print variables
-    add_completion=False,
+    add_completion=True,  # --install-completion and --show-completion for bash, zsh, fish and PowerShell
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -161,6 +162,145 @@ def validate(
     if result.corpus.cache_problem and globals_.verbosity >= 0:
         err.print(f"note: {result.corpus.cache_problem}", style="dim")
     raise typer.Exit(result.exit_code(strict=strict))
+
+
+class Kind(str, Enum):
+    resolution = "resolution"
+    agreement = "agreement"
+    report = "report"
+    session = "session"
+    body = "body"
+    organization = "organization"
+    instrument = "instrument"
+
+
+@app.command()
+def new(
+    ctx: typer.Context,
+    kind: Annotated[Kind, typer.Argument(metavar="KIND", help="resolution, agreement, report, session, body, organization or instrument.")],
+    title: Annotated[Optional[str], typer.Option("--title", metavar="TEXT", help="The title (resolution, agreement, instrument, report).")] = None,
+    name: Annotated[Optional[str], typer.Option("--name", metavar="TEXT", help="The name (body, organization).")] = None,
+    symbol: Annotated[Optional[str], typer.Option("--symbol", metavar="TEXT", help="The official symbol (a report needs one).")] = None,
+    session: Annotated[Optional[str], typer.Option("--session", metavar="ID", help="The session it belongs to; a resolution takes its body from it.")] = None,
+    body: Annotated[Optional[str], typer.Option("--body", metavar="ID", help="The body (a session needs one; a resolution without a session too).")] = None,
+    organization: Annotated[Optional[str], typer.Option("--organization", metavar="ID", help="The organization (a body needs one).")] = None,
+    party: Annotated[Optional[list[str]], typer.Option("--party", metavar="ID", help="A party to an agreement (repeat for each).")] = None,
+    number: Annotated[Optional[int], typer.Option("--number", min=1, metavar="N", help="A session's ordinal number.")] = None,
+    start: Annotated[Optional[datetime], typer.Option("--start", formats=["%Y-%m-%d"], metavar="DATE", help="A session's first day (YYYY-MM-DD).")] = None,
+    end: Annotated[Optional[datetime], typer.Option("--end", formats=["%Y-%m-%d"], metavar="DATE", help="A session's last day.")] = None,
+    city: Annotated[Optional[str], typer.Option("--city", metavar="TEXT", help="Where a session met (with --country).")] = None,
+    country: Annotated[Optional[str], typer.Option("--country", metavar="TEXT", help="The country it met in.")] = None,
+    acronym: Annotated[Optional[str], typer.Option("--acronym", metavar="TEXT", help="An organization's acronym (its id is made from it).")] = None,
+    formula: Annotated[Optional[str], typer.Option("--formula", metavar="TEXT", help="How a body's resolutions open (default: \"The <name>\").")] = None,
+    record_id: Annotated[Optional[str], typer.Option("--id", metavar="ID", help="The id, instead of the one derived from the title or symbol.")] = None,
+    edit: Annotated[bool, typer.Option("--edit", help="Open the new file in $VISUAL or $EDITOR, and validate it each time the editor closes.")] = False,
+) -> None:
+    """Write a new record, valid at once, in its kind's folder.
+
+    Required fields come from the options and from the records it belongs to (a resolution's body and year
+    folder from its session). Its id is derived from its symbol, or from its session or body and the first
+    words of its title; never from a counter, which two branches would both advance. The file names its
+    JSON Schema on its first line, for editors. The path written is printed on standard output.
+
+    Examples:
+
+      resolvetool new resolution --session interpol-ga-81 --title "Cooperation with Europol"
+
+      resolvetool new session --body interpol-general-assembly --number 82 --start 2013-10-21 --end 2013-10-24 --city Cartagena --country Colombia
+
+      resolvetool new organization --name "World Customs Organization" --acronym WCO --edit
+    """
+    from .config import ConfigError, load_settings
+    from .fileio import atomic_write
+    from .scaffold.new import NewError, Request, new_record
+
+    globals_: Globals = ctx.obj
+    err = globals_.console()
+    try:
+        settings = load_settings(globals_.root)
+    except ConfigError as error:
+        raise _fail(globals_, str(error)) from None
+    request = Request(kind.value, title=title, name=name, symbol=symbol, body=body, session=session,
+                      organization=organization, acronym=acronym, formula=formula, number=number,
+                      start=start.date() if start else None, end=end.date() if end else None, city=city,
+                      country=country, parties=list(party or []), record_id=record_id)
+    try:
+        made = new_record(settings, request)
+    except NewError as error:
+        raise _fail(globals_, str(error)) from None
+    target = settings.root / made.path
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(target, made.text)
+    except OSError as error:
+        raise _fail(globals_, f"cannot write {made.path}: {error.strerror or error}") from None
+    sys.stdout.write(made.path + "\n")
+    if globals_.verbosity >= 0:
+        err.print(f"wrote {made.record.kind} {made.record.id}", style="dim")
+    if edit:
+        raise typer.Exit(_edit_until_valid(globals_, settings, target))
+
+
+def _edit_until_valid(globals_: Globals, settings: Settings, path: Path) -> int:
+    """Open `path` in the user's editor; validate it (against the whole tree) each time the editor closes,
+    and offer to edit again while it has problems."""
+    import os
+    import shlex
+    import subprocess
+
+    from .validation import validate as run_validate
+
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+    err = globals_.console()
+    while True:
+        try:
+            returned = subprocess.run([*shlex.split(editor), str(path)]).returncode
+        except OSError as error:
+            raise _fail(globals_, f"cannot start the editor {editor!r} ({error.strerror or error}); set $EDITOR")
+        if returned != 0:
+            err.print(f"the editor exited with {returned}; the file is kept as it is", style="yellow")
+        result = run_validate(settings, [path])
+        problems = [d for d in result.diagnostics if d.severity.value == "error"]
+        _report(globals_, result, settings, Format.text, None)
+        if not problems:
+            return 0
+        if not sys.stdin.isatty() or not typer.confirm("Edit it again?", default=True, err=True):
+            return 1
+
+
+@app.command()
+def init(
+    ctx: typer.Context,
+    folder: Annotated[Path, typer.Argument(metavar="DIR", help="A new or empty folder for the repository.")],
+    title: Annotated[str, typer.Option("--title", metavar="TEXT", help="What the published site is called.")] = "Resolutions",
+    no_git: Annotated[bool, typer.Option("--no-git", help="Do not start a git repository in it.")] = False,
+) -> None:
+    """Start a records repository for a secretariat: records/, schemas, settings, pre-commit and CI.
+
+    Writes records/ with a folder per kind, the JSON Schemas, resolvetool.toml, a .pre-commit-config.yaml
+    running validate, lint and fmt --check, a GitHub workflow doing the same on every pull request with the
+    diff in the job summary, editor settings mapping records/ to schemas/, and a README; and starts a git
+    repository. It passes validate as created.
+
+    Examples:
+
+      resolvetool init secretariat-records --title "General Assembly resolutions"
+
+      resolvetool init . --no-git
+    """
+    from .scaffold.init import InitError, init_repository
+
+    globals_: Globals = ctx.obj
+    try:
+        made = init_repository(folder, title=title, git=not no_git)
+    except InitError as error:
+        raise _fail(globals_, str(error)) from None
+    except OSError as error:
+        raise _fail(globals_, f"cannot write in {folder}: {error.strerror or error}") from None
+    if globals_.verbosity >= 0:
+        err = globals_.console()
+        err.print(f"{_shown(folder)}: {len(made.files)} files written{', a git repository started' if made.git else ''}; "
+                  f"next: cd {_shown(folder)} && resolvetool new organization --name ...", style="dim", highlight=False)
 
 
 @app.command()

@@ -60,7 +60,7 @@ def read_input(name: str) -> tuple[str | None, Diagnostic | None]:
 def run_import(names: list[str], settings: Any, corpus: Any, *, body: str | None = None, session: str | None = None,
                dry_run: bool = False, force: bool = False) -> ImportRun:
     from ..fileio import atomic_write
-    from .yamlout import record_yaml
+    from .yamlout import record_yaml, schema_reference
 
     records = Records(corpus)
     folder = settings.records
@@ -107,27 +107,20 @@ def run_import(names: list[str], settings: Any, corpus: Any, *, body: str | None
             continue
         for planned in result.planned:
             target = settings.root / planned.path
-            schema = _schema_path(settings, target, planned.record.kind)
+            schema = schema_reference(settings, target, planned.record.kind)
             atomic_write(target, record_yaml(planned.record, schema))
             outcome.written.append(planned.path)
     return ImportRun(outcomes, dry_run)
 
 
-def _schema_path(settings: Any, target: Path, kind: str) -> str:
-    import os
-
-    schema = settings.schemas / f"{kind}.schema.json"
-    return Path(os.path.relpath(schema, target.parent)).as_posix()
-
-
 def dry_run_text(run: ImportRun, settings: Any) -> str:
     """The files an import would write, each under a `# ==> path <==` line, as `head` prints files."""
-    from .yamlout import record_yaml
+    from .yamlout import record_yaml, schema_reference
 
     parts = []
     for outcome in run.outcomes:
         for planned in outcome.planned:
             target = settings.root / planned.path
             parts.append(f"# ==> {planned.path} <==\n"
-                         + record_yaml(planned.record, _schema_path(settings, target, planned.record.kind)))
+                         + record_yaml(planned.record, schema_reference(settings, target, planned.record.kind)))
     return "\n".join(parts)

@@ -30,4 +30,17 @@ def record_yaml(record: Any, schema: str) -> str:
     ordered.update({"kind": record.kind} | data if "kind" not in ordered else data)
     body = yaml.dump(ordered, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100,
                      default_flow_style=False, indent=2)
-    return f"# yaml-language-server: $schema={schema}\n{body}"
+    from ..formatting import format_text
+
+    # In the canonical form `fmt` keeps (list indentation, quoting, folding), so that `fmt --check` passes on
+    # what resolvetool itself wrote.
+    return format_text(f"# yaml-language-server: $schema={schema}\n{body}")
+
+
+def schema_reference(settings: Any, target: Any, kind: str) -> str:
+    """The path of `kind`'s JSON Schema as the record file at `target` names it (relative, for editors)."""
+    import os
+    from pathlib import Path
+
+    schema = Path(settings.schemas) / f"{kind}.schema.json"
+    return Path(os.path.relpath(schema, Path(target).parent)).as_posix()

@@ -1,0 +1,1 @@
+"""Starting things right: a new record (`new`), a new records repository (`init`)."""

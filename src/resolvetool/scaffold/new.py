@@ -1,0 +1,171 @@
+"""`resolvetool new KIND`: a new record, valid at once, in its kind's folder, with what it can learn from the
+records it belongs to (a resolution's body from its session, its year folder from the session's dates).
+
+Ids are derived from what names the record (a symbol, or the session or body and the first words of the
+title), never "the highest number + 1": two clerks drafting on two branches would both take the same
+number, while two different titles give two different ids.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from ..kinds import FOLDER_BY_KIND, KINDS
+from ..textimport.build import slug
+
+
+class NewError(Exception):
+    """The record cannot be made as asked; the message says what to give instead."""
+
+
+@dataclass
+class Request:
+    """What `new` was told, by option."""
+
+    kind: str
+    title: str | None = None
+    name: str | None = None
+    symbol: str | None = None
+    body: str | None = None
+    session: str | None = None
+    organization: str | None = None
+    acronym: str | None = None
+    formula: str | None = None
+    number: int | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    city: str | None = None
+    country: str | None = None
+    parties: list[str] = field(default_factory=list)
+    record_id: str | None = None
+
+
+@dataclass
+class NewRecord:
+    record: Any
+    path: str  # relative to the project folder, with forward slashes
+    text: str
+
+
+# What each kind needs from the options (beyond the id, which is derived).
+_NEEDS = {"resolution": ("title",), "agreement": ("title",), "report": ("symbol",), "session": ("body", "number"),
+          "body": ("name", "organization"), "organization": ("name",), "instrument": ("title",)}
+
+
+def new_record(settings: Any, request: Request, *, index: Any = None) -> NewRecord:
+    """The record `request` describes, checked against the models and the tree, and its file's text."""
+    from pydantic import ValidationError
+
+    from ..index import open_index
+    from ..models import RECORD_ADAPTER
+    from ..schemaerrors import field_path
+    from ..textimport.yamlout import record_yaml, schema_reference
+
+    if request.kind not in KINDS:
+        raise NewError(f"unknown kind {request.kind!r}; choose one of {', '.join(KINDS)}")
+    missing = [f"--{name}" for name in _NEEDS[request.kind] if getattr(request, name) in (None, "")]
+    if request.kind == "resolution" and not (request.session or request.body):
+        missing.append("--session or --body")
+    if missing:
+        raise NewError(f"a new {request.kind} needs {' and '.join(missing)}")
+    own = index is None
+    index = index or open_index(settings)
+    try:
+        data, year = _data(request, _Lookup(index))
+        if request.record_id:
+            data["id"] = request.record_id
+        taken = index.find(data["id"])
+        if taken and taken[0].id == data["id"]:
+            raise NewError(f"the id {data['id']!r} is taken by {taken[0].path}; give another with --id, or a "
+                           f"title that tells the two apart")
+    finally:
+        if own:
+            index.close()
+    try:
+        record = RECORD_ADAPTER.validate_python(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        raise NewError(f"the new {request.kind} would not be valid: {field_path(first['loc'][1:])}: "
+                       f"{first['msg']}") from None
+    folder = PurePosixPath(Path(settings.records).relative_to(settings.root).as_posix(), FOLDER_BY_KIND[record.kind])
+    if record.kind == "resolution" and year is not None:
+        folder /= str(year)
+    path = str(folder / f"{record.id}.yaml")
+    if (Path(settings.root) / path).exists():
+        raise NewError(f"{path} exists already; give another id with --id")
+    return NewRecord(record, path, record_yaml(record, schema_reference(settings, Path(settings.root) / path,
+                                                                        record.kind)))
+
+
+class _Lookup:
+    """The records a new one names, found in the index (in any case, by id or symbol)."""
+
+    def __init__(self, index: Any) -> None:
+        self.index = index
+
+    def __call__(self, ref: str, kind: str, option: str) -> Any:
+        record = self.index.record(ref)
+        if record is None or record.kind != kind:
+            close = self.index.suggest(ref)
+            what = "no such record" if record is None else f"it is {_article(record.kind)}, not {_article(kind)}"
+            hint = f"; did you mean {', '.join(close)}?" if close and record is None else ""
+            raise NewError(f"{option} {ref}: {what}{hint}")
+        return record
+
+
+def _article(word: str) -> str:
+    from ..textforms import with_article
+
+    return with_article(word)
+
+
+def _data(request: Request, find: _Lookup) -> tuple[dict[str, Any], int | None]:
+    """The new record's fields, and for a resolution the year folder it goes in."""
+    kind = request.kind
+    data: dict[str, Any] = {"id": "", "kind": kind}
+    year = None
+    if kind == "resolution":
+        session = find(request.session, "session", "--session") if request.session else None
+        body = find(request.body, "body", "--body") if request.body else \
+            find(session.body, "body", "the session's body")
+        if session is not None and session.body != body.id:
+            raise NewError(f"--session {session.id} is a session of {session.body}, not of {body.id}")
+        within = session.id if session else body.id
+        base = slug(request.symbol) if request.symbol else f"{within}-{slug(request.title, 6)}"
+        data |= {"id": base, **({"symbol": request.symbol} if request.symbol else {}), "title": request.title,
+                 "body": body.id, **({"session": session.id} if session else {}), "status": "draft"}
+        year = session.start.year if session is not None and session.start else None
+    elif kind == "session":
+        body = find(request.body, "body", "--body")
+        data |= {"id": f"{body.id}-{request.number}", "body": body.id, "number": request.number}
+        if request.city or request.country:
+            if not (request.city and request.country):
+                raise NewError("a venue needs both --city and --country")
+            data["venue"] = {"city": request.city, "country": request.country}
+        data |= {key: value for key, value in (("start", request.start), ("end", request.end)) if value}
+    elif kind == "body":
+        organization = find(request.organization, "organization", "--organization")
+        data |= {"id": f"{organization.id}-{slug(request.name, 6)}", "name": request.name,
+                 "organization": organization.id, "formula": request.formula or f"The {request.name}"}
+    elif kind == "organization":
+        data |= {"id": slug(request.acronym) if request.acronym else slug(request.name, 6), "name": request.name,
+                 **({"acronym": request.acronym} if request.acronym else {})}
+    elif kind == "agreement":
+        parties = [find(party, "organization", "--party").id for party in request.parties]
+        data |= {"id": slug(request.title, 6), "title": request.title, "parties": parties}
+    elif kind == "report":
+        session = find(request.session, "session", "--session") if request.session else None
+        body = find(request.body or session.body, "body", "--body") if (request.body or session) else None
+        data |= {"id": slug(request.symbol), "symbol": request.symbol,
+                 **({"title": request.title} if request.title else {}),
+                 **({"body": body.id} if body else {}), **({"session": session.id} if session else {})}
+    elif kind == "instrument":
+        organization = (find(request.organization, "organization", "--organization") if request.organization
+                        else None)
+        base = slug(request.title, 6)
+        data |= {"id": f"{organization.id}-{base}" if organization else base, "title": request.title,
+                 **({"organization": organization.id} if organization else {})}
+    return data, year
