@@ -242,3 +242,13 @@ def test_shell_completion(run_cli):
     result = run_cli("--show-completion", "bash")
     assert result.exit_code == 0
     assert "complete" in result.stdout and "_RESOLVETOOL_COMPLETE" in result.stdout.upper()
+
+
+def test_fmt_keeps_the_schema_line(run_cli, make_tree):
+    root = make_tree({"records/organizations/org.yaml":
+                      "# yaml-language-server: $schema=../../schemas/organization.schema.json\n"
+                      "name:   Example Organization\nkind: organization\nid: org\n"})
+    assert run_cli("fmt", cwd=root).exit_code == 0
+    text = (root / "records/organizations/org.yaml").read_text()
+    assert text == ("# yaml-language-server: $schema=../../schemas/organization.schema.json\n"
+                    "id: org\nkind: organization\nname: Example Organization\n")
