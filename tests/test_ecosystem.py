@@ -69,6 +69,15 @@ def test_pre_commit_try_repo(records_repository, pre_commit_home):
     assert "Failed" in failed.stdout and "RT205" in failed.stdout
     assert "interpol-ga-81-impact-cooperation.yaml" in failed.stdout
     git(records_repository, "checkout", "-q", "--", ".")
+    # Records kept elsewhere (resolvetool.toml says where): validate still runs, and still catches a mistake.
+    (records_repository / "records").rename(records_repository / "data")
+    (records_repository / "resolvetool.toml").write_text('records = "data"\n')
+    (records_repository / "data/organizations/itu.yaml").write_text("id: impact\nkind: organization\nname: X\n")
+    elsewhere = try_hook(records_repository, "resolvetool-validate", pre_commit_home)
+    assert elsewhere.returncode == 1 and "RT201" in elsewhere.stdout, elsewhere.stdout
+    git(records_repository, "checkout", "-q", "--", ".")
+    shutil.rmtree(records_repository / "data")
+    (records_repository / "resolvetool.toml").unlink()
     badly = records_repository / "records/organizations/itu.yaml"
     badly.write_text(badly.read_text().replace("kind: organization", "kind:   organization"))
     unformatted = try_hook(records_repository, "resolvetool-fmt", pre_commit_home)
@@ -170,12 +179,13 @@ def test_init_makes_a_repository_that_validates(run_cli, tmp_path):
     assert mapping["./schemas/resolution.schema.json"] == ["records/resolutions/**/*.yaml"]
     assert 'site-title = "General Assembly resolutions"' in (folder / "resolvetool.toml").read_text()
     again = run_cli("init", str(folder))
-    assert again.exit_code == 2 and "not an empty folder" in again.stderr
+    assert again.exit_code == 2 and "is not empty" in again.stderr
 
 
-def test_new_records_are_valid_at_once(run_cli, tmp_path):
+def test_new_records_are_valid_at_once(run_cli, tmp_path, monkeypatch):
     folder = tmp_path / "secretariat"
     assert run_cli("init", str(folder), "--no-git").exit_code == 0
+    monkeypatch.chdir(folder)
     steps = [
         ("organization", "--name", "International Criminal Police Organization", "--acronym", "INTERPOL"),
         ("body", "--name", "General Assembly", "--organization", "interpol",
@@ -252,3 +262,76 @@ def test_fmt_keeps_the_schema_line(run_cli, make_tree):
     text = (root / "records/organizations/org.yaml").read_text()
     assert text == ("# yaml-language-server: $schema=../../schemas/organization.schema.json\n"
                     "id: org\nkind: organization\nname: Example Organization\n")
+
+
+def test_init_edge_cases(run_cli, tmp_path, monkeypatch):
+    emoji = tmp_path / "emoji"
+    assert run_cli("init", str(emoji), "--title", "Résolutions 🌍", "--no-git").exit_code == 0
+    assert run_cli("--root", str(emoji), "validate").exit_code == 0
+    clone = tmp_path / "clone"
+    git(tmp_path, "init", "-q", str(clone))  # a fresh clone holds only .git
+    result = run_cli("init", str(clone))
+    assert result.exit_code == 0, result.stderr
+    assert (clone / ".github/workflows/records.yml").is_file()
+    nested = clone / "records-of-the-council"
+    inside = run_cli("init", str(nested))
+    assert inside.exit_code == 0
+    assert "inside the git repository" in inside.stderr and "path: records-of-the-council" in inside.stderr
+    assert not (nested / ".github").exists() and not (nested / ".pre-commit-config.yaml").exists()
+    assert not (nested / ".git").exists()
+    # A failed init leaves nothing behind that would refuse the retry.
+    from resolvetool.scaffold import init as init_module
+
+    calls = []
+
+    def full_disk(path, text):
+        calls.append(path)
+        if len(calls) > 5:
+            raise OSError(28, "No space left on device")
+        Path(path).write_text(text)
+
+    monkeypatch.setattr(init_module, "atomic_write", full_disk)
+    failed = run_cli("init", str(tmp_path / "full"), "--no-git")
+    assert failed.exit_code == 2 and "No space left" in failed.stderr
+    assert not (tmp_path / "full").exists()
+
+
+def test_new_refuses_what_validate_would(run_cli, tmp_path, monkeypatch):
+    folder = tmp_path / "secretariat"
+    assert run_cli("init", str(folder), "--no-git").exit_code == 0
+    for step in [("organization", "--name", "Org", "--acronym", "ORG"), ("organization", "--name", "Other"),
+                 ("body", "--name", "Assembly", "--organization", "org"),
+                 ("body", "--name", "Council", "--organization", "org"),
+                 ("session", "--body", "org-assembly", "--number", "1")]:
+        assert run_cli("--root", str(folder), "new", *step).exit_code == 0, step
+    for args, message in [
+        (("session", "--body", "org-assembly", "--number", "2", "--start", "2012-02-01", "--end", "2012-01-01"),
+         "ends (2012-01-01) before it starts"),
+        (("resolution", "--body", "org-assembly", "--title", "Резолюция о сотрудничестве"), "no Latin letters"),
+        (("organization", "--name", "決議"), "give the id with --id"),
+        (("report", "--symbol", "R/1", "--body", "org-council", "--session", "org-assembly-1"),
+         "is a session of org-assembly, not of org-council"),
+        (("agreement", "--title", "Pact", "--party", "ORG", "--party", "org"), "--party org is given twice"),
+    ]:
+        result = run_cli("--root", str(folder), "new", *args)
+        assert result.exit_code == 2 and message in result.stderr, (args, result.stderr)
+    assert len(list((folder / "records").rglob("*.yaml"))) == 5
+    named = run_cli("--root", str(folder), "new", "organization", "--name", "決議", "--id", "kettei")
+    assert named.exit_code == 0
+    monkeypatch.chdir(folder / "records")
+    here = run_cli("new", "organization", "--name", "From here")
+    assert here.stdout.strip() == "organizations/from-here.yaml"  # relative to where it was run
+    for editor, message in [("rm -f", "is gone (removed in the editor)"), ("'unbalanced", "cannot read the editor")]:
+        monkeypatch.setenv("EDITOR", editor)
+        result = run_cli("new", "organization", "--name", f"Edited {len(editor)}", "--edit")
+        assert result.exit_code == 1 and message in result.stderr, result.stderr
+
+
+def test_annotations_name_files_from_the_repository_root(run_cli, records_repository, monkeypatch):
+    project = records_repository / "council"
+    shutil.copytree(records_repository / "records", project / "records")
+    (project / "records/organizations/itu.yaml").write_text("id: impact\nkind: organization\nname: Duplicate\n")
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(records_repository))
+    result = run_cli("--root", str(project), "validate", "--format", "github")
+    assert result.exit_code == 1
+    assert "::error file=council/records/organizations/itu.yaml,line=1" in result.stdout

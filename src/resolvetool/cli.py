@@ -234,7 +234,7 @@ def new(
         atomic_write(target, made.text)
     except OSError as error:
         raise _fail(globals_, f"cannot write {made.path}: {error.strerror or error}") from None
-    sys.stdout.write(made.path + "\n")
+    sys.stdout.write(_shown(target) + "\n")  # relative to where the command was run, for the next command
     if globals_.verbosity >= 0:
         err.print(f"wrote {made.record.kind} {made.record.id}", style="dim")
     if edit:
@@ -252,13 +252,19 @@ def _edit_until_valid(globals_: Globals, settings: Settings, path: Path) -> int:
 
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
     err = globals_.console()
+    try:
+        command = shlex.split(editor)
+    except ValueError as error:
+        raise _fail(globals_, f"cannot read the editor command {editor!r} ({error}); fix $VISUAL or $EDITOR", 1)
     while True:
         try:
-            returned = subprocess.run([*shlex.split(editor), str(path)]).returncode
+            returned = subprocess.run([*command, str(path)]).returncode
         except OSError as error:
-            raise _fail(globals_, f"cannot start the editor {editor!r} ({error.strerror or error}); set $EDITOR")
+            raise _fail(globals_, f"cannot start the editor {editor!r} ({error.strerror or error}); set $EDITOR", 1)
         if returned != 0:
             err.print(f"the editor exited with {returned}; the file is kept as it is", style="yellow")
+        if not path.is_file():
+            raise _fail(globals_, f"{_shown(path)} is gone (removed in the editor); nothing to check", 1)
         result = run_validate(settings, [path])
         problems = [d for d in result.diagnostics if d.severity.value == "error"]
         _report(globals_, result, settings, Format.text, None)
@@ -297,10 +303,13 @@ def init(
         raise _fail(globals_, str(error)) from None
     except OSError as error:
         raise _fail(globals_, f"cannot write in {folder}: {error.strerror or error}") from None
+    err = globals_.console()
+    for note in made.notes:
+        err.print(f"note: {note}", style="yellow", highlight=False)
     if globals_.verbosity >= 0:
-        err = globals_.console()
-        err.print(f"{_shown(folder)}: {len(made.files)} files written{', a git repository started' if made.git else ''}; "
-                  f"next: cd {_shown(folder)} && resolvetool new organization --name ...", style="dim", highlight=False)
+        started = ", a git repository started" if made.git else ""
+        err.print(f"{_shown(folder)}: {len(made.files)} files written{started}; next: cd {_shown(folder)} && "
+                  f"resolvetool new organization --name ...", style="dim", highlight=False)
 
 
 @app.command()

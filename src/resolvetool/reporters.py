@@ -155,8 +155,9 @@ def _escape_property(text: str) -> str:
 def github_report(report: Report) -> str:
     """GitHub Actions workflow commands: one `::error file=...,line=...::message` per problem.
 
-    Paths are relative to the project root, which GitHub resolves in the repository, wherever
-    the command was run from."""
+    GitHub resolves paths from the repository's root: they are relative to the workspace
+    (GITHUB_WORKSPACE) when it holds the project (a project in a subfolder of the repository),
+    and to the project root otherwise, wherever the command was run from."""
     level = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
     lines = []
     for d in report.diagnostics:
@@ -171,12 +172,17 @@ def github_report(report: Report) -> str:
 
 
 def _root_relative(path: str, report: Report) -> str | None:
-    """The path relative to the project root (where GitHub resolves it), or None outside the root."""
+    """The path relative to the repository's root as GitHub sees it, or None outside it."""
+    import os
+
     absolute = Path(path) if Path(path).is_absolute() else report.base / path
-    try:
-        return absolute.relative_to(report.root).as_posix()
-    except ValueError:
-        return None
+    workspace = os.environ.get("GITHUB_WORKSPACE")
+    for base in ([Path(workspace).resolve()] if workspace else []) + [report.root]:
+        try:
+            return absolute.resolve().relative_to(base).as_posix()
+        except ValueError:
+            continue
+    return None
 
 
 def _sarif_uri(path: str, report: Report) -> tuple[str, str | None]:

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 from dataclasses import dataclass, field
@@ -34,41 +35,75 @@ class Initialized:
     folder: Path
     files: list[str] = field(default_factory=list)  # written, relative to the folder
     git: bool = False  # a git repository was started
+    notes: list[str] = field(default_factory=list)  # what the user should know (a folder inside a repository)
 
 
 def init_repository(folder: Path, *, title: str = "Resolutions", git: bool = True) -> Initialized:
     """Make `folder` (new or empty) a records repository."""
     from ..schema import generate
 
-    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-        raise InitError(f"{folder} exists and is not an empty folder; name a new or empty one")
+    if folder.exists() and not folder.is_dir():
+        raise InitError(f"{folder} is a file; name a new or empty folder")
+    # A folder holding only hidden entries (a fresh clone's .git) will do; anything else is someone's.
+    if folder.is_dir() and any(not entry.name.startswith(".") for entry in folder.iterdir()):
+        raise InitError(f"{folder} is not empty; name a new or empty folder (hidden files such as .git may be there)")
+    outer = _repository_of(folder.parent if not folder.exists() else folder)
+    nested = outer is not None and outer != folder.resolve()
+    files = {f"records/{kind_folder}/.gitkeep": "" for kind_folder in FOLDER_BY_KIND.values()}
+    files |= {f"schemas/{name}": text for name, text in sorted(generate().items())}
+    files |= {"resolvetool.toml": _settings(title), ".vscode/settings.json": _editor_settings(),
+              ".gitignore": "# The published site (resolvetool render --site site) is built, not kept.\nsite/\n",
+              "README.md": _readme(title)}
     made = Initialized(folder)
-
-    def write(relative: str, text: str) -> None:
-        target = folder / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(target, text)
-        made.files.append(relative)
-
-    for kind_folder in FOLDER_BY_KIND.values():
-        write(f"records/{kind_folder}/.gitkeep", "")
-    for name, text in sorted(generate().items()):
-        write(f"schemas/{name}", text)
-    write("resolvetool.toml", _settings(title))
-    write(".pre-commit-config.yaml", _pre_commit())
-    write(".github/workflows/records.yml", _workflow())
-    write(".vscode/settings.json", _editor_settings())
-    write(".gitignore", "# The published site (resolvetool render --site site) is built, not kept.\nsite/\n")
-    write("README.md", _readme(title))
-    if git and shutil.which("git") and not _inside_git(folder):
+    if nested:
+        # pre-commit and GitHub read their settings at the repository's root only: written here they would
+        # never run. Say where they go instead.
+        made.notes.append(f"{folder} is inside the git repository at {outer}: add the hooks to its "
+                          f".pre-commit-config.yaml and use the GitHub Action with `path: "
+                          f"{os.path.relpath(folder.resolve(), outer)}` (see the README)")
+    else:
+        files |= {".pre-commit-config.yaml": _pre_commit(), ".github/workflows/records.yml": _workflow()}
+    taken = [name for name in files if (folder / name).exists()]
+    if taken:
+        raise InitError(f"{folder / taken[0]} exists; init writes only into a new or empty folder")
+    created_folder = not folder.exists()
+    try:
+        for relative, text in files.items():
+            target = folder / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(target, text)
+            made.files.append(relative)
+    except OSError:
+        _undo(folder, made.files, created_folder)  # a failed init leaves nothing that would block a retry
+        raise
+    if git and outer is None and shutil.which("git"):
         made.git = subprocess.run(["git", "init", "-q", "-b", "main", str(folder)], capture_output=True).returncode == 0
     return made
 
 
-def _inside_git(folder: Path) -> bool:
-    found = subprocess.run(["git", "-C", str(folder), "rev-parse", "--is-inside-work-tree"], capture_output=True,
-                           text=True)
-    return found.returncode == 0 and found.stdout.strip() == "true"
+def _undo(folder: Path, written: list[str], created_folder: bool) -> None:
+    """Take back a failed init: the folder when init made it, else the files and folders it wrote there."""
+    if created_folder:
+        shutil.rmtree(folder, ignore_errors=True)
+        return
+    for relative in written:
+        (folder / relative).unlink(missing_ok=True)
+    for top in {relative.split("/", 1)[0] for relative in written if "/" in relative}:
+        for path, _, _ in sorted(os.walk(folder / top), key=lambda entry: -len(entry[0])):
+            try:
+                os.rmdir(path)
+            except OSError:  # not empty: not only ours
+                pass
+
+
+def _repository_of(folder: Path) -> Path | None:
+    """The root of the git work tree holding `folder` (the nearest existing folder up), if any."""
+    while not folder.exists():
+        folder = folder.parent
+    if not shutil.which("git"):
+        return None
+    found = subprocess.run(["git", "-C", str(folder), "rev-parse", "--show-toplevel"], capture_output=True, text=True)
+    return Path(found.stdout.strip()).resolve() if found.returncode == 0 and found.stdout.strip() else None
 
 
 def _settings(title: str) -> str:
@@ -80,7 +115,7 @@ schemas = "schemas"
 # jobs = 2                  # worker processes (default: one per core)
 
 [render]
-site-title = {json.dumps(title)}
+site-title = {json.dumps(title, ensure_ascii=False)}
 # akn-country = "un"        # the country or organization code of Akoma Ntoso URIs
 # akn-language = "eng"
 # templates = "templates"   # a folder whose templates replace resolvetool's by name

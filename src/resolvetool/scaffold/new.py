@@ -9,6 +9,8 @@ number, while two different titles give two different ids.
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -19,6 +21,16 @@ from ..textimport.build import slug
 
 class NewError(Exception):
     """The record cannot be made as asked; the message says what to give instead."""
+
+
+def _made_id(text: str, option: str, words: int | None = None) -> str:
+    """An id made from `text` ("Cooperation with Europol" -> "cooperation-europol"); an error when nothing of
+    it is a Latin letter or a digit, rather than a placeholder every such title would share."""
+    made = slug(text, words)
+    if not re.search(r"[a-z0-9]", unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()):
+        raise NewError(f"{option} {text!r} has no Latin letters or digits to make an id from; give the id with --id "
+                       f"(lower-case letters, digits, '.' and '-')")
+    return made
 
 
 @dataclass
@@ -90,6 +102,7 @@ def new_record(settings: Any, request: Request, *, index: Any = None) -> NewReco
         first = error.errors()[0]
         raise NewError(f"the new {request.kind} would not be valid: {field_path(first['loc'][1:])}: "
                        f"{first['msg']}") from None
+    _check_inside(record, request.kind)
     folder = PurePosixPath(Path(settings.records).relative_to(settings.root).as_posix(), FOLDER_BY_KIND[record.kind])
     if record.kind == "resolution" and year is not None:
         folder /= str(year)
@@ -98,6 +111,19 @@ def new_record(settings: Any, request: Request, *, index: Any = None) -> NewReco
         raise NewError(f"{path} exists already; give another id with --id")
     return NewRecord(record, path, record_yaml(record, schema_reference(settings, Path(settings.root) / path,
                                                                         record.kind)))
+
+
+def _check_inside(record: Any, kind: str) -> None:
+    """validate's checks inside one record (a session ending before it starts ...), before anything is written."""
+    from ..consistency import record_checks
+    from ..source import parse_source
+    from ..textimport.yamlout import record_yaml
+
+    doc = parse_source(record_yaml(record, "record.schema.json").encode("utf-8"), "new")
+    errors = [d for d in record_checks(record, doc) if d.severity.value == "error"]
+    if errors:
+        raise NewError(f"the new {kind} would not be valid: {errors[0].message}"
+                       + (f"; {errors[0].hint}" if errors[0].hint else ""))
 
 
 class _Lookup:
@@ -126,6 +152,8 @@ def _data(request: Request, find: _Lookup) -> tuple[dict[str, Any], int | None]:
     """The new record's fields, and for a resolution the year folder it goes in."""
     kind = request.kind
     data: dict[str, Any] = {"id": "", "kind": kind}
+    # With --id the id is given, and nothing needs to be made from the title or name.
+    _id_from = (lambda *_: request.record_id) if request.record_id else _made_id
     year = None
     if kind == "resolution":
         session = find(request.session, "session", "--session") if request.session else None
@@ -134,7 +162,8 @@ def _data(request: Request, find: _Lookup) -> tuple[dict[str, Any], int | None]:
         if session is not None and session.body != body.id:
             raise NewError(f"--session {session.id} is a session of {session.body}, not of {body.id}")
         within = session.id if session else body.id
-        base = slug(request.symbol) if request.symbol else f"{within}-{slug(request.title, 6)}"
+        base = (_id_from(request.symbol, "--symbol") if request.symbol
+                else f"{within}-{_id_from(request.title, '--title', 6)}")
         data |= {"id": base, **({"symbol": request.symbol} if request.symbol else {}), "title": request.title,
                  "body": body.id, **({"session": session.id} if session else {}), "status": "draft"}
         year = session.start.year if session is not None and session.start else None
@@ -148,24 +177,30 @@ def _data(request: Request, find: _Lookup) -> tuple[dict[str, Any], int | None]:
         data |= {key: value for key, value in (("start", request.start), ("end", request.end)) if value}
     elif kind == "body":
         organization = find(request.organization, "organization", "--organization")
-        data |= {"id": f"{organization.id}-{slug(request.name, 6)}", "name": request.name,
+        data |= {"id": f"{organization.id}-{_id_from(request.name, '--name', 6)}", "name": request.name,
                  "organization": organization.id, "formula": request.formula or f"The {request.name}"}
     elif kind == "organization":
-        data |= {"id": slug(request.acronym) if request.acronym else slug(request.name, 6), "name": request.name,
+        made = _id_from(request.acronym, "--acronym") if request.acronym else _id_from(request.name, "--name", 6)
+        data |= {"id": made, "name": request.name,
                  **({"acronym": request.acronym} if request.acronym else {})}
     elif kind == "agreement":
         parties = [find(party, "organization", "--party").id for party in request.parties]
-        data |= {"id": slug(request.title, 6), "title": request.title, "parties": parties}
+        twice = next((party for party in parties if parties.count(party) > 1), None)
+        if twice:
+            raise NewError(f"--party {twice} is given twice")
+        data |= {"id": _id_from(request.title, "--title", 6), "title": request.title, "parties": parties}
     elif kind == "report":
         session = find(request.session, "session", "--session") if request.session else None
         body = find(request.body or session.body, "body", "--body") if (request.body or session) else None
-        data |= {"id": slug(request.symbol), "symbol": request.symbol,
+        if session is not None and body is not None and session.body != body.id:
+            raise NewError(f"--session {session.id} is a session of {session.body}, not of {body.id}")
+        data |= {"id": _id_from(request.symbol, "--symbol"), "symbol": request.symbol,
                  **({"title": request.title} if request.title else {}),
                  **({"body": body.id} if body else {}), **({"session": session.id} if session else {})}
     elif kind == "instrument":
         organization = (find(request.organization, "organization", "--organization") if request.organization
                         else None)
-        base = slug(request.title, 6)
+        base = _id_from(request.title, "--title", 6)
         data |= {"id": f"{organization.id}-{base}" if organization else base, "title": request.title,
                  **({"organization": organization.id} if organization else {})}
     return data, year
