@@ -56,6 +56,16 @@ def _fail(globals_: Globals, message: str, code: int = 2) -> typer.Exit:
     return typer.Exit(code)
 
 
+def _project_settings(globals_: Globals) -> Settings:
+    """The project's settings; exit 2 saying what is wrong with them when they cannot be read."""
+    from .config import ConfigError, load_settings
+
+    try:
+        return load_settings(globals_.root)
+    except ConfigError as error:
+        raise _fail(globals_, str(error)) from None
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"resolvetool {__version__}")
@@ -210,16 +220,12 @@ def new(
 
       resolvetool new organization --name "World Customs Organization" --acronym WCO --edit
     """
-    from .config import ConfigError, load_settings
     from .fileio import atomic_write
     from .scaffold.new import NewError, Request, new_record
 
     globals_: Globals = ctx.obj
     err = globals_.console()
-    try:
-        settings = load_settings(globals_.root)
-    except ConfigError as error:
-        raise _fail(globals_, str(error)) from None
+    settings = _project_settings(globals_)
     request = Request(kind.value, title=title, name=name, symbol=symbol, body=body, session=session,
                       organization=organization, acronym=acronym, formula=formula, number=number,
                       start=start.date() if start else None, end=end.date() if end else None, city=city,
@@ -325,15 +331,11 @@ def schema(
 
       resolvetool schema --check
     """
-    from .config import ConfigError, load_settings
     from .schema import check as check_schemas, write as write_schemas
 
     globals_: Globals = ctx.obj
     err = globals_.console()
-    try:
-        settings = load_settings(globals_.root)
-    except ConfigError as error:
-        raise _fail(globals_, str(error)) from None
+    settings = _project_settings(globals_)
     folder = settings.schemas
     shown = folder.relative_to(settings.root) if folder.is_relative_to(settings.root) else folder
     if check:
@@ -537,7 +539,6 @@ def render(
 
       resolvetool render --site site
     """
-    from .config import ConfigError, load_settings
     from .publish import NoSuchRecord, RenderError, render_record
 
     globals_: Globals = ctx.obj
@@ -551,10 +552,7 @@ def render(
         raise _fail(globals_, "--force and --jobs go with --site")
     if base_url is not None and format is not RenderFormat.html:
         raise _fail(globals_, "--base-url goes with --format html")
-    try:
-        settings = load_settings(globals_.root)
-    except ConfigError as error:
-        raise _fail(globals_, str(error)) from None
+    settings = _project_settings(globals_)
     if site is not None:
         _publish_site(globals_, settings, site, force=force, jobs=jobs)
         return
@@ -689,14 +687,10 @@ def _open_index(globals_: Globals):
     """The project's settings and its up-to-date index; building it on first use shows progress."""
     from rich.text import Text
 
-    from .config import ConfigError, load_settings
     from .index import open_index
 
     err = globals_.console()
-    try:
-        settings = load_settings(globals_.root)
-    except ConfigError as error:
-        raise _fail(globals_, str(error)) from None
+    settings = _project_settings(globals_)
     progress = _LazyProgress(err, label="indexing")
     try:
         index = open_index(settings, progress=progress)
@@ -951,7 +945,6 @@ def diff(
 
       resolvetool diff interpol-ga-81-impact-cooperation --history
     """
-    from .config import ConfigError, load_settings
     from .diff import diff_paths, diff_revisions, record_history
     from .diff.gitrev import GitError
 
@@ -959,10 +952,7 @@ def diff(
     paths = paths or []
     settings = None
     if history or len(paths) != 2:  # two files or folders need no project; revisions and history do
-        try:
-            settings = load_settings(globals_.root)
-        except ConfigError as error:
-            raise _fail(globals_, str(error)) from None
+        settings = _project_settings(globals_)
     if history:
         if len(paths) != 1 or base or head:
             raise _fail(globals_, "--history takes one record (its id, symbol or file) and no --base or --head")
