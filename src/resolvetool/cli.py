@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from . import __version__
+from .kinds import KINDS
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -174,14 +175,7 @@ def validate(
     raise typer.Exit(result.exit_code(strict=strict))
 
 
-class Kind(str, Enum):
-    resolution = "resolution"
-    agreement = "agreement"
-    report = "report"
-    session = "session"
-    body = "body"
-    organization = "organization"
-    instrument = "instrument"
+Kind = Enum("Kind", {kind: kind for kind in KINDS}, type=str)  # the kinds `new` makes: all of them
 
 
 @app.command()

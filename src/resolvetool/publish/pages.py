@@ -121,7 +121,7 @@ def _load(plan: Plan, record_id: str) -> Any:
 
 
 def _record_html(plan: Plan, item: Published) -> str:
-    from ..rendering.html import house_css, render_page
+    from ..rendering.html import render_page
     from ..rendering.page import Links, record_page
 
     record = _load(plan, item.id)
@@ -132,8 +132,7 @@ def _record_html(plan: Plan, item: Published) -> str:
     if record.kind == "resolution" and not page["blocks"]:
         raise _Unpublishable(f"names body {record.body!r}, which is not a valid body; run 'resolvetool validate'")
     house = page["house"]
-
-    stylesheet = f"assets/house-{house}.css" if house != "standard" and house_css(house, plan.overrides) else None
     return render_page("record.html.j2", {**page, "root": "../", "site": {"title": plan.site_title},
                                           "site_title": plan.site_title, "inline_css": None,
-                                          "house_stylesheet": stylesheet}, house=house, overrides=plan.overrides)
+                                          "house_stylesheet": plan.stylesheets.get(house)},
+                       house=house, overrides=plan.overrides)

@@ -51,6 +51,8 @@ class Plan:
         self.overrides = settings.render.templates
         self.site_title = settings.render.site_title
         self.stamp = digest(FORMAT, code_stamp(), templates_stamp(self.overrides), self.site_title)
+        self._body_styles: dict[str, str] | None = None
+        self.stylesheets: dict[str, str] = {}
         db = index.db
         rows = db.execute("SELECT r.rec, r.id, r.kind, r.symbol, r.title, r.status, r.date, r.path, r.valid, "
                           "r.problem, f.hash, r.parts FROM records r JOIN files f ON f.rec = r.rec "
@@ -121,8 +123,10 @@ class Plan:
             pages[path] = (digest(self.stamp, inputs), make)
         for name in ("site.css", "search.js"):
             pages[f"assets/{name}"] = (self.stamp, lambda name=name: self.asset(name))
-        for house in self.houses():
-            pages[f"assets/house-{house}.css"] = (self.stamp, lambda house=house: self.house_css(house))
+        # Each house style's stylesheet, written once; record pages link the one of their body's style.
+        self.stylesheets = {house: f"assets/house-{house}.css" for house in self.houses()}
+        for house, path in self.stylesheets.items():
+            pages[path] = (self.stamp, lambda house=house: self.house_css(house))
         return pages
 
     def record_fingerprint(self, item: Published) -> str:
@@ -143,30 +147,22 @@ class Plan:
         style (one note a body, not one a resolution)."""
         from ..rendering.styles import STYLES
 
-        notes = []
-        for item in self.published:
-            style = self.body_style(item.id) if item.kind == "body" else None
-            if style is not None and style not in STYLES:
-                notes.append((item.path, f"house style {style!r} is not one resolvetool has "
-                                         f"({', '.join(sorted(STYLES))}); its resolutions are published in the "
-                                         f"standard style"))
-        return notes
+        return [(self.by_id[body].path, f"house style {style!r} is not one resolvetool has "
+                                        f"({', '.join(sorted(STYLES))}); its resolutions are published in the "
+                                        f"standard style")
+                for body, style in sorted(self.body_styles().items()) if style not in STYLES]
 
     def houses(self) -> list[str]:
-        from ..rendering.html import house_css
+        """The house styles with a stylesheet of their own that the site's bodies use."""
+        return sorted({style for style in self.body_styles().values() if self.house_css(style)})
 
-        styles = set()
-        for item in self.published:
-            if item.kind == "body":
-                style = self.body_style(item.id)
-                if style and house_css(style, self.overrides):
-                    styles.add(style)
-        return sorted(styles)
-
-    def body_style(self, body_id: str) -> str | None:
-        row = self.index.db.execute("SELECT value FROM fields WHERE rec = ? AND name = 'house_style'",
-                                    (self.by_id[body_id].rec,)).fetchone()
-        return row[0] if row else "standard"
+    def body_styles(self) -> dict[str, str]:
+        """Each published body's house style, read from the index in one query."""
+        if self._body_styles is None:
+            rows = self.index.db.execute("SELECT r.id, f.value FROM fields f JOIN records r ON r.rec = f.rec "
+                                         "WHERE f.name = 'house_style' AND r.kind = 'body'").fetchall()
+            self._body_styles = {record_id: style for record_id, style in rows if record_id in self.by_id}
+        return self._body_styles
 
     def asset(self, name: str) -> str:
         from ..rendering.html import asset
