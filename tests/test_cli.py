@@ -265,13 +265,21 @@ def test_files_named_explicitly_are_checked_even_where_the_scan_does_not_look(ru
 
 def test_records_folder_as_a_symbolic_link(run_cli, base_tree, tmp_path: Path) -> None:
     tree = base_tree(**{"records__sessions__s.yaml": "id: s\nkind: session\nbody: assembly\nnumber: 1\nbogus: 1\n"})
-    (tree / "records").rename(tmp_path / "elsewhere")
-    (tree / "records").symlink_to(tmp_path / "elsewhere")
+    (tree / "data").mkdir()
+    (tree / "records").rename(tree / "data" / "records")
+    (tree / "records").symlink_to(tree / "data" / "records")  # a link to a folder inside the project is followed
     result = run_cli("validate", "records/sessions/s.yaml", cwd=tree)
-    assert result.exit_code == 1 and "records/sessions/s.yaml:5:1: error[RT102]" in result.stderr
+    assert result.exit_code == 1 and "records/sessions/s.yaml:5:1: error[RT102]" in result.stdout + result.stderr
     (tree / "records/sessions/s.yaml").write_text("id: s\nkind: body\nname: B\norganization: org\nformula: The B\n")
     result = run_cli("validate", cwd=tree)
-    assert "error[RT203]" in result.stderr
+    assert "error[RT203]" in result.stdout + result.stderr
+    # One leading out of the project is refused: a repository must not make resolvetool read elsewhere.
+    (tree / "data" / "records").rename(tmp_path / "elsewhere")
+    (tree / "records").unlink()
+    (tree / "records").symlink_to(tmp_path / "elsewhere")
+    result = run_cli("validate", cwd=tree)
+    assert result.exit_code == 2 and "setting records = 'records' is outside the project (through a link" in \
+        result.stderr
 
 
 def test_missing_records_folder_is_a_usage_error(run_cli, base_tree) -> None:
@@ -300,7 +308,7 @@ def test_a_draft_that_duplicates_an_id_is_reported_on_the_draft(run_cli, base_tr
 def test_unwritable_schemas_and_non_utf8_settings_exit_2(run_cli, base_tree) -> None:
     tree = base_tree(**{"schemas": "a file, not a folder\n"})
     result = run_cli("schema", cwd=tree)
-    assert result.exit_code == 2 and "cannot write schemas/" in result.stderr
+    assert result.exit_code == 2 and "schemas: is not a folder (a file is in the way)" in result.stderr
     tree = base_tree(**{"resolvetool.toml": b"records = 'r\xff'\n"})
     result = run_cli("validate", cwd=tree)
     assert result.exit_code == 2 and "not UTF-8" in result.stderr

@@ -214,7 +214,7 @@ def new(
 
       resolvetool new organization --name "World Customs Organization" --acronym WCO --edit
     """
-    from .fileio import atomic_write
+    from .fileio import WriteError, write_file
     from .scaffold.new import NewError, Request, new_record
 
     globals_: Globals = ctx.obj
@@ -230,10 +230,9 @@ def new(
         raise _fail(globals_, str(error)) from None
     target = settings.root / made.path
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(target, made.text)
-    except OSError as error:
-        raise _fail(globals_, f"cannot write {made.path}: {error.strerror or error}") from None
+        write_file(settings.root, target, made.text)
+    except WriteError as error:
+        raise _fail(globals_, _write_problem(error)) from None
     sys.stdout.write(_shown(target) + "\n")  # relative to where the command was run, for the next command
     if globals_.verbosity >= 0:
         err.print(f"wrote {made.record.kind} {made.record.id}", style="dim")
@@ -343,9 +342,13 @@ def schema(
         if globals_.verbosity >= 0:
             err.print(f"{shown}/ is up to date", style="green")
         raise typer.Exit(0)
+    from .fileio import WriteError
+
     try:
-        drift = write_schemas(folder)
-    except OSError as error:
+        drift = write_schemas(folder, settings.root)
+    except WriteError as error:
+        raise _fail(globals_, _write_problem(error)) from None
+    except OSError as error:  # removing a schema of no kind
         raise _fail(globals_, f"cannot write {shown}/: {error.strerror or error}") from None
     for name in drift.changed + drift.missing:
         err.print(f"wrote {shown}/{name}", highlight=False)
@@ -404,6 +407,9 @@ def lint(
         progress.stop()
     for path, count in sorted(result.fixed.items()):
         err.print(f"{path}: {count} value{'s' if count != 1 else ''} corrected", highlight=False, soft_wrap=True)
+    for path, refusal in sorted(result.refused.items()):
+        err.print(f"error: {_write_problem(refusal)}; its corrections were not written", style="diag.error",
+                  highlight=False, soft_wrap=True)
     _report(globals_, result, settings, format, output)
     raise typer.Exit(result.exit_code(strict=strict))
 
@@ -471,7 +477,7 @@ def fmt(
         files = record_files(settings, paths or ())
     except ConfigError as error:
         raise _fail(globals_, str(error)) from None
-    outcomes = format_files(files, write=not check)
+    outcomes = format_files(files, write=not check, root=settings.root, max_size=settings.max_file_size)
     for outcome in outcomes:
         shown = _shown(outcome.path)
         if outcome.problem is not None:
@@ -484,7 +490,13 @@ def fmt(
         verb = "would change" if check else "changed"
         err.print(f"{len(files)} files, {changed} {verb}" + (f", {failed} not readable" if failed else ""),
                   style="summary.bad" if failed or (check and changed) else "summary.ok")
-    raise typer.Exit(1 if failed or (check and changed) else 0)
+    refused = any(outcome.refused for outcome in outcomes)
+    raise typer.Exit(2 if refused else 1 if failed or (check and changed) else 0)
+
+
+def _write_problem(error) -> str:
+    """A refused or failed write (fileio.WriteError) as one line, its file named from where the command ran."""
+    return f"{_shown(error.path)}: {error.reason}"
 
 
 def _shown(path: Path) -> str:
@@ -627,6 +639,8 @@ def import_(
     """
     from .config import ConfigError, load_settings
     from .corpus import load_corpus
+    from rich.markup import escape
+
     from .reporters import write_diagnostics
     from .textimport.run import dry_run_text, run_import
 
@@ -647,6 +661,10 @@ def import_(
         shown = "<stdin>" if outcome.name == "-" else outcome.name
         if outcome.written and globals_.verbosity >= 0:
             err.print(f"{shown}: wrote {', '.join(outcome.written)}", highlight=False, soft_wrap=True)
+        elif outcome.refused:
+            err.print(f"[bold red]error:[/] {escape(_write_problem(outcome.refused))}", highlight=False,
+                      soft_wrap=True)
+            err.print(f"{shown}: not imported", style="summary.bad", highlight=False)
         elif outcome.failed:
             err.print(f"{shown}: not imported", style="summary.bad", highlight=False)
     raise typer.Exit(run.exit_code)

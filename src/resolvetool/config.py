@@ -130,8 +130,8 @@ def load_settings(root: Path | None = None, *, cwd: Path | None = None) -> Setti
     cache_dir = values.get("cache-dir") or os.environ.get("RESOLVETOOL_CACHE_DIR")
     return Settings(
         root=root,
-        records=root / values.get("records", "records"),
-        schemas=root / values.get("schemas", "schemas"),
+        records=_inside_project(root, values.get("records", "records"), "records", source),
+        schemas=_inside_project(root, values.get("schemas", "schemas"), "schemas", source),
         max_file_size=values.get("max-file-size", DEFAULT_MAX_FILE_SIZE),
         cache_dir=(root / cache_dir) if cache_dir else None,
         jobs=values.get("jobs"),
@@ -152,10 +152,23 @@ def _render_settings(values: dict[str, Any], root: Path, source: Path | None) ->
         akn = AknSettings(country=values.get("akn-country", "un"), language=values.get("akn-language", "eng"))
     except ConfigError as error:
         raise ConfigError(f"{source}: {error}") from None
-    templates = root / values["templates"] if "templates" in values else None
+    templates = _inside_project(root, values["templates"], "render.templates", source) if "templates" in values \
+        else None
     if templates is not None and not templates.is_dir():
         raise ConfigError(f"{source}: render.templates names {templates}, which is not a folder")
     return RenderSettings(akn=akn, site_title=values.get("site-title", "Resolutions"), templates=templates)
+
+
+def _inside_project(root: Path, value: str, name: str, source: Path | None) -> Path:
+    """The folder a setting names, relative to the project's root; a ConfigError when it is (or leads, through
+    a link) outside the project: a repository's settings must not make resolvetool read or write elsewhere."""
+    folder = root / value
+    real = Path(os.path.realpath(folder))
+    if not real.is_relative_to(root):
+        how = "" if Path(os.path.abspath(folder)) == real else f" (through a link, to {real})"
+        raise ConfigError(f"{source or root}: setting {name} = {value!r} is outside the project{how}; name a "
+                          f"folder inside {root}")
+    return folder
 
 
 def default_cache_dir() -> Path:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import marshal
 import os
+import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -247,8 +248,9 @@ Outcome = tuple[bytes | None, bytes, bool, bool, tuple[int, int, int, int] | Non
 
 
 def _analyse_chunk(displays: list[str], base: str, max_size: int, cache: ResultCache | None,
-                   salt: bytes, lint: Any = None) -> list[Outcome]:
-    """Analyse files (named relative to `base`), consulting the cache by content, one outcome each."""
+                   salt: bytes, lint: Any = None, root: str | None = None) -> list[Outcome]:
+    """Analyse files (named relative to `base`), consulting the cache by content, one outcome each. Links in
+    the project at `root` that lead out of it are not read."""
     out: list[Outcome] = []
     for display in displays:
         path = os.path.join(base, display)
@@ -257,7 +259,7 @@ def _analyse_chunk(displays: list[str], base: str, max_size: int, cache: ResultC
             stamp = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
         except OSError:
             stamp = None  # read_source says why
-        raw = read_source(Path(path), display, max_size=max_size)
+        raw = read_source(Path(path), display, max_size=max_size, within=root)
         if isinstance(raw, Diagnostic):
             out.append((None, marshal.dumps((None, (raw.to_tuple(),))), False, False, None))
             continue
@@ -275,14 +277,14 @@ _worker_cache: tuple[str, ResultCache] | None = None
 
 
 def _worker_chunk(displays: list[str], base: str, max_size: int, cache_dir: str | None,
-                  salt: bytes, lint: Any = None) -> list[Outcome]:
+                  salt: bytes, lint: Any = None, root: str | None = None) -> list[Outcome]:
     global _worker_cache
     cache = None
     if cache_dir is not None:
         if _worker_cache is None or _worker_cache[0] != cache_dir:
             _worker_cache = (cache_dir, ResultCache(Path(cache_dir), readonly=True))
         cache = _worker_cache[1]
-    return _analyse_chunk(displays, base, max_size, cache, salt, lint)
+    return _analyse_chunk(displays, base, max_size, cache, salt, lint, root)
 
 
 # --- loading the corpus ------------------------------------------------------------------------------
@@ -329,8 +331,11 @@ def load_corpus(settings: Settings, extra: Iterable[Path | str] = (), *, jobs: i
         corpus.files.append(display)
         if usable is not None:
             try:
-                info = os.stat(path)
+                info = os.lstat(path)  # a link is read afresh: where it leads is checked then
             except OSError:
+                unread.append(display)
+                continue
+            if stat.S_ISLNK(info.st_mode):
                 unread.append(display)
                 continue
             hit = usable.get_unchanged(path, (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino), salt)
@@ -344,7 +349,8 @@ def load_corpus(settings: Settings, extra: Iterable[Path | str] = (), *, jobs: i
         progress(loader.done, total)
 
     jobs = jobs or settings.jobs or default_jobs()
-    for chunk, outcomes in _run(unread, str(base), settings.max_file_size, usable, salt, jobs, settings.lint):
+    for chunk, outcomes in _run(unread, str(base), settings.max_file_size, usable, salt, jobs, settings.lint,
+                                os.path.realpath(settings.root)):
         for display, outcome in zip(chunk, outcomes, strict=True):
             loader.add(display, outcome)
         if progress:
@@ -428,15 +434,15 @@ class _Loader:
 
 
 def _run(items: list[str], base: str, max_size: int, cache: ResultCache | None, salt: bytes,
-         jobs: int, lint: Any = None) -> Iterator[tuple[list[str], list[Outcome]]]:
+         jobs: int, lint: Any = None, root: str | None = None) -> Iterator[tuple[list[str], list[Outcome]]]:
     """Analyse the files, in worker processes when there are enough of them to be worth it."""
     chunks = list(_chunks(items, _CHUNK))
     if jobs <= 1 or len(items) < _PARALLEL_FROM:
         for chunk in chunks:
-            yield chunk, _analyse_chunk(chunk, base, max_size, cache, salt, lint)
+            yield chunk, _analyse_chunk(chunk, base, max_size, cache, salt, lint, root)
         return
     cache_dir = str(cache.path.parent) if cache is not None else None
-    yield from pool_map(_worker_chunk, chunks, (base, max_size, cache_dir, salt, lint), jobs=jobs)
+    yield from pool_map(_worker_chunk, chunks, (base, max_size, cache_dir, salt, lint, root), jobs=jobs)
 
 
 def _index(corpus: Corpus) -> None:

@@ -92,6 +92,7 @@ class FormatOutcome:
     path: Path
     changed: bool  # the file was (or, without writing, would be) rewritten
     problem: str | None = None  # why it could not be formatted
+    refused: bool = False  # the write was refused or failed (a link, outside the project, a full disk)
 
 
 def record_files(settings: Any, paths: Iterable[Path] = ()) -> list[Path]:
@@ -113,21 +114,35 @@ def record_files(settings: Any, paths: Iterable[Path] = ()) -> list[Path]:
     return files
 
 
-def format_files(files: Iterable[Path], *, write: bool = True) -> list[FormatOutcome]:
-    """Format each file (atomically, when `write`); a file that cannot be read is left as it is."""
-    from .fileio import atomic_write
+def format_files(files: Iterable[Path], *, write: bool = True, root: Path | None = None,
+                 max_size: int | None = None) -> list[FormatOutcome]:
+    """Format each file (atomically, when `write`); a file that cannot be read is left as it is. `root` is the
+    project: a link in it leading out of it is not read, and nothing is written through a link or outside it."""
+    import os
 
+    from .diagnostics import Diagnostic
+    from .fileio import WriteError, write_file
+    from .source import read_source
+
+    within = os.path.realpath(root) if root is not None else None
     outcomes = []
     for file in files:
+        raw = read_source(file, str(file), within=within, **({"max_size": max_size} if max_size else {}))
+        if isinstance(raw, Diagnostic):
+            outcomes.append(FormatOutcome(file, False, f"{raw.message} ({raw.code})"))
+            continue
         try:
-            text = file.read_text(encoding="utf-8")
+            text = raw.decode("utf-8")
             formatted = format_text(text)
-        except (OSError, UnicodeDecodeError, FormatError) as error:
-            reason = error.strerror if isinstance(error, OSError) else str(error)
-            outcomes.append(FormatOutcome(file, False, reason))
+        except (UnicodeDecodeError, FormatError) as error:
+            outcomes.append(FormatOutcome(file, False, str(error)))
             continue
         if formatted != text and write:
-            atomic_write(file, formatted)
+            try:
+                write_file(root if root is not None else file.parent, file, formatted)
+            except WriteError as error:
+                outcomes.append(FormatOutcome(file, False, error.reason, refused=True))
+                continue
         outcomes.append(FormatOutcome(file, formatted != text))
     return outcomes
 

@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .fileio import atomic_write
+from .fileio import write_files
 
 _DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SUFFIX = ".schema.json"
@@ -56,12 +56,12 @@ def check(folder: Path) -> SchemaDrift:
     return drift
 
 
-def write(folder: Path) -> SchemaDrift:
-    """Bring `folder` in line with the models: write what differs, delete schemas of no kind."""
+def write(folder: Path, root: Path | None = None) -> SchemaDrift:
+    """Bring `folder` (inside the project at `root`) in line with the models: write what differs, all or none
+    (fileio.WriteError), and delete schemas of no kind."""
     drift = check(folder)
     wanted = generate()
-    for name in drift.changed + drift.missing:
-        atomic_write(folder / name, wanted[name])
+    write_files(root or folder, {folder / name: wanted[name] for name in drift.changed + drift.missing})
     for name in drift.extra:
         (folder / name).unlink()
     return drift

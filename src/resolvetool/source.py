@@ -67,10 +67,21 @@ class SourceDocument:
 # --- reading the file -------------------------------------------------------------------------
 
 
-def read_source(path: Path, display: str, *, max_size: int = DEFAULT_MAX_FILE_SIZE) -> bytes | Diagnostic:
-    """The file's bytes, or the one diagnostic that says why they cannot be had."""
+def read_source(path: Path, display: str, *, max_size: int = DEFAULT_MAX_FILE_SIZE,
+                within: str | None = None) -> bytes | Diagnostic:
+    """The file's bytes, or the one diagnostic that says why they cannot be had.
+
+    `within` is the project's real path: a symbolic link inside it that leads out of it is not read (a record
+    file must not be a way to read ~/.npmrc into a report). A file named from outside the project is read as
+    named."""
     try:
-        info = path.stat()
+        info = os.lstat(path)
+        if stat.S_ISLNK(info.st_mode):
+            if within is not None and leads_outside(path, within) is not None:
+                # The link's own text is shown (it is in the tree already), not where it leads on this machine.
+                return make(display, 0, 0, "RT030", f"symbolic link to {quote(os.readlink(path), 300)} leads "
+                            "outside the project: not read", "replace the link with the file itself, or remove it")
+            info = path.stat()
     except FileNotFoundError:
         if path.is_symlink():
             target = os.readlink(path)
@@ -94,6 +105,20 @@ def read_source(path: Path, display: str, *, max_size: int = DEFAULT_MAX_FILE_SI
     if len(raw) > max_size:  # it grew between stat and read
         return make(display, 0, 0, "RT003", f"file is over the limit of {max_size:,} bytes")
     return raw
+
+
+def leads_outside(path: Path | str, within: str) -> str | None:
+    """Where `path` really is, when it lies inside the folder `within` (a real path) as named but leads out
+    of it through a link; None otherwise (inside, or named from outside)."""
+    named = os.path.abspath(path)
+    if not _inside(named, within):
+        return None
+    real = os.path.realpath(named)
+    return None if _inside(real, within) else real
+
+
+def _inside(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 # --- bytes to text --------------------------------------------------------------------------------

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +33,8 @@ def diff_revisions(settings: Any, base: str, head: str | None = None, *, whitesp
     new_commit = gitrev.commit(root, head) if head is not None else None
     paths = gitrev.changed_paths(root, old_commit, new_commit, folder)
     old = gitrev.read_at(root, old_commit, paths)
-    new = gitrev.read_at(root, new_commit, paths) if new_commit else gitrev.read_worktree(root, paths)
+    new = (gitrev.read_at(root, new_commit, paths) if new_commit
+           else gitrev.read_worktree(root, paths, os.path.realpath(settings.root)))
     return diff_sides(old, new, whitespace=whitespace)
 
 

@@ -87,11 +87,15 @@ def read_at(root: Path, revision: str, paths: set[str]) -> Side:
     return side
 
 
-def read_worktree(root: Path, paths: set[str]) -> Side:
+def read_worktree(root: Path, paths: set[str], within: str) -> Side:
+    """The working tree's files (those that exist); links leading out of the project (`within`, a real path)
+    are not read."""
+    from .trees import read_file
+
     side: Side = {}
     for path in paths:
         try:
-            side[path] = (root / path).read_bytes()
+            side[path] = read_file(root / path, within)
         except OSError:
             continue
     return side

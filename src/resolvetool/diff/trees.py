@@ -9,34 +9,58 @@ is compared too; a file that does not parse is compared as its problem.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .records import Change, RecordDiff, diff_records
 
-Side = dict[str, bytes]  # path (with forward slashes) -> the file's bytes
+
+@dataclass(frozen=True)
+class Unread:
+    """A file that was deliberately not read (a link leading out of the project or folder compared); it is
+    compared as its problem, so that a record replaced by such a link shows as a change, not as content."""
+
+    reason: str
+
+
+Side = dict[str, bytes | Unread]  # path (with forward slashes) -> the file's bytes
+
+
+def read_file(path: Path | str, within: str) -> bytes | Unread:
+    """A file's bytes, unless it is a link inside the folder `within` (a real path) that leads out of it.
+    OSError when it cannot be read."""
+    from ..source import leads_outside
+
+    if leads_outside(path, within) is not None:
+        return Unread(f"a symbolic link to {os.readlink(path)!r}, which leads outside the project: not read")
+    return Path(path).read_bytes()
 
 
 def read_folder(folder: Path, shown: str | None = None) -> Side:
-    """Every record file under `folder`, named `shown/<path inside>` (default: the folder as given)."""
+    """Every record file under `folder`, named `shown/<path inside>` (default: the folder as given). Links that
+    lead out of the folder are not read."""
     from ..corpus import discover
 
     prefix = (shown if shown is not None else os.fspath(folder)).rstrip("/")
+    within = os.path.realpath(folder)
     side: Side = {}
     for path in discover(folder):
         inside = os.path.relpath(path, folder).replace(os.sep, "/")
         try:
-            side[f"{prefix}/{inside}" if prefix else inside] = Path(path).read_bytes()
+            side[f"{prefix}/{inside}" if prefix else inside] = read_file(path, within)
         except OSError:
             continue
     return side
 
 
-def parse(path: str, raw: bytes) -> tuple[str, dict[str, Any]]:
+def parse(path: str, raw: bytes | Unread) -> tuple[str, dict[str, Any]]:
     """(id, data) of a record file: its id (or its file name's stem), and its data, or {"problem": ...}."""
     from ..source import parse_source
 
     stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    if isinstance(raw, Unread):
+        return stem, {"problem": raw.reason}
     doc = parse_source(raw, path)
     if not isinstance(doc.data, dict):
         problem = next((f"{d.line}:{d.col}: {d.message}" for d in doc.diagnostics), "no record")

@@ -173,7 +173,8 @@ class Index:
         if not rows or not rows[0].valid:
             return None
         row = rows[0]
-        raw = read_source(self.settings.root / row.path, row.path, max_size=self.settings.max_file_size)
+        raw = read_source(self.settings.root / row.path, row.path, max_size=self.settings.max_file_size,
+                          within=str(self.settings.root))
         if not isinstance(raw, bytes):
             return None
         doc = parse_source(raw, row.path)

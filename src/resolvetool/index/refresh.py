@@ -65,7 +65,7 @@ def refresh(store: Store, records: Path, root: Path, *, jobs: int | None = None,
     base = os.path.relpath(records_path, root)
     total = len(candidates)
     finished = 0
-    for outcomes in _read_all(records_path, base, candidates, max_size, jobs):
+    for outcomes in _read_all(records_path, base, candidates, max_size, jobs, os.path.realpath(root)):
         with store.writing() as db:
             for key, stamp, digest, extracted in outcomes:
                 if extracted is None:
@@ -122,16 +122,16 @@ def _changes(store: Store, found: Scan, known: Known, unreadable: set[str],
 
 
 def _read_all(records: str, base: str, candidates: list[tuple[Key, bytes | None]], max_size: int,
-              jobs: int | None) -> Iterator[list[tuple]]:
+              jobs: int | None, root: str) -> Iterator[list[tuple]]:
     """Read, hash and (when the content changed) extract the candidates, in batches."""
     chunks = [candidates[i : i + 64] for i in range(0, len(candidates), 64)]
     batch: list[tuple] = []
     if len(candidates) < _PARALLEL_FROM or jobs == 1:
-        results = (read_chunk(chunk, records, base, max_size) for chunk in chunks)
+        results = (read_chunk(chunk, records, base, max_size, root) for chunk in chunks)
     else:
         from ..parallel import pool_map
 
-        results = (outcome for _, outcome in pool_map(read_chunk, chunks, (records, base, max_size), jobs=jobs))
+        results = (outcome for _, outcome in pool_map(read_chunk, chunks, (records, base, max_size, root), jobs=jobs))
     for outcomes in results:
         batch += outcomes
         if len(batch) >= _BATCH:
@@ -141,8 +141,10 @@ def _read_all(records: str, base: str, candidates: list[tuple[Key, bytes | None]
         yield batch
 
 
-def read_chunk(chunk: list[tuple[Key, bytes | None]], records: str, base: str, max_size: int) -> list[tuple]:
-    """(key, stamp, hash, extraction or None when the content is unchanged) for each file."""
+def read_chunk(chunk: list[tuple[Key, bytes | None]], records: str, base: str, max_size: int,
+               root: str | None = None) -> list[tuple]:
+    """(key, stamp, hash, extraction or None when the content is unchanged) for each file; links in the project
+    at `root` that lead out of it are not read."""
     from ..diagnostics import Diagnostic
     from ..source import read_source
     from .extract import extract
@@ -153,7 +155,7 @@ def read_chunk(chunk: list[tuple[Key, bytes | None]], records: str, base: str, m
         path = os.path.join(records, folder, name) if folder else os.path.join(records, name)
         stamp = _stamp(path)
         display = _path(base, key)
-        raw = read_source(Path(path), display, max_size=max_size)
+        raw = read_source(Path(path), display, max_size=max_size, within=root)
         if isinstance(raw, Diagnostic):
             stem = name.rsplit(".", 1)[0]
             problem = f"{raw.line}:{raw.col}: {raw.code} {raw.message}"

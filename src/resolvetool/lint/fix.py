@@ -7,7 +7,7 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
-from ..fileio import atomic_write
+from ..fileio import WriteError, write_file
 from ..yamledit import dump, fold, load, styled, walk
 
 
@@ -36,10 +36,11 @@ def _restyle(old: object, new: str, indent: int) -> object:
     return styled(new, indent)
 
 
-def apply_fixes(base: Path, fixes: dict[str, list[tuple[tuple, str]]]) -> dict[str, int]:
-    """Write the corrections (file -> [(loc of a string value, corrected value)]); return how many values
-    changed in each file."""
+def apply_fixes(base: Path, fixes: dict[str, list[tuple[tuple, str]]], root: Path) -> tuple[dict[str, int], dict[str, WriteError]]:
+    """Write the corrections (file -> [(loc of a string value, corrected value)]) into the files of the project
+    at `root`; return how many values changed in each file, and the files whose write was refused or failed."""
     written: dict[str, int] = {}
+    refused: dict[str, WriteError] = {}
     for path, corrections in fixes.items():
         file = base / path
         data = load(file.read_text(encoding="utf-8"))
@@ -56,6 +57,10 @@ def apply_fixes(base: Path, fixes: dict[str, list[tuple[tuple, str]]]) -> dict[s
                 container[key] = _restyle(container[key], value, column + 2)
                 changed += 1
         if changed:
-            atomic_write(file, dump(data))
+            try:
+                write_file(root, file, dump(data))
+            except WriteError as error:
+                refused[path] = error
+                continue
             written[path] = changed
-    return written
+    return written, refused

@@ -23,10 +23,12 @@ class LintResult:
     records: int
     corpus: Corpus
     fixed: dict[str, int] = field(default_factory=dict)  # file -> corrections written
+    refused: dict[str, Exception] = field(default_factory=dict)  # file -> why its corrections were not written
 
     def exit_code(self, *, strict: bool = False) -> int:
-        """0 clean, 1 when there are errors (or, with `strict`, warnings): as validate."""
-        return exit_code(self.diagnostics, strict=strict)
+        """2 when corrections could not be written; otherwise 0 clean, 1 when there are errors (or, with
+        `strict`, warnings): as validate."""
+        return 2 if self.refused else exit_code(self.diagnostics, strict=strict)
 
 
 def lint(settings: Settings, paths: Iterable[Path] = (), *, select: tuple[str, ...] = (),
@@ -69,14 +71,15 @@ def lint(settings: Settings, paths: Iterable[Path] = (), *, select: tuple[str, .
                 diagnostics.append(_diagnostic(config, entry.path, number, 1, code, message, hint, None))
     diagnostics += _tree_findings(corpus, config, settings, base, wanted)
     fixed: dict[str, int] = {}
+    refused: dict = {}
     if fixes:
         from .fix import apply_fixes
 
-        fixed = apply_fixes(base, fixes)
+        fixed, refused = apply_fixes(base, fixes, settings.root)
         diagnostics = [d for d in diagnostics
                        if d.path not in fixed or (d.path, d.line, d.col, d.code) not in corrected]
     diagnostics.sort()
-    return LintResult(diagnostics, checked.files, checked.records, corpus, fixed)
+    return LintResult(diagnostics, checked.files, checked.records, corpus, fixed, refused)
 
 
 def _diagnostic(config: LintConfig, path: str, line: int, col: int, code: str, message: str, hint: str | None,

@@ -103,7 +103,7 @@ def _load(plan: Plan, record_id: str) -> Any:
     from pydantic import ValidationError
 
     from ..models import RECORD_ADAPTER
-    from ..source import parse_source
+    from ..source import parse_source, read_source
 
     item = plan.by_id.get(record_id)
     if item is None:
@@ -111,10 +111,14 @@ def _load(plan: Plan, record_id: str) -> Any:
     cached = _records.get(record_id)
     if cached is not None and cached[0] == item.digest:
         return cached[1]
+    settings = plan.settings
+    raw = read_source(Path(settings.root) / item.path, item.path, max_size=settings.max_file_size,
+                      within=str(settings.root))
+    if not isinstance(raw, bytes):
+        return None
     try:
-        raw = (Path(plan.settings.root) / item.path).read_bytes()
         record = RECORD_ADAPTER.validate_python(parse_source(raw, item.path).data)
-    except (OSError, ValidationError):
+    except ValidationError:
         return None
     _records[record_id] = (item.digest, record)
     return record

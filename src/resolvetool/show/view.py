@@ -59,7 +59,7 @@ def _read(index: Index, row: Row) -> tuple[dict[str, Any] | None, str | None]:
     from ..source import parse_source, read_source
 
     path = index.settings.root / row.path
-    raw = read_source(path, row.path, max_size=index.settings.max_file_size)
+    raw = read_source(path, row.path, max_size=index.settings.max_file_size, within=str(index.settings.root))
     if not isinstance(raw, bytes):
         return None, f"{raw.line}:{raw.col}: {raw.code} {raw.message}"
     doc = parse_source(raw, row.path)

@@ -18,10 +18,11 @@ class FileOutcome:
     planned: list[Planned] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
+    refused: Exception | None = None  # a WriteError: why its records could not be written (none of them was)
 
     @property
     def failed(self) -> bool:
-        return any(d.severity.value == "error" for d in self.diagnostics)
+        return self.refused is not None or any(d.severity.value == "error" for d in self.diagnostics)
 
 
 @dataclass
@@ -31,6 +32,10 @@ class ImportRun:
 
     @property
     def exit_code(self) -> int:
+        """2 when records could not be written (a refused or failed write), 1 when a text could not be
+        imported, 0 otherwise."""
+        if any(outcome.refused for outcome in self.outcomes):
+            return 2
         return 1 if any(outcome.failed for outcome in self.outcomes) else 0
 
 
@@ -59,7 +64,7 @@ def read_input(name: str) -> tuple[str | None, Diagnostic | None]:
 
 def run_import(names: list[str], settings: Any, corpus: Any, *, body: str | None = None, session: str | None = None,
                dry_run: bool = False, force: bool = False) -> ImportRun:
-    from ..fileio import atomic_write
+    from ..fileio import WriteError, write_files
     from .yamlout import record_yaml, schema_reference
 
     records = Records(corpus)
@@ -105,11 +110,14 @@ def run_import(names: list[str], settings: Any, corpus: Any, *, body: str | None
                                                 "compare with --dry-run, then use --force to replace it"))
         if outcome.failed or dry_run:
             continue
-        for planned in result.planned:
-            target = settings.root / planned.path
-            schema = schema_reference(settings, target, planned.record.kind)
-            atomic_write(target, record_yaml(planned.record, schema))
-            outcome.written.append(planned.path)
+        files = {settings.root / planned.path: record_yaml(planned.record, schema_reference(
+            settings, settings.root / planned.path, planned.record.kind)) for planned in result.planned}
+        try:
+            write_files(settings.root, files)  # a text's records land together or not at all
+        except WriteError as error:
+            outcome.refused = error
+            continue
+        outcome.written += [planned.path for planned in result.planned]
     return ImportRun(outcomes, dry_run)
 
 
