@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
+from typer.core import TyperCommand
 
 from . import __version__
 from .kinds import KINDS
@@ -24,7 +25,56 @@ if TYPE_CHECKING:
 
     from .config import Settings
 
-app = typer.Typer(
+# The main options every command takes after its name too (`resolvetool lint -q`), besides before it.
+GLOBAL_OPTIONS = ("root", "no_color", "quiet", "verbose")
+
+
+class _Command(TyperCommand):
+    """A command that also takes the global options after its name, parsed by the group's own option objects
+    (one definition, one help text), listed in its --help under their own heading. Given after the name, an
+    option replaces the one given before it, as a repeated option replaces an earlier one; --no-color given
+    anywhere holds."""
+
+    def get_params(self, ctx: typer.Context) -> list:
+        help_option = self.get_help_option(ctx)
+        return [*self.params, *_global_options(ctx), *([help_option] if help_option else [])]
+
+    def format_options(self, ctx: typer.Context, formatter) -> None:
+        shared = _global_options(ctx)
+        sections: dict[str, list] = {"Arguments": [], "Options": [], "Global options (before or after the command)": []}
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is not None:
+                section = ("Arguments" if param.param_type_name == "argument" else
+                           "Global options (before or after the command)" if param in shared else "Options")
+                sections[section].append(record)
+        for title, rows in sections.items():
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
+
+    def invoke(self, ctx: typer.Context):
+        given = {name: ctx.params.pop(name) for name in GLOBAL_OPTIONS if name in ctx.params}
+        if isinstance(ctx.obj, Globals) and given:
+            ctx.obj = ctx.obj.after_command(ctx, **given)
+        return super().invoke(ctx)
+
+
+def _global_options(ctx: typer.Context) -> list:
+    """The group's global option objects (none when the command runs on its own, outside the group)."""
+    parent = ctx.parent
+    return [param for param in parent.command.params if param.name in GLOBAL_OPTIONS] if parent else []
+
+
+class _Typer(typer.Typer):
+    """Typer whose commands take the global options after their name too."""
+
+    def command(self, *args, **kwargs):
+        kwargs.setdefault("cls", _Command)
+        return super().command(*args, **kwargs)
+
+
+app = _Typer(
     name="resolvetool",
     help="Keep the record of what assemblies decided: resolutions, agreements, reports and sessions as YAML.",
     no_args_is_help=True,
@@ -41,6 +91,13 @@ class Globals:
     color: bool
     verbosity: int
 
+    def after_command(self, ctx: typer.Context, root: str | Path | None, no_color: bool, quiet: bool,
+                      verbose: bool) -> Globals:
+        """These settings with the global options given after the command's name, which replace those before."""
+        verbosity = _verbosity(ctx, quiet, verbose)
+        return Globals(root=Path(root) if root is not None else self.root, color=self.color and not no_color,
+                       verbosity=self.verbosity if verbosity is None else verbosity)
+
     def console(self, *, stderr: bool = True) -> Console:
         from rich.console import Console
 
@@ -48,6 +105,13 @@ class Globals:
 
         return Console(stderr=stderr, theme=THEME, color_system="auto" if self.color else None,
                        highlight=False, soft_wrap=True)
+
+
+def _verbosity(ctx: typer.Context, quiet: bool, verbose: bool) -> int | None:
+    """-1 for -q, 1 for -v, None for neither; both in one place contradict each other (a usage error)."""
+    if quiet and verbose:
+        ctx.fail("-q and -v contradict each other: give one of them")
+    return -1 if quiet else 1 if verbose else None
 
 
 def _fail(globals_: Globals, message: str, code: int = 2) -> typer.Exit:
@@ -83,7 +147,8 @@ def main_options(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
 ) -> None:
     """Keep the record of what assemblies decided: resolutions, agreements, reports and sessions as YAML."""
-    ctx.obj = Globals(root=root, color=not no_color, verbosity=-1 if quiet else (1 if verbose else 0))
+    verbosity = _verbosity(ctx, quiet, verbose)
+    ctx.obj = Globals(root=root, color=not no_color, verbosity=0 if verbosity is None else verbosity)
 
 
 class Format(str, Enum):
