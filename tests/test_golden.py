@@ -1,4 +1,5 @@
-"""Golden cases: each folder under cases/ is a project; expected.txt is what validate prints.
+"""Golden cases: each folder under cases/ is a project; expected.txt is what validate prints (its findings and
+summary, on standard output; nothing goes to standard error).
 
 Run `pytest tests/test_golden.py --update-golden` to rewrite the expectations, then review the
 change with git diff.
@@ -19,12 +20,12 @@ def test_golden_case(name: str, run_cli, request: pytest.FixtureRequest) -> None
     folder = CASES / name
     result = run_cli("validate", cwd=folder)
     expected_file = folder / "expected.txt"
-    actual = f"exit code {result.exit_code}\n{result.stderr}"
+    actual = f"exit code {result.exit_code}\n{result.stdout}"
     if request.config.getoption("--update-golden"):
         expected_file.write_text(actual, encoding="utf-8")
     assert expected_file.is_file(), f"no {expected_file}; run pytest --update-golden and review it"
     assert actual == expected_file.read_text(encoding="utf-8")
-    assert result.stdout == ""
+    assert result.stderr == ""
 
 
 def test_every_case_has_a_description() -> None:

@@ -86,3 +86,101 @@ def test_search_words_and_global_options(run_cli, reference_project) -> None:
 def test_query_filters_and_global_options(run_cli, reference_project) -> None:
     result = run_cli("query", "kind=session", "-q", "--sort", "-start", cwd=reference_project)
     assert result.exit_code == 0 and "interpol-ga-81" in result.stdout and result.stderr == ""
+
+
+# --- 3. findings on standard output, the run itself on standard error ---------------------------------------
+
+
+def test_validate_findings_and_summary_go_to_standard_output(run_cli, base_tree) -> None:
+    result = run_cli("validate", cwd=base_tree(**BROKEN_REFERENCE))
+    assert result.exit_code == 1 and result.stderr == ""
+    assert "error[RT206]" in result.stdout and "  hint: " in result.stdout
+    assert result.stdout.endswith("4 files checked: 1 error, 0 warnings in 1 file\n")
+
+
+def test_validate_can_be_redirected_to_a_report_file(base_tree, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    tree = base_tree(**BROKEN_REFERENCE)
+    report = tmp_path / "report.txt"
+    with report.open("w") as out:
+        done = subprocess.run([sys.executable, "-m", "resolvetool", "-v", "validate"], cwd=tree, stdout=out,
+                              stderr=subprocess.PIPE, text=True, timeout=120)
+    assert done.returncode == 1
+    assert "error[RT206]" in report.read_text() and "4 files checked" in report.read_text()
+    assert "of them from the cache" in done.stderr and "RT206" not in done.stderr  # timings: about the run
+
+
+def test_lint_findings_and_fixes_go_to_standard_output_errors_to_standard_error(run_cli, base_tree) -> None:
+    tree = base_tree()
+    result = run_cli("lint", cwd=tree)
+    assert "warning[RT306]" in result.stdout and "1 warning in 1 file" in result.stdout and result.stderr == ""
+    data = run_cli("lint", "-f", "json", cwd=tree)  # data formats were on standard output already
+    assert '"RT306"' in data.stdout and data.stderr == ""
+    fixable = BASE_TREE["records/resolutions/2020/res-1.yaml"].replace("to decide.", "to decide")
+    result = run_cli("lint", "--fix", cwd=base_tree(**{"records__resolutions__2020__res-1.yaml": fixable}))
+    assert "res-1.yaml: 1 value corrected" in result.stdout and result.stderr == ""
+    bad = run_cli("lint", cwd=base_tree(**{"resolvetool.toml": "[lint]\nselect = 'RT3'\n"}))
+    assert bad.exit_code == 2 and bad.stdout == "" and "[lint] select must be a list" in bad.stderr
+
+
+def test_import_findings_go_to_standard_output(run_cli, make_tree) -> None:
+    root = make_tree({"bad.txt": "Minutes of the meeting\n\nThe chair opened the meeting.\n"})
+    result = run_cli("import", "bad.txt", cwd=root)
+    assert result.exit_code == 1 and result.stderr == ""
+    assert "bad.txt:1:1: error[RT503] no opening formula found" in result.stdout
+    assert "bad.txt: not imported" in result.stdout
+
+
+def test_new_edit_reports_findings_on_standard_output(run_cli, tmp_path, monkeypatch) -> None:
+    import sys
+
+    folder = tmp_path / "secretariat"
+    assert run_cli("init", str(folder), "--no-git").exit_code == 0
+    editor = tmp_path / "editor.py"
+    editor.write_text("import sys\nopen(sys.argv[1], 'a').write('colour: blue\\n')\n")
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {editor}")
+    result = run_cli("new", "organization", "--name", "Other", "--edit", "--root", str(folder))
+    assert result.exit_code == 1
+    assert "error[RT102]" in result.stdout and "RT102" not in result.stderr
+    assert result.stdout.splitlines()[0].endswith("other.yaml")  # the path written comes first
+
+
+def _run_on_terminal(tree: Path, terminal: str) -> tuple[str, str]:
+    """validate with one stream on a pseudo-terminal and the other a pipe: (stdout, stderr) as bytes read."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    main, side = pty.openpty()
+    env = {**os.environ, "TERM": "xterm-256color"}
+    env.pop("NO_COLOR", None)
+    env.pop("FORCE_COLOR", None)
+    streams = {"stdout": side, "stderr": subprocess.PIPE} if terminal == "stdout" else \
+        {"stdout": subprocess.PIPE, "stderr": side}
+    process = subprocess.Popen([sys.executable, "-m", "resolvetool", "validate"], cwd=tree, env=env, **streams)
+    os.close(side)
+    piped = (process.stderr if terminal == "stdout" else process.stdout).read().decode()
+    on_terminal = b""
+    while True:
+        try:
+            chunk = os.read(main, 4096)
+        except OSError:  # the other end closed
+            break
+        if not chunk:
+            break
+        on_terminal += chunk
+    process.wait(timeout=120)
+    os.close(main)
+    shown = on_terminal.decode()
+    return (shown, piped) if terminal == "stdout" else (piped, shown)
+
+
+def test_colour_on_standard_output_follows_whether_it_is_a_terminal(base_tree) -> None:
+    tree = base_tree(**BROKEN_REFERENCE)
+    stdout, stderr = _run_on_terminal(tree, "stdout")
+    assert "RT206" in stdout and "\x1b[" in stdout and stderr == ""
+    stdout, stderr = _run_on_terminal(tree, "stderr")
+    assert "RT206" in stdout and "\x1b[" not in stdout and stderr == ""

@@ -467,19 +467,21 @@ def lint(
         raise _fail(globals_, str(error)) from None
     finally:
         progress.stop()
-    for path, count in sorted(result.fixed.items()):
-        err.print(f"{path}: {count} value{'s' if count != 1 else ''} corrected", highlight=False, soft_wrap=True)
+    out = globals_.console(stderr=False) if format is Format.text and output is None else err
+    for path, count in sorted(result.fixed.items()):  # what was done, with what was found
+        out.print(f"{path}: {count} value{'s' if count != 1 else ''} corrected", highlight=False, soft_wrap=True)
     _report(globals_, result, settings, format, output)
     raise typer.Exit(result.exit_code(strict=strict))
 
 
 def _report(globals_: Globals, result, settings, format: Format, output: Path | None) -> None:
-    """Write a checking command's findings: text to standard error, a data format to standard output or -o."""
+    """Write a checking command's findings and summary to standard output (`validate > report.txt`), in text
+    or a data format, or a data format to -o. Standard error is for the run itself: progress, timings, errors."""
     from .reporters import DATA_REPORTERS, Report, write_text
 
     report = Report(result.diagnostics, result.files, result.records, root=settings.root, base=Path.cwd())
     if format is Format.text:
-        write_text(report, globals_.console(), quiet=globals_.verbosity < 0)
+        write_text(report, globals_.console(stderr=False), quiet=globals_.verbosity < 0)
     else:
         _emit(globals_, DATA_REPORTERS[format.value](report), output)
 
@@ -696,7 +698,6 @@ def import_(
     from .textimport.run import dry_run_text, run_import
 
     globals_: Globals = ctx.obj
-    err = globals_.console()
     if files.count("-") > 1:
         raise _fail(globals_, "standard input (-) can be read only once")
     try:
@@ -707,13 +708,14 @@ def import_(
     run = run_import(files, settings, corpus, body=body, session=session, dry_run=dry_run, force=force)
     if dry_run:
         sys.stdout.write(dry_run_text(run, settings))
+    out = globals_.console(stderr=False)  # each file's findings and outcome, as validate's and lint's
     for outcome in run.outcomes:
-        write_diagnostics(outcome.diagnostics, err, quiet=globals_.verbosity < 0)
+        write_diagnostics(outcome.diagnostics, out, quiet=globals_.verbosity < 0)
         shown = "<stdin>" if outcome.name == "-" else outcome.name
         if outcome.written and globals_.verbosity >= 0:
-            err.print(f"{shown}: wrote {', '.join(outcome.written)}", highlight=False, soft_wrap=True)
+            out.print(f"{shown}: wrote {', '.join(outcome.written)}", highlight=False, soft_wrap=True)
         elif outcome.failed:
-            err.print(f"{shown}: not imported", style="summary.bad", highlight=False)
+            out.print(f"{shown}: not imported", style="summary.bad", highlight=False)
     raise typer.Exit(run.exit_code)
 
 
