@@ -184,3 +184,97 @@ def test_colour_on_standard_output_follows_whether_it_is_a_terminal(base_tree) -
     assert "RT206" in stdout and "\x1b[" in stdout and stderr == ""
     stdout, stderr = _run_on_terminal(tree, "stderr")
     assert "RT206" in stdout and "\x1b[" not in stdout and stderr == ""
+
+
+# --- 2. unknown rule codes are errors ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("option, value, message", [
+    ("--select", "RT3O9", "--select: 'RT3O9' is no lint rule's code or prefix; did you mean RT309?"),
+    ("--ignore", "RT306,RT3O6", "--ignore: 'RT3O6' is no lint rule's code or prefix; did you mean RT306?"),
+    ("--select", "RT999", "--select: 'RT999' is no lint rule's code or prefix; did you mean RT399"),
+    ("--select", "RT2", "--select: RT2 (RT201-RT212) is validate's, not a lint rule's; lint always reports"),
+    ("--ignore", "RT205", "--ignore: RT205 (unresolved-reference) is validate's, not a lint rule's"),
+    ("--select", "RT5", "--select: RT5 (RT501-RT506) is import's, not a lint rule's"),
+])
+def test_unknown_codes_in_options_exit_2_with_the_nearest(run_cli, base_tree, option, value, message) -> None:
+    result = run_cli("lint", option, value, cwd=base_tree())
+    assert result.exit_code == 2 and message in result.stderr, result.stderr
+    assert result.stdout == ""  # refused before the run: no "no problems"
+
+
+@pytest.mark.parametrize("value", ["RT3", "RT30", "RT4", "RT39", "rt304", "RT304,RT4", "RT"])
+def test_codes_and_prefixes_of_lint_rules_are_accepted(run_cli, base_tree, value) -> None:
+    assert run_cli("lint", "--select", value, cwd=base_tree()).exit_code in (0, 1)
+
+
+@pytest.mark.parametrize("settings, message", [
+    ('[lint]\nselect = ["RT3O9"]\n', "[lint] select: 'RT3O9' is no lint rule's code or prefix; did you mean RT309?"),
+    ('[lint]\nignore = ["RT3", "RT31O"]\n', "[lint] ignore: 'RT31O' is no lint rule's code or prefix; did you mean RT310?"),
+    ('[lint.per-path-ignores]\n"records/*" = ["RT3O4"]\n',
+     "[lint.per-path-ignores] 'records/*': 'RT3O4' is no lint rule's code or prefix; did you mean RT304?"),
+    ('[lint.severity]\nRT3O4 = "error"\n', "[lint.severity]: 'RT3O4' is no lint rule's code; did you mean RT304?"),
+    ('[lint.severity]\nRT3 = "error"\n', "[lint.severity]: RT3 starts codes but is none; name whole codes"),
+    ('[lint.severity]\nRT205 = "warning"\n', "[lint.severity]: RT205 (unresolved-reference) is validate's"),
+])
+def test_unknown_codes_in_the_settings_exit_2_naming_the_file(run_cli, base_tree, settings, message) -> None:
+    tree = base_tree(**{"resolvetool.toml": settings})
+    for command in ("lint", "validate"):  # the settings are read, and refused, by every command
+        result = run_cli(command, cwd=tree)
+        assert result.exit_code == 2 and "resolvetool.toml: " + message in result.stderr, result.stderr
+
+
+def test_unknown_code_in_a_suppression_comment_is_an_error_at_its_column(run_cli, base_tree) -> None:
+    text = BASE_TREE["records/resolutions/2020/res-1.yaml"].replace(
+        "    refs: [org#head]\n", "    refs: [org#head]  # resolvetool: ignore[RT3O6]\n")
+    result = run_cli("lint", cwd=base_tree(**{"records__resolutions__2020__res-1.yaml": text}))
+    assert result.exit_code == 1
+    line = text.splitlines().index("    refs: [org#head]  # resolvetool: ignore[RT3O6]") + 1
+    column = text.splitlines()[line - 1].index("RT3O6") + 1
+    assert (f"res-1.yaml:{line}:{column}: error[RT397] this suppression comment names no lint rule's code: "
+            "'RT3O6' is no lint rule's code\n  hint: did you mean RT306?") in result.stdout
+    assert "warning[RT306]" in result.stdout  # nothing was silenced
+    assert "RT399" not in result.stdout and "RT398" not in result.stdout
+
+
+def test_a_comment_with_a_known_and_an_unknown_code(run_cli, base_tree) -> None:
+    text = BASE_TREE["records/resolutions/2020/res-1.yaml"].replace(
+        "    refs: [org#head]\n", "    refs: [org#head]  # resolvetool: ignore[RT306, RT205, RT3]\n")
+    result = run_cli("lint", "-f", "json", cwd=base_tree(**{"records__resolutions__2020__res-1.yaml": text}))
+    import json
+
+    found = [(d["code"], d["col"], d["message"].split(": ", 1)[1], d["hint"])
+             for d in json.loads(result.stdout)["diagnostics"]]
+    line = text.splitlines()[15]
+    assert found == [
+        ("RT397", line.index("RT205") + 1, "RT205 (unresolved-reference) is validate's, not a lint rule's; lint "
+         "always reports validate's checks and cannot leave them out", "'resolvetool rules' lists lint's rules"),
+        ("RT397", line.index("RT3]") + 1, "RT3 starts codes but is none",
+         "name whole codes, such as RT304 ('resolvetool rules' lists lint's rules)"),
+    ]  # RT306 was silenced, so the comment is used: no RT399
+
+
+def test_the_rules_command_suggests_the_nearest_code(run_cli) -> None:
+    result = run_cli("rules", "RT3O4")
+    assert result.exit_code == 2 and "'RT3O4' is no lint rule's code; did you mean RT304?" in result.stderr
+    result = run_cli("rules", "RT205")
+    assert result.exit_code == 2 and "RT205 (unresolved-reference) is validate's" in result.stderr
+    for code in ("RT397", "RT398", "RT399"):  # listed by 'rules', so documented by 'rules CODE' too
+        result = run_cli("rules", code)
+        assert result.exit_code == 0 and "RT397 unknown-suppression-code (error)" in result.stdout
+
+
+def test_lint_codes_are_the_rules_and_the_suppression_comments_codes() -> None:
+    from resolvetool.lint.codes import LINT_CODES, SUPPRESSION_CODES
+    from resolvetool.lint.rules import MODULE_BY_CODE
+
+    assert sorted(LINT_CODES) == sorted([*MODULE_BY_CODE, *SUPPRESSION_CODES])
+
+
+def test_the_library_refuses_unknown_codes_too(base_tree) -> None:
+    from resolvetool.config import load_settings
+    from resolvetool.lint.config import LintConfigError
+    from resolvetool.lint.run import lint
+
+    with pytest.raises(LintConfigError, match="did you mean RT309"):
+        lint(load_settings(base_tree()), select=("RT3O9",))

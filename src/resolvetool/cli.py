@@ -452,6 +452,7 @@ def lint(
       resolvetool lint --format github --strict
     """
     from .config import ConfigError, load_settings
+    from .lint.config import LintConfigError
     from .lint.run import lint as run_lint
 
     globals_: Globals = ctx.obj
@@ -463,11 +464,11 @@ def lint(
         settings = load_settings(globals_.root)
         result = run_lint(settings, paths or (), select=_codes(select), ignore=_codes(ignore), fix=fix, jobs=jobs,
                           use_cache=not no_cache, progress=progress)
-    except ConfigError as error:
+    except (ConfigError, LintConfigError) as error:
         raise _fail(globals_, str(error)) from None
     finally:
         progress.stop()
-    out = globals_.console(stderr=False) if format is Format.text and output is None else err
+    out = globals_.console(stderr=False) if format is Format.text else err
     for path, count in sorted(result.fixed.items()):  # what was done, with what was found
         out.print(f"{path}: {count} value{'s' if count != 1 else ''} corrected", highlight=False, soft_wrap=True)
     _report(globals_, result, settings, format, output)
@@ -499,16 +500,17 @@ def rules(
 
       resolvetool rules RT304
     """
+    from .lint.codes import code_problem
     from .lint.docs import rule_doc, rule_table
 
     globals_: Globals = ctx.obj
     if code is None:
         sys.stdout.write(rule_table())
         return
-    text = rule_doc(code.upper())
-    if text is None:
-        raise _fail(globals_, f"no lint rule {code}; 'resolvetool rules' lists them")
-    sys.stdout.write(text)
+    problem = code_problem(code.upper(), prefix=False)
+    if problem is not None:
+        raise _fail(globals_, f"{problem.what}; {problem.hint}")
+    sys.stdout.write(rule_doc(code.upper()))
 
 
 @app.command()
