@@ -41,21 +41,23 @@ class _Command(TyperCommand):
 
     def format_options(self, ctx: typer.Context, formatter) -> None:
         shared = _global_options(ctx)
-        sections: dict[str, list] = {"Arguments": [], "Options": [], "Global options (before or after the command)": []}
+        arguments, options, global_options = [], [], []
         for param in self.get_params(ctx):
             record = param.get_help_record(ctx)
             if record is not None:
-                section = ("Arguments" if param.param_type_name == "argument" else
-                           "Global options (before or after the command)" if param in shared else "Options")
-                sections[section].append(record)
-        for title, rows in sections.items():
+                if param.param_type_name == "argument":
+                    arguments.append(record)
+                else:
+                    (global_options if param in shared else options).append(record)
+        for title, rows in (("Arguments", arguments), ("Options", options),
+                            ("Global options (before or after the command)", global_options)):
             if rows:
                 with formatter.section(title):
                     formatter.write_dl(rows)
 
     def invoke(self, ctx: typer.Context):
         given = {name: ctx.params.pop(name) for name in GLOBAL_OPTIONS if name in ctx.params}
-        if isinstance(ctx.obj, Globals) and given:
+        if isinstance(ctx.obj, Globals):  # run from the group, whose callback read the options before the name
             ctx.obj = ctx.obj.after_command(ctx, **given)
         return super().invoke(ctx)
 
