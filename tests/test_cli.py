@@ -23,14 +23,14 @@ BROKEN = {
 def test_clean_tree_exits_0(run_cli, base_tree) -> None:
     result = run_cli("validate", cwd=base_tree())
     assert result.exit_code == 0
-    assert result.stderr == "4 files checked: no problems\n"
-    assert result.stdout == ""
+    assert result.stdout == "4 files checked: no problems\n"
+    assert result.stderr == ""  # findings and summary on standard output
 
 
 def test_problems_exit_1_with_location_code_and_hint(run_cli, base_tree) -> None:
     result = run_cli("validate", cwd=base_tree(**BROKEN))
     assert result.exit_code == 1
-    lines = result.stderr.splitlines()
+    lines = result.stdout.splitlines()
     assert lines[0] == "records/organizations/org.yaml:7:14: warning[RT020] \"yes\" is read as a string, " \
                        "but YAML 1.1 tools read it as a boolean"
     assert lines[2] == "records/resolutions/2020/res-1.yaml:16:12: error[RT206] reference \"org#chair\": " \
@@ -47,9 +47,9 @@ def test_warnings_fail_only_with_strict(run_cli, base_tree) -> None:
 
 
 def test_quiet_prints_problems_only(run_cli, base_tree) -> None:
-    assert run_cli("-q", "validate", cwd=base_tree()).stderr == ""
+    assert run_cli("-q", "validate", cwd=base_tree()).stdout == ""
     result = run_cli("-q", "validate", cwd=base_tree(**BROKEN))
-    assert "hint:" not in result.stderr and "[RT206]" in result.stderr
+    assert "hint:" not in result.stdout and "[RT206]" in result.stdout
 
 
 def test_verbose_reports_the_cache(run_cli, base_tree) -> None:
@@ -131,19 +131,19 @@ def test_paths_limit_the_report_but_not_the_references(run_cli, base_tree) -> No
     tree = base_tree(**BROKEN)
     result = run_cli("validate", "records/resolutions", cwd=tree)
     assert result.exit_code == 1
-    assert "RT020" not in result.stderr and "RT206" in result.stderr
-    assert result.stderr.endswith("1 file checked: 1 error, 0 warnings in 1 file\n")
+    assert "RT020" not in result.stdout and "RT206" in result.stdout
+    assert result.stdout.endswith("1 file checked: 1 error, 0 warnings in 1 file\n")
     result = run_cli("validate", "records/sessions/assembly-1.yaml", cwd=tree)
-    assert (result.exit_code, result.stderr) == (0, "1 file checked: no problems\n")
+    assert (result.exit_code, result.stdout) == (0, "1 file checked: no problems\n")
 
 
 def test_a_file_outside_records_is_checked_against_the_tree(run_cli, base_tree) -> None:
     tree = base_tree(**{"drafts__res-9.yaml": BASE_TREE["records/resolutions/2020/res-1.yaml"].replace("res-1", "res-9")})
     result = run_cli("validate", "drafts/res-9.yaml", cwd=tree)
-    assert (result.exit_code, result.stderr) == (0, "1 file checked: no problems\n")
+    assert (result.exit_code, result.stdout) == (0, "1 file checked: no problems\n")
     tree = base_tree(**{"drafts__res-9.yaml": "id: res-9\nkind: resolution\ntitle: x\nbody: nobody\nstatus: draft\n"})
     result = run_cli("validate", "drafts/res-9.yaml", cwd=tree)
-    assert result.exit_code == 1 and "drafts/res-9.yaml:4:7: error[RT205]" in result.stderr
+    assert result.exit_code == 1 and "drafts/res-9.yaml:4:7: error[RT205]" in result.stdout
 
 
 def test_usage_errors_exit_2(run_cli, base_tree, tmp_path: Path) -> None:
@@ -174,14 +174,14 @@ def test_bad_configuration_exits_2(run_cli, base_tree) -> None:
 def test_settings_in_pyproject(run_cli, base_tree) -> None:
     tree = base_tree(**{"pyproject.toml": "[project]\nname = 'x'\n[tool.resolvetool]\nmax-file-size = 10\n"})
     result = run_cli("validate", cwd=tree)
-    assert result.exit_code == 1 and result.stderr.count("[RT003]") == 4
+    assert result.exit_code == 1 and result.stdout.count("[RT003]") == 4
 
 
 def test_root_option_and_subfolders(run_cli, base_tree, tmp_path: Path) -> None:
     tree = base_tree()
     assert run_cli("--root", str(tree), "validate", cwd=tmp_path).exit_code == 0
     result = run_cli("validate", cwd=tree / "records" / "sessions")  # the project is found upwards
-    assert result.exit_code == 0 and result.stderr == "4 files checked: no problems\n"
+    assert result.exit_code == 0 and result.stdout == "4 files checked: no problems\n"
 
 
 def test_parallel_run_equals_serial_run(run_cli, base_tree) -> None:
@@ -201,7 +201,7 @@ def test_no_progress_bar_when_piped(base_tree, isolated_cache: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "resolvetool", "validate", "--no-cache"], cwd=tree,
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0
-    assert done.stderr == "403 files checked: no problems\n"
+    assert (done.stdout, done.stderr) == ("403 files checked: no problems\n", "")
 
 
 def test_version_and_help(run_cli) -> None:
@@ -216,7 +216,7 @@ def test_version_and_help(run_cli) -> None:
 def test_markup_in_record_text_is_printed_as_is(run_cli, base_tree) -> None:
     tree = base_tree(**{"records__sessions__s.yaml": "id: s\nkind: session\nbody: assembly\nnumber: '[bold]1[/bold]'\n"})
     result = run_cli("validate", cwd=tree)
-    assert 'got text "[bold]1[/bold]"' in result.stderr
+    assert 'got text "[bold]1[/bold]"' in result.stdout
 
 
 def test_progress_bar_shows_on_a_terminal_only_once_a_run_is_long() -> None:
@@ -259,8 +259,8 @@ def test_files_named_explicitly_are_checked_even_where_the_scan_does_not_look(ru
     tree = base_tree(**{"records__.hidden__h.yaml": "id: h\n", "records__sessions__notes.txt": "id: n\n"})
     result = run_cli("validate", "records/.hidden/h.yaml", "records/sessions/notes.txt", cwd=tree)
     assert result.exit_code == 1
-    assert "records/.hidden/h.yaml:1:1: error[RT105]" in result.stderr
-    assert "records/sessions/notes.txt:1:1: error[RT105]" in result.stderr
+    assert "records/.hidden/h.yaml:1:1: error[RT105]" in result.stdout
+    assert "records/sessions/notes.txt:1:1: error[RT105]" in result.stdout
 
 
 def test_records_folder_as_a_symbolic_link(run_cli, base_tree, tmp_path: Path) -> None:
@@ -302,7 +302,7 @@ def test_a_draft_that_duplicates_an_id_is_reported_on_the_draft(run_cli, base_tr
     result = run_cli("validate", "drafts/assembly-1.yaml", cwd=tree)
     assert result.exit_code == 1
     assert "drafts/assembly-1.yaml:1:5: error[RT201] duplicate id \"assembly-1\" (first at " \
-           "records/sessions/assembly-1.yaml:1:5)" in result.stderr
+           "records/sessions/assembly-1.yaml:1:5)" in result.stdout
 
 
 def test_unwritable_schemas_and_non_utf8_settings_exit_2(run_cli, base_tree) -> None:

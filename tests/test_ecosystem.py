@@ -244,7 +244,7 @@ def test_new_with_edit_validates_after_the_editor(run_cli, tmp_path, monkeypatch
     editor.write_text("import sys\npath = sys.argv[1]\nopen(path, 'a').write('colour: blue\\n')\n")
     bad = run_cli("--root", str(folder), "new", "organization", "--name", "Other", "--edit")
     assert bad.exit_code == 1
-    assert "RT102" in bad.stderr and "colour" in bad.stderr  # said at the line, and the file is kept as edited
+    assert "RT102" in bad.stdout and "colour" in bad.stdout  # said at the line, and the file is kept as edited
     assert "colour: blue" in (folder / "records/organizations/other.yaml").read_text()
 
 

@@ -38,7 +38,7 @@ def test_existing_records_are_never_replaced_without_force(run_cli, make_tree):
     target.write_text(target.read_text(encoding="utf-8") + "# a clerk's note\n", encoding="utf-8")
     again = run_cli("import", str(WHO), cwd=root)
     assert again.exit_code == 1
-    assert "error[RT504] records/resolutions/wha66.1.yaml already holds resolution wha66.1" in again.stderr
+    assert "error[RT504] records/resolutions/wha66.1.yaml already holds resolution wha66.1" in again.stdout
     assert "a clerk's note" in target.read_text(encoding="utf-8")
     forced = run_cli("import", str(WHO), "--force", cwd=root)
     assert forced.exit_code == 0, forced.stderr
@@ -55,14 +55,14 @@ def test_a_symbol_already_in_the_records_is_the_same_resolution(run_cli, make_tr
                      encoding="utf-8")
     again = run_cli("import", str(WHO), cwd=root)
     assert again.exit_code == 1
-    assert "records/resolutions/programme-of-work.yaml already holds resolution programme-of-work" in again.stderr
+    assert "records/resolutions/programme-of-work.yaml already holds resolution programme-of-work" in again.stdout
 
 
 def test_standard_input(run_cli, make_tree):
     root = make_tree({})
     result = run_cli("import", "-", cwd=root, input=WHO.read_bytes())
     assert result.exit_code == 0, result.stderr
-    assert "<stdin>: wrote" in result.stderr
+    assert "<stdin>: wrote" in result.stdout
     assert (root / "records/resolutions/wha66.1.yaml").is_file()
 
 
@@ -86,7 +86,7 @@ def test_body_and_session_can_be_named(run_cli, base_tree):
     assert run_cli("validate", cwd=root).exit_code == 0
     missing = run_cli("import", "budget.txt", "--body", "nope", cwd=root)
     assert missing.exit_code == 1
-    assert "error[RT505] --body nope: no body with that id in the records" in missing.stderr
+    assert "error[RT505] --body nope: no body with that id in the records" in missing.stdout
 
 
 @pytest.mark.parametrize("content, expected", [
@@ -99,17 +99,17 @@ def test_bad_input_gets_a_located_error_and_no_traceback(run_cli, make_tree, con
     root = make_tree({"bad.txt": content})
     result = run_cli("import", "bad.txt", cwd=root)
     assert result.exit_code == 1
-    assert expected in result.stderr
+    assert expected in result.stdout
     assert "Traceback" not in result.stderr + result.stdout
-    assert "bad.txt: not imported" in result.stderr
+    assert "bad.txt: not imported" in result.stdout
 
 
 def test_missing_file_and_folder(run_cli, make_tree):
     root = make_tree({})
     result = run_cli("import", "nowhere.txt", "records", cwd=root)
     assert result.exit_code == 1
-    assert "nowhere.txt: error[RT001] no such file" in result.stderr
-    assert "records: error[RT001] this is a folder" in result.stderr
+    assert "nowhere.txt: error[RT001] no such file" in result.stdout
+    assert "records: error[RT001] this is a folder" in result.stdout
 
 
 def test_what_cannot_be_classified_is_kept_with_a_warning_naming_its_line(run_cli, make_tree):
@@ -118,7 +118,7 @@ def test_what_cannot_be_classified_is_kept_with_a_warning_naming_its_line(run_cl
     root = make_tree({"odd.txt": text})
     result = run_cli("import", "odd.txt", cwd=root)
     assert result.exit_code == 0, result.stderr
-    assert "odd.txt:13:1: warning[RT501] kept as printed but not understood" in result.stderr
+    assert "odd.txt:13:1: warning[RT501] kept as printed but not understood" in result.stdout
     rendered = run_cli("render", "interpol-general-assembly-test", cwd=root)
     assert rendered.stdout.rstrip().endswith("Approved\n\nSigned in two copies")
 
@@ -155,4 +155,4 @@ def test_a_body_named_with_another_formula_gets_a_warning(run_cli, in_repo, tmp_
                      "--dry-run", cwd=in_repo)
     assert result.exit_code == 0, result.stderr
     assert ("warning[RT506] --body interpol-general-assembly opens its resolutions with 'The ICPO-INTERPOL General "
-            "Assembly', but this text opens with 'The Sixty-sixth World Health Assembly'") in result.stderr
+            "Assembly', but this text opens with 'The Sixty-sixth World Health Assembly'") in result.stdout

@@ -35,10 +35,10 @@ def test_imported_records_validate(name, run_cli, make_tree):
     root = make_tree({})
     result = run_cli("import", str(CORPUS_TEXTS / name), cwd=root)
     assert result.exit_code == 0, result.stderr
-    assert "wrote" in result.stderr
+    assert "wrote" in result.stdout
     checked = run_cli("validate", cwd=root)
     assert checked.exit_code == 0, checked.stderr
-    assert "no problems" in checked.stderr
+    assert "no problems" in checked.stdout
 
 
 @pytest.mark.parametrize("name", TEXTS)

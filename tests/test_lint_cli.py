@@ -16,16 +16,16 @@ def test_lint_reports_rules_and_validate_problems_alike(run_cli, base_tree):
                         + "superseded_by: nowhere\n"})
     result = run_cli("lint", cwd=root)
     assert result.exit_code == 1  # RT205 from validate is an error
-    assert "error[RT205]" in result.stderr
-    assert "warning[RT304]" not in result.stderr  # ';' is accepted after a preambular paragraph
-    assert "2 problems" not in result.stderr
+    assert "error[RT205]" in result.stdout
+    assert "warning[RT304]" not in result.stdout  # ';' is accepted after a preambular paragraph
+    assert "2 problems" not in result.stdout
 
 
 def test_warnings_fail_only_with_strict(run_cli, base_tree):
     root = base_tree()  # res-1 refers to org#head, which its words never mention
     result = run_cli("lint", cwd=root)
     assert result.exit_code == 0
-    assert "warning[RT306] operative paragraph 1 refers to 'org#head', which its words never mention" in result.stderr
+    assert "warning[RT306] operative paragraph 1 refers to 'org#head', which its words never mention" in result.stdout
     assert run_cli("lint", "--strict", cwd=root).exit_code == 1
     assert run_cli("lint", "--strict", "--ignore", "RT306", cwd=root).exit_code == 0
     assert run_cli("lint", "--strict", "--select", "RT4", cwd=root).exit_code == 0
@@ -50,8 +50,8 @@ def test_unused_and_unreadable_suppressions(run_cli, base_tree):
     text = text.replace("status: adopted\n", "status: adopted  # resolvetool: ignore RT404\n")
     root = base_tree(**{"records__resolutions__2020__res-1.yaml": text})
     result = run_cli("lint", cwd=root)
-    assert "res-1.yaml:3:1: warning[RT399] this comment suppresses RT314, which is not reported here" in result.stderr
-    assert "res-1.yaml:6:1: warning[RT398] this suppression comment cannot be read" in result.stderr
+    assert "res-1.yaml:3:1: warning[RT399] this comment suppresses RT314, which is not reported here" in result.stdout
+    assert "res-1.yaml:6:1: warning[RT398] this suppression comment cannot be read" in result.stdout
 
 
 def test_configuration(run_cli, base_tree):
@@ -59,7 +59,7 @@ def test_configuration(run_cli, base_tree):
     assert run_cli("lint", "--strict", cwd=root).exit_code == 0
     root = base_tree(**{"resolvetool.toml": '[lint.severity]\nRT306 = "error"\n'})
     result = run_cli("lint", cwd=root)
-    assert result.exit_code == 1 and "error[RT306]" in result.stderr
+    assert result.exit_code == 1 and "error[RT306]" in result.stdout
     root = base_tree(**{"resolvetool.toml": '[lint.per-path-ignores]\n"records/resolutions/*/*" = ["RT3"]\n'})
     assert run_cli("lint", "--strict", cwd=root).exit_code == 0
 
@@ -88,7 +88,7 @@ def test_fix_writes_certain_corrections_and_keeps_comments(run_cli, base_tree):
             "operative:\n  - phrase: DECIDES\n    text: to decide;\n")
     root = base_tree(**{"records__resolutions__2020__res-1.yaml": text})
     result = run_cli("lint", "--fix", cwd=root)
-    assert "records/resolutions/2020/res-1.yaml: 4 values corrected" in result.stderr, result.stderr
+    assert "records/resolutions/2020/res-1.yaml: 4 values corrected" in result.stdout, result.stdout
     written = (root / "records/resolutions/2020/res-1.yaml").read_text(encoding="utf-8")
     assert "# A clerk's note that must survive." in written and "# keep this comment" in written
     assert "title: A first decision\n" in written

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
+from typer.core import TyperCommand
 
 from . import __version__
 from .kinds import KINDS
@@ -24,7 +25,58 @@ if TYPE_CHECKING:
 
     from .config import Settings
 
-app = typer.Typer(
+# The main options every command takes after its name too (`resolvetool lint -q`), besides before it.
+GLOBAL_OPTIONS = ("root", "no_color", "quiet", "verbose")
+
+
+class _Command(TyperCommand):
+    """A command that also takes the global options after its name, parsed by the group's own option objects
+    (one definition, one help text), listed in its --help under their own heading. Given after the name, an
+    option replaces the one given before it, as a repeated option replaces an earlier one; --no-color given
+    anywhere holds."""
+
+    def get_params(self, ctx: typer.Context) -> list:
+        help_option = self.get_help_option(ctx)
+        return [*self.params, *_global_options(ctx), *([help_option] if help_option else [])]
+
+    def format_options(self, ctx: typer.Context, formatter) -> None:
+        shared = _global_options(ctx)
+        arguments, options, global_options = [], [], []
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is not None:
+                if param.param_type_name == "argument":
+                    arguments.append(record)
+                else:
+                    (global_options if param in shared else options).append(record)
+        for title, rows in (("Arguments", arguments), ("Options", options),
+                            ("Global options (before or after the command)", global_options)):
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
+
+    def invoke(self, ctx: typer.Context):
+        given = {name: ctx.params.pop(name) for name in GLOBAL_OPTIONS if name in ctx.params}
+        if isinstance(ctx.obj, Globals):  # run from the group, whose callback read the options before the name
+            ctx.obj = ctx.obj.after_command(ctx, **given)
+        return super().invoke(ctx)
+
+
+def _global_options(ctx: typer.Context) -> list:
+    """The group's global option objects (none when the command runs on its own, outside the group)."""
+    parent = ctx.parent
+    return [param for param in parent.command.params if param.name in GLOBAL_OPTIONS] if parent else []
+
+
+class _Typer(typer.Typer):
+    """Typer whose commands take the global options after their name too."""
+
+    def command(self, *args, **kwargs):
+        kwargs.setdefault("cls", _Command)
+        return super().command(*args, **kwargs)
+
+
+app = _Typer(
     name="resolvetool",
     help="Keep the record of what assemblies decided: resolutions, agreements, reports and sessions as YAML.",
     no_args_is_help=True,
@@ -41,6 +93,13 @@ class Globals:
     color: bool
     verbosity: int
 
+    def after_command(self, ctx: typer.Context, root: str | Path | None, no_color: bool, quiet: bool,
+                      verbose: bool) -> Globals:
+        """These settings with the global options given after the command's name, which replace those before."""
+        verbosity = _verbosity(ctx, quiet, verbose)
+        return Globals(root=Path(root) if root is not None else self.root, color=self.color and not no_color,
+                       verbosity=self.verbosity if verbosity is None else verbosity)
+
     def console(self, *, stderr: bool = True) -> Console:
         from rich.console import Console
 
@@ -48,6 +107,13 @@ class Globals:
 
         return Console(stderr=stderr, theme=THEME, color_system="auto" if self.color else None,
                        highlight=False, soft_wrap=True)
+
+
+def _verbosity(ctx: typer.Context, quiet: bool, verbose: bool) -> int | None:
+    """-1 for -q, 1 for -v, None for neither; both in one place contradict each other (a usage error)."""
+    if quiet and verbose:
+        ctx.fail("-q and -v contradict each other: give one of them")
+    return -1 if quiet else 1 if verbose else None
 
 
 def _fail(globals_: Globals, message: str, code: int = 2) -> typer.Exit:
@@ -83,7 +149,8 @@ def main_options(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
 ) -> None:
     """Keep the record of what assemblies decided: resolutions, agreements, reports and sessions as YAML."""
-    ctx.obj = Globals(root=root, color=not no_color, verbosity=-1 if quiet else (1 if verbose else 0))
+    verbosity = _verbosity(ctx, quiet, verbose)
+    ctx.obj = Globals(root=root, color=not no_color, verbosity=0 if verbosity is None else verbosity)
 
 
 class Format(str, Enum):
@@ -390,6 +457,7 @@ def lint(
       resolvetool lint --format github --strict
     """
     from .config import ConfigError, load_settings
+    from .lint.config import LintConfigError
     from .lint.run import lint as run_lint
 
     globals_: Globals = ctx.obj
@@ -401,13 +469,14 @@ def lint(
         settings = load_settings(globals_.root)
         result = run_lint(settings, paths or (), select=_codes(select), ignore=_codes(ignore), fix=fix, jobs=jobs,
                           use_cache=not no_cache, progress=progress)
-    except ConfigError as error:
+    except (ConfigError, LintConfigError) as error:
         raise _fail(globals_, str(error)) from None
     finally:
         progress.stop()
-    for path, count in sorted(result.fixed.items()):
-        err.print(f"{path}: {count} value{'s' if count != 1 else ''} corrected", highlight=False, soft_wrap=True)
-    for path, refusal in sorted(result.refused.items()):
+    out = globals_.console(stderr=False) if format is Format.text else err
+    for path, count in sorted(result.fixed.items()):  # what was done, with what was found
+        out.print(f"{path}: {count} value{'s' if count != 1 else ''} corrected", highlight=False, soft_wrap=True)
+    for path, refusal in sorted(result.refused.items()):  # a write that failed is an error of the run
         err.print(f"error: {_write_problem(refusal)}; its corrections were not written", style="diag.error",
                   highlight=False, soft_wrap=True)
     _report(globals_, result, settings, format, output)
@@ -415,12 +484,13 @@ def lint(
 
 
 def _report(globals_: Globals, result, settings, format: Format, output: Path | None) -> None:
-    """Write a checking command's findings: text to standard error, a data format to standard output or -o."""
+    """Write a checking command's findings and summary to standard output (`validate > report.txt`), in text
+    or a data format, or a data format to -o. Standard error is for the run itself: progress, timings, errors."""
     from .reporters import DATA_REPORTERS, Report, write_text
 
     report = Report(result.diagnostics, result.files, result.records, root=settings.root, base=Path.cwd())
     if format is Format.text:
-        write_text(report, globals_.console(), quiet=globals_.verbosity < 0)
+        write_text(report, globals_.console(stderr=False), quiet=globals_.verbosity < 0)
     else:
         _emit(globals_, DATA_REPORTERS[format.value](report), output)
 
@@ -438,16 +508,17 @@ def rules(
 
       resolvetool rules RT304
     """
+    from .lint.codes import code_problem
     from .lint.docs import rule_doc, rule_table
 
     globals_: Globals = ctx.obj
     if code is None:
         sys.stdout.write(rule_table())
         return
-    text = rule_doc(code.upper())
-    if text is None:
-        raise _fail(globals_, f"no lint rule {code}; 'resolvetool rules' lists them")
-    sys.stdout.write(text)
+    problem = code_problem(code.upper(), prefix=False)
+    if problem is not None:
+        raise _fail(globals_, f"{problem.what}; {problem.hint}")
+    sys.stdout.write(rule_doc(code.upper()))
 
 
 @app.command()
@@ -645,7 +716,6 @@ def import_(
     from .textimport.run import dry_run_text, run_import
 
     globals_: Globals = ctx.obj
-    err = globals_.console()
     if files.count("-") > 1:
         raise _fail(globals_, "standard input (-) can be read only once")
     try:
@@ -656,17 +726,18 @@ def import_(
     run = run_import(files, settings, corpus, body=body, session=session, dry_run=dry_run, force=force)
     if dry_run:
         sys.stdout.write(dry_run_text(run, settings))
+    out = globals_.console(stderr=False)  # each file's findings and outcome, as validate's and lint's
     for outcome in run.outcomes:
-        write_diagnostics(outcome.diagnostics, err, quiet=globals_.verbosity < 0)
+        write_diagnostics(outcome.diagnostics, out, quiet=globals_.verbosity < 0)
         shown = "<stdin>" if outcome.name == "-" else outcome.name
         if outcome.written and globals_.verbosity >= 0:
-            err.print(f"{shown}: wrote {', '.join(outcome.written)}", highlight=False, soft_wrap=True)
-        elif outcome.refused:
-            err.print(f"[bold red]error:[/] {escape(_write_problem(outcome.refused))}", highlight=False,
-                      soft_wrap=True)
-            err.print(f"{shown}: not imported", style="summary.bad", highlight=False)
+            out.print(f"{shown}: wrote {', '.join(outcome.written)}", highlight=False, soft_wrap=True)
+        elif outcome.refused:  # the write failed: an error of the run, and the file's outcome
+            globals_.console().print(f"[bold red]error:[/] {escape(_write_problem(outcome.refused))}",
+                                     highlight=False, soft_wrap=True)
+            out.print(f"{shown}: not imported", style="summary.bad", highlight=False)
         elif outcome.failed:
-            err.print(f"{shown}: not imported", style="summary.bad", highlight=False)
+            out.print(f"{shown}: not imported", style="summary.bad", highlight=False)
     raise typer.Exit(run.exit_code)
 
 

@@ -113,6 +113,7 @@ CODES: dict[str, Code] = {
         Code("RT312", "duplicate-clause", _W, "two paragraphs with the same formula and words"),
         Code("RT313", "empty-clause", _E, "a paragraph whose words are only punctuation"),
         Code("RT314", "title-form", _W, "a title that is overlong, starts in lower case or ends with a full stop"),
+        Code("RT397", "unknown-suppression-code", _E, "a suppression comment names a code that is no lint rule's"),
         Code("RT398", "malformed-suppression", _W, "a resolvetool suppression comment that cannot be read"),
         Code("RT399", "unused-suppression", _W, "a suppression comment that suppresses nothing"),
         # RT4xx: consistency of dates and between records

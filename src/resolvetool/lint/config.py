@@ -59,15 +59,30 @@ class LintConfig:
                        if fnmatch(path, pattern))
 
     def with_options(self, select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> LintConfig:
-        """The configuration with command-line --select (replacing) and --ignore (adding)."""
+        """The configuration with command-line --select (replacing) and --ignore (adding); LintConfigError
+        when either names no lint rule's code or prefix."""
         from dataclasses import replace
 
+        _known(select, "--select")
+        _known(ignore, "--ignore")
         return replace(self, select=select or self.select, ignore=self.ignore + ignore)
+
+
+def _known(codes: Any, where: str, *, prefix: bool = True) -> None:
+    """LintConfigError unless every one of `codes` is a lint rule's code (or, with `prefix`, the start of some):
+    a misspelt code would silently select nothing, or leave out nothing."""
+    from .codes import code_problem
+
+    for code in codes:
+        problem = code_problem(code, prefix=prefix)
+        if problem is not None:
+            raise LintConfigError(f"{where}: {problem.what}; {problem.hint}")
 
 
 def _codes(value: Any, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(code, str) and code.startswith("RT") for code in value):
         raise LintConfigError(f"{where} must be a list of codes or code prefixes such as \"RT304\" or \"RT3\"")
+    _known(value, where)
     return tuple(value)
 
 
@@ -100,6 +115,7 @@ def parse_lint_config(table: Any) -> LintConfig:
     severity = table.get("severity", {})
     if not isinstance(severity, dict) or not all(value in SEVERITIES for value in severity.values()):
         raise LintConfigError(f"[lint.severity] must map codes to one of {', '.join(SEVERITIES)}")
+    _known(severity, "[lint.severity]", prefix=False)  # a severity is a whole code's
     paths = table.get("per-path-ignores", {})
     if not isinstance(paths, dict):
         raise LintConfigError("[lint.per-path-ignores] must map file patterns to lists of codes")

@@ -6,9 +6,13 @@ from __future__ import annotations
 import inspect
 
 from ..diagnostics import CODES
+from .codes import SUPPRESSION_CODES
 from .rules import MODULE_BY_CODE, MODULES
 
-SUPPRESSION_CODES = ("RT398", "RT399")
+SUPPRESSION = ("A comment `# resolvetool: ignore[RT304]` after a value silences those codes on its line; on a line "
+               "of its own, on the next line that holds a value; `# resolvetool: ignore-file[RT404]` silences them "
+               "in the whole file. A comment naming a code that is no lint rule's is RT397 (with the nearest "
+               "codes); one that cannot be read is RT398; one that silences nothing is RT399.")
 
 
 def rule_table() -> str:
@@ -18,6 +22,9 @@ def rule_table() -> str:
 
 
 def rule_doc(code: str) -> str | None:
+    if code in SUPPRESSION_CODES:
+        codes = ", ".join(f"{c} {CODES[c].name} ({CODES[c].severity.value})" for c in SUPPRESSION_CODES)
+        return f"{codes}\nReads: every kind\n\n{SUPPRESSION}\n"
     module = MODULE_BY_CODE.get(code)
     if module is None:
         return None
@@ -36,8 +43,6 @@ def reference() -> str:
     for module in sorted(MODULES, key=lambda module: module.CODES[0]):
         title = ", ".join(f"{code} `{CODES[code].name}`" for code in module.CODES)
         parts.append(f"## {title}\n\n```\n{rule_doc(module.CODES[0])}```\n")
-    parts.append("## RT398 `malformed-suppression`, RT399 `unused-suppression`\n\n"
-                 "A comment `# resolvetool: ignore[RT304]` after a value silences those codes on its line; on a line "
-                 "of its own, on the next line that holds a value; `# resolvetool: ignore-file[RT404]` silences them "
-                 "in the whole file. A comment that cannot be read is RT398; one that silences nothing is RT399.\n")
+    title = ", ".join(f"{code} `{CODES[code].name}`" for code in SUPPRESSION_CODES)
+    parts.append(f"## {title}\n\n{SUPPRESSION}\n")
     return "\n".join(parts)

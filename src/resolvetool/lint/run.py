@@ -12,6 +12,7 @@ from pathlib import Path
 from ..config import Settings
 from ..corpus import Corpus, Progress
 from ..diagnostics import CODES, Diagnostic, Severity, exit_code, make
+from .codes import code_problem
 from .config import LintConfig
 from .rules import tree_modules
 
@@ -34,12 +35,13 @@ class LintResult:
 def lint(settings: Settings, paths: Iterable[Path] = (), *, select: tuple[str, ...] = (),
          ignore: tuple[str, ...] = (), fix: bool = False, jobs: int | None = None, use_cache: bool = True,
          progress: Progress | None = None, base: Path | None = None) -> LintResult:
-    """Lint the project's tree, reporting on `paths` (all of records/ if none)."""
+    """Lint the project's tree, reporting on `paths` (all of records/ if none). `select` and `ignore` are
+    --select and --ignore: LintConfigError when one names no lint rule's code or prefix."""
     from ..validation import validate
 
     base = (base or Path.cwd()).resolve()
+    config = (settings.lint or LintConfig()).with_options(select, ignore)  # a misspelt code: before the run
     checked = validate(settings, paths, jobs=jobs, use_cache=use_cache, progress=progress, base=base)
-    config = (settings.lint or LintConfig()).with_options(select, ignore)
     corpus = checked.corpus
     wanted = checked.selected
     diagnostics = list(checked.diagnostics)
@@ -58,17 +60,9 @@ def lint(settings: Settings, paths: Iterable[Path] = (), *, select: tuple[str, .
             if fix and correction is not None:
                 fixes.setdefault(entry.path, []).append((loc, correction))
                 corrected.add((entry.path, line, col, code))
-        for number, _, codes in directives:
-            if not codes:
-                code, message = "RT398", "this suppression comment cannot be read"
-                hint = "write it as '# resolvetool: ignore[RT304]' or '# resolvetool: ignore-file[RT404]'"
-            elif number not in used:
-                code, message = "RT399", f"this comment suppresses {', '.join(codes)}, which is not reported here"
-                hint = "remove the comment"
-            else:
-                continue
-            if config.enabled(code, path):
-                diagnostics.append(_diagnostic(config, entry.path, number, 1, code, message, hint, None))
+        for diagnostic in _suppression_findings(directives, used):
+            if config.enabled(diagnostic[2], path):
+                diagnostics.append(_diagnostic(config, entry.path, *diagnostic, None))
     diagnostics += _tree_findings(corpus, config, settings, base, wanted)
     fixed: dict[str, int] = {}
     refused: dict = {}
@@ -90,11 +84,34 @@ def _diagnostic(config: LintConfig, path: str, line: int, col: int, code: str, m
     return make(path, line, col, code, message, hint, severity=severity)
 
 
+def _suppression_findings(directives: tuple, used: set[int]) -> list[tuple[int, int, str, str, str]]:
+    """(line, col, code, message, hint) for each comment that cannot be read (RT398), each code in one that is
+    no lint rule's (RT397, with the nearest codes), and each comment that silences nothing (RT399)."""
+    found = []
+    for number, _, codes, columns in directives:
+        if not codes:
+            found.append((number, 1, "RT398", "this suppression comment cannot be read",
+                          "write it as '# resolvetool: ignore[RT304]' or '# resolvetool: ignore-file[RT404]'"))
+            continue
+        known = []
+        for code, col in zip(codes, columns):
+            problem = code_problem(code, prefix=False)
+            if problem is None:
+                known.append(code)
+            else:
+                found.append((number, col, "RT397", f"this suppression comment names no lint rule's code: "
+                              f"{problem.what}", problem.hint))
+        if known and number not in used:
+            found.append((number, 1, "RT399", f"this comment suppresses {', '.join(known)}, which is not reported "
+                          "here", "remove the comment"))
+    return found
+
+
 def _unsuppressed(findings: tuple, directives: tuple) -> tuple[list[tuple], set[int]]:
     """The findings no comment suppresses, and the lines of the comments that suppressed something."""
-    whole_file = {code: number for number, target, codes in directives if target == 0 for code in codes}
+    whole_file = {code: number for number, target, codes, _ in directives if target == 0 for code in codes}
     by_line: dict[int, list[tuple[int, tuple[str, ...]]]] = {}
-    for number, target, codes in directives:
+    for number, target, codes, _ in directives:
         if target:
             by_line.setdefault(target, []).append((number, codes))
     kept, used = [], set()
