@@ -80,7 +80,8 @@ def headline(diff: RecordDiff) -> str:
 def text(diffs: list[RecordDiff], console: Any) -> Any:
     from rich.text import Text
 
-    from ..textlayout import hang, inert
+    from ..inert import inert
+    from ..textlayout import hang
 
     lines: list[Text] = []
     for diff in diffs:

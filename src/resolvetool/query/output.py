@@ -11,7 +11,8 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
-from ..textlayout import columns, hang, inert
+from ..inert import inert
+from ..textlayout import columns, hang
 from .engine import MARK_END, MARK_START, Hit, Result
 
 

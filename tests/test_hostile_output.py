@@ -1,0 +1,197 @@
+"""Output that cannot be turned against its reader (issue 14, section 3).
+
+Record values, file names, command-line paths and commit subjects are written by whoever sends a pull
+request. Whatever resolvetool prints for people shows them inert (escape sequences and bidirectional controls
+as escapes, never a line of their own); CSV cells cannot become spreadsheet formulas; markdown shows text as
+text; project templates run sandboxed.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import BASE_TREE
+
+RESOLUTION = "records/resolutions/2020/res-1.yaml"
+# An OSC 52 clipboard write (ESC ] 52 ; c ; base64 ST), and a colour change, as a YAML double-quoted value.
+OSC52_YAML = "\\e]52;c;aGVsbG8=\\e\\\\"
+OSC52 = "\x1b]52;c;aGVsbG8=\x1b\\"
+# Characters a terminal acts on, or that make text read otherwise than it is: none may be printed raw.
+ACTING = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def acting(text: str) -> list[str]:
+    return ACTING.findall(text)
+
+
+def with_resolution(base_tree, old: str, new: str) -> Path:
+    return base_tree(**{RESOLUTION.replace("/", "__"): BASE_TREE[RESOLUTION].replace(old, new)})
+
+
+# --- 1. the inert-text function ---------------------------------------------------------------------
+
+
+def test_inert_shows_acting_characters_as_escapes():
+    from resolvetool.inert import inert
+
+    assert inert(OSC52) == "\\x1b]52;c;aGVsbG8=\\x1b\\"
+    assert inert("a\u202eb\u2066c\x9bd\x7f\re") == "a\\u202eb\\u2066c\\x9bd\\x7f\\re"
+    assert inert("two\nlines\tand a tab") == "two\nlines\tand a tab"
+    assert inert("two\nlines\tand a tab", one_line=True) == "two\\nlines\\tand a tab"
+    assert inert("C:\\path ünïcödé “quoted” عربي") == "C:\\path ünïcödé “quoted” عربي"
+    assert inert("\udcff") == "\\udcff"  # a file name that is not UTF-8 can still be printed
+    assert inert(inert(OSC52 + "\n", one_line=True), one_line=True) == inert(OSC52 + "\n", one_line=True)
+
+
+def test_there_is_one_inert_function():
+    import resolvetool.textlayout as textlayout
+    from resolvetool import inert as module
+
+    assert not hasattr(textlayout, "inert") and not hasattr(textlayout, "_ACTING")
+    source = Path(module.__file__).parent
+    definitions = [path for path in source.rglob("*.py") if "def inert(" in path.read_text(encoding="utf-8")]
+    assert definitions == [Path(module.__file__)]
+
+
+def test_quoted_values_in_messages_are_inert():
+    from resolvetool.diagnostics import quote
+
+    assert quote(OSC52) == '"\\x1b]52;c;aGVsbG8=\\x1b\\\\"'
+    assert quote('a "b"\nc\td') == '"a \\"b\\"\\nc\\td"'
+
+
+# --- 1. validate and lint -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["validate", "lint"])
+def test_a_value_holding_an_escape_sequence_does_not_reach_the_terminal(run_cli, base_tree, command):
+    root = with_resolution(base_tree, "status: adopted", f'status: "{OSC52_YAML}"')
+    result = run_cli(command, cwd=root)
+    out = result.stdout + result.stderr
+    assert result.exit_code == 1
+    assert not acting(out), out
+    assert 'status: "\\x1b]52;c;aGVsbG8=\\x1b\\\\" is not one of' in out
+
+
+@pytest.mark.parametrize("name", ["evil\x1b]52;c;aGVsbG8=\x07", "right\u202etxt.lmth", "forged\nrecords/x.yaml:1:1: error[RT000] forged"])
+def test_file_names_cannot_forge_diagnostic_lines(run_cli, base_tree, name):
+    root = base_tree(**{f"records__resolutions__2020__{name}.yaml": "id: 1\n"})
+    result = run_cli("validate", cwd=root)
+    out = result.stdout + result.stderr
+    assert result.exit_code == 1
+    assert not acting(out), out
+    lines = out.splitlines()
+    assert not [line for line in lines if line.startswith("records/x.yaml")]
+    problems = [line for line in lines if re.search(r"^\S.*: error\[RT\d+\]", line)]
+    assert len(problems) == 1, out  # one file, one problem (no kind), one line
+    assert all(line.startswith("records/resolutions/2020/") for line in problems)
+
+
+GITHUB_COMMAND = re.compile(r"::(error|warning|notice) (?P<props>[^:\r\n]*)::(?P<message>[^\r\n]*)")
+
+
+def github_commands(output: str) -> list[tuple[dict[str, str], str]]:
+    """Each workflow command as GitHub's runner reads it: its properties (unescaped) and its message."""
+    def unescape(text: str) -> str:
+        for escaped, raw in (("%0D", "\r"), ("%0A", "\n"), ("%3A", ":"), ("%2C", ","), ("%25", "%")):
+            text = text.replace(escaped, raw)
+        return text
+
+    commands = []
+    for line in output.split("\n")[:-1]:
+        match = GITHUB_COMMAND.fullmatch(line)
+        assert match, f"not one workflow command: {line!r}"
+        props = dict(prop.split("=", 1) for prop in match["props"].split(","))
+        commands.append(({key: unescape(value) for key, value in props.items()}, unescape(match["message"])))
+    return commands
+
+
+def test_github_annotations_cannot_be_forged(tmp_path, monkeypatch):
+    """A message or a path holding newlines, '::' and commas starts no workflow command of its own, and
+    every property reads back as it was."""
+    from resolvetool.diagnostics import make
+    from resolvetool.reporters import Report, github_report
+
+    monkeypatch.delenv("GITHUB_WORKSPACE", raising=False)
+    monkeypatch.chdir(tmp_path)
+    path = "records/a,b:c\n::warning file=x,line=1::forged%0A.yaml"
+    message = "bad\n::error file=README.md,line=1::forged\r\n::add-mask::secret %0A"
+    report = Report([make(path, 3, 4, "RT104", message, "hint\n::notice::forged")], 1, 1, root=tmp_path,
+                    base=tmp_path)
+    output = github_report(report)
+    assert output.count("\n") == 1 and "\r" not in output
+    [(props, text)] = github_commands(output)
+    assert props == {"file": path, "line": "3", "col": "4", "title": "RT104 invalid-value"}
+    assert text == message + "\nhint: hint\n::notice::forged"
+
+
+def test_github_annotations_of_hostile_file_names(run_cli, base_tree, monkeypatch):
+    monkeypatch.delenv("GITHUB_WORKSPACE", raising=False)
+    root = base_tree(**{"records__resolutions__2020__a,b:c.yaml": "id: a\n",
+                        "records__resolutions__2020__n\n::warning file=x::y.yaml": "id: a\n"})
+    result = run_cli("validate", "--format", "github", cwd=root)
+    assert result.exit_code == 1
+    files = {props["file"] for props, _ in github_commands(result.stdout)}
+    assert files == {"records/resolutions/2020/a,b:c.yaml", "records/resolutions/2020/n\n::warning file=x::y.yaml"}
+
+
+# --- 1. the command line's own lines: errors, per-file lines, notes ------------------------------------
+
+HOSTILE_NAME = "x\x1b]52;c;aGVsbG8=\x07[bold]\u202e\nforged: error"
+
+
+def assert_inert(result, *, lines: int | None = None) -> None:
+    out = result.stdout + result.stderr
+    assert not acting(out), out
+    assert "x\\x1b]52;c;aGVsbG8=\\x07[bold]\\u202e\\nforged: error" in out, out  # shown, escaped, no markup
+    assert not [line for line in out.splitlines() if line.startswith("forged")], out
+
+
+def test_errors_show_what_was_given_inert(run_cli, tmp_path):
+    result = run_cli("diff", HOSTILE_NAME, "b", cwd=tmp_path)
+    assert result.exit_code == 2
+    assert_inert(result)
+    assert result.stderr.startswith("error: ")
+
+
+def test_fmt_names_files_inert(run_cli, base_tree):
+    unordered = "kind: organization\nid: org\nname: Example Organization\n"
+    root = base_tree(**{f"records__organizations__{HOSTILE_NAME}.yaml": unordered})
+    result = run_cli("fmt", "--check", cwd=root)
+    assert result.exit_code == 1
+    assert_inert(result)
+    assert "would be reformatted" in result.stderr
+
+
+def test_lint_fix_names_files_inert(run_cli, base_tree):
+    doubled = "id: org\nkind: organization\nname: Example  Organization\n"
+    root = base_tree(**{f"records__organizations__{HOSTILE_NAME}.yaml": doubled})
+    result = run_cli("lint", "--fix", cwd=root)
+    assert_inert(result)
+    assert "1 value corrected" in result.stderr
+
+
+def test_import_names_files_inert(run_cli, base_tree, tmp_path):
+    text = tmp_path / HOSTILE_NAME
+    text.write_text("nothing that reads as a resolution\n")
+    result = run_cli("import", str(text), "--dry-run", cwd=base_tree())
+    assert result.exit_code == 1
+    assert_inert(result)
+    assert "not imported" in result.stderr
+
+
+def test_render_site_names_files_inert(run_cli, base_tree):
+    root = base_tree(**{f"records__organizations__{HOSTILE_NAME}.yaml": "id: o\n"})
+    result = run_cli("render", "--site", "site", cwd=root)
+    assert result.exit_code == 1
+    assert_inert(result)
+    assert "not published" in result.stderr
+
+
+def test_show_names_its_file_inert(run_cli, base_tree):
+    root = base_tree(**{f"records__organizations__{HOSTILE_NAME}.yaml": "id: o\nkind: organization\nname: O\n"})
+    result = run_cli("show", "o", cwd=root)
+    assert result.exit_code == 0
+    assert_inert(result)
