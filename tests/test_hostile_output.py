@@ -8,6 +8,7 @@ text; project templates run sandboxed.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -195,3 +196,54 @@ def test_show_names_its_file_inert(run_cli, base_tree):
     result = run_cli("show", "o", cwd=root)
     assert result.exit_code == 0
     assert_inert(result)
+
+
+# --- 2. query -f csv, ids and table ---------------------------------------------------------------------
+
+FORMULAS = ["=HYPERLINK(\"http://x\",\"y\")", "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(1,2)", "\tTAB", "\rCR"]
+
+
+def organizations(make_tree, names: list[str]) -> Path:
+    """Organizations o0, o1... with these names (JSON strings are YAML double-quoted scalars)."""
+    files = {f"records/organizations/o{number}.yaml": f"id: o{number}\nkind: organization\nname: {json.dumps(name)}\n"
+             for number, name in enumerate(names)}
+    return make_tree(files)
+
+
+def test_csv_cells_cannot_start_formulas(run_cli, make_tree):
+    import csv
+    import io
+
+    root = organizations(make_tree, FORMULAS + ["plain - = + @", "é 1"])
+    result = run_cli("query", "kind=organization", "--fields", "id,name", "-f", "csv", cwd=root)
+    assert result.exit_code == 0, result.stderr
+    assert all(line.startswith('"') for line in result.stdout.splitlines())  # every cell quoted
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    titles = {row[0]: row[1] for row in rows[1:]}
+    assert [titles[f"o{number}"] for number in range(len(FORMULAS))] == ["'" + inert_text(name) for name in FORMULAS]
+    assert titles[f"o{len(FORMULAS)}"] == "plain - = + @" and titles[f"o{len(FORMULAS) + 1}"] == "é 1"
+
+
+def test_csv_cells_show_control_characters_as_escapes(run_cli, make_tree):
+    import csv
+    import io
+
+    root = organizations(make_tree, [OSC52 + "\u202eend\nsecond line"])
+    result = run_cli("query", "kind=organization", "--fields", "id,name", "-f", "csv", cwd=root)
+    assert not acting(result.stdout)
+    assert list(csv.reader(io.StringIO(result.stdout)))[1] == ["o0", inert_text(OSC52) + "\\u202eend\nsecond line"]
+
+
+def inert_text(text: str) -> str:
+    from resolvetool.inert import inert
+
+    return inert(text)
+
+
+def test_ids_and_table_rows_of_a_hostile_id_stay_one_line(run_cli, make_tree):
+    """A file that does not validate is still indexed, its id as written: it may hold a newline."""
+    root = make_tree({"records/organizations/q.yaml": 'id: "q\\e[31mred\\nsecond"\nkind: organization\nname: Q\n'})
+    ids = run_cli("query", "kind=organization", "-f", "ids", cwd=root)
+    assert ids.stdout == "q\\x1b[31mred\\nsecond\n"
+    table = run_cli("query", "kind=organization", cwd=root)
+    assert not acting(table.stdout) and len(table.stdout.splitlines()) == 2, table.stdout
