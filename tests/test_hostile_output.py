@@ -247,3 +247,130 @@ def test_ids_and_table_rows_of_a_hostile_id_stay_one_line(run_cli, make_tree):
     assert ids.stdout == "q\\x1b[31mred\\nsecond\n"
     table = run_cli("query", "kind=organization", cwd=root)
     assert not acting(table.stdout) and len(table.stdout.splitlines()) == 2, table.stdout
+
+
+# --- 3. markdown: render -f markdown and diff -f markdown ------------------------------------------------
+
+# Text that would be markup: every block a line can start, inline markup, entities, HTML, a footnote that
+# does not exist, code fences of backticks and tildes, indented code after a blank line.
+HOSTILE_MARKDOWN = ("x\n# heading\n> quote\n- list\n+ plus\n* star\n1. one\n2) two\n```\nfence\n~~~\ntilde\n"
+                    "| a | b |\n|---|---|\n---\n***\n___\n<div>html</div>\n<script>alert(1)</script>\n"
+                    "&lt;entity&gt; &amp; &#60;b&#62;\n    indented\n\n    code after a blank line\n"
+                    "  # indented heading\n[link](http://x) ![img](http://y) <http://z> [^9]\n"
+                    "*em* _em_ **strong** ~~del~~ `code` ``two``\nsetext\n===\n[ref]: http://x\nend\\")
+
+
+def markdown_html(text: str) -> tuple[list[tuple[str, tuple]], str]:
+    """The elements (tag and attributes, in order) and the text of `text` rendered as CommonMark with
+    GitHub's tables, strikethrough and footnotes, raw HTML allowed (as GitHub allows some)."""
+    from html.parser import HTMLParser
+
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.footnote import footnote_plugin
+
+    class Parser(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.elements: list[tuple[str, tuple]] = []
+            self.texts: list[str] = []
+
+        def handle_starttag(self, tag, attrs):
+            self.elements.append((tag, tuple(attrs)))
+
+        def handle_startendtag(self, tag, attrs):
+            self.elements.append((tag, tuple(attrs)))
+
+        def handle_data(self, data):
+            self.texts.append(data)
+
+    renderer = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).use(footnote_plugin)
+    parser = Parser()
+    parser.feed(renderer.render(text))
+    parser.close()
+    return parser.elements, " ".join(" ".join(parser.texts).split())
+
+
+def words_of(text: str) -> str:
+    return " ".join(text.split())
+
+
+def resolution_with(text: str) -> str:
+    """The base tree's resolution with `text` in its title, a formula, clause text, an item, an annex, a
+    footnote and the closing line."""
+    quoted = json.dumps(text)
+    return (f"id: res-1\nkind: resolution\ntitle: {quoted}\nbody: assembly\nsession: assembly-1\nstatus: adopted\n"
+            f"adoption:\n  date: 2020-05-05\n  outcome: {quoted}\n"
+            f"preamble:\n  - phrase: {quoted}\n    text: {quoted}\n"
+            f"operative:\n  - number: {quoted}\n    phrase: DECIDES\n    text: {quoted}\n"
+            f"    items:\n      - label: {quoted}\n        text: {quoted}\n"
+            f"        items:\n          - label: (i)\n            text: {quoted}\n"
+            f"annexes:\n  - heading: {quoted}\n    title: {quoted}\n    text: {quoted}\n"
+            f"footnotes:\n  - marker: '1'\n    text: {quoted}\n")
+
+
+def test_render_markdown_shows_hostile_text_as_text(run_cli, base_tree):
+    """The hostile resolution renders to the same elements as one holding a plain word in the same places,
+    and its text shows every character of the hostile text."""
+    def rendered(text: str) -> tuple[list, str]:
+        root = base_tree(**{RESOLUTION.replace("/", "__"): resolution_with(text)})
+        result = run_cli("render", "res-1", "-f", "markdown", cwd=root)
+        assert result.exit_code == 0, result.stderr
+        return markdown_html(result.stdout)
+
+    plain_elements, _ = rendered("plain\n\nplain")  # an annex's text keeps its paragraphs; all else is one
+    elements, text = rendered(HOSTILE_MARKDOWN)
+    assert elements == plain_elements
+    assert text.count(words_of(HOSTILE_MARKDOWN)) >= 8, text
+
+
+def test_render_markdown_footnote_references_still_work(run_cli, base_tree):
+    root = base_tree(**{RESOLUTION.replace("/", "__"): resolution_with("see[^1] and [^2]")})
+    result = run_cli("render", "res-1", "-f", "markdown", cwd=root)
+    elements, text = markdown_html(result.stdout)
+    assert ("a", (("href", "#fn1"), ("id", "fnref1"))) in elements
+    assert "[^2]" in text
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_render_text_and_markdown_show_acting_characters_as_escapes(run_cli, base_tree, fmt):
+    root = base_tree(**{RESOLUTION.replace("/", "__"): resolution_with(OSC52 + "\u202e\ttab\nline")})
+    result = run_cli("render", "res-1", "-f", fmt, cwd=root)
+    assert result.exit_code == 0
+    assert not acting(result.stdout), result.stdout
+    shown = result.stdout if fmt == "text" else markdown_html(result.stdout)[1]
+    assert "\\x1b]52;c;aGVsbG8=\\x1b" in shown and "\\u202e" in shown
+    if fmt == "text":
+        assert "\ttab\nline" in result.stdout  # the document's own tabs and newlines stay
+
+
+def test_diff_markdown_shows_hostile_text_as_text(run_cli, tmp_path):
+    """Changed text, file names and a commit subject (the title) in the job summary are text: the same
+    elements as for a plain change, every character shown, and no backtick closes the path's code span."""
+    def diffed(text: str, name: str) -> tuple[list, str, str]:
+        folder = tmp_path / name.replace("/", "_")[:20].replace("\n", "_")
+        (folder / "old").mkdir(parents=True)
+        (folder / "new").mkdir()
+        record = "id: r\nkind: organization\nname: {}\nnotes: {}\n"
+        (folder / "old" / f"{name}.yaml").write_text(record.format("Old", json.dumps("before")))
+        (folder / "new" / f"{name}.yaml").write_text(record.format("New", json.dumps(text)))
+        result = run_cli("diff", str(folder / "old"), str(folder / "new"), "-f", "markdown", cwd=folder)
+        assert result.exit_code == 0, result.stderr
+        return (*markdown_html(result.stdout), result.stdout)
+
+    plain_elements, _, _ = diffed("plain words " * 10, "plain")  # long enough to be shown struck and added
+    hostile_name = "a ``` b ` c\n<details># x &amp; <b>"
+    elements, text, markdown = diffed(HOSTILE_MARKDOWN, hostile_name)
+    assert elements == plain_elements, markdown
+    assert words_of(HOSTILE_MARKDOWN) in text
+    assert "a ``` b ` c\\n<details># x &amp; <b>.yaml" in text  # the path, in its code span
+
+
+def test_diff_markdown_title_is_escaped():
+    from resolvetool.diff import report
+
+    title = "abc1234 2024-01-01 </summary># Subject <img src=x> &amp; **x**"
+    for diffs in ([], None):
+        markdown = report.markdown(diffs or [], title)
+        elements, text = markdown_html(markdown)
+        assert [tag for tag, _ in elements] == ["p", "strong"]
+        assert title in text
