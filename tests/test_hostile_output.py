@@ -374,3 +374,53 @@ def test_diff_markdown_title_is_escaped():
         elements, text = markdown_html(markdown)
         assert [tag for tag, _ in elements] == ["p", "strong"]
         assert title in text
+
+
+# --- 4. project templates run sandboxed -------------------------------------------------------------------
+
+TEMPLATE_ESCAPES = [
+    "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+    "{{ cycler.__init__.__globals__.os.popen('touch PWNED').read() }}",
+    "{{ lipsum.__globals__['os'].popen('touch PWNED').read() }}",
+    "{{ joiner.__init__.__globals__.os.system('touch PWNED') }}",
+    "{{ self._TemplateReference__context.cycler.__init__.__globals__.os.popen('touch PWNED') }}",
+    "{{ plural.__globals__['__builtins__']['__import__']('os').system('touch PWNED') }}",
+    "{{ link.__closure__ }}",
+    "{{ '{0.__class__.__base__.__subclasses__}'.format('') }}",
+    "{{ kind_labels.update({'resolution': 'PWNED'}) }}",
+    "{{ record.parse_file('PWNED.pickle', proto='pickle', allow_pickle=True) }}",
+    "{{ record.model_construct() }}",
+    "{{ record.copy }}",
+]
+
+
+@pytest.mark.parametrize("payload", TEMPLATE_ESCAPES)
+def test_project_templates_cannot_leave_the_sandbox(run_cli, base_tree, payload):
+    """A pull request's template tries to run a command (or read a file) in a CI preview build: the build
+    stops with the template and line named (exit 2), and the command never ran."""
+    import pickle
+
+    root = base_tree(**{"resolvetool.toml": '[render]\ntemplates = "tpl"\n'})
+    (root / "tpl").mkdir()
+    (root / "tpl" / "record.html.j2").write_text("{{ title }}\n" + payload + "\n")
+    (root / "PWNED.pickle").write_bytes(pickle.dumps(0))
+    result = run_cli("render", "--site", "site", cwd=root)
+    assert not (root / "PWNED").exists()
+    assert result.exit_code == 2, result.stderr
+    assert "record.html.j2, line 2: " in result.stderr and "fix it, or remove it" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_project_templates_still_read_what_pages_show(run_cli, reference_project):
+    """Fields, our models' properties (an agreement's status), filters, macros and the globals we give work."""
+    templates = reference_project / "tpl"
+    templates.mkdir()
+    (reference_project / "resolvetool.toml").write_text('[render]\ntemplates = "tpl"\n')
+    (templates / "record.html.j2").write_text(
+        "{% import 'macros.html.j2' as m %}{{ record.id }}|{{ record.status if record.kind == 'agreement' }}|"
+        "{{ kind_labels.get(kind) }}|{{ plural(2, 'body') }}|{{ 1234 | thousands }}|{{ title.split() | length }}\n")
+    result = run_cli("render", "--site", "site", cwd=reference_project)
+    assert result.exit_code == 0, result.stderr
+    agreement = next((reference_project / "site/agreements").glob("[!_]*.html")).read_text()
+    assert agreement.startswith("interpol-") and "|Agreement|2 bodies|1,234|" in agreement
+    assert agreement.split("|")[1] in ("draft", "approved", "signed", "in-force", "terminated", "negotiating")
