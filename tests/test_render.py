@@ -107,7 +107,7 @@ def test_markdown_escapes_record_text():
     resolution = record(id="r", kind="resolution", title="<script>alert(1)</script> *bold*", body="b",
                         status="draft", operative=[{"number": "1.", "phrase": "DECIDES", "text": "# not a heading [x](y)."}])
     text = render(resolution, format="markdown", resolve={"b": body}.get)
-    assert "# \\<script\\>alert(1)\\</script\\> \\*bold\\*" in text
+    assert "# &lt;script\\>alert(1)&lt;/script\\> \\*bold\\*" in text
     assert "1\\. **DECIDES** \\# not a heading \\[x\\](y)." in text
 
 

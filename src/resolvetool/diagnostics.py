@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Iterable, NamedTuple
 
+from .inert import inert
+
 
 class Severity(str, Enum):
     ERROR = "error"
@@ -173,8 +175,10 @@ def exit_code(diagnostics: Iterable[Diagnostic], *, strict: bool = False) -> int
 
 
 def quote(value: object, limit: int = 60) -> str:
-    """A value quoted for a message, shortened so one long clause does not flood a line."""
+    """A value quoted for a message, shortened so one long clause does not flood a line. Backslashes and
+    quotes are escaped, and so is every character that would act on a terminal or break the line (see
+    inert.inert): a message quoting a record's value can be printed as it is, and read back unambiguously."""
     text = str(value)
     if len(text) > limit:
         text = text[: limit - 1] + "…"
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+    return '"' + inert(text.replace("\\", "\\\\").replace('"', '\\"'), one_line=True) + '"'

@@ -19,6 +19,7 @@ from rich.theme import Theme
 
 from . import __version__
 from .diagnostics import CODES, Diagnostic, Severity, count_by_severity
+from .inert import inert
 
 JSON_VERSION = 1
 SARIF_MAX_RESULTS = 25_000
@@ -98,16 +99,19 @@ def write_diagnostics(diagnostics: list[Diagnostic], console: Console, *, quiet:
     """One problem a line (`path:line:col: error[RT201] message`) and, unless quiet, its hint.
 
     The lines are styled pieces, not markup, and printed in batches: a run with thousands of problems
-    prints them in a fraction of a second.
+    prints them in a fraction of a second. Path, message and hint are shown inert and on one line each: a
+    file name or a value holding an escape sequence or a newline can neither act on the terminal nor forge
+    a line of its own.
     """
     from rich.text import Text
 
     batch: list[Text] = []
     for d in diagnostics:
-        batch.append(Text.assemble((location(d), "diag.path"), ": ", (d.severity.value, f"diag.{d.severity.value}"),
-                                   (f"[{d.code}]", "diag.code"), " ", d.message))
+        batch.append(Text.assemble((inert(location(d), one_line=True), "diag.path"), ": ",
+                                   (d.severity.value, f"diag.{d.severity.value}"), (f"[{d.code}]", "diag.code"), " ",
+                                   inert(d.message, one_line=True)))
         if d.hint and not quiet:
-            batch.append(Text.assemble("  ", ("hint:", "diag.hint"), " ", d.hint))
+            batch.append(Text.assemble("  ", ("hint:", "diag.hint"), " ", inert(d.hint, one_line=True)))
         if len(batch) >= 500:
             console.print(Text("\n").join(batch), soft_wrap=True, highlight=False)
             batch = []

@@ -6,19 +6,8 @@ output is copied or piped; these helpers wrap and truncate `Text` themselves ins
 
 from __future__ import annotations
 
-import re
-
 from rich.console import Console
 from rich.text import Text
-
-# Characters that would act on a terminal rather than show: controls (escape sequences among them) and the
-# bidirectional overrides that can make text read differently from what it holds.
-_ACTING = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def inert(text: str) -> str:
-    """Record text made safe to print: each acting character shown as its escape (\\x1b, \\u202e)."""
-    return _ACTING.sub(lambda match: match.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def hang(label: Text, body: Text, indent: int, width: int, console: Console, *, continuation: int = 0) -> list[Text]:

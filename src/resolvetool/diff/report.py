@@ -4,6 +4,7 @@ per record) and for programs (json, documented in the README and kept stable).""
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from .records import CLAUSE_LISTS, Change, RecordDiff
@@ -80,7 +81,8 @@ def headline(diff: RecordDiff) -> str:
 def text(diffs: list[RecordDiff], console: Any) -> Any:
     from rich.text import Text
 
-    from ..textlayout import hang, inert
+    from ..inert import inert
+    from ..textlayout import hang
 
     lines: list[Text] = []
     for diff in diffs:
@@ -112,15 +114,18 @@ def text(diffs: list[RecordDiff], console: Any) -> Any:
 
 
 def markdown(diffs: list[RecordDiff], title: str = "resolvetool diff") -> str:
-    from ..rendering.markdown import escape
+    """A summary line, then a collapsible section per record. Record text, paths and the title (a commit
+    subject with --history) are escaped as markdown, HTML or a code span each where it stands, so nothing
+    they hold becomes markup in a pull request or a job summary."""
+    from ..rendering.markdown import escape, escape_line
 
     if not diffs:
-        return f"**{title}**: no change to any record.\n"
+        return f"**{escape_line(title)}**: no change to any record.\n"
     counts: dict[str, int] = {}
     for diff in diffs:
         counts[diff.status] = counts.get(diff.status, 0) + 1
     summary = ", ".join(f"{count} {status}" for status, count in sorted(counts.items()))
-    out = [f"**{title}**: {len(diffs)} record{'s' if len(diffs) != 1 else ''} ({summary})", ""]
+    out = [f"**{escape_line(title)}**: {len(diffs)} record{'s' if len(diffs) != 1 else ''} ({summary})", ""]
     for diff in diffs:
         changes = len(diff.changes)
         out.append(f"<details><summary>{_html(headline(diff))}"
@@ -128,19 +133,36 @@ def markdown(diffs: list[RecordDiff], title: str = "resolvetool diff") -> str:
         out.append("")
         path = diff.new_path or diff.old_path
         if path:
-            out.append(f"`{path.replace('`', '')}`")
+            out.append(_code(path))
             out.append("")
         for change in diff.changes:
             what, runs = describe(change)
-            rendered = " ".join({"-": f"~~{escape(words)}~~", "+": f"**{escape(words)}**"}.get(op, escape(words))
-                                for op, words in runs)
+            escaped = [(op, escape(words)) for op, words in runs]
+            rendered = " ".join(_marked(op, text) for op, text in escaped if text)
             out.append(f"- {escape(what)}{': ' + rendered if rendered else ''}")
         out += ["", "</details>", ""]
     return "\n".join(out)
 
 
+def _marked(op: str, text: str) -> str:
+    return {"-": f"~~{text}~~", "+": f"**{text}**"}.get(op, text)
+
+
 def _html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Text inside an HTML block (the <summary> line): on one line, since a blank line would end the block."""
+    from ..inert import inert
+
+    return inert(text, one_line=True).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _code(text: str) -> str:
+    """`text` as a code span that no backtick in it can close: fenced by one backtick more than its longest
+    run, with the spaces CommonMark strips inside the fence, on one line."""
+    from ..inert import inert
+
+    text = inert(text, one_line=True)
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    return f"{fence} {text} {fence}"
 
 
 # --- json ----------------------------------------------------------------------------------------------

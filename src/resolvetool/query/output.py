@@ -11,7 +11,8 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
-from ..textlayout import columns, hang, inert
+from ..inert import inert
+from ..textlayout import columns, hang
 from .engine import MARK_END, MARK_START, Hit, Result
 
 
@@ -31,7 +32,9 @@ def as_data(result: Result, catalogue: dict[str, Any]) -> list[dict[str, Any]]:
 
 def write_data(result: Result, catalogue: dict[str, Any], form: str) -> str:
     if form == "ids":
-        return "".join(f"{hit.row.id}\n" for hit in result.hits)
+        # One id a line, for the next command: the id of a file that does not validate can hold anything,
+        # and must not become two lines (two ids) or act on a terminal.
+        return "".join(f"{inert(hit.row.id, one_line=True)}\n" for hit in result.hits)
     if form == "json":
         return json.dumps(as_data(result, catalogue), ensure_ascii=False, indent=2) + "\n"
     if form == "yaml":
@@ -41,15 +44,26 @@ def write_data(result: Result, catalogue: dict[str, Any], form: str) -> str:
         return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100) if data else "[]\n"
     if form == "csv":
         buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
+        writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
         snippets = any(hit.snippet is not None for hit in result.hits)
-        writer.writerow([*result.columns, *(["snippet"] if snippets else [])])
+        writer.writerow([_csv_cell(name) for name in [*result.columns, *(["snippet"] if snippets else [])]])
         for hit in result.hits:
             row = ["; ".join(str(value) for value in hit.values(column)) for column in result.columns]
             passage = _plain(hit.snippet) if hit.snippet and MARK_START in hit.snippet else ""
-            writer.writerow(row + ([passage] if snippets else []))
+            writer.writerow([_csv_cell(cell) for cell in row + ([passage] if snippets else [])])
         return buffer.getvalue()
     raise ValueError(f"unknown format {form!r}")
+
+
+# What a spreadsheet reads as the start of a formula (OWASP's CSV injection list).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(text: str) -> str:
+    """A CSV cell that a spreadsheet shows as text: one that would start a formula gets a leading `'`, as
+    OWASP recommends (every cell is quoted too), and characters that would act on a terminal are escapes,
+    as in every output for people (newlines and tabs stay: a quoted cell holds them)."""
+    return inert("'" + text if text.startswith(_FORMULA_START) else text)
 
 
 def table(result: Result, console: Console) -> Text:
@@ -62,7 +76,7 @@ def table(result: Result, console: Console) -> Text:
 
 
 def _cell(hit: Hit, column: str) -> Text:
-    text = Text(inert("; ".join(str(value) for value in hit.values(column))))
+    text = Text(inert("; ".join(str(value) for value in hit.values(column)), one_line=True))
     if column == "id":
         text.stylize("blue")
     return text
@@ -76,7 +90,7 @@ def ranked(result: Result, console: Console) -> Text:
     for number, hit in enumerate(result.hits, 1):
         body = _marked(hit.title or hit.row.title or hit.row.id, bold=True)
         line = Text("\n")
-        line.append(inert(hit.row.id), style="blue")
+        line.append(inert(hit.row.id, one_line=True), style="blue")
         details = [hit.row.kind or "record", hit.row.date]
         line.append("  " + " · ".join(d for d in details if d), style="dim")
         body.append_text(line)

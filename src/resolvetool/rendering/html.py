@@ -5,6 +5,11 @@ name in the folder its `[render] templates` setting names. A body's house style 
 stylesheet where it has them (templates/house/<style>/), and the shared ones otherwise. Every piece of record
 text goes through Jinja's autoescaping; links are built from ids and part names, percent-encoded, never
 taken from record text, so nothing a record says can become markup, a script or a link elsewhere.
+
+Templates run in Jinja's immutable sandbox: a project's template (which a pull request can change, and a CI
+preview build then renders) reads the data it is given and cannot reach Python's internals (`__class__`,
+`__globals__`), call what changes data, or call a method of a record beyond reading its fields, so it cannot
+run a command or read a file. Trying is a template error naming the template and its line.
 """
 
 from __future__ import annotations
@@ -26,17 +31,46 @@ KIND_LABELS = {"resolution": "Resolution", "agreement": "Agreement", "report": "
 
 @cache
 def environment(overrides: Path | None = None) -> Any:
-    """The Jinja2 environment: the project's templates first, then ours; autoescaping everything."""
+    """The Jinja2 environment: the project's templates first, then ours; autoescaping everything; sandboxed."""
     import jinja2
 
     loaders: list[Any] = [jinja2.FileSystemLoader(str(overrides))] if overrides is not None else []
     loaders.append(jinja2.FileSystemLoader(str(TEMPLATES)))
-    env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=True, undefined=jinja2.StrictUndefined,
-                             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env = _sandbox()(loader=jinja2.ChoiceLoader(loaders), autoescape=True, undefined=jinja2.StrictUndefined,
+                     trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.globals.update(kind_labels=KIND_LABELS, kind_folders=KIND_FOLDERS, plural=plural)
     env.filters["plural_word"] = plural_word
     env.filters["thousands"] = lambda number: f"{number:,}"
     return env
+
+
+@cache
+def _sandbox() -> type:
+    """Jinja's immutable sandbox, stricter about records: of a pydantic model, a template reads its fields and
+    the properties our models define, nothing else (BaseModel's own methods include ones that read files,
+    `parse_file`, and unpickle them)."""
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+    from pydantic import BaseModel
+
+    class Sandbox(ImmutableSandboxedEnvironment):
+        def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+            if not super().is_safe_attribute(obj, attr, value):
+                return False
+            return not isinstance(obj, BaseModel) or _model_data(type(obj), attr)
+
+    return Sandbox
+
+
+def _model_data(model: type, attr: str) -> bool:
+    """Whether `attr` of a record model is data: a field, or a property one of our models defines."""
+    if attr in model.model_fields:  # type: ignore[attr-defined]
+        return True
+    for klass in model.__mro__:
+        if klass.__module__.startswith("pydantic"):
+            return False
+        if isinstance(klass.__dict__.get(attr), property):
+            return True
+    return False
 
 
 def plural(count: int, word: str) -> str:
@@ -108,7 +142,8 @@ def _template_problem(error: Any, overrides: Path | None) -> str:
     mine = overrides is not None and where is not None and str(where[0]).startswith(str(overrides))
     fix = (f"fix it, or remove it from {overrides} to use resolvetool's own" if mine else
            "this is a bug in resolvetool: please report it")
-    return f"{place}{getattr(error, 'message', None) or error}; {fix}"
+    what = str(getattr(error, "message", None) or error).rstrip(".")
+    return f"{place}{what}; {fix}"
 
 
 def standalone_page(page: dict[str, Any], *, site_title: str, overrides: Path | None = None) -> str:

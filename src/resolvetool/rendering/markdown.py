@@ -6,32 +6,49 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..inert import inert
 from ..textforms import format_date, ordinal_suffix
 from .parts import join_words, parts
 from .styles import Context
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
-_LINE_START = re.compile(r"^(\d+)([.)])|^([#+\-=>])")
+# Escaped with a backslash wherever they stand: what starts emphasis, strikethrough, code, links and tables.
+_SPECIAL = re.compile(r"([\\`*_\[\]|~>])")
+# What starts a block at the start of a line (headings, setext underlines, lists, ordered lists).
+_LINE_START = re.compile(r"^(\d+)([.)])|^([#+\-=])", re.MULTILINE)
 
 
 def escape(text: str) -> str:
-    """`text` with every character markdown would read as markup escaped, so record text shows as written."""
-    text = _SPECIAL.sub(r"\\\1", text)
+    """`text` as markdown (GitHub's, CommonMark) that shows its characters and nothing else: every character
+    markdown reads as markup escaped, `&` and `<` as entities (so no entity or HTML can form), and each line
+    escaped at its start, so that a line of the text starts no heading, quote, list, fence or table. Lines
+    are kept as soft breaks; blank lines and the spaces around lines are dropped (they would end the block
+    the text stands in, or make code of it), and what would act on a terminal is shown as its escape."""
+    lines = [line.strip(" \t") for line in inert(text).split("\n")]
+    text = "\n".join(line for line in lines if line)
+    text = _SPECIAL.sub(r"\\\1", text).replace("&", "&amp;").replace("<", "&lt;")
     return _LINE_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}" if m.group(1) else f"\\{m.group(3)}", text)
+
+
+def escape_line(text: str) -> str:
+    """`text` escaped (see `escape`) on one line, for a heading or a list item's first words."""
+    return escape(" ".join(text.split()))
 
 
 def render_markdown(resolution: Any, context: Context) -> str:
     markers = {footnote.marker for footnote in resolution.footnotes}
 
-    def words(text: str) -> str:
-        text = escape(text)
+    def words(text: str, *, one_line: bool = False) -> str:
+        text = escape_line(text) if one_line else escape(text)
         for marker in markers:  # markdown footnote references in the source become real ones again
-            text = text.replace(f"\\[^{escape(marker)}\\]", f"[^{marker}]")
+            text = text.replace(f"\\[^{escape_line(marker)}\\]", f"[^{escape_line(marker)}]")
         return text
 
-    blocks = [f"# {words(resolution.title)}"]
-    facts = [f"**{escape(resolution.symbol)}**"] if resolution.symbol else []
-    facts.append(escape(context.body.name))
+    def line(text: str) -> str:
+        return words(text, one_line=True)
+
+    blocks = [f"# {line(resolution.title)}"]
+    facts = [f"**{escape_line(resolution.symbol)}**"] if resolution.symbol else []
+    facts.append(escape_line(context.body.name))
     if context.session is not None:
         facts.append(f"{ordinal_suffix(context.session.number)} session")
     adoption = resolution.adoption
@@ -50,33 +67,36 @@ def render_markdown(resolution: Any, context: Context) -> str:
         if part.role == "formula":
             blocks.append(words(part.text))
         elif part.role in ("section", "annex-heading", "part"):
-            blocks.append(f"## {words(part.text)}")
+            blocks.append(f"## {line(part.text)}")
         elif part.role in ("annex-title", "part-title"):
-            blocks.append(f"### {words(part.text)}")
+            blocks.append(f"### {line(part.text)}")
         elif part.role == "clause":
-            blocks.append(_clause(part.source, part.place.startswith("operative"), words))
+            blocks.append(_clause(part.source, part.place.startswith("operative"), words, line))
         elif part.role == "item":
             item = part.source
-            items.append("  " * (part.depth - 1) + f"- {join_words(words(item.label), words(item.text))}")
+            items.append("  " * (part.depth - 1) + f"- {join_words(line(item.label), words(item.text))}")
         elif part.role == "tail":
             blocks.append(words(part.text))
         elif part.role == "closing":
-            blocks.append(f"*{words(part.text)}*")
+            blocks.append(_emphasis("*", words(part.text)))
         elif part.role == "outcome":
-            blocks.append(f"**{words(part.text)}**")
+            blocks.append(_emphasis("**", words(part.text)))
         elif part.role == "annex-text":
             blocks += [words(paragraph) for paragraph in part.text.split("\n\n")]
         elif part.role == "footnote":
             footnote = part.source
-            blocks.append(f"[^{footnote.marker}]: {words(footnote.text)}")
+            blocks.append(f"[^{escape_line(footnote.marker)}]: {words(footnote.text)}")
     if items:
         blocks.append("\n".join(items))
     return "\n\n".join(blocks) + "\n"
 
 
-def _clause(clause: Any, operative: bool, words: Any) -> str:
-    phrase = ""
-    if clause.phrase:
-        phrase = f"**{words(clause.phrase)}**" if operative else f"*{words(clause.phrase)}*"
-    head = " ".join(word for word in (words(clause.number) if clause.number else "", phrase) if word)
+def _emphasis(mark: str, text: str) -> str:
+    """`text` between `mark`s; nothing for no text (`****` alone would be a horizontal rule)."""
+    return f"{mark}{text}{mark}" if text else ""
+
+
+def _clause(clause: Any, operative: bool, words: Any, line: Any) -> str:
+    phrase = _emphasis("**" if operative else "*", line(clause.phrase)) if clause.phrase else ""
+    head = " ".join(word for word in (line(clause.number) if clause.number else "", phrase) if word)
     return join_words(head, words(clause.text)) if clause.text else head

@@ -1,11 +1,18 @@
 """Plain text in the body's house style, with whatever the source printed amid the text put back where it
-stood (running headers, page furniture, footnotes set off by the page), unless a clean copy is asked for."""
+stood (running headers, page furniture, footnotes set off by the page), unless a clean copy is asked for.
+
+The text is for people, on a terminal or in a file someone will `cat`: characters that would act on a
+terminal (escape sequences, other controls, bidirectional overrides) are shown as their escapes wherever it
+goes, so that what a file holds is what the terminal showed. No resolution's text needs them (the importer
+never keeps them, lint rejects the invisible ones); newlines and tabs are the text's own and stay.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from typing import Any
 
+from ..inert import inert
 from .parts import Part, footnote_line, parts
 from .styles import Context
 
@@ -37,7 +44,7 @@ def render_text(resolution: Any, context: Context, *, clean: bool = False) -> st
             paragraphs.append(_insert(part, [(mark.offset, shown(mark)) for mark in inline]))
     for stray in waiting.values():  # marks naming a part the record no longer has: still printed, at the end
         paragraphs += [shown(mark) for mark in stray]
-    return "\n\n".join(paragraphs) + "\n"
+    return inert("\n\n".join(paragraphs) + "\n")
 
 
 def _insert(part: Part, inserts: list[tuple[int, str]]) -> str:

@@ -12,7 +12,8 @@ from rich.console import Console
 from rich.text import Text
 
 from ..relations import relation_label, relation_order
-from ..textlayout import hang, inert
+from ..inert import inert
+from ..textlayout import hang
 from .view import View
 
 # The query that lists every record of a relation ("refs" gathers the references in records' words).

@@ -1,0 +1,33 @@
+"""Text that cannot act on whoever reads it: the one function every output for people passes text through.
+
+Record values, file names, paths given on the command line, commit subjects and settings can hold characters
+that a terminal acts on instead of showing (an escape sequence can set the clipboard, move the cursor, or
+make a link), and bidirectional controls that make text read differently from what it holds. Shown through
+`inert`, each such character appears as its Python escape (`\\x1b`, `\\u202e`), so the reader sees that it is
+there and nothing acts on it. Data formats (json, sarif) keep values exact and do not use this.
+
+This module imports nothing heavy: diagnostics, reporters and renderers all use it.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Controls (C0 but tab and newline, DEL, C1: escape sequences among them), the bidirectional marks,
+# embeddings, overrides and isolates (U+061C, U+200E-F, U+202A-E, U+2066-9), the line and paragraph
+# separators, and lone surrogates (a file name that is not UTF-8), which no output can encode.
+_ACTING = "\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff"
+_IN_TEXT = re.compile(f"[{_ACTING}]")
+_IN_LINE = re.compile(f"[\t\n{_ACTING}]")
+
+
+def inert(text: str, *, one_line: bool = False) -> str:
+    """`text` safe to print for people: each character that would act rather than show is replaced by its
+    escape (ESC by `\\x1b`, U+202E by `\\u202e`). Newline and tab stay, unless `one_line`: then they are
+    escaped too (`\\n`, `\\t`), for text that must not start a line of its own, such as a file name before
+    `:line:col:`. Printable text, backslashes included, is left as it is; the result is inert again."""
+    return (_IN_LINE if one_line else _IN_TEXT).sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    return match.group().encode("unicode_escape").decode("ascii")
