@@ -279,3 +279,21 @@ def test_a_real_write_error_from_the_kernel(tmp_path: Path) -> None:
     assert "a.yaml: cannot write: File too large (nothing was written)" in done.stdout
     assert sorted(os.listdir(root / "records")) == ["a.yaml"]
     assert (root / "records" / "a.yaml").read_text() == "old\n"
+
+
+@pytest.mark.parametrize("planted", ["assets/site.css", "house/interpol/style.css", "record.html.j2"])
+def test_the_site_does_not_read_template_links_out_of_the_project(run_cli, reference_project, outside: Path,
+                                                                    tmp_path: Path, planted: str) -> None:
+    """A pull request's templates folder holding a link to a secret cannot publish it in a CI preview build."""
+    root = reference_project
+    (root / "resolvetool.toml").write_text('[render]\ntemplates = "templates"\n')
+    link = root / "templates" / planted
+    link.parent.mkdir(parents=True)
+    link.symlink_to(outside / ".npmrc")
+    site = tmp_path / "site"
+    result = run_cli("render", "--site", str(site), cwd=root)
+    assert result.exit_code == 2, result.stderr
+    assert "is a symbolic link leading outside" in result.stderr and "Traceback" not in result.stderr
+    assert not site.exists() or not any(b"npm_SECRET" in p.read_bytes() for p in site.rglob("*") if p.is_file())
+    page = run_cli("render", "interpol-ga-81-impact-cooperation", "-f", "html", cwd=root)
+    assert "npm_SECRET" not in page.stdout + page.stderr and page.exit_code != 0

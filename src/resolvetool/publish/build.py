@@ -74,12 +74,9 @@ def build_site(settings: Any, out: Path, *, jobs: int | None = None, progress: P
             # that stops part-way leaves a folder the next one recognises, finishes and cleans up.
             _write_manifest(out, {**old, **{path: "" for path in stale}})
         record_pages = [item for item in plan.published if item.page in stale]
-        try:
-            failed = render_records(plan, record_pages, out, jobs or settings.jobs, progress)
-            for path in sorted(stale - {item.page for item in record_pages}):
-                write(out, path, pages[path][1]())
-        except (TemplateProblem, OutsideSite) as error:
-            raise SiteError(str(error)) from None
+        failed = render_records(plan, record_pages, out, jobs or settings.jobs, progress)
+        for path in sorted(stale - {item.page for item in record_pages}):
+            write(out, path, pages[path][1]())
         report.written = len(stale) - len(failed)
         for path in sorted(set(old) - set(pages) | failed):
             target = out / path
@@ -90,6 +87,8 @@ def build_site(settings: Any, out: Path, *, jobs: int | None = None, progress: P
         final = {path: fingerprint for path, (fingerprint, _) in pages.items() if path not in failed}
         if stale or report.removed or old != final:
             _write_manifest(out, final)
+    except (TemplateProblem, OutsideSite) as error:  # a template or stylesheet, anywhere in the build
+        raise SiteError(str(error)) from None
     finally:
         index.close()
     report.seconds = time.perf_counter() - started

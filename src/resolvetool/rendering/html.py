@@ -34,7 +34,7 @@ def environment(overrides: Path | None = None) -> Any:
     """The Jinja2 environment: the project's templates first, then ours; autoescaping everything; sandboxed."""
     import jinja2
 
-    loaders: list[Any] = [jinja2.FileSystemLoader(str(overrides))] if overrides is not None else []
+    loaders: list[Any] = [_contained_loader()(str(overrides))] if overrides is not None else []
     loaders.append(jinja2.FileSystemLoader(str(TEMPLATES)))
     env = _sandbox()(loader=jinja2.ChoiceLoader(loaders), autoescape=True, undefined=jinja2.StrictUndefined,
                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
@@ -42,6 +42,42 @@ def environment(overrides: Path | None = None) -> Any:
     env.filters["plural_word"] = plural_word
     env.filters["thousands"] = lambda number: f"{number:,}"
     return env
+
+
+@cache
+def _contained_loader() -> type:
+    """A loader of the project's templates that never reads a link leading out of their folder (a pull request
+    could otherwise publish ~/.ssh/id_rsa as a page)."""
+    import jinja2
+    from jinja2.loaders import split_template_path
+
+    class ContainedLoader(jinja2.FileSystemLoader):
+        def get_source(self, environment: Any, template: str) -> Any:
+            for folder in self.searchpath:
+                _refuse_link_out(Path(folder), Path(folder, *split_template_path(template)))
+            return super().get_source(environment, template)
+
+    return ContainedLoader
+
+
+def _refuse_link_out(folder: Path, path: Path) -> None:
+    """A TemplateProblem when `path`, in the project's templates `folder`, is a link leading out of it."""
+    import os
+
+    from ..source import leads_outside
+
+    if leads_outside(path, os.path.realpath(folder)) is not None:
+        raise TemplateProblem(f"{path} is a symbolic link leading outside {folder}: it is not read; replace the "
+                              f"link with the file itself")
+
+
+def _project_file(folder: Path | None, *parts: str) -> Path | None:
+    """A file of the project's templates folder, if it has it (never through a link leading out of it)."""
+    if folder is None:
+        return None
+    path = folder.joinpath(*parts)
+    _refuse_link_out(folder, path)
+    return path if path.is_file() else None
 
 
 @cache
@@ -84,27 +120,34 @@ def plural_word(word: str) -> str:
 
 def asset(name: str, overrides: Path | None = None) -> str:
     """A stylesheet or script the pages use, from the project's templates when it has its own."""
-    if overrides is not None and (overrides / "assets" / name).is_file():
-        return (overrides / "assets" / name).read_text(encoding="utf-8")
-    return (TEMPLATES / "assets" / name).read_text(encoding="utf-8")
+    own = _project_file(overrides, "assets", name)
+    return (own or (TEMPLATES / "assets" / name)).read_text(encoding="utf-8")
 
 
 def house_css(house: str, overrides: Path | None = None) -> str:
     """The extra stylesheet of a house style ("" when it has none)."""
-    for folder in (overrides, Path(str(TEMPLATES))):
-        if folder is not None and (folder / "house" / house / "style.css").is_file():
-            return (folder / "house" / house / "style.css").read_text(encoding="utf-8")
-    return ""
+    own = _project_file(overrides, "house", house, "style.css")
+    if own is not None:
+        return own.read_text(encoding="utf-8")
+    ours = Path(str(TEMPLATES)) / "house" / house / "style.css"
+    return ours.read_text(encoding="utf-8") if ours.is_file() else ""
 
 
 def templates_stamp(overrides: Path | None = None) -> str:
     """What the pages' look depends on besides the records: every template and asset, ours and the project's."""
+    import os
+
+    from ..source import leads_outside
+
     digest = hashlib.blake2b(digest_size=16)
     for folder in (Path(str(TEMPLATES)), overrides):
         if folder is None:
             continue
+        within = os.path.realpath(folder)
         for path in sorted(folder.rglob("*")):
-            if path.is_file():
+            if leads_outside(path, within) is not None:  # refused where it is used, never read
+                digest.update(str(path.relative_to(folder)).encode() + b"\0link out\0")
+            elif path.is_file():
                 digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
