@@ -21,6 +21,18 @@ def inert(text: str) -> str:
     return _ACTING.sub(lambda match: match.group().encode("unicode_escape").decode("ascii"), text)
 
 
+def printable_path(path: str) -> str:
+    """A file name as text any output can carry: the bytes of a name that is not UTF-8 (which Python holds as
+    lone surrogates, and no encoder takes) shown as \\xNN."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def inert_path(path: str) -> str:
+    """A file name made safe to print on a line of its own: printable_path(), then acting characters as
+    inert() shows them, and a newline or tab (which text may hold, a name hardly) as \\n or \\t."""
+    return inert(printable_path(path)).replace("\n", "\\n").replace("\t", "\\t")
+
+
 def hang(label: Text, body: Text, indent: int, width: int, console: Console, *, continuation: int = 0) -> list[Text]:
     """`label` in a column `indent` wide, `body` wrapped beside it. A line of `body` that begins indented (a
     nested value) keeps its indent, and a line's continuation lines are indented by `continuation` more

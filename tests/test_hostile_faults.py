@@ -1,0 +1,102 @@
+"""Hostile input: faults and odd names. File names holding any byte git and the file system allow (a newline,
+a tab, a backslash, quotes, bytes that are not UTF-8, a leading dash, one name the prefix of another), and
+text whose lines end as old Macs ended them (CR alone)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+GIT_ENV = {"GIT_AUTHOR_NAME": "Clerk", "GIT_AUTHOR_EMAIL": "clerk@example.org", "GIT_COMMITTER_NAME": "Clerk",
+           "GIT_COMMITTER_EMAIL": "clerk@example.org", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_SYSTEM": os.devnull}
+needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is needed")
+
+# File names (as bytes) that a careless or hostile contributor can commit beside a record.
+ODD_NAMES = [
+    b"new\nline.yaml",
+    b"tab\there.yaml",
+    b"back\\slash.yaml",
+    b"\"quoted\" 'name'.yaml",
+    b"caf\xe9.yaml",
+    b"-dash.yaml",
+    b"prefix.yaml",
+    b"prefix.yaml.yaml",
+    b"star*[x].yaml",
+]
+
+
+def git(root: Path, *args: str) -> str:
+    result = subprocess.run(["git", *args], cwd=root, capture_output=True, env={**os.environ, **GIT_ENV})
+    assert result.returncode == 0, result.stderr
+    return os.fsdecode(result.stdout)
+
+
+def odd(folder: Path, name: bytes) -> Path:
+    """The path of a file whose name is those bytes."""
+    return folder / os.fsdecode(name)
+
+
+def organization(number: int, name: str) -> str:
+    return f"id: odd-{number}\nkind: organization\nname: {name}\n"
+
+
+@needs_git
+@pytest.mark.parametrize("names", [ODD_NAMES, [b"new\nline.yaml"]], ids=["every-odd-name", "a-newline-alone"])
+def test_diff_reads_every_file_at_both_revisions_whatever_its_name(run_cli, base_tree, names) -> None:
+    root = base_tree()
+    folder = root / "records/resolutions/2020"
+    for number, name in enumerate(names):
+        odd(folder, name).write_text(organization(number, "Before"))
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "records")
+    resolution = folder / "res-1.yaml"
+    resolution.write_text(resolution.read_text().replace("status: adopted", "status: superseded"))
+    for number, name in enumerate(names):
+        odd(folder, name).write_text(organization(number, "After"))
+    git(root, "commit", "-q", "-am", "a status changes")
+
+    result = run_cli("diff", "--base", "HEAD~1", "--head", "HEAD", "--exit-code", "-f", "json", cwd=root)
+    assert result.exit_code == 1, result.stdout + result.stderr
+    by_id = {record["id"]: record for record in json.loads(result.stdout)["records"]}
+    assert [c["summary"] for c in by_id["res-1"]["changes"]] == ["status: adopted → superseded"]
+    assert by_id["res-1"]["new_path"] == "records/resolutions/2020/res-1.yaml"
+    for number, name in enumerate(names):
+        assert by_id[f"odd-{number}"]["status"] == "changed"
+        assert [c["summary"] for c in by_id[f"odd-{number}"]["changes"]] == ["name: Before → After"]
+        # A name that is not UTF-8 is shown with its other bytes as \xNN.
+        shown = name.decode("utf-8", "backslashreplace")
+        assert by_id[f"odd-{number}"]["new_path"] == f"records/resolutions/2020/{shown}"
+    text = run_cli("diff", "--base", "HEAD~1", "--head", "HEAD", cwd=root).stdout
+    assert "resolution res-1 changed" in text
+    assert "records/resolutions/2020/caf\\xe9.yaml" in text or b"caf\xe9.yaml" not in names
+    # And against the working tree, with nothing changed since.
+    assert run_cli("diff", "--exit-code", cwd=root).exit_code == 0
+
+
+@needs_git
+def test_history_follows_a_file_once_named_with_a_newline(run_cli, base_tree) -> None:
+    root = base_tree()
+    folder = root / "records/organizations"
+    odd(folder, b"first\nname.yaml").write_text(organization(1, "Before"))
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "records \x01 in the subject")
+    git(root, "mv", os.fsdecode(folder / "first\nname.yaml"), str(folder / "odd.yaml"))
+    git(root, "commit", "-q", "-m", "renamed")
+    (folder / "odd.yaml").write_text(organization(1, "After"))
+    git(root, "commit", "-q", "-am", "name changed")
+
+    result = run_cli("diff", "records/organizations/odd.yaml", "--history", "-f", "json", cwd=root)
+    assert result.exit_code == 0, result.stderr
+    steps = json.loads(result.stdout)
+    assert [step["subject"] for step in steps] == ["records \x01 in the subject", "renamed", "name changed"]
+    assert [record["status"] for record in steps[0]["records"]] == ["added"]
+    assert [record["status"] for record in steps[1]["records"]] == ["moved"]
+    assert [c["summary"] for c in steps[2]["records"][0]["changes"]] == ["name: Before → After"]
+
