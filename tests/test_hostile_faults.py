@@ -100,3 +100,68 @@ def test_history_follows_a_file_once_named_with_a_newline(run_cli, base_tree) ->
     assert [record["status"] for record in steps[1]["records"]] == ["moved"]
     assert [c["summary"] for c in steps[2]["records"][0]["changes"]] == ["name: Before → After"]
 
+
+# --- file names that are not UTF-8, and names holding newlines or control characters -----------------------
+
+
+def odd_tree(base_tree) -> Path:
+    """The base tree, plus records under names that are not UTF-8 (a file, and a file in a folder) and under
+    names that are UTF-8 but hold a newline and a terminal escape."""
+    root = base_tree()
+    odd(root / "records/organizations", b"caf\xe9.yaml").write_text(organization(1, "Cafe"))
+    odd(root / "records", b"folder\xff").mkdir()
+    odd(root / "records", b"folder\xff/deep.yaml").write_text(organization(2, "Deep"))
+    (root / "records/organizations/new\nline\x1b[31m.yaml").write_text(organization(3, "Newline Organization"))
+    return root
+
+
+UNINDEXED_LINES = ["warning: records/folder\\xff/deep.yaml: not read: its name is not valid UTF-8",
+                   "warning: records/organizations/caf\\xe9.yaml: not read: its name is not valid UTF-8"]
+
+
+def says_unindexed_once(stderr: str) -> bool:
+    return all(stderr.count(line) == 1 for line in UNINDEXED_LINES) and "Traceback" not in stderr
+
+
+@pytest.mark.parametrize("command", [
+    ("show", "res-1"),
+    ("show", "odd-3"),
+    ("query", "kind=organization", "-f", "ids"),
+    ("search", "decide", "-f", "ids"),
+    ("search", "organization", "--fields", "id,path", "-f", "json"),
+])
+def test_lookups_report_names_that_are_not_utf8_and_answer_for_the_rest(run_cli, base_tree, command) -> None:
+    root = odd_tree(base_tree)
+    for _ in range(2):  # building the index, then reading it as it is
+        result = run_cli(*command, cwd=root)
+        assert result.exit_code == 0, result.stderr
+        assert says_unindexed_once(result.stderr), result.stderr
+    if command[0] == "query":
+        assert result.stdout.split() == ["odd-3", "org"]
+    elif command[1] == "decide":
+        assert result.stdout.split() == ["res-1"]
+    elif command[1] == "organization":
+        assert '"path": "records/organizations/new\\nline\\u001b[31m.yaml"' in result.stdout
+    else:
+        assert command[1] in result.stdout
+
+
+def test_a_file_named_so_is_found_once_renamed(run_cli, base_tree) -> None:
+    root = odd_tree(base_tree)
+    assert run_cli("show", "odd-1", cwd=root).exit_code == 1
+    assert run_cli("show", os.fsdecode(b"records/organizations/caf\xe9.yaml"), cwd=root).exit_code == 1
+    odd(root / "records/organizations", b"caf\xe9.yaml").rename(root / "records/organizations/odd-1.yaml")
+    result = run_cli("show", "odd-1", cwd=root)
+    assert result.exit_code == 0 and "Cafe" in result.stdout
+    assert UNINDEXED_LINES[0] in result.stderr and UNINDEXED_LINES[1] not in result.stderr
+
+
+def test_the_site_leaves_out_names_that_are_not_utf8_and_publishes_the_rest(run_cli, base_tree) -> None:
+    root = odd_tree(base_tree)
+    result = run_cli("render", "--site", "site", cwd=root)
+    assert result.exit_code == 1  # records not published
+    for path in ("records/folder\\xff/deep.yaml", "records/organizations/caf\\xe9.yaml"):
+        assert result.stderr.count(f"{path}: not published: its name is not valid UTF-8") == 1, result.stderr
+    assert (root / "site/resolutions/res-1.html").is_file()
+    assert (root / "site/organizations/odd-3.html").is_file()
+    assert not (root / "site/organizations/odd-1.html").exists()

@@ -681,7 +681,8 @@ def _open_index(globals_: Globals):
     """The project's settings and its up-to-date index; building it on first use shows progress."""
     from rich.text import Text
 
-    from .index import open_index
+    from .index import UNINDEXED, open_index
+    from .textlayout import inert_path
 
     err = globals_.console()
     settings = _project_settings(globals_)
@@ -691,12 +692,14 @@ def _open_index(globals_: Globals):
     finally:
         progress.stop()
     refreshed = index.refreshed
+    for path in refreshed.unindexed:
+        err.print(Text(f"warning: {inert_path(path)}: not read: {UNINDEXED}"))
     if globals_.verbosity >= 0:
         if not settings.records.is_dir():
             err.print(Text(f"note: there is no records folder at {_shown(settings.records)}", style="dim"))
         for folder, reason in refreshed.unreadable:
-            err.print(Text(f"note: cannot list {folder or settings.records}: {reason}; its records are as last "
-                           "seen", style="dim"))
+            err.print(Text(f"note: cannot list {inert_path(folder) or settings.records}: {reason}; its records are "
+                           "as last seen", style="dim"))
         if index.note:
             err.print(Text(f"note: {index.note}", style="dim"))
     if globals_.verbosity > 0:
