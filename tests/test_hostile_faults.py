@@ -11,6 +11,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import BASE_TREE
 
 GIT_ENV = {"GIT_AUTHOR_NAME": "Clerk", "GIT_AUTHOR_EMAIL": "clerk@example.org", "GIT_COMMITTER_NAME": "Clerk",
            "GIT_COMMITTER_EMAIL": "clerk@example.org", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_SYSTEM": os.devnull}
@@ -165,3 +166,78 @@ def test_the_site_leaves_out_names_that_are_not_utf8_and_publishes_the_rest(run_
     assert (root / "site/resolutions/res-1.html").is_file()
     assert (root / "site/organizations/odd-3.html").is_file()
     assert not (root / "site/organizations/odd-1.html").exists()
+
+
+# --- line ends as editors count them: CR LF, LF, and a CR alone (old Mac files) -------------------------------
+
+RESOLUTION = BASE_TREE["records/resolutions/2020/res-1.yaml"]
+ENDINGS = {
+    "cr": lambda text: text.replace("\n", "\r"),
+    "crlf": lambda text: text.replace("\n", "\r\n"),
+    # every kind of line end in one file, and a U+2028 in a value (which libyaml counts as a line end, editors not)
+    "mixed": lambda text: "".join(line + ("\n", "\r", "\r\n")[number % 3]
+                                  for number, line in enumerate(text.split("\n")[:-1]))
+                          .replace("title: A first decision", 'title: "A first\u2028decision"'),
+}
+
+
+def ended(name: str, text: str) -> bytes:
+    return ENDINGS[name](text).encode("utf-8")
+
+
+def findings(result) -> str:
+    return result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("ending", ENDINGS)
+def test_reading_errors_and_schema_errors_point_at_the_line_an_editor_shows(run_cli, base_tree, ending) -> None:
+    broken = RESOLUTION.replace("body: assembly\n", "body: assembly\nbody: assembly\n").replace(
+        "status: adopted", "status: bogus")
+    root = base_tree(**{"records__resolutions__2020__res-1.yaml": ended(ending, broken)})
+    result = run_cli("validate", cwd=root)
+    assert 'res-1.yaml:5:1: error[RT011] duplicate key "body" (first at line 4, column 1)' in findings(result)
+    assert 'res-1.yaml:7:9: error[RT104] status: "bogus"' in findings(result)
+    syntax = RESOLUTION.replace("    refs: [org#head]\n", "    refs: [org#head\n")
+    root = base_tree(**{"records__resolutions__2020__res-1.yaml": ended(ending, syntax)})
+    assert "res-1.yaml:17:1: error[RT010]" in findings(run_cli("validate", cwd=root))
+
+
+@pytest.mark.parametrize("ending", ENDINGS)
+@pytest.mark.parametrize("bad, code, col", [(b"caf\xe9", "RT004", 14), (b"\x01", "RT008", 11), (b"\x00", "RT006", 11)])
+def test_bytes_refused_before_reading_point_at_their_line(run_cli, base_tree, ending, bad, code, col) -> None:
+    head, tail = ended(ending, RESOLUTION).split(b"text: to decide.")
+    root = base_tree(**{"records__resolutions__2020__res-1.yaml": head + b"text: " + bad + tail})
+    assert f"res-1.yaml:15:{col}: error[{code}]" in findings(run_cli("validate", cwd=root))
+
+
+@pytest.mark.parametrize("ending", ENDINGS)
+def test_lint_findings_and_suppressions_count_lines_as_editors_do(run_cli, base_tree, ending) -> None:
+    root = base_tree(**{"records__resolutions__2020__res-1.yaml": ended(ending, RESOLUTION)})
+    # (RT311 reports the U+2028 of the mixed file: an invisible character)
+    assert "res-1.yaml:16:12: warning[RT306]" in findings(run_cli("lint", "--ignore", "RT311", cwd=root))
+    for comment in ("    refs: [org#head]  # resolvetool: ignore[RT306]\n",
+                    "    # resolvetool: ignore[RT306]\n    refs: [org#head]\n"):
+        suppressed = RESOLUTION.replace("    refs: [org#head]\n", comment)
+        root = base_tree(**{"records__resolutions__2020__res-1.yaml": ended(ending, suppressed)})
+        result = run_cli("lint", "--strict", "--ignore", "RT311", cwd=root)
+        assert result.exit_code == 0, findings(result)
+
+
+def test_a_text_with_cr_line_ends_imports_as_one_with_lf(run_cli, make_tree) -> None:
+    sample = (Path(__file__).parent / "import_samples/icao-whereas.txt").read_bytes()
+    root = make_tree({"lf.txt": sample, "cr.txt": sample.replace(b"\n", b"\r")})
+    lf = run_cli("import", "lf.txt", "--dry-run", cwd=root)
+    cr = run_cli("import", "cr.txt", "--dry-run", cwd=root)
+    assert lf.exit_code == cr.exit_code == 0 and cr.stdout == lf.stdout and "phrase: Resolves" in cr.stdout
+
+
+def test_import_errors_point_at_the_line_an_editor_shows(run_cli, make_tree) -> None:
+    # a form feed (a page break, as pdftotext writes one) does not end a line in an editor
+    paged = ("RESOLUTION\n\nSubject: Test\n\nThe ICPO-INTERPOL General Assembly,\n\nNOTING the report,\n\n"
+             "\fDECIDES to act.\n\nApproved\n\nSigned in two copies\n")
+    root = make_tree({"latin1.txt": b"RESOLUTION 1\r\rThe General Assembly,\rNoting caf\xe9\r",
+                      "paged.txt": paged, "paged-cr.txt": paged.replace("\n", "\r")})
+    result = run_cli("import", "latin1.txt", "paged.txt", "paged-cr.txt", "--dry-run", cwd=root)
+    assert "latin1.txt:4:11: error[RT004] not UTF-8 text (byte 0xe9)" in findings(result)
+    for name in ("paged.txt", "paged-cr.txt"):
+        assert f"{name}:13:1: warning[RT501] kept as printed but not understood" in findings(result)
