@@ -774,7 +774,8 @@ FieldsOption = Annotated[Optional[str], typer.Option("--fields", metavar="FIELDS
 
 def _open_index(globals_: Globals):
     """The project's settings and its up-to-date index; building it on first use shows progress."""
-    from .index import open_index
+    from .index import UNINDEXED, open_index
+    from .inert import printable_path
 
     err = globals_.console()
     settings = _project_settings(globals_)
@@ -784,11 +785,14 @@ def _open_index(globals_: Globals):
     finally:
         progress.stop()
     refreshed = index.refreshed
+    for path in refreshed.unindexed:
+        _say(err, f"warning: {printable_path(path)}: not read: {UNINDEXED}")
     if globals_.verbosity >= 0:
         if not settings.records.is_dir():
             _say(err, f"note: there is no records folder at {_shown(settings.records)}", "dim")
         for folder, reason in refreshed.unreadable:
-            _say(err, f"note: cannot list {folder or settings.records}: {reason}; its records are as last seen", "dim")
+            _say(err, f"note: cannot list {printable_path(folder) or settings.records}: {reason}; its records are "
+                      "as last seen", "dim")
         if index.note:
             _say(err, f"note: {index.note}", "dim")
     if globals_.verbosity > 0:

@@ -31,3 +31,15 @@ def inert(text: str, *, one_line: bool = False) -> str:
 
 def _escape(match: re.Match[str]) -> str:
     return match.group().encode("unicode_escape").decode("ascii")
+
+
+def printable_path(path: str) -> str:
+    """A file name as text any output can carry: the bytes of a name that is not UTF-8 (which Python holds as
+    lone surrogates, and no encoder takes) shown as \\xNN."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def inert_path(path: str) -> str:
+    """A file name made safe to print before `:line:col:` or on a line of its own: its bytes that are not UTF-8
+    as \\xNN, then every acting character, newline and tab included, as inert() shows them."""
+    return inert(printable_path(path), one_line=True)

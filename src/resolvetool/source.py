@@ -128,20 +128,25 @@ _BOMS = {
     b"\xff\xfe": "UTF-16 (little-endian)",
     b"\xfe\xff": "UTF-16 (big-endian)",
 }
-# Characters YAML 1.2 does not allow in a stream (§5.1), found before libyaml reports them vaguely.
-_LONE_CR = re.compile("\r(?!\n)")
+# Line ends as editors and GitHub count them: CR LF, LF, and a CR alone (old Mac files); not U+0085, U+2028 or
+# U+2029, which libyaml also counts.
+LINE_END = re.compile("\r\n|\r|\n")
 
 
 def _has_other_breaks(text: str) -> bool:
     # `in` is a fast scan; a regular expression with an alternation costs 40 µs on a 4 KB record.
-    return ("\x85" in text or "\u2028" in text or "\u2029" in text
-            or ("\r" in text and _LONE_CR.search(text) is not None))
+    return "\x85" in text or "\u2028" in text or "\u2029" in text
+
+
+# Characters YAML 1.2 does not allow in a stream (§5.1), found before libyaml reports them vaguely.
 _NOT_PRINTABLE = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 
 
-def _line_col(text: str, index: int) -> tuple[int, int]:
-    line_start = text.rfind("\n", 0, index) + 1
-    return text.count("\n", 0, index) + 1, index - line_start + 1
+def line_col(text: str, index: int) -> tuple[int, int]:
+    """The 1-based line and column of `text[index]` as an editor shows them (see LINE_END)."""
+    breaks = text.count("\n", 0, index) + text.count("\r", 0, index) - text.count("\r\n", 0, index)
+    line_start = max(text.rfind("\n", 0, index), text.rfind("\r", 0, index)) + 1
+    return breaks + 1, index - line_start + 1
 
 
 def _decode(raw: bytes, path: str) -> str | Diagnostic:
@@ -152,20 +157,20 @@ def _decode(raw: bytes, path: str) -> str | Diagnostic:
     nul = raw.find(b"\0")
     if nul >= 0:
         prefix = raw[:nul].decode("utf-8", "replace")
-        line, col = _line_col(prefix, len(prefix))
+        line, col = line_col(prefix, len(prefix))
         return make(path, line, col, "RT006", "NUL byte in the file",
                     "the file may be binary or UTF-16; save it as UTF-8 text")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         prefix = raw[: error.start].decode("utf-8", "replace")
-        line, col = _line_col(prefix, len(prefix))
+        line, col = line_col(prefix, len(prefix))
         return make(path, line, col, "RT004",
                     f"not UTF-8: byte 0x{raw[error.start]:02x} cannot start or continue a character",
                     "re-save the file as UTF-8 (it may be Latin-1 or Windows-1252)")
     bad = _NOT_PRINTABLE.search(text)
     if bad:
-        line, col = _line_col(text, bad.start())
+        line, col = line_col(text, bad.start())
         return make(path, line, col, "RT008",
                     f"control character U+{ord(bad.group()):04X} is not allowed in YAML",
                     "remove it, or write it as an escape inside a double-quoted string")
@@ -192,11 +197,11 @@ class _Builder:
 
     def __init__(self, path: str, text: str = "") -> None:
         self.path = path
-        # libyaml also breaks lines at U+0085, U+2028, U+2029 and a lone CR, which editors and
-        # GitHub do not count: in a file holding one, positions are recounted from the offset.
+        # libyaml also breaks lines at U+0085, U+2028 and U+2029, which editors and GitHub do not
+        # count: in a file holding one, positions are recounted from the offset.
         self._line_starts: list[int] | None = None
         if _has_other_breaks(text):
-            self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+            self._line_starts = [0] + [m.end() for m in LINE_END.finditer(text)]
         self.positions: dict[Loc, Position] = {}
         self.diagnostics: list[Diagnostic] = []
         self.refused = False  # a construct was found that makes the data untrustworthy

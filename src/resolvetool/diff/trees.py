@@ -71,6 +71,7 @@ def parse(path: str, raw: bytes | Unread) -> tuple[str, dict[str, Any]]:
 
 def diff_sides(old: Side, new: Side, *, whitespace: bool = False) -> list[RecordDiff]:
     """The record diffs between two sides, ordered by id. Unchanged files are skipped without parsing."""
+    old, new = _printable(old), _printable(new)
     same = {path for path in old.keys() & new.keys() if old[path] == new[path]}
     before = _records({path: raw for path, raw in old.items() if path not in same})
     after = _records({path: raw for path, raw in new.items() if path not in same})
@@ -100,6 +101,14 @@ def diff_sides(old: Side, new: Side, *, whitespace: bool = False) -> list[Record
         if rid not in renamed:
             out.append(RecordDiff((None, rid), _kind(data), "added", None, path))
     return sorted(out, key=lambda diff: (min(i for i in diff.ids if i is not None), diff.ids[0] or "", diff.ids[1] or ""))
+
+
+def _printable(side: Side) -> Side:
+    """The side with its paths as text any output can carry (the bytes of a name that is not UTF-8 as \\xNN):
+    from here on a path is only a label."""
+    from ..inert import printable_path
+
+    return {printable_path(path): raw for path, raw in side.items()}
 
 
 def _records(side: Side) -> dict[str, tuple[str, dict[str, Any]]]:

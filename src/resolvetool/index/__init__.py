@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .refresh import Progress, Refreshed, refresh
-from .store import Store, code_stamp, database_path
+from .store import Store, code_stamp, database_path, is_utf8
 
 # Endings that complete a prefix into the words whose stems fall short of it (see Index.prefix_stems).
 _ENDINGS = ("", "e", "s", "es", "ed", "ing", "er", "ers", "y", "ies", "ion", "ions", "ation", "ations", "ational",
@@ -26,6 +26,8 @@ _COLUMNS = "r.rec, r.id, r.kind, r.symbol, r.title, r.status, r.date, r.path, r.
 # How a reference relates its record to the one it names: the field it stands in, except that references
 # in a record's words (clauses, items, annexes, footnotes: fields ending in "refs") all mean "cites".
 _RELATION = "CASE WHEN field LIKE '%refs' THEN 'refs' ELSE field END"
+# Why a file is in `Refreshed.unindexed`, said after its name.
+UNINDEXED = "its name is not valid UTF-8 (\\xNN marks a byte that is not); rename the file"
 # References to a record or any part of it: `id` itself, or `id#...` (the range from "id#" up to "id$").
 POINTS_AT = "ref = ? OR (ref > ? AND ref < ?)"
 
@@ -94,6 +96,8 @@ class Index:
 
     def locate(self, ref: str) -> tuple[list[Row], str | None]:
         """find(), and the part named after `#` (None when the `#` belongs to a symbol, as in EDOC#000032)."""
+        if not is_utf8(ref):  # a name given in bytes that are not UTF-8 names no indexed record (nor file)
+            return [], None
         if ref.endswith((".yaml", ".yml")):
             path = os.path.relpath(os.path.abspath(ref), self.settings.root).replace(os.sep, "/")
             return self._rows("WHERE r.path = ?", (path,)), None
@@ -128,6 +132,8 @@ class Index:
         import difflib
         import re
 
+        if not is_utf8(ref):
+            return []
         ref = ref[:200]  # nothing longer is an id, and SQLite limits LIKE patterns
         words = sorted(re.findall(r"[^\W_]{2,}", ref.casefold()), key=len, reverse=True)[:3]
         names: dict[str, str] = {}
@@ -272,4 +278,4 @@ def _locked(path: Path) -> Iterator[None]:
             fcntl.lockf(handle, fcntl.LOCK_UN)
 
 
-__all__ = ["Index", "Referrer", "Row", "open_index"]
+__all__ = ["UNINDEXED", "Index", "Referrer", "Row", "open_index"]

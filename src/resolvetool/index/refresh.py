@@ -5,6 +5,9 @@ compared with the one indexed, so a file only touched is restamped, not reindexe
 only trusted when it was taken well after the file's last change (git's "racily clean" rule): a file
 changed within the file system's clock resolution of being indexed keeps no stamp and is compared by
 content next time. Reindexing many files (the first build) runs in worker processes.
+
+A file whose path is not UTF-8 is not read: no record could name it (paths and names are text in the
+index and in every output), so it is kept track of and reported, in `Refreshed.unindexed`, on every refresh.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .scan import MARGIN_NS, Known, Scan, Stamp, scan
-from .store import Store
+from .store import Store, is_utf8
 
 Progress = Callable[[int, int], None]
 Key = tuple[str, str]  # (folder relative to records/, file name)
@@ -32,6 +35,7 @@ class Refreshed:
     indexed: int = 0  # files read into the index (new or changed)
     removed: int = 0
     unreadable: list[tuple[str, str]] = field(default_factory=list)  # (folder, reason), shown relative to root
+    unindexed: list[str] = field(default_factory=list)  # files left out, their paths not UTF-8 (relative to root)
     seconds: float = 0.0
 
 
@@ -47,6 +51,7 @@ def refresh(store: Store, records: Path, root: Path, *, jobs: int | None = None,
     found = scan(records_path, known, since, expected_files=store.meta("files") or 0)
     unreadable = {folder for folder, _ in found.unreadable}
     removed, candidates = _changes(store, found, known, unreadable, records_path)
+    base = os.path.relpath(records_path, root)
     done = Refreshed(removed=len(removed), unreadable=found.unreadable)
     folders = {folder: (known.get(folder, stamp) if folder in unreadable else stamp)
                for folder, stamp in found.folders.items()}
@@ -58,11 +63,13 @@ def refresh(store: Store, records: Path, root: Path, *, jobs: int | None = None,
         elif now - checked_at > MARGIN_NS:  # keep the window of files examined small
             with store.writing() as db:
                 db.execute("UPDATE meta SET value = ? WHERE key = 'checked_at'", (found.started,))
-        done.seconds = time.perf_counter() - started
-        return done
+        return _done(done, store, base, started)
+    unnamed = [key for key, _ in candidates if not is_utf8(_path(base, key))]
+    candidates = [(key, digest) for key, digest in candidates if is_utf8(_path(base, key))]
     with store.writing() as db:
         store.remove(db, removed)
-    base = os.path.relpath(records_path, root)
+        for key in unnamed:
+            store.put_unindexed(db, key, _stamp(os.path.join(records_path, *key)))
     total = len(candidates)
     finished = 0
     for outcomes in _read_all(records_path, base, candidates, max_size, jobs, os.path.realpath(root)):
@@ -80,6 +87,11 @@ def refresh(store: Store, records: Path, root: Path, *, jobs: int | None = None,
         store.finish(db, folders, found.started, catalogue)
     if done.indexed > _BATCH:  # a build leaves a write-ahead log as large as the index: give the space back
         store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return _done(done, store, base, started)
+
+
+def _done(done: Refreshed, store: Store, base: str, started: float) -> Refreshed:
+    done.unindexed = [_path(base, key) for key in store.unindexed()]
     done.seconds = time.perf_counter() - started
     return done
 

@@ -7,6 +7,10 @@ search inside them reads thousands of names rather than a million references), `
 words, names), and the bookkeeping of `files` (stamp and content
 hash of each file, the record it gave) and `folders` (modification time and file count). Everything is
 derived from the files: a damaged or outdated database is set aside and built again.
+
+A file or folder name need not be UTF-8 (Python holds its other bytes as lone surrogates, which SQLite
+text cannot carry): the bookkeeping keeps such a name as its bytes (a BLOB in the same column), and the
+file is not indexed (no record names it, `rec` is NULL) but listed by `unindexed()`, for commands to report.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ CREATE TABLE files (folder TEXT, name TEXT, size INTEGER, mtime INTEGER, ctime I
                     hash BLOB, rec INTEGER, PRIMARY KEY (folder, name)) WITHOUT ROWID;
 CREATE TABLE records (rec INTEGER PRIMARY KEY, id TEXT, kind TEXT, symbol TEXT, title TEXT, status TEXT,
                       date TEXT, path TEXT, valid INTEGER, problem TEXT, parts TEXT);
+CREATE INDEX files_unindexed ON files (folder) WHERE rec IS NULL;
 CREATE INDEX records_id ON records (id COLLATE NOCASE);
 CREATE INDEX records_symbol ON records (symbol COLLATE NOCASE) WHERE symbol IS NOT NULL;
 CREATE INDEX records_order ON records (coalesce(date, '~'), id);
@@ -121,11 +126,17 @@ class Store:
         return row[0] if row else None
 
     def folders(self) -> dict[str, tuple[tuple[int, int, int], int]]:
-        return {folder: ((mtime, ctime, inode), count)
+        return {_name(folder): ((mtime, ctime, inode), count)
                 for folder, mtime, ctime, inode, count in self.db.execute("SELECT * FROM folders")}
 
     def names(self, folder: str) -> set[str]:
-        return {name for (name,) in self.db.execute("SELECT name FROM files WHERE folder = ?", (folder,))}
+        return {_name(name) for (name,) in self.db.execute("SELECT name FROM files WHERE folder = ?",
+                                                           (_kept(folder),))}
+
+    def unindexed(self) -> list[tuple[str, str]]:
+        """(folder, name) of the files that are known but not indexed: those whose path is not UTF-8."""
+        return sorted((_name(folder), _name(name))
+                      for folder, name in self.db.execute("SELECT folder, name FROM files WHERE rec IS NULL"))
 
     def stored(self, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], StoredFile]:
         """What is known of these files, read folder by folder."""
@@ -136,11 +147,14 @@ class Store:
         for folder, names in by_folder.items():
             if len(names) < 50:
                 rows = [self.db.execute("SELECT folder, name, size, mtime, ctime, inode, hash, rec FROM files "
-                                        "WHERE folder = ? AND name = ?", (folder, name)).fetchone() for name in names]
+                                        "WHERE folder = ? AND name = ?", _key((folder, name))).fetchone()
+                        for name in names]
             else:
                 rows = self.db.execute("SELECT folder, name, size, mtime, ctime, inode, hash, rec FROM files "
-                                       "WHERE folder = ?", (folder,)).fetchall()
-            found.update({(row[0], row[1]): _stored(row) for row in rows if row is not None and row[1] in names})
+                                       "WHERE folder = ?", (_kept(folder),)).fetchall()
+            for row in rows:
+                if row is not None and _name(row[1]) in names:
+                    found[folder, _name(row[1])] = _stored(row)
         return found
 
     @contextmanager
@@ -157,21 +171,17 @@ class Store:
 
     def remove(self, db: sqlite3.Connection, keys: Iterable[tuple[str, str]]) -> None:
         for key in keys:
-            row = db.execute("SELECT rec FROM files WHERE folder = ? AND name = ?", key).fetchone()
-            if row and row[0] is not None:
-                self._drop_record(db, row[0])
-            db.execute("DELETE FROM files WHERE folder = ? AND name = ?", key)
+            self._drop_file_record(db, key)
+            db.execute("DELETE FROM files WHERE folder = ? AND name = ?", _key(key))
 
     def restamp(self, db: sqlite3.Connection, key: tuple[str, str], stamp: tuple | None) -> None:
         db.execute("UPDATE files SET size = ?, mtime = ?, ctime = ?, inode = ? WHERE folder = ? AND name = ?",
-                   (*(stamp or (None,) * 4), *key))
+                   (*(stamp or (None,) * 4), *_key(key)))
 
     def put(self, db: sqlite3.Connection, key: tuple[str, str], stamp: tuple | None, digest: bytes | None,
             path: str, extracted: tuple) -> None:
         """(Re)index one file: its old record's rows go, the new ones come in."""
-        row = db.execute("SELECT rec FROM files WHERE folder = ? AND name = ?", key).fetchone()
-        if row and row[0] is not None:
-            self._drop_record(db, row[0])
+        self._drop_file_record(db, key)
         record_id, kind, symbol, title, status, date, valid, problem, fields, refs, words, parts = extracted
         rec = db.execute("INSERT INTO records (id, kind, symbol, title, status, date, path, valid, problem, parts) "
                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -189,6 +199,17 @@ class Store:
         db.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                    (*key, *(stamp or (None,) * 4), digest, rec))
 
+    def put_unindexed(self, db: sqlite3.Connection, key: tuple[str, str], stamp: tuple | None) -> None:
+        """Keep track of a file that is not indexed (its path is not UTF-8): no record, no hash."""
+        self._drop_file_record(db, key)
+        db.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, NULL, NULL)",
+                   (*_key(key), *(stamp or (None,) * 4)))
+
+    def _drop_file_record(self, db: sqlite3.Connection, key: tuple[str, str]) -> None:
+        row = db.execute("SELECT rec FROM files WHERE folder = ? AND name = ?", _key(key)).fetchone()
+        if row and row[0] is not None:
+            self._drop_record(db, row[0])
+
     @staticmethod
     def _drop_record(db: sqlite3.Connection, rec: int) -> None:
         db.execute("DELETE FROM records WHERE rec = ?", (rec,))
@@ -203,7 +224,7 @@ class Store:
 
         db.execute("DELETE FROM folders")
         db.executemany("INSERT INTO folders VALUES (?, ?, ?, ?, ?)",
-                       [(folder, *stamp, count) for folder, (stamp, count) in folders.items()])
+                       [(_kept(folder), *stamp, count) for folder, (stamp, count) in folders.items()])
         db.execute("INSERT OR REPLACE INTO meta VALUES ('checked_at', ?)", (checked_at,))
         db.execute("INSERT OR REPLACE INTO meta VALUES ('files', (SELECT count(*) FROM files))")
         if catalogue is not None:
@@ -213,6 +234,30 @@ class Store:
 def fold(value: Any) -> Any:
     """Text in the form that compares regardless of case in every script (casefold), anything else as is."""
     return value.casefold() if isinstance(value, str) else value
+
+
+def is_utf8(text: str) -> bool:
+    """Whether a name read from the file system is UTF-8 (a name that is not comes with lone surrogates)."""
+    if text.isascii():
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _kept(name: str) -> str | bytes:
+    """A file or folder name as the bookkeeping keeps it: its text, or its bytes when it is not UTF-8."""
+    return name if is_utf8(name) else os.fsencode(name)
+
+
+def _name(kept: str | bytes) -> str:
+    return kept if isinstance(kept, str) else os.fsdecode(kept)
+
+
+def _key(key: tuple[str, str]) -> tuple[str | bytes, str | bytes]:
+    return _kept(key[0]), _kept(key[1])
 
 
 def _stored(row: tuple) -> StoredFile:

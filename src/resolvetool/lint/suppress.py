@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from ..source import LINE_END
+
 _DIRECTIVE = re.compile(r"#\s*resolvetool:\s*(ignore-file|ignore)\s*(?:\[([^\]]*)\])?")
 
 # (line of the comment, line it applies to (0: the whole file), codes as written, each code's column);
@@ -18,7 +20,9 @@ def directives(raw: bytes) -> tuple[Directive, ...]:
     """Every suppression comment in a file's bytes (cheap when there are none)."""
     if b"resolvetool:" not in raw:
         return ()
-    lines = raw.decode("utf-8", "replace").splitlines()
+    # Lines as editors count them, and as diagnostics are numbered (str.splitlines also breaks at U+2028,
+    # U+0085 and other characters a quoted value may hold).
+    lines = LINE_END.split(raw.decode("utf-8", "replace"))
     found: list[Directive] = []
     for number, line in enumerate(lines, 1):
         if "resolvetool:" not in line or "#" not in line:

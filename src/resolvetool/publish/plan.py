@@ -15,7 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from ..index import UNINDEXED
 from ..rendering.page import KIND_FOLDERS, Neighbour
+from ..inert import inert_path
 from .directory import TreeDirectory, newest_first
 
 FORMAT = 1  # of the manifest and the pages' layout
@@ -77,6 +79,7 @@ class Plan:
                                   f"{KIND_FOLDERS[kind]}/{record_id}.html")
                 self.published.append(item)
                 by_rec[rec] = item
+        self.skipped += [(inert_path(path), UNINDEXED) for path in index.refreshed.unindexed]
         # An id two files take is ambiguous: neither is published (nor silently replaces the other's page).
         for item in [item for item in self.published if item.id in duplicated]:
             self.skipped.append((item.path, f"id {item.id!r} is also taken by another file; run 'resolvetool "

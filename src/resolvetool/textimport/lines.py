@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..source import LINE_END
+
 
 @dataclass(frozen=True)
 class Line:
@@ -15,12 +17,16 @@ class Line:
 
 
 def read_lines(text: str) -> list[Line]:
-    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
+    """The lines of a text, split and numbered as editors do (CR LF, LF or a CR alone ends a line); a form feed
+    (a page break) separates what it stands between as a blank line would, within its line's number."""
     lines = []
-    for number, raw in enumerate(text.split("\n"), 1):
-        raw = raw.expandtabs(8)
-        stripped = raw.lstrip()
-        lines.append(Line(number, " ".join(stripped.split()), len(raw) - len(stripped)))
+    for number, whole in enumerate(LINE_END.split(text.lstrip("\ufeff")), 1):
+        for index, raw in enumerate(whole.split("\f")):
+            if index:
+                lines.append(Line(number, "", 0))
+            raw = raw.expandtabs(8)
+            stripped = raw.lstrip()
+            lines.append(Line(number, " ".join(stripped.split()), len(raw) - len(stripped)))
     return lines
 
 

@@ -57,7 +57,7 @@ def join_paragraphs(content: list[Line]) -> list[Paragraph]:
     gap = False  # a blank line since the last text line
     page_break = False  # and lines taken out since then (a running header, a page footer)
     for index, line in enumerate(content):
-        if index and line.number != content[index - 1].number + 1:
+        if index and line.number > content[index - 1].number + 1:  # (the pieces a form feed parts share a number)
             page_break = True
         if not line.text:
             gap = True

@@ -9,6 +9,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ..diagnostics import Diagnostic, make
+from ..source import line_col
 from . import BuildError, ImportFailure, Planned, Records, import_text
 
 
@@ -56,8 +57,8 @@ def read_input(name: str) -> tuple[str | None, Diagnostic | None]:
     try:
         return raw.decode("utf-8"), None
     except UnicodeDecodeError as error:
-        line = raw[:error.start].count(b"\n") + 1
-        col = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        before = raw[:error.start].decode("utf-8")
+        line, col = line_col(before, len(before))
         return None, make(name, line, col, "RT004", f"not UTF-8 text (byte 0x{raw[error.start]:02x})",
                           "convert it first, for example: iconv -f WINDOWS-1252 -t UTF-8 file.txt")
 
