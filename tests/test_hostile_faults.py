@@ -249,3 +249,13 @@ def test_import_errors_point_at_the_line_an_editor_shows(run_cli, make_tree) -> 
     assert "latin1.txt:4:11: error[RT004] not UTF-8 text (byte 0xe9)" in findings(result)
     for name in ("paged.txt", "paged-cr.txt"):
         assert f"{name}:13:1: warning[RT501] kept as printed but not understood" in findings(result)
+
+
+@pytest.mark.parametrize("args", [("search", "caf\udce9"), ("query", "kind=body", "title~caf\udce9"),
+                                  ("query", "--sort", "title\udce9"), ("search", "x", "--fields", "id,\udce9")])
+def test_arguments_that_are_not_utf8_are_a_usage_error(run_cli, base_tree, args) -> None:
+    """A shell passes bytes that are not UTF-8 as they are (Python holds them as lone surrogates): a usage error
+    pointing at the byte, never a UnicodeEncodeError from inside the index."""
+    result = run_cli(*args, cwd=base_tree())
+    assert result.exit_code == 2
+    assert "this argument is not UTF-8 text" in result.stderr and "Traceback" not in result.stderr

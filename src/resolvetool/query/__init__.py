@@ -35,6 +35,9 @@ def build(catalogue: dict[str, Any], filters: list[str] = (), *, words: list[str
     """A Query from filter arguments, search words (each argument a word or phrase) or a search text (a
     string of words and "quoted phrases"), a sort specification ("date,-title") and column names. `stems` is
     Index.prefix_stems, for prefix searches."""
+    for argument in (*filters, *(words or ()), *([text] if text else []), *([sort] if sort else []),
+                     *([columns] if isinstance(columns, str) else columns or [])):
+        _refuse_undecodable(argument)
     expression = None
     if words is not None:
         expression = fts_expression(list(words), stems=stems)
@@ -46,6 +49,15 @@ def build(catalogue: dict[str, Any], filters: list[str] = (), *, words: list[str
                  limit=limit,
                  columns=_columns(columns, catalogue),
                  snippets=words is not None)
+
+
+def _refuse_undecodable(argument: str) -> None:
+    """A FilterError at the first byte of an argument the shell passed that is not UTF-8 (Python holds such
+    bytes as lone surrogates, which no query can hold)."""
+    bad = next((index for index, char in enumerate(argument) if "\ud800" <= char <= "\udfff"), None)
+    if bad is not None:
+        raise FilterError(argument, bad, bad + 1, "this argument is not UTF-8 text",
+                          "type it again in a UTF-8 terminal (the byte marked is not part of any character)")
 
 
 def _columns(columns: str | list[str] | None, catalogue: dict[str, Any]) -> tuple[str, ...]:
