@@ -1,0 +1,74 @@
+"""The project stands on its own: a fresh clone with nothing beside it has everything its tests, benchmarks,
+documents and `init` refer to, and what it builds and writes works on the day it is made."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import CORPUS, CORPUS_EXPECTED, CORPUS_TEXTS, GUARDED, REFERENCE_TEXT, REPO
+from repository_guard import ReadOutsideRepository
+
+
+# --- 1. Nothing read from beside the repository ------------------------------------------------------------
+
+def test_the_corpus_is_inside_the_repository():
+    for path in (CORPUS, CORPUS_TEXTS, CORPUS_EXPECTED, REFERENCE_TEXT):
+        assert path.resolve().is_relative_to(REPO), path
+    texts = sorted(path.name for path in CORPUS_TEXTS.glob("*.txt"))
+    assert len(texts) >= 9 and REFERENCE_TEXT.name in texts
+    assert sorted(yaml.safe_load(CORPUS_EXPECTED.read_text(encoding="utf-8"))) == texts
+    # Every file kept has its provenance said, and nothing is said of a file not kept.
+    sources = (CORPUS / "SOURCES.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"^\| `texts/([^`]+)`", sources, re.MULTILINE))
+    assert named == set(texts)
+    assert "| `expected.yaml` |" in sources and "## Provenance" in sources
+
+
+def test_a_read_beside_the_repository_fails_the_test(tmp_path, monkeypatch):
+    if not GUARDED:
+        pytest.skip("the repository sits at the filesystem's root: nothing can be beside it")
+    beside = REPO.parent / "shared" / "corpus"
+    with pytest.raises(ReadOutsideRepository, match="outside the repository"):
+        (beside / "expected.yaml").read_text(encoding="utf-8")  # fails so even where the file exists
+    with pytest.raises(ReadOutsideRepository):
+        list((beside / "texts").glob("*.txt"))  # a glob would otherwise find nothing and skip tests silently
+    monkeypatch.chdir(REPO)
+    with pytest.raises(ReadOutsideRepository):
+        open("../shared/corpus/expected.yaml", "rb")
+    with pytest.raises(ReadOutsideRepository):
+        (REPO.parent / "elsewhere.txt").write_text("x")  # writing beside the clone too
+    # What the tests do use is let through: the repository, their temporary folders, Python's own files.
+    assert REFERENCE_TEXT.read_bytes()
+    (tmp_path / "scratch.txt").write_text("x")
+    assert (tmp_path / "scratch.txt").read_text() == "x"
+    assert Path(yaml.__file__).read_bytes()
+
+
+BESIDE = re.compile(r"""\.\./shared|["'/]shared["'/]|\b(?:REPO|ROOT|HERE)\.parent\b(?!\s*/\s*["']src)"""
+                    r"""|\.parent\.parent\.parent|\.parents\[[2-9]\]""")
+
+
+def test_no_test_or_benchmark_names_a_path_beside_the_repository():
+    this = Path(__file__).resolve()
+    scanned = [path for folder in ("tests", "benchmarks") for path in sorted((REPO / folder).rglob("*.py"))
+               if path.resolve() != this]
+    assert len(scanned) > 20
+    found = [f"{path.relative_to(REPO)}:{number}: {line.strip()}" for path in scanned
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if BESIDE.search(line)]
+    assert found == []
+
+
+def test_bench_import_takes_its_corpus_folder(tmp_path):
+    import subprocess
+    import sys
+
+    script = REPO / "benchmarks" / "bench_import.py"
+    help_text = subprocess.run([sys.executable, str(script), "--help"], capture_output=True, text=True).stdout
+    assert "--corpus DIR" in help_text and "tests/corpus/texts" in help_text
+    empty = subprocess.run([sys.executable, str(script), "--corpus", str(tmp_path)], capture_output=True, text=True)
+    assert empty.returncode == 2 and "no *.txt texts there" in empty.stderr
+
