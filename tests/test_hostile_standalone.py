@@ -72,3 +72,73 @@ def test_bench_import_takes_its_corpus_folder(tmp_path):
     empty = subprocess.run([sys.executable, str(script), "--corpus", str(tmp_path)], capture_output=True, text=True)
     assert empty.returncode == 2 and "no *.txt texts there" in empty.stderr
 
+
+# --- 2. The architecture is in the repository, and true -----------------------------------------------------
+
+ARCHITECTURE = REPO / "docs" / "architecture.md"
+PACKAGE = REPO / "src" / "resolvetool"
+
+
+def module_map() -> set[str]:
+    """The paths (relative to src/resolvetool/, folders ending in /) that the module map of
+    docs/architecture.md names, read from its tree's indentation."""
+    text = ARCHITECTURE.read_text(encoding="utf-8")
+    section = text[text.index("## 5. Module map"):]
+    block = re.search(r"```\n(src/resolvetool/\n.*?)```", section, re.DOTALL)
+    assert block, "docs/architecture.md §5 has no tree starting at src/resolvetool/"
+    named, stack = set(), []
+    for line in block.group(1).splitlines()[1:]:
+        entry = re.match(r"( *)(\S+)", line)
+        depth, name = len(entry.group(1)) // 2 - 1, entry.group(2)
+        assert len(entry.group(1)) % 2 == 0 and 0 <= depth <= len(stack), f"misindented: {line!r}"
+        del stack[depth:]
+        named.add("".join(stack) + name)
+        if name.endswith("/"):
+            stack.append(name)
+    return named
+
+
+def test_the_module_map_names_every_module_and_nothing_else():
+    modules = {path.relative_to(PACKAGE).as_posix() for path in PACKAGE.rglob("*.py")}
+    packages = {module.rsplit("/", 1)[0] + "/" for module in modules if "/" in module}
+    assert len(modules) > 100
+    named = module_map()
+    assert sorted(modules - named) == [], "modules missing from docs/architecture.md §5"
+    assert sorted(packages - named) == [], "packages missing from docs/architecture.md §5"
+    stale = sorted(name for name in named if not (PACKAGE / name).exists())
+    assert stale == [], "docs/architecture.md §5 names what is not there"
+
+
+def test_the_architecture_covers_what_it_must():
+    text = ARCHITECTURE.read_text(encoding="utf-8")
+    for heading in ("## 4. Data flow", "## 5. Module map", "## 6. The command line", "## 7. Exit codes",
+                    "## 8. Design decisions", "## 9. Scale"):
+        assert heading in text
+    for command in ("validate", "lint", "rules", "fmt", "show", "query", "search", "diff", "render", "import",
+                    "new", "init", "schema"):
+        assert re.search(rf"^\|[^|\n]*`{command}", text, re.MULTILINE), f"{command} missing from the tables"
+
+
+SKIPPED = {".git", "__pycache__", ".hypothesis", ".pytest_cache", "build", "dist", ".venv", "venv",
+           ".resolvetool-cache"}
+
+
+def test_no_file_cites_a_design_document_the_repository_lacks():
+    cited = re.compile(rb"\b" + b"DES" + rb"IGN\b")  # spelled apart, so that this file does not cite it
+    found = []
+    for folder, folders, files in __import__("os").walk(REPO):
+        folders[:] = [name for name in folders if name not in SKIPPED and not name.endswith(".egg-info")]
+        for name in files:
+            path = Path(folder) / name
+            if path.is_symlink() or not path.is_file():
+                continue  # the golden cases hold dangling links on purpose
+            for number, line in enumerate(path.read_bytes().splitlines(), 1):
+                if cited.search(line):
+                    found.append(f"{path.relative_to(REPO)}:{number}")
+    assert found == []
+    # Code comments cite the architecture by section, and the sections they cite exist.
+    headings = set(re.findall(r"^## (\d+)\. ", ARCHITECTURE.read_text(encoding="utf-8"), re.MULTILINE))
+    citations = [(path, section) for path in PACKAGE.rglob("*.py")
+                 for section in re.findall(r"docs/architecture\.md §(\d+)", path.read_text(encoding="utf-8"))]
+    assert len(citations) >= 4
+    assert [(path, section) for path, section in citations if section not in headings] == []

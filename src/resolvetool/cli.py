@@ -1,6 +1,6 @@
 """The command line: parse options, call one library function, report, exit. No logic lives here.
 
-Exit codes (DESIGN §5): 0 clean, 1 findings, 2 usage or configuration error.
+Exit codes (docs/architecture.md §7): 0 clean, 1 findings, 2 usage or configuration error.
 Heavy modules are imported inside the commands so that `--help` stays instant.
 """
 
