@@ -368,3 +368,109 @@ def test_init_inside_a_repository_shows_the_wiring_at_its_root(run_cli, tmp_path
     assert not re.search(hooks[2]["files"], "other/records/bodies/x.yaml")
     workflow = yaml.safe_load(workflow_text)
     assert workflow["jobs"]["check"]["defaults"]["run"]["working-directory"] == "council records"
+
+
+# --- 4. Release-ready: an sdist and a wheel that work where the repository is not ---------------------------
+
+TEMPLATES = PACKAGE / "rendering" / "templates"
+
+
+@pytest.fixture(scope="module")
+def release(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """`python -m build` of a copy of what the build reads (nothing written into the repository): the sdist,
+    and the wheel built from it. --no-isolation: the backend of the test extra, nothing downloaded."""
+    import shutil
+    import sys
+
+    folder = tmp_path_factory.mktemp("release")
+    source = folder / "source"
+    source.mkdir()
+    for name in ("pyproject.toml", "README.md", "LICENSE"):
+        shutil.copy(REPO / name, source / name)
+    shutil.copytree(REPO / "src", source / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    built = run([sys.executable, "-m", "build", "--no-isolation", "--outdir", str(folder / "dist"), str(source)],
+                folder, offline_env(folder))
+    assert built.returncode == 0, built.stdout[-3000:] + built.stderr[-3000:]
+    (sdist,) = (folder / "dist").glob("*.tar.gz")
+    (wheel,) = (folder / "dist").glob("*.whl")
+    return {"folder": folder, "sdist": sdist, "wheel": wheel}
+
+
+def test_the_version_lives_in_one_place(release):
+    import tomllib
+    import zipfile
+
+    import resolvetool
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "version" not in project["project"] and "version" in project["project"]["dynamic"]
+    assert project["tool"]["setuptools"]["dynamic"]["version"] == {"attr": "resolvetool.__version__"}
+    with zipfile.ZipFile(release["wheel"]) as wheel:
+        (metadata,) = [name for name in wheel.namelist() if name.endswith(".dist-info/METADATA")]
+        headers = wheel.read(metadata).decode("utf-8").split("\n\n", 1)[0]
+    assert f"\nVersion: {resolvetool.__version__}\n" in headers
+    assert "License-Expression: Apache-2.0" in headers
+    assert release["wheel"].name == f"resolvetool-{resolvetool.__version__}-py3-none-any.whl"
+
+
+def test_the_sdist_and_the_wheel_hold_what_the_package_needs(release):
+    import tarfile
+    import zipfile
+
+    templates = {path.relative_to(PACKAGE).as_posix() for path in TEMPLATES.rglob("*") if path.is_file()}
+    modules = {path.relative_to(PACKAGE).as_posix() for path in PACKAGE.rglob("*.py")}
+    assert len(templates) > 10
+    with tarfile.open(release["sdist"]) as sdist:
+        top = f"{release['sdist'].name.removesuffix('.tar.gz')}/"
+        held = {name.removeprefix(top) for name in sdist.getnames()}
+    assert {"README.md", "LICENSE", "pyproject.toml"} <= held
+    assert {f"src/resolvetool/{name}" for name in modules | templates | {"py.typed"}} <= held
+    with zipfile.ZipFile(release["wheel"]) as wheel:
+        held = set(wheel.namelist())
+    assert {f"resolvetool/{name}" for name in modules | templates | {"py.typed"}} <= held
+    assert any(name.endswith(".dist-info/licenses/LICENSE") for name in held)
+    assert (REPO / "LICENSE").read_text(encoding="utf-8").lstrip().startswith("Apache License\n")
+
+
+def test_the_wheel_installs_and_runs_outside_the_repository(release, tmp_path):
+    """A fresh virtual environment holding only the wheel (its dependencies are seen from the running
+    environment's site-packages, after the wheel's own, so nothing is downloaded), run from a folder outside
+    the repository, so that neither src/ nor an editable install can stand in for the wheel."""
+    import os
+    import shutil
+    import sys
+
+    import resolvetool
+
+    venv = tmp_path / "venv"
+    assert run([sys.executable, "-m", "venv", "--without-pip", str(venv)], tmp_path, offline_env(tmp_path)).returncode == 0
+    python = venv / "bin" / "python"
+    installed = run([sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "--no-index",
+                     "--no-cache-dir", "--quiet", "--disable-pip-version-check", str(release["wheel"])],
+                    tmp_path, offline_env(tmp_path))
+    assert installed.returncode == 0, installed.stdout + installed.stderr
+    (own,) = (venv / "lib").glob("python3*/site-packages")
+    dependencies = [entry for entry in sys.path if entry.endswith(("site-packages", "dist-packages"))
+                    and Path(entry).is_dir()]
+    (own / "dependencies-of-the-test.pth").write_text("\n".join(dependencies) + "\n")  # paths only: no .pth run
+    work = tmp_path / "clerk"
+    shutil.copytree(REPO / "records", work / "records")
+    env = offline_env(tmp_path, RESOLVETOOL_CACHE_DIR=str(tmp_path / "cache"))
+    env = {name: value for name, value in env.items() if name not in ("PYTHONPATH", "PYTHONHOME")}
+    env["PATH"] = f"{venv / 'bin'}{os.pathsep}{env['PATH']}"
+    found = run([str(python), "-c", "import resolvetool; print(resolvetool.__file__)"], work, env)
+    assert Path(found.stdout.strip()).is_relative_to(own), found.stdout + found.stderr  # the wheel's, not src/
+    command = str(venv / "bin" / "resolvetool")
+    version = run([command, "--version"], work, env)
+    assert version.stdout.strip() == f"resolvetool {resolvetool.__version__}"
+    checked = run([command, "validate"], work, env)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    page = run([command, "render", "interpol-ga-81-impact-cooperation", "--format", "html", "-o", "page.html"],
+               work, env)
+    assert page.returncode == 0, page.stderr
+    assert "<html" in (work / "page.html").read_text(encoding="utf-8")
+    site = run([command, "render", "--site", "site"], work, env)
+    assert site.returncode == 0, site.stderr
+    for name in ("index.html", "search.html", "assets/site.css", "assets/search.js",
+                 "resolutions/interpol-ga-81-impact-cooperation.html"):
+        assert (work / "site" / name).is_file(), name
