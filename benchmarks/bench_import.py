@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Time importing plain-text resolutions in-process, against a plain PyYAML load of what the import writes.
 
-    python benchmarks/bench_import.py [--kilobytes K] [--repeat R]
+    python benchmarks/bench_import.py [--kilobytes K] [--repeat R] [--corpus DIR]
 
 Builds a long resolution text of about K kilobytes (default 25) in the UN General Assembly convention, with
 the damage PDF extraction leaves: hard-wrapped lines, a running header and page footer at every page break,
@@ -11,7 +11,8 @@ headings and an annex. Then measures, each as the best of R runs (default 20) in
   (a) baseline  `yaml.load(text, Loader=yaml.CSafeLoader)` of the resolution's YAML as import writes it
   (b) import    `import_text` of the text: parse, read the facts, build and validate the records
   (c) render    `render` of the imported resolution back to text (checked equal, whitespace aside)
-  (d) corpus    `import_text` of every text in ../shared/corpus/texts, in total
+  (d) corpus    `import_text` of every *.txt text in DIR (default tests/corpus/texts, the real
+                resolutions the tests use), in total
 
 The target (issue 3) is (b) under 100 ms for 25 KB.
 """
@@ -28,6 +29,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "corpus" / "texts"
 sys.path.insert(0, str(ROOT / "src"))
 
 from resolvetool.rendering import render  # noqa: E402
@@ -104,7 +106,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--kilobytes", type=int, default=25)
     parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--corpus", type=Path, default=CORPUS, metavar="DIR",
+                        help="a folder of plain-text resolutions (*.txt) for (d); default: %(default)s")
     options = parser.parse_args()
+    corpus = sorted(options.corpus.glob("*.txt"))
+    if not corpus:
+        parser.error(f"--corpus {options.corpus}: no *.txt texts there; name a folder of plain-text resolutions")
 
     text = long_text(options.kilobytes)
     result = import_text(text, records=Records())
@@ -112,7 +119,6 @@ def main() -> None:
     written = record_yaml(resolution, "schema.json")
     rendered = render(resolution, resolve=result.resolve)
     assert " ".join(rendered.split()) == " ".join(text.split()), "render(import(text)) differs from the text"
-    corpus = sorted((ROOT.parent / "shared" / "corpus" / "texts").glob("*.txt"))
     corpus_texts = [path.read_text(encoding="utf-8") for path in corpus]
 
     baseline = best(lambda: yaml.load(written, Loader=yaml.CSafeLoader), options.repeat)

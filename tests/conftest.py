@@ -10,10 +10,17 @@ from typing import Callable
 import pytest
 from typer.testing import CliRunner
 
+from repository_guard import install as guard_reads_beside
+
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
-CORPUS_TEXTS = SHARED / "corpus" / "texts"
+# Real resolution texts and what a clerk reads in them (tests/corpus/SOURCES.md says where each comes from).
+CORPUS = REPO / "tests" / "corpus"
+CORPUS_TEXTS = CORPUS / "texts"
+CORPUS_EXPECTED = CORPUS / "expected.yaml"
 REFERENCE_TEXT = CORPUS_TEXTS / "interpol-ga81-impact-cooperation.txt"
+# No test may read beside the repository (a user's clone has nothing there): watched from before any test module
+# is imported (tests/repository_guard.py). False only for a repository at the filesystem's root.
+GUARDED = guard_reads_beside(REPO)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

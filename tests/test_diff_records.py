@@ -118,7 +118,7 @@ def test_words_diff_applies() -> None:
 
 
 def test_edits_of_imported_corpus_texts() -> None:
-    """Real resolutions imported from ../shared/corpus, edited the way secretariats edit them."""
+    """Real resolutions imported from tests/corpus, edited the way secretariats edit them."""
     from conftest import CORPUS_TEXTS
 
     from resolvetool.textimport import Records, import_text

@@ -172,7 +172,8 @@ def test_init_makes_a_repository_that_validates(run_cli, tmp_path):
     assert {hook["id"] for hook in hooks} <= ours
     workflow = yaml.safe_load((folder / ".github/workflows/records.yml").read_text())
     steps = workflow["jobs"]["check"]["steps"]
-    assert steps[0]["with"]["fetch-depth"] == 0 and steps[1]["uses"].startswith("resolvetool/resolvetool@v")
+    assert steps[0]["with"]["fetch-depth"] == 0 and steps[1]["uses"].startswith("actions/setup-python@")
+    assert [step["id"] for step in steps if "id" in step] == ["install"]  # from [ci] install, run inline
     import json
 
     mapping = json.loads((folder / ".vscode/settings.json").read_text())["yaml.schemas"]
@@ -279,23 +280,26 @@ def test_init_edge_cases(run_cli, tmp_path, monkeypatch):
     nested = clone / "records-of-the-council"
     inside = run_cli("init", str(nested))
     assert inside.exit_code == 0
-    assert "inside the git repository" in inside.stderr and "path: records-of-the-council" in inside.stderr
+    assert "inside the git repository" in inside.stderr and "--root records-of-the-council" in inside.stderr
+    assert "working-directory: \"records-of-the-council\"" in (nested / "README.md").read_text()
     assert not (nested / ".github").exists() and not (nested / ".pre-commit-config.yaml").exists()
     assert not (nested / ".git").exists()
     # A failed init leaves nothing behind that would refuse the retry.
-    from resolvetool.scaffold import init as init_module
+    from resolvetool import fileio
 
+    real_write = os.write
     calls = []
 
-    def full_disk(path, text):
-        calls.append(path)
+    def full_disk(descriptor, data):
+        calls.append(descriptor)
         if len(calls) > 5:
             raise OSError(28, "No space left on device")
-        Path(path).write_text(text)
+        return real_write(descriptor, data)
 
-    monkeypatch.setattr(init_module, "atomic_write", full_disk)
+    monkeypatch.setattr(fileio.os, "write", full_disk)
     failed = run_cli("init", str(tmp_path / "full"), "--no-git")
-    assert failed.exit_code == 2 and "No space left" in failed.stderr
+    monkeypatch.undo()
+    assert failed.exit_code == 2 and "the disk is full" in failed.stderr
     assert not (tmp_path / "full").exists()
 
 

@@ -1,6 +1,6 @@
-"""Every development text of ../shared/corpus: (a) its imported records pass validate, (b) rendering them
+"""Every development text of tests/corpus: (a) its imported records pass validate, (b) rendering them
 gives the text back (whitespace aside), (c) the structure read equals what a careful clerk reads
-(../shared/corpus/expected.yaml)."""
+(tests/corpus/expected.yaml)."""
 
 from __future__ import annotations
 
@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import CORPUS_TEXTS, SHARED
+from conftest import CORPUS_EXPECTED, CORPUS_TEXTS
 from resolvetool.rendering import render
 from resolvetool.textimport import Records, import_text
 
-EXPECTED = yaml.safe_load((SHARED / "corpus" / "expected.yaml").read_text(encoding="utf-8"))
+EXPECTED = yaml.safe_load(CORPUS_EXPECTED.read_text(encoding="utf-8"))
 TEXTS = sorted(path.name for path in CORPUS_TEXTS.glob("*.txt"))
 
 
@@ -54,7 +54,7 @@ def test_structure_matches_what_a_clerk_reads(name):
 
 
 def check_structure(result, expected: dict) -> None:
-    """The structure `result` read equals `expected` (the keys of ../shared/corpus/expected.yaml)."""
+    """The structure `result` read equals `expected` (the keys of tests/corpus/expected.yaml)."""
     resolution = result.resolution
     assert len(resolution.preamble) == expected["preamble"]
     assert len(resolution.operative) == expected["operative"]

@@ -13,7 +13,7 @@ from resolvetool.corpus import load_corpus
 from resolvetool.models import RECORD_ADAPTER, Agreement, Resolution
 from resolvetool.validation import validate
 
-from conftest import REFERENCE_TEXT, REPO, SHARED
+from conftest import CORPUS_EXPECTED, REFERENCE_TEXT, REPO
 
 RESOLUTION = REPO / "records/resolutions/2012/interpol-ga-81-impact-cooperation.yaml"
 
@@ -53,7 +53,7 @@ def test_clauses_are_the_text_word_for_word() -> None:
 
 
 def test_structure_matches_what_a_clerk_reads() -> None:
-    expected = yaml.safe_load((SHARED / "corpus/expected.yaml").read_text(encoding="utf-8"))[REFERENCE_TEXT.name]
+    expected = yaml.safe_load(CORPUS_EXPECTED.read_text(encoding="utf-8"))[REFERENCE_TEXT.name]
     resolution = load(RESOLUTION)
     assert len(resolution.preamble) == expected["preamble"]
     assert len(resolution.operative) == expected["operative"]

@@ -14,7 +14,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
-__version__ = "0.1.0"
+__version__ = "0.1.0"  # the one place the version lives: pyproject.toml reads it (setuptools dynamic)
 
 _EXPORTS = {
     "Diagnostic": "diagnostics",

@@ -1,6 +1,6 @@
 """The command line: parse options, call one library function, report, exit. No logic lives here.
 
-Exit codes (DESIGN §5): 0 clean, 1 findings, 2 usage or configuration error.
+Exit codes (docs/architecture.md §7): 0 clean, 1 findings, 2 usage or configuration error.
 Heavy modules are imported inside the commands so that `--help` stays instant.
 """
 
@@ -372,6 +372,7 @@ def init(
 
       resolvetool init . --no-git
     """
+    from .fileio import WriteError
     from .scaffold.init import InitError, init_repository
 
     globals_: Globals = ctx.obj
@@ -379,7 +380,9 @@ def init(
         made = init_repository(folder, title=title, git=not no_git)
     except InitError as error:
         raise _fail(globals_, str(error)) from None
-    except OSError as error:
+    except WriteError as error:
+        raise _fail(globals_, _write_problem(error)) from None
+    except OSError as error:  # the folder itself cannot be made
         raise _fail(globals_, f"cannot write in {folder}: {error.strerror or error}") from None
     err = globals_.console()
     for note in made.notes:

@@ -32,6 +32,9 @@ class Settings:
     """The [lint] settings (a resolvetool.lint.config.LintConfig)."""
     render: RenderSettings = field(default_factory=lambda: RenderSettings())
     """The [render] settings."""
+    ci_install: str | None = None
+    """[ci] install: what the workflow `init` writes installs resolvetool from (read by that workflow, which
+    refuses init's placeholder; resolvetool itself only checks that it is a string)."""
 
 
 @dataclass(frozen=True)
@@ -62,8 +65,9 @@ class RenderSettings:
 
 # Keys accepted in the configuration, with the type each must have.
 _KEYS: dict[str, type] = {"records": str, "schemas": str, "max-file-size": int, "cache-dir": str, "jobs": int,
-                          "lint": dict, "render": dict}
+                          "lint": dict, "render": dict, "ci": dict}
 _RENDER_KEYS: dict[str, type] = {"akn-country": str, "akn-language": str, "site-title": str, "templates": str}
+_CI_KEYS: dict[str, type] = {"install": str}
 
 
 def find_root(start: Path) -> Path | None:
@@ -127,6 +131,7 @@ def load_settings(root: Path | None = None, *, cwd: Path | None = None) -> Setti
     except LintConfigError as error:
         raise ConfigError(f"{source}: {error}") from None
     render = _render_settings(values.get("render", {}), root, source)
+    ci_install = _ci_install(values.get("ci", {}), source)
     cache_dir = values.get("cache-dir") or os.environ.get("RESOLVETOOL_CACHE_DIR")
     return Settings(
         root=root,
@@ -138,6 +143,7 @@ def load_settings(root: Path | None = None, *, cwd: Path | None = None) -> Setti
         source=source,
         lint=lint,
         render=render,
+        ci_install=ci_install,
     )
 
 
@@ -169,6 +175,15 @@ def _inside_project(root: Path, value: str, name: str, source: Path | None) -> P
         raise ConfigError(f"{source or root}: setting {name} = {value!r} is outside the project{how}; name a "
                           f"folder inside {root}")
     return folder
+
+def _ci_install(values: dict[str, Any], source: Path | None) -> str | None:
+    for key, value in values.items():
+        if key not in _CI_KEYS:
+            raise ConfigError(f"{source}: unknown setting ci.{key} (known: {', '.join(sorted(_CI_KEYS))})")
+        if not isinstance(value, str) or not value.strip():
+            raise ConfigError(f"{source}: setting ci.{key} must be a non-empty string (a pip requirement), "
+                              f"not {value!r}")
+    return values.get("install")
 
 
 def default_cache_dir() -> Path:

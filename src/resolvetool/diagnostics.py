@@ -1,6 +1,6 @@
 """Diagnostics: the one shape every problem takes, and the table of stable codes.
 
-Codes are grouped as DESIGN §5 says: RT0xx file and YAML, RT1xx schema, RT2xx integrity,
+Codes are grouped as docs/architecture.md §6 says: RT0xx file and YAML, RT1xx schema, RT2xx integrity,
 RT3xx drafting conventions (lint), RT4xx consistency of dates and between records,
 RT5xx importing text. A code is never reused for another meaning; the table below
 is the documentation (`resolvetool validate --help` and the README list it).

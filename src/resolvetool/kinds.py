@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 KINDS: tuple[str, ...] = ("resolution", "agreement", "report", "session", "body", "organization", "instrument")
-# The folder under records/ that holds each kind (DESIGN §2); resolutions may sit in year subfolders.
+# The folder under records/ that holds each kind (docs/architecture.md §2); resolutions may sit in year subfolders.
 FOLDER_BY_KIND: dict[str, str] = {
     "resolution": "resolutions",
     "agreement": "agreements",

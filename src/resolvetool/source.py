@@ -1,4 +1,4 @@
-"""Bytes to data: the strict YAML dialect of DESIGN §3, with a source position for every value.
+"""Bytes to data: the strict YAML dialect of docs/architecture.md §3, with a source position for every value.
 
 The document is built from libyaml's event stream rather than from PyYAML's constructors because
 the event stream is where the things we refuse are still visible (anchors, aliases, tags, repeated
