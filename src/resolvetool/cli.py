@@ -216,6 +216,7 @@ def new(
     """
     from .fileio import atomic_write
     from .scaffold.new import NewError, Request, new_record
+    from .writecheck import WriteRefused
 
     globals_: Globals = ctx.obj
     err = globals_.console()
@@ -228,6 +229,8 @@ def new(
         made = new_record(settings, request)
     except NewError as error:
         raise _fail(globals_, str(error)) from None
+    except WriteRefused as error:
+        raise _fail(globals_, f"{error}; nothing was written") from None
     target = settings.root / made.path
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -405,7 +408,11 @@ def lint(
     for path, count in sorted(result.fixed.items()):
         err.print(f"{path}: {count} value{'s' if count != 1 else ''} corrected", highlight=False, soft_wrap=True)
     _report(globals_, result, settings, format, output)
-    raise typer.Exit(result.exit_code(strict=strict))
+    from rich.text import Text
+
+    for path, why in sorted(result.not_fixed.items()):
+        err.print(Text(f"{path}: not corrected (nothing was written): {why}", style="diag.error"), soft_wrap=True)
+    raise typer.Exit(2 if result.not_fixed else result.exit_code(strict=strict))
 
 
 def _report(globals_: Globals, result, settings, format: Format, output: Path | None) -> None:
@@ -450,10 +457,12 @@ def fmt(
     paths: Annotated[Optional[list[Path]], typer.Argument(metavar="PATH", help="Files or folders to format (default: all of records/).", show_default=False)] = None,
     check: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 and name the files that would change.")] = False,
 ) -> None:
-    """Rewrite records in canonical form, keeping comments and blank lines.
+    """Rewrite records in canonical form, keeping comments, blank lines and line endings.
 
     Keys in each kind's order, strings in one style (quoted only where a YAML 1.1 reader would misread
-    them, folded at 100 columns when long), written atomically. Formatting twice changes nothing.
+    them or escapes are needed, folded at 100 columns when long), a moved record's schema line corrected,
+    written atomically. Formatting twice changes nothing. A file the strict reader refuses is named and
+    left alone (exit 1), and so is one whose canonical form would change a value or lose a comment (exit 2).
 
     Examples:
 
@@ -461,6 +470,8 @@ def fmt(
 
       resolvetool fmt --check records/resolutions
     """
+    from rich.text import Text
+
     from .config import ConfigError, load_settings
     from .formatting import format_files, record_files
 
@@ -471,20 +482,24 @@ def fmt(
         files = record_files(settings, paths or ())
     except ConfigError as error:
         raise _fail(globals_, str(error)) from None
-    outcomes = format_files(files, write=not check)
+    outcomes = format_files(files, settings, write=not check)
     for outcome in outcomes:
         shown = _shown(outcome.path)
-        if outcome.problem is not None:
-            err.print(f"{shown}: cannot format: {outcome.problem}", style="diag.error", highlight=False, soft_wrap=True)
+        if outcome.refused:
+            err.print(Text(f"{shown}: not formatted: {outcome.problem}", style="diag.error"), soft_wrap=True)
+        elif outcome.problem is not None:
+            err.print(Text(f"{shown}: not formatted: {outcome.problem}; run 'resolvetool validate'",
+                           style="diag.error"), soft_wrap=True)
         elif outcome.changed:
-            err.print(f"{shown}: {'would be reformatted' if check else 'reformatted'}", highlight=False, soft_wrap=True)
+            err.print(Text(f"{shown}: {'would be reformatted' if check else 'reformatted'}"), soft_wrap=True)
     changed = sum(outcome.changed for outcome in outcomes)
     failed = sum(outcome.problem is not None for outcome in outcomes)
+    refused = any(outcome.refused for outcome in outcomes)
     if globals_.verbosity >= 0:
         verb = "would change" if check else "changed"
-        err.print(f"{len(files)} files, {changed} {verb}" + (f", {failed} not readable" if failed else ""),
+        err.print(f"{len(files)} files, {changed} {verb}" + (f", {failed} not formatted" if failed else ""),
                   style="summary.bad" if failed or (check and changed) else "summary.ok")
-    raise typer.Exit(1 if failed or (check and changed) else 0)
+    raise typer.Exit(2 if refused else 1 if failed or (check and changed) else 0)
 
 
 def _shown(path: Path) -> str:
@@ -625,6 +640,8 @@ def import_(
 
       pdftotext -layout A-RES-80-1.pdf - | resolvetool import -
     """
+    from rich.text import Text
+
     from .config import ConfigError, load_settings
     from .corpus import load_corpus
     from .reporters import write_diagnostics
@@ -645,6 +662,8 @@ def import_(
     for outcome in run.outcomes:
         write_diagnostics(outcome.diagnostics, err, quiet=globals_.verbosity < 0)
         shown = "<stdin>" if outcome.name == "-" else outcome.name
+        if outcome.refused:
+            err.print(Text(f"error: {outcome.refused}; nothing was written", style="diag.error"), soft_wrap=True)
         if outcome.written and globals_.verbosity >= 0:
             err.print(f"{shown}: wrote {', '.join(outcome.written)}", highlight=False, soft_wrap=True)
         elif outcome.failed:

@@ -23,6 +23,7 @@ class LintResult:
     records: int
     corpus: Corpus
     fixed: dict[str, int] = field(default_factory=dict)  # file -> corrections written
+    not_fixed: dict[str, str] = field(default_factory=dict)  # file -> why its corrections were not written
 
     def exit_code(self, *, strict: bool = False) -> int:
         """0 clean, 1 when there are errors (or, with `strict`, warnings): as validate."""
@@ -69,14 +70,16 @@ def lint(settings: Settings, paths: Iterable[Path] = (), *, select: tuple[str, .
                 diagnostics.append(_diagnostic(config, entry.path, number, 1, code, message, hint, None))
     diagnostics += _tree_findings(corpus, config, settings, base, wanted)
     fixed: dict[str, int] = {}
+    not_fixed: dict[str, str] = {}
     if fixes:
         from .fix import apply_fixes
 
-        fixed = apply_fixes(base, fixes)
+        written = apply_fixes(base, fixes, max_size=settings.max_file_size)
+        fixed, not_fixed = written.fixed, written.refused
         diagnostics = [d for d in diagnostics
                        if d.path not in fixed or (d.path, d.line, d.col, d.code) not in corrected]
     diagnostics.sort()
-    return LintResult(diagnostics, checked.files, checked.records, corpus, fixed)
+    return LintResult(diagnostics, checked.files, checked.records, corpus, fixed, not_fixed)
 
 
 def _diagnostic(config: LintConfig, path: str, line: int, col: int, code: str, message: str, hint: str | None,

@@ -18,6 +18,8 @@ class FileOutcome:
     planned: list[Planned] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)  # the text of each planned record's file
+    refused: str | None = None  # why nothing was written: a record would not read back as itself
 
     @property
     def failed(self) -> bool:
@@ -31,6 +33,8 @@ class ImportRun:
 
     @property
     def exit_code(self) -> int:
+        if any(outcome.refused for outcome in self.outcomes):
+            return 2
         return 1 if any(outcome.failed for outcome in self.outcomes) else 0
 
 
@@ -60,6 +64,7 @@ def read_input(name: str) -> tuple[str | None, Diagnostic | None]:
 def run_import(names: list[str], settings: Any, corpus: Any, *, body: str | None = None, session: str | None = None,
                dry_run: bool = False, force: bool = False) -> ImportRun:
     from ..fileio import atomic_write
+    from ..writecheck import WriteRefused
     from .yamlout import record_yaml, schema_reference
 
     records = Records(corpus)
@@ -103,24 +108,22 @@ def run_import(names: list[str], settings: Any, corpus: Any, *, body: str | None
                                                 f"{planned.path} already holds {planned.record.kind} "
                                                 f"{planned.record.id}; nothing was written",
                                                 "compare with --dry-run, then use --force to replace it"))
+        try:
+            outcome.texts = [record_yaml(planned.record, schema_reference(settings, settings.root / planned.path,
+                                                                          planned.record.kind), path=planned.path)
+                             for planned in result.planned]
+        except WriteRefused as error:
+            outcome.refused = str(error)
+            continue
         if outcome.failed or dry_run:
             continue
-        for planned in result.planned:
-            target = settings.root / planned.path
-            schema = schema_reference(settings, target, planned.record.kind)
-            atomic_write(target, record_yaml(planned.record, schema))
+        for planned, text in zip(result.planned, outcome.texts):
+            atomic_write(settings.root / planned.path, text)
             outcome.written.append(planned.path)
     return ImportRun(outcomes, dry_run)
 
 
 def dry_run_text(run: ImportRun, settings: Any) -> str:
     """The files an import would write, each under a `# ==> path <==` line, as `head` prints files."""
-    from .yamlout import record_yaml, schema_reference
-
-    parts = []
-    for outcome in run.outcomes:
-        for planned in outcome.planned:
-            target = settings.root / planned.path
-            parts.append(f"# ==> {planned.path} <==\n"
-                         + record_yaml(planned.record, schema_reference(settings, target, planned.record.kind)))
-    return "\n".join(parts)
+    return "\n".join(f"# ==> {planned.path} <==\n{text}" for outcome in run.outcomes
+                     for planned, text in zip(outcome.planned, outcome.texts))
