@@ -309,3 +309,54 @@ def test_lint_fix_refuses_a_file_that_became_hostile(make_tree):
     assert not outcome.fixed and "changed since it was read" in outcome.refused["records/organizations/x.yaml"]
     assert (root / "records/organizations/x.yaml").read_text(encoding="utf-8") == BILLION_LAUGHS
 
+
+# --- 5. the schema line follows a record that moved ----------------------------------------------------------
+
+SCHEMA_LINE = "# yaml-language-server: $schema=../../../schemas/resolution.schema.json\n"
+
+
+def test_a_moved_record_is_warned_about_and_fmt_corrects_its_schema_line(run_cli, base_tree):
+    text = SCHEMA_LINE + (base_tree().joinpath(RESOLUTION).read_text(encoding="utf-8"))
+    root = base_tree(**{RESOLUTION.replace("/", "__"): text})
+    assert run_cli("validate", "--strict", cwd=root).exit_code == 0  # analysed and cached where it was
+    moved = root / "records/resolutions/res-1.yaml"
+    (root / RESOLUTION).rename(moved)
+    result = run_cli("validate", cwd=root)
+    assert result.exit_code == 0
+    assert ('records/resolutions/res-1.yaml:1:1: warning[RT023] the schema line names '
+            '"../../../schemas/resolution.schema.json", which is not the resolution schema from here; it should name '
+            '"../../schemas/resolution.schema.json"') in _output(result)
+    assert "run 'resolvetool fmt' to correct it" in _output(result)
+    check = run_cli("fmt", "--check", cwd=root)
+    assert check.exit_code == 1 and "records/resolutions/res-1.yaml: would be reformatted" in _output(check)
+    assert run_cli("fmt", cwd=root).exit_code == 0
+    assert moved.read_text(encoding="utf-8") == text.replace("../../../schemas", "../../schemas")
+    assert "RT023" not in _output(run_cli("validate", cwd=root))
+    # Back where it was, with the cache holding the file's analysis: the line is wrong again, and said so.
+    moved.rename(root / RESOLUTION)
+    assert "RT023" in _output(run_cli("validate", cwd=root))
+
+
+@pytest.mark.parametrize("line, stale", [
+    ("# yaml-language-server: $schema=../../../schemas/resolution.schema.json", False),
+    ("# yaml-language-server: $schema=../../../schemas/record.schema.json", False),  # the schema of every kind
+    ("#yaml-language-server: $schema=./../../../schemas/resolution.schema.json", False),
+    ("# yaml-language-server: $schema=https://example.org/resolution.schema.json", False),
+    ("# yaml-language-server: $schema=../../../schemas/session.schema.json", True),  # another kind's
+    ("#yaml-language-server:  $schema=../../schemas/resolution.schema.json", True),
+    ("# a comment naming no schema", False),
+])
+def test_which_schema_lines_are_stale(run_cli, base_tree, line, stale):
+    text = base_tree().joinpath(RESOLUTION).read_text(encoding="utf-8")
+    root = base_tree(**{RESOLUTION.replace("/", "__"): f"{line}\r\n" + text.replace("\n", "\r\n")})
+    assert ("[RT023]" in _output(run_cli("validate", cwd=root))) == stale
+    assert run_cli("fmt", cwd=root).exit_code == 0
+    first = (root / RESOLUTION).read_bytes().split(b"\r\n", 1)[0].decode()
+    assert first == (line.split("=")[0] + "=../../../schemas/resolution.schema.json" if stale else line)
+    assert "[RT023]" not in _output(run_cli("validate", cwd=root))
+
+
+def test_fmt_adds_no_schema_line(run_cli, base_tree):
+    root = base_tree()
+    assert run_cli("fmt", cwd=root).exit_code == 0
+    assert not (root / RESOLUTION).read_text(encoding="utf-8").startswith("#")
