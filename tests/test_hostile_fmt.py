@@ -242,6 +242,22 @@ def test_lint_fix_writes_a_value_its_style_cannot_hold_in_another(run_cli, base_
     assert fix_text(text, {("title",): "A title, longer"}) == text.replace("a title", "A title, longer")
 
 
+def test_lint_fix_refuses_a_correction_that_would_not_read_back(run_cli, base_tree, monkeypatch):
+    from ruamel.yaml.scalarstring import LiteralScalarString
+
+    import resolvetool.lint.fix
+
+    # A style chooser gone wrong: what it writes holds a space the corrected value does not.
+    monkeypatch.setattr(resolvetool.lint.fix, "styled_like", lambda style, value, indent: LiteralScalarString(
+        value + " "))
+    root = base_tree(**{RESOLUTION.replace("/", "__"): FIXABLE})
+    result = run_cli("lint", "--fix", cwd=root)
+    assert result.exit_code == 2
+    assert (f"{RESOLUTION}: not corrected (nothing was written): preamble[0].text would be read back as "
+            in _output(result)), _output(result)
+    assert (root / RESOLUTION).read_bytes().decode("utf-8") == FIXABLE
+
+
 # --- 3. and 4. fmt leaves alone what the strict reader refuses, quickly -----------------------------------
 
 BILLION_LAUGHS = "id: x\nkind: organization\na: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
