@@ -666,7 +666,7 @@ def import_(
             err.print(Text(f"error: {outcome.refused}; nothing was written", style="diag.error"), soft_wrap=True)
         if outcome.written and globals_.verbosity >= 0:
             err.print(f"{shown}: wrote {', '.join(outcome.written)}", highlight=False, soft_wrap=True)
-        elif outcome.failed:
+        elif outcome.failed or outcome.refused:
             err.print(f"{shown}: not imported", style="summary.bad", highlight=False)
     raise typer.Exit(run.exit_code)
 
