@@ -223,8 +223,6 @@ def workflow_steps(folder: Path) -> list[dict]:
 def run_install_step(folder: Path, tmp_path: Path):
     """The workflow's install step as a runner runs it (bash, in the project folder), with a fake pip that
     records what it was asked to install instead of installing it."""
-    import sys
-
     step = next(step for step in workflow_steps(folder) if step.get("id") == "install")
     fake = tmp_path / "fake-pip"
     (fake / "pip").mkdir(parents=True, exist_ok=True)

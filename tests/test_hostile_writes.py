@@ -72,7 +72,7 @@ def test_fmt_neither_reads_nor_rewrites_a_file_outside(run_cli, base_tree, outsi
     for args in (("fmt",), ("fmt", "records/organizations/mine.yaml"), ("fmt", "--check")):
         result = run_cli(*args, cwd=root)
         assert result.exit_code == 1, (args, result.stderr)
-        assert "mine.yaml: cannot format: symbolic link to" in result.stderr and "leads outside the project" in \
+        assert "mine.yaml: not formatted: symbolic link to" in result.stderr and "leads outside the project" in \
             result.stderr
     assert (outside / "config.yaml").read_text() == "# the user's own settings\nname:   mine\n"
 
@@ -82,7 +82,7 @@ def test_fmt_refuses_to_write_through_a_link_inside_the_project(run_cli, base_tr
     (root / "records" / "organizations" / "alias.yaml").symlink_to("other.yaml")
     result = run_cli("fmt", "records/organizations/alias.yaml", cwd=root)
     assert result.exit_code == 2
-    assert "alias.yaml: cannot format: is a symbolic link (to other.yaml)" in result.stderr
+    assert "alias.yaml: not formatted: is a symbolic link (to other.yaml)" in result.stderr
     assert (root / "records" / "organizations" / "alias.yaml").is_symlink()
 
 
@@ -95,7 +95,7 @@ def test_lint_fix_never_writes_through_a_link(run_cli, base_tree) -> None:
     real.symlink_to(shelf / "other.yaml")
     result = run_cli("lint", "--fix", cwd=root)
     assert result.exit_code == 2
-    assert "other.yaml: is a symbolic link" in result.stderr and "corrections were not written" in result.stderr
+    assert "other.yaml: not corrected (nothing was written): is a symbolic link" in result.stderr
     assert (shelf / "other.yaml").read_text() == "id: other\nkind: organization\nname: Other  name\n"
 
 

@@ -138,7 +138,9 @@ def test_fmt_leaves_unreadable_files_alone(run_cli, base_tree):
     root = base_tree(**{"records__resolutions__2020__bad.yaml": "id: [unclosed\n"})
     result = run_cli("fmt", cwd=root)
     assert result.exit_code == 1
-    assert "records/resolutions/2020/bad.yaml: cannot format: the YAML cannot be read" in result.stderr
+    assert ("records/resolutions/2020/bad.yaml: not formatted: line 2, column 1: YAML syntax error"
+            in result.stdout + result.stderr)
+    assert "run 'resolvetool validate'" in result.stdout + result.stderr
     assert (root / "records/resolutions/2020/bad.yaml").read_text() == "id: [unclosed\n"
 
 

@@ -295,6 +295,7 @@ def new(
     """
     from .fileio import WriteError, write_file
     from .scaffold.new import NewError, Request, new_record
+    from .writecheck import WriteRefused
 
     globals_: Globals = ctx.obj
     err = globals_.console()
@@ -307,6 +308,8 @@ def new(
         made = new_record(settings, request)
     except NewError as error:
         raise _fail(globals_, str(error)) from None
+    except WriteRefused as error:
+        raise _fail(globals_, f"{error}; nothing was written") from None
     target = settings.root / made.path
     try:
         write_file(settings.root, target, made.text)
@@ -491,9 +494,9 @@ def lint(
     out = globals_.console(stderr=False) if format is Format.text else err
     for path, count in sorted(result.fixed.items()):  # what was done, with what was found
         _say(out, f"{path}: {count} value{'s' if count != 1 else ''} corrected")
-    for path, refusal in sorted(result.refused.items()):  # a write that failed is an error of the run
-        _say(err, f"error: {_write_problem(refusal)}; its corrections were not written", "diag.error")
     _report(globals_, result, settings, format, output)
+    for path, why in sorted(result.not_fixed.items()):  # a write refused or failed: an error of the run
+        _say(err, f"error: {path}: not corrected (nothing was written): {why}", "diag.error")
     raise typer.Exit(result.exit_code(strict=strict))
 
 
@@ -541,10 +544,12 @@ def fmt(
     paths: Annotated[Optional[list[Path]], typer.Argument(metavar="PATH", help="Files or folders to format (default: all of records/).", show_default=False)] = None,
     check: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 and name the files that would change.")] = False,
 ) -> None:
-    """Rewrite records in canonical form, keeping comments and blank lines.
+    """Rewrite records in canonical form, keeping comments, blank lines and line endings.
 
     Keys in each kind's order, strings in one style (quoted only where a YAML 1.1 reader would misread
-    them, folded at 100 columns when long), written atomically. Formatting twice changes nothing.
+    them or escapes are needed, folded at 100 columns when long), a moved record's schema line corrected,
+    written atomically. Formatting twice changes nothing. A file the strict reader refuses is named and
+    left alone (exit 1), and so is one whose canonical form would change a value or lose a comment (exit 2).
 
     Examples:
 
@@ -562,20 +567,22 @@ def fmt(
         files = record_files(settings, paths or ())
     except ConfigError as error:
         raise _fail(globals_, str(error)) from None
-    outcomes = format_files(files, write=not check, root=settings.root, max_size=settings.max_file_size)
+    outcomes = format_files(files, settings, write=not check)
     for outcome in outcomes:
         shown = _shown(outcome.path)
-        if outcome.problem is not None:
-            _say(err, f"{shown}: cannot format: {outcome.problem}", "diag.error")
+        if outcome.refused:
+            _say(err, f"{shown}: not formatted: {outcome.problem}", "diag.error")
+        elif outcome.problem is not None:
+            _say(err, f"{shown}: not formatted: {outcome.problem}; run 'resolvetool validate'", "diag.error")
         elif outcome.changed:
             _say(err, f"{shown}: {'would be reformatted' if check else 'reformatted'}")
     changed = sum(outcome.changed for outcome in outcomes)
     failed = sum(outcome.problem is not None for outcome in outcomes)
+    refused = any(outcome.refused for outcome in outcomes)
     if globals_.verbosity >= 0:
         verb = "would change" if check else "changed"
-        err.print(f"{len(files)} files, {changed} {verb}" + (f", {failed} not readable" if failed else ""),
+        err.print(f"{len(files)} files, {changed} {verb}" + (f", {failed} not formatted" if failed else ""),
                   style="summary.bad" if failed or (check and changed) else "summary.ok")
-    refused = any(outcome.refused for outcome in outcomes)
     raise typer.Exit(2 if refused else 1 if failed or (check and changed) else 0)
 
 
@@ -740,11 +747,10 @@ def import_(
     for outcome in run.outcomes:
         write_diagnostics(outcome.diagnostics, out, quiet=globals_.verbosity < 0)
         shown = "<stdin>" if outcome.name == "-" else outcome.name
+        if outcome.refused:  # an error of the run: to standard error
+            _say(globals_.console(), f"error: {outcome.refused}; nothing was written", "diag.error")
         if outcome.written and globals_.verbosity >= 0:
             _say(out, f"{shown}: wrote {', '.join(outcome.written)}")
-        elif outcome.refused:  # the write failed: an error of the run, and the file's outcome
-            _say(globals_.console(), f"error: {_write_problem(outcome.refused)}", "diag.error")
-            _say(out, f"{shown}: not imported", "summary.bad")
         elif outcome.failed:
             _say(out, f"{shown}: not imported", "summary.bad")
     raise typer.Exit(run.exit_code)

@@ -49,6 +49,7 @@ class Entry:
     fragments: tuple[str, ...] = ()
     facts: tuple = ()  # see _facts: a session's dates, a resolution's adoption, an agreement's approvals
     lint: tuple = ()  # the lint findings of its own rules, and its suppression comments (lint/engine.py)
+    schema_line: str | None = None  # what the first line names as the file's JSON Schema (schemaline.py)
 
 
 @dataclass(slots=True)
@@ -194,6 +195,7 @@ def analyse(raw: bytes, path: str, lint: Any = None) -> tuple:
     from .consistency import record_checks
     from .models import KINDS, RECORD_ADAPTER, references
     from .schemaerrors import validation_diagnostics
+    from .schemaline import named_schema
     from .source import parse_source
 
     doc = parse_source(raw, path)
@@ -207,16 +209,19 @@ def analyse(raw: bytes, path: str, lint: Any = None) -> tuple:
         return value if isinstance(value, str) else None
 
     kind = text("kind")
+    # Whether the schema line leads to the kind's schema depends on where the file is, which this result,
+    # cached by content, must not: validation.py's pass over the tree compares it.
+    schema_line = named_schema(raw.split(b"\n", 1)[0].decode("utf-8")) if raw.startswith(b"#") else None
     try:
         record = RECORD_ADAPTER.validate_python(data)
     except ValidationError as error:
         diagnostics += validation_diagnostics(error, doc)
-        entry = (text("id"), kind if kind in KINDS else None, text("symbol"), False, (), (), ())
+        entry = (text("id"), kind if kind in KINDS else None, text("symbol"), False, (), (), (), schema_line)
         return entry, _capped(diagnostics, path, doc.unlisted)
     diagnostics += record_checks(record, doc)
     refs = tuple(f"{target}\t{'|'.join(kinds)}" for _, target, kinds in references(record))
     fragments = tuple(name for name, _ in record.fragments())
-    entry = (record.id, record.kind, record.symbol, True, refs, fragments, _facts(record))
+    entry = (record.id, record.kind, record.symbol, True, refs, fragments, _facts(record), schema_line)
     from .lint.engine import record_findings
 
     return entry, _capped(diagnostics, path, doc.unlisted), record_findings(record, doc, raw, lint)
@@ -401,11 +406,12 @@ class _Loader:
             rest = path[len(self.records_prefix):]
             folder = sys.intern(rest.split(os.sep, 1)[0]) if os.sep in rest else ""
         if entry is not None:
-            record_id, kind, symbol, valid, refs, fragments, facts = entry
+            record_id, kind, symbol, valid, refs, fragments, facts, schema_line = entry
             self.corpus.entries.append(Entry(
                 display, folder, record_id, sys.intern(kind) if kind else None, symbol, valid,
                 tuple(map(sys.intern, refs)), self._shared(fragments),
-                tuple(map(sys.intern, facts)) if facts else (), lint[0] if lint and (lint[0][0] or lint[0][1]) else ()))
+                tuple(map(sys.intern, facts)) if facts else (), lint[0] if lint and (lint[0][0] or lint[0][1]) else (),
+                sys.intern(schema_line) if schema_line else None))
         else:
             # A file that holds no usable record still claims its name (when no valid record has
             # it), so that references to it are not reported a second time.

@@ -14,14 +14,16 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .yamledit import CommentedMap, CommentedSeq, dump, load, styled
+from .schemaline import SchemaPlace
+from .yamledit import (CommentedMap, CommentedSeq, block_where_commented, dump, keep_comments, line_ending, load,
+                       styled, styled_inline)
 
 _FIRST = ("id", "kind", "symbol")
 _LAST = ("notes",)
 
 
 class FormatError(Exception):
-    """A file that cannot be formatted (it is not YAML a record can be read from); the message says why."""
+    """A file that is not formatted because the strict reader does not accept it; the message says why."""
 
 
 def _model_inside(annotation: Any) -> type[BaseModel] | None:
@@ -42,8 +44,10 @@ def _order(model: type[BaseModel]) -> list[str]:
     return first + [name for name in fields if name not in first and name not in last] + last
 
 
-def _arrange(node: Any, model: type[BaseModel] | None, column: int) -> None:
-    """Reorder `node`'s keys as `model` declares them and give its strings their canonical style."""
+def _arrange(node: Any, model: type[BaseModel] | None, column: int, flow: bool = False) -> None:
+    """Reorder `node`'s keys as `model` declares them and give its strings their canonical style (on one line
+    inside a flow list or mapping, `flow`)."""
+    flow = flow or bool(node.fa.flow_style())
     if isinstance(node, CommentedMap):
         if model is not None:
             for key in [*[name for name in _order(model) if name in node], *[k for k in node if k not in
@@ -52,47 +56,78 @@ def _arrange(node: Any, model: type[BaseModel] | None, column: int) -> None:
         for key in list(node):
             field = model.model_fields.get(key) if model is not None and isinstance(key, str) else None
             inner = _model_inside(field.annotation) if field is not None else None
-            node[key] = _restyle(node[key], inner, column + 2)
+            node[key] = _restyle(node[key], inner, column + 2, flow)
     elif isinstance(node, CommentedSeq):
         for index in range(len(node)):
-            node[index] = _restyle(node[index], model, column + 2)
+            node[index] = _restyle(node[index], model, column + 2, flow)
 
 
-def _restyle(value: Any, model: type[BaseModel] | None, column: int) -> Any:
+def _restyle(value: Any, model: type[BaseModel] | None, column: int, flow: bool) -> Any:
     if isinstance(value, str):
-        return styled(str(value), column)
-    if isinstance(value, CommentedSeq):
-        _arrange(value, model, column)
-    elif isinstance(value, CommentedMap):
-        _arrange(value, model, column)
+        return styled_inline(str(value), flow=True) if flow else styled(str(value), column)
+    if isinstance(value, (CommentedSeq, CommentedMap)):
+        _arrange(value, model, column, flow)
     return value
 
 
-def format_text(text: str) -> str:
-    """A record file's text in canonical form (FormatError when it cannot be read)."""
-    from ruamel.yaml.error import YAMLError
+def format_text(text: str, *, path: str = "record", place: SchemaPlace | None = None) -> str:
+    """A record file's text in canonical form, with the file's line endings and every comment kept; at
+    `place`, a schema line that no longer leads to the kind's schema is corrected.
 
-    from .models import MODEL_BY_KIND
+    FormatError when the strict reader does not accept the text (it is left to validate to explain);
+    WriteRefused when the canonical form would not read back as the same data with every comment (`path`
+    names the file in its message)."""
+    from .source import parse_source
 
     try:
-        data = load(text)
-    except YAMLError as error:
-        raise FormatError(f"the YAML cannot be read ({str(error).splitlines()[0]}); run 'resolvetool validate'") \
-            from None
-    if not isinstance(data, CommentedMap):
-        raise FormatError("the file does not hold a record (a mapping of fields); run 'resolvetool validate'")
+        doc = parse_source(text.encode("utf-8"), path)
+    except UnicodeEncodeError:
+        raise FormatError("the text holds a character that is not Unicode (an undecodable byte?)") from None
+    errors = [d for d in doc.diagnostics if d.severity.value == "error"]
+    if doc.data is None or errors:
+        first = (errors or doc.diagnostics)[0]
+        where = f"line {first.line}, column {first.col}: " if first.line else ""
+        raise FormatError(f"{where}{first.message}")
+    return _canonical(text, doc.data, path, place)
+
+
+def _canonical(text: str, data: dict[str, Any], path: str, place: SchemaPlace | None) -> str:
+    from ruamel.yaml.error import YAMLError
+
+    from .kinds import KINDS
+    from .models import MODEL_BY_KIND
+    from .schemaline import first_line, named_schema, with_schema_line
+    from .writecheck import check_written
+
+    newline = line_ending(text)
     kind = data.get("kind")
+    named = named_schema(first_line(text))
+    if place is not None and named is not None and kind in KINDS:
+        reference = place.stale(named, kind)
+        if reference is not None:
+            text = with_schema_line(text, reference)
+    try:
+        tree = load(text.replace(newline, "\n") if newline != "\n" else text)
+    except YAMLError as error:  # the strict reader took it: a disagreement between the two parsers
+        raise FormatError(f"ruamel.yaml cannot read it ({str(error).splitlines()[0]})") from None
     model = MODEL_BY_KIND.get(kind) if isinstance(kind, str) else None
-    _arrange(data, model, 0)
-    return dump(data)
+    block_where_commented(tree)
+    _arrange(tree, model, 0)
+    keep_comments(tree)
+    formatted = dump(tree)
+    if newline != "\n":
+        formatted = formatted.replace("\n", newline)
+    check_written(path, formatted, data, comments_of=text)
+    return formatted
 
 
 @dataclass(frozen=True)
 class FormatOutcome:
     path: Path
     changed: bool  # the file was (or, without writing, would be) rewritten
-    problem: str | None = None  # why it could not be formatted
-    refused: bool = False  # the write was refused or failed (a link, outside the project, a full disk)
+    problem: str | None = None  # why it was not formatted
+    refused: bool = False  # the write was refused: it would change a value, lose a comment, go through a link or
+    # outside the project, or the disk is full
 
 
 def record_files(settings: Any, paths: Iterable[Path] = ()) -> list[Path]:
@@ -114,32 +149,44 @@ def record_files(settings: Any, paths: Iterable[Path] = ()) -> list[Path]:
     return files
 
 
-def format_files(files: Iterable[Path], *, write: bool = True, root: Path | None = None,
-                 max_size: int | None = None) -> list[FormatOutcome]:
-    """Format each file (atomically, when `write`); a file that cannot be read is left as it is. `root` is the
-    project: a link in it leading out of it is not read, and nothing is written through a link or outside it."""
+def format_files(files: Iterable[Path], settings: Any = None, *, write: bool = True) -> list[FormatOutcome]:
+    """Format each file (atomically, when `write`). A file the strict reader does not accept (too large,
+    not YAML, aliases, nested too deep ...) is left as it is, and so is one whose canonical form would
+    change a value or lose a comment; the outcome says why. With `settings`, their max-file-size applies,
+    schema lines are corrected against their schemas folder, a link in the project leading out of it is not
+    read, and nothing is written through a link or outside the project."""
     import os
 
-    from .diagnostics import Diagnostic
     from .fileio import WriteError, write_file
+    from .kinds import DEFAULT_MAX_FILE_SIZE
+    from .schemaline import SchemaPlace
     from .source import read_source
+    from .writecheck import WriteRefused
 
-    within = os.path.realpath(root) if root is not None else None
+    max_size = settings.max_file_size if settings is not None else DEFAULT_MAX_FILE_SIZE
+    within = os.path.realpath(settings.root) if settings is not None else None
     outcomes = []
     for file in files:
-        raw = read_source(file, str(file), within=within, **({"max_size": max_size} if max_size else {}))
-        if isinstance(raw, Diagnostic):
-            outcomes.append(FormatOutcome(file, False, f"{raw.message} ({raw.code})"))
+        raw = read_source(file, str(file), max_size=max_size, within=within)
+        if not isinstance(raw, bytes):
+            outcomes.append(FormatOutcome(file, False, raw.message))
             continue
+        place = SchemaPlace(file, Path(settings.schemas)) if settings is not None else None
         try:
             text = raw.decode("utf-8")
-            formatted = format_text(text)
-        except (UnicodeDecodeError, FormatError) as error:
+            formatted = format_text(text, path=str(file), place=place)
+        except UnicodeDecodeError as error:
+            outcomes.append(FormatOutcome(file, False, f"not UTF-8 ({error.reason})"))
+            continue
+        except FormatError as error:
             outcomes.append(FormatOutcome(file, False, str(error)))
+            continue
+        except WriteRefused as error:
+            outcomes.append(FormatOutcome(file, False, error.reason, refused=True))
             continue
         if formatted != text and write:
             try:
-                write_file(root if root is not None else file.parent, file, formatted)
+                write_file(settings.root if settings is not None else file.parent, file, formatted)
             except WriteError as error:
                 outcomes.append(FormatOutcome(file, False, error.reason, refused=True))
                 continue

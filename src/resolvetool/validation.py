@@ -89,6 +89,7 @@ def check_integrity(corpus: Corpus) -> list[Diagnostic]:
         out += _placement(corpus, entry)
     out += _references(corpus)
     out += _adoption_dates(corpus)
+    out += _schema_lines(corpus)
     return out
 
 
@@ -199,6 +200,26 @@ def _references(corpus: Corpus) -> list[Diagnostic]:
                 out.append(make(entry.path, line, col, "RT206",
                                 f"reference {quote(target)}: {record_id} has no part #{fragment}",
                                 f"its parts are {parts}" if parts else f"{record_id} has no named parts; drop #{fragment}"))
+    return out
+
+
+def _schema_lines(corpus: Corpus) -> list[Diagnostic]:
+    """Schema lines that no longer lead to the kind's schema from where the file is (a record moved to
+    another folder keeps the line it had): compared here, where places are known, from what the cached
+    analysis read."""
+    from .schemaline import SchemaPlace
+
+    out = []
+    schemas = Path(corpus.settings.schemas)
+    for entry in corpus.entries:
+        if entry.schema_line is None or entry.kind is None:
+            continue
+        expected = SchemaPlace(corpus.base / entry.path, schemas).stale(entry.schema_line, entry.kind)
+        if expected is not None:
+            out.append(make(entry.path, 1, 1, "RT023",
+                            f"the schema line names {quote(entry.schema_line, 200)}, which is not the {entry.kind} "
+                            f"schema from here; it should name {quote(expected, 200)}",
+                            "run 'resolvetool fmt' to correct it"))
     return out
 
 

@@ -1,17 +1,22 @@
 """Rewriting record files people edit, keeping what they wrote: ruamel.yaml's round trip keeps comments,
-blank lines and key order; strings are written back in the style the dialect reads without surprises (YAML
-1.1 look-alikes quoted), long text folded at word boundaries, several lines as a literal block."""
+blank lines and key order; strings are written back in a style that carries them exactly and that the dialect
+reads without surprises (YAML 1.1 look-alikes quoted), long text folded at word boundaries, several lines as a
+literal block, and anything a block cannot carry (control characters, CR, NEL, U+2028/2029, spaces a block
+would lose) double-quoted with escapes."""
 
 from __future__ import annotations
 
 import io
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import (DoubleQuotedScalarString, FoldedScalarString, LiteralScalarString,
-                                      PlainScalarString)
+                                      PlainScalarString, ScalarString, SingleQuotedScalarString)
+from ruamel.yaml.error import CommentMark
+from ruamel.yaml.tokens import CommentToken
 
 WIDTH = 100
 
@@ -41,6 +46,34 @@ def dump(data: Any) -> str:
     return stream.getvalue()
 
 
+# Characters a file may hold raw outside double quotes: YAML's printable set less what the strict reader
+# refuses raw (RT008: controls, DEL, C1), what YAML reads as a line break (CR, NEL, U+2028, U+2029), the byte
+# order mark, tab (a block would keep it, but editors turn it into spaces) and what cannot be encoded (lone
+# surrogates). Anything else must be written as an escape inside double quotes.
+_NOT_RAW = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+
+
+def needs_escapes(text: str) -> bool:
+    """Whether `text` holds a character only a double-quoted escape carries."""
+    return _NOT_RAW.search(text) is not None
+
+
+def block_safe(text: str) -> bool:
+    """Whether a literal block carries `text` exactly: only printable characters; no line that starts (the
+    first) or ends with a space, which a block would need an indicator for or an editor would strip; at most
+    one final line break (a block keeping several is easily damaged)."""
+    if not text or _NOT_RAW.search(text) or text[0] in " \n" or text.endswith("\n\n"):
+        return False
+    return not any(line.endswith(" ") for line in text.split("\n"))
+
+
+def fold_safe(text: str) -> bool:
+    """Whether a folded block carries `text` exactly: one line of printable characters, no leading, trailing
+    or doubled spaces (folding reads each break back as one space)."""
+    return bool(text) and not _NOT_RAW.search(text) and "\n" not in text and text == text.strip(" ") \
+        and "  " not in text
+
+
 def fold(text: str, indent: int, width: int = WIDTH) -> FoldedScalarString:
     """`text` as a folded block broken at spaces so that no line passes `width` columns (a word longer than a
     line stays whole). Only single spaces are folding points: folding reads a break back as one space."""
@@ -61,20 +94,160 @@ def fold(text: str, indent: int, width: int = WIDTH) -> FoldedScalarString:
 
 
 def styled(value: str, indent: int, width: int = WIDTH) -> Any:
-    """The canonical style of a string value at `indent` columns."""
+    """The canonical style of a string value at `indent` columns: one that carries the value exactly."""
     text = str(value)
+    if _NOT_RAW.search(text):
+        return DoubleQuotedScalarString(text)
     if "\n" in text:
-        return LiteralScalarString(text)
+        return LiteralScalarString(text) if block_safe(text) else DoubleQuotedScalarString(text)
     if _AMBIGUOUS.match(text):
         return DoubleQuotedScalarString(text)
     needs_quotes = (text != text.strip() or text[:1] in "!&*{}[]|>'\"%@`#,?:" or ": " in text or " #" in text
                     or text.endswith(":") or not text)
-    if indent + len(text) + 2 > width and text == text.strip() and "  " not in text and " " in text \
-            and not any(ord(char) < 32 for char in text):
+    if indent + len(text) + 2 > width and " " in text and fold_safe(text):
         return fold(text, indent, width)
-    if needs_quotes or text.startswith("- ") or text == "-" or any(ord(char) < 32 for char in text):
+    if needs_quotes or text.startswith("- ") or text == "-":
         return DoubleQuotedScalarString(text)
     return PlainScalarString(text)
+
+
+def styled_inline(value: str, *, flow: bool = False) -> Any:
+    """The canonical style of a value that must stay on its line (inside a flow list or mapping, `flow`, or
+    where a comment follows it): plain where it reads back as written, double-quoted otherwise."""
+    scalar = styled(value, 0, width=1 << 30)
+    if is_block(scalar) or (flow and isinstance(scalar, PlainScalarString) and any(c in value for c in ",[]{}")):
+        return DoubleQuotedScalarString(value)
+    return scalar
+
+
+def styled_like(style: str, value: str, indent: int) -> Any:
+    """`value` in the style a value was written in ('' plain, "'", '"', '|', '>'): a folded block stays
+    folded, a quoted value quoted; in its canonical style where that style cannot carry it."""
+    if style == ">":
+        return fold(value, indent) if fold_safe(value) else styled(value, indent)
+    if style == "|":
+        return LiteralScalarString(value) if block_safe(value) else styled(value, indent)
+    if style == '"':
+        return DoubleQuotedScalarString(value)
+    if style == "'" and "\n" not in value and not _NOT_RAW.search(value):
+        return SingleQuotedScalarString(value)
+    return styled(value, indent)
+
+
+def is_block(scalar: Any) -> bool:
+    return isinstance(scalar, (LiteralScalarString, FoldedScalarString))
+
+
+def render_scalar(scalar: ScalarString, indent: int) -> str:
+    """The text of one value as ruamel writes it after a key, a block's lines indented at `indent` columns
+    (ending with a line break), a one-line value without one."""
+    text = dump(CommentedMap([("k", scalar)]))[3:]
+    if "\n" not in text.rstrip("\n"):
+        return text.rstrip("\n")
+    first, *rest = text.split("\n")
+    return "\n".join([first, *(" " * indent + line[2:] if line else "" for line in rest)])
+
+
+# --- comments ----------------------------------------------------------------------------------------
+
+
+def block_where_commented(node: Any, column: int = 0) -> None:
+    """Flow lists and mappings in `node`'s tree (whose keys or dashes are at `column`) that hold comments
+    (`[a, # c` / `b]`) in block style, where ruamel.yaml writes them (see keep_comments)."""
+    if isinstance(node, (CommentedMap, CommentedSeq)):
+        if _flow(node) and _has_comments(node):
+            _to_block(node, column)
+            return
+        for child in node.values() if isinstance(node, CommentedMap) else node:
+            block_where_commented(child, column + 2)
+
+
+def keep_comments(node: Any) -> None:
+    """Move the comments ruamel.yaml reads but would not write into places where it writes them, in `node`'s
+    tree.
+
+    ruamel keeps a mapping item's comments in `ca.items[key]`: [2] the one after the value, [3] those standing
+    before it; a list item's in `ca.items[index]`: [0] after it, [1] before it. Its representer hands [3] to
+    the value's node, and its emitter (`Emitter.process_scalar`) writes a scalar's comments-before only as a
+    block's header (`>- # c`, a string), dropping comment tokens; in flow style it writes no item's comments
+    at all (`expect_flow_sequence_item`), nor the comments after a flow list's last item (`ca.end`). So:
+
+    - comment lines between a key and a value that is not a list or mapping (`title:` / `# c` / `text`) are
+      written after the value, on its line and those below;
+    - a block scalar's header comment (`text: >- # c`) follows the value when it is no longer a block;
+    - a flow list holding comments is written as a block list, where they can stand (block_where_commented,
+      before the values are given their styles, which may then be blocks).
+
+    Some comments ruamel loses while reading, which nothing here can bring back: inside a flow mapping
+    (`{a: b, # c`), and the first of two around one value (`title: # a` / `Text # b`, one end-of-line comment
+    per item). The read-back check (writecheck.py) finds those, and the file is left alone."""
+    if isinstance(node, CommentedMap):
+        for key, value in node.items():
+            entry = node.ca.items.get(key)
+            if entry and len(entry) > 3 and entry[3] and not isinstance(value, (CommentedMap, CommentedSeq)):
+                _after_value(entry, is_block(value))
+            keep_comments(value)
+    elif isinstance(node, CommentedSeq):
+        for value in node:
+            keep_comments(value)
+
+
+def _after_value(entry: list, block: bool) -> None:
+    """Comments standing before a value (entry[3]) joined to the comment after it (entry[2]); a block's own
+    header comment (a string, not a token) stays while the value is a block."""
+    moved = [item for item in entry[3] if isinstance(item, CommentToken) or not block]
+    if not moved:
+        return
+    entry[3] = [item for item in entry[3] if item not in moved] or None
+    lines = "".join(item.value if isinstance(item, CommentToken) else item.strip() + "\n" for item in moved)
+    if entry[2] is None:
+        entry[2] = CommentToken(lines, CommentMark(0))
+    else:
+        entry[2].value = entry[2].value + ("" if entry[2].value.endswith("\n") else "\n") + lines
+
+
+def _flow(node: Any) -> bool:
+    return bool(node.fa.flow_style())
+
+
+def _has_comments(node: Any) -> bool:
+    if getattr(node.ca, "end", None) or any(part for entry in node.ca.items.values() for part in entry if part):
+        return True
+    children = node.values() if isinstance(node, CommentedMap) else node
+    return any(_has_comments(child) for child in children if isinstance(child, (CommentedMap, CommentedSeq)))
+
+
+def _to_block(node: Any, column: int) -> None:
+    """`node` and everything in it in block style; its comments at the items' column (lines of their own) or
+    one space after the item (end of line)."""
+    node.fa.set_block_style()
+    end = getattr(node.ca, "end", None)
+    if end and len(node):  # after the last item (`b, # c` / `]`): a block writes none there; after the item
+        last = list(node)[-1] if isinstance(node, CommentedMap) else len(node) - 1
+        entry = node.ca.items.setdefault(last, [None, None, None, None])
+        at = 2 if isinstance(node, CommentedMap) else 0
+        lines = "".join(token.value for token in end)
+        if entry[at] is None:
+            entry[at] = CommentToken(lines, CommentMark(0))
+        else:
+            entry[at].value = entry[at].value + ("" if entry[at].value.endswith("\n") else "\n") + lines
+        node.ca.end = []
+    for entry in node.ca.items.values():
+        for part in entry:
+            tokens = part if isinstance(part, list) else [part]
+            for token in tokens:
+                if isinstance(token, CommentToken):
+                    token.start_mark = CommentMark(column if isinstance(part, list) else 0)
+    children = node.values() if isinstance(node, CommentedMap) else node
+    for child in children:
+        if isinstance(child, (CommentedMap, CommentedSeq)):
+            _to_block(child, column + 2)
+
+
+def line_ending(text: str) -> str:
+    """A file's line ending: the one its first line ends with ("\\n" for a file of one line)."""
+    found = re.search("\r\n|\r|\n", text)
+    return found.group() if found else "\n"
 
 
 def walk(node: Any, loc: tuple) -> tuple[Any, Any]:
@@ -84,4 +257,77 @@ def walk(node: Any, loc: tuple) -> tuple[Any, Any]:
     return node, loc[-1]
 
 
-__all__ = ["CommentedMap", "CommentedSeq", "dump", "fold", "load", "styled", "walk"]
+# --- where values stand in the text --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ScalarSpan:
+    """Where one string value stands in a file's text: [start, end) from its first character (a quote, a
+    block's indicator) to its last (a block's content with its trailing line breaks), its style ('' plain,
+    "'", '"', '|', '>'), the column a block's lines would start at, and whether it is inside a flow list or
+    mapping (`[a, b]`), where a plain value cannot hold `,[]{}`."""
+
+    start: int
+    end: int
+    style: str
+    indent: int
+    flow: bool = False
+
+
+_COMPLEX_KEY = "(a key that is a list or mapping)"
+
+
+def scalar_spans(text: str) -> dict[tuple, ScalarSpan]:
+    """Every scalar value of a record file's text by its place (("preamble", 0, "text")), for editing one
+    value without touching the rest. The text must pass the strict reader (no anchors, aliases, tags)."""
+    from yaml.cyaml import CParser
+    from yaml.events import (MappingEndEvent, MappingStartEvent, ScalarEvent, SequenceEndEvent,
+                             SequenceStartEvent, StreamEndEvent)
+
+    spans: dict[tuple, ScalarSpan] = {}
+    # Each open container: [is a mapping, its place, the pending key (None: next scalar is a key), its column,
+    # items seen, in flow style].
+    stack: list[list[Any]] = []
+    parser = CParser(text)
+    try:
+        while True:
+            event = parser.get_event()
+            kind = event.__class__
+            if kind is StreamEndEvent:
+                return spans
+            if kind is MappingEndEvent or kind is SequenceEndEvent:
+                stack.pop()
+                continue
+            if kind is not ScalarEvent and kind is not MappingStartEvent and kind is not SequenceStartEvent:
+                continue
+            start = event.start_mark.index
+            column = start - (text.rfind("\n", 0, start) + 1)
+            if not stack:
+                place: tuple = ()
+                indent = 0
+            elif stack[-1][0]:
+                frame = stack[-1]
+                if frame[2] is None:  # a key
+                    frame[2], frame[3] = (event.value if kind is ScalarEvent else _COMPLEX_KEY), column
+                    if kind is ScalarEvent:
+                        continue
+                    place, indent = (*frame[1], _COMPLEX_KEY), column  # (refused by the strict reader)
+                else:
+                    place, indent = (*frame[1], frame[2]), frame[3] + 2
+                    frame[2] = None
+            else:
+                frame = stack[-1]
+                place, indent = (*frame[1], frame[4]), column
+                frame[4] += 1
+            flow = bool(stack) and stack[-1][5]
+            if kind is ScalarEvent:
+                spans[place] = ScalarSpan(start, event.end_mark.index, event.style or "", indent, flow)
+            else:
+                stack.append([kind is MappingStartEvent, place, None, 0, 0, flow or bool(event.flow_style)])
+    finally:
+        parser.dispose()
+
+
+__all__ = ["CommentedMap", "CommentedSeq", "ScalarSpan", "block_safe", "dump", "fold", "fold_safe", "is_block",
+           "block_where_commented", "keep_comments", "line_ending", "load", "needs_escapes", "render_scalar", "scalar_spans", "styled",
+           "styled_inline", "styled_like", "walk"]

@@ -1,14 +1,20 @@
-"""`lint --fix`: the certain corrections written into the files, with comments, key order and the value's
-own style kept (a folded block stays folded, a quoted value quoted). Several corrections to one value are
-merged; written atomically."""
+"""`lint --fix`: the certain corrections written into the files. Only the corrected values change: each is
+written over its own place in the file's text, in the value's own style where that style carries the new
+value (a folded block stays folded, a quoted value quoted), so that comments, layout, flow lists and line
+endings stay as they were. Several corrections to one value are merged; the result is checked to read back
+as meant before it is written (atomically)."""
 
 from __future__ import annotations
 
 import difflib
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..fileio import WriteError, write_file
-from ..yamledit import dump, fold, load, styled, walk
+from ..writecheck import WriteRefused
+from ..yamledit import ScalarSpan, is_block, line_ending, render_scalar, scalar_spans, styled_inline, styled_like, walk
 
 
 def merge(original: str, corrections: list[str]) -> str:
@@ -26,41 +32,136 @@ def merge(original: str, corrections: list[str]) -> str:
     return text
 
 
-def _restyle(old: object, new: str, indent: int) -> object:
-    from ruamel.yaml.scalarstring import FoldedScalarString, ScalarString
-
-    if isinstance(old, FoldedScalarString):
-        return fold(new, indent)
-    if isinstance(old, ScalarString):
-        return type(old)(new)
-    return styled(new, indent)
+@dataclass
+class FixOutcome:
+    fixed: dict[str, int] = field(default_factory=dict)  # file -> values corrected
+    refused: dict[str, str] = field(default_factory=dict)  # file -> why nothing was written to it
 
 
-def apply_fixes(base: Path, fixes: dict[str, list[tuple[tuple, str]]], root: Path) -> tuple[dict[str, int], dict[str, WriteError]]:
+def apply_fixes(base: Path, fixes: dict[str, list[tuple[tuple, str]]], *, root: Path,
+                max_size: int | None = None) -> FixOutcome:
     """Write the corrections (file -> [(loc of a string value, corrected value)]) into the files of the project
-    at `root`; return how many values changed in each file, and the files whose write was refused or failed."""
-    written: dict[str, int] = {}
-    refused: dict[str, WriteError] = {}
+    at `root`. A file that no longer passes the strict reader, whose corrected text would not read back as
+    meant, or whose write is refused (a link, a full disk) is left as it is."""
+    import os
+
+    from ..kinds import DEFAULT_MAX_FILE_SIZE
+    from ..source import parse_source, read_source
+
+    within = os.path.realpath(root)
+    outcome = FixOutcome()
     for path, corrections in fixes.items():
         file = base / path
-        data = load(file.read_text(encoding="utf-8"))
+        raw = read_source(file, path, max_size=max_size or DEFAULT_MAX_FILE_SIZE, within=within)
+        doc = parse_source(raw, path) if isinstance(raw, bytes) else None
+        if doc is None or doc.data is None or any(d.severity.value == "error" for d in doc.diagnostics):
+            problem = raw if doc is None else next(d for d in doc.diagnostics if d.severity.value == "error")
+            outcome.refused[path] = f"it changed since it was read ({problem.message}); run lint again"
+            continue
+        text = raw.decode("utf-8")
         by_loc: dict[tuple, list[str]] = {}
         for loc, corrected in corrections:
             by_loc.setdefault(tuple(loc), []).append(corrected)
-        changed = 0
+        values = {}
         for loc, corrected in by_loc.items():
-            container, key = walk(data, loc)
-            original = str(container[key])
+            original = _string_at(doc.data, loc)
+            if original is None:
+                continue
             value = merge(original, corrected)
             if value != original:
-                column = getattr(getattr(container, "lc", None), "col", 0) or 0
-                container[key] = _restyle(container[key], value, column + 2)
-                changed += 1
-        if changed:
-            try:
-                write_file(root, file, dump(data))
-            except WriteError as error:
-                refused[path] = error
-                continue
-            written[path] = changed
-    return written, refused
+                values[loc] = value
+        if not values:
+            continue
+        try:
+            write_file(root, file, fix_text(text, values, path=path, data=doc.data))
+        except (WriteRefused, WriteError) as error:
+            outcome.refused[path] = error.reason
+            continue
+        outcome.fixed[path] = len(values)
+    return outcome
+
+
+def _string_at(data: Any, loc: tuple) -> str | None:
+    try:
+        container, key = walk(data, loc)
+        value = container[key]
+    except (KeyError, IndexError, TypeError):
+        return None
+    return value if isinstance(value, str) else None
+
+
+def fix_text(text: str, values: dict[tuple, str], *, path: str = "record", data: dict | None = None) -> str:
+    """`text` (a record file the strict reader accepts) with the string at each loc replaced by its new value,
+    and nothing else changed; WriteRefused when the result would not read back as `data` (the text's data,
+    read when not given) with those values."""
+    import copy
+
+    from ..schemaerrors import field_path
+    from ..source import parse_source
+    from ..writecheck import check_written
+
+    if data is None:
+        doc = parse_source(text.encode("utf-8"), path)
+        if doc.data is None or any(d.severity.value == "error" for d in doc.diagnostics):
+            raise WriteRefused(path, "the strict reader does not accept the file; run 'resolvetool validate'")
+        data = doc.data
+    spans = scalar_spans(text)
+    newline = line_ending(text)
+    meant = copy.deepcopy(data)
+    edits = []
+    for loc, value in values.items():
+        span = spans.get(tuple(loc))
+        if span is None:
+            raise WriteRefused(path, f"no value at {field_path(tuple(loc))} to correct; run lint again")
+        edits.append(_edit(text, span, value, newline))
+        container, key = walk(meant, loc)
+        container[key] = value
+    for start, end, replacement in sorted(edits, reverse=True):
+        text = text[:start] + replacement + text[end:]
+    check_written(path, text, meant)
+    return text
+
+
+_HEADER = re.compile(r"[|>][-+0-9]*")
+
+
+def _edit(text: str, span: ScalarSpan, value: str, newline: str) -> tuple[int, int, str]:
+    """(start, end, new text) replacing the value at `span` with `value`."""
+    block = span.style in ("|", ">")
+    if not block:  # a value on its line stays on one line (a comment may follow it)
+        scalar = styled_like(span.style, value, span.indent)
+        if is_block(scalar) or span.flow and not span.style:
+            scalar = styled_inline(value, flow=span.flow)
+        return span.start, span.end, render_scalar(scalar, span.indent)
+    header = _HEADER.match(text, span.start)
+    line_end = text.find("\n", span.start)
+    header_rest = text[header.end(): line_end].rstrip("\r") if line_end >= 0 else text[header.end(): span.end]
+    # The block's lines end after its last line that is not blank (what follows is blank lines and comments
+    # that stay), except in a block that keeps its final line breaks (|+), whose blank lines are its own.
+    end = span.end
+    if "+" not in header.group():
+        content_end = span.start + len(text[span.start: span.end].rstrip(" \t\r\n"))
+        following = text.find("\n", content_end)
+        end = following + 1 if 0 <= following < span.end else span.end
+    indent = _content_indent(text, line_end, end) or span.indent
+    scalar = styled_like(span.style, value, indent)
+    written = render_scalar(scalar, indent)
+    if is_block(scalar):
+        first, _, lines = written.partition("\n")
+        replacement = first + header_rest + "\n" + lines
+    else:
+        replacement = written + header_rest + "\n"
+    return span.start, end, replacement.replace("\n", newline) if newline != "\n" else replacement
+
+
+def _content_indent(text: str, line_end: int, end: int) -> int | None:
+    """The column a block's first line that is not blank starts at."""
+    if line_end < 0:
+        return None
+    for line in text[line_end + 1: end].splitlines():
+        if line.strip():
+            return len(line) - len(line.lstrip(" "))
+    return None
+
+
+__all__ = ["FixOutcome", "apply_fixes", "fix_text", "merge"]

@@ -24,12 +24,12 @@ class LintResult:
     records: int
     corpus: Corpus
     fixed: dict[str, int] = field(default_factory=dict)  # file -> corrections written
-    refused: dict[str, Exception] = field(default_factory=dict)  # file -> why its corrections were not written
+    not_fixed: dict[str, str] = field(default_factory=dict)  # file -> why its corrections were not written
 
     def exit_code(self, *, strict: bool = False) -> int:
         """2 when corrections could not be written; otherwise 0 clean, 1 when there are errors (or, with
         `strict`, warnings): as validate."""
-        return 2 if self.refused else exit_code(self.diagnostics, strict=strict)
+        return 2 if self.not_fixed else exit_code(self.diagnostics, strict=strict)
 
 
 def lint(settings: Settings, paths: Iterable[Path] = (), *, select: tuple[str, ...] = (),
@@ -65,15 +65,16 @@ def lint(settings: Settings, paths: Iterable[Path] = (), *, select: tuple[str, .
                 diagnostics.append(_diagnostic(config, entry.path, *diagnostic, None))
     diagnostics += _tree_findings(corpus, config, settings, base, wanted)
     fixed: dict[str, int] = {}
-    refused: dict = {}
+    not_fixed: dict[str, str] = {}
     if fixes:
         from .fix import apply_fixes
 
-        fixed, refused = apply_fixes(base, fixes, settings.root)
+        written = apply_fixes(base, fixes, root=settings.root, max_size=settings.max_file_size)
+        fixed, not_fixed = written.fixed, written.refused
         diagnostics = [d for d in diagnostics
                        if d.path not in fixed or (d.path, d.line, d.col, d.code) not in corrected]
     diagnostics.sort()
-    return LintResult(diagnostics, checked.files, checked.records, corpus, fixed, refused)
+    return LintResult(diagnostics, checked.files, checked.records, corpus, fixed, not_fixed)
 
 
 def _diagnostic(config: LintConfig, path: str, line: int, col: int, code: str, message: str, hint: str | None,

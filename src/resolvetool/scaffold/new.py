@@ -102,24 +102,25 @@ def new_record(settings: Any, request: Request, *, index: Any = None) -> NewReco
         first = error.errors()[0]
         raise NewError(f"the new {request.kind} would not be valid: {field_path(first['loc'][1:])}: "
                        f"{first['msg']}") from None
-    _check_inside(record, request.kind)
     folder = PurePosixPath(Path(settings.records).relative_to(settings.root).as_posix(), FOLDER_BY_KIND[record.kind])
     if record.kind == "resolution" and year is not None:
         folder /= str(year)
     path = str(folder / f"{record.id}.yaml")
+    # The text is made (and read back: WriteRefused when it would not read back as the record) before the
+    # checks, which read the same text.
+    text = record_yaml(record, schema_reference(settings, Path(settings.root) / path, record.kind), path=path)
+    _check_inside(record, request.kind, text)
     if (Path(settings.root) / path).exists():
         raise NewError(f"{path} exists already; give another id with --id")
-    return NewRecord(record, path, record_yaml(record, schema_reference(settings, Path(settings.root) / path,
-                                                                        record.kind)))
+    return NewRecord(record, path, text)
 
 
-def _check_inside(record: Any, kind: str) -> None:
+def _check_inside(record: Any, kind: str, text: str) -> None:
     """validate's checks inside one record (a session ending before it starts ...), before anything is written."""
     from ..consistency import record_checks
     from ..source import parse_source
-    from ..textimport.yamlout import record_yaml
 
-    doc = parse_source(record_yaml(record, "record.schema.json").encode("utf-8"), "new")
+    doc = parse_source(text.encode("utf-8"), "new")
     errors = [d for d in record_checks(record, doc) if d.severity.value == "error"]
     if errors:
         raise NewError(f"the new {kind} would not be valid: {errors[0].message}"

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -19,7 +20,9 @@ class FileOutcome:
     planned: list[Planned] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
-    refused: Exception | None = None  # a WriteError: why its records could not be written (none of them was)
+    texts: list[str] = field(default_factory=list)  # the text of each planned record's file
+    refused: str | None = None  # why none of its records was written: one would not read back as itself, or
+    # the write was refused (a link, outside the project) or failed (a full disk)
 
     @property
     def failed(self) -> bool:
@@ -66,6 +69,7 @@ def read_input(name: str) -> tuple[str | None, Diagnostic | None]:
 def run_import(names: list[str], settings: Any, corpus: Any, *, body: str | None = None, session: str | None = None,
                dry_run: bool = False, force: bool = False) -> ImportRun:
     from ..fileio import WriteError, write_files
+    from ..writecheck import WriteRefused
     from .yamlout import record_yaml, schema_reference
 
     records = Records(corpus)
@@ -109,14 +113,20 @@ def run_import(names: list[str], settings: Any, corpus: Any, *, body: str | None
                                                 f"{planned.path} already holds {planned.record.kind} "
                                                 f"{planned.record.id}; nothing was written",
                                                 "compare with --dry-run, then use --force to replace it"))
+        try:
+            outcome.texts = [record_yaml(planned.record, schema_reference(settings, settings.root / planned.path,
+                                                                          planned.record.kind), path=planned.path)
+                             for planned in result.planned]
+        except WriteRefused as error:
+            outcome.refused = str(error)
+            continue
         if outcome.failed or dry_run:
             continue
-        files = {settings.root / planned.path: record_yaml(planned.record, schema_reference(
-            settings, settings.root / planned.path, planned.record.kind)) for planned in result.planned}
+        files = {settings.root / planned.path: text for planned, text in zip(result.planned, outcome.texts)}
         try:
             write_files(settings.root, files)  # a text's records land together or not at all
         except WriteError as error:
-            outcome.refused = error
+            outcome.refused = f"{os.path.relpath(error.path, settings.root)}: {error.reason}"
             continue
         outcome.written += [planned.path for planned in result.planned]
     return ImportRun(outcomes, dry_run)
@@ -124,12 +134,5 @@ def run_import(names: list[str], settings: Any, corpus: Any, *, body: str | None
 
 def dry_run_text(run: ImportRun, settings: Any) -> str:
     """The files an import would write, each under a `# ==> path <==` line, as `head` prints files."""
-    from .yamlout import record_yaml, schema_reference
-
-    parts = []
-    for outcome in run.outcomes:
-        for planned in outcome.planned:
-            target = settings.root / planned.path
-            parts.append(f"# ==> {planned.path} <==\n"
-                         + record_yaml(planned.record, schema_reference(settings, target, planned.record.kind)))
-    return "\n".join(parts)
+    return "\n".join(f"# ==> {planned.path} <==\n{text}" for outcome in run.outcomes
+                     for planned, text in zip(outcome.planned, outcome.texts))
