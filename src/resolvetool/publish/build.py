@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..rendering.html import TemplateProblem, environment
-from .pages import OutsideSite, render_records, write
+from .pages import OutsideSite, refuse_way_out, render_records, write
 from .plan import FORMAT, Plan
 
 MANIFEST = ".resolvetool-site.json"
@@ -58,6 +58,9 @@ def build_site(settings: Any, out: Path, *, jobs: int | None = None, progress: P
         report = SiteReport(out, skipped=plan.skipped, notes=plan.notes())
         old = _read_manifest(out)
         pages = plan.pages()
+        # The pages to write and those the manifest says to remove: none of their folders may lead elsewhere.
+        for folder in sorted({(out / path).parent for path in set(pages) | set(old)}):
+            refuse_way_out(out, folder)
         report.pages = sum(1 for path in pages if path.endswith(".html"))
         present = _files(out)
         _remove_leftovers(out, present, set(pages) | set(old))
