@@ -49,3 +49,64 @@ def test_site_removes_nothing_outside_it_through_a_link(run_cli, base_tree, tmp_
     assert result.exit_code == 2, result.stdout + result.stderr
     assert "site/evil" in result.stderr and "leads outside the site folder" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+# --- diff ---------------------------------------------------------------------------------------------------
+
+
+def _loop(folder: Path, name: str) -> None:
+    """`name` in `folder` made a link in a loop of two links: it is there, and cannot be read."""
+    (folder / name).symlink_to(f"{name}.loop")
+    (folder / f"{name}.loop").symlink_to(name)
+
+
+def test_diff_of_folders_does_not_call_an_unreadable_file_removed(run_cli, tmp_path: Path) -> None:
+    """A file that is there but cannot be read (a link loop, no permission) was left out of its side without a
+    word, so diff reported its record removed, and `--exit-code` a change that was never made."""
+    old, new = tmp_path / "old", tmp_path / "new"
+    old.mkdir(), new.mkdir()
+    (old / "a.yaml").write_text("id: a\nkind: organization\nname: A\n")
+    _loop(new, "a.yaml")
+    result = run_cli("diff", str(old), str(new), "--format", "json", cwd=tmp_path)
+    [record] = json.loads(result.stdout)["records"]
+    assert record["status"] != "removed", record
+    assert "cannot be read" in json.dumps(record["changes"])
+
+
+def test_diff_of_the_working_tree_does_not_call_an_unreadable_file_removed(run_cli, base_tree) -> None:
+    import subprocess
+
+    root = base_tree()
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    subprocess.run(["git", "add", "-A"], cwd=root, check=True)
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "records"], cwd=root,
+                   check=True)
+    organizations = root / "records" / "organizations"
+    (organizations / "org.yaml").unlink()
+    _loop(organizations, "org.yaml")
+    result = run_cli("diff", "--format", "json", cwd=root)
+    [record] = json.loads(result.stdout)["records"]
+    assert record["status"] == "changed" and record["id"] == "org", record
+    assert "cannot be read" in json.dumps(record["changes"])
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX thing")
+def test_diff_of_folders_does_not_wait_on_a_named_pipe(run_cli, tmp_path: Path) -> None:
+    """A named pipe called like a record in a compared folder (validate reports it, RT001) made diff wait for
+    a writer that never came: it hung."""
+    import threading
+
+    old, new = tmp_path / "old", tmp_path / "new"
+    old.mkdir(), new.mkdir()
+    (old / "a.yaml").write_text("id: a\nkind: organization\nname: A\n")
+    os.mkfifo(new / "a.yaml")
+    outcome: list = []
+    worker = threading.Thread(target=lambda: outcome.append(run_cli("diff", str(old), str(new), "-f", "json")),
+                              daemon=True)
+    worker.start()
+    worker.join(20)
+    if not outcome:  # let the stuck reader go, so the test run can end
+        os.close(os.open(new / "a.yaml", os.O_WRONLY | os.O_NONBLOCK))
+        pytest.fail("diff waited on the named pipe")
+    [record] = json.loads(outcome[0].stdout)["records"]
+    assert "not a regular file" in json.dumps(record["changes"])
