@@ -110,3 +110,26 @@ def test_diff_of_folders_does_not_wait_on_a_named_pipe(run_cli, tmp_path: Path) 
         pytest.fail("diff waited on the named pipe")
     [record] = json.loads(outcome[0].stdout)["records"]
     assert "not a regular file" in json.dumps(record["changes"])
+
+
+# --- init ---------------------------------------------------------------------------------------------------
+
+
+def test_init_starts_git_in_a_folder_whose_name_starts_with_a_dash(run_cli, tmp_path: Path) -> None:
+    """`init -- -records` ran `git init ... -records`, which git took for an option: no repository was started,
+    and nothing said so; the next step it printed, `cd -records`, is an option of cd's too."""
+    import shutil
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    result = run_cli("init", "--", "-records", cwd=tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / "-records" / ".git").is_dir()
+    assert "a git repository started" in result.stderr
+    assert "next: cd ./-records && " in result.stderr
+
+
+def test_init_says_the_next_step_as_a_command_that_works(run_cli, tmp_path: Path) -> None:
+    result = run_cli("init", "my records", "--no-git", cwd=tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert "next: cd 'my records' && " in result.stderr

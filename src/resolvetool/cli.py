@@ -388,8 +388,13 @@ def init(
     for note in made.notes:
         _say(err, f"note: {note}", "yellow")
     if globals_.verbosity >= 0:
+        import shlex
+
         started = ", a git repository started" if made.git else ""
-        _say(err, f"{_shown(folder)}: {len(made.files)} files written{started}; next: cd {_shown(folder)} && "
+        shown = _shown(folder)
+        # A command to type: quoted for the shell, and "./-x" so that cd does not take a name for an option.
+        typed = shlex.quote(f"./{shown}" if shown.startswith("-") else shown)
+        _say(err, f"{shown}: {len(made.files)} files written{started}; next: cd {typed} && "
                   f"resolvetool new organization --name ...", "dim")
 
 
