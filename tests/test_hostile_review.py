@@ -9,6 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from conftest import BASE_TREE
+
+BASE_RESOLUTION = BASE_TREE["records/resolutions/2020/res-1.yaml"]
+
 
 def _tree(folder: Path) -> dict[str, bytes]:
     """Every file and folder under `folder` (links as their own text), for "nothing changed" comparisons."""
@@ -133,3 +137,39 @@ def test_init_says_the_next_step_as_a_command_that_works(run_cli, tmp_path: Path
     result = run_cli("init", "my records", "--no-git", cwd=tmp_path)
     assert result.exit_code == 0, result.stderr
     assert "next: cd 'my records' && " in result.stderr
+
+
+# --- escapes in every output --------------------------------------------------------------------------------
+
+ACTING = "\x1b]52;c;SGVsbG8=\x07\x1b[31m\u202e\x9b31m\x7f"  # a clipboard write, a colour, a bidi override, C1 CSI, DEL
+ACTING_YAML = r"\e]52;c;SGVsbG8=\a\e[31m\u202e\x9b31m\x7f"
+
+
+def _acting(text: str) -> list[str]:
+    from resolvetool.inert import inert
+
+    return sorted({ch for ch in text if inert(ch) != ch and ch not in "\n\t"})
+
+
+def test_render_html_cannot_act_on_a_terminal(run_cli, base_tree) -> None:
+    """`render -f html` printed record text with its control characters as they were (HTML escaping leaves
+    them), so `resolvetool render X -f html` on a terminal ran a value's OSC 52 clipboard write; `text` and
+    `markdown` show them as escapes."""
+    title = f'title: "A hostile {ACTING_YAML} title"\n'
+    root = base_tree(**{
+        "records/resolutions/2020/res-1.yaml": BASE_RESOLUTION.replace("title: A first decision\n", title)})
+    for ref in ("res-1", "assembly-1"):  # the record's own page, and one that lists it
+        result = run_cli("render", ref, "-f", "html", cwd=root)
+        assert result.exit_code == 0, result.stderr
+        assert _acting(result.stdout) == [], ref
+        assert r"A hostile \x1b]52;c;SGVsbG8=\x07\x1b[31m\u202e\x9b31m\x7f title" in result.stdout
+
+
+def test_site_pages_show_control_characters_as_escapes(run_cli, base_tree) -> None:
+    title = f'title: "A hostile {ACTING_YAML} title"\n'
+    root = base_tree(**{"records/resolutions/2020/res-1.yaml":
+                        BASE_RESOLUTION.replace("title: A first decision\n", title)})
+    result = run_cli("render", "--site", "site", cwd=root)
+    assert result.exit_code == 0, result.stderr
+    for page in (root / "site").rglob("*.html"):
+        assert _acting(page.read_text(encoding="utf-8")) == [], page
