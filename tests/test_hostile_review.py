@@ -173,3 +173,16 @@ def test_site_pages_show_control_characters_as_escapes(run_cli, base_tree) -> No
     assert result.exit_code == 0, result.stderr
     for page in (root / "site").rglob("*.html"):
         assert _acting(page.read_text(encoding="utf-8")) == [], page
+
+
+def test_github_annotations_cannot_act_on_the_log(run_cli, base_tree) -> None:
+    """`--format github` wrote a value's escape sequences into the annotation as they were: the runner prints
+    annotations into the job's log, whose viewer acts on escape sequences, and the same lines reach a
+    terminal when run by hand. The text format showed them as escapes."""
+    root = base_tree(**{f"records/organizations/o{ACTING}rg.yaml": "id: other\nkind: organization\nname: O\n"})
+    for command in ("validate", "lint"):
+        result = run_cli(command, "--format", "github", cwd=root)
+        assert result.exit_code == 1, result.stderr
+        assert "title=RT202 id-not-file-stem::" in result.stdout  # the id is not the file's name, which it shows
+        assert _acting(result.stdout) == [], command
+        assert _acting(result.stdout) == [], command

@@ -165,12 +165,15 @@ def github_report(report: Report) -> str:
     level = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
     lines = []
     for d in report.diagnostics:
-        props = [f"file={_escape_property(_root_relative(d.path, report) or d.path)}"]
+        # What a runner prints for people (its log's viewer acts on escape sequences, and the lines reach a terminal
+        # when run by hand) is inert, as in text: a file name holding control characters loses its place on the
+        # pull request's lines rather than act (a newline in one is escaped as GitHub reads it).
+        props = [f"file={_escape_property(inert(_root_relative(d.path, report) or d.path))}"]
         if d.line > 0:
             props += [f"line={d.line}", f"col={d.col}"]
         name = CODES[d.code].name if d.code in CODES else d.code
         props.append(f"title={_escape_property(f'{d.code} {name}')}")
-        message = d.message + (f"\nhint: {d.hint}" if d.hint else "")
+        message = inert(d.message) + (f"\nhint: {inert(d.hint)}" if d.hint else "")
         lines.append(f"::{level[d.severity]} {','.join(props)}::{_escape_data(message)}")
     return "".join(line + "\n" for line in lines)
 
