@@ -186,3 +186,24 @@ def test_github_annotations_cannot_act_on_the_log(run_cli, base_tree) -> None:
         assert "title=RT202 id-not-file-stem::" in result.stdout  # the id is not the file's name, which it shows
         assert _acting(result.stdout) == [], command
         assert _acting(result.stdout) == [], command
+
+
+# --- a careless clerk ---------------------------------------------------------------------------------------
+
+
+def test_a_current_folder_that_was_removed_is_said_not_a_traceback(base_tree, tmp_path: Path) -> None:
+    """A shell still in a folder that was removed (another terminal's `git checkout` of a branch without it)
+    got a FileNotFoundError traceback from every command."""
+    import subprocess
+    import sys
+
+    root = base_tree()
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    script = ("import os, sys; os.chdir(sys.argv[1]); os.rmdir(sys.argv[1]); "
+              "from resolvetool.cli import main; sys.argv = ['resolvetool', '--root', sys.argv[2], 'validate']; main()")
+    result = subprocess.run([sys.executable, "-c", script, str(gone), str(root)], capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "the current folder no longer exists" in result.stderr

@@ -6,6 +6,7 @@ Heavy modules are imported inside the commands so that `--help` stays instant.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from datetime import datetime
@@ -163,6 +164,11 @@ def main_options(
     """Keep the record of what assemblies decided: resolutions, agreements, reports and sessions as YAML."""
     verbosity = _verbosity(ctx, quiet, verbose)
     ctx.obj = Globals(root=root, color=not no_color, verbosity=0 if verbosity is None else verbosity)
+    try:
+        os.getcwd()  # every path shown and every default is relative to it
+    except FileNotFoundError:
+        raise _fail(ctx.obj, "the current folder no longer exists (it was removed or moved away while this "
+                             "shell was in it); cd to the project's folder and run the command again") from None
 
 
 class Format(str, Enum):
@@ -322,7 +328,6 @@ def new(
 def _edit_until_valid(globals_: Globals, settings: Settings, path: Path) -> int:
     """Open `path` in the user's editor; validate it (against the whole tree) each time the editor closes,
     and offer to edit again while it has problems."""
-    import os
     import shlex
     import subprocess
 
@@ -590,8 +595,6 @@ def _write_problem(error) -> str:
 
 
 def _shown(path: Path) -> str:
-    import os
-
     try:
         return os.path.relpath(path)
     except ValueError:
