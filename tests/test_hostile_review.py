@@ -207,3 +207,51 @@ def test_a_current_folder_that_was_removed_is_said_not_a_traceback(base_tree, tm
     assert result.returncode == 2, result.stderr
     assert "Traceback" not in result.stderr
     assert "the current folder no longer exists" in result.stderr
+
+
+# --- concurrent runs ----------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def made_meanwhile(monkeypatch: pytest.MonkeyPatch):
+    """Make fileio's write of `name` meet a file another run made after it was checked and before it landed."""
+    from resolvetool import fileio
+
+    def arrange(name: str, text: str = "theirs\n") -> None:
+        real = fileio._stage
+
+        def racing(folder, target, data):
+            staged = real(folder, target, data)
+            if Path(target).name == name:
+                Path(target).write_text(text)
+            return staged
+
+        monkeypatch.setattr(fileio, "_stage", racing)
+
+    return arrange
+
+
+def test_a_new_file_made_meanwhile_is_not_replaced(run_cli, base_tree, made_meanwhile) -> None:
+    """Two `new` of one id at once (two clerks on one machine, a script in parallel) both said they wrote the
+    record, and the second silently replaced the first's: the check that the id is free comes before the
+    write, and the write renamed over whatever was there by then."""
+    root = base_tree()
+    made_meanwhile("alpha.yaml", "# another clerk's record\n")
+    result = run_cli("new", "organization", "--name", "Alpha", cwd=root)
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert "was made by another program while this one ran" in result.stderr
+    assert (root / "records" / "organizations" / "alpha.yaml").read_text() == "# another clerk's record\n"
+    assert not [p for p in (root / "records").rglob(".*.tmp")]
+
+
+def test_a_text_whose_record_was_made_meanwhile_lands_not_at_all(base_tree, made_meanwhile, tmp_path) -> None:
+    from resolvetool.fileio import WriteError, write_files
+
+    root = base_tree()
+    before = _tree(root)
+    made_meanwhile("b.yaml")
+    files = {root / "records" / "organizations" / "org.yaml": "replaced\n", root / "records" / "bodies" / "a.yaml":
+             "a\n", root / "records" / "bodies" / "b.yaml": "b\n"}
+    with pytest.raises(WriteError, match="b.yaml: was made by another program"):
+        write_files(root, files)
+    assert _tree(root) == {**before, "records/bodies/b.yaml": b"theirs\n"}
