@@ -6,6 +6,7 @@ Heavy modules are imported inside the commands so that `--help` stays instant.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 import time
@@ -1141,4 +1142,38 @@ def _write_history(globals_: Globals, steps, format: DiffFormat) -> None:
 
 def main() -> None:
     """Entry point of the `resolvetool` console script."""
-    app()
+    _buffer_unbuffered_stdout()
+    try:
+        try:
+            app()
+        finally:
+            sys.stdout.flush()  # here, not at the interpreter's exit, which would drop an error writing it
+    except OSError as error:
+        if error.errno not in _FULL:
+            raise
+        # Standard output on a full disk (`validate -f json > report.json`, `> /dev/full`): say so and fail,
+        # rather than a traceback, or exit 0 having written half a report.
+        try:
+            sys.stderr.write(f"error: cannot write the output: {_FULL[error.errno]}; free some space and run the "
+                             "command again (what was written is incomplete)\n")
+            sys.stderr.flush()
+        except OSError:
+            pass
+        os._exit(2)  # exit without flushing standard output again
+
+
+def _buffer_unbuffered_stdout() -> None:
+    """Standard output through a buffer even under PYTHONUNBUFFERED=1 or -u (common in CI containers): there
+    Python writes text straight to the file and drops what a short write left over (a disk filling up), without
+    an error; a buffer writes the rest or raises. It is flushed at each line, as unbuffered output shows."""
+    import io
+
+    stream = sys.stdout
+    if isinstance(getattr(stream, "buffer", None), io.FileIO):
+        sys.stdout = io.TextIOWrapper(io.BufferedWriter(stream.buffer), encoding=stream.encoding,
+                                      errors=stream.errors, line_buffering=True)
+
+
+# Errors writing standard output that mean the disk (or the limit on a file's size) is full.
+_FULL = {errno.ENOSPC: "the disk is full", errno.EDQUOT: "the disk quota is used up",
+         errno.EFBIG: "the file is over the size a file may have here"}
