@@ -322,3 +322,37 @@ def test_a_report_cut_short_by_a_full_disk_does_not_exit_0(base_tree, tmp_path: 
     assert (tmp_path / "page.html").stat().st_size <= 1000
     assert result.returncode == 2, result.stderr
     assert "cannot write the output" in result.stderr
+
+
+# --- import -------------------------------------------------------------------------------------------------
+
+
+def test_import_reads_no_more_than_a_record_may_hold(run_cli, base_tree, tmp_path: Path) -> None:
+    """import read its input whole, whatever its size: `import /dev/zero` (or a stream that never ends) filled
+    the memory, and a 5 MB text took a minute to give a record that validate then refused (RT003)."""
+    root = base_tree(**{"resolvetool.toml": "max-file-size = 2000\n"})
+    text = tmp_path / "long.txt"
+    text.write_text("Resolution 1\n\nThe General Assembly,\n\n1. Decides " + "word " * 1000 + ".\n")
+    result = run_cli("import", str(text), cwd=root)
+    assert result.exit_code == 1, result.stdout + result.stderr
+    assert "error[RT003] the text is over the limit of 2,000 bytes" in result.stdout
+    assert "raise max-file-size" in result.stdout
+    endless = run_cli("import", "-", cwd=root, input=b"The General Assembly,\n" * 100_000)
+    assert endless.exit_code == 1 and "RT003" in endless.stdout
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+def test_import_of_an_endless_file_ends(base_tree) -> None:
+    import subprocess
+    import sys
+
+    def small_memory() -> None:  # were it read whole, the process fails fast instead of filling the machine
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+
+    root = base_tree()
+    result = subprocess.run([sys.executable, "-m", "resolvetool", "import", "/dev/zero"], cwd=root,
+                            capture_output=True, text=True, timeout=60, preexec_fn=small_memory)
+    assert result.returncode == 1, result.stderr
+    assert "/dev/zero: error[RT003]" in result.stdout

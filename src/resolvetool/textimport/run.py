@@ -40,10 +40,18 @@ class ImportRun:
         return 1 if any(outcome.failed for outcome in self.outcomes) else 0
 
 
-def read_input(name: str) -> tuple[str | None, Diagnostic | None]:
-    """The text of a file, or of standard input for "-", or the diagnostic saying why it cannot be read."""
+def read_input(name: str, max_size: int) -> tuple[str | None, Diagnostic | None]:
+    """The text of a file, or of standard input for "-", or the diagnostic saying why it cannot be read.
+
+    At most `max_size` bytes (the max-file-size setting) are read: a larger text would give a record that validate
+    refuses (RT003), after minutes of work, and an endless one (/dev/zero, a stream that never ends) would fill
+    the memory."""
     try:
-        raw = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+        if name == "-":
+            raw = sys.stdin.buffer.read(max_size + 1)
+        else:
+            with open(name, "rb") as stream:
+                raw = stream.read(max_size + 1)
     except FileNotFoundError:
         return None, make(name, 0, 0, "RT001", "no such file", "check the path")
     except IsADirectoryError:
@@ -51,6 +59,10 @@ def read_input(name: str) -> tuple[str | None, Diagnostic | None]:
                           "name the .txt files, for example folder/*.txt")
     except OSError as error:
         return None, make(name, 0, 0, "RT001", f"cannot read: {error.strerror or error}")
+    if len(raw) > max_size:
+        return None, make(name, 0, 0, "RT003", f"the text is over the limit of {max_size:,} bytes: its records "
+                          "would be too", "import it in parts (one resolution per file), or raise max-file-size "
+                          "in resolvetool.toml")
     if b"\0" in raw:
         return None, make(name, 0, 0, "RT006", "the file holds NUL bytes: it is not plain text",
                           "extract the text first (pdftotext -layout file.pdf)")
@@ -76,7 +88,7 @@ def run_import(names: list[str], settings: Any, corpus: Any, *, body: str | None
     for name in names:
         outcome = FileOutcome(name)
         outcomes.append(outcome)
-        text, problem = read_input(name)
+        text, problem = read_input(name, settings.max_file_size)
         shown = "<stdin>" if name == "-" else name
         if problem is not None:
             outcome.diagnostics.append(problem)
