@@ -356,3 +356,35 @@ def test_import_of_an_endless_file_ends(base_tree) -> None:
                             capture_output=True, text=True, timeout=60, preexec_fn=small_memory)
     assert result.returncode == 1, result.stderr
     assert "/dev/zero: error[RT003]" in result.stdout
+
+
+# --- settings -----------------------------------------------------------------------------------------------
+
+
+def test_the_cache_dir_setting_cannot_name_a_folder_outside_the_project(run_cli, base_tree, tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """`cache-dir` was the one folder setting not held inside the project: a pull request's resolvetool.toml
+    (`cache-dir = "/home/runner/.config/x"`) made validate make folders and write its SQLite databases anywhere
+    the CI runner could write, though the README says a repository's settings cannot make resolvetool write
+    elsewhere."""
+    elsewhere = tmp_path / "elsewhere" / "made"
+    root = base_tree(**{"resolvetool.toml": f'cache-dir = "{elsewhere.as_posix()}"\n'})
+    monkeypatch.delenv("RESOLVETOOL_CACHE_DIR")
+    result = run_cli("validate", cwd=root)
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert "setting cache-dir" in result.stderr and "is outside the project" in result.stderr
+    assert not (tmp_path / "elsewhere").exists()
+
+
+def test_the_users_cache_folder_wins_over_the_repositorys_setting(run_cli, base_tree, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README names $RESOLVETOOL_CACHE_DIR first, but a cache-dir setting overrode it: a repository chose
+    the cache of the user who had named one."""
+    mine = tmp_path / "my-cache"
+    root = base_tree(**{"resolvetool.toml": 'cache-dir = ".cache"\n'})
+    monkeypatch.setenv("RESOLVETOOL_CACHE_DIR", str(mine))
+    assert run_cli("validate", cwd=root).exit_code == 0
+    assert list(mine.glob("*.sqlite3")) and not (root / ".cache").exists()
+    monkeypatch.delenv("RESOLVETOOL_CACHE_DIR")
+    assert run_cli("validate", cwd=root).exit_code == 0
+    assert list((root / ".cache").glob("*.sqlite3"))  # inside the project, the setting holds
