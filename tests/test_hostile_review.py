@@ -388,3 +388,41 @@ def test_the_users_cache_folder_wins_over_the_repositorys_setting(run_cli, base_
     monkeypatch.delenv("RESOLVETOOL_CACHE_DIR")
     assert run_cli("validate", cwd=root).exit_code == 0
     assert list((root / ".cache").glob("*.sqlite3"))  # inside the project, the setting holds
+
+
+# --- two site builds at once --------------------------------------------------------------------------------
+
+_SLOW_BUILD = """
+import os, sys, time
+real = os.fsync
+def slow(fd):  # each page takes a while to land, as on a slow disk
+    real(fd)
+    time.sleep(0.15)
+os.fsync = slow
+from resolvetool.cli import main
+sys.argv = ["resolvetool", "render", "--site", sys.argv[1]]
+main()
+"""
+
+
+def test_two_builds_of_one_site_wait_for_one_another(base_tree) -> None:
+    """A build removes the temporary files a killed build left beside its pages; two builds of one site at
+    once (a watch script and a hand-run build, two CI jobs on one runner) removed each other's, and one of them
+    stopped with 'cannot write the site in site: No such file or directory'."""
+    import subprocess
+    import sys
+    import time
+
+    root = base_tree()
+    site = root / "site"
+    slow = subprocess.Popen([sys.executable, "-c", _SLOW_BUILD, str(site)], cwd=root, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not list(site.glob("**/.*.tmp")) and slow.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)  # until the slow build is writing its pages
+    quick = subprocess.run([sys.executable, "-m", "resolvetool", "render", "--site", str(site)], cwd=root,
+                           capture_output=True, text=True, timeout=120)
+    out, err = slow.communicate(timeout=120)
+    assert slow.returncode == 0, err
+    assert quick.returncode == 0, quick.stderr
+    assert not list(site.glob("**/.*.tmp"))

@@ -13,7 +13,8 @@ import json
 import os
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -45,12 +46,39 @@ class SiteReport:
 
 def build_site(settings: Any, out: Path, *, jobs: int | None = None, progress: Progress | None = None,
                force: bool = False) -> SiteReport:
-    """Write (or bring up to date) the site of `settings`' records in `out`."""
-    from ..index import open_index
-
+    """Write (or bring up to date) the site of `settings`' records in `out`; a build of the same folder running
+    meanwhile is waited for."""
     started = time.perf_counter()
     out = Path(out)
     _check_folder(out, settings, force)
+    with _one_build_at_a_time(out):
+        report = _build(settings, out, jobs, progress, force)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+@contextmanager
+def _one_build_at_a_time(out: Path) -> Iterator[None]:
+    """Builds of one site folder wait for one another (a lock on the folder itself: nothing is written for it).
+    A build removes the temporary files a killed one left beside its pages, and two builds at once removed each
+    other's."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no locks; one build at a time is then the user's to keep
+        yield
+        return
+    out.mkdir(parents=True, exist_ok=True)
+    folder = os.open(out, os.O_RDONLY)
+    try:
+        fcntl.flock(folder, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(folder)  # which lets the lock go
+
+
+def _build(settings: Any, out: Path, jobs: int | None, progress: Progress | None, force: bool) -> SiteReport:
+    from ..index import open_index
+
     environment.cache_clear()  # templates as they are now (a long-lived process may have read older ones)
     index = open_index(settings, jobs=jobs)
     try:
@@ -94,7 +122,6 @@ def build_site(settings: Any, out: Path, *, jobs: int | None = None, progress: P
         raise SiteError(str(error)) from None
     finally:
         index.close()
-    report.seconds = time.perf_counter() - started
     return report
 
 
