@@ -55,6 +55,18 @@ def test_site_removes_nothing_outside_it_through_a_link(run_cli, base_tree, tmp_
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize("name", [".", "a//b.html", "x\\y.html", "/etc/passwd", "../up.html", "a\u0000b.html"])
+def test_a_damaged_manifest_names_nothing_to_remove(run_cli, base_tree, name: str) -> None:
+    from resolvetool.publish.plan import FORMAT
+
+    root = base_tree()
+    (root / "site").mkdir()
+    (root / "site" / ".resolvetool-site.json").write_text(json.dumps({"format": FORMAT, "pages": {name: "x"}}))
+    result = run_cli("render", "--site", "site", cwd=root)
+    assert result.exit_code == 0, result.stderr
+    assert (root / "site" / "index.html").is_file()
+
+
 # --- diff ---------------------------------------------------------------------------------------------------
 
 

@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ..rendering.html import TemplateProblem, environment
@@ -87,7 +87,7 @@ def _build(settings: Any, out: Path, jobs: int | None, progress: Progress | None
         old = _read_manifest(out)
         pages = plan.pages()
         # The pages to write and those the manifest says to remove: none of their folders may lead elsewhere.
-        for folder in sorted({(out / path).parent for path in set(pages) | set(old)}):
+        for folder in sorted({out / PurePosixPath(path).parent for path in set(pages) | set(old)}):
             refuse_way_out(out, folder)
         report.pages = sum(1 for path in pages if path.endswith(".html"))
         present = _files(out)
