@@ -438,3 +438,22 @@ def test_two_builds_of_one_site_wait_for_one_another(base_tree) -> None:
     assert slow.returncode == 0, err
     assert quick.returncode == 0, quick.stderr
     assert not list(site.glob("**/.*.tmp"))
+
+
+# --- reads through linked folders ---------------------------------------------------------------------------
+
+
+def test_a_file_named_inside_a_linked_folder_is_not_read(run_cli, base_tree, tmp_path: Path) -> None:
+    """Only a file that was itself a link was checked for leading out of the project: a file named on the command
+    line inside a linked folder (`validate records/lnk/npmrc.yaml`, `lnk -> ~`) was read, and its keys and
+    values shown in the findings, though the README says a link leading outside is never read."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "npmrc.yaml").write_text('id: secret\nkind: organization\nname: x\n_authToken: "npm_SECRET"\n')
+    root = base_tree()
+    (root / "records" / "lnk").symlink_to(outside, target_is_directory=True)
+    for command in ("validate", "lint", "fmt"):
+        result = run_cli(command, "records/lnk/npmrc.yaml", *(["--check"] if command == "fmt" else []), cwd=root)
+        shown = result.stdout + result.stderr
+        assert "_authToken" not in shown and "would be reformatted" not in shown, command
+        assert 'its folder "lnk" is a symbolic link to' in shown and "RT030" in shown, command

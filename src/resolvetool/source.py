@@ -82,6 +82,11 @@ def read_source(path: Path, display: str, *, max_size: int = DEFAULT_MAX_FILE_SI
                 return make(display, 0, 0, "RT030", f"symbolic link to {quote(os.readlink(path), 300)} leads "
                             "outside the project: not read", "replace the link with the file itself, or remove it")
             info = path.stat()
+        elif within is not None and (folder := _linked_folder_out(path, within)) is not None:
+            # A file named on the command line inside a linked folder (the scan of the tree never enters one).
+            return make(display, 0, 0, "RT030", f"its folder {quote(os.path.basename(folder), 300)} is a symbolic "
+                        f"link to {quote(os.readlink(folder), 300)}, which leads outside the project: not read",
+                        "replace the link with the folder itself, or remove it")
     except FileNotFoundError:
         if path.is_symlink():
             target = os.readlink(path)
@@ -115,6 +120,19 @@ def leads_outside(path: Path | str, within: str) -> str | None:
         return None
     real = os.path.realpath(named)
     return None if _inside(real, within) else real
+
+
+def _linked_folder_out(path: Path | str, within: str) -> str | None:
+    """The link among the folders of `path` (named inside `within`) through which it leads out of `within`, if
+    any: one realpath of its folder, and a look at each folder on the way only when that leads out."""
+    folder = os.path.dirname(os.path.abspath(path))
+    if not _inside(folder, within) or _inside(os.path.realpath(folder), within):
+        return None
+    while _inside(folder, within) and folder != within:
+        if os.path.islink(folder) and leads_outside(folder, within) is not None:
+            return folder
+        folder = os.path.dirname(folder)
+    return None
 
 
 def _inside(path: str, folder: str) -> bool:
