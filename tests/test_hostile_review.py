@@ -457,3 +457,40 @@ def test_a_file_named_inside_a_linked_folder_is_not_read(run_cli, base_tree, tmp
         shown = result.stdout + result.stderr
         assert "_authToken" not in shown and "would be reformatted" not in shown, command
         assert 'its folder "lnk" is a symbolic link to' in shown and "RT030" in shown, command
+
+
+@pytest.mark.parametrize("was_a_link", [False, True], ids=["file", "link inside"])
+def test_a_link_put_in_a_files_place_while_it_is_read_is_not_followed(base_tree, tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch,
+                                                                     was_a_link: bool) -> None:
+    """A record file was checked (not a link, or a link leading inside), then read by its name: a link put in
+    its place in between (a process racing the run) made validate read a file outside the project."""
+    from resolvetool import source
+
+    outside = tmp_path / "secret.yaml"
+    outside.write_text('id: secret\nkind: organization\nname: x\n_authToken: "npm_SECRET"\n')
+    root = base_tree()
+    target = root / "records" / "organizations" / "org.yaml"
+    if was_a_link:
+        target.rename(root / "records" / "organizations" / "real.yaml")
+        target.symlink_to("real.yaml")
+    swaps = [target]
+
+    def swap_after(check):  # the file becomes a link to the secret just after `check` looked at it
+        def checked(path, *args, **kwargs):
+            answer = check(path, *args, **kwargs)
+            if swaps and Path(path) == target:
+                swaps.pop()
+                target.unlink()
+                target.symlink_to(outside)
+            return answer
+        return checked
+
+    if was_a_link:  # after the check that the link leads inside
+        monkeypatch.setattr(source, "leads_outside", swap_after(source.leads_outside))
+    else:  # after the look that found a file, not a link
+        monkeypatch.setattr(source.os, "lstat", swap_after(os.lstat))
+    result = source.read_source(target, "records/organizations/org.yaml", within=str(root.resolve()))
+    assert not swaps, "the file was not swapped"
+    assert not isinstance(result, bytes), "read outside the project"
+    assert result.code == "RT030" and "was replaced" in result.message

@@ -12,6 +12,7 @@ dates, stays a string; the models decide what a string may become.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 from bisect import bisect_right
@@ -76,7 +77,8 @@ def read_source(path: Path, display: str, *, max_size: int = DEFAULT_MAX_FILE_SI
     named."""
     try:
         info = os.lstat(path)
-        if stat.S_ISLNK(info.st_mode):
+        linked = stat.S_ISLNK(info.st_mode)
+        if linked:
             if within is not None and leads_outside(path, within) is not None:
                 # The link's own text is shown (it is in the tree already), not where it leads on this machine.
                 return make(display, 0, 0, "RT030", f"symbolic link to {quote(os.readlink(path), 300)} leads "
@@ -103,13 +105,60 @@ def read_source(path: Path, display: str, *, max_size: int = DEFAULT_MAX_FILE_SI
                     f"file is {info.st_size:,} bytes, over the limit of {max_size:,}",
                     "split the record, or raise max-file-size in resolvetool.toml")
     try:
-        raw = path.read_bytes()
+        raw = _read_checked(path, info, linked=linked, within=within, limit=max_size + 1)
     except OSError as error:
         return make(display, 0, 0, "RT001", f"cannot read the file: {error.strerror or error}",
                     "check the file's permissions")
+    if raw is None:
+        return make(display, 0, 0, "RT030", "was replaced (by a symbolic link?) while it was being read: not read",
+                    "run the command again; if this happens again, look at who changes the file")
     if len(raw) > max_size:  # it grew between stat and read
         return make(display, 0, 0, "RT003", f"file is over the limit of {max_size:,} bytes")
     return raw
+
+
+def _read_checked(path: Path, info: os.stat_result, *, linked: bool, within: str | None, limit: int) -> bytes | None:
+    """At most `limit` bytes of the file that was checked as `info`, or None when what is opened is not that file:
+    a link put in its place after the check, which must not make a read leave the project. A file that was no
+    link is opened without following one; a link is checked again once opened (it could have been turned
+    elsewhere and back)."""
+    descriptor = _open(path, os.O_RDONLY | _NONBLOCK | (0 if linked else _NOFOLLOW))
+    if descriptor is None:
+        return None
+    try:
+        opened = os.fstat(descriptor)
+        if (opened.st_dev, opened.st_ino) != (info.st_dev, info.st_ino):
+            return None
+        if linked and within is not None:
+            if leads_outside(path, within) is not None:
+                return None
+            now = os.stat(path)
+            if (now.st_dev, now.st_ino) != (opened.st_dev, opened.st_ino):
+                return None
+        chunks, left = [], limit
+        while left > 0:
+            chunk = os.read(descriptor, min(left, opened.st_size + 1))  # all of it at once, as a rule
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(descriptor)
+
+
+def _open(path: Path, flags: int) -> int | None:
+    """A descriptor of `path`, or None when it turned out to be a link where none was (O_NOFOLLOW)."""
+    try:
+        return os.open(path, flags)
+    except OSError as error:
+        if error.errno == errno.ELOOP and flags & _NOFOLLOW:
+            return None
+        raise
+
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # a named pipe put in a file's place is not waited on
 
 
 def leads_outside(path: Path | str, within: str) -> str | None:
