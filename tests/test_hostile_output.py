@@ -42,7 +42,7 @@ def test_inert_shows_acting_characters_as_escapes():
     assert inert("two\nlines\tand a tab") == "two\nlines\tand a tab"
     assert inert("two\nlines\tand a tab", one_line=True) == "two\\nlines\\tand a tab"
     assert inert("C:\\path ünïcödé “quoted” عربي") == "C:\\path ünïcödé “quoted” عربي"
-    assert inert("\udcff") == "\\udcff"  # a file name that is not UTF-8 can still be printed
+    assert inert("\udcff") == "\\xff"  # a file name that is not UTF-8 can still be printed, its byte as \\xNN
     assert inert(inert(OSC52 + "\n", one_line=True), one_line=True) == inert(OSC52 + "\n", one_line=True)
 
 

@@ -494,3 +494,24 @@ def test_a_link_put_in_a_files_place_while_it_is_read_is_not_followed(base_tree,
     assert not swaps, "the file was not swapped"
     assert not isinstance(result, bytes), "read outside the project"
     assert result.code == "RT030" and "was replaced" in result.message
+
+
+# --- names that are not UTF-8 -------------------------------------------------------------------------------
+
+
+def test_a_name_that_is_not_utf8_is_shown_one_way_everywhere(run_cli, base_tree) -> None:
+    """One file named three ways: the index's warning and diff showed `caf\\xe9.yaml`, validate's findings
+    `caf\ufffd.yaml` (two such names could not be told apart) and fmt's and lint --fix's lines `caf\\udce9.yaml`."""
+    root = base_tree()
+    folder = os.fsencode(root / "records" / "organizations")
+    try:
+        with open(os.path.join(folder, b"caf\xe9.yaml"), "w") as stream:
+            stream.write('kind: organization\nid: cafe\nname: "Cafe"\n')
+    except OSError:
+        pytest.skip("this file system refuses names that are not UTF-8")
+    shown = "records/organizations/caf\\xe9.yaml"
+    text = run_cli("validate", cwd=root)
+    assert f"{shown}:2:5: error[RT202]" in text.stdout and "\ufffd" not in text.stdout
+    data = json.loads(run_cli("validate", "-f", "json", cwd=root).stdout)
+    assert {d["path"] for d in data["diagnostics"]} == {shown}
+    assert f"{shown}: reformatted" in run_cli("fmt", cwd=root).stderr
