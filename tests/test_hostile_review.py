@@ -351,6 +351,9 @@ def test_import_reads_no_more_than_a_record_may_hold(run_cli, base_tree, tmp_pat
     assert "raise max-file-size" in result.stdout
     endless = run_cli("import", "-", cwd=root, input=b"The General Assembly,\n" * 100_000)
     assert endless.exit_code == 1 and "RT003" in endless.stdout
+    (root / "resolvetool.toml").write_text("max-file-size = 99999999999999999999999\n")  # no limit, in effect
+    result = run_cli("import", str(text), "--dry-run", cwd=root)
+    assert result.exit_code == 0, result.stdout + result.stderr
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")

@@ -48,10 +48,10 @@ def read_input(name: str, max_size: int) -> tuple[str | None, Diagnostic | None]
     the memory."""
     try:
         if name == "-":
-            raw = sys.stdin.buffer.read(max_size + 1)
+            raw = _read_at_most(sys.stdin.buffer, max_size + 1)
         else:
             with open(name, "rb") as stream:
-                raw = stream.read(max_size + 1)
+                raw = _read_at_most(stream, max_size + 1)
     except FileNotFoundError:
         return None, make(name, 0, 0, "RT001", "no such file", "check the path")
     except IsADirectoryError:
@@ -73,6 +73,20 @@ def read_input(name: str, max_size: int) -> tuple[str | None, Diagnostic | None]
         line, col = line_col(before, len(before))
         return None, make(name, line, col, "RT004", f"not UTF-8 text (byte 0x{raw[error.start]:02x})",
                           "convert it first, for example: iconv -f WINDOWS-1252 -t UTF-8 file.txt")
+
+
+def _read_at_most(stream: Any, limit: int) -> bytes:
+    """Up to `limit` bytes, a megabyte at a time (a read of `limit` at once would set aside that much memory,
+    and the setting may be large)."""
+    chunks: list[bytes] = []
+    left = limit
+    while left > 0:
+        chunk = stream.read(min(left, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
 
 
 def run_import(names: list[str], settings: Any, corpus: Any, *, body: str | None = None, session: str | None = None,
