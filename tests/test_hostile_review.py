@@ -541,3 +541,14 @@ def test_schema_removes_only_the_schemas_it_made(run_cli, base_tree) -> None:
     assert theirs.is_file() and not gone.exists()
     assert "removed schemas/treaty.schema.json" in result.stderr and "openapi" not in result.stderr
     assert run_cli("schema", "--check", cwd=root).exit_code == 0
+
+
+@pytest.mark.parametrize("setting", ['records = "records\\u0000x"', 'schemas = "s\\u0000"', 'cache-dir = "c\\u0000"',
+                                     '[render]\ntemplates = "t\\u0000"'])
+def test_a_folder_setting_holding_nul_is_a_settings_error(run_cli, base_tree, monkeypatch, setting: str) -> None:
+    """A NUL in a folder setting (TOML writes it \\u0000) was a ValueError traceback from every command."""
+    monkeypatch.delenv("RESOLVETOOL_CACHE_DIR")
+    root = base_tree(**{"resolvetool.toml": setting + "\n"})
+    result = run_cli("validate", cwd=root)
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert "holds a NUL character" in result.stderr and "resolvetool.toml" in result.stderr

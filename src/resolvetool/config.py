@@ -167,6 +167,8 @@ def _render_settings(values: dict[str, Any], root: Path, source: Path | None) ->
 def _inside_project(root: Path, value: str, name: str, source: Path | None) -> Path:
     """The folder a setting names, relative to the project's root; a ConfigError when it is (or leads, through
     a link) outside the project: a repository's settings must not make resolvetool read or write elsewhere."""
+    if "\0" in value:  # no file name holds one (the system would refuse every path built on it)
+        raise ConfigError(f"{source or root}: setting {name} = {value!r} holds a NUL character; name a folder")
     folder = root / value
     real = Path(os.path.realpath(folder))
     if not real.is_relative_to(root):
