@@ -552,3 +552,16 @@ def test_a_folder_setting_holding_nul_is_a_settings_error(run_cli, base_tree, mo
     result = run_cli("validate", cwd=root)
     assert result.exit_code == 2, result.stdout + result.stderr
     assert "holds a NUL character" in result.stderr and "resolvetool.toml" in result.stderr
+
+
+# --- query --------------------------------------------------------------------------------------------------
+
+
+def test_a_sort_key_given_twice_is_a_usage_error_not_a_traceback(run_cli, base_tree) -> None:
+    """`query --sort title,title,...` (a script joining keys) made an ORDER BY longer than SQLite takes: an
+    OperationalError traceback."""
+    root = base_tree()
+    result = run_cli("query", "kind=body", "--sort", ",".join(["title"] * 3000), cwd=root)
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert "sort key 'title' given twice" in result.stderr
+    assert run_cli("query", "kind=body", "--sort", "title,-date", cwd=root).exit_code == 0
