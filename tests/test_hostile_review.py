@@ -565,3 +565,18 @@ def test_a_sort_key_given_twice_is_a_usage_error_not_a_traceback(run_cli, base_t
     assert result.exit_code == 2, result.stdout + result.stderr
     assert "sort key 'title' given twice" in result.stderr
     assert run_cli("query", "kind=body", "--sort", "title,-date", cwd=root).exit_code == 0
+
+
+@pytest.mark.skipif(os.name != "posix", reason="closes a descriptor before the program starts")
+@pytest.mark.parametrize("args", [("validate",), ("rules",), ("validate", "-f", "json")])
+def test_a_closed_standard_output_is_no_traceback(base_tree, args) -> None:
+    """`resolvetool rules >&-` (standard output closed, which Python shows as sys.stdout None) was an
+    AttributeError traceback."""
+    import subprocess
+    import sys
+
+    root = base_tree()
+    result = subprocess.run([sys.executable, "-c", "from resolvetool.cli import main; main()", *args], cwd=root,
+                            stderr=subprocess.PIPE, text=True, timeout=120, preexec_fn=lambda: os.close(1))
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr

@@ -1142,7 +1142,7 @@ def _write_history(globals_: Globals, steps, format: DiffFormat) -> None:
 
 def main() -> None:
     """Entry point of the `resolvetool` console script."""
-    _buffer_unbuffered_stdout()
+    _standard_streams()
     try:
         try:
             app()
@@ -1162,12 +1162,16 @@ def main() -> None:
         os._exit(2)  # exit without flushing standard output again
 
 
-def _buffer_unbuffered_stdout() -> None:
-    """Standard output through a buffer even under PYTHONUNBUFFERED=1 or -u (common in CI containers): there
+def _standard_streams() -> None:
+    """Standard output and error there to write to, even when the caller closed them (Python then has None);
+    and standard output through a buffer even under PYTHONUNBUFFERED=1 or -u (common in CI containers): there
     Python writes text straight to the file and drops what a short write left over (a disk filling up), without
     an error; a buffer writes the rest or raises. It is flushed at each line, as unbuffered output shows."""
     import io
 
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:  # closed (`>&-`): what would go there goes nowhere, as into /dev/null
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))
     stream = sys.stdout
     if isinstance(getattr(stream, "buffer", None), io.FileIO):
         sys.stdout = io.TextIOWrapper(io.BufferedWriter(stream.buffer), encoding=stream.encoding,
