@@ -580,3 +580,17 @@ def test_a_closed_standard_output_is_no_traceback(base_tree, args) -> None:
                             stderr=subprocess.PIPE, text=True, timeout=120, preexec_fn=lambda: os.close(1))
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.skipif(os.name != "posix", reason="closes a descriptor before the program starts")
+def test_import_from_a_closed_standard_input_says_so(base_tree) -> None:
+    """`import - <&-` was an AttributeError traceback (sys.stdin is None)."""
+    import subprocess
+    import sys
+
+    root = base_tree()
+    result = subprocess.run([sys.executable, "-m", "resolvetool", "import", "-"], cwd=root, capture_output=True,
+                            text=True, timeout=120, preexec_fn=lambda: os.close(0))
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "<stdin>: error[RT001] standard input is closed" in result.stdout

@@ -46,6 +46,9 @@ def read_input(name: str, max_size: int) -> tuple[str | None, Diagnostic | None]
     At most `max_size` bytes (the max-file-size setting) are read: a larger text would give a record that validate
     refuses (RT003), after minutes of work, and an endless one (/dev/zero, a stream that never ends) would fill
     the memory."""
+    if name == "-" and sys.stdin is None:  # closed by the caller (`<&-`)
+        return None, make("<stdin>", 0, 0, "RT001", "standard input is closed: there is no text to read",
+                          "pipe the text in (pdftotext -layout file.pdf - | resolvetool import -), or name its file")
     try:
         if name == "-":
             raw = _read_at_most(sys.stdin.buffer, max_size + 1)
