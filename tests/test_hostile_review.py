@@ -594,3 +594,19 @@ def test_import_from_a_closed_standard_input_says_so(base_tree) -> None:
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr
     assert "<stdin>: error[RT001] standard input is closed" in result.stdout
+
+
+def test_diff_text_keeps_a_file_name_holding_a_newline_on_its_line(run_cli, tmp_path: Path) -> None:
+    """diff's text view printed a moved record's new file name as it was: a name holding a newline started a
+    line of its own, which could read as another record's change ("agreement evil removed")."""
+    old, new = tmp_path / "old", tmp_path / "new"
+    old.mkdir(), new.mkdir()
+    record = "id: a\nkind: organization\nname: A\n"
+    (old / "a.yaml").write_text(record)
+    (new / "x\nagreement evil removed\n.yaml").write_text(record)
+    (new / "b\nagreement worse removed.yaml").write_text("id: b\nkind: organization\nname: B\n")
+    result = run_cli("diff", str(old), str(new), cwd=tmp_path)
+    lines = result.stdout.splitlines()
+    assert not [line for line in lines if line.startswith("agreement")], result.stdout
+    assert "organization a moved from a.yaml to x\\nagreement evil removed\\n.yaml" in result.stdout
+    assert "  b\\nagreement worse removed.yaml" in result.stdout
