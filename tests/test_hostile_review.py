@@ -610,3 +610,14 @@ def test_diff_text_keeps_a_file_name_holding_a_newline_on_its_line(run_cli, tmp_
     assert not [line for line in lines if line.startswith("agreement")], result.stdout
     assert "organization a moved from a.yaml to x\\nagreement evil removed\\n.yaml" in result.stdout
     assert "  b\\nagreement worse removed.yaml" in result.stdout
+
+
+def test_show_keeps_a_field_name_holding_a_newline_on_its_line(run_cli, base_tree) -> None:
+    """show printed a field's name as the file wrote it: a key holding a newline (a record that does not
+    validate is still shown) started a line of its own among the facts, forging one."""
+    root = base_tree(**{"records/organizations/org.yaml": BASE_TREE["records/organizations/org.yaml"]
+                        + '"a\\nFORGED fact": 1\n'})
+    result = run_cli("show", "org", cwd=root)
+    assert result.exit_code == 0, result.stderr
+    assert not [line for line in result.stdout.splitlines() if line.startswith("FORGED")], result.stdout
+    assert "a\\nFORGED fact" in result.stdout
