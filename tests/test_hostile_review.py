@@ -621,3 +621,19 @@ def test_show_keeps_a_field_name_holding_a_newline_on_its_line(run_cli, base_tre
     assert result.exit_code == 0, result.stderr
     assert not [line for line in result.stdout.splitlines() if line.startswith("FORGED")], result.stdout
     assert "a\\nFORGED fact" in result.stdout
+
+
+def test_a_site_build_stopped_before_writing_leaves_no_folder(base_tree, monkeypatch) -> None:
+    """Waiting for another build needs the site folder; a build that stops before writing anything takes it
+    back, as before there was waiting."""
+    from resolvetool.config import load_settings
+    from resolvetool.publish import build
+
+    def refused(*args, **kwargs):
+        raise build.SiteError("refused before anything was written")
+
+    monkeypatch.setattr(build, "_build", refused)
+    root = base_tree()
+    with pytest.raises(build.SiteError):
+        build.build_site(load_settings(root), root / "site")
+    assert not (root / "site").exists()

@@ -14,7 +14,7 @@ import os
 import re
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -67,11 +67,17 @@ def _one_build_at_a_time(out: Path) -> Iterator[None]:
     except ImportError:  # Windows: no locks; one build at a time is then the user's to keep
         yield
         return
+    made = not out.exists()
     out.mkdir(parents=True, exist_ok=True)
     folder = os.open(out, os.O_RDONLY)
     try:
         fcntl.flock(folder, fcntl.LOCK_EX)
         yield
+    except BaseException:
+        if made:  # a build that stopped before writing anything leaves no empty folder behind
+            with suppress(OSError):
+                out.rmdir()
+        raise
     finally:
         os.close(folder)  # which lets the lock go
 
