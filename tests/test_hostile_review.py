@@ -637,3 +637,33 @@ def test_a_site_build_stopped_before_writing_leaves_no_folder(base_tree, monkeyp
     with pytest.raises(build.SiteError):
         build.build_site(load_settings(root), root / "site")
     assert not (root / "site").exists()
+
+
+def test_a_templates_folder_reached_through_a_link_still_keeps_its_links_in(run_cli, base_tree, tmp_path) -> None:
+    """A template, stylesheet or script leading out of the templates folder is refused; but when the folder the
+    setting names is itself a link (to another folder of the project), files in it were taken for named from
+    outside, and read: a pull request published a secret as the site's stylesheet."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET_TOKEN_42\n")
+    root = base_tree(**{"resolvetool.toml": '[render]\ntemplates = "tpl"\n'})
+    (root / "real" / "assets").mkdir(parents=True)
+    (root / "real" / "assets" / "site.css").symlink_to(secret)
+    (root / "tpl").symlink_to("real", target_is_directory=True)
+    result = run_cli("render", "--site", "site", cwd=root)
+    assert result.exit_code == 2, result.stderr
+    assert "symbolic link leading outside" in result.stderr
+    assert not [page for page in (root / "site").rglob("*") if page.is_file() and "SECRET_TOKEN_42" in
+                page.read_text(errors="replace")]
+
+
+def test_a_project_reached_through_a_link_above_it_keeps_its_links_in(run_cli, base_tree, tmp_path) -> None:
+    """A link in the tree leading outside is not read; named through a link above the project (as /home/me ->
+    /data/me, or macOS's /tmp -> /private/tmp), the path was taken for one named from outside, and read."""
+    secret = tmp_path / "secret.yaml"
+    secret.write_text('id: secret\nkind: organization\nname: x\n_authToken: "npm_SECRET"\n')
+    root = base_tree()
+    (root / "records" / "organizations" / "n.yaml").symlink_to(secret)
+    alias = tmp_path / "alias"
+    alias.symlink_to(root, target_is_directory=True)
+    result = run_cli("validate", str(alias / "records" / "organizations" / "n.yaml"), cwd=root)
+    assert "_authToken" not in result.stdout and "RT030" in result.stdout, result.stdout

@@ -164,18 +164,39 @@ _NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # a named pipe put in a file's place i
 def leads_outside(path: Path | str, within: str) -> str | None:
     """Where `path` really is, when it lies inside the folder `within` (a real path) as named but leads out
     of it through a link; None otherwise (inside, or named from outside)."""
-    named = os.path.abspath(path)
-    if not _inside(named, within):
+    named = _named_inside(path, within)
+    if named is None:
         return None
     real = os.path.realpath(named)
     return None if _inside(real, within) else real
 
 
+def _named_inside(path: Path | str, within: str) -> str | None:
+    """`path` as named from the folder `within` (a real path), when it is named inside it: as it stands, or
+    through a link to the folder itself or to one above it (/home/me -> /data/me; templates -> tpl); None when
+    it is named from outside."""
+    named = os.path.abspath(path)
+    if _inside(named, within):
+        return named
+    head, below = named, []
+    while True:
+        parent, name = os.path.split(head)
+        if parent == head:
+            return None
+        head = parent
+        below.append(name)
+        if os.path.realpath(head) == within:
+            return os.path.join(within, *reversed(below))
+
+
 def _linked_folder_out(path: Path | str, within: str) -> str | None:
     """The link among the folders of `path` (named inside `within`) through which it leads out of `within`, if
     any: one realpath of its folder, and a look at each folder on the way only when that leads out."""
-    folder = os.path.dirname(os.path.abspath(path))
-    if not _inside(folder, within) or _inside(os.path.realpath(folder), within):
+    named = _named_inside(path, within)
+    if named is None:
+        return None
+    folder = os.path.dirname(named)
+    if _inside(os.path.realpath(folder), within):
         return None
     while _inside(folder, within) and folder != within:
         if os.path.islink(folder) and leads_outside(folder, within) is not None:
