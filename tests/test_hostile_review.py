@@ -667,3 +667,32 @@ def test_a_project_reached_through_a_link_above_it_keeps_its_links_in(run_cli, b
     alias.symlink_to(root, target_is_directory=True)
     result = run_cli("validate", str(alias / "records" / "organizations" / "n.yaml"), cwd=root)
     assert "_authToken" not in result.stdout and "RT030" in result.stdout, result.stdout
+
+
+def _commit(root: Path, message: str) -> None:
+    import subprocess
+
+    if not (root / ".git").exists():
+        subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    subprocess.run(["git", "add", "-A"], cwd=root, check=True)
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", message], cwd=root,
+                   check=True)
+
+
+def test_diff_sees_changes_in_a_records_folder_reached_through_a_link(run_cli, base_tree) -> None:
+    """With records/ a link to a folder of the project (which the settings accept), diff asked git about the
+    link's path, under which git holds no file: 'no change to any record' and exit 0 for a real change, and
+    --history found no commit."""
+    root = base_tree()
+    (root / "records").rename(root / "data")
+    (root / "records").symlink_to("data", target_is_directory=True)
+    _commit(root, "records")
+    organization = root / "data" / "organizations" / "org.yaml"
+    organization.write_text(organization.read_text().replace("Example", "Changed"))
+    result = run_cli("diff", "--exit-code", cwd=root)
+    assert result.exit_code == 1, result.stdout + result.stderr
+    assert "organization org changed" in result.stdout
+    _commit(root, "renamed")
+    history = run_cli("diff", "org", "--history", cwd=root)
+    assert history.exit_code == 0, history.stderr
+    assert "organization org added" in history.stdout and "organization org changed" in history.stdout
