@@ -696,3 +696,12 @@ def test_diff_sees_changes_in_a_records_folder_reached_through_a_link(run_cli, b
     history = run_cli("diff", "org", "--history", cwd=root)
     assert history.exit_code == 0, history.stderr
     assert "organization org added" in history.stdout and "organization org changed" in history.stdout
+
+
+def test_diff_of_a_broken_link_says_so(run_cli, tmp_path: Path) -> None:
+    """`diff A B` with A a link in a loop said 'A does not exist', though it is there."""
+    _loop(tmp_path, "a.yaml")
+    (tmp_path / "b.yaml").write_text("id: b\nkind: organization\nname: B\n")
+    result = run_cli("diff", "a.yaml", "b.yaml", cwd=tmp_path)
+    assert result.exit_code == 2
+    assert "a.yaml is a symbolic link leading nowhere (or in a loop)" in result.stderr

@@ -1077,7 +1077,8 @@ def diff(
         if paths:
             for path in paths:
                 if not path.exists():
-                    raise _fail(globals_, f"{path} does not exist")
+                    raise _fail(globals_, f"{path} is a symbolic link leading nowhere (or in a loop)"
+                                if path.is_symlink() else f"{path} does not exist")
             if paths[0].is_dir() != paths[1].is_dir():
                 raise _fail(globals_, "compare a file with a file, or a folder with a folder")
             diffs = diff_paths(paths[0], paths[1], whitespace=whitespace)
