@@ -581,13 +581,12 @@ def fmt(
         elif outcome.changed:
             _say(err, f"{shown}: {'would be reformatted' if check else 'reformatted'}")
     changed = sum(outcome.changed for outcome in outcomes)
-    refused = sum(outcome.refused for outcome in outcomes)  # read and formatted, but the write was refused
-    failed = sum(outcome.problem is not None for outcome in outcomes) - refused
+    failed = sum(outcome.problem is not None for outcome in outcomes)
     if globals_.verbosity >= 0:
         verb = "would change" if check else "changed"
-        err.print(f"{len(files)} files, {changed} {verb}" + (f", {failed} not readable" if failed else "")
-                  + (f", {refused} not written" if refused else ""),
-                  style="summary.bad" if failed or refused or (check and changed) else "summary.ok")
+        err.print(f"{len(files)} files, {changed} {verb}" + (f", {failed} not readable" if failed else ""),
+                  style="summary.bad" if failed or (check and changed) else "summary.ok")
+    refused = any(outcome.refused for outcome in outcomes)
     raise typer.Exit(2 if refused else 1 if failed or (check and changed) else 0)
 
 
