@@ -447,7 +447,8 @@ def test_a_file_named_inside_a_linked_folder_is_not_read(run_cli, base_tree, tmp
         result = run_cli(command, "records/lnk/npmrc.yaml", *(["--check"] if command == "fmt" else []), cwd=root)
         shown = result.stdout + result.stderr
         assert "_authToken" not in shown and "would be reformatted" not in shown, command
-        assert 'its folder "lnk" is a symbolic link to' in shown and "RT030" in shown, command
+        assert 'its folder "lnk" is a symbolic link to' in shown, command
+        assert "RT030" in shown or command == "fmt", command
 
 
 @pytest.mark.parametrize("was_a_link", [False, True], ids=["file", "link inside"])
