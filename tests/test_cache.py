@@ -115,9 +115,11 @@ def test_base_tree_is_what_the_other_tests_assume() -> None:
 @pytest.fixture
 def opened(monkeypatch) -> list[str]:
     """The names of the files read (whole) from now on."""
+    from resolvetool import source
+
     names: list[str] = []
-    real = Path.read_bytes
-    monkeypatch.setattr(Path, "read_bytes", lambda self: names.append(self.name) or real(self))
+    real = source._open  # how a record file is opened to be read (source.read_source)
+    monkeypatch.setattr(source, "_open", lambda path, flags: names.append(Path(path).name) or real(path, flags))
     return names
 
 

@@ -25,7 +25,8 @@ def test_check_reports_drift_and_write_repairs_it(run_cli, base_tree) -> None:
     result = run_cli("schema", cwd=tree)
     assert result.exit_code == 0 and "wrote schemas/resolution.schema.json" in result.stderr
     (tree / "schemas/session.schema.json").write_text("{}\n")
-    (tree / "schemas/old.schema.json").write_text("{}\n")
+    # the schema of a kind that is gone (resolvetool's own: its kind constant is its name)
+    (tree / "schemas/old.schema.json").write_text('{"properties": {"kind": {"const": "old"}}}\n')
     result = run_cli("schema", "--check", cwd=tree)
     assert result.exit_code == 1
     assert "schemas/session.schema.json: out of date" in result.stderr

@@ -179,10 +179,12 @@ def test_read_source_unreadable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     path = tmp_path / "x.yaml"
     path.write_text("a: 1\n")
 
-    def denied(self: Path) -> bytes:
+    def denied(path: Path, flags: int) -> int:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", denied)
+    from resolvetool import source
+
+    monkeypatch.setattr(source, "_open", denied)  # as the file is opened to be read
     d = read_source(path, "x.yaml")
     assert d.code == "RT001" and "Permission denied" in d.message
 

@@ -6,6 +6,8 @@ Heavy modules are imported inside the commands so that `--help` stays instant.
 
 from __future__ import annotations
 
+import errno
+import os
 import sys
 import time
 from datetime import datetime
@@ -163,6 +165,11 @@ def main_options(
     """Keep the record of what assemblies decided: resolutions, agreements, reports and sessions as YAML."""
     verbosity = _verbosity(ctx, quiet, verbose)
     ctx.obj = Globals(root=root, color=not no_color, verbosity=0 if verbosity is None else verbosity)
+    try:
+        os.getcwd()  # every path shown and every default is relative to it
+    except FileNotFoundError:
+        raise _fail(ctx.obj, "the current folder no longer exists (it was removed or moved away while this "
+                             "shell was in it); cd to the project's folder and run the command again") from None
 
 
 class Format(str, Enum):
@@ -325,7 +332,6 @@ def new(
 def _edit_until_valid(globals_: Globals, settings: Settings, path: Path) -> int:
     """Open `path` in the user's editor; validate it (against the whole tree) each time the editor closes,
     and offer to edit again while it has problems."""
-    import os
     import shlex
     import subprocess
 
@@ -391,8 +397,13 @@ def init(
     for note in made.notes:
         _say(err, f"note: {note}", "yellow")
     if globals_.verbosity >= 0:
+        import shlex
+
         started = ", a git repository started" if made.git else ""
-        _say(err, f"{_shown(folder)}: {len(made.files)} files written{started}; next: cd {_shown(folder)} && "
+        shown = _shown(folder)
+        # A command to type: quoted for the shell, and "./-x" so that cd does not take a name for an option.
+        typed = shlex.quote(f"./{shown}" if shown.startswith("-") else shown)
+        _say(err, f"{shown}: {len(made.files)} files written{started}; next: cd {typed} && "
                   f"resolvetool new organization --name ...", "dim")
 
 
@@ -592,8 +603,6 @@ def _write_problem(error) -> str:
 
 
 def _shown(path: Path) -> str:
-    import os
-
     try:
         return os.path.relpath(path)
     except ValueError:
@@ -1073,7 +1082,8 @@ def diff(
         if paths:
             for path in paths:
                 if not path.exists():
-                    raise _fail(globals_, f"{path} does not exist")
+                    raise _fail(globals_, f"{path} is a symbolic link leading nowhere (or in a loop)"
+                                if path.is_symlink() else f"{path} does not exist")
             if paths[0].is_dir() != paths[1].is_dir():
                 raise _fail(globals_, "compare a file with a file, or a folder with a folder")
             diffs = diff_paths(paths[0], paths[1], whitespace=whitespace)
@@ -1138,4 +1148,42 @@ def _write_history(globals_: Globals, steps, format: DiffFormat) -> None:
 
 def main() -> None:
     """Entry point of the `resolvetool` console script."""
-    app()
+    _standard_streams()
+    try:
+        try:
+            app()
+        finally:
+            sys.stdout.flush()  # here, not at the interpreter's exit, which would drop an error writing it
+    except OSError as error:
+        if error.errno not in _FULL:
+            raise
+        # Standard output on a full disk (`validate -f json > report.json`, `> /dev/full`): say so and fail,
+        # rather than a traceback, or exit 0 having written half a report.
+        try:
+            sys.stderr.write(f"error: cannot write the output: {_FULL[error.errno]}; free some space and run the "
+                             "command again (what was written is incomplete)\n")
+            sys.stderr.flush()
+        except OSError:
+            pass
+        os._exit(2)  # exit without flushing standard output again
+
+
+def _standard_streams() -> None:
+    """Standard output and error there to write to, even when the caller closed them (Python then has None);
+    and standard output through a buffer even under PYTHONUNBUFFERED=1 or -u (common in CI containers): there
+    Python writes text straight to the file and drops what a short write left over (a disk filling up), without
+    an error; a buffer writes the rest or raises. It is flushed at each line, as unbuffered output shows."""
+    import io
+
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:  # closed (`>&-`): what would go there goes nowhere, as into /dev/null
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))
+    stream = sys.stdout
+    if isinstance(getattr(stream, "buffer", None), io.FileIO):
+        sys.stdout = io.TextIOWrapper(io.BufferedWriter(stream.buffer), encoding=stream.encoding,
+                                      errors=stream.errors, line_buffering=True)
+
+
+# Errors writing standard output that mean the disk (or the limit on a file's size) is full.
+_FULL = {errno.ENOSPC: "the disk is full", errno.EDQUOT: "the disk quota is used up",
+         errno.EFBIG: "the file is over the size a file may have here"}

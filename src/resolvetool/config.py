@@ -132,13 +132,12 @@ def load_settings(root: Path | None = None, *, cwd: Path | None = None) -> Setti
         raise ConfigError(f"{source}: {error}") from None
     render = _render_settings(values.get("render", {}), root, source)
     ci_install = _ci_install(values.get("ci", {}), source)
-    cache_dir = values.get("cache-dir") or os.environ.get("RESOLVETOOL_CACHE_DIR")
     return Settings(
         root=root,
         records=_inside_project(root, values.get("records", "records"), "records", source),
         schemas=_inside_project(root, values.get("schemas", "schemas"), "schemas", source),
         max_file_size=values.get("max-file-size", DEFAULT_MAX_FILE_SIZE),
-        cache_dir=(root / cache_dir) if cache_dir else None,
+        cache_dir=_cache_dir(root, values.get("cache-dir"), source),
         jobs=values.get("jobs"),
         source=source,
         lint=lint,
@@ -168,6 +167,8 @@ def _render_settings(values: dict[str, Any], root: Path, source: Path | None) ->
 def _inside_project(root: Path, value: str, name: str, source: Path | None) -> Path:
     """The folder a setting names, relative to the project's root; a ConfigError when it is (or leads, through
     a link) outside the project: a repository's settings must not make resolvetool read or write elsewhere."""
+    if "\0" in value:  # no file name holds one (the system would refuse every path built on it)
+        raise ConfigError(f"{source or root}: setting {name} = {value!r} holds a NUL character; name a folder")
     folder = root / value
     real = Path(os.path.realpath(folder))
     if not real.is_relative_to(root):
@@ -175,6 +176,17 @@ def _inside_project(root: Path, value: str, name: str, source: Path | None) -> P
         raise ConfigError(f"{source or root}: setting {name} = {value!r} is outside the project{how}; name a "
                           f"folder inside {root}")
     return folder
+
+def _cache_dir(root: Path, setting: str | None, source: Path | None) -> Path | None:
+    """Where the cache lives: $RESOLVETOOL_CACHE_DIR, the user's own choice, anywhere; else the project's
+    `cache-dir` setting, which like every folder a repository's settings name must lie inside the project (a pull
+    request's settings would otherwise make resolvetool make folders and write its databases anywhere on a CI
+    runner); else None, the user's cache folder."""
+    chosen = os.environ.get("RESOLVETOOL_CACHE_DIR")
+    if chosen:
+        return root / chosen
+    return _inside_project(root, setting, "cache-dir", source) if setting else None
+
 
 def _ci_install(values: dict[str, Any], source: Path | None) -> str | None:
     for key, value in values.items():

@@ -29,6 +29,8 @@ from pathlib import Path
 # checking each folder on the way with lstat, which a change made during the run could outpace.
 _BY_DESCRIPTOR = {os.open, os.mkdir, os.stat, os.replace, os.unlink} <= os.supports_dir_fd
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+# What link() says on file systems that have no hard links (FAT, some network shares).
+_NO_HARD_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK, errno.ENOSYS}
 _DIRECTORY = getattr(os, "O_DIRECTORY", 0)
 
 
@@ -67,7 +69,9 @@ def write_files(root: Path, files: Mapping[Path, str]) -> None:
                 if key not in opened:
                     opened[key] = stack.enter_context(_folder(root_real, path, made))
                 staged.append(_stage(opened[key], path, data))
-            for item in staged:
+            # New files first: one of them can meet a file made meanwhile, and a new file is taken back
+            # whole, whereas a file already replaced cannot be.
+            for item in sorted(staged, key=lambda item: item.existed):
                 item.land()
         except BaseException as error:
             for item in staged:
@@ -208,7 +212,24 @@ class _Staged:
     landed: bool = False
 
     def land(self) -> None:
-        os.replace(self.folder.name(self.temporary), self.folder.name(self.name), **_pair(self.folder))
+        source, target = self.folder.name(self.temporary), self.folder.name(self.name)
+        if self.existed:
+            os.replace(source, target, **_pair(self.folder))
+        else:
+            # A new file must still be new: a rename would silently replace a file another run (a second
+            # `new` of the same id, an editor) made since it was checked. A hard link never replaces.
+            try:
+                os.link(source, target, **_pair(self.folder), follow_symlinks=False)
+            except FileExistsError:
+                raise WriteError(self.target, "was made by another program while this one ran, and is not "
+                                              "replaced; nothing was written: look at it, then run the command "
+                                              "again") from None
+            except OSError as error:
+                if error.errno not in _NO_HARD_LINKS:
+                    raise
+                os.replace(source, target, **_pair(self.folder))  # a file system without hard links
+            else:
+                _quietly(os.unlink, source, **self.folder.at(self.temporary))
         self.landed = True
 
     def discard(self) -> None:

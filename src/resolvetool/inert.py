@@ -25,12 +25,16 @@ def inert(text: str, *, one_line: bool = False) -> str:
     """`text` safe to print for people: each character that would act rather than show is replaced by its
     escape (ESC by `\\x1b`, U+202E by `\\u202e`). Newline and tab stay, unless `one_line`: then they are
     escaped too (`\\n`, `\\t`), for text that must not start a line of its own, such as a file name before
-    `:line:col:`. Printable text, backslashes included, is left as it is; the result is inert again."""
+    `:line:col:`. A byte of a file name that is not UTF-8 (a lone surrogate) shows as `\\xNN`, as printable_path
+    shows it. Printable text, backslashes included, is left as it is; the result is inert again."""
     return (_IN_LINE if one_line else _IN_TEXT).sub(_escape, text)
 
 
 def _escape(match: re.Match[str]) -> str:
-    return match.group().encode("unicode_escape").decode("ascii")
+    character = match.group()
+    if "\udc80" <= character <= "\udcff":  # a byte of a name that is not UTF-8, as printable_path shows it
+        return f"\\x{ord(character) - 0xdc00:02x}"
+    return character.encode("unicode_escape").decode("ascii")
 
 
 def printable_path(path: str) -> str:

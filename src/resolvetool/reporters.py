@@ -19,7 +19,7 @@ from rich.theme import Theme
 
 from . import __version__
 from .diagnostics import CODES, Diagnostic, Severity, count_by_severity
-from .inert import inert
+from .inert import inert, printable_path
 
 JSON_VERSION = 1
 SARIF_MAX_RESULTS = 25_000
@@ -49,20 +49,16 @@ class Report:
 
     def __post_init__(self) -> None:
         # A file name that is not UTF-8 reaches Python with surrogates, which no output can carry:
-        # show its bad bytes as U+FFFD instead.
+        # show its bad bytes as \xNN instead, as every other output does.
         self.diagnostics = [_sanitized(d) for d in self.diagnostics]
 
 
 def _sanitized(d: Diagnostic) -> Diagnostic:
     texts = (d.path, d.message, d.hint or "")
-    if all(_printable(t) == t for t in texts):
+    if all(printable_path(t) == t for t in texts):
         return d
-    return replace(d, path=_printable(d.path), message=_printable(d.message),
-                   hint=_printable(d.hint) if d.hint else d.hint)
-
-
-def _printable(path: str) -> str:
-    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return replace(d, path=printable_path(d.path), message=printable_path(d.message),
+                   hint=printable_path(d.hint) if d.hint else d.hint)
 
 
 def _plural(count: int, word: str) -> str:
@@ -165,12 +161,15 @@ def github_report(report: Report) -> str:
     level = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
     lines = []
     for d in report.diagnostics:
-        props = [f"file={_escape_property(_root_relative(d.path, report) or d.path)}"]
+        # What a runner prints for people (its log's viewer acts on escape sequences, and the lines reach a terminal
+        # when run by hand) is inert, as in text: a file name holding control characters loses its place on the
+        # pull request's lines rather than act (a newline in one is escaped as GitHub reads it).
+        props = [f"file={_escape_property(inert(_root_relative(d.path, report) or d.path))}"]
         if d.line > 0:
             props += [f"line={d.line}", f"col={d.col}"]
         name = CODES[d.code].name if d.code in CODES else d.code
         props.append(f"title={_escape_property(f'{d.code} {name}')}")
-        message = d.message + (f"\nhint: {d.hint}" if d.hint else "")
+        message = inert(d.message) + (f"\nhint: {inert(d.hint)}" if d.hint else "")
         lines.append(f"::{level[d.severity]} {','.join(props)}::{_escape_data(message)}")
     return "".join(line + "\n" for line in lines)
 

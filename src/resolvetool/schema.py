@@ -52,8 +52,19 @@ def check(folder: Path) -> SchemaDrift:
         elif path.read_text(encoding="utf-8") != text:
             drift.changed.append(name)
     if folder.is_dir():
-        drift.extra = sorted(p.name for p in folder.glob("*" + SUFFIX) if p.name not in wanted)
+        drift.extra = sorted(p.name for p in folder.glob("*" + SUFFIX) if p.name not in wanted and _of_a_kind(p))
     return drift
+
+
+def _of_a_kind(path: Path) -> bool:
+    """Whether a schema file is one resolvetool generated for a kind (its `kind` property is the constant its
+    name says): only such files are ours to remove, never another schema kept in the same folder."""
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+        kind = document["properties"]["kind"]["const"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+    return isinstance(kind, str) and path.name == kind + SUFFIX
 
 
 def write(folder: Path, root: Path | None = None) -> SchemaDrift:

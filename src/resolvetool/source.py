@@ -12,6 +12,7 @@ dates, stays a string; the models decide what a string may become.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 from bisect import bisect_right
@@ -76,12 +77,18 @@ def read_source(path: Path, display: str, *, max_size: int = DEFAULT_MAX_FILE_SI
     named."""
     try:
         info = os.lstat(path)
-        if stat.S_ISLNK(info.st_mode):
+        linked = stat.S_ISLNK(info.st_mode)
+        if linked:
             if within is not None and leads_outside(path, within) is not None:
                 # The link's own text is shown (it is in the tree already), not where it leads on this machine.
                 return make(display, 0, 0, "RT030", f"symbolic link to {quote(os.readlink(path), 300)} leads "
                             "outside the project: not read", "replace the link with the file itself, or remove it")
             info = path.stat()
+        elif within is not None and (folder := _linked_folder_out(path, within)) is not None:
+            # A file named on the command line inside a linked folder (the scan of the tree never enters one).
+            return make(display, 0, 0, "RT030", f"its folder {quote(os.path.basename(folder), 300)} is a symbolic "
+                        f"link to {quote(os.readlink(folder), 300)}, which leads outside the project: not read",
+                        "replace the link with the folder itself, or remove it")
     except FileNotFoundError:
         if path.is_symlink():
             target = os.readlink(path)
@@ -98,23 +105,104 @@ def read_source(path: Path, display: str, *, max_size: int = DEFAULT_MAX_FILE_SI
                     f"file is {info.st_size:,} bytes, over the limit of {max_size:,}",
                     "split the record, or raise max-file-size in resolvetool.toml")
     try:
-        raw = path.read_bytes()
+        raw = _read_checked(path, info, linked=linked, within=within, limit=max_size + 1)
     except OSError as error:
         return make(display, 0, 0, "RT001", f"cannot read the file: {error.strerror or error}",
                     "check the file's permissions")
+    if raw is None:
+        return make(display, 0, 0, "RT030", "was replaced (by a symbolic link?) while it was being read: not read",
+                    "run the command again; if this happens again, look at who changes the file")
     if len(raw) > max_size:  # it grew between stat and read
         return make(display, 0, 0, "RT003", f"file is over the limit of {max_size:,} bytes")
     return raw
 
 
+def _read_checked(path: Path, info: os.stat_result, *, linked: bool, within: str | None, limit: int) -> bytes | None:
+    """At most `limit` bytes of the file that was checked as `info`, or None when what is opened is not that file:
+    a link put in its place after the check, which must not make a read leave the project. A file that was no
+    link is opened without following one; a link is checked again once opened (it could have been turned
+    elsewhere and back)."""
+    descriptor = _open(path, os.O_RDONLY | _NONBLOCK | (0 if linked else _NOFOLLOW))
+    if descriptor is None:
+        return None
+    try:
+        opened = os.fstat(descriptor)
+        if (opened.st_dev, opened.st_ino) != (info.st_dev, info.st_ino):
+            return None
+        if linked and within is not None:
+            if leads_outside(path, within) is not None:
+                return None
+            now = os.stat(path)
+            if (now.st_dev, now.st_ino) != (opened.st_dev, opened.st_ino):
+                return None
+        chunks, left = [], limit
+        while left > 0:
+            chunk = os.read(descriptor, min(left, opened.st_size + 1))  # all of it at once, as a rule
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(descriptor)
+
+
+def _open(path: Path, flags: int) -> int | None:
+    """A descriptor of `path`, or None when it turned out to be a link where none was (O_NOFOLLOW)."""
+    try:
+        return os.open(path, flags)
+    except OSError as error:
+        if error.errno == errno.ELOOP and flags & _NOFOLLOW:
+            return None
+        raise
+
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # a named pipe put in a file's place is not waited on
+
+
 def leads_outside(path: Path | str, within: str) -> str | None:
     """Where `path` really is, when it lies inside the folder `within` (a real path) as named but leads out
     of it through a link; None otherwise (inside, or named from outside)."""
-    named = os.path.abspath(path)
-    if not _inside(named, within):
+    named = _named_inside(path, within)
+    if named is None:
         return None
     real = os.path.realpath(named)
     return None if _inside(real, within) else real
+
+
+def _named_inside(path: Path | str, within: str) -> str | None:
+    """`path` as named from the folder `within` (a real path), when it is named inside it: as it stands, or
+    through a link to the folder itself or to one above it (/home/me -> /data/me; templates -> tpl); None when
+    it is named from outside."""
+    named = os.path.abspath(path)
+    if _inside(named, within):
+        return named
+    head, below = named, []
+    while True:
+        parent, name = os.path.split(head)
+        if parent == head:
+            return None
+        head = parent
+        below.append(name)
+        if os.path.realpath(head) == within:
+            return os.path.join(within, *reversed(below))
+
+
+def _linked_folder_out(path: Path | str, within: str) -> str | None:
+    """The link among the folders of `path` (named inside `within`) through which it leads out of `within`, if
+    any: one realpath of its folder, and a look at each folder on the way only when that leads out."""
+    named = _named_inside(path, within)
+    if named is None:
+        return None
+    folder = os.path.dirname(named)
+    if _inside(os.path.realpath(folder), within):
+        return None
+    while _inside(folder, within) and folder != within:
+        if os.path.islink(folder) and leads_outside(folder, within) is not None:
+            return folder
+        folder = os.path.dirname(folder)
+    return None
 
 
 def _inside(path: str, folder: str) -> bool:

@@ -28,7 +28,8 @@ def diff_revisions(settings: Any, base: str, head: str | None = None, *, whitesp
     from . import gitrev
 
     root = gitrev.repository(Path(settings.root))
-    folder = gitrev.relative(root, Path(settings.records))
+    # git knows the folder by its real path: named through a link (records -> data), it holds no file for git
+    folder = gitrev.relative(root, Path(os.path.realpath(settings.records)))
     old_commit = gitrev.commit(root, base)
     new_commit = gitrev.commit(root, head) if head is not None else None
     paths = gitrev.changed_paths(root, old_commit, new_commit, folder)
@@ -43,7 +44,7 @@ def record_history(settings: Any, path: Path, *, whitespace: bool = False) -> li
     from . import gitrev
 
     root = gitrev.repository(Path(settings.root))
-    relative = gitrev.relative(root, path)
+    relative = gitrev.relative(root, Path(os.path.realpath(Path(path).parent)) / Path(path).name)  # as git names it
     out = []
     previous: dict[str, bytes] = {}
     for sha, date, subject, name in gitrev.history(root, relative):

@@ -131,7 +131,7 @@ def read_worktree(root: Path, paths: set[str], within: str) -> Side:
     for path in paths:
         try:
             side[path] = read_file(root / path, within)
-        except OSError:
+        except FileNotFoundError:  # deleted in the working tree
             continue
     return side
 

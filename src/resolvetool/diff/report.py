@@ -88,10 +88,11 @@ def text(diffs: list[RecordDiff], console: Any) -> Any:
     for diff in diffs:
         if lines:
             lines.append(Text())
-        lines.append(Text(inert(headline(diff)), style="bold"))
+        # One line each, whatever the file names hold: a newline in one must not start a line of its own.
+        lines.append(Text(inert(headline(diff), one_line=True), style="bold"))
         path = diff.new_path or diff.old_path
         if diff.status != "moved" and path:
-            lines.append(Text(f"  {inert(path)}", style="dim"))
+            lines.append(Text(f"  {inert(path, one_line=True)}", style="dim"))
         for change in diff.changes:
             what, runs = describe(change)
             body = Text(inert(what))

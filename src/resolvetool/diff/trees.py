@@ -9,6 +9,7 @@ is compared too; a file that does not parse is compared as its problem.
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,13 +29,21 @@ Side = dict[str, bytes | Unread]  # path (with forward slashes) -> the file's by
 
 
 def read_file(path: Path | str, within: str) -> bytes | Unread:
-    """A file's bytes, unless it is a link inside the folder `within` (a real path) that leads out of it.
-    OSError when it cannot be read."""
+    """A file's bytes, unless it is a link inside the folder `within` (a real path) that leads out of it, or it
+    cannot be read (a link loop, no permission): then it is compared as that problem, never taken for a
+    removed record. FileNotFoundError when it is not there."""
     from ..source import leads_outside
 
     if leads_outside(path, within) is not None:
         return Unread(f"a symbolic link to {os.readlink(path)!r}, which leads outside the project: not read")
-    return Path(path).read_bytes()
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # a pipe would never end
+            return Unread("not a regular file: not read")
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise
+    except OSError as error:
+        return Unread(f"cannot be read: {error.strerror or error}")
 
 
 def read_folder(folder: Path, shown: str | None = None) -> Side:
@@ -49,7 +58,7 @@ def read_folder(folder: Path, shown: str | None = None) -> Side:
         inside = os.path.relpath(path, folder).replace(os.sep, "/")
         try:
             side[f"{prefix}/{inside}" if prefix else inside] = read_file(path, within)
-        except OSError:
+        except FileNotFoundError:  # removed while the folder was read
             continue
     return side
 

@@ -13,13 +13,14 @@ import json
 import os
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ..rendering.html import TemplateProblem, environment
-from .pages import OutsideSite, render_records, write
+from .pages import OutsideSite, refuse_way_out, render_records, write
 from .plan import FORMAT, Plan
 
 MANIFEST = ".resolvetool-site.json"
@@ -45,12 +46,45 @@ class SiteReport:
 
 def build_site(settings: Any, out: Path, *, jobs: int | None = None, progress: Progress | None = None,
                force: bool = False) -> SiteReport:
-    """Write (or bring up to date) the site of `settings`' records in `out`."""
-    from ..index import open_index
-
+    """Write (or bring up to date) the site of `settings`' records in `out`; a build of the same folder running
+    meanwhile is waited for."""
     started = time.perf_counter()
     out = Path(out)
     _check_folder(out, settings, force)
+    with _one_build_at_a_time(out):
+        report = _build(settings, out, jobs, progress, force)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+@contextmanager
+def _one_build_at_a_time(out: Path) -> Iterator[None]:
+    """Builds of one site folder wait for one another (a lock on the folder itself: nothing is written for it).
+    A build removes the temporary files a killed one left beside its pages, and two builds at once removed each
+    other's."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no locks; one build at a time is then the user's to keep
+        yield
+        return
+    made = not out.exists()
+    out.mkdir(parents=True, exist_ok=True)
+    folder = os.open(out, os.O_RDONLY)
+    try:
+        fcntl.flock(folder, fcntl.LOCK_EX)
+        yield
+    except BaseException:
+        if made:  # a build that stopped before writing anything leaves no empty folder behind
+            with suppress(OSError):
+                out.rmdir()
+        raise
+    finally:
+        os.close(folder)  # which lets the lock go
+
+
+def _build(settings: Any, out: Path, jobs: int | None, progress: Progress | None, force: bool) -> SiteReport:
+    from ..index import open_index
+
     environment.cache_clear()  # templates as they are now (a long-lived process may have read older ones)
     index = open_index(settings, jobs=jobs)
     try:
@@ -58,6 +92,9 @@ def build_site(settings: Any, out: Path, *, jobs: int | None = None, progress: P
         report = SiteReport(out, skipped=plan.skipped, notes=plan.notes())
         old = _read_manifest(out)
         pages = plan.pages()
+        # The pages to write and those the manifest says to remove: none of their folders may lead elsewhere.
+        for folder in sorted({out / PurePosixPath(path).parent for path in set(pages) | set(old)}):
+            refuse_way_out(out, folder)
         report.pages = sum(1 for path in pages if path.endswith(".html"))
         present = _files(out)
         _remove_leftovers(out, present, set(pages) | set(old))
@@ -91,7 +128,6 @@ def build_site(settings: Any, out: Path, *, jobs: int | None = None, progress: P
         raise SiteError(str(error)) from None
     finally:
         index.close()
-    report.seconds = time.perf_counter() - started
     return report
 
 

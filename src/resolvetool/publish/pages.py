@@ -27,13 +27,22 @@ def write(out: Path, relative: str, text: str) -> None:
     """Write one file of the site atomically. A link in its place is replaced, not followed, and a folder on
     the way that leads outside the site is refused: building a site never writes anywhere else."""
     path = out / relative
+    refuse_way_out(out, path.parent)
     path.parent.mkdir(parents=True, exist_ok=True)
-    if not path.parent.resolve().is_relative_to(out.resolve()):
-        raise OutsideSite(f"{path.parent} leads outside the site folder (a link to {path.parent.resolve()}); "
-                          f"remove the link")
     if path.is_symlink():
         path.unlink()
     atomic_write(path, text)
+
+
+def refuse_way_out(out: Path, folder: Path) -> None:
+    """OutsideSite when a folder on the way from the site folder `out` to `folder` (inside it) is a link leading
+    out of the site: nothing is written, removed or made through it (a site folder can come from a pull request)."""
+    base = out.resolve()
+    step = out
+    for part in folder.relative_to(out).parts:
+        step = step / part
+        if step.is_symlink() and not step.resolve().is_relative_to(base):
+            raise OutsideSite(f"{step} leads outside the site folder (a link to {step.resolve()}); remove the link")
 
 
 _STATE: dict[str, Any] = {}

@@ -220,6 +220,9 @@ def parse_sort(text: str, catalogue: dict[str, dict[str, Any]]) -> list[tuple[st
         if name[:1] in ("-", "+"):
             raise FilterError(text, where, where + 2, "one sign before a sort key", "write -FIELD for descending")
         field_info(name, catalogue, text, where + len(key) - len(name))
+        if any(name == earlier for earlier, _ in keys):  # (and a few hundred keys would be more than SQLite sorts by)
+            raise FilterError(text, where, where + len(key), f"sort key {name!r} given twice",
+                              "the first one decides; leave the other out")
         keys.append((name, descending))
         offset += len(part) + 1
     return keys

@@ -37,11 +37,24 @@ def environment(overrides: Path | None = None) -> Any:
     loaders: list[Any] = [_contained_loader()(str(overrides))] if overrides is not None else []
     loaders.append(jinja2.FileSystemLoader(str(TEMPLATES)))
     env = _sandbox()(loader=jinja2.ChoiceLoader(loaders), autoescape=True, undefined=jinja2.StrictUndefined,
-                     trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+                     trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, finalize=_shown_inert)
     env.globals.update(kind_labels=KIND_LABELS, kind_folders=KIND_FOLDERS, plural=plural)
     env.filters["plural_word"] = plural_word
     env.filters["thousands"] = lambda number: f"{number:,}"
     return env
+
+
+def _shown_inert(value: Any) -> Any:
+    """What a template prints, with control characters and bidirectional controls shown as their escapes
+    (`\\x1b`), as `text` and `markdown` show them: HTML escaping leaves them as they are, so a page printed to a
+    terminal (`render -f html`, `cat site/...`) could act on it, and a browser would show nothing of them."""
+    from markupsafe import Markup
+
+    from ..inert import inert
+
+    if isinstance(value, Markup):
+        return Markup(inert(str(value)))
+    return inert(value) if isinstance(value, str) else value
 
 
 @cache

@@ -93,7 +93,13 @@ def init_repository(folder: Path, *, title: str = "Resolutions", git: bool = Tru
         raise
     made.files += list(files)
     if git and outer is None and shutil.which("git"):
-        made.git = subprocess.run(["git", "init", "-q", "-b", "main", str(folder)], capture_output=True).returncode == 0
+        # "--": a folder named "-x" is a folder, not an option of git's.
+        started = subprocess.run(["git", "init", "-q", "-b", "main", "--", str(folder)], capture_output=True)
+        made.git = started.returncode == 0
+        if not made.git:
+            why = started.stderr.decode("utf-8", "replace").strip().splitlines()
+            made.notes.append(f"no git repository was started ({why[-1] if why else 'git init failed'}); run "
+                              f"'git init' in {folder}")
     return made
 
 

@@ -72,8 +72,8 @@ def _inert(value: Any) -> Any:
         return inert(value)
     if isinstance(value, list):
         return [_inert(item) for item in value]
-    if isinstance(value, dict):
-        return {_inert(key): _inert(item) for key, item in value.items()}
+    if isinstance(value, dict):  # a key is a field's name: on one line, whatever a hostile file made it hold
+        return {inert(key, one_line=True) if isinstance(key, str) else key: _inert(item) for key, item in value.items()}
     return value
 
 

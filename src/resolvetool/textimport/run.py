@@ -43,10 +43,21 @@ class ImportRun:
         return 1 if any(outcome.failed for outcome in self.outcomes) else 0
 
 
-def read_input(name: str) -> tuple[str | None, Diagnostic | None]:
-    """The text of a file, or of standard input for "-", or the diagnostic saying why it cannot be read."""
+def read_input(name: str, max_size: int) -> tuple[str | None, Diagnostic | None]:
+    """The text of a file, or of standard input for "-", or the diagnostic saying why it cannot be read.
+
+    At most `max_size` bytes (the max-file-size setting) are read: a larger text would give a record that validate
+    refuses (RT003), after minutes of work, and an endless one (/dev/zero, a stream that never ends) would fill
+    the memory."""
+    if name == "-" and sys.stdin is None:  # closed by the caller (`<&-`)
+        return None, make("<stdin>", 0, 0, "RT001", "standard input is closed: there is no text to read",
+                          "pipe the text in (pdftotext -layout file.pdf - | resolvetool import -), or name its file")
     try:
-        raw = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+        if name == "-":
+            raw = _read_at_most(sys.stdin.buffer, max_size + 1)
+        else:
+            with open(name, "rb") as stream:
+                raw = _read_at_most(stream, max_size + 1)
     except FileNotFoundError:
         return None, make(name, 0, 0, "RT001", "no such file", "check the path")
     except IsADirectoryError:
@@ -54,6 +65,10 @@ def read_input(name: str) -> tuple[str | None, Diagnostic | None]:
                           "name the .txt files, for example folder/*.txt")
     except OSError as error:
         return None, make(name, 0, 0, "RT001", f"cannot read: {error.strerror or error}")
+    if len(raw) > max_size:
+        return None, make(name, 0, 0, "RT003", f"the text is over the limit of {max_size:,} bytes: its records "
+                          "would be too", "import it in parts (one resolution per file), or raise max-file-size "
+                          "in resolvetool.toml")
     if b"\0" in raw:
         return None, make(name, 0, 0, "RT006", "the file holds NUL bytes: it is not plain text",
                           "extract the text first (pdftotext -layout file.pdf)")
@@ -64,6 +79,20 @@ def read_input(name: str) -> tuple[str | None, Diagnostic | None]:
         line, col = line_col(before, len(before))
         return None, make(name, line, col, "RT004", f"not UTF-8 text (byte 0x{raw[error.start]:02x})",
                           "convert it first, for example: iconv -f WINDOWS-1252 -t UTF-8 file.txt")
+
+
+def _read_at_most(stream: Any, limit: int) -> bytes:
+    """Up to `limit` bytes, a megabyte at a time (a read of `limit` at once would set aside that much memory,
+    and the setting may be large)."""
+    chunks: list[bytes] = []
+    left = limit
+    while left > 0:
+        chunk = stream.read(min(left, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
 
 
 def run_import(names: list[str], settings: Any, corpus: Any, *, body: str | None = None, session: str | None = None,
@@ -80,7 +109,7 @@ def run_import(names: list[str], settings: Any, corpus: Any, *, body: str | None
     for name in names:
         outcome = FileOutcome(name)
         outcomes.append(outcome)
-        text, problem = read_input(name)
+        text, problem = read_input(name, settings.max_file_size)
         shown = "<stdin>" if name == "-" else name
         if problem is not None:
             outcome.diagnostics.append(problem)
