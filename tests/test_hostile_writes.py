@@ -297,3 +297,54 @@ def test_the_site_does_not_read_template_links_out_of_the_project(run_cli, refer
     assert not site.exists() or not any(b"npm_SECRET" in p.read_bytes() for p in site.rglob("*") if p.is_file())
     page = run_cli("render", "interpol-ga-81-impact-cooperation", "-f", "html", cwd=root)
     assert "npm_SECRET" not in page.stdout + page.stderr and page.exit_code != 0
+
+
+def test_a_killed_write_leaves_nothing_the_next_write_does_not_clear(tmp_path: Path) -> None:
+    """kill -9 between writing a temporary file and renaming it leaves the temporary beside its target; the next
+    write of that file removes it once it is old enough that no running write can own it."""
+    root = tmp_path / "project"
+    records = root / "records" / "organizations"
+    records.mkdir(parents=True)
+    script = (
+        "import os, sys, time\n"
+        "from pathlib import Path\n"
+        "from resolvetool import fileio\n"
+        "real = os.fsync\n"
+        "def stall(fd):\n"
+        "    real(fd)\n"
+        "    print('written', flush=True)\n"
+        "    time.sleep(60)\n"
+        "fileio.os.fsync = stall\n"
+        "root = Path(sys.argv[1])\n"
+        "fileio.write_files(root, {root / 'records/organizations/org.yaml': 'id: org\\n'})\n"
+    )
+    process = subprocess.Popen([sys.executable, "-c", script, str(root)], stdout=subprocess.PIPE, text=True)
+    assert process.stdout.readline() == "written\n"
+    process.kill()
+    process.wait()
+    [left] = [path for path in records.iterdir() if path.name.endswith(".tmp")]
+    assert not (records / "org.yaml").exists()  # nothing half-written where the record goes
+    from resolvetool.fileio import write_file
+
+    recent = records / ".org.yaml.0123abcd.tmp"  # as if another run were writing it now
+    recent.write_text("in progress")
+    unrelated = records / ".other.yaml.0123abcd.tmp"
+    unrelated.write_text("x")
+    for path in (left, unrelated):
+        os.utime(path, (1, 1))
+    write_file(root, records / "org.yaml", "id: org\nkind: organization\nname: Org\n")
+    assert sorted(path.name for path in records.iterdir()) == [".org.yaml.0123abcd.tmp", ".other.yaml.0123abcd.tmp",
+                                                                "org.yaml"]
+
+
+def test_fmt_names_what_is_in_the_way(run_cli, base_tree, tmp_path: Path) -> None:
+    root = base_tree(**{"records/organizations/org.yaml": "name:   Example Organization\nkind: organization\nid: org\n"})
+    shelf = root / "shelf"
+    (root / "records" / "organizations").rename(shelf)
+    (root / "records" / "organizations").symlink_to(shelf, target_is_directory=True)
+    result = run_cli("fmt", "records/organizations/org.yaml", cwd=root)
+    assert result.exit_code == 2
+    assert "org.yaml: not formatted: records/organizations: is a symbolic link" in result.stderr
+    os.mkfifo(root / "records" / "pipe.yaml")
+    result = run_cli("fmt", "--check", "records/pipe.yaml", cwd=root)
+    assert result.exit_code == 1 and "pipe.yaml: not formatted: not a regular file" in result.stderr

@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import secrets
 import stat
 import tempfile
+import time
 from collections.abc import Iterator, Mapping
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
@@ -32,6 +34,10 @@ _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 # What link() says on file systems that have no hard links (FAT, some network shares).
 _NO_HARD_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK, errno.ENOSYS}
 _DIRECTORY = getattr(os, "O_DIRECTORY", 0)
+# The temporary file a write puts beside its target (".<name>.<8 hex>.tmp"), and the age at which one is
+# taken for what a killed run left: a write takes milliseconds, and a kill -9 leaves its temporary behind.
+_TEMPORARY = re.compile(r"\.(?P<name>.+)\.[0-9a-f]{8}\.tmp")
+_ABANDONED_AFTER_S = 600
 
 
 class WriteError(Exception):
@@ -112,6 +118,7 @@ class _Folder:
     shown: Path  # the folder as the user named it, for messages
     descriptor: int | None
     path: str  # its real path (used where there are no descriptors)
+    _leftovers: dict[str, list[str]] | None = None  # temporaries found in it, by the file they were for
 
     def at(self, name: str) -> dict:
         """Keyword arguments naming `name` inside this folder for os functions."""
@@ -123,6 +130,28 @@ class _Folder:
     def sync(self) -> None:
         if self.descriptor is not None:
             _quietly(os.fsync, self.descriptor)
+
+    def sweep(self, name: str) -> None:
+        """Remove what a killed write of `name` left beside it: its temporary files, once old enough that no
+        running write can own them (the folder is listed once, on the first write into it)."""
+        if self._leftovers is None:
+            try:
+                names = os.listdir(self.descriptor if self.descriptor is not None else self.path)
+            except OSError:
+                names = []
+            self._leftovers = {}
+            for entry in names:
+                match = _TEMPORARY.fullmatch(entry)
+                if match:
+                    self._leftovers.setdefault(match["name"], []).append(entry)
+        abandoned = time.time() - _ABANDONED_AFTER_S
+        for entry in self._leftovers.pop(name, []):
+            try:
+                info = os.stat(self.name(entry), follow_symlinks=False, **self.at(entry))
+            except OSError:
+                continue
+            if stat.S_ISREG(info.st_mode) and info.st_mtime < abandoned:
+                _quietly(os.unlink, self.name(entry), **self.at(entry))
 
 
 @contextmanager
@@ -263,6 +292,7 @@ def _stage(folder: _Folder, target: Path, data: bytes) -> _Staged:
     if info is not None and not stat.S_ISREG(info.st_mode):
         raise WriteError(target, "is not a regular file (a folder or a special file); nothing was written")
     mode = stat.S_IMODE(info.st_mode) if info is not None else 0o666
+    folder.sweep(name)
     temporary = f".{name}.{secrets.token_hex(4)}.tmp"
     try:
         handle = os.open(folder.name(temporary), os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, mode,

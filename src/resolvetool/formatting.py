@@ -142,8 +142,8 @@ def record_files(settings: Any, paths: Iterable[Path] = ()) -> list[Path]:
     for path in paths:
         if path.is_dir():
             files += [Path(file) for file in discover(path)]
-        elif path.is_file():
-            files.append(path)
+        elif path.is_file() or path.is_symlink() or path.exists():
+            files.append(path)  # a link or a special file too: reading it says what it is
         else:
             raise ConfigError(f"{path}: no such file or folder")
     return files
@@ -188,7 +188,10 @@ def format_files(files: Iterable[Path], settings: Any = None, *, write: bool = T
             try:
                 write_file(settings.root if settings is not None else file.parent, file, formatted)
             except WriteError as error:
-                outcomes.append(FormatOutcome(file, False, error.reason, refused=True))
+                # A folder on the way (a link, a file in the way) is named: it is what to look at.
+                where = "" if os.path.abspath(error.path) == os.path.abspath(file) else \
+                    f"{os.path.relpath(error.path)}: "
+                outcomes.append(FormatOutcome(file, False, where + error.reason, refused=True))
                 continue
         outcomes.append(FormatOutcome(file, formatted != text))
     return outcomes
