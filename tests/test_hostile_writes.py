@@ -348,3 +348,14 @@ def test_fmt_names_what_is_in_the_way(run_cli, base_tree, tmp_path: Path) -> Non
     os.mkfifo(root / "records" / "pipe.yaml")
     result = run_cli("fmt", "--check", "records/pipe.yaml", cwd=root)
     assert result.exit_code == 1 and "pipe.yaml: not formatted: not a regular file" in result.stderr
+
+
+def test_diff_reads_no_file_without_end(run_cli, tmp_path: Path) -> None:
+    """diff of two named files stops at the size limit: /dev/zero or a huge file is compared as its problem."""
+    (tmp_path / "a.yaml").write_text("id: org\nkind: organization\nname: Org\n")
+    result = run_cli("diff", str(tmp_path / "a.yaml"), "/dev/zero", "-f", "json", cwd=tmp_path)
+    assert result.exit_code == 2 and "cannot read /dev/zero: not a regular file" in result.stderr
+    (tmp_path / "b.yaml").write_bytes(b"id: org\nkind: organization\nname: " + b"x" * 2_000_000 + b"\n")
+    result = run_cli("diff", str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml"), "-f", "json", cwd=tmp_path)
+    assert result.exit_code == 2 and "b.yaml: the file is 2,000,034 bytes, over the limit of 1,048,576" in \
+        result.stderr

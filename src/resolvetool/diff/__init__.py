@@ -19,7 +19,20 @@ def diff_paths(old: Path, new: Path, *, whitespace: bool = False) -> list[Record
     """Two record files, or two folders of them (files matched by record id, wherever they are)."""
     if old.is_dir() and new.is_dir():
         return diff_sides(read_folder(old, ""), read_folder(new, ""), whitespace=whitespace)
-    return diff_sides({str(old): old.read_bytes()}, {str(new): new.read_bytes()}, whitespace=whitespace)
+    # Files named by the user are read as named (links followed), but never without end (/dev/zero, a pipe).
+    return diff_sides({str(old): _named(old)}, {str(new): _named(new)}, whitespace=whitespace)
+
+
+def _named(path: Path) -> bytes:
+    """A file the user named, or an OSError saying why it is not read (the command line says so, exit 2)."""
+    import errno
+
+    from .trees import Unread, read_file
+
+    raw = read_file(path, None)
+    if isinstance(raw, Unread):
+        raise OSError(errno.EINVAL, raw.reason.removesuffix(": not read"), str(path))
+    return raw
 
 
 def diff_revisions(settings: Any, base: str, head: str | None = None, *, whitespace: bool = False) -> list[RecordDiff]:
@@ -35,7 +48,7 @@ def diff_revisions(settings: Any, base: str, head: str | None = None, *, whitesp
     paths = gitrev.changed_paths(root, old_commit, new_commit, folder)
     old = gitrev.read_at(root, old_commit, paths)
     new = (gitrev.read_at(root, new_commit, paths) if new_commit
-           else gitrev.read_worktree(root, paths, os.path.realpath(settings.root)))
+           else gitrev.read_worktree(root, paths, os.path.realpath(settings.root), settings.max_file_size))
     return diff_sides(old, new, whitespace=whitespace)
 
 

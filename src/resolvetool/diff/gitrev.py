@@ -122,15 +122,15 @@ def _batches(paths: list[str], limit: int = 100_000) -> Iterator[list[str]]:
         yield batch
 
 
-def read_worktree(root: Path, paths: set[str], within: str) -> Side:
+def read_worktree(root: Path, paths: set[str], within: str, max_size: int) -> Side:
     """The working tree's files (those that exist); links leading out of the project (`within`, a real path)
-    are not read."""
+    and files over `max_size` bytes are not read."""
     from .trees import read_file
 
     side: Side = {}
     for path in paths:
         try:
-            side[path] = read_file(root / path, within)
+            side[path] = read_file(root / path, within, max_size=max_size)
         except FileNotFoundError:  # deleted in the working tree
             continue
     return side

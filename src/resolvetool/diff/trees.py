@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..kinds import DEFAULT_MAX_FILE_SIZE
 from .records import Change, RecordDiff, diff_records
 
 
@@ -28,18 +29,22 @@ class Unread:
 Side = dict[str, bytes | Unread]  # path (with forward slashes) -> the file's bytes
 
 
-def read_file(path: Path | str, within: str) -> bytes | Unread:
-    """A file's bytes, unless it is a link inside the folder `within` (a real path) that leads out of it, or it
-    cannot be read (a link loop, no permission): then it is compared as that problem, never taken for a
-    removed record. FileNotFoundError when it is not there."""
+def read_file(path: Path | str, within: str | None, *, max_size: int = DEFAULT_MAX_FILE_SIZE) -> bytes | Unread:
+    """A file's bytes, unless it is a link inside the folder `within` (a real path) that leads out of it, is over
+    `max_size` bytes, or cannot be read (a link loop, no permission, a pipe): then it is compared as that
+    problem, never taken for a removed record. FileNotFoundError when it is not there."""
     from ..source import leads_outside
 
-    if leads_outside(path, within) is not None:
+    if within is not None and leads_outside(path, within) is not None:
         return Unread(f"a symbolic link to {os.readlink(path)!r}, which leads outside the project: not read")
     try:
-        if not stat.S_ISREG(os.stat(path).st_mode):  # a pipe would never end
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):  # a pipe would never end
             return Unread("not a regular file: not read")
-        return Path(path).read_bytes()
+        if info.st_size > max_size:
+            return Unread(f"the file is {info.st_size:,} bytes, over the limit of {max_size:,}: not read")
+        with open(path, "rb") as stream:
+            return stream.read(max_size + 1)
     except FileNotFoundError:
         raise
     except OSError as error:
