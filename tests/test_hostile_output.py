@@ -426,3 +426,32 @@ def test_project_templates_still_read_what_pages_show(run_cli, reference_project
     agreement = next((reference_project / "site/agreements").glob("[!_]*.html")).read_text()
     assert agreement.startswith("interpol-") and "|Agreement|2 bodies|1,234|" in agreement
     assert agreement.split("|")[1] in ("draft", "approved", "signed", "in-force", "terminated", "negotiating")
+
+
+ACTING_IN_JSON = r"\x9b31m \u202e \x7f \x85"  # as YAML escapes: C1 CSI, RLO, DEL, NEL
+
+
+@pytest.mark.parametrize("args", [("validate", "-f", "json"), ("validate", "-f", "sarif"), ("lint", "-f", "json"),
+                                  ("show", "org", "-f", "json"), ("query", "kind=organization", "-f", "json"),
+                                  ("diff", "-f", "json")])
+def test_json_outputs_show_no_character_a_terminal_acts_on(run_cli, base_tree, args):
+    """DEL, C1 controls (CSI among them) and bidi controls, which JSON would print as they are, are written as
+    \\u escapes: the data reads back exactly, and a terminal showing it acts on nothing."""
+    import json
+    import subprocess
+
+    root = base_tree()
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    subprocess.run(["git", "add", "."], cwd=root, check=True)
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "x"], cwd=root,
+                   check=True)
+    org = root / "records" / "organizations" / "org.yaml"
+    org.write_text(org.read_text().replace("name: Example Organization",
+                                           f'name: "Org {ACTING_IN_JSON}"\nnotes: "{ACTING_IN_JSON}: x"'))
+    (root / "records" / "organizations" / "bad.yaml").write_text(f'id: bad\nkind: organization\nname: "{ACTING_IN_JSON}"\n'
+                                                                 f'colour: "{ACTING_IN_JSON}"\n')
+    result = run_cli(*args, cwd=root)
+    assert not any(char in result.stdout for char in "\x9b\u202e\x7f\x85"), args
+    json.loads(result.stdout)
+    if args[0] in ("show", "query", "diff"):  # values given as they are, their acting characters as \u escapes
+        assert "\\u009b" in result.stdout and "\\u202e" in result.stdout, args

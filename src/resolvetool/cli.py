@@ -892,7 +892,9 @@ def show(
     elif format is ShowFormat.json:
         import json
 
-        sys.stdout.write(json.dumps(view_data(view), ensure_ascii=False, indent=2) + "\n")
+        from .inert import inert_json
+
+        sys.stdout.write(inert_json(json.dumps(view_data(view), ensure_ascii=False, indent=2)) + "\n")
     else:
         import yaml
 
@@ -1129,9 +1131,12 @@ def _write_history(globals_: Globals, steps, format: DiffFormat) -> None:
     from .diff import report
 
     if format is DiffFormat.json:
-        sys.stdout.write(json.dumps([{"commit": sha, "date": date, "subject": subject,
-                                      "records": json.loads(report.as_json(diffs))["records"]}
-                                     for sha, date, subject, diffs in steps], ensure_ascii=False, indent=2) + "\n")
+        from .inert import inert_json
+
+        sys.stdout.write(inert_json(json.dumps([{"commit": sha, "date": date, "subject": subject,
+                                                 "records": json.loads(report.as_json(diffs))["records"]}
+                                                for sha, date, subject, diffs in steps], ensure_ascii=False,
+                                               indent=2)) + "\n")
         return
     for sha, date, subject, diffs in steps:
         title = f"{sha[:10]} {date} {subject}"

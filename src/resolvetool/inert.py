@@ -47,3 +47,14 @@ def inert_path(path: str) -> str:
     """A file name made safe to print before `:line:col:` or on a line of its own: its bytes that are not UTF-8
     as \\xNN, then every acting character, newline and tab included, as inert() shows them."""
     return inert(printable_path(path), one_line=True)
+
+
+# What JSON writes as is but a terminal acts on (JSON itself escapes only C0 controls, quotes and backslashes).
+_JSON_ACTING = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def inert_json(text: str) -> str:
+    """JSON text (from json.dumps) in which no character acts on a terminal it is printed on: DEL, C1 controls
+    and bidirectional controls are written as `\\uXXXX` escapes, which every JSON reader reads back as the same
+    character, so the data stays exact. Outside strings JSON holds none of them, so only strings change."""
+    return _JSON_ACTING.sub(lambda match: f"\\u{ord(match.group()):04x}", text)

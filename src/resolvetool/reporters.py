@@ -19,7 +19,7 @@ from rich.theme import Theme
 
 from . import __version__
 from .diagnostics import CODES, Diagnostic, Severity, count_by_severity
-from .inert import inert, printable_path
+from .inert import inert, inert_json, printable_path
 
 JSON_VERSION = 1
 SARIF_MAX_RESULTS = 25_000
@@ -141,7 +141,7 @@ def json_report(report: Report) -> str:
             for d in report.diagnostics
         ],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return inert_json(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"
 
 
 def _escape_data(text: str) -> str:
@@ -250,7 +250,7 @@ def sarif_report(report: Report) -> str:
             }
         ],
     }
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return inert_json(json.dumps(log, indent=2, ensure_ascii=False)) + "\n"
 
 
 # Data formats, rendered to text for stdout or a file; `text` is written to a console instead.

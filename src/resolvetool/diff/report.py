@@ -170,8 +170,10 @@ def _code(text: str) -> str:
 
 
 def as_json(diffs: list[RecordDiff]) -> str:
-    return json.dumps({"version": FORMAT_VERSION, "records": [_record(diff) for diff in diffs]},
-                      ensure_ascii=False, indent=2) + "\n"
+    from ..inert import inert_json
+
+    return inert_json(json.dumps({"version": FORMAT_VERSION, "records": [_record(diff) for diff in diffs]},
+                                 ensure_ascii=False, indent=2)) + "\n"
 
 
 def _record(diff: RecordDiff) -> dict[str, Any]:

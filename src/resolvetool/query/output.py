@@ -36,7 +36,9 @@ def write_data(result: Result, catalogue: dict[str, Any], form: str) -> str:
         # and must not become two lines (two ids) or act on a terminal.
         return "".join(f"{inert(hit.row.id, one_line=True)}\n" for hit in result.hits)
     if form == "json":
-        return json.dumps(as_data(result, catalogue), ensure_ascii=False, indent=2) + "\n"
+        from ..inert import inert_json
+
+        return inert_json(json.dumps(as_data(result, catalogue), ensure_ascii=False, indent=2)) + "\n"
     if form == "yaml":
         import yaml
 
