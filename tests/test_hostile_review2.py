@@ -47,6 +47,28 @@ def _output(result) -> str:
     return result.stdout + result.stderr
 
 
+# --- 6. where comments are: lines counted as editors count them, in linear time -----------------------------------
+
+
+def test_fmt_names_the_line_of_a_lost_comment_in_a_cr_file():
+    """Comments' lines were counted by LF alone: in a file with CR line endings, every one was on line 1."""
+    text = "id: x\rkind: organization\rname: # a\r  Example # b\r"
+    with pytest.raises(WriteRefused, match='the comment "# a" on line 3 would be lost'):
+        format_text(text)
+
+
+
+
+def test_comments_of_a_large_file_are_found_in_linear_time():
+    """Each comment's line was counted from the start of the file: 13 s for a 1 MiB file of 55,000 commented
+    items, three times in every fmt of it (fmt --check, the pre-commit hook, took 29 s)."""
+    text = HEAD + "other_names:\n" + "".join(f"  - a{i} # c{i}\n" for i in range(55_000))
+    started = time.monotonic()
+    found = comment_lines(text)
+    assert time.monotonic() - started < 4
+    assert found[-1] == (55_004, "# c54999")
+
+
 # --- 7. the schema line of a CR file ------------------------------------------------------------------------------
 
 
