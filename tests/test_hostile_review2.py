@@ -47,6 +47,55 @@ def _output(result) -> str:
     return result.stdout + result.stderr
 
 
+# --- 1. fmt's writer reads plain values as the strict reader does --------------------------------------------
+# ruamel.yaml resolved plain values by its own rules: a date that does not exist crashed fmt (ValueError), a
+# time was written back in another spelling, `~:` and `TRUE:` keys became other keys, `1.5e400` became `.inf`
+# (a string), and under `%YAML 1.1` `yes` became true. Each was a traceback or a refusal calling itself a bug.
+
+
+@pytest.mark.parametrize("line", [
+    "notes: 2013-02-30", "notes: 0000-01-01", "notes: 2020-05-04 25:00:00",  # ValueError tracebacks
+    "notes: 2001-12-14t21:59:43.10-05:00", "notes: 2020-05-04 1:02:03 +1",  # written back as another time
+    "notes: 1.5e400", "notes: .5e+3",  # `.inf` (a string), 500.0 (a number): refused as a bug
+    "~: b", "TRUE: b", "Null: b",  # other keys
+])
+def test_fmt_keeps_plain_values_the_strict_reader_reads(line):
+    _formats_faithfully(HEAD + line + "\n")
+
+
+@pytest.mark.parametrize("number", ["1e-400", "-0", "1.5e400", "+1", "1E3", "-.5"])
+def test_fmt_writes_numbers_as_they_were_written(number):
+    """`1e-400` became `0e+000` and `-0` became `0`: the same numbers to the strict reader, other text."""
+    assert f"notes: {number}\n" in _formats_faithfully(HEAD + f"notes: {number}\n")
+
+
+def test_fmt_ignores_a_yaml_1_1_directive_as_the_strict_reader_does():
+    formatted = _formats_faithfully("%YAML 1.1\n---\n" + HEAD + "notes: yes\nacronym: 012\n")
+    assert 'notes: "yes"' in formatted and 'acronym: "012"' in formatted
+
+
+def test_fmt_of_an_impossible_date_is_no_traceback(run_cli, make_tree):
+    text = "id: a-1\nkind: session\nbody: a\nnumber: 1\nstart: 2013-02-27\nend: 2013-02-30\n"
+    root = make_tree({"records/sessions/a-1.yaml": text})
+    result = run_cli("fmt", cwd=root)
+    assert result.exit_code == 0, _output(result)
+    assert _strict((root / "records/sessions/a-1.yaml").read_text(encoding="utf-8")) == _strict(text)
+
+
+@pytest.mark.parametrize("value", ["012", "0o17", "0b101", "-0x1F", "1_000", ".5e+3", "-.inf", "+.inf", "-1:20", "=",
+                                   "<<", "0x_1F"])
+def test_fmt_quotes_what_a_yaml_1_1_or_1_2_reader_takes_for_another_type(value):
+    """The README: quoted where a YAML 1.1 reader would take them for a boolean, number or date. `012` stayed
+    plain (validate's RT021 after fmt), and `0o17` (1.2), `-1:20` (1.1) were read as numbers; `=` and `<<` make
+    PyYAML's safe loader fail."""
+    from ruamel.yaml import YAML
+
+    formatted = _formats_faithfully(HEAD + f"notes: {value}\n")
+    assert yaml.safe_load(formatted)["notes"] == value
+    assert YAML(typ="safe", pure=True).load(formatted)["notes"] == value
+    assert not [d for d in parse_source(formatted.encode(), "x").diagnostics if d.code in ("RT020", "RT021", "RT022")]
+
+
 # --- 6. where comments are: lines counted as editors count them, in linear time -----------------------------------
 
 

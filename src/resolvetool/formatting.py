@@ -15,8 +15,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from .schemaline import SchemaPlace
-from .yamledit import (CommentedMap, CommentedSeq, block_where_commented, dump, keep_comments, line_ending, load,
-                       styled, styled_inline)
+from .yamledit import (CommentedMap, CommentedSeq, Verbatim, block_where_commented, dump, keep_comments, line_ending,
+                       load, styled, styled_inline)
 
 _FIRST = ("id", "kind", "symbol")
 _LAST = ("notes",)
@@ -63,7 +63,7 @@ def _arrange(node: Any, model: type[BaseModel] | None, column: int, flow: bool =
 
 
 def _restyle(value: Any, model: type[BaseModel] | None, column: int, flow: bool) -> Any:
-    if isinstance(value, str):
+    if isinstance(value, str) and not isinstance(value, Verbatim):  # a null, boolean or number stays as written
         return styled_inline(str(value), flow=True) if flow else styled(str(value), column)
     if isinstance(value, (CommentedSeq, CommentedMap)):
         _arrange(value, model, column, flow)

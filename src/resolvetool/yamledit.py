@@ -13,22 +13,109 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import RoundTripConstructor
+from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.representer import RoundTripRepresenter
+from ruamel.yaml.resolver import Resolver as Yaml12, VersionedResolver
+from ruamel.yaml.tag import Tag
 from ruamel.yaml.scalarstring import (DoubleQuotedScalarString, FoldedScalarString, LiteralScalarString,
                                       PlainScalarString, ScalarString, SingleQuotedScalarString)
 from ruamel.yaml.error import CommentMark
 from ruamel.yaml.tokens import CommentToken
+from yaml.resolver import Resolver as Yaml11
+
+from .source import plain_value
 
 WIDTH = 100
 
-# Plain values that YAML 1.1 tools read as something else than a string (validate's RT020-RT022), and
-# values any YAML reads as another type: they are written quoted.
-_AMBIGUOUS = re.compile(r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|"
-                        r"null|Null|NULL|~|[-+]?\d[\d_]*(?:\.\d*)?(?:[eE][-+]?\d+)?|[-+]?\.\d+|0[0-7]+|0x[\da-fA-F]+|"
-                        r"\d+(?::[0-5]?\d)+(?:\.\d*)?|\.(?:inf|Inf|INF|nan|NaN|NAN)|\d{4}-\d\d?-\d\d?(?:[Tt ].*)?)$")
+
+def _typed(text: str) -> bool:
+    """Whether some reader takes `text`, written plain, for something else than that text: the dialect (a
+    null, boolean or number), a YAML 1.1 reader (PyYAML: `yes`, `012`, `1:20`, `0b101`, `=`, dates), or a YAML
+    1.2 reader (ruamel.yaml: `0o17`, `.5e+3`, `-.inf`). Such text is written quoted: validate's RT020-RT022
+    are about the same values."""
+    if plain_value(text) is not text:
+        return True
+    for resolvers in (Yaml11.yaml_implicit_resolvers, Yaml12.yaml_implicit_resolvers):
+        for _, pattern in [*resolvers.get(text[:1], ()), *resolvers.get(None, ())]:
+            if pattern.match(text):
+                return True
+    return False
+
+
+# --- ruamel.yaml reading plain values as the strict reader does ---------------------------------------------
+
+
+class Verbatim(str):
+    """A plain value the dialect reads as null, a boolean or a number (`~`, `TRUE`, `-0`, `1.5e400`), kept as
+    written: ruamel.yaml would write back its own spelling of the value (`''`, `true`, `0`, `.inf`), which is
+    another key (keys are read as written) or another value (`.inf` is a string to the dialect)."""
+
+    tag: str
+
+    def __new__(cls, text: str, tag: str) -> "Verbatim":
+        made = super().__new__(cls, text)
+        made.tag = tag
+        return made
+
+
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+_TAG = "tag:yaml.org,2002:"
+
+
+class _DialectResolver(VersionedResolver):
+    """Plain values resolved as the strict reader resolves them (source.plain_value), whatever `%YAML`
+    directive the file has; besides, `2020-05-04` is a date (written back as it was) and `<<` is no string
+    (so that a string `<<` is written quoted, as the dialect refuses a plain `<<` key). ruamel.yaml's own
+    rules (YAML 1.2, or 1.1 under `%YAML 1.1`) read `0x1F`, `012`, `.inf` and `2001-12-14t21:59:43.10-05:00`
+    as numbers and times, which it then writes back otherwise, or fails on (`2013-02-30`)."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is ScalarNode and implicit[0]:
+            typed = plain_value(value)
+            if typed is not value:
+                name = "null" if typed is None else "bool" if isinstance(typed, bool) else type(typed).__name__
+                return Tag(suffix=_TAG + name)
+            if _DATE.match(value):
+                return Tag(suffix=_TAG + "timestamp")
+            if value == "<<":
+                return Tag(suffix=_TAG + "merge")
+        return super().resolve(kind, value, (False, implicit[1]) if kind is ScalarNode else implicit)
+
+
+class _DialectConstructor(RoundTripConstructor):
+    def construct_verbatim(self, node: Any) -> Verbatim:
+        return Verbatim(node.value, str(node.tag))
+
+    def construct_date(self, node: Any) -> Any:
+        """A date as a date (written back as it was), a date that does not exist (2013-02-30) as a string."""
+        import datetime
+
+        try:
+            return datetime.date.fromisoformat(node.value)
+        except ValueError:
+            return node.value
+
+
+for _name in ("null", "bool", "int", "float"):
+    _DialectConstructor.add_constructor(_TAG + _name, _DialectConstructor.construct_verbatim)
+_DialectConstructor.add_constructor(_TAG + "timestamp", _DialectConstructor.construct_date)
+_DialectConstructor.add_constructor(_TAG + "merge", RoundTripConstructor.construct_yaml_str)
+
+
+class _DialectRepresenter(RoundTripRepresenter):
+    def represent_verbatim(self, data: Verbatim) -> Any:
+        return self.represent_scalar(data.tag, str(data))
+
+
+_DialectRepresenter.add_representer(Verbatim, _DialectRepresenter.represent_verbatim)
 
 
 def make_yaml() -> YAML:
     yaml = YAML(typ="rt")
+    yaml.Resolver = _DialectResolver
+    yaml.Constructor = _DialectConstructor
+    yaml.Representer = _DialectRepresenter
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.width = 4096  # folding is ours (fold), so that it is stable
     yaml.preserve_quotes = True
@@ -100,7 +187,7 @@ def styled(value: str, indent: int, width: int = WIDTH) -> Any:
         return DoubleQuotedScalarString(text)
     if "\n" in text:
         return LiteralScalarString(text) if block_safe(text) else DoubleQuotedScalarString(text)
-    if _AMBIGUOUS.match(text):
+    if _typed(text):
         return DoubleQuotedScalarString(text)
     needs_quotes = (text != text.strip() or text[:1] in "!&*{}[]|>'\"%@`#,?:" or ": " in text or " #" in text
                     or text.endswith(":") or not text)
@@ -328,6 +415,6 @@ def scalar_spans(text: str) -> dict[tuple, ScalarSpan]:
         parser.dispose()
 
 
-__all__ = ["CommentedMap", "CommentedSeq", "ScalarSpan", "block_safe", "dump", "fold", "fold_safe", "is_block",
+__all__ = ["CommentedMap", "CommentedSeq", "ScalarSpan", "Verbatim", "block_safe", "dump", "fold", "fold_safe", "is_block",
            "block_where_commented", "keep_comments", "line_ending", "load", "needs_escapes", "render_scalar", "scalar_spans", "styled",
            "styled_inline", "styled_like", "walk"]
