@@ -96,7 +96,95 @@ def test_fmt_quotes_what_a_yaml_1_1_or_1_2_reader_takes_for_another_type(value):
     assert not [d for d in parse_source(formatted.encode(), "x").diagnostics if d.code in ("RT020", "RT021", "RT022")]
 
 
-# --- 6. where comments are: lines counted as editors count them, in linear time -----------------------------------
+# --- 2. tabs, NEL, U+2028/2029: what ruamel.yaml reads otherwise ---------------------------------------------
+
+
+@pytest.mark.parametrize("body", [
+    "notes: a\tb\n", "notes: a\t# the comment\n", "notes:\ta\n", "notes: 'a'\t# c\n", "notes: a\t\t\n",
+    "notes: |\t# c\n  text\n",
+    "other_names: [a,\tb]\n", "notes: >-\n  a\tb\n",  # these held up already
+])
+def test_fmt_formats_tabs_the_strict_reader_takes(body):
+    """validate accepts these; fmt said 'ruamel.yaml cannot read it ...; run resolvetool validate' (exit 1)."""
+    _formats_faithfully(HEAD + body)
+
+
+@pytest.mark.parametrize("body, where", [
+    ("notes: a # the note\u2028description: hidden\n", "line 4, column 20: U+2028 outside a quoted value"),
+    ("notes: a # \x85\n", "line 4, column 12: U+0085 outside a quoted value"),
+    ("notes: |\n  a\u2029  b\n", "line 5, column 4: U+2029 in a block value (| or >)"),
+])
+def test_fmt_refuses_line_breaks_only_the_strict_reader_sees(run_cli, make_tree, body, where):
+    """libyaml reads NEL, U+2028 and U+2029 as line breaks, ruamel.yaml and editors as characters; fmt said
+    'ruamel.yaml cannot read it ... run resolvetool validate' (which finds nothing), or called it a bug."""
+    root = make_tree({ORG: HEAD + body})
+    result = run_cli("fmt", cwd=root)
+    assert result.exit_code == 2, _output(result)
+    assert f"{ORG}: not formatted: {where}" in _output(result)
+    assert "replace it with a line break, or write it as an escape in a double-quoted value" in _output(result)
+    assert "bug" not in _output(result) and "run 'resolvetool validate'" not in _output(result)
+    assert (root / ORG).read_text(encoding="utf-8") == HEAD + body
+
+
+def test_fmt_reads_quoted_values_holding_nel_as_the_strict_reader_does():
+    """(Held up already: both read NEL in quotes as a line break, folded into a space.)"""
+    _formats_faithfully(HEAD + "notes: \"a\x85b\"\nacronym: 'c\u2028d'\n")
+
+
+# --- 3. comments fmt moved, lost or failed on ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("body, expected", [
+    # ruamel.yaml failed (NotImplementedError: overlap in comment): a traceback
+    ("name: # what it is called\n  Example\n\nacronym: EO\n", "name: Example # what it is called\n\nacronym: EO\n"),
+    # refused: the comment would be lost
+    ("name: # what it is called\n  Example\n# the end\n", "name: Example # what it is called\n# the end\n"),
+    # written after the blank line, above the next field, as if about it
+    ("name:\n  # what it is called\n  Example\n\nacronym: EO\n", "name: Example # what it is called\n\nacronym: EO\n"),
+    # written after the comment that followed it
+    ("name:\n  # what it is called\n  Example\n# the end\n", "name: Example # what it is called\n# the end\n"),
+    # refused: the comment after `...` would be lost ("put it on a line of its own")
+    ("name: Example\n...\n# the end\n", "name: Example\n# the end\n"),
+    # a list item's block header comment was lost when the item became one line
+    ("name: Example\nother_names:\n  - |- # the short one\n    EO\n", "other_names:\n  - EO # the short one\n"),
+])
+def test_fmt_keeps_a_comment_where_it_was(body, expected):
+    assert expected in _formats_faithfully("id: x\nkind: organization\n" + body)
+
+
+@pytest.mark.parametrize("body", [
+    "notes:\n  # the note\n  >- # folded\n    text\n",  # AssertionError in ruamel.yaml's scanner
+    "notes:\n\n> # folded\n",  # AssertionError
+])
+def test_fmt_refuses_what_ruamel_yaml_fails_on_without_a_traceback(run_cli, make_tree, body):
+    root = make_tree({ORG: HEAD + body})
+    for args in (("fmt", "--check"), ("fmt",)):
+        result = run_cli(*args, cwd=root)
+        assert result.exit_code == 2, _output(result)
+        assert f"{ORG}: not formatted: ruamel.yaml, with which fmt writes, fails on it" in _output(result)
+        assert "format the file by hand" in _output(result) and "Traceback" not in _output(result)
+    assert (root / ORG).read_text(encoding="utf-8") == HEAD + body
+
+
+def test_fmt_of_a_null_list_item_with_a_comment_is_stable():
+    """`- ~ # c` became `-  # c`, then `- ` with the comment on the next line: fmt(fmt(x)) != fmt(x)."""
+    assert "  - ~ # none yet\n" in _formats_faithfully(HEAD + "other_names:\n- ~ # none yet\n- EO\n")
+
+
+# --- 4. line endings: a file mixing them ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "id: x\rkind: organization\r\nname: |\r\n  a\r\n  b\r\n",  # refused as a bug: CR LF read as two breaks
+    "id: x\rkind: organization\r\nname: a\r\n",  # written with CR CR
+    "id: x\nkind: organization\nname: a\r\n# end\r",  # a CR LF and a CR written in an LF file
+])
+def test_fmt_writes_a_file_mixing_line_endings_with_its_first_lines(text):
+    formatted = _formats_faithfully(text)
+    assert len(re.findall("\r\n|\r|\n", formatted)) == len(re.findall("\r\n|\r|\n", text))  # no line added
+
+
+# --- 7. where comments are: lines counted as editors count them, in linear time -----------------------------------
 
 
 def test_fmt_names_the_line_of_a_lost_comment_in_a_cr_file():
@@ -118,7 +206,7 @@ def test_comments_of_a_large_file_are_found_in_linear_time():
     assert found[-1] == (55_004, "# c54999")
 
 
-# --- 7. the schema line of a CR file ------------------------------------------------------------------------------
+# --- 8. the schema line of a CR file ------------------------------------------------------------------------------
 
 
 def test_the_schema_line_of_a_cr_file_is_checked_and_corrected(run_cli, base_tree):

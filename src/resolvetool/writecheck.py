@@ -119,7 +119,7 @@ def _shown(value: str, limit: int = 60) -> str:
 
 # --- comments ----------------------------------------------------------------------------------------------
 
-_BLOCK_HEADER = re.compile(r"[|>][-+0-9]*[ \t]+(#[^\r\n]*)")
+BLOCK_HEADER = re.compile(r"[|>][-+0-9]*[ \t]+(#[^\r\n]*)")  # a block's header and its comment
 
 
 def comment_lines(text: str) -> list[tuple[int, str]]:
@@ -145,7 +145,7 @@ def comment_lines(text: str) -> list[tuple[int, str]]:
             if event.__class__ is ScalarEvent:
                 start, end = event.start_mark.index, event.end_mark.index
                 _comments_between(text, position, start, found)
-                header = _BLOCK_HEADER.match(text, start) if event.style in ("|", ">") else None
+                header = BLOCK_HEADER.match(text, start) if event.style in ("|", ">") else None
                 if header:
                     found.append((header.start(1), header.group(1).rstrip()))
                 position = max(position, end)

@@ -133,6 +133,148 @@ def dump(data: Any) -> str:
     return stream.getvalue()
 
 
+# --- text ruamel.yaml reads as libyaml does ------------------------------------------------------------------
+
+
+class Unreadable(Exception):
+    """Text the strict reader accepts that ruamel.yaml would read otherwise, and that cannot be rewritten so
+    that the two agree: `index` is where in the text, `reason` says what and what to do."""
+
+    def __init__(self, index: int, reason: str) -> None:
+        super().__init__(reason)
+        self.index = index
+        self.reason = reason
+
+
+_OTHER_BREAKS = ("\x85", "\u2028", "\u2029")
+_ESCAPED = re.compile('[\\\\"\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]')
+
+
+def for_ruamel(text: str) -> str:
+    """`text` (which the strict reader accepts, every line ending in "\n") rewritten where ruamel.yaml would
+    read it otherwise than libyaml, so that fmt's writer reads what validate reads. ruamel.yaml fails on tabs
+    libyaml takes as spaces (`key:\tvalue`, `value\t# c`, `|\t# c`) and inside plain values (`a\tb`): such
+    tabs become spaces and such values double-quoted. A byte order mark starting a line, which libyaml skips,
+    becomes a space. `...` ending the document goes, as ruamel.yaml drops the comments after it. A comment
+    after a key whose value is on the next lines (`title: # c` / `  Text`) goes on a line of its own above
+    the value: ruamel.yaml reads it as the value's end-of-line comment, and then drops it, or fails, when
+    another comment or a blank line follows the value.
+
+    Unreadable where no rewriting makes them agree: NEL, U+2028 or U+2029 outside a quoted value, which
+    libyaml reads as a line break and ruamel.yaml (and editors) as a character."""
+    from yaml.cyaml import CParser
+    from yaml.events import (CollectionEndEvent, DocumentEndEvent, MappingStartEvent, NodeEvent, ScalarEvent,
+                             SequenceStartEvent, StreamEndEvent)
+
+    edits: list[tuple[int, int, str]] = []
+    position = 0
+    open_mappings: list[list[bool]] = []  # each open list or mapping: [a mapping, its next node is a key]
+    parser = CParser(text)
+    try:
+        while True:
+            event = parser.get_event()
+            kind = event.__class__
+            if kind is StreamEndEvent:
+                break
+            start, end = event.start_mark.index, event.end_mark.index
+            if isinstance(event, NodeEvent):
+                in_mapping = bool(open_mappings) and open_mappings[-1][0]
+                a_value = in_mapping and not open_mappings[-1][1]
+                if in_mapping:
+                    open_mappings[-1][1] = not open_mappings[-1][1]
+                if kind is MappingStartEvent or kind is SequenceStartEvent:
+                    open_mappings.append([kind is MappingStartEvent, True])
+            elif isinstance(event, CollectionEndEvent):
+                open_mappings.pop()
+            if kind is ScalarEvent:
+                _between_values(text, position, start, edits)
+                if a_value:
+                    _comment_above_value(text, position, event, edits)
+                _scalar_for_ruamel(text, event, edits)
+                position = max(position, end)
+            elif kind is DocumentEndEvent and end > start:  # an explicit `...`, and its line if it is alone there
+                _between_values(text, position, start, edits)
+                alone = (start == 0 or text[start - 1] == "\n") and text.startswith("\n", end)
+                edits.append((start, end + alone, ""))
+                position = end + alone
+    finally:
+        parser.dispose()
+    _between_values(text, position, len(text), edits)
+    pieces = []
+    done = 0
+    for start, end, replacement in sorted(edits):  # never overlapping
+        pieces += [text[done:start], replacement]
+        done = end
+    return "".join(pieces) + text[done:]
+
+
+def _comment_above_value(text: str, key_end: int, value: Any, edits: list[tuple[int, int, str]]) -> None:
+    """The edits moving a comment on a key's line (`title: # c`) to a line of its own above the value that
+    starts on a later line, at the value's column. When the value has an end-of-line comment of its own
+    (`  Text # d`), where the first would be written is no longer clear: it is left out, and the read-back
+    check names it as a comment fmt cannot keep. Before a block with a header comment (`>- # h`) it stays."""
+    from .writecheck import BLOCK_HEADER
+
+    start, end = value.start_mark.index, value.end_mark.index
+    key_line_end = text.find("\n", key_end, start)
+    comment = text.find("#", key_end, key_line_end) if key_line_end >= 0 else -1
+    if comment < 0:
+        return
+    if value.style in ("|", ">"):  # ruamel.yaml keeps it, as the value's, and fails on a comment line above a
+        if BLOCK_HEADER.match(text, start):  # block with a header comment
+            return
+    else:
+        value_line_end = text.find("\n", end)
+        if "#" in text[end: value_line_end if value_line_end >= 0 else len(text)]:
+            edits.append((comment, key_line_end, ""))
+            return
+    edits.append((comment, key_line_end, ""))
+    column = start - (text.rfind("\n", 0, start) + 1)
+    edits.append((key_line_end + 1, key_line_end + 1, " " * column + text[comment:key_line_end] + "\n"))
+
+
+def _between_values(text: str, start: int, end: int, edits: list[tuple[int, int, str]]) -> None:
+    """Edits of the text between two values: indicators, spaces and comments."""
+    index = start
+    while index < end:
+        line_end = text.find("\n", index, end)
+        line_end = end if line_end < 0 else line_end
+        comment = text.find("#", index, line_end)
+        syntax_end = line_end if comment < 0 else comment
+        _no_other_breaks(text, index, line_end, "outside a quoted value")
+        for at in range(index, syntax_end):
+            if text[at] == "\t" or text[at] == "\ufeff":
+                edits.append((at, at + 1, " "))
+        index = line_end + 1
+
+
+def _scalar_for_ruamel(text: str, event: Any, edits: list[tuple[int, int, str]]) -> None:
+    start, end = event.start_mark.index, event.end_mark.index
+    if event.style in ("|", ">"):
+        _no_other_breaks(text, start, end, "in a block value (| or >)")
+        header_end = text.find("\n", start, end)
+        header_end = end if header_end < 0 else header_end
+        comment = text.find("#", start, header_end)
+        for at in range(start, header_end if comment < 0 else comment):
+            if text[at] == "\t":
+                edits.append((at, at + 1, " "))
+    elif any(char in text[start:end] for char in ("\t", *_OTHER_BREAKS)) or (
+            event.style is None and "\ufeff" in text[start:end]):
+        escaped = _ESCAPED.sub(lambda found: "\\" + found.group() if found.group() in '\\"'
+                               else f"\\u{ord(found.group()):04x}", event.value)
+        edits.append((start, end, f'"{escaped}"'))
+
+
+def _no_other_breaks(text: str, start: int, end: int, where: str) -> None:
+    found = [at for at in (text.find(char, start, end) for char in _OTHER_BREAKS) if at >= 0]
+    if found:
+        at = min(found)
+        raise Unreadable(at, f"U+{ord(text[at]):04X} {where}, which the strict reader "
+                             f"(validate) reads as a line break, and YAML 1.2 readers (ruamel.yaml, with which fmt "
+                             f"writes) and editors as a character; replace it with a line break, or write it as an "
+                             f"escape in a double-quoted value")
+
+
 # Characters a file may hold raw outside double quotes: YAML's printable set less what the strict reader
 # refuses raw (RT008: controls, DEL, C1), what YAML reads as a line break (CR, NEL, U+2028, U+2029), the byte
 # order mark, tab (a block would keep it, but editors turn it into spaces) and what cannot be encoded (lone
@@ -249,9 +391,9 @@ def block_where_commented(node: Any, column: int = 0) -> None:
             block_where_commented(child, column + 2)
 
 
-def keep_comments(node: Any) -> None:
+def keep_comments(node: Any, column: int = 0) -> None:
     """Move the comments ruamel.yaml reads but would not write into places where it writes them, in `node`'s
-    tree.
+    tree (whose keys or dashes are at `column`).
 
     ruamel keeps a mapping item's comments in `ca.items[key]`: [2] the one after the value, [3] those standing
     before it; a list item's in `ca.items[index]`: [0] after it, [1] before it. Its representer hands [3] to
@@ -261,27 +403,54 @@ def keep_comments(node: Any) -> None:
 
     - comment lines between a key and a value that is not a list or mapping (`title:` / `# c` / `text`) are
       written after the value, on its line and those below;
-    - a block scalar's header comment (`text: >- # c`) follows the value when it is no longer a block;
+    - comment lines before a list item that follows a block (`- |` / `  text` / `- # c`), which ruamel writes
+      at the column they were read at, where they would be the block's text, are written at the dashes';
+    - a block scalar's header comment (`text: >- # c`, `- >- # c`) follows the value when it is no longer a
+      block (and stays on it while it is, but in a list, where ruamel cannot write it);
     - a flow list holding comments is written as a block list, where they can stand (block_where_commented,
       before the values are given their styles, which may then be blocks).
 
     Some comments ruamel loses while reading, which nothing here can bring back: inside a flow mapping
     (`{a: b, # c`), and the first of two around one value (`title: # a` / `Text # b`, one end-of-line comment
-    per item). The read-back check (writecheck.py) finds those, and the file is left alone."""
+    per item; for_ruamel leaves the first out). The read-back check (writecheck.py) finds those, and the file
+    is left alone."""
     if isinstance(node, CommentedMap):
         for key, value in node.items():
             entry = node.ca.items.get(key)
             if entry and len(entry) > 3 and entry[3] and not isinstance(value, (CommentedMap, CommentedSeq)):
                 _after_value(entry, is_block(value))
-            keep_comments(value)
+            keep_comments(value, column + 2)
     elif isinstance(node, CommentedSeq):
-        for value in node:
-            keep_comments(value)
+        for index, value in enumerate(node):
+            entry = node.ca.items.get(index)
+            if entry and len(entry) > 1 and entry[1] and not isinstance(value, (CommentedMap, CommentedSeq)):
+                _item_header(entry, value)
+            if entry and len(entry) > 1 and entry[1] and index and is_block(node[index - 1]):
+                for token in entry[1]:  # at their own column, after a block, they would be its text
+                    if isinstance(token, CommentToken):
+                        token.start_mark = CommentMark(column)
+            keep_comments(value, column + 2)
+
+
+def _item_header(entry: list, value: Any) -> None:
+    """A list item's block header comment (`- |- # c`, a string in entry[1]), which ruamel.yaml reads but
+    does not write, after the value when it is no longer a block. (On a block it cannot be written: ruamel
+    takes a list item's comments-before for comment lines above the item; the read-back check names it.)"""
+    headers = [item for item in entry[1] if isinstance(item, str)]
+    if not headers or is_block(value):
+        return
+    entry[1] = [item for item in entry[1] if not isinstance(item, str)] or None
+    lines = "".join(header.strip() + "\n" for header in headers)
+    if entry[0] is None:
+        entry[0] = CommentToken(lines, CommentMark(0))
+    else:
+        entry[0].value = lines + entry[0].value[1:] if entry[0].value.startswith("\n") else entry[0].value + lines
 
 
 def _after_value(entry: list, block: bool) -> None:
-    """Comments standing before a value (entry[3]) joined to the comment after it (entry[2]); a block's own
-    header comment (a string, not a token) stays while the value is a block."""
+    """Comments standing before a value (entry[3]) put right after it (entry[2]: after its own end-of-line
+    comment, before the blank lines and comment lines that follow it); a block's own header comment (a
+    string, not a token) stays while the value is a block."""
     moved = [item for item in entry[3] if isinstance(item, CommentToken) or not block]
     if not moved:
         return
@@ -289,8 +458,11 @@ def _after_value(entry: list, block: bool) -> None:
     lines = "".join(item.value if isinstance(item, CommentToken) else item.strip() + "\n" for item in moved)
     if entry[2] is None:
         entry[2] = CommentToken(lines, CommentMark(0))
-    else:
-        entry[2].value = entry[2].value + ("" if entry[2].value.endswith("\n") else "\n") + lines
+    elif entry[2].value.startswith("#"):
+        own, _, following = entry[2].value.partition("\n")
+        entry[2].value = own + "\n" + lines + following
+    else:  # the line break ending the value's line, then what follows it
+        entry[2].value = lines + entry[2].value[1:]
 
 
 def _flow(node: Any) -> bool:
@@ -415,6 +587,7 @@ def scalar_spans(text: str) -> dict[tuple, ScalarSpan]:
         parser.dispose()
 
 
-__all__ = ["CommentedMap", "CommentedSeq", "ScalarSpan", "Verbatim", "block_safe", "dump", "fold", "fold_safe", "is_block",
+__all__ = ["CommentedMap", "CommentedSeq", "ScalarSpan", "Unreadable", "Verbatim", "block_safe", "dump", "fold",
+           "fold_safe", "for_ruamel", "is_block",
            "block_where_commented", "keep_comments", "line_ending", "load", "needs_escapes", "render_scalar", "scalar_spans", "styled",
            "styled_inline", "styled_like", "walk"]
