@@ -184,6 +184,35 @@ def test_fmt_writes_a_file_mixing_line_endings_with_its_first_lines(text):
     assert len(re.findall("\r\n|\r|\n", formatted)) == len(re.findall("\r\n|\r|\n", text))  # no line added
 
 
+# --- 5. lint --fix: blocks of CR files, long values, whole blocks ----------------------------------------------
+
+
+def test_lint_fix_corrects_a_block_in_a_cr_file():
+    """A CR file's blocks were found by looking for LF: the correction would not read back (refused as a bug)."""
+    text = "id: r\rkind: resolution\rtitle: >- # folded\r  a  title\r  more\r\r# after\rbody: b # the body\r"
+    assert fix_text(text, {("title",): "a title more"}) == text.replace("a  title\r  more", "a title more")
+    assert fix_text(text, {("title",): "a title\nmore"}) == text.replace(">-", "|-").replace("a  title", "a title")
+
+
+def test_lint_fix_writes_a_long_value_with_the_files_line_endings():
+    """A corrected value longer than a line is written on several lines: they ended in LF in a CR LF file."""
+    text = 'id: r\r\nkind: resolution\r\ntitle: "a  b"\r\nbody: b\r\n'
+    fixed = fix_text(text, {("title",): "word " * 1200 + "x\x1b"})
+    assert fixed.count("\n") == fixed.count("\r\n") > 4
+    assert _strict(fixed)["title"] == "word " * 1200 + "x\x1b"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a block's last line of spaces is text (" "): it was left behind, in the new block
+    ("id: x\nname: |\n  a\n   \n\n# c\nb: 1\n", "id: x\nname: |-\n  x\n\n# c\nb: 1\n"),
+    ("id: x\nname: |2\n  \t\nb: 1\n", "id: x\nname: |-\n  x\nb: 1\n"),
+    # a file ending without a line break got one
+    ("id: x\nname: >-\n  a\n  b", "id: x\nname: >-\n  x"),
+])
+def test_lint_fix_replaces_a_whole_block_and_nothing_else(text, expected):
+    assert fix_text(text, {("name",): "x"}) == expected
+
+
 # --- 7. where comments are: lines counted as editors count them, in linear time -----------------------------------
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..fileio import WriteError, write_file
+from ..source import LINE_END
 from ..writecheck import WriteRefused
 from ..yamledit import ScalarSpan, is_block, line_ending, render_scalar, scalar_spans, styled_inline, styled_like, walk
 
@@ -93,7 +94,7 @@ def _string_at(data: Any, loc: tuple) -> str | None:
 def fix_text(text: str, values: dict[tuple, str], *, path: str = "record", data: dict | None = None) -> str:
     """`text` (a record file the strict reader accepts) with the string at each loc replaced by its new value,
     and nothing else changed; WriteRefused when the result would not read back as `data` (the text's data,
-    read when not given) with those values."""
+    read when not given) with those values, or would lose a comment."""
     import copy
 
     from ..schemaerrors import field_path
@@ -116,17 +117,27 @@ def fix_text(text: str, values: dict[tuple, str], *, path: str = "record", data:
         edits.append(_edit(text, span, value, newline))
         container, key = walk(meant, loc)
         container[key] = value
-    for start, end, replacement in sorted(edits, reverse=True):
-        text = text[:start] + replacement + text[end:]
-    check_written(path, text, meant)
-    return text
+    pieces = []
+    done = 0
+    for start, end, replacement in sorted(edits):
+        pieces += [text[done:start], replacement]
+        done = end
+    fixed = "".join(pieces) + text[done:]
+    check_written(path, fixed, meant, comments_of=text)
+    return fixed
 
 
 _HEADER = re.compile(r"[|>][-+0-9]*")
 
 
 def _edit(text: str, span: ScalarSpan, value: str, newline: str) -> tuple[int, int, str]:
-    """(start, end, new text) replacing the value at `span` with `value`."""
+    """(start, end, new text) replacing the value at `span` with `value`, its line breaks (a long quoted
+    value is written on several lines) the file's."""
+    start, end, replacement = _replacement(text, span, value)
+    return start, end, replacement.replace("\n", newline) if newline != "\n" else replacement
+
+
+def _replacement(text: str, span: ScalarSpan, value: str) -> tuple[int, int, str]:
     block = span.style in ("|", ">")
     if not block:  # a value on its line stays on one line (a comment may follow it)
         scalar = styled_like(span.style, value, span.indent)
@@ -134,16 +145,23 @@ def _edit(text: str, span: ScalarSpan, value: str, newline: str) -> tuple[int, i
             scalar = styled_inline(value, flow=span.flow)
         return span.start, span.end, render_scalar(scalar, span.indent)
     header = _HEADER.match(text, span.start)
-    line_end = text.find("\n", span.start)
-    header_rest = text[header.end(): line_end].rstrip("\r") if line_end >= 0 else text[header.end(): span.end]
-    # The block's lines end after its last line that is not blank (what follows is blank lines and comments
-    # that stay), except in a block that keeps its final line breaks (|+), whose blank lines are its own.
+    header_end = LINE_END.search(text, span.start)  # a line ends at CR LF, LF or a CR alone
+    header_rest = text[header.end(): header_end.start() if header_end else span.end]
+    lines_start = header_end.end() if header_end else span.end
+    indent = _content_indent(text, lines_start, span.end) or span.indent
+    # The block's lines end after its last line that holds more than its indentation (what follows is blank
+    # lines and comments that stay; a line of spaces longer than the indentation is text), except in a block
+    # that keeps its final line breaks (|+), whose blank lines are its own.
     end = span.end
     if "+" not in header.group():
-        content_end = span.start + len(text[span.start: span.end].rstrip(" \t\r\n"))
-        following = text.find("\n", content_end)
-        end = following + 1 if 0 <= following < span.end else span.end
-    indent = _content_indent(text, line_end, end) or span.indent
+        end = lines_start
+        line_start = lines_start
+        for line_end in LINE_END.finditer(text, lines_start, span.end):
+            if line_end.start() - line_start > indent:
+                end = line_end.end()
+            line_start = line_end.end()
+        if span.end - line_start > indent:  # a last line without a line break
+            end = span.end
     scalar = styled_like(span.style, value, indent)
     written = render_scalar(scalar, indent)
     if is_block(scalar):
@@ -151,14 +169,14 @@ def _edit(text: str, span: ScalarSpan, value: str, newline: str) -> tuple[int, i
         replacement = first + header_rest + "\n" + lines
     else:
         replacement = written + header_rest + "\n"
-    return span.start, end, replacement.replace("\n", newline) if newline != "\n" else replacement
+    if end == len(text) and not text.endswith(("\n", "\r")) and not (is_block(scalar) and value.endswith("\n")):
+        replacement = replacement.removesuffix("\n")  # the file ends without a line break, and still does
+    return span.start, end, replacement
 
 
-def _content_indent(text: str, line_end: int, end: int) -> int | None:
-    """The column a block's first line that is not blank starts at."""
-    if line_end < 0:
-        return None
-    for line in text[line_end + 1: end].splitlines():
+def _content_indent(text: str, lines_start: int, end: int) -> int | None:
+    """The column a block's first line that is not blank starts at (its lines start at `lines_start`)."""
+    for line in text[lines_start: end].splitlines():
         if line.strip():
             return len(line) - len(line.lstrip(" "))
     return None
