@@ -213,6 +213,59 @@ def test_lint_fix_replaces_a_whole_block_and_nothing_else(text, expected):
     assert fix_text(text, {("name",): "x"}) == expected
 
 
+# --- 6. max-file-size ---------------------------------------------------------------------------------------------
+
+
+def test_fmt_writes_no_file_past_max_file_size(run_cli, make_tree):
+    """A list at column 0 grows by two spaces an item: fmt wrote 388 bytes where the limit is 300, and validate
+    then refused the file (RT003)."""
+    text = HEAD + "other_names:\n" + "".join(f"- a{i}\n" for i in range(50))
+    text = text[: text.rfind("\n", 0, 300) + 1]
+    root = make_tree({ORG: text, "resolvetool.toml": "max-file-size = 300\n"})
+    for args in (("fmt", "--check"), ("fmt",)):
+        result = run_cli(*args, cwd=root)
+        assert result.exit_code == 2, _output(result)
+        assert (f"{ORG}: not formatted: the file written would be 388 bytes, over the limit of 300 (max-file-size), "
+                "which validate refuses") in _output(result)
+    assert (root / ORG).read_text(encoding="utf-8") == text
+    assert run_cli("validate", cwd=root).exit_code == 0
+
+
+def test_lint_fix_writes_no_file_past_max_file_size(make_tree):
+    from resolvetool.lint.fix import apply_fixes
+
+    text = HEAD + "notes: 'a  b'\n"
+    root = make_tree({ORG: text})
+    outcome = apply_fixes(root, {ORG: [(("notes",), "a " + "\u2019" * 30)]}, root=root, max_size=len(text) + 20)
+    assert not outcome.fixed and "over the limit of" in outcome.refused[ORG]
+    assert (root / ORG).read_text(encoding="utf-8") == text
+
+
+IMPORTED = """\
+Resolution 7. Safety of navigation on rivers
+
+The Assembly,
+
+Noting the report of the Secretary-General on the safety of navigation on rivers,
+
+Decides to act.
+"""
+
+
+def test_new_and_import_write_no_file_past_max_file_size(run_cli, base_tree, tmp_path):
+    root = base_tree(**{"resolvetool.toml": "max-file-size = 200\n"})
+    before = sorted((root / "records").rglob("*"))
+    result = run_cli("new", "organization", "--name", "World Customs Organization " * 6, "--id", "wco", cwd=root)
+    assert result.exit_code == 2, _output(result)
+    assert "records/organizations/wco.yaml: the file written would be" in _output(result)
+    source = tmp_path / "text.txt"
+    source.write_text(IMPORTED, encoding="utf-8")
+    result = run_cli("import", str(source), "--body", "assembly", "--session", "assembly-1", cwd=root)
+    assert result.exit_code == 2, _output(result)
+    assert "over the limit of 200 (max-file-size)" in _output(result) and "nothing was written" in _output(result)
+    assert sorted((root / "records").rglob("*")) == before
+
+
 # --- 7. where comments are: lines counted as editors count them, in linear time -----------------------------------
 
 

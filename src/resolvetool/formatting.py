@@ -185,7 +185,7 @@ def format_files(files: Iterable[Path], settings: Any = None, *, write: bool = T
     from .kinds import DEFAULT_MAX_FILE_SIZE
     from .schemaline import SchemaPlace
     from .source import read_source
-    from .writecheck import WriteRefused
+    from .writecheck import WriteRefused, check_size
 
     max_size = settings.max_file_size if settings is not None else DEFAULT_MAX_FILE_SIZE
     within = os.path.realpath(settings.root) if settings is not None else None
@@ -199,6 +199,7 @@ def format_files(files: Iterable[Path], settings: Any = None, *, write: bool = T
         try:
             text = raw.decode("utf-8")
             formatted = format_text(text, path=str(file), place=place)
+            check_size(str(file), formatted, max_size)
         except UnicodeDecodeError as error:
             outcomes.append(FormatOutcome(file, False, f"not UTF-8 ({error.reason})"))
             continue

@@ -54,6 +54,16 @@ def check_written(path: str, text: str, meant: dict[str, Any], *, comments_of: s
                                      f"line of its own above the field it is about")
 
 
+def check_size(path: str, text: str, max_size: int) -> None:
+    """Raise WriteRefused when `text` is over `max_size` bytes (max-file-size): validate would refuse the file
+    written (RT003), and every writer after it leave it alone."""
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > max_size:
+        raise WriteRefused(path, f"the file written would be {size:,} bytes, over the limit of {max_size:,} "
+                                 f"(max-file-size), which validate refuses; split the record, or raise "
+                                 f"max-file-size in resolvetool.toml")
+
+
 def _difference(meant: Any, got: Any, loc: Loc = ()) -> Loc | None:
     """The place of the first value that differs (in type or value), or None."""
     if type(meant) is not type(got):
@@ -185,4 +195,4 @@ def lost_comments(before: str, after: str) -> list[tuple[int, str]]:
     return lost
 
 
-__all__ = ["WriteRefused", "check_written", "comment_lines", "lost_comments"]
+__all__ = ["WriteRefused", "check_size", "check_written", "comment_lines", "lost_comments"]

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..fileio import WriteError, write_file
 from ..source import LINE_END
-from ..writecheck import WriteRefused
+from ..writecheck import WriteRefused, check_size
 from ..yamledit import ScalarSpan, is_block, line_ending, render_scalar, scalar_spans, styled_inline, styled_like, walk
 
 
@@ -74,7 +74,9 @@ def apply_fixes(base: Path, fixes: dict[str, list[tuple[tuple, str]]], *, root: 
         if not values:
             continue
         try:
-            write_file(root, file, fix_text(text, values, path=path, data=doc.data))
+            fixed = fix_text(text, values, path=path, data=doc.data)
+            check_size(path, fixed, max_size or DEFAULT_MAX_FILE_SIZE)
+            write_file(root, file, fixed)
         except (WriteRefused, WriteError) as error:
             outcome.refused[path] = error.reason
             continue
