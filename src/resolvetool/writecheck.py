@@ -129,13 +129,14 @@ def _shown(value: str, limit: int = 60) -> str:
 
 # --- comments ----------------------------------------------------------------------------------------------
 
-BLOCK_HEADER = re.compile(r"[|>][-+0-9]*[ \t]+(#[^\r\n]*)")  # a block's header and its comment
+BLOCK_HEADER = re.compile(r"[|>][-+0-9]*[ \t]*(#[^\r\n]*)")  # a block's header and its comment
 
 
 def comment_lines(text: str) -> list[tuple[int, str]]:
     """Every comment of a YAML text the strict reader accepts, as (line, the comment from '#' on without
     trailing spaces): a '#' outside every value (keys, quoted strings and block scalars are values) that
-    starts the text or follows a space, tab or line break, and a block scalar's header comment (`|- # c`).
+    starts the text or follows a space, tab, line break, quote or flow indicator, and a block scalar's header
+    comment (`|- # c`).
     Lines are counted as editors count them (a CR alone ends one)."""
     from bisect import bisect_right
 
@@ -172,7 +173,7 @@ def _comments_between(text: str, start: int, end: int, found: list[tuple[int, st
     """The comments between two values, as (where, the comment)."""
     index = text.find("#", start, end)
     while index >= 0:
-        if index == 0 or text[index - 1] in " \t\r\n":
+        if index == 0 or text[index - 1] in " \t\r\n\"',[]{}":  # libyaml takes `"a"#c` for a comment too
             line_end = text.find("\n", index)
             line_end = len(text) if line_end < 0 else line_end
             carriage_return = text.find("\r", index, line_end)

@@ -241,7 +241,7 @@ def _between_values(text: str, start: int, end: int, edits: list[tuple[int, int,
         line_end = end if line_end < 0 else line_end
         comment = text.find("#", index, line_end)
         syntax_end = line_end if comment < 0 else comment
-        _no_other_breaks(text, index, line_end, "outside a quoted value")
+        no_other_breaks(text, index, line_end, "outside a quoted value")
         for at in range(index, syntax_end):
             if text[at] == "\t" or text[at] == "\ufeff":
                 edits.append((at, at + 1, " "))
@@ -251,7 +251,7 @@ def _between_values(text: str, start: int, end: int, edits: list[tuple[int, int,
 def _scalar_for_ruamel(text: str, event: Any, edits: list[tuple[int, int, str]]) -> None:
     start, end = event.start_mark.index, event.end_mark.index
     if event.style in ("|", ">"):
-        _no_other_breaks(text, start, end, "in a block value (| or >)")
+        no_other_breaks(text, start, end, "in a block value (| or >)")
         header_end = text.find("\n", start, end)
         header_end = end if header_end < 0 else header_end
         comment = text.find("#", start, header_end)
@@ -265,7 +265,8 @@ def _scalar_for_ruamel(text: str, event: Any, edits: list[tuple[int, int, str]])
         edits.append((start, end, f'"{escaped}"'))
 
 
-def _no_other_breaks(text: str, start: int, end: int, where: str) -> None:
+def no_other_breaks(text: str, start: int, end: int, where: str) -> None:
+    """Unreadable when text[start:end] holds NEL, U+2028 or U+2029, which libyaml reads as line breaks."""
     found = [at for at in (text.find(char, start, end) for char in _OTHER_BREAKS) if at >= 0]
     if found:
         at = min(found)
@@ -482,14 +483,7 @@ def _to_block(node: Any, column: int) -> None:
     node.fa.set_block_style()
     end = getattr(node.ca, "end", None)
     if end and len(node):  # after the last item (`b, # c` / `]`): a block writes none there; after the item
-        last = list(node)[-1] if isinstance(node, CommentedMap) else len(node) - 1
-        entry = node.ca.items.setdefault(last, [None, None, None, None])
-        at = 2 if isinstance(node, CommentedMap) else 0
-        lines = "".join(token.value for token in end)
-        if entry[at] is None:
-            entry[at] = CommentToken(lines, CommentMark(0))
-        else:
-            entry[at].value = entry[at].value + ("" if entry[at].value.endswith("\n") else "\n") + lines
+        _after_last(node, "".join(token.value for token in end))
         node.ca.end = []
     for entry in node.ca.items.values():
         for part in entry:
@@ -501,6 +495,22 @@ def _to_block(node: Any, column: int) -> None:
     for child in children:
         if isinstance(child, (CommentedMap, CommentedSeq)):
             _to_block(child, column + 2)
+
+
+def _after_last(node: Any, lines: str) -> None:
+    """Comment `lines` after the last value in `node`'s tree: after a one-line value, a block writes them on its
+    line (after a list or mapping item, ruamel.yaml writes them after the item's dash, `- # c`, and reads them
+    back above it: a second fmt would move them)."""
+    last = list(node)[-1] if isinstance(node, CommentedMap) else len(node) - 1
+    if isinstance(node[last], (CommentedMap, CommentedSeq)) and len(node[last]):
+        _after_last(node[last], lines)
+        return
+    entry = node.ca.items.setdefault(last, [None, None, None, None])
+    at = 2 if isinstance(node, CommentedMap) else 0
+    if entry[at] is None:
+        entry[at] = CommentToken(lines, CommentMark(0))
+    else:
+        entry[at].value = entry[at].value + ("" if entry[at].value.endswith("\n") else "\n") + lines
 
 
 def line_ending(text: str) -> str:
@@ -588,6 +598,6 @@ def scalar_spans(text: str) -> dict[tuple, ScalarSpan]:
 
 
 __all__ = ["CommentedMap", "CommentedSeq", "ScalarSpan", "Unreadable", "Verbatim", "block_safe", "dump", "fold",
-           "fold_safe", "for_ruamel", "is_block",
+           "fold_safe", "for_ruamel", "is_block", "no_other_breaks",
            "block_where_commented", "keep_comments", "line_ending", "load", "needs_escapes", "render_scalar", "scalar_spans", "styled",
            "styled_inline", "styled_like", "walk"]

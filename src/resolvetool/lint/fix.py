@@ -15,7 +15,8 @@ from typing import Any
 from ..fileio import WriteError, write_file
 from ..source import LINE_END
 from ..writecheck import WriteRefused, check_size
-from ..yamledit import ScalarSpan, is_block, line_ending, render_scalar, scalar_spans, styled_inline, styled_like, walk
+from ..yamledit import (ScalarSpan, Unreadable, is_block, line_ending, no_other_breaks, render_scalar, scalar_spans,
+                        styled_inline, styled_like, walk)
 
 
 def merge(original: str, corrections: list[str]) -> str:
@@ -100,7 +101,7 @@ def fix_text(text: str, values: dict[tuple, str], *, path: str = "record", data:
     import copy
 
     from ..schemaerrors import field_path
-    from ..source import parse_source
+    from ..source import line_col, parse_source
     from ..writecheck import check_written
 
     if data is None:
@@ -116,7 +117,11 @@ def fix_text(text: str, values: dict[tuple, str], *, path: str = "record", data:
         span = spans.get(tuple(loc))
         if span is None:
             raise WriteRefused(path, f"no value at {field_path(tuple(loc))} to correct; run lint again")
-        edits.append(_edit(text, span, value, newline))
+        try:
+            edits.append(_edit(text, span, value, newline))
+        except Unreadable as error:
+            line, column = line_col(text, error.index)
+            raise WriteRefused(path, f"line {line}, column {column}: {error.reason}") from None
         container, key = walk(meant, loc)
         container[key] = value
     pieces = []
@@ -146,24 +151,18 @@ def _replacement(text: str, span: ScalarSpan, value: str) -> tuple[int, int, str
         if is_block(scalar) or span.flow and not span.style:
             scalar = styled_inline(value, flow=span.flow)
         return span.start, span.end, render_scalar(scalar, span.indent)
+    no_other_breaks(text, span.start, span.end, "in a block value (| or >)")  # lines libyaml sees, no editor
     header = _HEADER.match(text, span.start)
     header_end = LINE_END.search(text, span.start)  # a line ends at CR LF, LF or a CR alone
     header_rest = text[header.end(): header_end.start() if header_end else span.end]
+    if header_rest[:1] == "#":  # `|# c`: a space before the comment, which follows a quote once it is no block
+        header_rest = " " + header_rest
     lines_start = header_end.end() if header_end else span.end
     indent = _content_indent(text, lines_start, span.end) or span.indent
-    # The block's lines end after its last line that holds more than its indentation (what follows is blank
-    # lines and comments that stay; a line of spaces longer than the indentation is text), except in a block
-    # that keeps its final line breaks (|+), whose blank lines are its own.
-    end = span.end
-    if "+" not in header.group():
-        end = lines_start
-        line_start = lines_start
-        for line_end in LINE_END.finditer(text, lines_start, span.end):
-            if line_end.start() - line_start > indent:
-                end = line_end.end()
-            line_start = line_end.end()
-        if span.end - line_start > indent:  # a last line without a line break
-            end = span.end
+    # A block that keeps its final line breaks (|+) owns its blank lines.
+    end = span.end if "+" in header.group() else _block_end(text, lines_start, span.end, indent)
+    if not text[end:].strip(" "):  # spaces ending the file, after the block: its text once it is replaced
+        end = len(text)
     scalar = styled_like(span.style, value, indent)
     written = render_scalar(scalar, indent)
     if is_block(scalar):
@@ -171,9 +170,25 @@ def _replacement(text: str, span: ScalarSpan, value: str) -> tuple[int, int, str
         replacement = first + header_rest + "\n" + lines
     else:
         replacement = written + header_rest + "\n"
+        line_start = max(text.rfind("\n", 0, span.start), text.rfind("\r", 0, span.start)) + 1
+        if not text[line_start: span.start].strip(" ") and span.start - line_start < span.indent:
+            # a block's header at the start of its line (`key:` / `|`): a value on one line must be indented
+            replacement = " " * (span.indent - (span.start - line_start)) + replacement
     if end == len(text) and not text.endswith(("\n", "\r")) and not (is_block(scalar) and value.endswith("\n")):
         replacement = replacement.removesuffix("\n")  # the file ends without a line break, and still does
     return span.start, end, replacement
+
+
+def _block_end(text: str, lines_start: int, end: int, indent: int) -> int:
+    """Where a block's text ends: after its last line holding more than its indentation (the blank lines and
+    comments after it stay; a line of spaces longer than the indentation is text)."""
+    found = lines_start
+    line_start = lines_start
+    for line_end in LINE_END.finditer(text, lines_start, end):
+        if line_end.start() - line_start > indent:
+            found = line_end.end()
+        line_start = line_end.end()
+    return end if end - line_start > indent else found  # (a last line without a line break)
 
 
 def _content_indent(text: str, lines_start: int, end: int) -> int | None:
