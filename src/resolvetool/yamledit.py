@@ -168,7 +168,7 @@ def for_ruamel(text: str) -> str:
 
     edits: list[tuple[int, int, str]] = []
     position = 0
-    open_mappings: list[list[bool]] = []  # each open list or mapping: [a mapping, its next node is a key]
+    open_collections: list[list[bool]] = []  # each open list or mapping: [a mapping, its next node is a key]
     parser = CParser(text)
     try:
         while True:
@@ -177,15 +177,11 @@ def for_ruamel(text: str) -> str:
             if kind is StreamEndEvent:
                 break
             start, end = event.start_mark.index, event.end_mark.index
-            if isinstance(event, NodeEvent):
-                in_mapping = bool(open_mappings) and open_mappings[-1][0]
-                a_value = in_mapping and not open_mappings[-1][1]
-                if in_mapping:
-                    open_mappings[-1][1] = not open_mappings[-1][1]
-                if kind is MappingStartEvent or kind is SequenceStartEvent:
-                    open_mappings.append([kind is MappingStartEvent, True])
+            a_value = isinstance(event, NodeEvent) and _a_mapping_value(open_collections)
+            if kind is MappingStartEvent or kind is SequenceStartEvent:
+                open_collections.append([kind is MappingStartEvent, True])
             elif isinstance(event, CollectionEndEvent):
-                open_mappings.pop()
+                open_collections.pop()
             if kind is ScalarEvent:
                 _between_values(text, position, start, edits)
                 if a_value:
@@ -206,6 +202,15 @@ def for_ruamel(text: str) -> str:
         pieces += [text[done:start], replacement]
         done = end
     return "".join(pieces) + text[done:]
+
+
+def _a_mapping_value(open_collections: list[list[bool]]) -> bool:
+    """Whether the node that comes is a mapping's value (not a key, nor a list item); counts it."""
+    if not open_collections or not open_collections[-1][0]:
+        return False
+    a_key = open_collections[-1][1]
+    open_collections[-1][1] = not a_key
+    return not a_key
 
 
 def _comment_above_value(text: str, key_end: int, value: Any, edits: list[tuple[int, int, str]]) -> None:
