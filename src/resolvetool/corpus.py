@@ -195,7 +195,7 @@ def analyse(raw: bytes, path: str, lint: Any = None) -> tuple:
     from .consistency import record_checks
     from .models import KINDS, RECORD_ADAPTER, references
     from .schemaerrors import validation_diagnostics
-    from .schemaline import named_schema
+    from .schemaline import first_line, named_schema
     from .source import parse_source
 
     doc = parse_source(raw, path)
@@ -211,7 +211,7 @@ def analyse(raw: bytes, path: str, lint: Any = None) -> tuple:
     kind = text("kind")
     # Whether the schema line leads to the kind's schema depends on where the file is, which this result,
     # cached by content, must not: validation.py's pass over the tree compares it.
-    schema_line = named_schema(raw.split(b"\n", 1)[0].decode("utf-8")) if raw.startswith(b"#") else None
+    schema_line = named_schema(first_line(raw.decode("utf-8"))) if raw.startswith(b"#") else None
     try:
         record = RECORD_ADAPTER.validate_python(data)
     except ValidationError as error:

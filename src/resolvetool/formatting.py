@@ -15,8 +15,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from .schemaline import SchemaPlace
-from .yamledit import (CommentedMap, CommentedSeq, block_where_commented, dump, keep_comments, line_ending, load,
-                       styled, styled_inline)
+from .yamledit import (CommentedMap, CommentedSeq, Unreadable, Verbatim, block_where_commented, dump, for_ruamel,
+                       keep_comments, line_ending, load, styled, styled_inline)
 
 _FIRST = ("id", "kind", "symbol")
 _LAST = ("notes",)
@@ -63,7 +63,7 @@ def _arrange(node: Any, model: type[BaseModel] | None, column: int, flow: bool =
 
 
 def _restyle(value: Any, model: type[BaseModel] | None, column: int, flow: bool) -> Any:
-    if isinstance(value, str):
+    if isinstance(value, str) and not isinstance(value, Verbatim):  # a null, boolean or number stays as written
         return styled_inline(str(value), flow=True) if flow else styled(str(value), column)
     if isinstance(value, (CommentedSeq, CommentedMap)):
         _arrange(value, model, column, flow)
@@ -75,8 +75,8 @@ def format_text(text: str, *, path: str = "record", place: SchemaPlace | None = 
     `place`, a schema line that no longer leads to the kind's schema is corrected.
 
     FormatError when the strict reader does not accept the text (it is left to validate to explain);
-    WriteRefused when the canonical form would not read back as the same data with every comment (`path`
-    names the file in its message)."""
+    WriteRefused when the canonical form would not read back as the same data with every comment, or ruamel.yaml
+    cannot be made to read the text as the strict reader does (`path` names the file in its message)."""
     from .source import parse_source
 
     try:
@@ -92,12 +92,11 @@ def format_text(text: str, *, path: str = "record", place: SchemaPlace | None = 
 
 
 def _canonical(text: str, data: dict[str, Any], path: str, place: SchemaPlace | None) -> str:
-    from ruamel.yaml.error import YAMLError
-
     from .kinds import KINDS
     from .models import MODEL_BY_KIND
     from .schemaline import first_line, named_schema, with_schema_line
-    from .writecheck import check_written
+    from .source import LINE_END, line_col
+    from .writecheck import WriteRefused, check_written
 
     newline = line_ending(text)
     kind = data.get("kind")
@@ -106,19 +105,44 @@ def _canonical(text: str, data: dict[str, Any], path: str, place: SchemaPlace | 
         reference = place.stale(named, kind)
         if reference is not None:
             text = with_schema_line(text, reference)
+    # Every line end as "\n" for ruamel.yaml, and the file's own (its first line's) in what is written: the
+    # strict reader reads a CR, LF or CR LF alike, in values too.
+    plain = LINE_END.sub("\n", text) if "\r" in text else text
     try:
-        tree = load(text.replace(newline, "\n") if newline != "\n" else text)
-    except YAMLError as error:  # the strict reader took it: a disagreement between the two parsers
-        raise FormatError(f"ruamel.yaml cannot read it ({str(error).splitlines()[0]})") from None
-    model = MODEL_BY_KIND.get(kind) if isinstance(kind, str) else None
-    block_where_commented(tree)
-    _arrange(tree, model, 0)
-    keep_comments(tree)
-    formatted = dump(tree)
+        tree = _ruamel(load, for_ruamel(plain))
+        model = MODEL_BY_KIND.get(kind) if isinstance(kind, str) else None
+        block_where_commented(tree)
+        _arrange(tree, model, 0)
+        keep_comments(tree)
+        formatted = _ruamel(dump, tree)
+    except Unreadable as error:
+        line, column = line_col(plain, error.index)
+        raise WriteRefused(path, f"line {line}, column {column}: {error.reason}") from None
+    except _RuamelFailed as error:
+        raise WriteRefused(path, f"ruamel.yaml, with which fmt writes, fails on it where the strict reader does not "
+                                 f"({error}); format the file by hand, or report it with the file") from None
     if newline != "\n":
         formatted = formatted.replace("\n", newline)
     check_written(path, formatted, data, comments_of=text)
     return formatted
+
+
+class _RuamelFailed(Exception):
+    """ruamel.yaml failed on a text the strict reader accepts (or on what fmt made of it)."""
+
+
+def _ruamel(function: Any, argument: Any) -> Any:
+    """`function(argument)`, a failure of ruamel.yaml's as _RuamelFailed: besides its own errors, it raises
+    AssertionError and NotImplementedError on some layouts of comments libyaml reads (`s:`, a blank line, then
+    `> # c`)."""
+    try:
+        return function(argument)
+    except Exception as error:  # noqa: BLE001 - any failure of the library, never a traceback
+        mark = getattr(error, "problem_mark", None)
+        problem = getattr(error, "problem", None) or next(iter(str(error).splitlines()), "")
+        shown = problem if len(problem) <= 80 else problem[:79] + "…"
+        raise _RuamelFailed((f"line {mark.line + 1}: " if mark is not None else "") + type(error).__name__
+                            + (f": {shown}" if shown else "")) from None
 
 
 @dataclass(frozen=True)
@@ -161,7 +185,7 @@ def format_files(files: Iterable[Path], settings: Any = None, *, write: bool = T
     from .kinds import DEFAULT_MAX_FILE_SIZE
     from .schemaline import SchemaPlace
     from .source import read_source
-    from .writecheck import WriteRefused
+    from .writecheck import WriteRefused, check_size
 
     max_size = settings.max_file_size if settings is not None else DEFAULT_MAX_FILE_SIZE
     within = os.path.realpath(settings.root) if settings is not None else None
@@ -175,6 +199,7 @@ def format_files(files: Iterable[Path], settings: Any = None, *, write: bool = T
         try:
             text = raw.decode("utf-8")
             formatted = format_text(text, path=str(file), place=place)
+            check_size(str(file), formatted, max_size)
         except UnicodeDecodeError as error:
             outcomes.append(FormatOutcome(file, False, f"not UTF-8 ({error.reason})"))
             continue

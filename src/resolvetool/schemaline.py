@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-_LINE = re.compile(r"#[ \t]*yaml-language-server:[ \t]*\$schema=(\S+)[ \t]*\r?\Z")
+_LINE = re.compile(r"#[ \t]*yaml-language-server:[ \t]*\$schema=(\S+)[ \t]*\Z")
 _EVERY_KIND = "record"  # record.schema.json: the schema of any record
 
 
@@ -25,8 +25,9 @@ def named_schema(first_line: str) -> str | None:
 
 
 def first_line(text: str) -> str:
-    end = text.find("\n")
-    return text if end < 0 else text[:end]
+    """The text up to its first line break (LF, or a CR: a file with CR line endings is read as editors do)."""
+    found = re.search("[\r\n]", text)
+    return text if found is None else text[: found.start()]
 
 
 def schema_reference(settings: Any, target: Any, kind: str) -> str:

@@ -280,6 +280,23 @@ _YAML11_SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]
 _NUMBER_START = frozenset("0123456789+-.")
 
 
+def plain_value(value: str) -> Any:
+    """What the dialect reads a plain (unquoted) scalar as: None, a boolean, an integer, a float, or the text
+    itself. The one definition: the writers (yamledit.py) make ruamel.yaml read plain values by it too."""
+    special = _SPECIAL.get(value, _TEXT)
+    if special is not _TEXT:
+        return special
+    if value[0] in _NUMBER_START:
+        if _INT.match(value) and len(value) < 100:  # a longer one is no number a record holds
+            return int(value)
+        if _FLOAT.match(value):
+            return float(value)
+    return value
+
+
+_TEXT = object()
+
+
 class _Builder:
     """Turns one libyaml event stream into data, positions and diagnostics."""
 
@@ -317,19 +334,15 @@ class _Builder:
         value = event.value
         if not event.implicit[0]:  # only plain scalars are resolved; quoted and block ones are strings
             return value
-        special = _SPECIAL.get(value, self)
-        if special is not self:
-            return special
+        typed = plain_value(value)
+        if typed is not value:
+            return typed
         if value in _YAML11_BOOLEANS:
             self.report(line, col, "RT020",
                         f"{quote(value)} is read as a string, but YAML 1.1 tools read it as a boolean",
                         f"quote it (\"{value}\") if you mean the word, or write true or false")
             return value
         if value[0] in _NUMBER_START:
-            if _INT.match(value) and len(value) < 100:  # a longer one is no number a record holds
-                return int(value)
-            if _FLOAT.match(value):
-                return float(value)
             if _YAML11_OCTAL.match(value):
                 self.report(line, col, "RT021",
                             f"{quote(value)} is read as a string, but YAML 1.1 tools read it as an octal number",

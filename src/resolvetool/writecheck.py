@@ -54,6 +54,16 @@ def check_written(path: str, text: str, meant: dict[str, Any], *, comments_of: s
                                      f"line of its own above the field it is about")
 
 
+def check_size(path: str, text: str, max_size: int) -> None:
+    """Raise WriteRefused when `text` is over `max_size` bytes (max-file-size): validate would refuse the file
+    written (RT003), and every writer after it leave it alone."""
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > max_size:
+        raise WriteRefused(path, f"the file written would be {size:,} bytes, over the limit of {max_size:,} "
+                                 f"(max-file-size), which validate refuses; split the record, or raise "
+                                 f"max-file-size in resolvetool.toml")
+
+
 def _difference(meant: Any, got: Any, loc: Loc = ()) -> Loc | None:
     """The place of the first value that differs (in type or value), or None."""
     if type(meant) is not type(got):
@@ -119,15 +129,21 @@ def _shown(value: str, limit: int = 60) -> str:
 
 # --- comments ----------------------------------------------------------------------------------------------
 
-_BLOCK_HEADER = re.compile(r"[|>][-+0-9]*[ \t]+(#[^\r\n]*)")
+BLOCK_HEADER = re.compile(r"[|>][-+0-9]*[ \t]*(#[^\r\n]*)")  # a block's header and its comment
 
 
 def comment_lines(text: str) -> list[tuple[int, str]]:
     """Every comment of a YAML text the strict reader accepts, as (line, the comment from '#' on without
     trailing spaces): a '#' outside every value (keys, quoted strings and block scalars are values) that
-    starts the text or follows a space, tab or line break, and a block scalar's header comment (`|- # c`)."""
+    starts the text or follows a space, tab, line break, quote or flow indicator, and a block scalar's header
+    comment (`|- # c`).
+    Lines are counted as editors count them (a CR alone ends one)."""
+    from bisect import bisect_right
+
     from yaml.cyaml import CParser
     from yaml.events import ScalarEvent, StreamEndEvent
+
+    from .source import LINE_END
 
     found: list[tuple[int, str]] = []
     position = 0
@@ -140,26 +156,29 @@ def comment_lines(text: str) -> list[tuple[int, str]]:
             if event.__class__ is ScalarEvent:
                 start, end = event.start_mark.index, event.end_mark.index
                 _comments_between(text, position, start, found)
-                header = _BLOCK_HEADER.match(text, start) if event.style in ("|", ">") else None
+                header = BLOCK_HEADER.match(text, start) if event.style in ("|", ">") else None
                 if header:
-                    found.append((text.count("\n", 0, start) + 1, header.group(1).rstrip()))
+                    found.append((header.start(1), header.group(1).rstrip()))
                 position = max(position, end)
     finally:
         parser.dispose()
     _comments_between(text, position, len(text), found)
-    return found
+    if not found:
+        return []
+    line_starts = [0] + [match.end() for match in LINE_END.finditer(text)]
+    return [(bisect_right(line_starts, index), comment) for index, comment in found]
 
 
 def _comments_between(text: str, start: int, end: int, found: list[tuple[int, str]]) -> None:
+    """The comments between two values, as (where, the comment)."""
     index = text.find("#", start, end)
     while index >= 0:
-        if index == 0 or text[index - 1] in " \t\r\n":
-            line_end = len(text)
-            for breaker in ("\n", "\r"):
-                at = text.find(breaker, index)
-                if 0 <= at < line_end:
-                    line_end = at
-            found.append((text.count("\n", 0, index) + 1, text[index:line_end].rstrip()))
+        if index == 0 or text[index - 1] in " \t\r\n\"',[]{}":  # libyaml takes `"a"#c` for a comment too
+            line_end = text.find("\n", index)
+            line_end = len(text) if line_end < 0 else line_end
+            carriage_return = text.find("\r", index, line_end)
+            line_end = line_end if carriage_return < 0 else carriage_return
+            found.append((index, text[index:line_end].rstrip()))
             index = text.find("#", line_end, end)
         else:
             index = text.find("#", index + 1, end)
@@ -177,4 +196,4 @@ def lost_comments(before: str, after: str) -> list[tuple[int, str]]:
     return lost
 
 
-__all__ = ["WriteRefused", "check_written", "comment_lines", "lost_comments"]
+__all__ = ["WriteRefused", "check_size", "check_written", "comment_lines", "lost_comments"]

@@ -13,22 +13,109 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import RoundTripConstructor
+from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.representer import RoundTripRepresenter
+from ruamel.yaml.resolver import Resolver as Yaml12, VersionedResolver
+from ruamel.yaml.tag import Tag
 from ruamel.yaml.scalarstring import (DoubleQuotedScalarString, FoldedScalarString, LiteralScalarString,
                                       PlainScalarString, ScalarString, SingleQuotedScalarString)
 from ruamel.yaml.error import CommentMark
 from ruamel.yaml.tokens import CommentToken
+from yaml.resolver import Resolver as Yaml11
+
+from .source import plain_value
 
 WIDTH = 100
 
-# Plain values that YAML 1.1 tools read as something else than a string (validate's RT020-RT022), and
-# values any YAML reads as another type: they are written quoted.
-_AMBIGUOUS = re.compile(r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|"
-                        r"null|Null|NULL|~|[-+]?\d[\d_]*(?:\.\d*)?(?:[eE][-+]?\d+)?|[-+]?\.\d+|0[0-7]+|0x[\da-fA-F]+|"
-                        r"\d+(?::[0-5]?\d)+(?:\.\d*)?|\.(?:inf|Inf|INF|nan|NaN|NAN)|\d{4}-\d\d?-\d\d?(?:[Tt ].*)?)$")
+
+def _typed(text: str) -> bool:
+    """Whether some reader takes `text`, written plain, for something else than that text: the dialect (a
+    null, boolean or number), a YAML 1.1 reader (PyYAML: `yes`, `012`, `1:20`, `0b101`, `=`, dates), or a YAML
+    1.2 reader (ruamel.yaml: `0o17`, `.5e+3`, `-.inf`). Such text is written quoted: validate's RT020-RT022
+    are about the same values."""
+    if plain_value(text) is not text:
+        return True
+    for resolvers in (Yaml11.yaml_implicit_resolvers, Yaml12.yaml_implicit_resolvers):
+        for _, pattern in [*resolvers.get(text[:1], ()), *resolvers.get(None, ())]:
+            if pattern.match(text):
+                return True
+    return False
+
+
+# --- ruamel.yaml reading plain values as the strict reader does ---------------------------------------------
+
+
+class Verbatim(str):
+    """A plain value the dialect reads as null, a boolean or a number (`~`, `TRUE`, `-0`, `1.5e400`), kept as
+    written: ruamel.yaml would write back its own spelling of the value (`''`, `true`, `0`, `.inf`), which is
+    another key (keys are read as written) or another value (`.inf` is a string to the dialect)."""
+
+    tag: str
+
+    def __new__(cls, text: str, tag: str) -> "Verbatim":
+        made = super().__new__(cls, text)
+        made.tag = tag
+        return made
+
+
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+_TAG = "tag:yaml.org,2002:"
+
+
+class _DialectResolver(VersionedResolver):
+    """Plain values resolved as the strict reader resolves them (source.plain_value), whatever `%YAML`
+    directive the file has; besides, `2020-05-04` is a date (written back as it was) and `<<` is no string
+    (so that a string `<<` is written quoted, as the dialect refuses a plain `<<` key). ruamel.yaml's own
+    rules (YAML 1.2, or 1.1 under `%YAML 1.1`) read `0x1F`, `012`, `.inf` and `2001-12-14t21:59:43.10-05:00`
+    as numbers and times, which it then writes back otherwise, or fails on (`2013-02-30`)."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is ScalarNode and implicit[0]:
+            typed = plain_value(value)
+            if typed is not value:
+                name = "null" if typed is None else "bool" if isinstance(typed, bool) else type(typed).__name__
+                return Tag(suffix=_TAG + name)
+            if _DATE.match(value):
+                return Tag(suffix=_TAG + "timestamp")
+            if value == "<<":
+                return Tag(suffix=_TAG + "merge")
+        return super().resolve(kind, value, (False, implicit[1]) if kind is ScalarNode else implicit)
+
+
+class _DialectConstructor(RoundTripConstructor):
+    def construct_verbatim(self, node: Any) -> Verbatim:
+        return Verbatim(node.value, str(node.tag))
+
+    def construct_date(self, node: Any) -> Any:
+        """A date as a date (written back as it was), a date that does not exist (2013-02-30) as a string."""
+        import datetime
+
+        try:
+            return datetime.date.fromisoformat(node.value)
+        except ValueError:
+            return node.value
+
+
+for _name in ("null", "bool", "int", "float"):
+    _DialectConstructor.add_constructor(_TAG + _name, _DialectConstructor.construct_verbatim)
+_DialectConstructor.add_constructor(_TAG + "timestamp", _DialectConstructor.construct_date)
+_DialectConstructor.add_constructor(_TAG + "merge", RoundTripConstructor.construct_yaml_str)
+
+
+class _DialectRepresenter(RoundTripRepresenter):
+    def represent_verbatim(self, data: Verbatim) -> Any:
+        return self.represent_scalar(data.tag, str(data))
+
+
+_DialectRepresenter.add_representer(Verbatim, _DialectRepresenter.represent_verbatim)
 
 
 def make_yaml() -> YAML:
     yaml = YAML(typ="rt")
+    yaml.Resolver = _DialectResolver
+    yaml.Constructor = _DialectConstructor
+    yaml.Representer = _DialectRepresenter
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.width = 4096  # folding is ours (fold), so that it is stable
     yaml.preserve_quotes = True
@@ -44,6 +131,154 @@ def dump(data: Any) -> str:
     stream = io.StringIO()
     make_yaml().dump(data, stream)
     return stream.getvalue()
+
+
+# --- text ruamel.yaml reads as libyaml does ------------------------------------------------------------------
+
+
+class Unreadable(Exception):
+    """Text the strict reader accepts that ruamel.yaml would read otherwise, and that cannot be rewritten so
+    that the two agree: `index` is where in the text, `reason` says what and what to do."""
+
+    def __init__(self, index: int, reason: str) -> None:
+        super().__init__(reason)
+        self.index = index
+        self.reason = reason
+
+
+_OTHER_BREAKS = ("\x85", "\u2028", "\u2029")
+_ESCAPED = re.compile('[\\\\"\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]')
+
+
+def for_ruamel(text: str) -> str:
+    """`text` (which the strict reader accepts, every line ending in "\n") rewritten where ruamel.yaml would
+    read it otherwise than libyaml, so that fmt's writer reads what validate reads. ruamel.yaml fails on tabs
+    libyaml takes as spaces (`key:\tvalue`, `value\t# c`, `|\t# c`) and inside plain values (`a\tb`): such
+    tabs become spaces and such values double-quoted. A byte order mark starting a line, which libyaml skips,
+    becomes a space. `...` ending the document goes, as ruamel.yaml drops the comments after it. A comment
+    after a key whose value is on the next lines (`title: # c` / `  Text`) goes on a line of its own above
+    the value: ruamel.yaml reads it as the value's end-of-line comment, and then drops it, or fails, when
+    another comment or a blank line follows the value.
+
+    Unreadable where no rewriting makes them agree: NEL, U+2028 or U+2029 outside a quoted value, which
+    libyaml reads as a line break and ruamel.yaml (and editors) as a character."""
+    from yaml.cyaml import CParser
+    from yaml.events import (CollectionEndEvent, DocumentEndEvent, MappingStartEvent, NodeEvent, ScalarEvent,
+                             SequenceStartEvent, StreamEndEvent)
+
+    edits: list[tuple[int, int, str]] = []
+    position = 0
+    open_collections: list[list[bool]] = []  # each open list or mapping: [a mapping, its next node is a key]
+    parser = CParser(text)
+    try:
+        while True:
+            event = parser.get_event()
+            kind = event.__class__
+            if kind is StreamEndEvent:
+                break
+            start, end = event.start_mark.index, event.end_mark.index
+            a_value = isinstance(event, NodeEvent) and _a_mapping_value(open_collections)
+            if kind is MappingStartEvent or kind is SequenceStartEvent:
+                open_collections.append([kind is MappingStartEvent, True])
+            elif isinstance(event, CollectionEndEvent):
+                open_collections.pop()
+            if kind is ScalarEvent:
+                _between_values(text, position, start, edits)
+                if a_value:
+                    _comment_above_value(text, position, event, edits)
+                _scalar_for_ruamel(text, event, edits)
+                position = max(position, end)
+            elif kind is DocumentEndEvent and end > start:  # an explicit `...`, and its line if it is alone there
+                _between_values(text, position, start, edits)
+                alone = (start == 0 or text[start - 1] == "\n") and text.startswith("\n", end)
+                edits.append((start, end + alone, ""))
+                position = end + alone
+    finally:
+        parser.dispose()
+    _between_values(text, position, len(text), edits)
+    pieces = []
+    done = 0
+    for start, end, replacement in sorted(edits):  # never overlapping
+        pieces += [text[done:start], replacement]
+        done = end
+    return "".join(pieces) + text[done:]
+
+
+def _a_mapping_value(open_collections: list[list[bool]]) -> bool:
+    """Whether the node that comes is a mapping's value (not a key, nor a list item); counts it."""
+    if not open_collections or not open_collections[-1][0]:
+        return False
+    a_key = open_collections[-1][1]
+    open_collections[-1][1] = not a_key
+    return not a_key
+
+
+def _comment_above_value(text: str, key_end: int, value: Any, edits: list[tuple[int, int, str]]) -> None:
+    """The edits moving a comment on a key's line (`title: # c`) to a line of its own above the value that
+    starts on a later line, at the value's column. When the value has an end-of-line comment of its own
+    (`  Text # d`), where the first would be written is no longer clear: it is left out, and the read-back
+    check names it as a comment fmt cannot keep. Before a block with a header comment (`>- # h`) it stays."""
+    from .writecheck import BLOCK_HEADER
+
+    start, end = value.start_mark.index, value.end_mark.index
+    key_line_end = text.find("\n", key_end, start)
+    comment = text.find("#", key_end, key_line_end) if key_line_end >= 0 else -1
+    if comment < 0:
+        return
+    if value.style in ("|", ">"):  # ruamel.yaml keeps it, as the value's, and fails on a comment line above a
+        if BLOCK_HEADER.match(text, start):  # block with a header comment
+            return
+    else:
+        value_line_end = text.find("\n", end)
+        if "#" in text[end: value_line_end if value_line_end >= 0 else len(text)]:
+            edits.append((comment, key_line_end, ""))
+            return
+    edits.append((comment, key_line_end, ""))
+    column = start - (text.rfind("\n", 0, start) + 1)
+    edits.append((key_line_end + 1, key_line_end + 1, " " * column + text[comment:key_line_end] + "\n"))
+
+
+def _between_values(text: str, start: int, end: int, edits: list[tuple[int, int, str]]) -> None:
+    """Edits of the text between two values: indicators, spaces and comments."""
+    index = start
+    while index < end:
+        line_end = text.find("\n", index, end)
+        line_end = end if line_end < 0 else line_end
+        comment = text.find("#", index, line_end)
+        syntax_end = line_end if comment < 0 else comment
+        no_other_breaks(text, index, line_end, "outside a quoted value")
+        for at in range(index, syntax_end):
+            if text[at] == "\t" or text[at] == "\ufeff":
+                edits.append((at, at + 1, " "))
+        index = line_end + 1
+
+
+def _scalar_for_ruamel(text: str, event: Any, edits: list[tuple[int, int, str]]) -> None:
+    start, end = event.start_mark.index, event.end_mark.index
+    if event.style in ("|", ">"):
+        no_other_breaks(text, start, end, "in a block value (| or >)")
+        header_end = text.find("\n", start, end)
+        header_end = end if header_end < 0 else header_end
+        comment = text.find("#", start, header_end)
+        for at in range(start, header_end if comment < 0 else comment):
+            if text[at] == "\t":
+                edits.append((at, at + 1, " "))
+    elif any(char in text[start:end] for char in ("\t", *_OTHER_BREAKS)) or (
+            event.style is None and "\ufeff" in text[start:end]):
+        escaped = _ESCAPED.sub(lambda found: "\\" + found.group() if found.group() in '\\"'
+                               else f"\\u{ord(found.group()):04x}", event.value)
+        edits.append((start, end, f'"{escaped}"'))
+
+
+def no_other_breaks(text: str, start: int, end: int, where: str) -> None:
+    """Unreadable when text[start:end] holds NEL, U+2028 or U+2029, which libyaml reads as line breaks."""
+    found = [at for at in (text.find(char, start, end) for char in _OTHER_BREAKS) if at >= 0]
+    if found:
+        at = min(found)
+        raise Unreadable(at, f"U+{ord(text[at]):04X} {where}, which the strict reader "
+                             f"(validate) reads as a line break, and YAML 1.2 readers (ruamel.yaml, with which fmt "
+                             f"writes) and editors as a character; replace it with a line break, or write it as an "
+                             f"escape in a double-quoted value")
 
 
 # Characters a file may hold raw outside double quotes: YAML's printable set less what the strict reader
@@ -100,7 +335,7 @@ def styled(value: str, indent: int, width: int = WIDTH) -> Any:
         return DoubleQuotedScalarString(text)
     if "\n" in text:
         return LiteralScalarString(text) if block_safe(text) else DoubleQuotedScalarString(text)
-    if _AMBIGUOUS.match(text):
+    if _typed(text):
         return DoubleQuotedScalarString(text)
     needs_quotes = (text != text.strip() or text[:1] in "!&*{}[]|>'\"%@`#,?:" or ": " in text or " #" in text
                     or text.endswith(":") or not text)
@@ -162,9 +397,9 @@ def block_where_commented(node: Any, column: int = 0) -> None:
             block_where_commented(child, column + 2)
 
 
-def keep_comments(node: Any) -> None:
+def keep_comments(node: Any, column: int = 0) -> None:
     """Move the comments ruamel.yaml reads but would not write into places where it writes them, in `node`'s
-    tree.
+    tree (whose keys or dashes are at `column`).
 
     ruamel keeps a mapping item's comments in `ca.items[key]`: [2] the one after the value, [3] those standing
     before it; a list item's in `ca.items[index]`: [0] after it, [1] before it. Its representer hands [3] to
@@ -174,27 +409,54 @@ def keep_comments(node: Any) -> None:
 
     - comment lines between a key and a value that is not a list or mapping (`title:` / `# c` / `text`) are
       written after the value, on its line and those below;
-    - a block scalar's header comment (`text: >- # c`) follows the value when it is no longer a block;
+    - comment lines before a list item that follows a block (`- |` / `  text` / `- # c`), which ruamel writes
+      at the column they were read at, where they would be the block's text, are written at the dashes';
+    - a block scalar's header comment (`text: >- # c`, `- >- # c`) follows the value when it is no longer a
+      block (and stays on it while it is, but in a list, where ruamel cannot write it);
     - a flow list holding comments is written as a block list, where they can stand (block_where_commented,
       before the values are given their styles, which may then be blocks).
 
     Some comments ruamel loses while reading, which nothing here can bring back: inside a flow mapping
     (`{a: b, # c`), and the first of two around one value (`title: # a` / `Text # b`, one end-of-line comment
-    per item). The read-back check (writecheck.py) finds those, and the file is left alone."""
+    per item; for_ruamel leaves the first out). The read-back check (writecheck.py) finds those, and the file
+    is left alone."""
     if isinstance(node, CommentedMap):
         for key, value in node.items():
             entry = node.ca.items.get(key)
             if entry and len(entry) > 3 and entry[3] and not isinstance(value, (CommentedMap, CommentedSeq)):
                 _after_value(entry, is_block(value))
-            keep_comments(value)
+            keep_comments(value, column + 2)
     elif isinstance(node, CommentedSeq):
-        for value in node:
-            keep_comments(value)
+        for index, value in enumerate(node):
+            entry = node.ca.items.get(index)
+            if entry and len(entry) > 1 and entry[1] and not isinstance(value, (CommentedMap, CommentedSeq)):
+                _item_header(entry, value)
+            if entry and len(entry) > 1 and entry[1] and index and is_block(node[index - 1]):
+                for token in entry[1]:  # at their own column, after a block, they would be its text
+                    if isinstance(token, CommentToken):
+                        token.start_mark = CommentMark(column)
+            keep_comments(value, column + 2)
+
+
+def _item_header(entry: list, value: Any) -> None:
+    """A list item's block header comment (`- |- # c`, a string in entry[1]), which ruamel.yaml reads but
+    does not write, after the value when it is no longer a block. (On a block it cannot be written: ruamel
+    takes a list item's comments-before for comment lines above the item; the read-back check names it.)"""
+    headers = [item for item in entry[1] if isinstance(item, str)]
+    if not headers or is_block(value):
+        return
+    entry[1] = [item for item in entry[1] if not isinstance(item, str)] or None
+    lines = "".join(header.strip() + "\n" for header in headers)
+    if entry[0] is None:
+        entry[0] = CommentToken(lines, CommentMark(0))
+    else:
+        entry[0].value = lines + entry[0].value[1:] if entry[0].value.startswith("\n") else entry[0].value + lines
 
 
 def _after_value(entry: list, block: bool) -> None:
-    """Comments standing before a value (entry[3]) joined to the comment after it (entry[2]); a block's own
-    header comment (a string, not a token) stays while the value is a block."""
+    """Comments standing before a value (entry[3]) put right after it (entry[2]: after its own end-of-line
+    comment, before the blank lines and comment lines that follow it); a block's own header comment (a
+    string, not a token) stays while the value is a block."""
     moved = [item for item in entry[3] if isinstance(item, CommentToken) or not block]
     if not moved:
         return
@@ -202,8 +464,11 @@ def _after_value(entry: list, block: bool) -> None:
     lines = "".join(item.value if isinstance(item, CommentToken) else item.strip() + "\n" for item in moved)
     if entry[2] is None:
         entry[2] = CommentToken(lines, CommentMark(0))
-    else:
-        entry[2].value = entry[2].value + ("" if entry[2].value.endswith("\n") else "\n") + lines
+    elif entry[2].value.startswith("#"):
+        own, _, following = entry[2].value.partition("\n")
+        entry[2].value = own + "\n" + lines + following
+    else:  # the line break ending the value's line, then what follows it
+        entry[2].value = lines + entry[2].value[1:]
 
 
 def _flow(node: Any) -> bool:
@@ -223,14 +488,7 @@ def _to_block(node: Any, column: int) -> None:
     node.fa.set_block_style()
     end = getattr(node.ca, "end", None)
     if end and len(node):  # after the last item (`b, # c` / `]`): a block writes none there; after the item
-        last = list(node)[-1] if isinstance(node, CommentedMap) else len(node) - 1
-        entry = node.ca.items.setdefault(last, [None, None, None, None])
-        at = 2 if isinstance(node, CommentedMap) else 0
-        lines = "".join(token.value for token in end)
-        if entry[at] is None:
-            entry[at] = CommentToken(lines, CommentMark(0))
-        else:
-            entry[at].value = entry[at].value + ("" if entry[at].value.endswith("\n") else "\n") + lines
+        _after_last(node, "".join(token.value for token in end))
         node.ca.end = []
     for entry in node.ca.items.values():
         for part in entry:
@@ -242,6 +500,22 @@ def _to_block(node: Any, column: int) -> None:
     for child in children:
         if isinstance(child, (CommentedMap, CommentedSeq)):
             _to_block(child, column + 2)
+
+
+def _after_last(node: Any, lines: str) -> None:
+    """Comment `lines` after the last value in `node`'s tree: after a one-line value, a block writes them on its
+    line (after a list or mapping item, ruamel.yaml writes them after the item's dash, `- # c`, and reads them
+    back above it: a second fmt would move them)."""
+    last = list(node)[-1] if isinstance(node, CommentedMap) else len(node) - 1
+    if isinstance(node[last], (CommentedMap, CommentedSeq)) and len(node[last]):
+        _after_last(node[last], lines)
+        return
+    entry = node.ca.items.setdefault(last, [None, None, None, None])
+    at = 2 if isinstance(node, CommentedMap) else 0
+    if entry[at] is None:
+        entry[at] = CommentToken(lines, CommentMark(0))
+    else:
+        entry[at].value = entry[at].value + ("" if entry[at].value.endswith("\n") else "\n") + lines
 
 
 def line_ending(text: str) -> str:
@@ -328,6 +602,7 @@ def scalar_spans(text: str) -> dict[tuple, ScalarSpan]:
         parser.dispose()
 
 
-__all__ = ["CommentedMap", "CommentedSeq", "ScalarSpan", "block_safe", "dump", "fold", "fold_safe", "is_block",
+__all__ = ["CommentedMap", "CommentedSeq", "ScalarSpan", "Unreadable", "Verbatim", "block_safe", "dump", "fold",
+           "fold_safe", "for_ruamel", "is_block", "no_other_breaks",
            "block_where_commented", "keep_comments", "line_ending", "load", "needs_escapes", "render_scalar", "scalar_spans", "styled",
            "styled_inline", "styled_like", "walk"]

@@ -13,8 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from ..fileio import WriteError, write_file
-from ..writecheck import WriteRefused
-from ..yamledit import ScalarSpan, is_block, line_ending, render_scalar, scalar_spans, styled_inline, styled_like, walk
+from ..source import LINE_END
+from ..writecheck import WriteRefused, check_size
+from ..yamledit import (ScalarSpan, Unreadable, is_block, line_ending, no_other_breaks, render_scalar, scalar_spans,
+                        styled_inline, styled_like, walk)
 
 
 def merge(original: str, corrections: list[str]) -> str:
@@ -73,7 +75,9 @@ def apply_fixes(base: Path, fixes: dict[str, list[tuple[tuple, str]]], *, root: 
         if not values:
             continue
         try:
-            write_file(root, file, fix_text(text, values, path=path, data=doc.data))
+            fixed = fix_text(text, values, path=path, data=doc.data)
+            check_size(path, fixed, max_size or DEFAULT_MAX_FILE_SIZE)
+            write_file(root, file, fixed)
         except (WriteRefused, WriteError) as error:
             outcome.refused[path] = error.reason
             continue
@@ -93,11 +97,11 @@ def _string_at(data: Any, loc: tuple) -> str | None:
 def fix_text(text: str, values: dict[tuple, str], *, path: str = "record", data: dict | None = None) -> str:
     """`text` (a record file the strict reader accepts) with the string at each loc replaced by its new value,
     and nothing else changed; WriteRefused when the result would not read back as `data` (the text's data,
-    read when not given) with those values."""
+    read when not given) with those values, or would lose a comment."""
     import copy
 
     from ..schemaerrors import field_path
-    from ..source import parse_source
+    from ..source import line_col, parse_source
     from ..writecheck import check_written
 
     if data is None:
@@ -113,37 +117,52 @@ def fix_text(text: str, values: dict[tuple, str], *, path: str = "record", data:
         span = spans.get(tuple(loc))
         if span is None:
             raise WriteRefused(path, f"no value at {field_path(tuple(loc))} to correct; run lint again")
-        edits.append(_edit(text, span, value, newline))
+        try:
+            edits.append(_edit(text, span, value, newline))
+        except Unreadable as error:
+            line, column = line_col(text, error.index)
+            raise WriteRefused(path, f"line {line}, column {column}: {error.reason}") from None
         container, key = walk(meant, loc)
         container[key] = value
-    for start, end, replacement in sorted(edits, reverse=True):
-        text = text[:start] + replacement + text[end:]
-    check_written(path, text, meant)
-    return text
+    pieces = []
+    done = 0
+    for start, end, replacement in sorted(edits):
+        pieces += [text[done:start], replacement]
+        done = end
+    fixed = "".join(pieces) + text[done:]
+    check_written(path, fixed, meant, comments_of=text)
+    return fixed
 
 
 _HEADER = re.compile(r"[|>][-+0-9]*")
 
 
 def _edit(text: str, span: ScalarSpan, value: str, newline: str) -> tuple[int, int, str]:
-    """(start, end, new text) replacing the value at `span` with `value`."""
+    """(start, end, new text) replacing the value at `span` with `value`, its line breaks (a long quoted
+    value is written on several lines) the file's."""
+    start, end, replacement = _replacement(text, span, value)
+    return start, end, replacement.replace("\n", newline) if newline != "\n" else replacement
+
+
+def _replacement(text: str, span: ScalarSpan, value: str) -> tuple[int, int, str]:
     block = span.style in ("|", ">")
     if not block:  # a value on its line stays on one line (a comment may follow it)
         scalar = styled_like(span.style, value, span.indent)
         if is_block(scalar) or span.flow and not span.style:
             scalar = styled_inline(value, flow=span.flow)
         return span.start, span.end, render_scalar(scalar, span.indent)
+    no_other_breaks(text, span.start, span.end, "in a block value (| or >)")  # lines libyaml sees, no editor
     header = _HEADER.match(text, span.start)
-    line_end = text.find("\n", span.start)
-    header_rest = text[header.end(): line_end].rstrip("\r") if line_end >= 0 else text[header.end(): span.end]
-    # The block's lines end after its last line that is not blank (what follows is blank lines and comments
-    # that stay), except in a block that keeps its final line breaks (|+), whose blank lines are its own.
-    end = span.end
-    if "+" not in header.group():
-        content_end = span.start + len(text[span.start: span.end].rstrip(" \t\r\n"))
-        following = text.find("\n", content_end)
-        end = following + 1 if 0 <= following < span.end else span.end
-    indent = _content_indent(text, line_end, end) or span.indent
+    header_end = LINE_END.search(text, span.start)  # a line ends at CR LF, LF or a CR alone
+    header_rest = text[header.end(): header_end.start() if header_end else span.end]
+    if header_rest[:1] == "#":  # `|# c`: a space before the comment, which follows a quote once it is no block
+        header_rest = " " + header_rest
+    lines_start = header_end.end() if header_end else span.end
+    indent = _content_indent(text, lines_start, span.end) or span.indent
+    # A block that keeps its final line breaks (|+) owns its blank lines.
+    end = span.end if "+" in header.group() else _block_end(text, lines_start, span.end, indent)
+    if not text[end:].strip(" "):  # spaces ending the file, after the block: its text once it is replaced
+        end = len(text)
     scalar = styled_like(span.style, value, indent)
     written = render_scalar(scalar, indent)
     if is_block(scalar):
@@ -151,14 +170,30 @@ def _edit(text: str, span: ScalarSpan, value: str, newline: str) -> tuple[int, i
         replacement = first + header_rest + "\n" + lines
     else:
         replacement = written + header_rest + "\n"
-    return span.start, end, replacement.replace("\n", newline) if newline != "\n" else replacement
+        line_start = max(text.rfind("\n", 0, span.start), text.rfind("\r", 0, span.start)) + 1
+        if not text[line_start: span.start].strip(" ") and span.start - line_start < span.indent:
+            # a block's header at the start of its line (`key:` / `|`): a value on one line must be indented
+            replacement = " " * (span.indent - (span.start - line_start)) + replacement
+    if end == len(text) and not text.endswith(("\n", "\r")) and not (is_block(scalar) and value.endswith("\n")):
+        replacement = replacement.removesuffix("\n")  # the file ends without a line break, and still does
+    return span.start, end, replacement
 
 
-def _content_indent(text: str, line_end: int, end: int) -> int | None:
-    """The column a block's first line that is not blank starts at."""
-    if line_end < 0:
-        return None
-    for line in text[line_end + 1: end].splitlines():
+def _block_end(text: str, lines_start: int, end: int, indent: int) -> int:
+    """Where a block's text ends: after its last line holding more than its indentation (the blank lines and
+    comments after it stay; a line of spaces longer than the indentation is text)."""
+    found = lines_start
+    line_start = lines_start
+    for line_end in LINE_END.finditer(text, lines_start, end):
+        if line_end.start() - line_start > indent:
+            found = line_end.end()
+        line_start = line_end.end()
+    return end if end - line_start > indent else found  # (a last line without a line break)
+
+
+def _content_indent(text: str, lines_start: int, end: int) -> int | None:
+    """The column a block's first line that is not blank starts at (its lines start at `lines_start`)."""
+    for line in text[lines_start: end].splitlines():
         if line.strip():
             return len(line) - len(line.lstrip(" "))
     return None

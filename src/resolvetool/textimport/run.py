@@ -98,7 +98,7 @@ def _read_at_most(stream: Any, limit: int) -> bytes:
 def run_import(names: list[str], settings: Any, corpus: Any, *, body: str | None = None, session: str | None = None,
                dry_run: bool = False, force: bool = False) -> ImportRun:
     from ..fileio import WriteError, write_files
-    from ..writecheck import WriteRefused
+    from ..writecheck import WriteRefused, check_size
     from .yamlout import record_yaml, schema_reference
 
     records = Records(corpus)
@@ -146,6 +146,8 @@ def run_import(names: list[str], settings: Any, corpus: Any, *, body: str | None
             outcome.texts = [record_yaml(planned.record, schema_reference(settings, settings.root / planned.path,
                                                                           planned.record.kind), path=planned.path)
                              for planned in result.planned]
+            for planned, written in zip(result.planned, outcome.texts):
+                check_size(planned.path, written, settings.max_file_size)
         except WriteRefused as error:
             outcome.refused = str(error)
             continue
