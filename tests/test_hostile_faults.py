@@ -259,3 +259,18 @@ def test_arguments_that_are_not_utf8_are_a_usage_error(run_cli, base_tree, args)
     result = run_cli(*args, cwd=base_tree())
     assert result.exit_code == 2
     assert "this argument is not UTF-8 text" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
+def test_a_line_break_only_yaml_sees_cannot_hide_a_field(run_cli, base_tree, separator):
+    """A comment that goes on for editors must not end for YAML and hide a field after it: refused at the
+    character (RT024). Inside quotes such a character is content, and stays accepted."""
+    hidden = f"id: org\nkind: organization\nname: Org # the short name{separator}description: hidden\n"
+    root = base_tree(**{"records__organizations__org.yaml": hidden})
+    result = run_cli("validate", cwd=root)
+    assert result.exit_code == 1
+    assert "records/organizations/org.yaml:3:27: error[RT024]" in result.stdout
+    shown = run_cli("show", "org", "-f", "json", cwd=root)
+    assert '"description"' not in shown.stdout
+    quoted = f'id: org\nkind: organization\nname: "Org{separator}name"\noffices:\n  - id: head\n    title: Head\n'
+    assert run_cli("validate", cwd=base_tree(**{"records__organizations__org.yaml": quoted})).exit_code == 0

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 import time
-from pathlib import Path
 
 import pytest
 import yaml
@@ -110,19 +109,20 @@ def test_fmt_formats_tabs_the_strict_reader_takes(body):
 
 
 @pytest.mark.parametrize("body, where", [
-    ("notes: a # the note\u2028description: hidden\n", "line 4, column 20: U+2028 outside a quoted value"),
-    ("notes: a # \x85\n", "line 4, column 12: U+0085 outside a quoted value"),
-    ("notes: |\n  a\u2029  b\n", "line 5, column 4: U+2029 in a block value (| or >)"),
+    ("notes: a # the note\u2028description: hidden\n", "line 4, column 20: U+2028 outside quotes"),
+    ("notes: a # \x85\n", "line 4, column 12: U+0085 outside quotes"),
+    ("notes: |\n  a\u2029  b\n", "line 5, column 4: U+2029 outside quotes"),
 ])
 def test_fmt_refuses_line_breaks_only_the_strict_reader_sees(run_cli, make_tree, body, where):
     """libyaml reads NEL, U+2028 and U+2029 as line breaks, ruamel.yaml and editors as characters; fmt said
-    'ruamel.yaml cannot read it ... run resolvetool validate' (which finds nothing), or called it a bug."""
+    'ruamel.yaml cannot read it ... run resolvetool validate' (which found nothing), or called it a bug. The
+    strict reader now refuses them outside quotes (RT024), so fmt leaves the file alone as one validate refuses."""
     root = make_tree({ORG: HEAD + body})
     result = run_cli("fmt", cwd=root)
-    assert result.exit_code == 2, _output(result)
+    assert result.exit_code == 1, _output(result)
     assert f"{ORG}: not formatted: {where}" in _output(result)
-    assert "replace it with a line break, or write it as an escape in a double-quoted value" in _output(result)
-    assert "bug" not in _output(result) and "run 'resolvetool validate'" not in _output(result)
+    assert "run 'resolvetool validate'" in _output(result) and "bug" not in _output(result)
+    assert "error[RT024]" in run_cli("validate", cwd=root).stdout
     assert (root / ORG).read_text(encoding="utf-8") == HEAD + body
 
 
@@ -235,7 +235,7 @@ def test_lint_fix_writes_over_a_block_of_any_layout(text, value, expected):
 
 
 def test_lint_fix_names_a_line_break_only_the_strict_reader_sees():
-    with pytest.raises(WriteRefused, match=r"^record: line 2, column 8: U\+0085 in a block value \(\| or >\), which "):
+    with pytest.raises(WriteRefused, match=r"^record: the strict reader does not accept the file"):
         fix_text("id: x\nname: |\x85 a\n", {("name",): "b"})
 
 

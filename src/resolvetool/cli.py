@@ -557,10 +557,11 @@ def fmt(
 ) -> None:
     """Rewrite records in canonical form, keeping comments, blank lines and line endings.
 
-    Keys in each kind's order, strings in one style (quoted only where a YAML 1.1 reader would misread
-    them or escapes are needed, folded at 100 columns when long), a moved record's schema line corrected,
-    written atomically. Formatting twice changes nothing. A file the strict reader refuses is named and
-    left alone (exit 1), and so is one whose canonical form would change a value or lose a comment (exit 2).
+    Keys in each kind's order, strings in one style (quoted only where a YAML 1.1 or 1.2 reader would take
+    them for another type or escapes are needed, folded at 100 columns when long), a moved record's schema
+    line corrected, written atomically. Formatting twice changes nothing. A file the strict reader refuses
+    is named and left alone (exit 1), and so is one whose canonical form would change a value or lose a
+    comment, or that is a link (exit 2).
 
     Examples:
 

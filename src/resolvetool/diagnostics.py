@@ -79,6 +79,7 @@ CODES: dict[str, Code] = {
         Code("RT021", "yaml11-octal", _W, "a plain number with a leading zero, which YAML 1.1 tools read as octal; read here as a string"),
         Code("RT022", "yaml11-sexagesimal", _W, "a plain 1:20-style value, which YAML 1.1 tools read as a base-60 number; read here as a string"),
         Code("RT023", "stale-schema-line", _W, "the first line's '# yaml-language-server: $schema=' does not lead to the schema of the record's kind from where the file is (a moved record); fmt corrects it"),
+        Code("RT024", "hidden-line-break", _E, "a NEL, LINE SEPARATOR or PARAGRAPH SEPARATOR outside quotes, where YAML reads a line break that editors do not show"),
         Code("RT030", "link-outside-project", _E, "a symbolic link in the tree that leads outside the project; it is not read"),
         # RT1xx: the record against its model
         Code("RT101", "missing-field", _E, "a required field is missing"),

@@ -305,8 +305,12 @@ class _Builder:
         # libyaml also breaks lines at U+0085, U+2028 and U+2029, which editors and GitHub do not
         # count: in a file holding one, positions are recounted from the offset.
         self._line_starts: list[int] | None = None
+        # ... and where such a break stands outside a quoted value, what editors show is not what YAML reads
+        # (a comment that goes on, for editors, is a new field for YAML): the quoted values' spans tell.
+        self.quoted: list[tuple[int, int]] | None = None
         if _has_other_breaks(text):
             self._line_starts = [0] + [m.end() for m in LINE_END.finditer(text)]
+            self.quoted = []
         self.positions: dict[Loc, Position] = {}
         self.diagnostics: list[Diagnostic] = []
         self.refused = False  # a construct was found that makes the data untrustworthy
@@ -382,6 +386,7 @@ class _Builder:
     def build(self, parser: CParser) -> Any:
         """The document's root value; events up to and including the document's end are consumed."""
         get = parser.get_event
+        quoted = self.quoted
         # Each open container is a frame: [container, loc, pending key, key position, keys seen].
         stack: list[list[Any]] = []
         root: Any = None
@@ -404,6 +409,8 @@ class _Builder:
                 self.check_node(event)
                 if cls is ScalarEvent:
                     value = event.value if stack and stack[-1][2] is no_key else self.scalar(event, line, col)
+                    if quoted is not None and event.style in _QUOTED:
+                        quoted.append((event.start_mark.index, event.end_mark.index))
                 elif cls is MappingStartEvent:
                     value = {}
                 else:
@@ -464,6 +471,28 @@ class _Builder:
         return value, (line, col)
 
 
+    def hidden_breaks(self, text: str) -> None:
+        """Refuse NEL, LS and PS outside quoted values: YAML reads a line break there that editors and GitHub do
+        not show, so `name: X # note<LS>description: hidden` has a field that reviewers see as a comment."""
+        if self.quoted is None:
+            return
+        starts = [start for start, _ in self.quoted]
+        for match in _OTHER_BREAK.finditer(text):
+            at = match.start()
+            inside = bisect_right(starts, at) - 1
+            if inside >= 0 and at < self.quoted[inside][1]:
+                continue
+            line, col = line_col(text, at)
+            self.refused = True
+            self.report(line, col, "RT024", f"U+{ord(match.group()):04X} outside quotes: YAML reads a line break "
+                        "here that editors do not show, so what follows it is not what it looks like",
+                        f"remove it, or write it inside a double-quoted value as \\u{ord(match.group()):04x}")
+
+
+_QUOTED = frozenset(("'", '"'))
+_OTHER_BREAK = re.compile("[\x85\u2028\u2029]")
+
+
 class _Abandon(Exception):
     """Stop reading a document that cannot be trusted (already reported)."""
 
@@ -483,6 +512,7 @@ def parse_source(raw: bytes, path: str) -> SourceDocument:
             parser.get_event()  # the document's start
             root = builder.build(parser)
             following = parser.get_event()
+        builder.hidden_breaks(text)
         if following is not None and following.__class__ is not StreamEndEvent:
             builder.refuse(following, "RT012", "a second YAML document in the file",
                            "put each record in a file of its own; remove the '---' "
@@ -497,7 +527,13 @@ def parse_source(raw: bytes, path: str) -> SourceDocument:
             problem = f"{problem} ({error.context}" + (
                 f" at line {builder.where(error.context_mark)[0]})" if error.context_mark else ")")
         builder.refused = True
-        builder.report(line, col, "RT010", f"YAML syntax error: {problem}", _syntax_hint(problem))
+        hint = _syntax_hint(problem)
+        hidden = _OTHER_BREAK.search(text, 0, mark.index + 1) if mark and builder.quoted is not None else None
+        if hidden:  # libyaml broke a line there, which no editor shows: the likely cause
+            where = line_col(text, hidden.start())
+            hint = (f"line {where[0]}, column {where[1]} holds U+{ord(hidden.group()):04X}, which YAML reads as a "
+                    f"line break: remove it, or write it inside a double-quoted value as \\u{ord(hidden.group()):04x}")
+        builder.report(line, col, "RT010", f"YAML syntax error: {problem}", hint)
     except yaml.YAMLError as error:  # reader errors: unusual characters that slipped past _decode
         builder.refused = True
         builder.report(1, 1, "RT010", f"YAML error: {error}")

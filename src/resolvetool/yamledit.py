@@ -160,8 +160,9 @@ def for_ruamel(text: str) -> str:
     the value: ruamel.yaml reads it as the value's end-of-line comment, and then drops it, or fails, when
     another comment or a blank line follows the value.
 
-    Unreadable where no rewriting makes them agree: NEL, U+2028 or U+2029 outside a quoted value, which
-    libyaml reads as a line break and ruamel.yaml (and editors) as a character."""
+    NEL, U+2028 or U+2029, which libyaml reads as line breaks and ruamel.yaml (and editors) as characters, are
+    never outside a quoted value here: the strict reader refuses them there (RT024); inside one they are
+    written as escapes."""
     from yaml.cyaml import CParser
     from yaml.events import (CollectionEndEvent, DocumentEndEvent, MappingStartEvent, NodeEvent, ScalarEvent,
                              SequenceStartEvent, StreamEndEvent)
@@ -246,7 +247,6 @@ def _between_values(text: str, start: int, end: int, edits: list[tuple[int, int,
         line_end = end if line_end < 0 else line_end
         comment = text.find("#", index, line_end)
         syntax_end = line_end if comment < 0 else comment
-        no_other_breaks(text, index, line_end, "outside a quoted value")
         for at in range(index, syntax_end):
             if text[at] == "\t" or text[at] == "\ufeff":
                 edits.append((at, at + 1, " "))
@@ -256,7 +256,6 @@ def _between_values(text: str, start: int, end: int, edits: list[tuple[int, int,
 def _scalar_for_ruamel(text: str, event: Any, edits: list[tuple[int, int, str]]) -> None:
     start, end = event.start_mark.index, event.end_mark.index
     if event.style in ("|", ">"):
-        no_other_breaks(text, start, end, "in a block value (| or >)")
         header_end = text.find("\n", start, end)
         header_end = end if header_end < 0 else header_end
         comment = text.find("#", start, header_end)
@@ -268,17 +267,6 @@ def _scalar_for_ruamel(text: str, event: Any, edits: list[tuple[int, int, str]])
         escaped = _ESCAPED.sub(lambda found: "\\" + found.group() if found.group() in '\\"'
                                else f"\\u{ord(found.group()):04x}", event.value)
         edits.append((start, end, f'"{escaped}"'))
-
-
-def no_other_breaks(text: str, start: int, end: int, where: str) -> None:
-    """Unreadable when text[start:end] holds NEL, U+2028 or U+2029, which libyaml reads as line breaks."""
-    found = [at for at in (text.find(char, start, end) for char in _OTHER_BREAKS) if at >= 0]
-    if found:
-        at = min(found)
-        raise Unreadable(at, f"U+{ord(text[at]):04X} {where}, which the strict reader "
-                             f"(validate) reads as a line break, and YAML 1.2 readers (ruamel.yaml, with which fmt "
-                             f"writes) and editors as a character; replace it with a line break, or write it as an "
-                             f"escape in a double-quoted value")
 
 
 # Characters a file may hold raw outside double quotes: YAML's printable set less what the strict reader
@@ -603,6 +591,6 @@ def scalar_spans(text: str) -> dict[tuple, ScalarSpan]:
 
 
 __all__ = ["CommentedMap", "CommentedSeq", "ScalarSpan", "Unreadable", "Verbatim", "block_safe", "dump", "fold",
-           "fold_safe", "for_ruamel", "is_block", "no_other_breaks",
+           "fold_safe", "for_ruamel", "is_block",
            "block_where_commented", "keep_comments", "line_ending", "load", "needs_escapes", "render_scalar", "scalar_spans", "styled",
            "styled_inline", "styled_like", "walk"]

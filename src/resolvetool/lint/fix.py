@@ -15,7 +15,7 @@ from typing import Any
 from ..fileio import WriteError, write_file
 from ..source import LINE_END
 from ..writecheck import WriteRefused, check_size
-from ..yamledit import (ScalarSpan, Unreadable, is_block, line_ending, no_other_breaks, render_scalar, scalar_spans,
+from ..yamledit import (ScalarSpan, Unreadable, is_block, line_ending, render_scalar, scalar_spans,
                         styled_inline, styled_like, walk)
 
 
@@ -151,7 +151,6 @@ def _replacement(text: str, span: ScalarSpan, value: str) -> tuple[int, int, str
         if is_block(scalar) or span.flow and not span.style:
             scalar = styled_inline(value, flow=span.flow)
         return span.start, span.end, render_scalar(scalar, span.indent)
-    no_other_breaks(text, span.start, span.end, "in a block value (| or >)")  # lines libyaml sees, no editor
     header = _HEADER.match(text, span.start)
     header_end = LINE_END.search(text, span.start)  # a line ends at CR LF, LF or a CR alone
     header_rest = text[header.end(): header_end.start() if header_end else span.end]
