@@ -274,3 +274,8 @@ def test_a_line_break_only_yaml_sees_cannot_hide_a_field(run_cli, base_tree, sep
     assert '"description"' not in shown.stdout
     quoted = f'id: org\nkind: organization\nname: "Org{separator}name"\noffices:\n  - id: head\n    title: Head\n'
     assert run_cli("validate", cwd=base_tree(**{"records__organizations__org.yaml": quoted})).exit_code == 0
+
+
+def test_new_says_an_option_is_not_utf8(run_cli, base_tree):
+    result = run_cli("new", "organization", "--name", "caf\udce9", cwd=base_tree())
+    assert result.exit_code == 2 and "--name is not UTF-8 text" in result.stderr

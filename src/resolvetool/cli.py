@@ -306,6 +306,13 @@ def new(
 
     globals_: Globals = ctx.obj
     err = globals_.console()
+    for option, value in (("--title", title), ("--name", name), ("--symbol", symbol), ("--session", session),
+                          ("--body", body), ("--organization", organization), ("--city", city),
+                          ("--country", country), ("--acronym", acronym), ("--formula", formula), ("--id", record_id),
+                          *(("--party", each) for each in party or ())):
+        if value is not None and any("\udc80" <= char <= "\udcff" for char in value):
+            # The shell passed bytes that are not UTF-8 (Python holds them as lone surrogates).
+            raise _fail(globals_, f"{option} is not UTF-8 text; type it again in a UTF-8 terminal")
     settings = _project_settings(globals_)
     request = Request(kind.value, title=title, name=name, symbol=symbol, body=body, session=session,
                       organization=organization, acronym=acronym, formula=formula, number=number,
