@@ -468,3 +468,16 @@ def test_what_new_and_import_write_any_yaml_reader_reads_back(value):
     assert _strict(written)["notes"] == value
     assert yaml.safe_load(written)["notes"] == value
     assert YAML(typ="safe", pure=True).load(written)["notes"] == value
+
+
+@pytest.mark.parametrize("text", ["0E0", "1e5", "0:0", "0:0.5", "1_000", ".5e+3", "0o17", "~", "Null", "TRUE"])
+def test_new_and_import_write_text_any_reader_takes_for_a_number_quoted(text):
+    """PyYAML (YAML 1.1) writes `0E0` plain, which the strict reader reads as the number 0.0: the record
+    writer refused it as a bug in resolvetool. Text any reader would type is written quoted."""
+    from resolvetool.models import RECORD_ADAPTER
+    from resolvetool.textimport.yamlout import record_yaml
+
+    record = RECORD_ADAPTER.validate_python({"id": "o", "kind": "organization", "name": text})
+    written = record_yaml(record, "../../schemas/organization.schema.json")
+    assert parse_source(written.encode(), "o.yaml").data["name"] == text
+    assert not [d for d in parse_source(written.encode(), "o.yaml").diagnostics]

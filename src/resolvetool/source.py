@@ -19,6 +19,7 @@ from bisect import bisect_right
 import stat
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 import yaml
@@ -276,7 +277,8 @@ _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
 # Floats need a point or an exponent, and like integers no leading zero (so `012` is never a number).
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|(?:0|[1-9][0-9]*)(?:\.[0-9]*(?:[eE][-+]?[0-9]+)?|[eE][-+]?[0-9]+))\Z")
 _YAML11_OCTAL = re.compile(r"[-+]?0[0-7_]+\Z")
-_YAML11_SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?\Z")
+# YAML 1.1's base-60 numbers: an integer starts with 1-9 (`0:0` is a string there too), a float has a point.
+_YAML11_SEXAGESIMAL = re.compile(r"[-+]?(?:[1-9][0-9_]*(?::[0-5]?[0-9])+|[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*)\Z")
 _NUMBER_START = frozenset("0123456789+-.")
 
 
@@ -495,6 +497,20 @@ _OTHER_BREAK = re.compile("[\x85\u2028\u2029]")
 
 class _Abandon(Exception):
     """Stop reading a document that cannot be trusted (already reported)."""
+
+
+def yaml_events(text: str) -> Iterator[Any]:
+    """libyaml's events for `text`, up to the stream's end (the parser is let go however the caller stops), for
+    the writers that look at where values stand in a text (comments, spans); records are read by parse_source."""
+    parser = CParser(text)
+    try:
+        while True:
+            event = parser.get_event()
+            if event.__class__ is StreamEndEvent:
+                return
+            yield event
+    finally:
+        parser.dispose()
 
 
 def parse_source(raw: bytes, path: str) -> SourceDocument:

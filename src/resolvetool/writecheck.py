@@ -140,28 +140,20 @@ def comment_lines(text: str) -> list[tuple[int, str]]:
     Lines are counted as editors count them (a CR alone ends one)."""
     from bisect import bisect_right
 
-    from yaml.cyaml import CParser
-    from yaml.events import ScalarEvent, StreamEndEvent
+    from yaml.events import ScalarEvent
 
-    from .source import LINE_END
+    from .source import LINE_END, yaml_events
 
     found: list[tuple[int, str]] = []
     position = 0
-    parser = CParser(text)
-    try:
-        while True:
-            event = parser.get_event()
-            if event.__class__ is StreamEndEvent:
-                break
-            if event.__class__ is ScalarEvent:
-                start, end = event.start_mark.index, event.end_mark.index
-                _comments_between(text, position, start, found)
-                header = BLOCK_HEADER.match(text, start) if event.style in ("|", ">") else None
-                if header:
-                    found.append((header.start(1), header.group(1).rstrip()))
-                position = max(position, end)
-    finally:
-        parser.dispose()
+    for event in yaml_events(text):
+        if event.__class__ is ScalarEvent:
+            start, end = event.start_mark.index, event.end_mark.index
+            _comments_between(text, position, start, found)
+            header = BLOCK_HEADER.match(text, start) if event.style in ("|", ">") else None
+            if header:
+                found.append((header.start(1), header.group(1).rstrip()))
+            position = max(position, end)
     _comments_between(text, position, len(text), found)
     if not found:
         return []

@@ -24,12 +24,12 @@ from ruamel.yaml.error import CommentMark
 from ruamel.yaml.tokens import CommentToken
 from yaml.resolver import Resolver as Yaml11
 
-from .source import plain_value
+from .source import plain_value, yaml_events
 
 WIDTH = 100
 
 
-def _typed(text: str) -> bool:
+def read_as_another_type(text: str) -> bool:
     """Whether some reader takes `text`, written plain, for something else than that text: the dialect (a
     null, boolean or number), a YAML 1.1 reader (PyYAML: `yes`, `012`, `1:20`, `0b101`, `=`, dates), or a YAML
     1.2 reader (ruamel.yaml: `0o17`, `.5e+3`, `-.inf`). Such text is written quoted: validate's RT020-RT022
@@ -163,39 +163,31 @@ def for_ruamel(text: str) -> str:
     NEL, U+2028 or U+2029, which libyaml reads as line breaks and ruamel.yaml (and editors) as characters, are
     never outside a quoted value here: the strict reader refuses them there (RT024); inside one they are
     written as escapes."""
-    from yaml.cyaml import CParser
     from yaml.events import (CollectionEndEvent, DocumentEndEvent, MappingStartEvent, NodeEvent, ScalarEvent,
-                             SequenceStartEvent, StreamEndEvent)
+                             SequenceStartEvent)
 
     edits: list[tuple[int, int, str]] = []
     position = 0
     open_collections: list[list[bool]] = []  # each open list or mapping: [a mapping, its next node is a key]
-    parser = CParser(text)
-    try:
-        while True:
-            event = parser.get_event()
-            kind = event.__class__
-            if kind is StreamEndEvent:
-                break
-            start, end = event.start_mark.index, event.end_mark.index
-            a_value = isinstance(event, NodeEvent) and _a_mapping_value(open_collections)
-            if kind is MappingStartEvent or kind is SequenceStartEvent:
-                open_collections.append([kind is MappingStartEvent, True])
-            elif isinstance(event, CollectionEndEvent):
-                open_collections.pop()
-            if kind is ScalarEvent:
-                _between_values(text, position, start, edits)
-                if a_value:
-                    _comment_above_value(text, position, event, edits)
-                _scalar_for_ruamel(text, event, edits)
-                position = max(position, end)
-            elif kind is DocumentEndEvent and end > start:  # an explicit `...`, and its line if it is alone there
-                _between_values(text, position, start, edits)
-                alone = (start == 0 or text[start - 1] == "\n") and text.startswith("\n", end)
-                edits.append((start, end + alone, ""))
-                position = end + alone
-    finally:
-        parser.dispose()
+    for event in yaml_events(text):
+        kind = event.__class__
+        start, end = event.start_mark.index, event.end_mark.index
+        a_value = isinstance(event, NodeEvent) and _a_mapping_value(open_collections)
+        if kind is MappingStartEvent or kind is SequenceStartEvent:
+            open_collections.append([kind is MappingStartEvent, True])
+        elif isinstance(event, CollectionEndEvent):
+            open_collections.pop()
+        if kind is ScalarEvent:
+            _between_values(text, position, start, edits)
+            if a_value:
+                _comment_above_value(text, position, event, edits)
+            _scalar_for_ruamel(text, event, edits)
+            position = max(position, end)
+        elif kind is DocumentEndEvent and end > start:  # an explicit `...`, and its line if it is alone there
+            _between_values(text, position, start, edits)
+            alone = (start == 0 or text[start - 1] == "\n") and text.startswith("\n", end)
+            edits.append((start, end + alone, ""))
+            position = end + alone
     _between_values(text, position, len(text), edits)
     pieces = []
     done = 0
@@ -323,7 +315,7 @@ def styled(value: str, indent: int, width: int = WIDTH) -> Any:
         return DoubleQuotedScalarString(text)
     if "\n" in text:
         return LiteralScalarString(text) if block_safe(text) else DoubleQuotedScalarString(text)
-    if _typed(text):
+    if read_as_another_type(text):
         return DoubleQuotedScalarString(text)
     needs_quotes = (text != text.strip() or text[:1] in "!&*{}[]|>'\"%@`#,?:" or ": " in text or " #" in text
                     or text.endswith(":") or not text)
@@ -542,55 +534,47 @@ _COMPLEX_KEY = "(a key that is a list or mapping)"
 def scalar_spans(text: str) -> dict[tuple, ScalarSpan]:
     """Every scalar value of a record file's text by its place (("preamble", 0, "text")), for editing one
     value without touching the rest. The text must pass the strict reader (no anchors, aliases, tags)."""
-    from yaml.cyaml import CParser
-    from yaml.events import (MappingEndEvent, MappingStartEvent, ScalarEvent, SequenceEndEvent,
-                             SequenceStartEvent, StreamEndEvent)
+    from yaml.events import MappingEndEvent, MappingStartEvent, ScalarEvent, SequenceEndEvent, SequenceStartEvent
 
     spans: dict[tuple, ScalarSpan] = {}
     # Each open container: [is a mapping, its place, the pending key (None: next scalar is a key), its column,
     # items seen, in flow style].
     stack: list[list[Any]] = []
-    parser = CParser(text)
-    try:
-        while True:
-            event = parser.get_event()
-            kind = event.__class__
-            if kind is StreamEndEvent:
-                return spans
-            if kind is MappingEndEvent or kind is SequenceEndEvent:
-                stack.pop()
-                continue
-            if kind is not ScalarEvent and kind is not MappingStartEvent and kind is not SequenceStartEvent:
-                continue
-            start = event.start_mark.index
-            column = start - (text.rfind("\n", 0, start) + 1)
-            if not stack:
-                place: tuple = ()
-                indent = 0
-            elif stack[-1][0]:
-                frame = stack[-1]
-                if frame[2] is None:  # a key
-                    frame[2], frame[3] = (event.value if kind is ScalarEvent else _COMPLEX_KEY), column
-                    if kind is ScalarEvent:
-                        continue
-                    place, indent = (*frame[1], _COMPLEX_KEY), column  # (refused by the strict reader)
-                else:
-                    place, indent = (*frame[1], frame[2]), frame[3] + 2
-                    frame[2] = None
+    for event in yaml_events(text):
+        kind = event.__class__
+        if kind is MappingEndEvent or kind is SequenceEndEvent:
+            stack.pop()
+            continue
+        if kind is not ScalarEvent and kind is not MappingStartEvent and kind is not SequenceStartEvent:
+            continue
+        start = event.start_mark.index
+        column = start - (text.rfind("\n", 0, start) + 1)
+        if not stack:
+            place: tuple = ()
+            indent = 0
+        elif stack[-1][0]:
+            frame = stack[-1]
+            if frame[2] is None:  # a key
+                frame[2], frame[3] = (event.value if kind is ScalarEvent else _COMPLEX_KEY), column
+                if kind is ScalarEvent:
+                    continue
+                place, indent = (*frame[1], _COMPLEX_KEY), column  # (refused by the strict reader)
             else:
-                frame = stack[-1]
-                place, indent = (*frame[1], frame[4]), column
-                frame[4] += 1
-            flow = bool(stack) and stack[-1][5]
-            if kind is ScalarEvent:
-                spans[place] = ScalarSpan(start, event.end_mark.index, event.style or "", indent, flow)
-            else:
-                stack.append([kind is MappingStartEvent, place, None, 0, 0, flow or bool(event.flow_style)])
-    finally:
-        parser.dispose()
+                place, indent = (*frame[1], frame[2]), frame[3] + 2
+                frame[2] = None
+        else:
+            frame = stack[-1]
+            place, indent = (*frame[1], frame[4]), column
+            frame[4] += 1
+        flow = bool(stack) and stack[-1][5]
+        if kind is ScalarEvent:
+            spans[place] = ScalarSpan(start, event.end_mark.index, event.style or "", indent, flow)
+        else:
+            stack.append([kind is MappingStartEvent, place, None, 0, 0, flow or bool(event.flow_style)])
+    return spans
 
 
-__all__ = ["CommentedMap", "CommentedSeq", "ScalarSpan", "Unreadable", "Verbatim", "block_safe", "dump", "fold",
+__all__ = ["read_as_another_type", "CommentedMap", "CommentedSeq", "ScalarSpan", "Unreadable", "Verbatim", "block_safe", "dump", "fold",
            "fold_safe", "for_ruamel", "is_block",
            "block_where_commented", "keep_comments", "line_ending", "load", "needs_escapes", "render_scalar", "scalar_spans", "styled",
            "styled_inline", "styled_like", "walk"]

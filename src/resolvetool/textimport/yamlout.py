@@ -19,11 +19,12 @@ class _Dumper(yaml.SafeDumper):
 
 
 def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    from ..yamledit import needs_escapes
+    from ..yamledit import needs_escapes, read_as_another_type
 
-    # PyYAML writes a NEL or U+2028 raw inside quotes, where it reads back as a space: such text is written
-    # double-quoted with escapes (fmt's styles decide how it is finally written).
-    style = '"' if needs_escapes(value) else "|" if "\n" in value else None
+    # PyYAML writes a NEL or U+2028 raw inside quotes, where it reads back as a space, and writes plain what only
+    # a YAML 1.1 reader takes for text (`0E0`, a number to the strict reader): such text is written
+    # double-quoted (fmt's styles decide how it is finally written).
+    style = '"' if needs_escapes(value) or read_as_another_type(value) else "|" if "\n" in value else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
