@@ -257,6 +257,7 @@ def _analyse_chunk(displays: list[str], base: str, max_size: int, cache: ResultC
     """Analyse files (named relative to `base`), consulting the cache by content, one outcome each. Links in
     the project at `root` that lead out of it are not read."""
     out: list[Outcome] = []
+    folders: dict[str, bool] = {}  # the folders of this batch that stay inside the project, each looked up once
     for display in displays:
         path = os.path.join(base, display)
         try:
@@ -264,7 +265,7 @@ def _analyse_chunk(displays: list[str], base: str, max_size: int, cache: ResultC
             stamp = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
         except OSError:
             stamp = None  # read_source says why
-        raw = read_source(Path(path), display, max_size=max_size, within=root)
+        raw = read_source(Path(path), display, max_size=max_size, within=root, folders=folders)
         if isinstance(raw, Diagnostic):
             out.append((None, marshal.dumps((None, (raw.to_tuple(),))), False, False, None))
             continue

@@ -70,12 +70,13 @@ class SourceDocument:
 
 
 def read_source(path: Path, display: str, *, max_size: int = DEFAULT_MAX_FILE_SIZE,
-                within: str | None = None) -> bytes | Diagnostic:
+                within: str | None = None, folders: dict[str, bool] | None = None) -> bytes | Diagnostic:
     """The file's bytes, or the one diagnostic that says why they cannot be had.
 
     `within` is the project's real path: a symbolic link inside it that leads out of it is not read (a record
     file must not be a way to read ~/.npmrc into a report). A file named from outside the project is read as
-    named."""
+    named. `folders` remembers, for a batch of files read together, which folders stay inside the project, so
+    that the files of one folder look it up once."""
     try:
         info = os.lstat(path)
         linked = stat.S_ISLNK(info.st_mode)
@@ -85,7 +86,7 @@ def read_source(path: Path, display: str, *, max_size: int = DEFAULT_MAX_FILE_SI
                 return make(display, 0, 0, "RT030", f"symbolic link to {quote(os.readlink(path), 300)} leads "
                             "outside the project: not read", "replace the link with the file itself, or remove it")
             info = path.stat()
-        elif within is not None and (folder := _linked_folder_out(path, within)) is not None:
+        elif within is not None and (folder := _linked_folder_out(path, within, folders)) is not None:
             # A file named on the command line inside a linked folder (the scan of the tree never enters one).
             return make(display, 0, 0, "RT030", f"its folder {quote(os.path.basename(folder), 300)} is a symbolic "
                         f"link to {quote(os.readlink(folder), 300)}, which leads outside the project: not read",
@@ -190,14 +191,20 @@ def _named_inside(path: Path | str, within: str) -> str | None:
             return os.path.join(within, *reversed(below))
 
 
-def _linked_folder_out(path: Path | str, within: str) -> str | None:
+def _linked_folder_out(path: Path | str, within: str, folders: dict[str, bool] | None = None) -> str | None:
     """The link among the folders of `path` (named inside `within`) through which it leads out of `within`, if
-    any: one realpath of its folder, and a look at each folder on the way only when that leads out."""
+    any: one realpath of its folder (remembered in `folders`), and a look at each folder on the way only when
+    that leads out."""
     named = _named_inside(path, within)
     if named is None:
         return None
     folder = os.path.dirname(named)
-    if _inside(os.path.realpath(folder), within):
+    inside = folders.get(folder) if folders is not None else None
+    if inside is None:
+        inside = _inside(os.path.realpath(folder), within)
+        if folders is not None:
+            folders[folder] = inside
+    if inside:
         return None
     while _inside(folder, within) and folder != within:
         if os.path.islink(folder) and leads_outside(folder, within) is not None:

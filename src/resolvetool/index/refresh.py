@@ -162,12 +162,13 @@ def read_chunk(chunk: list[tuple[Key, bytes | None]], records: str, base: str, m
     from .extract import extract
 
     out = []
+    folders: dict[str, bool] = {}  # the folders of this batch that stay inside the project, each looked up once
     for key, previous in chunk:
         folder, name = key
         path = os.path.join(records, folder, name) if folder else os.path.join(records, name)
         stamp = _stamp(path)
         display = _path(base, key)
-        raw = read_source(Path(path), display, max_size=max_size, within=root)
+        raw = read_source(Path(path), display, max_size=max_size, within=root, folders=folders)
         if isinstance(raw, Diagnostic):
             stem = name.rsplit(".", 1)[0]
             problem = f"{raw.line}:{raw.col}: {raw.code} {raw.message}"
