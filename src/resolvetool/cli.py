@@ -301,6 +301,7 @@ def new(
       resolvetool new organization --name "World Customs Organization" --acronym WCO --edit
     """
     from .fileio import WriteError, write_file
+    from .inert import undecodable_at
     from .scaffold.new import NewError, Request, new_record
     from .writecheck import WriteRefused
 
@@ -310,8 +311,7 @@ def new(
                           ("--body", body), ("--organization", organization), ("--city", city),
                           ("--country", country), ("--acronym", acronym), ("--formula", formula), ("--id", record_id),
                           *(("--party", each) for each in party or ())):
-        if value is not None and any("\udc80" <= char <= "\udcff" for char in value):
-            # The shell passed bytes that are not UTF-8 (Python holds them as lone surrogates).
+        if value is not None and undecodable_at(value) is not None:  # the shell passed bytes that are not UTF-8
             raise _fail(globals_, f"{option} is not UTF-8 text; type it again in a UTF-8 terminal")
     settings = _project_settings(globals_)
     request = Request(kind.value, title=title, name=name, symbol=symbol, body=body, session=session,
@@ -1168,12 +1168,15 @@ def main() -> None:
         finally:
             sys.stdout.flush()  # here, not at the interpreter's exit, which would drop an error writing it
     except OSError as error:
-        if error.errno not in _FULL:
+        from .fileio import NO_ROOM
+
+        full = {**NO_ROOM, errno.EFBIG: "the file is over the size a file may have here"}
+        if error.errno not in full:
             raise
         # Standard output on a full disk (`validate -f json > report.json`, `> /dev/full`): say so and fail,
         # rather than a traceback, or exit 0 having written half a report.
         try:
-            sys.stderr.write(f"error: cannot write the output: {_FULL[error.errno]}; free some space and run the "
+            sys.stderr.write(f"error: cannot write the output: {full[error.errno]}; free some space and run the "
                              "command again (what was written is incomplete)\n")
             sys.stderr.flush()
         except OSError:
@@ -1196,7 +1199,3 @@ def _standard_streams() -> None:
         sys.stdout = io.TextIOWrapper(io.BufferedWriter(stream.buffer), encoding=stream.encoding,
                                       errors=stream.errors, line_buffering=True)
 
-
-# Errors writing standard output that mean the disk (or the limit on a file's size) is full.
-_FULL = {errno.ENOSPC: "the disk is full", errno.EDQUOT: "the disk quota is used up",
-         errno.EFBIG: "the file is over the size a file may have here"}

@@ -177,6 +177,7 @@ def _inside_project(root: Path, value: str, name: str, source: Path | None) -> P
                           f"folder inside {root}")
     return folder
 
+
 def _cache_dir(root: Path, setting: str | None, source: Path | None) -> Path | None:
     """Where the cache lives: $RESOLVETOOL_CACHE_DIR, the user's own choice, anywhere; else the project's
     `cache-dir` setting, which like every folder a repository's settings name must lie inside the project (a pull

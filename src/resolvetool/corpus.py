@@ -211,7 +211,7 @@ def analyse(raw: bytes, path: str, lint: Any = None) -> tuple:
     kind = text("kind")
     # Whether the schema line leads to the kind's schema depends on where the file is, which this result,
     # cached by content, must not: validation.py's pass over the tree compares it.
-    schema_line = named_schema(first_line(raw.decode("utf-8"))) if raw.startswith(b"#") else None
+    schema_line = named_schema(first_line(raw.split(b"\n", 1)[0].decode("utf-8"))) if raw.startswith(b"#") else None
     try:
         record = RECORD_ADAPTER.validate_python(data)
     except ValidationError as error:

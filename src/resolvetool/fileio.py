@@ -99,10 +99,13 @@ def _encoded(path: Path, text: str) -> bytes:
                                "nothing was written") from None
 
 
+# A write refused for want of room, in words (the command line says the same of its standard output).
+NO_ROOM = {errno.ENOSPC: "the disk is full", errno.EDQUOT: "the disk quota is used up"}
+
+
 def _explain(error: OSError) -> str:
     reasons = {
-        errno.ENOSPC: "the disk is full; free some space and run the command again",
-        errno.EDQUOT: "the disk quota is used up; free some space and run the command again",
+        **{number: f"{said}; free some space and run the command again" for number, said in NO_ROOM.items()},
         errno.EROFS: "the file system is read-only",
         errno.EACCES: "permission denied; check the folder's permissions",
         errno.EPERM: "permission denied; check the folder's permissions",

@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .schemaline import SchemaPlace
-from .yamledit import (CommentedMap, CommentedSeq, Unreadable, Verbatim, block_where_commented, dump, for_ruamel,
+from .yamledit import (CommentedMap, CommentedSeq, Verbatim, block_where_commented, dump, for_ruamel,
                        keep_comments, line_ending, load, styled, styled_inline)
 
 _FIRST = ("id", "kind", "symbol")
@@ -95,7 +95,7 @@ def _canonical(text: str, data: dict[str, Any], path: str, place: SchemaPlace | 
     from .kinds import KINDS
     from .models import MODEL_BY_KIND
     from .schemaline import first_line, named_schema, with_schema_line
-    from .source import LINE_END, line_col
+    from .source import LINE_END
     from .writecheck import WriteRefused, check_written
 
     newline = line_ending(text)
@@ -115,9 +115,6 @@ def _canonical(text: str, data: dict[str, Any], path: str, place: SchemaPlace | 
         _arrange(tree, model, 0)
         keep_comments(tree)
         formatted = _ruamel(dump, tree)
-    except Unreadable as error:
-        line, column = line_col(plain, error.index)
-        raise WriteRefused(path, f"line {line}, column {column}: {error.reason}") from None
     except _RuamelFailed as error:
         raise WriteRefused(path, f"ruamel.yaml, with which fmt writes, fails on it where the strict reader does not "
                                  f"({error}); format the file by hand, or report it with the file") from None

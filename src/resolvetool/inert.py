@@ -37,6 +37,18 @@ def _escape(match: re.Match[str]) -> str:
     return character.encode("unicode_escape").decode("ascii")
 
 
+def undecodable_at(text: str) -> int | None:
+    """Where the first byte of `text` that is not UTF-8 stands, or None: a name or argument the system gave in
+    other bytes, which Python holds as lone surrogates (no output, SQLite text or record can carry them)."""
+    if text.isascii():
+        return None
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        return error.start
+    return None
+
+
 def printable_path(path: str) -> str:
     """A file name as text any output can carry: the bytes of a name that is not UTF-8 (which Python holds as
     lone surrogates, and no encoder takes) shown as \\xNN."""

@@ -15,11 +15,11 @@ from __future__ import annotations
 import errno
 import os
 import re
-from bisect import bisect_right
 import stat
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from collections.abc import Iterator
 from typing import Any
 
 import yaml
@@ -478,7 +478,6 @@ class _Builder:
             return bad_key, (line, col)
         seen[value] = (line, col)
         return value, (line, col)
-
 
     def hidden_breaks(self, text: str) -> None:
         """Refuse NEL, LS and PS outside quoted values: YAML reads a line break there that editors and GitHub do

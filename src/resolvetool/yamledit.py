@@ -24,7 +24,7 @@ from ruamel.yaml.error import CommentMark
 from ruamel.yaml.tokens import CommentToken
 from yaml.resolver import Resolver as Yaml11
 
-from .source import plain_value, yaml_events
+from .source import LINE_END, plain_value, yaml_events
 
 WIDTH = 100
 
@@ -134,16 +134,6 @@ def dump(data: Any) -> str:
 
 
 # --- text ruamel.yaml reads as libyaml does ------------------------------------------------------------------
-
-
-class Unreadable(Exception):
-    """Text the strict reader accepts that ruamel.yaml would read otherwise, and that cannot be rewritten so
-    that the two agree: `index` is where in the text, `reason` says what and what to do."""
-
-    def __init__(self, index: int, reason: str) -> None:
-        super().__init__(reason)
-        self.index = index
-        self.reason = reason
 
 
 _OTHER_BREAKS = ("\x85", "\u2028", "\u2029")
@@ -500,7 +490,7 @@ def _after_last(node: Any, lines: str) -> None:
 
 def line_ending(text: str) -> str:
     """A file's line ending: the one its first line ends with ("\\n" for a file of one line)."""
-    found = re.search("\r\n|\r|\n", text)
+    found = LINE_END.search(text)
     return found.group() if found else "\n"
 
 
@@ -574,7 +564,7 @@ def scalar_spans(text: str) -> dict[tuple, ScalarSpan]:
     return spans
 
 
-__all__ = ["read_as_another_type", "CommentedMap", "CommentedSeq", "ScalarSpan", "Unreadable", "Verbatim", "block_safe", "dump", "fold",
+__all__ = ["read_as_another_type", "CommentedMap", "CommentedSeq", "ScalarSpan", "Verbatim", "block_safe", "dump", "fold",
            "fold_safe", "for_ruamel", "is_block",
            "block_where_commented", "keep_comments", "line_ending", "load", "needs_escapes", "render_scalar", "scalar_spans", "styled",
            "styled_inline", "styled_like", "walk"]

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..inert import undecodable_at
 
 SCHEMA = 1
 TOKENIZER = "porter unicode61 remove_diacritics 2"
@@ -238,13 +239,7 @@ def fold(value: Any) -> Any:
 
 def is_utf8(text: str) -> bool:
     """Whether a name read from the file system is UTF-8 (a name that is not comes with lone surrogates)."""
-    if text.isascii():
-        return True
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
+    return undecodable_at(text) is None
 
 
 def _kept(name: str) -> str | bytes:

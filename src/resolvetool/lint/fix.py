@@ -15,7 +15,7 @@ from typing import Any
 from ..fileio import WriteError, write_file
 from ..source import LINE_END
 from ..writecheck import WriteRefused, check_size
-from ..yamledit import (ScalarSpan, Unreadable, is_block, line_ending, render_scalar, scalar_spans,
+from ..yamledit import (ScalarSpan, is_block, line_ending, render_scalar, scalar_spans,
                         styled_inline, styled_like, walk)
 
 
@@ -101,7 +101,7 @@ def fix_text(text: str, values: dict[tuple, str], *, path: str = "record", data:
     import copy
 
     from ..schemaerrors import field_path
-    from ..source import line_col, parse_source
+    from ..source import parse_source
     from ..writecheck import check_written
 
     if data is None:
@@ -117,11 +117,7 @@ def fix_text(text: str, values: dict[tuple, str], *, path: str = "record", data:
         span = spans.get(tuple(loc))
         if span is None:
             raise WriteRefused(path, f"no value at {field_path(tuple(loc))} to correct; run lint again")
-        try:
-            edits.append(_edit(text, span, value, newline))
-        except Unreadable as error:
-            line, column = line_col(text, error.index)
-            raise WriteRefused(path, f"line {line}, column {column}: {error.reason}") from None
+        edits.append(_edit(text, span, value, newline))
         container, key = walk(meant, loc)
         container[key] = value
     pieces = []

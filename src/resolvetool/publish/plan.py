@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..index import UNINDEXED
-from ..rendering.page import KIND_FOLDERS, Neighbour
 from ..inert import inert_path
+from ..rendering.page import KIND_FOLDERS, Neighbour
 from .directory import TreeDirectory, newest_first
 
 FORMAT = 1  # of the manifest and the pages' layout

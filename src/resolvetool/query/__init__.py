@@ -54,7 +54,9 @@ def build(catalogue: dict[str, Any], filters: list[str] = (), *, words: list[str
 def _refuse_undecodable(argument: str) -> None:
     """A FilterError at the first byte of an argument the shell passed that is not UTF-8 (Python holds such
     bytes as lone surrogates, which no query can hold)."""
-    bad = next((index for index, char in enumerate(argument) if "\ud800" <= char <= "\udfff"), None)
+    from ..inert import undecodable_at
+
+    bad = undecodable_at(argument)
     if bad is not None:
         raise FilterError(argument, bad, bad + 1, "this argument is not UTF-8 text",
                           "type it again in a UTF-8 terminal (the byte marked is not part of any character)")
