@@ -285,7 +285,9 @@ def test_fmt_leaves_files_the_strict_reader_refuses_alone(run_cli, make_tree, te
     (BILLION_LAUGHS, "anchor &a is not allowed"),
     ("id: x\nkind: organization\nname: " + "[" * 100 + "]" * 100 + "\n", "nested more than 64 deep"),
     ("id: x\nkind: organization\nname:\n" + "".join(" " * i + "-\n" for i in range(100)), "nested more than 64"),
-    ("id: x\nkind: organization\nname: " + "[" * 5000 + "]" * 5000 + "\n", "exceeded maximum nesting depth"),
+    # a libyaml with a nesting limit of its own stops at 1000 while scanning ahead; one without reaches our 64 first
+    ("id: x\nkind: organization\nname: " + "[" * 5000 + "]" * 5000 + "\n",
+     ("exceeded maximum nesting depth", "nested more than 64 deep")),
 ])
 def test_fmt_check_ends_at_once_on_hostile_files(make_tree, text, reason):
     """The pre-commit hook's `fmt --check` hung on a billion laughs and crashed on deep nesting; in a process of
@@ -301,7 +303,9 @@ def test_fmt_check_ends_at_once_on_hostile_files(make_tree, text, reason):
                                 text=True, timeout=60)
         assert time.monotonic() - started < 20
         assert result.returncode == 1, result.stderr
-        assert f"{name}: not formatted: " in result.stderr and reason in result.stderr
+        reasons = reason if isinstance(reason, tuple) else (reason,)
+        assert f"{name}: not formatted: " in result.stderr, result.stderr
+        assert any(each in result.stderr for each in reasons), result.stderr
         assert "Traceback" not in result.stderr
     assert (root / name).read_text(encoding="utf-8") == text
 
