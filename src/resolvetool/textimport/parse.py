@@ -29,10 +29,13 @@ __all__ = ["ImportFailure", "ParsedAnnex", "ParsedClause", "ParsedFootnote", "Pa
            "ParsedText", "TextWarning", "parse_text"]
 
 
-def parse_text(source: str) -> ParsedText:
-    """Read `source`, the text of one resolution; raises ImportFailure when it cannot be read as one."""
+def parse_text(source: str, hints: dict[int, str] | None = None) -> ParsedText:
+    """Read `source`, the text of one resolution; raises ImportFailure when it cannot be read as one.
+
+    `hints` (from a PDF's layout, see `pdfread`) names lines the page shows to be furniture or footnotes, by
+    line number: they are taken out as such, whatever the text of the line looks like."""
     lines = read_lines(source)
-    formula_at, formula_end = _find_formula(lines)
+    formula_at, formula_end = _find_formula(lines, hints or {})
     preamble_at = _preamble_above(lines, formula_at)
     heading_lines = [line for line in lines[:preamble_at] if line.text]
     heading = _heading_paragraphs(lines[:preamble_at])
@@ -41,7 +44,7 @@ def parse_text(source: str) -> ParsedText:
                         formula=formula, formula_line=lines[formula_at].number,
                         formula_after_preamble=preamble_at < formula_at)
     body = lines[preamble_at:formula_at] + lines[formula_end + 1:]
-    content, removed = take_out(body, parsed, heading_lines)
+    content, removed = take_out(body, parsed, heading_lines, hints or {})
     paragraphs = join_paragraphs(content)
     anchors = classify(paragraphs, content, parsed)
     place_marks(removed, anchors, len(content), parsed)
@@ -53,11 +56,13 @@ def parse_text(source: str) -> ParsedText:
 _FORMULA = re.compile(r"^(?:The|THE)\s+[^;]{3,400}[,:]$")
 
 
-def _find_formula(lines: list[Line]) -> tuple[int, int]:
+def _find_formula(lines: list[Line], hints: dict[int, str]) -> tuple[int, int]:
     for start, line in enumerate(lines):
         text = strip_markup(line.text)
         if not text.startswith(("The ", "THE ")):
             continue
+        if hints.get(line.number) == "formula" and _opens_clauses(lines, start + 1):
+            return start, start  # the page set it apart (in italics), punctuated or not
         end, words = start, text
         while not words.endswith((",", ":")) and end + 1 < len(lines) and lines[end + 1].text and end - start < 4:
             end += 1

@@ -11,7 +11,8 @@ from typing import Any
 
 from ..diagnostics import Diagnostic, make
 from ..source import line_col
-from . import BuildError, ImportFailure, Planned, Records, import_text
+from . import BuildError, ImportFailure, Planned, Records, import_pdf, import_text
+from .pdfread import PdfUnreadable
 
 
 @dataclass
@@ -43,21 +44,27 @@ class ImportRun:
         return 1 if any(outcome.failed for outcome in self.outcomes) else 0
 
 
-def read_input(name: str, max_size: int) -> tuple[str | None, Diagnostic | None]:
-    """The text of a file, or of standard input for "-", or the diagnostic saying why it cannot be read.
+# A PDF carries fonts and images besides its text: it may be this many times max-file-size, which limits the
+# text read off its pages (the records hold that text).
+PDF_SIZE_FACTOR = 64
 
-    At most `max_size` bytes (the max-file-size setting) are read: a larger text would give a record that validate
-    refuses (RT003), after minutes of work, and an endless one (/dev/zero, a stream that never ends) would fill
-    the memory."""
+
+def read_input(name: str, max_size: int) -> tuple[str | bytes | None, Diagnostic | None]:
+    """The text of a file, or of standard input for "-", or the diagnostic saying why it cannot be read; a PDF
+    (known by its `%PDF-` header, whatever its name) comes back as its bytes, to be read by `pdfread`.
+
+    At most `max_size` bytes (the max-file-size setting) of text are read, and of a PDF at most PDF_SIZE_FACTOR
+    times that: a larger text would give a record that validate refuses (RT003), after minutes of work, and an
+    endless one (/dev/zero, a stream that never ends) would fill the memory."""
     if name == "-" and sys.stdin is None:  # closed by the caller (`<&-`)
         return None, make("<stdin>", 0, 0, "RT001", "standard input is closed: there is no text to read",
                           "pipe the text in (pdftotext -layout file.pdf - | resolvetool import -), or name its file")
     try:
         if name == "-":
-            raw = _read_at_most(sys.stdin.buffer, max_size + 1)
+            raw = _read_input(sys.stdin.buffer, max_size)
         else:
             with open(name, "rb") as stream:
-                raw = _read_at_most(stream, max_size + 1)
+                raw = _read_input(stream, max_size)
     except FileNotFoundError:
         return None, make(name, 0, 0, "RT001", "no such file", "check the path")
     except IsADirectoryError:
@@ -65,6 +72,12 @@ def read_input(name: str, max_size: int) -> tuple[str | None, Diagnostic | None]
                           "name the .txt files, for example folder/*.txt")
     except OSError as error:
         return None, make(name, 0, 0, "RT001", f"cannot read: {error.strerror or error}")
+    if is_pdf(raw):
+        if len(raw) > max_size * PDF_SIZE_FACTOR:
+            return None, make(name, 0, 0, "RT003", f"the PDF is over the limit of {max_size * PDF_SIZE_FACTOR:,} "
+                              f"bytes ({PDF_SIZE_FACTOR} times max-file-size)", "import it in parts, or raise "
+                              "max-file-size in resolvetool.toml")
+        return raw, None
     if len(raw) > max_size:
         return None, make(name, 0, 0, "RT003", f"the text is over the limit of {max_size:,} bytes: its records "
                           "would be too", "import it in parts (one resolution per file), or raise max-file-size "
@@ -79,6 +92,19 @@ def read_input(name: str, max_size: int) -> tuple[str | None, Diagnostic | None]
         line, col = line_col(before, len(before))
         return None, make(name, line, col, "RT004", f"not UTF-8 text (byte 0x{raw[error.start]:02x})",
                           "convert it first, for example: iconv -f WINDOWS-1252 -t UTF-8 file.txt")
+
+
+def is_pdf(raw: bytes) -> bool:
+    """Whether `raw` is a PDF: its header, `%PDF-`, within the first kilobyte (where readers look for it)."""
+    return b"%PDF-" in raw[:1024]
+
+
+def _read_input(stream: Any, max_size: int) -> bytes:
+    """Up to max_size + 1 bytes, or up to PDF_SIZE_FACTOR times that when the stream opens as a PDF."""
+    raw = _read_at_most(stream, max_size + 1)
+    if len(raw) > max_size and is_pdf(raw):
+        raw += _read_at_most(stream, max_size * PDF_SIZE_FACTOR + 1 - len(raw))
+    return raw
 
 
 def _read_at_most(stream: Any, limit: int) -> bytes:
@@ -115,8 +141,15 @@ def run_import(names: list[str], settings: Any, corpus: Any, *, body: str | None
             outcome.diagnostics.append(problem)
             continue
         try:
-            result = import_text(text, name=shown, records=records, records_folder=records_folder,
-                                 body=body, session=session)
+            if isinstance(text, bytes):
+                result = import_pdf(text, name=shown, records=records, records_folder=records_folder,
+                                    body=body, session=session, max_text=settings.max_file_size)
+            else:
+                result = import_text(text, name=shown, records=records, records_folder=records_folder,
+                                     body=body, session=session)
+        except PdfUnreadable as error:
+            outcome.diagnostics.append(make(shown, 0, 0, error.code, str(error), error.hint))
+            continue
         except ImportFailure as error:
             outcome.diagnostics.append(make(shown, error.line, 1, "RT503", str(error),
                                             "import reads resolutions: a heading, a formula such as 'The "

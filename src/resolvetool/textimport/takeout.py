@@ -24,7 +24,8 @@ class Removed:
     footnote: bool = False  # a footnote printed here
 
 
-def take_out(body: list[Line], parsed: ParsedText, heading_lines: list[Line]) -> tuple[list[Line], list[Removed]]:
+def take_out(body: list[Line], parsed: ParsedText, heading_lines: list[Line],
+             hints: dict[int, str] | None = None) -> tuple[list[Line], list[Removed]]:
     content: list[Line] = []
     removed: list[Removed] = []
     lone_markers: list[Removed] = []
@@ -42,6 +43,9 @@ def take_out(body: list[Line], parsed: ParsedText, heading_lines: list[Line]) ->
             content.append(line)
             under_separator = False
             index += 1
+            continue
+        if hints and hints.get(line.number) in _HINTED:  # what the page layout showed (a PDF): no guessing from the words
+            index = _take_hinted(body, index, hints, parsed, content, removed)
             continue
         title_of_annex, after_annex = after_annex, bool(ANNEX_HEADING.match(strip_markup(text)))
         # footnotes printed one a line: under a separator, or led by a superscript marker ("¹ Official ...")
@@ -87,6 +91,26 @@ def take_out(body: list[Line], parsed: ParsedText, heading_lines: list[Line]) ->
         if mark.text in markers:
             mark.kind = "footnote-marker"
     return content, removed
+
+
+_HINTED = ("running-header", "page-number", "page-footer", "footnote", "footnote-more")
+
+
+def _take_hinted(body: list[Line], index: int, hints: dict[int, str], parsed: ParsedText, content: list[Line],
+                 removed: list[Removed]) -> int:
+    """Take out the hinted line at `index` (with the lines that continue it, for a footnote); the index after."""
+    line = body[index]
+    kind = hints[line.number]
+    if kind == "footnote":
+        words, after = _run_on(body, index + 1, lambda below: hints.get(below.number) == "footnote-more")
+        found = PLAIN_FOOTNOTE.match(line.text)
+        marker, first = (found.group(1), found.group(2)) if found else (line.text.split(" ", 1)[0], "")
+        parsed.footnotes.append(ParsedFootnote(marker, " ".join([first, *words]).strip(), line.number))
+        removed.append(Removed("footnote", marker, line.number, len(content), footnote=True))
+        return after
+    kind = kind if kind in _HINTED[:3] else "page-footer"  # a footnote's further line with no footnote above
+    removed.append(Removed(kind, line.text, line.number, len(content)))
+    return index + 1
 
 
 def _standalone(body: list[Line]) -> tuple[set[int], dict[str, int]]:
