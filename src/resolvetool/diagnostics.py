@@ -137,6 +137,10 @@ CODES: dict[str, Code] = {
         Code("RT504", "record-exists", _E, "importing would replace an existing record (use --force to replace it)"),
         Code("RT505", "import-target", _E, "the body or session to import into is missing or ambiguous"),
         Code("RT506", "body-mismatch", _W, "the body named with --body opens its resolutions with another formula than the text"),
+        # RT52x: importing a PDF (numbered apart from the text codes above, which grow one by one)
+        Code("RT520", "pdf-without-text", _E, "the PDF has no text layer (a scan): run OCR on it first"),
+        Code("RT521", "pdf-unreadable", _E, "the file opens as a PDF but cannot be read: damaged, cut short or encrypted"),
+        Code("RT522", "pdf-pages-without-text", _W, "some pages of the imported PDF hold no text (images, such as a scanned table); what they show is not imported"),
     ]
 }
 

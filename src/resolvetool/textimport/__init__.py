@@ -24,6 +24,7 @@ class ImportResult:
     warnings: list[TextWarning] = field(default_factory=list)
     facts: Facts | None = None  # what the heading, formula and closing lines said
     source: str = ""  # for a PDF: the text read off its pages, which the records render back
+    pages: dict[int, int] = field(default_factory=dict)  # for a PDF: the page of each line of `source`
 
     def resolve(self, ref: str) -> Any:
         """A record this import made or used, by id (for rendering the result before it is written)."""
@@ -68,7 +69,7 @@ def import_pdf(data: bytes, *, name: str = "<pdf>", records: Records | None = No
                             "resolvetool.toml", code="RT003")
     result = import_text(read.text, name=name, records=records, records_folder=records_folder, body=body,
                          session=session, hints=read.hints)
-    result.source = read.text
+    result.source, result.pages = read.text, read.pages
     if read.pages_without_text:
         pages = ", ".join(str(page) for page in read.pages_without_text)
         first = min((line for line, page in read.pages.items() if page > read.pages_without_text[0]), default=1)

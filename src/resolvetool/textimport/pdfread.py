@@ -122,7 +122,8 @@ def read_pdf(data: bytes) -> PdfText:
         if "password" in reason.lower():
             raise PdfUnreadable("the PDF is encrypted with a password", "save an unprotected copy first, or "
                                 "extract its text (pdftotext -layout file.pdf) and import that") from None
-        raise PdfUnreadable(f"not a readable PDF ({reason.rstrip('.')}): the file is damaged or cut short",
+        detail = reason.rsplit("(", 1)[-1].rstrip(").") if "(" in reason else reason
+        raise PdfUnreadable(f"the PDF cannot be read: it is damaged or cut short ({detail})",
                             "get a complete copy of the file, or extract its text and import that") from None
     try:
         pages: list[list[_Line]] = []

@@ -78,6 +78,9 @@ def read_input(name: str, max_size: int) -> tuple[str | bytes | None, Diagnostic
                               f"bytes ({PDF_SIZE_FACTOR} times max-file-size)", "import it in parts, or raise "
                               "max-file-size in resolvetool.toml")
         return raw, None
+    if name.lower().endswith(".pdf"):
+        return None, make(name, 0, 0, "RT521", "the file is named .pdf but is not a PDF (it does not start with "
+                          "%PDF-)", "get a complete copy of the PDF; if the file is text, name it .txt")
     if len(raw) > max_size:
         return None, make(name, 0, 0, "RT003", f"the text is over the limit of {max_size:,} bytes: its records "
                           "would be too", "import it in parts (one resolution per file), or raise max-file-size "
@@ -164,8 +167,7 @@ def run_import(names: list[str], settings: Any, corpus: Any, *, body: str | None
                                             f"{error}); nothing was written",
                                             "this is a bug in resolvetool: please report it with the text"))
             continue
-        outcome.diagnostics += [make(shown, warning.line, 1, warning.code, warning.message, warning.hint)
-                                for warning in result.warnings]
+        outcome.diagnostics += [_located(shown, result, warning) for warning in result.warnings]
         outcome.planned = result.planned
         for planned in result.planned:
             target = settings.root / planned.path
@@ -194,6 +196,18 @@ def run_import(names: list[str], settings: Any, corpus: Any, *, body: str | None
             continue
         outcome.written += [planned.path for planned in result.planned]
     return ImportRun(outcomes, dry_run)
+
+
+def _located(name: str, result: Any, warning: Any) -> Diagnostic:
+    """A warning at its line of a text; for a PDF, whose lines nobody sees, at its page, with the words there."""
+    if not result.pages:
+        return make(name, warning.line, 1, warning.code, warning.message, warning.hint)
+    page = result.pages.get(warning.line) or next(
+        (result.pages[line] for line in sorted(result.pages) if line >= warning.line), None)
+    lines = result.source.split("\n")
+    words = lines[warning.line - 1].strip() if 0 < warning.line <= len(lines) else ""
+    where = f"page {page}" + (f" ('{words[:60]}')" if words else "") + ": " if page else ""
+    return make(name, 0, 0, warning.code, where + warning.message, warning.hint)
 
 
 def dry_run_text(run: ImportRun, settings: Any) -> str:
