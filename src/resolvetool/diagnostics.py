@@ -137,6 +137,7 @@ CODES: dict[str, Code] = {
         Code("RT504", "record-exists", _E, "importing would replace an existing record (use --force to replace it)"),
         Code("RT505", "import-target", _E, "the body or session to import into is missing or ambiguous"),
         Code("RT506", "body-mismatch", _W, "the body named with --body opens its resolutions with another formula than the text"),
+        Code("RT507", "import-invalid", _E, "the records built from the text would not pass validate in this tree, so none is written"),
     ]
 }
 
