@@ -48,6 +48,8 @@ def test_a_dry_run_shows_the_same_problems(run_cli, make_tree):
 def test_force_over_a_record_of_another_kind_is_refused(run_cli, make_tree):
     report = "id: a-res-80-1\nkind: report\ntitle: A report that took the id\n"
     root = make_tree({"records/reports/a-res-80-1.yaml": report})
+    plain = run_cli("import", TEXT, cwd=root)
+    assert plain.exit_code == 1 and "records/reports/a-res-80-1.yaml already holds report a-res-80-1" in plain.stdout
     result = run_cli("import", "--force", TEXT, cwd=root)
     assert result.exit_code == 1
     assert "RT203" in result.stdout and "RT507" in result.stdout

@@ -141,9 +141,11 @@ def run_import(names: list[str], settings: Any, corpus: Any, *, body: str | None
             target = settings.root / planned.path
             exists = not planned.new or target.exists()
             if exists and not force and not dry_run:
+                held = next((entry for entry in corpus.entries if entry.path == planned.path), None)
+                what = f"{held.kind} {held.id}" if held is not None and held.kind and held.id else \
+                    f"{planned.record.kind} {planned.record.id}"
                 outcome.diagnostics.append(make(shown, 0, 0, "RT504",
-                                                f"{planned.path} already holds {planned.record.kind} "
-                                                f"{planned.record.id}; nothing was written",
+                                                f"{planned.path} already holds {what}; nothing was written",
                                                 "compare with --dry-run, then use --force to replace it"))
         try:
             outcome.texts = [record_yaml(planned.record, schema_reference(settings, settings.root / planned.path,
