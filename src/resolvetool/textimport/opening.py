@@ -42,6 +42,9 @@ _SPEAKER = re.compile(r"(?:The|THE)\s+[A-Z]|(?:Ministers|MINISTERS|Representativ
 # heading printed on the same line ("... OF THE SHIP. The General", "thereto;The Board", "1985)The ...").
 _FORMULA_START = re.compile(r"^[#*_\s]*|(?<=[.;:)])\s*")
 _MAX_WORDS = 60
+# A sentence ending inside what would be a formula: it is prose ("... set out below.The Council ..."), and the
+# formula, if any, starts after it.
+_SENTENCE_END = re.compile(r"[a-z]{2}[.;:]\s*[A-Z]")
 
 
 @dataclass(frozen=True)
@@ -83,7 +86,7 @@ def _inline(lines: list[Line], index: int, start: int) -> Opening | None:
         return None
     end, resume = cut
     formula = text[start:end]
-    if len(formula.split()) > _MAX_WORDS or ";" in formula:
+    if len(formula.split()) > _MAX_WORDS or ";" in formula or _SENTENCE_END.search(formula):
         return None
     pieces = [formula, *split_run_on(text[resume:], glued_first=resume == end)]
     return _cut(lines, index, start, pieces)
