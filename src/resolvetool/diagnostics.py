@@ -137,6 +137,9 @@ CODES: dict[str, Code] = {
         Code("RT504", "record-exists", _E, "importing would replace an existing record (use --force to replace it)"),
         Code("RT505", "import-target", _E, "the body or session to import into is missing or ambiguous"),
         Code("RT506", "body-mismatch", _W, "the body named with --body opens its resolutions with another formula than the text"),
+        Code("RT507", "import-invalid", _E, "the records built from the text would not pass validate in this tree, so none is written"),
+        Code("RT508", "import-not-lossless", _W, "the imported records do not give the text back: the structure read may be wrong from the line named"),
+        Code("RT509", "import-numbering", _W, "the imported operative clauses are not numbered 1, 2, 3 ...: a paragraph may have been split, joined or misread"),
         # RT52x: importing a PDF (numbered apart from the text codes above, which grow one by one)
         Code("RT520", "pdf-without-text", _E, "the PDF has no text layer (a scan): run OCR on it first"),
         Code("RT521", "pdf-unreadable", _E, "the file opens as a PDF but cannot be read: damaged, cut short or encrypted"),

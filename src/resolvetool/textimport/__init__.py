@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .build import BuildError, Built, Planned, Records, build, slug
+from .doubts import numbering, render_back
 from .facts import Facts, read_closing, read_formula, read_heading
 from .parse import ImportFailure, TextWarning, parse_text
 
@@ -47,10 +48,11 @@ def import_text(text: str, *, name: str = "<text>", records: Records | None = No
     built: Built = build(parsed, facts, records, records_folder, body_id=body, session_id=session)
     notes = [TextWarning(line, message, "RT502", "check the title field against the official document")
              for line, message in facts.notes]
-    warnings = sorted(parsed.warnings + notes + built.warnings,
-                      key=lambda warning: warning.line)
-    result = ImportResult(name, built.resolution, built.planned, warnings, facts)
+    result = ImportResult(name, built.resolution, built.planned, [], facts)
     result._records = records
+    # whatever the text's shape, the result is judged: does it give the text back, do its numbers run?
+    doubts = render_back(built.resolution, result.resolve, text) + numbering(parsed.operative)
+    result.warnings = sorted(parsed.warnings + notes + built.warnings + doubts, key=lambda warning: warning.line)
     return result
 
 
