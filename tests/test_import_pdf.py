@@ -80,13 +80,12 @@ def test_footnotes_by_type_size_and_raised_markers():
     assert "resolution 79/7;¹" in result.source
 
 
-def test_the_italic_formula_is_found_without_its_comma():
-    """UN texts set the opening formula in italics: the reader hints it, so `The General Assembly` with no
-    comma (as A/RES/80/246 prints it) is the formula all the same."""
+def test_italic_type_is_read():
+    """The formulas of UN texts are set in italics: the reader gives each line's italic runs."""
     read = read_pdf((PDFS / "A_RES_80_4.pdf").read_bytes())
-    formula = [number for number, hint in read.hints.items() if hint == "formula"]
-    assert [read.text.split("\n")[number - 1].strip() for number in formula] == ["The General Assembly,"]
-    assert read.italic  # the formulas of the clauses are italic too
+    lines = read.text.split("\n")
+    italic = {lines[number - 1][start:end] for number, runs in read.italic.items() for start, end in runs}
+    assert {"The General Assembly", "Recalling also", "Once again urges", "Decides"} <= italic
 
 
 def test_a_scan_is_refused_with_what_to_do(run_cli, make_tree):

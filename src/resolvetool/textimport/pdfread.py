@@ -17,7 +17,7 @@ PDFium (through pypdfium2) gives every character with its position, size and fon
   footnote type; the lines after one that open with none continue it; a footnote printed again,
   word for word, on a later page is a reprint, kept as a page-footer mark;
 - italics: where each line's italic type starts and ends (the formulas of UN texts are set in italics:
-  `Recalling`, `Decides`).
+  `Recalling`, `Decides`), in `PdfText.italic`; the parser does not use them yet.
 
 Nothing is dropped: every character of the text layer is in some line. A page with no characters (a scanned
 page) is listed in `pages_without_text`; a document with none at all is refused (`PdfUnreadable`).
@@ -37,7 +37,6 @@ from .parsed import ImportFailure
 FURNITURE = ("running-header", "page-number", "page-footer")
 FOOTNOTE = "footnote"  # the first line of a footnote printed at a page's foot
 FOOTNOTE_MORE = "footnote-more"  # a further line of the footnote above
-FORMULA = "formula"  # a line in italics naming the body: the opening formula, even with no comma after it
 
 _MARKER_ONLY = re.compile(r"^[\d*†‡§]{1,3}$")
 _SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -262,7 +261,7 @@ def _spell(line: _Line) -> None:
         elif not flag and start is not None:
             runs.append((start, index))
             start = None
-    line.italic = tuple(runs)
+    line.italic = tuple((start, len(line.text[:end].rstrip())) for start, end in runs if line.text[start:end].strip())
 
 
 # --- page furniture ---------------------------------------------------------------------------------------
@@ -437,19 +436,10 @@ def _assemble(pages: list[list[_Line]], empty: list[int]) -> PdfText:
         result.pages[number] = line.page
         if line.hint:
             result.hints[number] = line.hint
-        elif _italic_formula(line):
-            result.hints[number] = FORMULA
         if line.italic:
             result.italic[number] = tuple((start + indent, end + indent) for start, end in line.italic)
     result.text = "\n".join(out) + "\n"
     return result
-
-
-def _italic_formula(line: _Line) -> bool:
-    """A line set in italics that names a body ("The General Assembly"), as UN texts print the opening formula,
-    with or without its comma."""
-    words = line.text.rstrip(",:;. ")
-    return line.text.startswith("The ") and any(start == 0 and end >= len(words) for start, end in line.italic)
 
 
 def _group(hint: str | None) -> str:
