@@ -133,3 +133,15 @@ def test_max_file_size_limits_the_text_read_from_a_pdf(run_cli, make_tree):
     result = run_cli("import", str(PDFS / "A_RES_80_4.pdf"), "--dry-run", cwd=root)
     assert result.exit_code == 1
     assert "RT003" in result.stdout and "text of the PDF" in result.stdout
+
+
+def test_a_resumed_meeting_closes_the_resolution():
+    """`69th (resumed) plenary meeting` (A/RES/80/240, read off its PDF) is the adoption line, not a clause."""
+    from conftest import CORPUS
+    from resolvetool.textimport import import_text
+
+    text = (CORPUS / "excerpts" / "unga-80-240-resumed-meeting.txt").read_text(encoding="utf-8")
+    result = import_text(text, records=Records())
+    assert [clause.number for clause in result.resolution.operative] == ["1.", "2."]
+    assert result.resolution.adoption.meeting == "69th (resumed) plenary meeting"
+    assert str(result.resolution.adoption.date) == "2025-12-30"

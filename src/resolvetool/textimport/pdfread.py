@@ -210,7 +210,7 @@ def _lines_of(chars: list[_Char], page: int) -> list[_Line]:
                       and not _MARKER_ONLY.match(other.text_of())), None)
         if below is not None and below.size * 0.15 < line.y - below.y < below.size * 0.9 \
                 and all(other.size < below.size and not marker for other in lines[position + 1:lines.index(below)]) \
-                and min(c.x for c in below.chars) - below.size <= min(c.x for c in line.chars) \
+                and min(c.x for c in below.chars) - 2 * below.size <= min(c.x for c in line.chars) \
                 and max(c.x for c in line.chars) <= max(c.x for c in below.chars) + 2 * below.size:
             for char in line.chars:
                 char.superscript = True
