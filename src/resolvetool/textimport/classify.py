@@ -20,9 +20,12 @@ from .parts import BARE_LABEL, find_parts, part_label
 from .phrases import Phrase, find_phrase
 
 
-def classify(paragraphs: list[Paragraph], content: list[Line], parsed: ParsedText) -> dict[int, Anchor]:
-    """Read `paragraphs` into `parsed`, in order; return each content line's anchor, by the line's index."""
+def classify(paragraphs: list[Paragraph], content: list[Line], parsed: ParsedText,
+             hints: dict[int, str] | None = None) -> dict[int, Anchor]:
+    """Read `paragraphs` into `parsed`, in order; return each content line's anchor, by the line's index.
+    `hints`: lines a PDF's layout showed to be headings (set in bold), by line number."""
     reader = _Reader(paragraphs, content, parsed)
+    reader.hints = hints or {}
     for position, paragraph in enumerate(paragraphs):
         reader.read(position, paragraph)
     return reader.finish()
@@ -57,6 +60,7 @@ class _Reader:
         self.place = ""
         self.stack: list[tuple[list[ParsedItem], str]] = []  # open item levels: (items, place of the level's owner)
         self.pending_heading: str | None = None
+        self.hints: dict[int, str] = {}  # see classify
         self.annex: ParsedAnnex | None = None
         self.annex_length = 0
         # before anything is read: the first part's label moves from the heading to the parts
@@ -243,7 +247,9 @@ class _Reader:
         return True
 
     def _heading(self, paragraph: Paragraph, opening: _Opening) -> bool:
-        if not (opening.bare and is_heading(paragraph.text)):
+        hinted = all(self.hints.get(self.content[index].number) == "heading" for index in paragraph.lines)
+        # set in bold by the page: a heading even when it opens with a word a formula could ("Financing of ...")
+        if not (opening.bare and is_heading(paragraph.text) or hinted and not opening.number and not opening.label):
             return False
         self._hold_heading(paragraph)
         return True

@@ -51,7 +51,7 @@ def parse_text(source: str, hints: dict[int, str] | None = None) -> ParsedText:
     body = lines[preamble_at:formula_at] + lines[formula_end + 1:]
     content, removed = take_out(body, parsed, heading_lines, hints or {})
     paragraphs = join_paragraphs(content)
-    anchors = classify(paragraphs, content, parsed)
+    anchors = classify(paragraphs, content, parsed, hints or {})
     place_marks(removed, anchors, len(content), parsed)
     return parsed
 

@@ -37,10 +37,12 @@ from .parsed import ImportFailure
 FURNITURE = ("running-header", "page-number", "page-footer")
 FOOTNOTE = "footnote"  # the first line of a footnote printed at a page's foot
 FOOTNOTE_MORE = "footnote-more"  # a further line of the footnote above
+HEADING = "heading"  # a paragraph set in bold type among the clauses: a section heading ("Budget estimates ...")
 
 _MARKER_ONLY = re.compile(r"^[\d*†‡§]{1,3}$")
 _SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _ITALIC_FLAG = 1 << 6  # the PDF font descriptor's Italic flag
+_BOLD_FLAG = 1 << 18  # ... and its ForceBold flag
 
 
 class PdfUnreadable(ImportFailure):
@@ -84,6 +86,7 @@ class _Char:
     y: float  # the baseline, in PDF units from the page's foot
     size: float
     italic: bool
+    bold: bool = False
     superscript: bool = False
 
 
@@ -102,6 +105,10 @@ class _Line:
     def text_of(self) -> str:
         """The characters in drawing order, spaces aside (before the line is spelt)."""
         return "".join(char.ch for char in self.chars if char.ch != " ")
+
+    @property
+    def bold(self) -> bool:
+        return all(char.bold for char in self.chars if char.ch != " " and not char.superscript)
 
     @property
     def x1(self) -> float:
@@ -155,7 +162,7 @@ def _page_lines(page, number: int) -> list[_Line]:
         count = textpage.count_chars()
         chars: list[_Char] = []
         x, y = ctypes.c_double(), ctypes.c_double()
-        fonts: dict[int, bool] = {}  # text object -> italic
+        fonts: dict[int, tuple[bool, bool]] = {}  # text object -> italic, bold
         name = ctypes.create_string_buffer(128)
         flags = ctypes.c_int()
         handle = textpage.raw
@@ -167,16 +174,17 @@ def _page_lines(page, number: int) -> list[_Line]:
             size = raw.FPDFText_GetFontSize(handle, index)
             obj = raw.FPDFText_GetTextObject(handle, index)
             key = ctypes.cast(obj, ctypes.c_void_p).value or 0
-            italic = fonts.get(key)
-            if italic is None:
+            style = fonts.get(key)
+            if style is None:
                 length = raw.FPDFText_GetFontInfo(handle, index, name, len(name), flags)
-                font = name.value.decode("latin-1") if 0 < length <= len(name) else ""
-                italic = bool(flags.value & _ITALIC_FLAG) or "italic" in font.lower() or "oblique" in font.lower()
-                fonts[key] = italic
+                font = name.value.decode("latin-1").lower() if 0 < length <= len(name) else ""
+                style = (bool(flags.value & _ITALIC_FLAG) or "italic" in font or "oblique" in font,
+                         bool(flags.value & _BOLD_FLAG) or any(word in font for word in ("bold", "black", "heavy")))
+                fonts[key] = style
             char = chr(code)
             if char.isspace():
                 char = " "
-            chars.append(_Char(char, x.value, y.value, size, italic))
+            chars.append(_Char(char, x.value, y.value, size, *style))
     finally:
         textpage.close()
     return _lines_of(chars, number)
@@ -407,10 +415,11 @@ def _assemble(pages: list[list[_Line]], empty: list[int]) -> PdfText:
     texts = [position for position, line in enumerate(ordered) if line.hint is None]
     opens = {below: _new_paragraph(ordered[above], ordered[below], pitch, margins)
              for above, below in zip(texts, texts[1:])}
+    _hint_headings(ordered, texts, opens)
     following = {}  # for each hinted line, the text line after its block (None at the end)
     upcoming = None
     for position in range(len(ordered) - 1, -1, -1):
-        if ordered[position].hint is None:
+        if ordered[position].hint in (None, HEADING):
             upcoming = position
         else:
             following[position] = upcoming
@@ -421,12 +430,12 @@ def _assemble(pages: list[list[_Line]], empty: list[int]) -> PdfText:
         previous = ordered[position - 1] if position else None
         if previous is None:
             blank = False
-        elif line.hint is None:
+        elif line.hint in (None, HEADING):
             blank = opens.get(position, True)
         else:  # a hinted line: set apart, unless the paragraph around it runs on
             after = following[position]
             runs_on = after is not None and not opens.get(after, True)
-            blank = not runs_on and (previous.hint is None or previous.page != line.page
+            blank = not runs_on and (previous.hint in (None, HEADING) or previous.page != line.page
                                      or _group(previous.hint) != _group(line.hint))
         if blank and out and out[-1] != "":
             out.append("")
@@ -440,6 +449,21 @@ def _assemble(pages: list[list[_Line]], empty: list[int]) -> PdfText:
             result.italic[number] = tuple((start + indent, end + indent) for start, end in line.italic)
     result.text = "\n".join(out) + "\n"
     return result
+
+
+def _hint_headings(ordered: list[_Line], texts: list[int], opens: dict[int, bool]) -> None:
+    """Paragraphs of text set wholly in bold, between two others, are headings. (The title above the formula
+    is bold too: the importer reads the heading apart, and the hint does not reach it.)"""
+    paragraphs: list[list[int]] = []
+    for position in texts:
+        if not paragraphs or opens.get(position, True):
+            paragraphs.append([])
+        paragraphs[-1].append(position)
+    for paragraph in paragraphs[1:-1]:
+        lines = [ordered[position] for position in paragraph]
+        if all(line.bold for line in lines) and len(paragraph) <= 3:
+            for line in lines:
+                line.hint = HEADING
 
 
 def _group(hint: str | None) -> str:
