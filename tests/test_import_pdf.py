@@ -145,3 +145,20 @@ def test_a_resumed_meeting_closes_the_resolution():
     assert [clause.number for clause in result.resolution.operative] == ["1.", "2."]
     assert result.resolution.adoption.meeting == "69th (resumed) plenary meeting"
     assert str(result.resolution.adoption.date) == "2025-12-30"
+
+
+def test_bold_paragraphs_among_the_clauses_are_section_headings():
+    """A/RES/79/300 (its PDF's text) heads groups of clauses with bold lines: `Budget performance report for
+    the period ...`, `Financing of the budget estimates ...` (which opens as a formula could). With the hint the
+    PDF reader gives for bold type, each is the heading of the clause below it and the numbers run 1..7."""
+    from resolvetool.textimport import import_text
+
+    text = (CORPUS / "excerpts" / "unga-79-300-bold-section-headings.txt").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    bold = ("Budget performance report for", "Budget estimates for", "Financing of the budget estimates")
+    hints = {number: "heading" for number, line in enumerate(lines, 1) if line.strip().startswith(bold)}
+    assert len(hints) == 3
+    operative = import_text(text, records=Records(), hints=hints).resolution.operative
+    assert [clause.number for clause in operative] == [f"{number}." for number in range(1, 8)]
+    assert [position for position, clause in enumerate(operative, 1) if clause.heading] == [4, 5, 6]
+    assert operative[5].heading.startswith("Financing of the budget estimates")

@@ -461,7 +461,7 @@ def _hint_headings(ordered: list[_Line], texts: list[int], opens: dict[int, bool
         paragraphs[-1].append(position)
     for paragraph in paragraphs[1:-1]:
         lines = [ordered[position] for position in paragraph]
-        if all(line.bold for line in lines) and len(paragraph) <= 3:
+        if all(line.bold and any(ch.isalpha() for ch in line.text) for line in lines) and len(paragraph) <= 3:
             for line in lines:
                 line.hint = HEADING
 
