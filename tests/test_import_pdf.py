@@ -162,3 +162,18 @@ def test_bold_paragraphs_among_the_clauses_are_section_headings():
     assert [clause.number for clause in operative] == [f"{number}." for number in range(1, 8)]
     assert [position for position, clause in enumerate(operative, 1) if clause.heading] == [4, 5, 6]
     assert operative[5].heading.startswith("Financing of the budget estimates")
+
+
+def test_an_encrypted_pdf_is_refused(run_cli, make_tree):
+    root = make_tree({})
+    result = run_cli("import", str(PDFS / "encrypted-who-WHA66.20.pdf"), cwd=root)
+    assert result.exit_code == 1
+    assert "RT521" in result.stdout and "encrypted with a password" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_standard_input_is_known_as_a_pdf_by_its_header(run_cli, make_tree):
+    root = make_tree({})
+    result = run_cli("import", "-", "--dry-run", cwd=root, input=(PDFS / "who-WHA66.20.pdf").read_bytes())
+    assert result.exit_code == 0, result.stdout
+    assert "symbol: WHA66.20" in result.stdout
