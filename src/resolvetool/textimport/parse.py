@@ -32,8 +32,9 @@ __all__ = ["ImportFailure", "ParsedAnnex", "ParsedClause", "ParsedFootnote", "Pa
 def parse_text(source: str, hints: dict[int, str] | None = None) -> ParsedText:
     """Read `source`, the text of one resolution; raises ImportFailure when it cannot be read as one.
 
-    `hints` (from a PDF's layout, see `pdfread`) names lines the page shows to be furniture or footnotes, by
-    line number: they are taken out as such, whatever the text of the line looks like."""
+    `hints` (from a PDF's layout, see `pdfread`) names lines the page shows to be furniture, footnotes or
+    headings, by line number: they are taken out or read as such, whatever the line's words look like; and
+    with hints, running headers are only those the layout showed, never guessed from repeated words."""
     opening = find_opening(read_lines(source))
     if opening is None:
         raise ImportFailure("no opening formula found (a line such as 'The General Assembly,' before the clauses); "
@@ -49,7 +50,7 @@ def parse_text(source: str, hints: dict[int, str] | None = None) -> ParsedText:
     if opening.glued and heading:
         parsed.glued.append("formula")
     body = lines[preamble_at:formula_at] + lines[formula_end + 1:]
-    content, removed = take_out(body, parsed, heading_lines, hints or {})
+    content, removed = take_out(body, parsed, heading_lines, hints)
     paragraphs = join_paragraphs(content)
     anchors = classify(paragraphs, content, parsed, hints or {})
     place_marks(removed, anchors, len(content), parsed)

@@ -44,7 +44,8 @@ def take_out(body: list[Line], parsed: ParsedText, heading_lines: list[Line],
             under_separator = False
             index += 1
             continue
-        if hints and hints.get(line.number) in _HINTED:  # what the page layout showed (a PDF): no guessing from the words
+        # what the page layout showed (a PDF): furniture by where it stands, not guessed from the words (below)
+        if hints and hints.get(line.number) in _HINTED:
             index = _take_hinted(body, index, hints, parsed, content, removed)
             continue
         title_of_annex, after_annex = after_annex, bool(ANNEX_HEADING.match(strip_markup(text)))
@@ -79,9 +80,9 @@ def take_out(body: list[Line], parsed: ParsedText, heading_lines: list[Line],
             removed.append(mark)
         elif FURNITURE.match(text) and not title_of_annex:
             removed.append(Removed("page-footer", text, line.number, len(content)))
-        elif not title_of_annex and (_repeats(strip_markup(text), repeated) or _page_header(text, names)
-                                     or index in standalone
-                                     and counts.get(text, 0) > 1 and not starts_unit(text) and not is_heading(text)):
+        elif not title_of_annex and hints is None and (
+                _repeats(strip_markup(text), repeated) or _page_header(text, names)
+                or index in standalone and counts.get(text, 0) > 1 and not starts_unit(text) and not is_heading(text)):
             removed.append(Removed("running-header", text, line.number, len(content)))
         else:
             content.append(line)
