@@ -140,6 +140,7 @@ CODES: dict[str, Code] = {
         Code("RT507", "import-invalid", _E, "the records built from the text would not pass validate in this tree, so none is written"),
         Code("RT508", "import-not-lossless", _W, "the imported records do not give the text back: the structure read may be wrong from the line named"),
         Code("RT509", "import-numbering", _W, "the imported operative clauses are not numbered 1, 2, 3 ...: a paragraph may have been split, joined or misread"),
+        Code("RT520", "formula-not-printed", _W, "the imported text prints no opening formula: the body was read from a sentence, a numbered paragraph or the heading"),
     ]
 }
 

@@ -39,7 +39,7 @@ def import_text(text: str, *, name: str = "<text>", records: Records | None = No
     records = records if records is not None else Records()
     parsed = parse_text(text)
     facts = Facts()
-    read_formula(parsed.formula, facts)
+    read_formula(parsed.formula or parsed.speaker, facts)  # no formula printed: the body the text names
     read_heading(parsed.heading, parsed.heading_lines, facts)
     read_closing(parsed.closing, facts)
     built: Built = build(parsed, facts, records, records_folder, body_id=body, session_id=session)
