@@ -140,10 +140,11 @@ CODES: dict[str, Code] = {
         Code("RT507", "import-invalid", _E, "the records built from the text would not pass validate in this tree, so none is written"),
         Code("RT508", "import-not-lossless", _W, "the imported records do not give the text back: the structure read may be wrong from the line named"),
         Code("RT509", "import-numbering", _W, "the imported operative clauses are not numbered 1, 2, 3 ...: a paragraph may have been split, joined or misread"),
-        # RT52x: importing a PDF (numbered apart from the text codes above, which grow one by one)
-        Code("RT520", "pdf-without-text", _E, "the PDF has no text layer (a scan): run OCR on it first"),
-        Code("RT521", "pdf-unreadable", _E, "the file opens as a PDF but cannot be read: damaged, cut short or encrypted"),
-        Code("RT522", "pdf-pages-without-text", _W, "some pages of the imported PDF hold no text (images, such as a scanned table); what they show is not imported"),
+        Code("RT520", "formula-not-printed", _W, "the imported text prints no opening formula: the body was read from a sentence, a numbered paragraph or the heading"),
+        # RT54x: importing a PDF (numbered apart from the text codes above, which grow one by one)
+        Code("RT540", "pdf-without-text", _E, "the PDF has no text layer (a scan): run OCR on it first"),
+        Code("RT541", "pdf-unreadable", _E, "the file opens as a PDF but cannot be read: damaged, cut short or encrypted"),
+        Code("RT542", "pdf-pages-without-text", _W, "some pages of the imported PDF hold no text (images, such as a scanned table); what they show is not imported"),
     ]
 }
 

@@ -42,7 +42,7 @@ def import_text(text: str, *, name: str = "<text>", records: Records | None = No
     records = records if records is not None else Records()
     parsed = parse_text(text, hints)
     facts = Facts()
-    read_formula(parsed.formula, facts)
+    read_formula(parsed.formula or parsed.speaker, facts)  # no formula printed: the body the text names
     read_heading(parsed.heading, parsed.heading_lines, facts)
     read_closing(parsed.closing, facts)
     built: Built = build(parsed, facts, records, records_folder, body_id=body, session_id=session)
@@ -77,7 +77,7 @@ def import_pdf(data: bytes, *, name: str = "<pdf>", records: Records | None = No
         first = min((line for line, page in read.pages.items() if page > read.pages_without_text[0]), default=1)
         result.warnings.append(TextWarning(
             first, f"page{'s' if len(read.pages_without_text) > 1 else ''} {pages} of {read.page_count} "
-            "hold no text (images, such as a scanned table): what they show is not imported", "RT522",
+            "hold no text (images, such as a scanned table): what they show is not imported", "RT542",
             "compare with the PDF; run OCR on it (ocrmypdf) to import those pages too"))
         result.warnings.sort(key=lambda warning: warning.line)
     return result

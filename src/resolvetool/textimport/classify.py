@@ -17,6 +17,7 @@ from .paragraphs import Paragraph, is_heading, starts_unit
 from .parsed import (ImportFailure, ParsedAnnex, ParsedClause, ParsedFootnote, ParsedItem, ParsedMark, ParsedPart,
                      ParsedText, TextWarning)
 from .parts import BARE_LABEL, find_parts, part_label
+from .opening import OPERATIVE_VERBS
 from .phrases import Phrase, find_phrase
 
 
@@ -55,7 +56,7 @@ class _Reader:
         self.content = content
         self.parsed = parsed
         self.anchors: dict[int, Anchor] = {}
-        self.region = "preamble"
+        self.region = "operative" if parsed.starts_operative else "preamble"
         self.clause: ParsedClause | None = None
         self.place = ""
         self.stack: list[tuple[list[ParsedItem], str]] = []  # open item levels: (items, place of the level's owner)
@@ -204,8 +205,9 @@ class _Reader:
         rest = text[number.end():] if number else text
         phrase = find_phrase(rest)
         if phrase is None and not number and self.content[self.paragraphs[position].lines[0]].cut:
-            # a clause cut from a run-on line may open with a verb in lower case: "..., adopts this ..."
-            phrase = find_phrase(rest, alone=True)
+            # a clause cut from a run-on line may open with a verb in lower case ("..., adopts this ..."), or
+            # with no -s after a plural body ("Ministers, ..., Decide to refer ...")
+            phrase = find_phrase(rest, alone=True) or _base_verb(rest)
         following = self.paragraphs[position + 1].text if position + 1 < len(self.paragraphs) else ""
         return _Opening(number, label, phrase, rest, following)
 
@@ -317,6 +319,14 @@ class _Reader:
         self.parsed.marks.append(ParsedMark("unclassified", text, line, index=index))
         self.parsed.warnings.append(TextWarning(line, f"kept as printed but not understood ({why}): {_quote(text)}",
                                                 hint=_KEPT_HINT))
+
+
+def _base_verb(text: str) -> Phrase | None:
+    """"Decide to refer ...": an operative verb with no -s, as a plural body ("Ministers") writes it."""
+    word = re.match(r"[A-Za-z]+", text)
+    if word is None or word.group().lower() not in OPERATIVE_VERBS:
+        return None
+    return Phrase(word.group(), text[word.end():].lstrip(), "operative")
 
 
 def _stands_above_items(text: str, following: str) -> bool:

@@ -79,7 +79,7 @@ def read_input(name: str, max_size: int) -> tuple[str | bytes | None, Diagnostic
                               "max-file-size in resolvetool.toml")
         return raw, None
     if name.lower().endswith(".pdf"):
-        return None, make(name, 0, 0, "RT521", "the file is named .pdf but is not a PDF (it does not start with "
+        return None, make(name, 0, 0, "RT541", "the file is named .pdf but is not a PDF (it does not start with "
                           "%PDF-)", "get a complete copy of the PDF; if the file is text, name it .txt")
     if len(raw) > max_size:
         return None, make(name, 0, 0, "RT003", f"the text is over the limit of {max_size:,} bytes: its records "
