@@ -177,3 +177,21 @@ def test_standard_input_is_known_as_a_pdf_by_its_header(run_cli, make_tree):
     result = run_cli("import", "-", "--dry-run", cwd=root, input=(PDFS / "who-WHA66.20.pdf").read_bytes())
     assert result.exit_code == 0, result.stdout
     assert "symbol: WHA66.20" in result.stdout
+
+
+def test_a_page_without_text_is_warned_of():
+    """A page with no text (here a blank page added to WHA66.20; in the corpus, WHA66.15's scanned table of
+    assessments, whose pages print only the footnote again) is named, with what to do."""
+    import io
+
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument((PDFS / "who-WHA66.20.pdf").read_bytes())
+    document.new_page(595, 842)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    document.close()
+    result = import_pdf(buffer.getvalue(), records=Records())
+    [warning] = [warning for warning in result.warnings if warning.code == "RT542"]
+    assert "page 2 of 2 holds no text" in warning.message and "OCR" in warning.hint
+    assert result.resolution.symbol == "WHA66.20"

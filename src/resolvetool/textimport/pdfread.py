@@ -151,6 +151,9 @@ def read_pdf(data: bytes) -> PdfText:
                             "or tesseract), then import the result", code="RT540")
     _find_furniture(pages)
     _find_footnotes(pages)
+    # a page that holds only furniture and reprinted footnotes shows its content as images too (a scanned table)
+    empty = [number for number, lines in enumerate(pages, 1)
+             if not any(line.hint in (None, FOOTNOTE, FOOTNOTE_MORE) for line in lines)]
     return _assemble(pages, empty)
 
 
