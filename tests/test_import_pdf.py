@@ -80,12 +80,16 @@ def test_footnotes_by_type_size_and_raised_markers():
     assert "resolution 79/7;¹" in result.source
 
 
-def test_italic_type_is_read():
-    """The formulas of UN texts are set in italics: the reader gives each line's italic runs."""
+def test_italic_type_is_read_and_gives_the_formula_the_words_do_not():
+    """The formulas of UN texts are set in italics: the reader gives each line's italic runs, and the words in
+    italics that open a clause are its formula where the words alone show none (`Once again urges`)."""
     read = read_pdf((PDFS / "A_RES_80_4.pdf").read_bytes())
     lines = read.text.split("\n")
     italic = {lines[number - 1][start:end] for number, runs in read.italic.items() for start, end in runs}
     assert {"The General Assembly", "Recalling also", "Once again urges", "Decides"} <= italic
+    operative = imported("A_RES_80_4.pdf").resolution.operative
+    assert [clause.phrase for clause in operative] == ["Takes note", "Reiterates", "Once again urges", "Requests",
+                                                       "Decides"]
 
 
 def test_a_scan_is_refused_with_what_to_do(run_cli, make_tree):

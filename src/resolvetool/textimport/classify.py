@@ -208,8 +208,20 @@ class _Reader:
             # a clause cut from a run-on line may open with a verb in lower case ("..., adopts this ..."), or
             # with no -s after a plural body ("Ministers, ..., Decide to refer ...")
             phrase = find_phrase(rest, alone=True) or _base_verb(rest)
+        if phrase is None:
+            phrase = self._italic_phrase(position, rest, number is not None)
         following = self.paragraphs[position + 1].text if position + 1 < len(self.paragraphs) else ""
         return _Opening(number, label, phrase, rest, following)
+
+    def _italic_phrase(self, position: int, rest: str, numbered: bool) -> Phrase | None:
+        """The formula a PDF set in italics at the start of the paragraph ("Once again urges"), when the words
+        alone do not show one: a hint "phrase:<words>" on its first line."""
+        hint = self.hints.get(self.content[self.paragraphs[position].lines[0]].number, "")
+        words = hint[len("phrase:"):] if hint.startswith("phrase:") else ""
+        if not words or not rest.startswith(words) or not rest[len(words):len(words) + 1].isspace():
+            return None
+        kind = "operative" if numbered or not rest.rstrip().endswith(",") else "preamble"
+        return Phrase(words, rest[len(words):], kind)
 
     def _part_title(self, paragraph: Paragraph, opening: _Opening) -> bool:
         """The title under a part's label that stands as a heading ("II", then its title)."""

@@ -16,8 +16,9 @@ PDFium (through pypdfium2) gives every character with its position, size and fon
 - footnotes are the lines at a page's foot under the text that open with a raised marker, in the
   footnote type; the lines after one that open with none continue it; a footnote printed again,
   word for word, on a later page is a reprint, kept as a page-footer mark;
-- italics: where each line's italic type starts and ends (the formulas of UN texts are set in italics:
-  `Recalling`, `Decides`), in `PdfText.italic`; the parser does not use them yet.
+- italics: where each line's italic type starts and ends (`PdfText.italic`); the words in italics that open a
+  line (after its number) are hinted as the clause's formula, as UN texts set formulas (`Once again urges`);
+- bold: a paragraph wholly in bold between two others is hinted as a heading (`Budget estimates for ...`).
 
 Nothing is dropped: every character of the text layer is in some line. A page with no characters (a scanned
 page) is listed in `pages_without_text`; a document with none at all is refused (`PdfUnreadable`).
@@ -37,6 +38,7 @@ from .parsed import ImportFailure
 FURNITURE = ("running-header", "page-number", "page-footer")
 FOOTNOTE = "footnote"  # the first line of a footnote printed at a page's foot
 FOOTNOTE_MORE = "footnote-more"  # a further line of the footnote above
+PHRASE = "phrase:"  # + the words in italics that open a line: a clause's formula as the page set it
 HEADING = "heading"  # a paragraph set in bold type among the clauses: a section heading ("Budget estimates ...")
 
 _MARKER_ONLY = re.compile(r"^[\d*†‡§]{1,3}$")
@@ -448,6 +450,10 @@ def _assemble(pages: list[list[_Line]], empty: list[int]) -> PdfText:
         result.pages[number] = line.page
         if line.hint:
             result.hints[number] = line.hint
+        else:
+            phrase = _italic_opening(line)
+            if phrase:
+                result.hints[number] = f"{PHRASE}{phrase}"
         if line.italic:
             result.italic[number] = tuple((start + indent, end + indent) for start, end in line.italic)
     result.text = "\n".join(out) + "\n"
@@ -467,6 +473,24 @@ def _hint_headings(ordered: list[_Line], texts: list[int], opens: dict[int, bool
         if all(line.bold and any(ch.isalpha() for ch in line.text) for line in lines) and len(paragraph) <= 3:
             for line in lines:
                 line.hint = HEADING
+
+
+_OPENING_NUMBER = re.compile(r"^(?:\d{1,3}\.|\([a-z]{1,4}\))\s+")
+
+
+def _italic_opening(line: _Line) -> str | None:
+    """The words in italics that open a line, after its number if any, as UN texts set a clause's formula
+    ("1. *Takes note*", "*Recalling also*"): a few words, not the whole line (a closing line is italic too)."""
+    number = _OPENING_NUMBER.match(line.text)
+    start = number.end() if number else 0
+    for begin, end in line.italic:
+        if begin == start:
+            words = line.text[begin:end]
+            if 0 < len(words.split()) <= 6 and words[-1:].isalpha() and line.text[end:].strip():
+                return words
+        if begin >= start:
+            break
+    return None
 
 
 def _group(hint: str | None) -> str:
