@@ -57,20 +57,11 @@ class PdfUnreadable(ImportFailure):
         self.code = code
 
 
-@dataclass(frozen=True)
-class PdfLine:
-    text: str
-    page: int  # 1-based
-    indent: int  # in spaces, from the left edge of the text on the page
-    hint: str | None = None  # a kind from FURNITURE, FOOTNOTE or FOOTNOTE_MORE
-    italic: tuple[tuple[int, int], ...] = ()  # [start, end) of each run of italic type in `text`
-    blank_before: bool = False
-
-
 @dataclass
 class PdfText:
     """What the pages say: `text` (the lines joined, with blank lines between paragraphs), each line's hint by
-    its line number, the italic runs by line number, and the page each line stands on."""
+    its line number (a kind of FURNITURE, FOOTNOTE, FOOTNOTE_MORE, HEADING, or PHRASE + words), the italic runs
+    ([start, end) in the line) by line number, and the page each line stands on."""
     text: str
     hints: dict[int, str] = field(default_factory=dict)
     italic: dict[int, tuple[tuple[int, int], ...]] = field(default_factory=dict)
@@ -102,7 +93,6 @@ class _Line:
     x0: float = 0.0
     italic: tuple[tuple[int, int], ...] = ()
     hint: str | None = None
-    blank_before: bool = False
 
     def text_of(self) -> str:
         """The characters in drawing order, spaces aside (before the line is spelt)."""
@@ -173,8 +163,10 @@ def _page_lines(page, number: int) -> list[_Line]:
         handle = textpage.raw
         for index in range(count):
             code = raw.FPDFText_GetUnicode(handle, index)
-            if code in (0x0D, 0x0A, 0x02, 0xFFFE, 0) or code > 0x10FFFF:
-                continue  # line ends PDFium adds, and soft hyphens it marks as such
+            if code in (0x0D, 0x0A, 0xFFFE, 0) or code > 0x10FFFF:
+                continue  # line ends PDFium adds
+            if code == 0x02:
+                code = 0x2D  # a hyphen ending a line, which PDFium marks so: printed, so kept ("decision-")
             raw.FPDFText_GetCharOrigin(handle, index, x, y)
             size = raw.FPDFText_GetFontSize(handle, index)
             obj = raw.FPDFText_GetTextObject(handle, index)
