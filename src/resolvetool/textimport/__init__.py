@@ -75,9 +75,8 @@ def import_pdf(data: bytes, *, name: str = "<pdf>", records: Records | None = No
     if read.pages_without_text:
         several = len(read.pages_without_text) > 1
         pages = ", ".join(str(page) for page in read.pages_without_text)
-        first = min((line for line, page in read.pages.items() if page > read.pages_without_text[0]), default=1)
-        result.warnings.append(TextWarning(
-            first, f"page{'s' if several else ''} {pages} of {read.page_count} {'hold' if several else 'holds'} "
+        result.warnings.append(TextWarning(  # at line 0: the pages named are where to look
+            0, f"page{'s' if several else ''} {pages} of {read.page_count} {'hold' if several else 'holds'} "
             "no text (images, such as a scanned table): what they show is not imported", "RT542",
             "compare with the PDF; run OCR on it (ocrmypdf) to import those pages too"))
         result.warnings.sort(key=lambda warning: warning.line)

@@ -236,18 +236,23 @@ def _spell(line: _Line) -> None:
     text: list[str] = []
     italic: list[bool] = []
     previous: _Char | None = None
-    for char in chars:
+    for position, char in enumerate(chars):
         if char.ch == " ":
+            following = next((other for other in chars[position + 1:] if other.ch != " "), None)
+            if following is not None and following.superscript and following.x - char.x < 0.2 * line.size:
+                continue  # a space PDFium guessed before a marker set close to the word ("Questions,²")
             if text and text[-1] != " ":
                 text.append(" ")
                 italic.append(bool(previous and previous.italic))
             continue
-        if previous is not None and text and text[-1] != " " and char.x - previous.x > 1.5 * max(previous.size, 1):
-            text.append(" ")  # a wide gap with no space character: columns
-            italic.append(False)
-        if previous is not None and previous.superscript and not char.superscript and all(
-                c.superscript for c in chars[:chars.index(char)] if c.ch != " ") and text[-1] != " ":
-            text.append(" ")  # "¹ Document": a footnote's marker stands apart from its words
+        after_marker = previous is not None and previous.superscript and not char.superscript
+        if previous is not None and text and text[-1] != " " and (
+                char.x - previous.x > 1.5 * max(previous.size, 1)  # a wide gap with no space character: columns
+                # after a marker, a gap wider than the marker (a digit is half an em): "Base¹ and"
+                or after_marker and char.x - previous.x > 0.5 * previous.size + 0.12 * line.size
+                # a footnote's marker stands apart from its words: "¹ Document"
+                or after_marker and all(other.superscript for other in chars[:position] if other.ch != " ")):
+            text.append(" ")
             italic.append(False)
         text.append(char.ch.translate(_SUPERSCRIPT_DIGITS) if char.superscript else char.ch)
         italic.append(char.italic)

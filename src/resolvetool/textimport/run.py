@@ -214,6 +214,8 @@ def _located(name: str, result: Any, warning: Any) -> Diagnostic:
     """A warning at its line of a text; for a PDF, whose lines nobody sees, at its page, with the words there."""
     if not result.pages:
         return make(name, warning.line, 1, warning.code, warning.message, warning.hint)
+    if warning.line < 1:  # about the whole PDF (its message names the pages)
+        return make(name, 0, 0, warning.code, warning.message, warning.hint)
     page = result.pages.get(warning.line) or next(
         (result.pages[line] for line in sorted(result.pages) if line >= warning.line), None)
     lines = result.source.split("\n")
