@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .build import BuildError, Built, Planned, Records, build, slug
-from .facts import Facts, read_closing, read_formula, read_heading
+from .facts import Facts, read_closing, read_formula, read_heading, settle_symbol
 from .parse import ImportFailure, TextWarning, parse_text
 
 
@@ -41,9 +41,11 @@ def import_text(text: str, *, name: str = "<text>", records: Records | None = No
     read_formula(parsed.formula, facts)
     read_heading(parsed.heading, parsed.heading_lines, facts)
     read_closing(parsed.closing, facts)
+    settle_symbol(facts)
     built: Built = build(parsed, facts, records, records_folder, body_id=body, session_id=session)
     notes = [TextWarning(line, message, "RT502", "check the title field against the official document")
              for line, message in facts.notes]
+    notes += [TextWarning(line, message, code, hint) for line, code, message, hint in facts.doubts]
     warnings = sorted(parsed.warnings + notes + built.warnings,
                       key=lambda warning: warning.line)
     result = ImportResult(name, built.resolution, built.planned, warnings, facts)
