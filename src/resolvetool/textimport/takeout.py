@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from ..textforms import find_date
 from .lines import (ANNEX_HEADING, FURNITURE, LONE_MARKER, MARKDOWN_FOOTNOTE, PLAIN_FOOTNOTE, SEPARATOR, SUPERSCRIPTS,
                     TERMINAL, Line, strip_markup)
+from .pagefoot import FOOTNOTE_START, PageFoot, split_footnotes
 from .paragraphs import is_heading, starts_unit
-from .parsed import ParsedFootnote, ParsedText
+from .parsed import ParsedFootnote, ParsedText, TextWarning
 
 
 @dataclass
@@ -35,17 +36,22 @@ def take_out(body: list[Line], parsed: ParsedText, heading_lines: list[Line]) ->
     index = 0
     under_separator = False  # footnotes printed one a line follow a separator: "____", then "1 See ..."
     after_annex = False  # the line after "ANNEX" is its title, even when it repeats the resolution's title
+    foot = PageFoot()  # what the text above says of a line that may be a footnote printed with no separator
+    opens = True  # the line stands after a blank line (or a footnote taken out): it may open a paragraph
+    # a markdown conversion marks its footnotes ("[^1]: ..."): a line "1 ..." in it is text
+    markdown = any(MARKDOWN_FOOTNOTE.match(line.text) for line in body)
     while index < len(body):
         line = body[index]
         text = line.text
         if not text:
             content.append(line)
-            under_separator = False
+            opens = True
             index += 1
             continue
         title_of_annex, after_annex = after_annex, bool(ANNEX_HEADING.match(strip_markup(text)))
         # footnotes printed one a line: under a separator, or led by a superscript marker ("¹ Official ...")
-        plain = PLAIN_FOOTNOTE.match(text) if under_separator or text[0] in SUPERSCRIPTS else None
+        plain = PLAIN_FOOTNOTE.match(text) if (under_separator and not FURNITURE.match(text)
+                                               or text[0] in SUPERSCRIPTS) else None
         if plain:
             words, index = _run_on(body, index + 1, lambda below: not PLAIN_FOOTNOTE.match(below.text))
             parsed.footnotes.append(ParsedFootnote(plain.group(1), " ".join([plain.group(2), *words]), line.number))
@@ -80,13 +86,43 @@ def take_out(body: list[Line], parsed: ParsedText, heading_lines: list[Line]) ->
                                      and counts.get(text, 0) > 1 and not starts_unit(text) and not is_heading(text)):
             removed.append(Removed("running-header", text, line.number, len(content)))
         else:
+            after = _bare_footnote(body, index, foot, parsed, removed, len(content)) \
+                if opens and not markdown and not under_separator and text[0] not in SUPERSCRIPTS else None
+            if after is not None:
+                index = after
+                continue
             content.append(line)
+            foot.saw(text, opens)
+            under_separator = False  # text again: the footnotes under the separator have ended
+            opens = False
         index += 1
     markers = {footnote.marker for footnote in parsed.footnotes}
     for mark in lone_markers:
         if mark.text in markers:
             mark.kind = "footnote-marker"
     return content, removed
+
+
+def _bare_footnote(body: list[Line], index: int, foot: PageFoot, parsed: ParsedText, removed: list[Removed],
+                   before: int) -> int | None:
+    """When the line at `index` opens a footnote printed without a separator ("10 Ibid., document S/6569."
+    under the closing lines, "2 A/79/552." at the foot of a page): the footnote (and those on its line)
+    kept, and the index of the line after it; None when it does not."""
+    line = body[index]
+    found, sure = foot.footnote(line.text)
+    if found is None:
+        return None
+    words, after = _run_on(body, index + 1, lambda below: not FOOTNOTE_START.match(below.text))
+    for marker, words_of in split_footnotes(found.group(1), " ".join([found.group(2), *words])):
+        parsed.footnotes.append(ParsedFootnote(marker, words_of, line.number))
+        removed.append(Removed("footnote", marker, line.number, before, footnote=True))
+        foot.took(marker)
+    if not sure:
+        parsed.warnings.append(TextWarning(
+            line.number, f"read as a footnote printed without a separator (its number does not continue the "
+                         f"clauses' and the text shows no marker {found.group(1)!r}): {line.text[:60]!r}",
+            "RT523", "if it is a clause, move it from footnotes into the operative clauses"))
+    return after
 
 
 def _standalone(body: list[Line]) -> tuple[set[int], dict[str, int]]:
