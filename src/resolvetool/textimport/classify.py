@@ -98,7 +98,8 @@ class _Reader:
         if opening.bare and _stands_above_items(paragraph.text, opening.following):
             opening.phrase = find_phrase(paragraph.text, alone=True)  # "considering" above "a) ...", as ITU prints
         if self._words_under_formula(paragraph, opening) or self._short_heading(paragraph, opening) \
-                or self._clause_tail(paragraph, opening) or self._heading(paragraph, opening):
+                or self._quotation(paragraph) or self._clause_tail(paragraph, opening) \
+                or self._heading(paragraph, opening):
             return
         kind = self._clause_kind(opening)
         if kind is None:
@@ -202,6 +203,16 @@ class _Reader:
     def _item(self, paragraph: Paragraph, label: re.Match[str]) -> bool:
         if self.clause is None:
             return False
+        if self.clause.tail:
+            # "(a) ...; (b) ...;" then "shall freeze such funds ... by:" then "(i) ...": the clause's closing words
+            # introduce items of their own, which the record cannot print after them: kept in those words
+            self.clause.tail = f"{self.clause.tail} {paragraph.text}"
+            self._anchor(paragraph, self.place, offsets=False)
+            self.parsed.warnings.append(TextWarning(
+                self._line(paragraph), f"items after the words that close a clause are kept in those words: "
+                                       f"{_quote(paragraph.text)}", "RT525",
+                "check the clause: its closing words introduce items of their own"))
+            return True
         item = ParsedItem(label.group(1), paragraph.text[label.end():], self._line(paragraph))
         where = place_item(item, self.clause, self.place, self.stack)
         self._anchor(paragraph, where)
@@ -243,6 +254,18 @@ class _Reader:
                 and (starts_unit(following) or len(text.split()) <= 6 and following.endswith(TERMINAL))):
             return False
         self._hold_heading(paragraph)  # "Follow-up and review"
+        return True
+
+    def _quotation(self, paragraph: Paragraph) -> bool:
+        """Paragraphs in quotation marks under a clause that ends in a colon ("... worded as follows:", "its
+        resolution 425 (1978), which reads:"): the words it quotes, which finish it."""
+        clause, text = self.clause, paragraph.text
+        if clause is None or text[:1] not in _QUOTES:
+            return False
+        if not (clause.tail and clause.tail[:1] in _QUOTES) and not _last_words(clause).endswith(":"):
+            return False
+        clause.tail = f"{clause.tail} {text}" if clause.tail else text
+        self._anchor(paragraph, self.place, offsets=False)
         return True
 
     def _clause_tail(self, paragraph: Paragraph, opening: _Opening) -> bool:
@@ -306,7 +329,7 @@ class _Reader:
             return False  # "1. Decides ...": a clause of its own
         if self.listing is not clause:
             if value != 1 or clause.number is not None or clause.items or not _words(clause).endswith(":") \
-                    or clause.phrase is None or formula_kind(clause.phrase) != "operative" \
+                    or formula_kind(clause.phrase or _words(clause)) != "operative" \
                     or any(other.number for other in self.parsed.operative):
                 return False
             self.listing = clause
@@ -375,8 +398,9 @@ class _Reader:
 
 
 # A clause number as OCR damaged it: "4," for "4.", "i." "l." "I." for "1.", "Z." for "2.", "S." for "5.", "i9." for "19."
-_DAMAGED_NUMBER = re.compile(r"^(\d{1,3},|[ilI|]\.|[ZS]\.|[ilI|]\d\.|\d[ilI|]\.|\d{1,3}\.(?=[A-Z]))\s*(?=[A-Z])")
-_OCR_DIGITS = str.maketrans({"i": "1", "l": "1", "I": "1", "|": "1", "Z": "2", "S": "5", "O": "0", "o": "0"})
+_DAMAGED_NUMBER = re.compile(r"^(\d{1,3},|(?=[\dilIL|ZSO]{0,2}[ilIL|ZSO])[\dilIL|ZSO]{1,3}\.|\d{1,3}\.(?=[A-Z]))\s*(?=[A-Z])")
+_OCR_DIGITS = str.maketrans({"i": "1", "l": "1", "I": "1", "L": "1", "|": "1", "Z": "2", "S": "5", "O": "0",
+                             "o": "0"})
 
 
 def _value(number: str | None) -> int | None:
@@ -463,6 +487,17 @@ def _next_clause(text: str, parsed: ParsedText) -> bool:
     phrase = find_phrase(text[number.end():])
     wanted = len(parsed.operative) + 1
     return phrase is not None and phrase.kind == "operative" and number.group(1).rstrip(".\\") == str(wanted)
+
+
+_QUOTES = "“\"‘'«"
+
+
+def _last_words(clause: ParsedClause) -> str:
+    """The words the clause ends with so far: its last item's (at any depth), or its own."""
+    last = clause.items[-1] if clause.items else None
+    while last is not None and last.items:
+        last = last.items[-1]
+    return last.text if last is not None else _words(clause)
 
 
 def _words(clause: ParsedClause) -> str:
