@@ -54,16 +54,14 @@ def take_out(body: list[Line], parsed: ParsedText, heading_lines: list[Line]) ->
                                                or text[0] in SUPERSCRIPTS) else None
         if plain:
             words, index = _run_on(body, index + 1, lambda below: not PLAIN_FOOTNOTE.match(below.text))
-            parsed.footnotes.append(ParsedFootnote(plain.group(1), " ".join([plain.group(2), *words]), line.number))
-            removed.append(Removed("footnote", plain.group(1), line.number, len(content), footnote=True))
+            _keep_footnote(parsed, removed, plain.group(1), " ".join([plain.group(2), *words]), line, len(content))
             continue
         definition = MARKDOWN_FOOTNOTE.match(text)
         if definition:
             words, index = _run_on(body, index + 1, lambda below: not MARKDOWN_FOOTNOTE.match(below.text))
-            parsed.footnotes.append(ParsedFootnote(definition.group(1), " ".join([definition.group(2), *words]).strip(),
-                                                   line.number))
             parsed.footnote_style = "markdown"
-            removed.append(Removed("footnote", definition.group(1), line.number, len(content), footnote=True))
+            _keep_footnote(parsed, removed, definition.group(1), " ".join([definition.group(2), *words]).strip(), line,
+                           len(content), printed=" ".join([text, *words]))
             continue
         if SEPARATOR.match(text):  # before lone markers: "***" closes a text, it marks no footnote
             removed.append(Removed("markup", text, line.number, len(content)))
@@ -73,8 +71,7 @@ def take_out(body: list[Line], parsed: ParsedText, heading_lines: list[Line]) ->
             if following is not None and following.text and following.indent > line.indent:
                 words, index = _run_on(body, index + 1, lambda below, indent=line.indent: below.indent > indent
                                        and not LONE_MARKER.match(below.text))
-                parsed.footnotes.append(ParsedFootnote(text, " ".join(words), line.number))
-                removed.append(Removed("footnote", text, line.number, len(content), footnote=True))
+                _keep_footnote(parsed, removed, text, " ".join(words), line, len(content))
                 continue
             mark = Removed("page-number", text, line.number, len(content))
             lone_markers.append(mark)
@@ -103,6 +100,29 @@ def take_out(body: list[Line], parsed: ParsedText, heading_lines: list[Line]) ->
     return content, removed
 
 
+def _keep_footnote(parsed: ParsedText, removed: list[Removed], marker: str, words: str, line: Line, before: int,
+                   printed: str | None = None) -> None:
+    """Keep a footnote printed here: a new one; the same one printed again on a later page (one footnote, shown
+    again where it was reprinted); or, when its marker is taken and the footnote above never ended, a wrapped
+    line of that one that the conversion made a footnote of its own ("... as from" / "[^7]: February 1984.")."""
+    same = next((footnote for footnote in parsed.footnotes if footnote.marker == marker), None)
+    if same is not None and " ".join(same.text.split()) == " ".join(words.split()):
+        removed.append(Removed("footnote", marker, line.number, before, footnote=True))  # reprinted: shown again
+        return
+    if same is not None and parsed.footnotes:
+        above = parsed.footnotes[-1]
+        # the record cannot hold two footnotes of one marker: the line stays, as printed, in the one above
+        above.text = f"{above.text} {printed or f'{marker} {words}'}"
+        parsed.warnings.append(TextWarning(
+            line.number, f"a footnote {marker!r} again, with other words: kept, as printed, in the words of "
+                         f"footnote {above.marker!r} above it: {line.text[:60]!r}", "RT523",
+            f"check footnote {above.marker!r}: the line may be its continuation (as when it ends mid-sentence), or "
+            f"a footnote of its own that needs another marker"))
+        return
+    parsed.footnotes.append(ParsedFootnote(marker, words, line.number))
+    removed.append(Removed("footnote", marker, line.number, before, footnote=True))
+
+
 def _bare_footnote(body: list[Line], index: int, foot: PageFoot, parsed: ParsedText, removed: list[Removed],
                    before: int) -> int | None:
     """When the line at `index` opens a footnote printed without a separator ("10 Ibid., document S/6569."
@@ -114,8 +134,7 @@ def _bare_footnote(body: list[Line], index: int, foot: PageFoot, parsed: ParsedT
         return None
     words, after = _run_on(body, index + 1, lambda below: not FOOTNOTE_START.match(below.text))
     for marker, words_of in split_footnotes(found.group(1), " ".join([found.group(2), *words])):
-        parsed.footnotes.append(ParsedFootnote(marker, words_of, line.number))
-        removed.append(Removed("footnote", marker, line.number, before, footnote=True))
+        _keep_footnote(parsed, removed, marker, words_of, line, before)
         foot.took(marker)
     if not sure:
         parsed.warnings.append(TextWarning(
