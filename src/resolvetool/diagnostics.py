@@ -142,6 +142,7 @@ CODES: dict[str, Code] = {
         Code("RT522", "continuation-guessed", _W, "an imported paragraph taken as the continuation of the one before a page break or blank line"),
         Code("RT523", "footnote-guessed", _W, "an imported line read as a footnote printed without a separator, or as part of another footnote"),
         Code("RT524", "symbol-year", _W, "the year in an imported Security Council symbol disagrees with the adoption date or is missing"),
+        Code("RT525", "items-after-tail", _W, "imported items printed after the words that close a clause, kept in those words"),
     ]
 }
 

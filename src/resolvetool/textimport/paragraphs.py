@@ -97,11 +97,13 @@ def _continues(paragraph: Paragraph, text: str, gap: bool, page_break: bool = Fa
     ended = ends_sentence_part(previous)
     if ANNEX_HEADING.match(strip_markup(previous)) or ANNEX_HEADING.match(strip_markup(text)):
         return False  # an annex heading stands on its own line
-    if _LONE_LABEL.match(previous) and not (CLAUSE_NUMBER.match(text) or ITEM_LABEL.match(text)):
-        return True  # "1." alone, then "Welcomes the report ...": the number's paragraph
+    if not gap and _LONE_LABEL.match(previous) and not (CLAUSE_NUMBER.match(text) or ITEM_LABEL.match(text)):
+        return True  # "1." alone, then "Welcomes the report ..." under it: the number's paragraph
     if gap and not ended and previous.rsplit(" ", 1)[-1] in _OPEN_ENDED and len(previous.split()) > 6 \
             and _may_run_on(text):
-        return _GUESSED  # "... and in Vienna on" / "8 and 9 December 2014 ...": no sentence ends on "on"
+        # "... and in Vienna on" / "8 and 9 December 2014 ...": no sentence ends on "on" (sure when the next
+        # line opens in lower case)
+        return True if text[:1].islower() else _GUESSED
     if not gap:
         if previous.endswith(",") and not _starts_clearly(text):
             return True  # a list of names wrapped after a comma ("..., Chad,\nComoros, Fiji, ...")

@@ -5,12 +5,13 @@ back as a mark on the part it stood in; footnotes are also kept on the parsed te
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..textforms import find_date
 from .lines import (ANNEX_HEADING, FURNITURE, LONE_MARKER, MARKDOWN_FOOTNOTE, PLAIN_FOOTNOTE, SEPARATOR, SUPERSCRIPTS,
-                    TERMINAL, Line, strip_markup)
+                    TERMINAL, Line, ends_sentence_part, strip_markup)
 from .pagefoot import FOOTNOTE_START, PageFoot, split_footnotes
 from .paragraphs import is_heading, starts_unit
 from .parsed import ParsedFootnote, ParsedText, TextWarning
@@ -39,7 +40,8 @@ def take_out(body: list[Line], parsed: ParsedText, heading_lines: list[Line]) ->
     foot = PageFoot()  # what the text above says of a line that may be a footnote printed with no separator
     opens = True  # the line stands after a blank line (or a footnote taken out): it may open a paragraph
     # a markdown conversion marks its footnotes ("[^1]: ..."): a line "1 ..." in it is text
-    markdown = any(MARKDOWN_FOOTNOTE.match(line.text) for line in body)
+    defined = Counter(found.group(1) for found in map(MARKDOWN_FOOTNOTE.match, (line.text for line in body)) if found)
+    markdown, twice = bool(defined), {marker for marker, times in defined.items() if times > 1}
     while index < len(body):
         line = body[index]
         text = line.text
@@ -58,10 +60,15 @@ def take_out(body: list[Line], parsed: ParsedText, heading_lines: list[Line]) ->
             continue
         definition = MARKDOWN_FOOTNOTE.match(text)
         if definition:
+            # "[^2]: ... as from" then "[^7]: February 1984.", and "[^7]" defined again below: a wrapped line of
+            # footnote 2 that the conversion took for a footnote, its day read as the marker
+            above = parsed.footnotes[-1] if parsed.footnotes else None
+            wraps = definition.group(1) in twice and above is not None and index > 0 and bool(body[index - 1].text) \
+                and removed[-1].footnote and not ends_sentence_part(above.text)
             words, index = _run_on(body, index + 1, lambda below: not MARKDOWN_FOOTNOTE.match(below.text))
             parsed.footnote_style = "markdown"
             _keep_footnote(parsed, removed, definition.group(1), " ".join([definition.group(2), *words]).strip(), line,
-                           len(content), printed=" ".join([text, *words]))
+                           len(content), printed=" ".join([text, *words]), wraps=wraps)
             continue
         if SEPARATOR.match(text):  # before lone markers: "***" closes a text, it marks no footnote
             removed.append(Removed("markup", text, line.number, len(content)))
@@ -101,7 +108,7 @@ def take_out(body: list[Line], parsed: ParsedText, heading_lines: list[Line]) ->
 
 
 def _keep_footnote(parsed: ParsedText, removed: list[Removed], marker: str, words: str, line: Line, before: int,
-                   printed: str | None = None) -> None:
+                   printed: str | None = None, wraps: bool = False) -> None:
     """Keep a footnote printed here: a new one; the same one printed again on a later page (one footnote, shown
     again where it was reprinted); or, when its marker is taken and the footnote above never ended, a wrapped
     line of that one that the conversion made a footnote of its own ("... as from" / "[^7]: February 1984.")."""
@@ -109,15 +116,16 @@ def _keep_footnote(parsed: ParsedText, removed: list[Removed], marker: str, word
     if same is not None and " ".join(same.text.split()) == " ".join(words.split()):
         removed.append(Removed("footnote", marker, line.number, before, footnote=True))  # reprinted: shown again
         return
-    if same is not None and parsed.footnotes:
+    if (same is not None or wraps) and parsed.footnotes:
         above = parsed.footnotes[-1]
         # the record cannot hold two footnotes of one marker: the line stays, as printed, in the one above
         above.text = f"{above.text} {printed or f'{marker} {words}'}"
+        why = (f"a line of footnote {above.marker!r}, which never ended, marked as footnote {marker!r}, a marker "
+               f"defined again below" if wraps else f"footnote {marker!r} again, with other words")
         parsed.warnings.append(TextWarning(
-            line.number, f"a footnote {marker!r} again, with other words: kept, as printed, in the words of "
-                         f"footnote {above.marker!r} above it: {line.text[:60]!r}", "RT523",
-            f"check footnote {above.marker!r}: the line may be its continuation (as when it ends mid-sentence), or "
-            f"a footnote of its own that needs another marker"))
+            line.number, f"{why}: kept, as printed, in the words of footnote {above.marker!r}: {line.text[:60]!r}",
+            "RT523", f"check footnote {above.marker!r}: the line may be its continuation, or a footnote of its own "
+                     f"that needs another marker"))
         return
     parsed.footnotes.append(ParsedFootnote(marker, words, line.number))
     removed.append(Removed("footnote", marker, line.number, before, footnote=True))
