@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+import tempfile
 import time
 import traceback
 from collections import Counter
@@ -41,7 +42,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from resolvetool import textimport  # noqa: E402
-from resolvetool.corpus import analyse  # noqa: E402
 from resolvetool.rendering import render  # noqa: E402
 from resolvetool.textimport import BuildError, ImportFailure, Records  # noqa: E402
 from resolvetool.textimport.yamlout import record_yaml  # noqa: E402
@@ -120,19 +120,32 @@ def numbering_runs(resolution) -> str | None:
     return None
 
 
-def planned_problems(results: list) -> str | None:
-    """The first error `validate` would report of what the import planned, file by file."""
-    for result in results:
-        for planned in result.planned:
-            text = record_yaml(planned.record, "schema.json", path=planned.path)
-            outcome = analyse(text.encode("utf-8"), planned.path)
-            for line, _, code, severity, message, _ in outcome[1]:
-                if severity == "error":
-                    return f"{planned.path}:{line}: {code} {message}"
+def planned_problems(results: list, tree) -> str | None:
+    """The first error `validate` would report of what the import planned, checked as `import` checks it
+    before writing (textimport/verify.py) against `tree`, an empty project."""
+    from resolvetool.textimport.verify import blocking
+
+    files = {planned.path: record_yaml(planned.record, "schema.json", path=planned.path)
+             for result in results for planned in result.planned}
+    problems = tree.problems(files)
+    if blocking(problems):
+        first = next(problem for problem in problems if problem.severity.value == "error")
+        return f"{first.path}:{first.line}: {first.code} {first.message}"
     return None
 
 
-def score_file(path: Path, symbols: dict[str, str]) -> Score:
+def empty_tree(folder: Path):
+    """The check an import makes before writing, over a project with no records."""
+    from resolvetool.config import load_settings
+    from resolvetool.corpus import load_corpus
+    from resolvetool.textimport.verify import TreeCheck
+
+    (folder / "records").mkdir()
+    settings = load_settings(folder)
+    return TreeCheck(load_corpus(settings, base=settings.root, use_cache=False))
+
+
+def score_file(path: Path, symbols: dict[str, str], tree) -> Score:
     score = Score(path.name)
     started = time.perf_counter()
     try:
@@ -143,7 +156,7 @@ def score_file(path: Path, symbols: dict[str, str]) -> Score:
         where = traceback.format_exc().splitlines()[-3].strip()
         return _not_imported(score, "crashed", f"{type(error).__name__}: {error} @ {where}", started, path, symbols)
     score.seconds = time.perf_counter() - started
-    problem = planned_problems(results)
+    problem = planned_problems(results, tree)
     if problem:
         score.mark("invalid", problem)
     rendered = "\n".join(render(result.resolution, resolve=result.resolve) for result in results)
@@ -207,12 +220,14 @@ def main() -> None:
     rows = []
     all_scores: list[Score] = []
     started = time.perf_counter()
+    scratch = tempfile.TemporaryDirectory(prefix="score-import-")
+    tree = empty_tree(Path(scratch.name))
     for folder in options.folders:
         if not folder.is_dir():
             parser.error(f"{folder}: not a folder")
         paths = files_of(folder)
         symbols = expected_symbols(folder)
-        scores = [score_file(path, symbols) for path in paths]
+        scores = [score_file(path, symbols, tree) for path in paths]
         all_scores += scores
         rows.append((folder, paths, symbols, scores))
     total = time.perf_counter() - started

@@ -122,15 +122,21 @@ class Corpus:
 
 
 def _locate(path: Path, entry: Entry) -> Located:
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return Located({}, [])
+    return locate_in(raw, entry)
+
+
+def locate_in(raw: bytes, entry: Entry) -> Located:
+    """Positions in `raw`, the text of `entry`'s file (an import's planned file is not on the disk yet)."""
     from pydantic import ValidationError
 
     from .models import RECORD_ADAPTER, references
     from .source import parse_source
 
-    try:
-        doc = parse_source(path.read_bytes(), entry.path)
-    except OSError:
-        return Located({}, [])
+    doc = parse_source(raw, entry.path)
     marks = {name: doc.position((name,)) for name in ("id", "kind", "symbol") if doc.data and name in doc.data}
     refs: list[tuple[int, int]] = []
     if entry.valid and doc.data is not None:

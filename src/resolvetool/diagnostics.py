@@ -137,12 +137,15 @@ CODES: dict[str, Code] = {
         Code("RT504", "record-exists", _E, "importing would replace an existing record (use --force to replace it)"),
         Code("RT505", "import-target", _E, "the body or session to import into is missing or ambiguous"),
         Code("RT506", "body-mismatch", _W, "the body named with --body opens its resolutions with another formula than the text"),
-        Code("RT520", "numbering-irregular", _W, "imported operative clause numbers jump, repeat or are missing between numbered clauses"),
-        Code("RT521", "number-damaged", _W, "an imported clause number printed damaged (\"4,\" or \"i.\" for \"1.\") and read as the number it stands for"),
-        Code("RT522", "continuation-guessed", _W, "an imported paragraph taken as the continuation of the one before a page break or blank line"),
-        Code("RT523", "footnote-guessed", _W, "an imported line read as a footnote printed without a separator, or as part of another footnote"),
-        Code("RT524", "symbol-year", _W, "the year in an imported Security Council symbol disagrees with the adoption date or is missing"),
-        Code("RT525", "items-after-tail", _W, "imported items printed after the words that close a clause, kept in those words"),
+        Code("RT507", "import-invalid", _E, "the records built from the text would not pass validate in this tree, so none is written"),
+        Code("RT508", "import-not-lossless", _W, "the imported records do not give the text back: the structure read may be wrong from the line named"),
+        Code("RT509", "import-numbering", _W, "the imported operative clauses are not numbered 1, 2, 3 ...: a paragraph may have been split, joined or misread"),
+        Code("RT520", "formula-not-printed", _W, "the imported text prints no opening formula: the body was read from a sentence, a numbered paragraph or the heading"),
+        Code("RT531", "number-damaged", _W, "an imported clause number printed damaged (\"4,\" or \"i.\" for \"1.\") and read as the number it stands for"),
+        Code("RT532", "continuation-guessed", _W, "an imported paragraph taken as the continuation of the one before a page break or blank line"),
+        Code("RT533", "footnote-guessed", _W, "an imported line read as a footnote printed without a separator, or as part of another footnote"),
+        Code("RT534", "symbol-year", _W, "the year in an imported Security Council symbol disagrees with the adoption date or is missing"),
+        Code("RT535", "items-after-tail", _W, "imported items printed after the words that close a clause, kept in those words"),
     ]
 }
 

@@ -115,10 +115,15 @@ class Mark(Model):
 class Layout(Model):
     """How an imported source printed the resolution where the body's house style would print it otherwise."""
 
-    heading: list[Text] = []
-    """The lines above the opening formula, as printed."""
+    heading: list[Text] | None = None
+    """The lines above the opening formula, as printed (empty: the source printed none, as texts that open with
+    the formula do)."""
     formula: Text | None = None
     """The opening formula with its punctuation, as printed."""
+    no_formula: bool = False
+    """The source printed no opening formula: the body speaks in a narrative sentence ("At its 45th plenary
+    meeting, ... the General Assembly ... elected ..."), in each numbered paragraph ("1. Ministers invite ..."),
+    or is named only in the heading."""
     formula_after_preamble: bool = False
     """The formula stands between the preamble and the operative part ("Whereas ...;" then "The Assembly:",
     as ICAO prints)."""
@@ -126,6 +131,9 @@ class Layout(Model):
     """The closing lines as printed, when they differ from what the house style derives (empty: none)."""
     footnotes: Literal["plain", "markdown"] = "plain"
     """How footnotes were printed: "1 Text" or "[^1]: Text"."""
+    glued: list[Annotated[str, StringConstraints(pattern=MARK_PLACE)]] = []
+    """The parts printed with no space after what stands before them (`formula` glued to the heading,
+    `preamble-2` to the clause before it), as whole resolutions printed in one run-on paragraph are."""
     marks: list[Mark] = []
 
 
@@ -133,8 +141,9 @@ class Resolution(RecordBase):
     """A resolution of a body."""
 
     kind: Literal["resolution"]
-    title: Text
-    """The subject or title as printed."""
+    title: Text | None = None
+    """The subject or title as printed; absent when the text printed none (a decision that opens with the
+    body's formula or a narrative sentence, under no heading)."""
     body: ref("body")
     session: ref("session") | None = None
     status: Status

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .build import BuildError, Built, Planned, Records, build, slug
+from .doubts import numbering, render_back
 from .facts import Facts, read_closing, read_formula, read_heading, settle_symbol
 from .parse import ImportFailure, TextWarning, parse_text
 
@@ -38,7 +39,7 @@ def import_text(text: str, *, name: str = "<text>", records: Records | None = No
     records = records if records is not None else Records()
     parsed = parse_text(text)
     facts = Facts()
-    read_formula(parsed.formula, facts)
+    read_formula(parsed.formula or parsed.speaker, facts)  # no formula printed: the body the text names
     read_heading(parsed.heading, parsed.heading_lines, facts)
     read_closing(parsed.closing, facts)
     settle_symbol(facts)
@@ -46,10 +47,11 @@ def import_text(text: str, *, name: str = "<text>", records: Records | None = No
     notes = [TextWarning(line, message, "RT502", "check the title field against the official document")
              for line, message in facts.notes]
     notes += [TextWarning(line, message, code, hint) for line, code, message, hint in facts.doubts]
-    warnings = sorted(parsed.warnings + notes + built.warnings,
-                      key=lambda warning: warning.line)
-    result = ImportResult(name, built.resolution, built.planned, warnings, facts)
+    result = ImportResult(name, built.resolution, built.planned, [], facts)
     result._records = records
+    # whatever the text's shape, the result is judged: does it give the text back, do its numbers run?
+    doubts = render_back(built.resolution, result.resolve, text) + numbering(parsed.operative)
+    result.warnings = sorted(parsed.warnings + notes + built.warnings + doubts, key=lambda warning: warning.line)
     return result
 
 

@@ -18,6 +18,7 @@ from .paragraphs import Paragraph, is_heading, starts_unit
 from .parsed import (ImportFailure, ParsedAnnex, ParsedClause, ParsedFootnote, ParsedItem, ParsedMark, ParsedPart,
                      ParsedText, TextWarning)
 from .parts import BARE_LABEL, find_parts, part_label
+from .opening import OPERATIVE_VERBS
 from .phrases import Phrase, find_phrase, formula_kind
 
 
@@ -53,7 +54,7 @@ class _Reader:
         self.content = content
         self.parsed = parsed
         self.anchors: dict[int, Anchor] = {}
-        self.region = "preamble"
+        self.region = "operative" if parsed.starts_operative else "preamble"
         self.clause: ParsedClause | None = None
         self.place = ""
         self.stack: list[tuple[list[ParsedItem], str]] = []  # open item levels: (items, place of the level's owner)
@@ -114,7 +115,6 @@ class _Reader:
                                  "a heading with nothing under it")
         if not self.parsed.preamble and not self.parsed.operative:
             raise ImportFailure("no clauses found after the opening formula", self.parsed.formula_line)
-        check_numbering(self.parsed)
         return self.anchors
 
     # --- the kinds of paragraph, in the order `read` tries them -------------------------------------------
@@ -210,7 +210,7 @@ class _Reader:
             self._anchor(paragraph, self.place, offsets=False)
             self.parsed.warnings.append(TextWarning(
                 self._line(paragraph), f"items after the words that close a clause are kept in those words: "
-                                       f"{_quote(paragraph.text)}", "RT525",
+                                       f"{_quote(paragraph.text)}", "RT535",
                 "check the clause: its closing words introduce items of their own"))
             return True
         item = ParsedItem(label.group(1), paragraph.text[label.end():], self._line(paragraph))
@@ -225,6 +225,10 @@ class _Reader:
             number = CLAUSE_NUMBER.match(text)
         rest = text[number.end():] if number else text
         phrase = find_phrase(rest)
+        if phrase is None and not number and self.content[self.paragraphs[position].lines[0]].cut:
+            # a clause cut from a run-on line may open with a verb in lower case ("..., adopts this ..."), or
+            # with no -s after a plural body ("Ministers, ..., Decide to refer ...")
+            phrase = find_phrase(rest, alone=True) or _base_verb(rest)
         following = self.paragraphs[position + 1].text if position + 1 < len(self.paragraphs) else ""
         return _Opening(number, label, phrase, rest, following)
 
@@ -314,6 +318,8 @@ class _Reader:
         clauses = parsed.preamble if kind == "preamble" else parsed.operative
         clauses.append(self.clause)
         self.place = f"{kind}-{len(clauses)}"
+        if self.content[paragraph.lines[0]].glued:  # printed with no space after the words before it
+            parsed.glued.append(self.place)
         self.stack = []
         self._anchor(paragraph, self.place)
 
@@ -358,7 +364,7 @@ class _Reader:
             return None
         self.parsed.warnings.append(TextWarning(
             self._line(paragraph), f"read {damaged.group(1)!r} as clause number {_next_number(self.parsed)}, "
-                                   f"printed damaged", "RT521",
+                                   f"printed damaged", "RT531",
             "check the number against the official document; the number is kept as printed"))
         return damaged
 
@@ -424,37 +430,6 @@ def _numbered_operative(text: str) -> int | None:
         return None
     phrase = find_phrase(text[number.end():])
     return _value(number.group(1)) if phrase is not None and phrase.kind == "operative" else None
-
-
-def check_numbering(parsed: ParsedText) -> None:
-    """Warn where the operative clauses' numbers do not run 1, 2, 3 ... (within each part): a number that
-    jumps or repeats, a paragraph with no number among numbered ones, or numbering that starts again."""
-    by_part: dict[str | None, list[ParsedClause]] = {}
-    for clause in parsed.operative:
-        by_part.setdefault(clause.part, []).append(clause)
-    for clauses in by_part.values():
-        if not any(clause.number for clause in clauses):
-            continue
-        expected = 1
-        for clause in clauses:
-            value = _value(clause.number)
-            if clause.number is None:
-                problem = (f"an operative paragraph with no number where {expected} would come: "
-                           f"{_quote(_words(clause))}")
-                hint = ("if it is a numbered clause whose number was lost, add the number; if its words belong "
-                        "to the clause above, move them there")
-            elif value == expected:
-                expected += 1
-                continue
-            elif value == 1 and clause.heading:
-                problem, expected = f"the numbering starts again at 1 under the heading {_quote(clause.heading)}", 2
-                hint = "check whether the heading opens a part of the resolution rather than a section"
-            else:
-                problem = (f"clause numbered {clause.number!r} where {expected} would come: the numbering "
-                           f"{'repeats' if value is not None and value < expected else 'jumps'}")
-                hint = "check the number against the official document (a misprint, a lost clause or an OCR error)"
-                expected = (value or expected) + 1
-            parsed.warnings.append(TextWarning(clause.line, problem, "RT520", hint))
 
 
 def _stands_above_items(text: str, following: str) -> bool:

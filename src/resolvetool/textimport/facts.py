@@ -242,7 +242,7 @@ def settle_symbol(facts: Facts) -> None:
     if facts.date is None:
         if not re.fullmatch(r"\d{4}", printed):
             facts.symbol = facts.symbol.split(" (")[0]  # no year to be had: the number alone
-            facts.doubts.append((facts.symbol_line, "RT524", f"the heading prints no clean year for resolution "
+            facts.doubts.append((facts.symbol_line, "RT534", f"the heading prints no clean year for resolution "
                                  f"{facts.symbol} ({printed!r}) and no adoption date to take it from",
                                  "add the year to the symbol: S/RES/N (YYYY)"))
         return
@@ -250,7 +250,7 @@ def settle_symbol(facts: Facts) -> None:
     if printed != year:
         facts.symbol = f"{facts.symbol.split(' (')[0]} ({year})"
         if printed:
-            facts.doubts.append((facts.symbol_line, "RT524", f"the heading prints the year {printed!r} but the "
+            facts.doubts.append((facts.symbol_line, "RT534", f"the heading prints the year {printed!r} but the "
                                  f"resolution was adopted in {year}: the symbol reads {facts.symbol}",
                                  "check the symbol's year against the official document"))
 

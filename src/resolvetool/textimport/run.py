@@ -101,7 +101,10 @@ def run_import(names: list[str], settings: Any, corpus: Any, *, body: str | None
     from ..writecheck import WriteRefused, check_size
     from .yamlout import record_yaml, schema_reference
 
+    from .verify import TreeCheck
+
     records = Records(corpus)
+    tree = TreeCheck(corpus)  # what is built is checked as validate would, against the tree, before a write
     folder = settings.records
     records_folder = str(PurePosixPath(*folder.relative_to(settings.root).parts)) \
         if folder.is_relative_to(settings.root) else str(folder)
@@ -138,9 +141,11 @@ def run_import(names: list[str], settings: Any, corpus: Any, *, body: str | None
             target = settings.root / planned.path
             exists = not planned.new or target.exists()
             if exists and not force and not dry_run:
+                held = next((entry for entry in corpus.entries if entry.path == planned.path), None)
+                what = f"{held.kind} {held.id}" if held is not None and held.kind and held.id else \
+                    f"{planned.record.kind} {planned.record.id}"
                 outcome.diagnostics.append(make(shown, 0, 0, "RT504",
-                                                f"{planned.path} already holds {planned.record.kind} "
-                                                f"{planned.record.id}; nothing was written",
+                                                f"{planned.path} already holds {what}; nothing was written",
                                                 "compare with --dry-run, then use --force to replace it"))
         try:
             outcome.texts = [record_yaml(planned.record, schema_reference(settings, settings.root / planned.path,
@@ -151,16 +156,40 @@ def run_import(names: list[str], settings: Any, corpus: Any, *, body: str | None
         except WriteRefused as error:
             outcome.refused = str(error)
             continue
+        if outcome.failed:
+            continue
+        planned_files = {planned.path: text for planned, text in zip(result.planned, outcome.texts)}
+        problems = tree.problems(planned_files)
+        if problems:
+            _report_problems(outcome, shown, problems, dry_run)
         if outcome.failed or dry_run:
             continue
-        files = {settings.root / planned.path: text for planned, text in zip(result.planned, outcome.texts)}
+        files = {settings.root / path: text for path, text in planned_files.items()}
         try:
             write_files(settings.root, files)  # a text's records land together or not at all
         except WriteError as error:
             outcome.refused = f"{os.path.relpath(error.path, settings.root)}: {error.reason}"
             continue
+        tree.accept(planned_files)
         outcome.written += [planned.path for planned in result.planned]
     return ImportRun(outcomes, dry_run)
+
+
+def _report_problems(outcome: FileOutcome, shown: str, problems: list[Diagnostic], dry_run: bool) -> None:
+    """The problems validate would report of the planned records, under their planned paths; when one is an
+    error, an RT507 on the text says that nothing is written."""
+    from .verify import blocking
+
+    if blocking(problems):
+        outcome.diagnostics.append(make(shown, 0, 0, "RT507",
+                                        f"the records built from this text would not pass validate "
+                                        f"({len(problems)} problem{'s' if len(problems) != 1 else ''}, listed "
+                                        f"under the paths they would have); "
+                                        f"{'this is a dry run' if dry_run else 'nothing was written'}",
+                                        "correct what the problems name (in the text, or in the tree with "
+                                        "--body/--session or a fix of the record they point to), then import "
+                                        "again; --dry-run shows the records"))
+    outcome.diagnostics += problems
 
 
 def dry_run_text(run: ImportRun, settings: Any) -> str:

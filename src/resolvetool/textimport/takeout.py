@@ -124,7 +124,7 @@ def _keep_footnote(parsed: ParsedText, removed: list[Removed], marker: str, word
                f"defined again below" if wraps else f"footnote {marker!r} again, with other words")
         parsed.warnings.append(TextWarning(
             line.number, f"{why}: kept, as printed, in the words of footnote {above.marker!r}: {line.text[:60]!r}",
-            "RT523", f"check footnote {above.marker!r}: the line may be its continuation, or a footnote of its own "
+            "RT533", f"check footnote {above.marker!r}: the line may be its continuation, or a footnote of its own "
                      f"that needs another marker"))
         return
     parsed.footnotes.append(ParsedFootnote(marker, words, line.number))
@@ -148,7 +148,7 @@ def _bare_footnote(body: list[Line], index: int, foot: PageFoot, parsed: ParsedT
         parsed.warnings.append(TextWarning(
             line.number, f"read as a footnote printed without a separator (its number does not continue the "
                          f"clauses' and the text shows no marker {found.group(1)!r}): {line.text[:60]!r}",
-            "RT523", "if it is a clause, move it from footnotes into the operative clauses"))
+            "RT533", "if it is a clause, move it from footnotes into the operative clauses"))
     return after
 
 
