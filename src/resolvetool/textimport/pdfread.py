@@ -14,8 +14,8 @@ PDFium (through pypdfium2) gives every character with its position, size and fon
   above the text of a later page; such lines are hinted as marks, kept and rendered back as the text
   import keeps them;
 - footnotes are the lines at a page's foot under the text that open with a raised marker, in the
-  footnote type; the lines after one that open with none continue it; a footnote printed again,
-  word for word, on a later page is a reprint, kept as a page-footer mark;
+  footnote type; the lines after one that open with none continue it (a footnote printed again on a later
+  page is one footnote to the importer, shown again where it was reprinted);
 - italics: where each line's italic type starts and ends (`PdfText.italic`); the words in italics that open a
   line (after its number) are hinted as the clause's formula, as UN texts set formulas (`Once again urges`);
 - bold: a paragraph wholly in bold between two others is hinted as a heading (`Budget estimates for ...`).
@@ -93,6 +93,7 @@ class _Line:
     x0: float = 0.0
     italic: tuple[tuple[int, int], ...] = ()
     hint: str | None = None
+    reprint: bool = False  # a footnote's line printed before, word for word, on an earlier page
 
     def text_of(self) -> str:
         """The characters in drawing order, spaces aside (before the line is spelt)."""
@@ -145,7 +146,7 @@ def read_pdf(data: bytes) -> PdfText:
     _find_footnotes(pages)
     # a page that holds only furniture and reprinted footnotes shows its content as images too (a scanned table)
     empty = [number for number, lines in enumerate(pages, 1)
-             if not any(line.hint in (None, FOOTNOTE, FOOTNOTE_MORE) for line in lines)]
+             if not any(line.hint in (None, FOOTNOTE, FOOTNOTE_MORE) and not line.reprint for line in lines)]
     return _assemble(pages, empty)
 
 
@@ -376,13 +377,14 @@ def _find_footnotes(pages: list[list[_Line]]) -> None:
 
 
 def _close_footnote(lines: list[_Line], seen: set[str]) -> None:
-    """A footnote whose words were printed before (a later page's reprint) becomes page-footer marks."""
+    """Note a footnote whose words were printed before (a later page's reprint: the importer keeps one footnote,
+    shown again where it was reprinted), so that a page holding only such reprints counts as one without text."""
     if not lines:
         return
     words = " ".join(" ".join(line.text for line in lines).split())
     if words in seen:
         for line in lines:
-            line.hint = "page-footer"
+            line.reprint = True
     seen.add(words)
 
 
