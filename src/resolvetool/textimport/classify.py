@@ -246,7 +246,7 @@ class _Reader:
         if not words or not rest.startswith(words) or not rest[len(words):len(words) + 1].isspace():
             return None
         kind = "operative" if numbered or not rest.rstrip().endswith(",") else "preamble"
-        return Phrase(words, rest[len(words):], kind)
+        return Phrase(words, rest[len(words):].lstrip(), kind)
 
     def _part_title(self, paragraph: Paragraph, opening: _Opening) -> bool:
         """The title under a part's label that stands as a heading ("II", then its title)."""

@@ -39,6 +39,7 @@ FURNITURE = ("running-header", "page-number", "page-footer")
 FOOTNOTE = "footnote"  # the first line of a footnote printed at a page's foot
 FOOTNOTE_MORE = "footnote-more"  # a further line of the footnote above
 PHRASE = "phrase:"  # + the words in italics that open a line: a clause's formula as the page set it
+SEPARATOR = "separator"  # the rule printed above a page's footnotes ("____")
 HEADING = "heading"  # a paragraph set in bold type among the clauses: a section heading ("Budget estimates ...")
 
 _MARKER_ONLY = re.compile(r"^[\d*†‡§]{1,3}$")
@@ -364,6 +365,8 @@ def _find_footnotes(pages: list[list[_Line]]) -> None:
         if above is not None and not (_is_separator(above.text) or above.y - first.y > pitch * 1.4
                                       or first.size < body * 0.9):
             continue
+        if above is not None and _is_separator(above.text):
+            above.hint = SEPARATOR  # the rule above the footnotes: page layout, not text
         current: list[_Line] = []
         for line in text_lines[start:]:
             if _MARKER.match(line.text):
@@ -411,9 +414,12 @@ def _assemble(pages: list[list[_Line]], empty: list[int]) -> PdfText:
     pitch = _pitch(pages, body)
     margins = {}
     for number, lines in enumerate(pages, 1):
-        text = [line for line in lines if line.hint is None]
-        if text:  # the right margin: where most full lines end (a heading off to the right aside)
-            ends = sorted(line.x1 for line in text if line.size == body) or sorted(line.x1 for line in text)
+        # the text's margins, from its lines in the body's type (a separator, a heading in larger type aside):
+        # the left one where its lines start, the right one where most full lines end
+        text = [line for line in lines if line.hint is None and line.size == body and any(c.isalpha() for c in line.text)] \
+            or [line for line in lines if line.hint is None]
+        if text:
+            ends = sorted(line.x1 for line in text)
             margins[number] = (min(line.x0 for line in text), ends[int(len(ends) * 0.8)])
     ordered = [line for lines in pages for line in lines]
     texts = [position for position, line in enumerate(ordered) if line.hint is None]
@@ -493,7 +499,7 @@ def _italic_opening(line: _Line) -> str | None:
 
 
 def _group(hint: str | None) -> str:
-    return "footnote" if hint in (FOOTNOTE, FOOTNOTE_MORE) else str(hint)
+    return "footnote" if hint in (FOOTNOTE, FOOTNOTE_MORE, SEPARATOR) else str(hint)
 
 
 def _new_paragraph(above: _Line, line: _Line, pitch: float, margins: dict[int, tuple[float, float]]) -> bool:

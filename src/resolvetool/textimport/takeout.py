@@ -112,7 +112,7 @@ def take_out(body: list[Line], parsed: ParsedText, heading_lines: list[Line],
     return content, removed
 
 
-_HINTED = ("running-header", "page-number", "page-footer", "footnote", "footnote-more")
+_HINTED = ("running-header", "page-number", "page-footer", "footnote", "footnote-more", "separator")
 
 
 def _take_hinted(body: list[Line], index: int, hints: dict[int, str], parsed: ParsedText, content: list[Line],
@@ -126,7 +126,8 @@ def _take_hinted(body: list[Line], index: int, hints: dict[int, str], parsed: Pa
         marker, first = (found.group(1), found.group(2)) if found else (line.text.split(" ", 1)[0], "")
         _keep_footnote(parsed, removed, marker, " ".join([first, *words]).strip(), line, len(content))
         return after
-    kind = kind if kind in _HINTED[:3] else "page-footer"  # a footnote's further line with no footnote above
+    # a separator is markup, as in a text; a footnote's further line with no footnote above, a page's foot
+    kind = "markup" if kind == "separator" else kind if kind in _HINTED[:3] else "page-footer"
     removed.append(Removed(kind, line.text, line.number, len(content)))
     return index + 1
 
