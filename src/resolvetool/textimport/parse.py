@@ -53,6 +53,13 @@ def parse_text(source: str) -> ParsedText:
     body = lines[preamble_at:formula_at] + lines[formula_end + 1:]
     content, removed = take_out(body, parsed, heading_lines)
     paragraphs = join_paragraphs(content)
+    for paragraph in paragraphs:
+        for index in paragraph.guessed:
+            parsed.warnings.append(TextWarning(
+                content[index].number, f"read as the continuation of the paragraph above, across a blank line or "
+                                       f"page break: {content[index].text[:60]!r}", "RT532",
+                "check that the paragraph above runs on here; if this opens a paragraph of its own, the record "
+                "holds the two joined"))
     anchors = classify(paragraphs, content, parsed)
     place_marks(removed, anchors, len(content), parsed)
     return parsed
