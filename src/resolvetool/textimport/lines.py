@@ -74,7 +74,8 @@ def strip_markup(text: str) -> str:
     return re.sub(r"^#{1,6}\s*", "", text).strip()
 
 
-_GLUED_MARKER = re.compile(rf"(?<=[,;:.])(?:\d{{1,3}}|[{SUPERSCRIPTS}]+)$|[{SUPERSCRIPTS}]+$")
+# (or set off by a space, as OCR prints it: "Gabon, 39", "1992 1/")
+_GLUED_MARKER = re.compile(rf"(?<=[,;:.])\s?(?:\d{{1,3}}/?|[{SUPERSCRIPTS}]+)$|[{SUPERSCRIPTS}]+$")
 
 
 def ends_sentence_part(text: str) -> bool:
