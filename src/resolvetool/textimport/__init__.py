@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .build import BuildError, Built, Planned, Records, build, slug
+from .build import BuildError, Built, Planned, Records, add_instrument, build, slug
 from .facts import Facts, read_closing, read_formula, read_heading
+from .instrument import read_instrument, split_adopted
 from .parse import ImportFailure, TextWarning, parse_text
 
 
@@ -36,12 +37,17 @@ def import_text(text: str, *, name: str = "<text>", records: Records | None = No
     """Read `text` and build its records against `records` (the tree's and this run's); raises
     ImportFailure or BuildError when the text cannot be made a resolution."""
     records = records if records is not None else Records()
-    parsed = parse_text(text)
+    split = split_adopted(text)  # a convention, recommendation or declaration printed after the resolution
+    parsed = parse_text(split.resolution if split is not None else text)
     facts = Facts()
     read_formula(parsed.formula, facts)
     read_heading(parsed.heading, parsed.heading_lines, facts)
     read_closing(parsed.closing, facts)
     built: Built = build(parsed, facts, records, records_folder, body_id=body, session_id=session)
+    if split is not None:
+        read = read_instrument(split)
+        add_instrument(built, read, split, facts, records, records_folder)
+        built.warnings += read.warnings
     notes = [TextWarning(line, message, "RT502", "check the title field against the official document")
              for line, message in facts.notes]
     warnings = sorted(parsed.warnings + notes + built.warnings,
