@@ -115,8 +115,9 @@ class Mark(Model):
 class Layout(Model):
     """How an imported source printed the resolution where the body's house style would print it otherwise."""
 
-    heading: list[Text] = []
-    """The lines above the opening formula, as printed."""
+    heading: list[Text] | None = None
+    """The lines above the opening formula, as printed (empty: the source printed none, as texts that open with
+    the formula do)."""
     formula: Text | None = None
     """The opening formula with its punctuation, as printed."""
     formula_after_preamble: bool = False
@@ -126,6 +127,9 @@ class Layout(Model):
     """The closing lines as printed, when they differ from what the house style derives (empty: none)."""
     footnotes: Literal["plain", "markdown"] = "plain"
     """How footnotes were printed: "1 Text" or "[^1]: Text"."""
+    glued: list[Annotated[str, StringConstraints(pattern=MARK_PLACE)]] = []
+    """The parts printed with no space after what stands before them (`formula` glued to the heading,
+    `preamble-2` to the clause before it), as whole resolutions printed in one run-on paragraph are."""
     marks: list[Mark] = []
 
 

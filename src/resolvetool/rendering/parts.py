@@ -54,7 +54,7 @@ def parts(resolution: Any, context: Context) -> Iterator[Part]:
     layout was not kept."""
     style = style_for(context.body)
     layout = resolution.layout
-    for line in (layout.heading if layout and layout.heading else style.heading(resolution, context)):
+    for line in (layout.heading if layout and layout.heading is not None else style.heading(resolution, context)):
         yield Part("heading", "heading", line)
     formula = layout.formula if layout and layout.formula else style.formula(resolution, context)
     clauses = [(f"{section}-{number}", clause) for section in ("preamble", "operative")

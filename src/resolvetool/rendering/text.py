@@ -30,6 +30,7 @@ def render_text(resolution: Any, context: Context, *, clean: bool = False) -> st
     waiting: dict[str, list[Any]] = defaultdict(list)
     for mark in marks:
         waiting[mark.at].append(mark)
+    glued = set(layout.glued) if layout is not None else set()
     paragraphs: list[str] = []
     for part in parts(resolution, context):
         if part.role == "footnote" and part.source.marker in placed_footnotes:
@@ -41,7 +42,11 @@ def render_text(resolution: Any, context: Context, *, clean: bool = False) -> st
             waiting[part.place] = inline  # offsets count into a later part of the same place
             inline = []
         if part.text:
-            paragraphs.append(_insert(part, [(mark.offset, shown(mark)) for mark in inline]))
+            text = _insert(part, [(mark.offset, shown(mark)) for mark in inline])
+            if part.place in glued and part.role in ("formula", "clause") and paragraphs and not here:
+                paragraphs[-1] += text  # printed with no space after the words before it
+            else:
+                paragraphs.append(text)
     for stray in waiting.values():  # marks naming a part the record no longer has: still printed, at the end
         paragraphs += [shown(mark) for mark in stray]
     return inert("\n\n".join(paragraphs) + "\n")

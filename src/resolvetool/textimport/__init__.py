@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .build import BuildError, Built, Planned, Records, add_instrument, build, slug
+from .doubts import numbering, render_back
 from .facts import Facts, read_closing, read_formula, read_heading
 from .documents import split_resolutions
 from .instrument import read_instrument, split_adopted
@@ -51,10 +52,11 @@ def import_text(text: str, *, name: str = "<text>", records: Records | None = No
         built.warnings += read.warnings
     notes = [TextWarning(line, message, "RT502", "check the title field against the official document")
              for line, message in facts.notes]
-    warnings = sorted(parsed.warnings + notes + built.warnings,
-                      key=lambda warning: warning.line)
-    result = ImportResult(name, built.resolution, built.planned, warnings, facts)
+    result = ImportResult(name, built.resolution, built.planned, [], facts)
     result._records = records
+    # whatever the text's shape, the result is judged: does it give the text back, do its numbers run?
+    doubts = render_back(built.resolution, result.resolve, text) + numbering(parsed.operative)
+    result.warnings = sorted(parsed.warnings + notes + built.warnings + doubts, key=lambda warning: warning.line)
     return result
 
 

@@ -199,6 +199,9 @@ class _Reader:
             number = CLAUSE_NUMBER.match(text)
         rest = text[number.end():] if number else text
         phrase = find_phrase(rest)
+        if phrase is None and not number and self.content[self.paragraphs[position].lines[0]].cut:
+            # a clause cut from a run-on line may open with a verb in lower case: "..., adopts this ..."
+            phrase = find_phrase(rest, alone=True)
         following = self.paragraphs[position + 1].text if position + 1 < len(self.paragraphs) else ""
         return _Opening(number, label, phrase, rest, following)
 
@@ -270,6 +273,8 @@ class _Reader:
         clauses = parsed.preamble if kind == "preamble" else parsed.operative
         clauses.append(self.clause)
         self.place = f"{kind}-{len(clauses)}"
+        if self.content[paragraph.lines[0]].glued:  # printed with no space after the words before it
+            parsed.glued.append(self.place)
         self.stack = []
         self._anchor(paragraph, self.place)
 

@@ -14,6 +14,8 @@ class Line:
     number: int  # 1-based, as an editor counts
     text: str  # stripped, runs of whitespace collapsed; "" for a blank line
     indent: int
+    glued: bool = False  # cut from a printed line, where it stood with no space after the words before it
+    cut: bool = False  # cut from a printed line where a clause starts ("...;Having noted ...")
 
 
 def read_lines(text: str) -> list[Line]:

@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 
 from .classify import classify
-from .lines import (BULLET, CLAUSE_NUMBER, ITEM_LABEL, LONE_MARKER, SECTION_HEADING, TERMINAL, Line, read_lines,
-                    strip_markup)
+from .lines import Line, read_lines, strip_markup
 from .marks import place_marks
+from .opening import find_opening
 from .paragraphs import join_paragraphs
 from .parsed import (ImportFailure, ParsedAnnex, ParsedClause, ParsedFootnote, ParsedItem, ParsedMark, ParsedPart,
                      ParsedText, TextWarning)
@@ -31,8 +31,11 @@ __all__ = ["ImportFailure", "ParsedAnnex", "ParsedClause", "ParsedFootnote", "Pa
 
 def parse_text(source: str) -> ParsedText:
     """Read `source`, the text of one resolution; raises ImportFailure when it cannot be read as one."""
-    lines = read_lines(source)
-    formula_at, formula_end = _find_formula(lines)
+    opening = find_opening(read_lines(source))
+    if opening is None:
+        raise ImportFailure("no opening formula found (a line such as 'The General Assembly,' before the clauses); "
+                            "is this the text of a resolution?")
+    lines, formula_at, formula_end = opening.lines, opening.formula_at, opening.formula_end
     preamble_at = _preamble_above(lines, formula_at)
     heading_lines = [line for line in lines[:preamble_at] if line.text]
     heading = _heading_paragraphs(lines[:preamble_at])
@@ -40,6 +43,8 @@ def parse_text(source: str) -> ParsedText:
     parsed = ParsedText(heading=[text for text, _ in heading], heading_lines=[number for _, number in heading],
                         formula=formula, formula_line=lines[formula_at].number,
                         formula_after_preamble=preamble_at < formula_at)
+    if opening.glued and heading:
+        parsed.glued.append("formula")
     body = lines[preamble_at:formula_at] + lines[formula_end + 1:]
     content, removed = take_out(body, parsed, heading_lines)
     paragraphs = join_paragraphs(content)
@@ -48,24 +53,7 @@ def parse_text(source: str) -> ParsedText:
     return parsed
 
 
-# --- the formula and the heading above it ----------------------------------------------------------------
-
-_FORMULA = re.compile(r"^(?:The|THE)\s+[^;]{3,400}[,:]$")
-
-
-def _find_formula(lines: list[Line]) -> tuple[int, int]:
-    for start, line in enumerate(lines):
-        text = strip_markup(line.text)
-        if not text.startswith(("The ", "THE ")):
-            continue
-        end, words = start, text
-        while not words.endswith((",", ":")) and end + 1 < len(lines) and lines[end + 1].text and end - start < 4:
-            end += 1
-            words += " " + strip_markup(lines[end].text)
-        if _FORMULA.match(words) and len(words.split()) <= 60 and _opens_clauses(lines, end + 1):
-            return start, end
-    raise ImportFailure("no opening formula found (a line such as 'The General Assembly,' before the clauses); "
-                        "is this the text of a resolution?")
+# --- the heading above the formula -------------------------------------------------------------------------
 
 
 def _preamble_above(lines: list[Line], formula_at: int) -> int:
@@ -82,17 +70,6 @@ def _preamble_above(lines: list[Line], formula_at: int) -> int:
                 if lines[end].text.endswith((",", ";")):
                     return index
     return formula_at
-
-
-def _opens_clauses(lines: list[Line], start: int) -> bool:
-    for line in lines[start:]:
-        if not line.text or LONE_MARKER.match(line.text):
-            continue
-        text = BULLET.sub("", line.text)
-        return bool(find_phrase(text) or CLAUSE_NUMBER.match(text) or ITEM_LABEL.match(text)
-                    or SECTION_HEADING.match(text) or text.endswith(TERMINAL)
-                    or len(text.split()) <= 4 and find_phrase(text, alone=True))
-    return False
 
 
 # Lines that open a heading paragraph of their own even without a blank line before them.

@@ -91,5 +91,6 @@ class ParsedText:
     footnotes: list[ParsedFootnote] = field(default_factory=list)
     footnote_style: str = "plain"
     formula_after_preamble: bool = False
+    glued: list[str] = field(default_factory=list)  # the places printed with no space before them
     marks: list[ParsedMark] = field(default_factory=list)
     warnings: list[TextWarning] = field(default_factory=list)

@@ -1,0 +1,215 @@
+"""Where a resolution starts and who adopted it: the opening formula, wherever the page put it.
+
+Formulas are found by how they are built, not by where a house style puts them:
+
+- on a line of its own, ending in "," or ":" ("The General Assembly,") or in nothing at all ("The Security
+  Council", as old Security Council texts print it), the clauses below it;
+- glued to the title or to what stands before it ("... AGRICULTURE.The General Conference of ...",
+  "... thereto;The Board of Governors"): the line is cut where the formula starts;
+- followed on its own line by the clauses ("The Committee of Ministers,Having regard to ...;Having noted ...;
+  Resolves ..."), as whole resolutions printed as one paragraph are: the line is cut where each clause starts
+  (a participle or adjective, a verb in -s, or one of the few verbs a body uses in lower case: "adopts").
+
+A cut leaves the pieces of the printed line as separate lines with the line's number, a blank line between them,
+so that the passes after this one read them as paragraphs; a piece printed with no space before it is `glued`,
+so that render can give the text back as printed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .lines import BULLET, CLAUSE_NUMBER, ITEM_LABEL, LONE_MARKER, SECTION_HEADING, TERMINAL, Line, strip_markup
+from .phrases import find_phrase
+
+# Words that open a preambular paragraph beyond doubt, even glued to what stands before them
+# ("The CouncilHaving noted", "ConferenceHaving considered") or after a body's name with no comma.
+STRONG_PREAMBLE = {"having", "whereas", "considering", "recalling", "noting", "recognizing", "recognising",
+                   "bearing", "taking", "desiring", "believing", "welcoming", "mindful", "conscious", "convinced",
+                   "aware", "reaffirming", "emphasizing", "stressing", "acknowledging", "expressing", "guided",
+                   "deeply", "determined", "concerned", "realizing", "noting", "observing", "affirming",
+                   "pursuant", "referring", "acting", "in"}
+# Verbs a body's operative paragraph opens with in lower case, run on after the preamble
+# ("..., adopts this twenty-fifth day of June ... the following Convention"), or with no -s after a plural
+# body ("Ministers, ..., Decide to refer ..."). Lower-case verbs elsewhere are prose, not a clause.
+OPERATIVE_VERBS = {"adopt", "decide", "resolve", "approve", "proclaim", "recommend", "request", "invite",
+                   "declare", "agree", "urge", "call", "authorize", "authorise", "instruct", "endorse", "establish",
+                   "note", "welcome", "appeal", "express", "reaffirm", "take", "elect", "confirm", "consider"}
+# How a formula names who speaks: "The General Assembly", "THE COUNCIL", "Ministers", "Representatives of ...".
+_SPEAKER = re.compile(r"(?:The|THE)\s+[A-Z]|(?:Ministers|MINISTERS|Representatives|Delegates|Participants)\b")
+# Where a formula can start on a line: at its start (after markup), or after the end of a sentence or of a
+# heading printed on the same line ("... OF THE SHIP. The General", "thereto;The Board", "1985)The ...").
+_FORMULA_START = re.compile(r"^[#*_\s]*|(?<=[.;:)])\s*")
+_MAX_WORDS = 60
+# A sentence ending inside what would be a formula: it is prose ("... set out below.The Council ..."), and the
+# formula, if any, starts after it.
+_SENTENCE_END = re.compile(r"[a-z]{2}[.;:]\s*[A-Z]")
+
+
+@dataclass(frozen=True)
+class Opening:
+    """The lines of the text, cut where the formula and the clauses run on from it start, and where the
+    formula stands in them (`formula_at` to `formula_end`, both inclusive)."""
+    lines: list[Line]
+    formula_at: int
+    formula_end: int
+    glued: bool = False  # the formula was printed with no space after what stands before it
+
+
+def find_opening(lines: list[Line]) -> Opening | None:
+    """The opening formula, wherever it stands; None when the text prints none."""
+    for index, line in enumerate(lines):
+        if not line.text:
+            continue
+        for start in _starts(line.text):
+            found = _inline(lines, index, start) or _whole(lines, index, start)
+            if found is not None:
+                return found
+    return None
+
+
+def _starts(text: str) -> list[int]:
+    starts = []
+    for match in _FORMULA_START.finditer(text):
+        at = match.end()
+        if _SPEAKER.match(text, at) and (at == 0 or match.start() > 0 or not text[:at].strip("#*_ ")):
+            starts.append(at)
+    return sorted(set(starts))
+
+
+def _inline(lines: list[Line], index: int, start: int) -> Opening | None:
+    """"The Council,Having noted ...": a formula followed on its line by the first clause."""
+    text = lines[index].text
+    cut = clause_boundary(text, start, formula=True)
+    if cut is None:
+        return None
+    end, resume = cut
+    formula = text[start:end]
+    if len(formula.split()) > _MAX_WORDS or ";" in formula or _SENTENCE_END.search(formula):
+        return None
+    pieces = [formula, *split_run_on(text[resume:], glued_first=resume == end)]
+    return _cut(lines, index, start, pieces)
+
+
+def _whole(lines: list[Line], index: int, start: int) -> Opening | None:
+    """A formula that ends its line (or a few wrapped lines): "The General Assembly,", "The Security Council"."""
+    end, words = index, strip_markup(lines[index].text[start:])
+    while not words.endswith((",", ":")) and end + 1 < len(lines) and lines[end + 1].text and end - index < 4:
+        if words.endswith((".", ";")) or _starts_clause(lines[end + 1].text):
+            break
+        end += 1
+        words += " " + strip_markup(lines[end].text)
+    if len(words.split()) > _MAX_WORDS or ";" in words[:-1]:
+        return None
+    stands_alone = end + 1 >= len(lines) or not lines[end + 1].text or _starts_clause(lines[end + 1].text)
+    if not words.endswith((",", ":")):
+        # "The Security Council" (or OCR's "The Security Council.") alone above its clauses: a short name only
+        if not (stands_alone and len(words.split()) <= 12 and not re.search(r"[,;]", words)
+                and (words[-1:].isalpha() or words.endswith("."))):
+            return None
+    if not _opens_clauses(lines, end + 1):
+        return None
+    if start == 0:
+        return Opening(lines, index, end)
+    opening = _cut(lines, index, start, [lines[index].text[start:]])
+    return replace(opening, formula_end=opening.formula_at + end - index)
+
+
+def _cut(lines: list[Line], index: int, start: int, pieces: list[tuple[str, bool] | str]) -> Opening:
+    """`lines` with line `index` cut into what stands before the formula (kept as a heading line), the formula
+    and `pieces` after it, a blank line (of the same number) between them."""
+    line = lines[index]
+    before = line.text[:start].rstrip()
+    glued = bool(before) and not line.text[len(before):start]
+    made: list[Line] = []
+    if before:
+        made += [replace(line, text=before), Line(line.number, "", 0)]
+    formula_at = index + len(made)
+    for position, piece in enumerate(pieces):
+        text, stuck = (piece, glued) if isinstance(piece, str) else piece
+        if position:
+            made.append(Line(line.number, "", 0))
+        made.append(Line(line.number, text.strip(), line.indent if not made else 0, glued=stuck,
+                         cut=position > 0))
+    return Opening(lines[:index] + made + lines[index + 1:], formula_at, formula_at, glued)
+
+
+_BOUNDARY = re.compile(r"(?<=[^\W\d_])(?=[A-Z][a-z])|[,;:.)]\s*(?:and(?![a-z])\s*)?(?=[A-Za-z])|\s+(?:and(?![a-z])\s*)?(?=[A-Za-z])")
+_IN = re.compile(r"In (?:view|the light|accordance|application|the exercise|pursuance)\b")
+
+
+def clause_boundary(text: str, after: int, *, formula: bool = False) -> tuple[int, int] | None:
+    """The first place after `after` where a clause starts in `text`: (where the words before it end, with
+    their punctuation and a joining "and"; where the clause starts); None when there is none. `formula`: the
+    words before are a body's name, which a preambular word may follow with no punctuation ("The Council
+    Having noted", "The CouncilHaving noted")."""
+    first_word = re.match(r"\s*\S+", text[after:])
+    position = after + (first_word.end() if first_word else 0)
+    for match in _BOUNDARY.finditer(text, position):
+        start, resume = match.start(), match.end()
+        separator = text[start:resume]
+        punctuated = bool(separator) and separator[0] in ",;:.)"
+        joined = "and" in separator
+        word = re.match(r"[A-Za-z]+", text[resume:])
+        if word is None:
+            continue
+        lower, capital = word.group().lower(), text[resume].isupper()
+        strong = capital and lower in STRONG_PREAMBLE and (find_phrase(text[resume:]) is not None or
+                                                          lower in ("pursuant", "acting") or
+                                                          lower == "in" and _IN.match(text, resume) is not None)
+        if not punctuated:
+            camel = not separator  # "ConferenceRecommends": glued, a clause beyond doubt
+            if not (formula and (strong or camel and capital and find_phrase(text[resume:]) is not None)):
+                continue
+        elif capital:
+            if not (strong or find_phrase(text[resume:]) is not None or lower in OPERATIVE_VERBS):
+                continue
+            if joined and not strong:
+                continue
+        elif joined or not (lower.rstrip("s") in OPERATIVE_VERBS or lower in STRONG_PREAMBLE
+                            and find_phrase(text[resume:], alone=True) is not None):
+            continue
+        end = start + separator.index("and") + 3 if joined else start + (1 if punctuated else 0)
+        return end, resume
+    return None
+
+
+def split_run_on(text: str, *, glued_first: bool = False) -> list[tuple[str, bool]]:
+    """`text`, clauses run on in one line, as the clauses: each with whether it was printed glued to the one
+    before (no space between)."""
+    pieces: list[tuple[str, bool]] = []
+    glued = glued_first
+    while True:
+        cut = clause_boundary(text, 0)
+        if cut is None:
+            pieces.append((text, glued))
+            return pieces
+        end, resume = cut
+        pieces.append((text[:end], glued))
+        glued = end == resume
+        text = text[resume:]
+
+
+def _starts_clause(text: str) -> bool:
+    text = BULLET.sub("", strip_markup(text))
+    return bool(find_phrase(text) or CLAUSE_NUMBER.match(text) or ITEM_LABEL.match(text))
+
+
+def _opens_clauses(lines: list[Line], start: int) -> bool:
+    """Whether what follows the formula reads as clauses: a formula, a number, a label or a heading opens it,
+    or its paragraph ends as a clause does ("In the exercise of its primary responsibility ...,")."""
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if not line.text or LONE_MARKER.match(line.text):
+            continue
+        text = BULLET.sub("", strip_markup(line.text))
+        if find_phrase(text) or CLAUSE_NUMBER.match(text) or ITEM_LABEL.match(text) or SECTION_HEADING.match(text) \
+                or len(text.split()) <= 4 and find_phrase(text, alone=True):
+            return True
+        paragraph = [text]
+        while index + 1 < len(lines) and lines[index + 1].text and len(paragraph) < 12:
+            index += 1
+            paragraph.append(strip_markup(lines[index].text))
+        return paragraph[0].endswith(TERMINAL) or " ".join(paragraph).endswith(TERMINAL)
+    return False
