@@ -138,13 +138,10 @@ CODES: dict[str, Code] = {
         Code("RT505", "import-target", _E, "the body or session to import into is missing or ambiguous"),
         Code("RT506", "body-mismatch", _W, "the body named with --body opens its resolutions with another formula than the text"),
         Code("RT507", "import-invalid", _E, "the records built from the text would not pass validate in this tree, so none is written"),
-<<<<<<< HEAD
-        Code("RT520", "instrument-numbering", _W, "the articles or numbered paragraphs of an adopted instrument do not run 1 to N"),
-        Code("RT521", "glued-label", _W, "a paragraph number or item label printed with no space before its words, read as a label"),
-=======
         Code("RT508", "import-not-lossless", _W, "the imported records do not give the text back: the structure read may be wrong from the line named"),
         Code("RT509", "import-numbering", _W, "the imported operative clauses are not numbered 1, 2, 3 ...: a paragraph may have been split, joined or misread"),
->>>>>>> main
+        Code("RT520", "instrument-numbering", _W, "the articles or numbered paragraphs of an adopted instrument do not run 1 to N"),
+        Code("RT521", "glued-label", _W, "a paragraph number or item label printed with no space before its words, read as a label"),
     ]
 }
 
