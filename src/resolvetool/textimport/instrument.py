@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..source import LINE_END
-from .lines import TERMINAL, strip_markup
+from .lines import CLOSING, TERMINAL, strip_markup
+from .phrases import find_phrase
 from .parsed import TextWarning
 
 KINDS = ("convention", "recommendation", "declaration", "charter", "protocol")
@@ -22,9 +23,12 @@ _KIND = r"(?:revised\s+)?(Convention|Recommendation|Declaration|Charter|Protocol
 # The clause that adopts the instrument: "Adopts ... the following Recommendation:", "Adopts and solemnly
 # proclaims this Declaration on ...", and inside the ILO's formula, "... adopts this twenty-ninth day of June
 # ... the following Convention, which may be cited as the Equal Remuneration Convention, 1951:".
-ADOPTING = re.compile(rf"(?:^|(?<=[\s,;]))(?:adopts?|proclaims?)\b(?:(?!\b[Rr]ecommends\b).){{0,400}}?"
-                      rf"\b(?:the\s+following|this|the\s+present|the\s+principles\s+that\s+follow\s+and\s+adopts\s+"
-                      rf"the\s+present)\s+{_KIND}\b((?:\s+(?:on|concerning|of|for)\s+[^,;:.]{{3,150}})?)", re.IGNORECASE | re.DOTALL)
+ADOPTING = re.compile(rf"(?:^|(?<=[\s,;.]))(?:adopts?|proclaims?|has\s+adopted)\b(?:(?!\b[Rr]ecommends\b).){{0,400}}?"
+                      rf"\b(?:the\s+following|this|the\s+present|the|the\s+principles\s+that\s+follow\s+and\s+adopts\s+"
+                      rf"the\s+present)[\s-]+{_KIND}\b((?:\s+(?:on|concerning|of|for)\s+[^,;:.]{{3,150}})?)", re.IGNORECASE | re.DOTALL)
+# The ILO's formula where the verb is misprinted ("adops this ... day ... the following Convention, which may be
+# cited as ...:"): the instrument is announced at the end of the paragraph all the same.
+FOLLOWING = re.compile(r"\bthe\s+following\s+(Convention|Recommendation|Declaration|Charter|Protocol)\b()[^:]{0,200}:\s*$")
 CITED_AS = re.compile(r"\bwhich may be cited as the ([^:]{5,160}?)\s*:?\s*$")
 
 _ARTICLE = re.compile(r"^[#*\s]*(?:Article|ARTICLE|Art\.)\s*(\d{1,3}[a-z]?|[IVXLC]{1,7})\b\.?\s*(?:[-–—:.]\s*)?(.*)$")
@@ -102,10 +106,12 @@ def split_adopted(source: str) -> Split | None:
                 continue  # the paragraph goes on: test it whole
         words = " ".join(paragraph)
         paragraph = []
-        adopting = ADOPTING.search(words) if words else None
-        if adopting is None or not _opens_adopting(words, adopting.start()):
+        adopting = next((found for found in _matches(words) if _opens_adopting(words, found.start())), None) \
+            or FOLLOWING.search(words)
+        if adopting is None:
             continue
-        start = _instrument_start(lines, index + 1)
+        number = re.match(r"\s*(\d{1,3})\.", words)
+        start = _instrument_start(lines, index + 1, int(number.group(1)) if number else None)
         if start is None:
             return None
         cited = CITED_AS.search(words)
@@ -117,6 +123,15 @@ def split_adopted(source: str) -> Split | None:
     return None
 
 
+def _matches(words: str):
+    """Every adopting clause in `words`, each tried from each verb ("decided to adopt, in the form of a
+    Convention, ...; adopts this ninth day of July ... the following Convention")."""
+    at = 0
+    while (found := ADOPTING.search(words, at)) is not None:
+        yield found
+        at = found.start() + 1
+
+
 def _ends(text: str, mark: str) -> bool:
     return text.rstrip(" *").endswith(mark)
 
@@ -124,23 +139,40 @@ def _ends(text: str, mark: str) -> bool:
 def _opens_adopting(words: str, at: int) -> bool:
     """The adopting verb opens the paragraph, or the formula's last clause (", adopts this ... day ...")."""
     before = words[:at].rstrip()
-    return not before or bool(re.search(r"(?:[,;:]|\band)$", before))
+    return not before or bool(re.search(r"(?:[,;:]|\band|^\d{1,3}\.|^(?:\d{1,3}\.\s*)?[A-Z][a-z]+ly)$", before))
 
 
-def _instrument_start(lines: list[str], after: int) -> int | None:
+def _instrument_start(lines: list[str], after: int, number: int | None) -> int | None:
     """The first line after the adopting clause that opens the instrument's text: an article, a part or
-    chapter, a lettered or numbered section, "Preamble", a heading, a numbered paragraph. Paragraphs before it
-    ("The General Conference recommends that Member States ...") stay with the resolution."""
+    chapter, a lettered or numbered section, "Preamble", a heading, a numbered paragraph. The resolution's own
+    clauses after the adopting one ("The General Conference recommends that Member States ...", "2. Recommends
+    that ...", numbered on from it) stay with the resolution; an adoption line before any instrument text
+    ("22nd plenary meeting") means the instrument is not printed here (an annex, read as one)."""
     for index in range(after, len(lines)):
         text = strip_markup(lines[index].strip())
         if not text:
             continue
-        if _ARTICLE.match(text) or _PART.match(text) or _LETTERED.match(text) or _NUMBER.match(text) \
+        numbered = _NUMBER.match(text)
+        if numbered and number is not None and _value(numbered.group(1).rstrip(".")) == number + 1 \
+                and _operative(text[numbered.end():]):
+            number += 1
+            continue  # "2. Recommends that Member States ...": the resolution's next clause
+        if not numbered and _operative(text):
+            continue
+        if CLOSING.match(text) or _CLOSING.match(text):
+            return None
+        if _ARTICLE.match(text) or _PART.match(text) or _LETTERED.match(text) or numbered \
                 or text.lower().rstrip(":. ") == "preamble" or _is_heading(text, lines, index):
             return index
-        if _CLOSING.match(text):
-            return None
     return None
+
+
+def _operative(text: str) -> bool:
+    """A clause of the resolution: an operative formula ("Recommends", "Also invites"), or the body named
+    before its verb ("The General Conference recommends that ...")."""
+    phrase = find_phrase(text)
+    return phrase is not None and phrase.kind == "operative" and phrase.text[:1].isupper() \
+        or bool(re.match(r"^The\s+[A-Z][\w ,-]{2,120}?\s+(?:recommends|decides|invites|requests|urges)\b", text))
 
 
 def _is_heading(text: str, lines: list[str], index: int) -> bool:
@@ -154,29 +186,34 @@ def _is_heading(text: str, lines: list[str], index: int) -> bool:
 def read_instrument(split: Split) -> ReadInstrument:
     read = ReadInstrument(split.kind)
     reader = _Reader(read)
-    for line, text in _units(split.instrument):
-        reader.take(line, text)
+    for line, text, gap in _units(split.instrument):
+        reader.take(line, text, gap)
     _check_numbering(read)
     return read
 
 
-def _units(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """The instrument's paragraphs: a line each, or lines joined where a paragraph was hard-wrapped (no blank
-    line between, the first not ending a sentence, the next not opening a paragraph)."""
-    units: list[tuple[int, str]] = []
-    joinable = False
+def _units(lines: list[tuple[int, str]]) -> list[tuple[int, str, bool]]:
+    """The instrument's paragraphs, each with its line and whether a blank line stands before it: a line each,
+    or lines joined where a paragraph was hard-wrapped (no blank line between, the next line not opening a
+    paragraph, and either starting in lower case after a line not ending a sentence, or following a long line
+    with no closing punctuation)."""
+    units: list[tuple[int, str, bool]] = []
+    joinable = gap = False
     for number, raw in lines:
         text = " ".join(raw.split())
         if not text:
-            joinable = False
+            joinable, gap = False, True
             continue
-        if joinable and units and not _opens_unit(text) and not units[-1][1].endswith(TERMINAL) \
-                and (text[:1].islower() or len(units[-1][1]) > 50):
-            units[-1] = (units[-1][0], f"{units[-1][1]} {text}")
+        previous = units[-1][1] if units else ""
+        if joinable and not _opens_unit(text) and (
+                text[:1].islower() and not previous.endswith((".", ";", ":"))
+                or not previous.endswith(TERMINAL) and len(previous) > 50):
+            units[-1] = (units[-1][0], f"{previous} {text}", units[-1][2])
         else:
-            units.append((number, text))
+            units.append((number, text, gap))
         plain = strip_markup(text)
         joinable = not (_ARTICLE.match(plain) or _PART.match(plain) or _LETTERED.match(plain))
+        gap = False
     return units
 
 
@@ -194,16 +231,22 @@ class _Reader:
         self.provision: ReadProvision | None = None
         self.closing = False
 
-    def take(self, line: int, text: str) -> None:
+    def take(self, line: int, text: str, gap: bool) -> None:
         plain = strip_markup(text)
         if self.closing or _CLOSING.match(plain):
             self.closing = True
             self.read.closing.append(text)
             return
         article = _ARTICLE.match(plain)
-        if article and len(plain.split()) <= 24 and not plain.endswith((";", ",")):
-            self._article(line, text, article)
-            return
+        if article and _heads_article(plain, article):
+            if any(_value(other.number) == _value(article.group(1)) for other in self.read.articles):
+                self.read.warnings.append(TextWarning(
+                    line, f"a second article {article.group(1)}: kept as words of article "
+                          f"{self.read.articles[-1].number}: {text[:50]!r}", "RT520",
+                    "check whether an article heading was misprinted, or the text quotes an article"))
+            else:
+                self._article(line, text, article)
+                return
         if _PART.match(plain) or _LETTERED.match(plain) and len(plain.split()) <= 16 \
                 or _is_heading(plain, [], 0) and not _LABEL.match(plain) and not _NUMBER.match(plain):
             self.heading.append(text)
@@ -211,6 +254,9 @@ class _Reader:
             return
         label = _LABEL.match(text)
         if label and self.provision is not None:
+            if self.provision.tail:  # items again after words that closed the last ones: a paragraph of items
+                self.provision = ReadProvision(line)
+                (self.article.paragraphs if self.article is not None else self.read.provisions).append(self.provision)
             self._point(line, text, label)
             return
         number = _NUMBER.match(text)
@@ -223,7 +269,13 @@ class _Reader:
             if provision.glued:
                 self._glued(line, text)
         elif self.provision is not None and self.provision.items and text[:1].islower():
-            self.provision.tail = f"{self.provision.tail} {text}" if self.provision.tail else text
+            if not gap and not self.provision.tail:  # an item's words wrapped onto a line of their own
+                last = self.provision.items[-1]
+                while last.items:
+                    last = last.items[-1]
+                last.text = f"{last.text} {text}" if last.text else text
+            else:  # the words that close the items ("have notified their objections;")
+                self.provision.tail = f"{self.provision.tail} {text}" if self.provision.tail else text
             return
         else:
             provision.text = text
@@ -268,6 +320,14 @@ class _Reader:
 
 _ROMAN_LABEL = re.compile(r"[ivx]+")
 _INTRODUCES = (":", "—", "–", "-")
+
+
+def _heads_article(plain: str, found: re.Match[str]) -> bool:
+    """"Article 3", "Article 2 – Scope", "ARTICLE I. Definitions": not a sentence that starts with an article's
+    name ("Article 3 shall not apply—")."""
+    rest = found.group(2)
+    return len(plain.split()) <= 24 and not plain.endswith((";", ",", *_INTRODUCES)) \
+        and (not rest or rest[:1].isupper() or bool(re.search(r"\d\b\.?\s*[-–—:.]", plain)))
 
 
 def _family(label: str, last: ReadPoint | None, first: ReadPoint | None) -> str:
