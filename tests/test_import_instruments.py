@@ -134,3 +134,25 @@ def test_import_writes_every_resolution_of_a_text_together(run_cli, make_tree):
     assert run_cli("validate", cwd=root).exit_code == 0
     again = run_cli("import", str(EXCERPTS / "un-conf-1961-several-resolutions.txt"), cwd=root)
     assert again.exit_code == 1 and again.stdout.count("RT504") >= 4  # none replaced, every one named
+
+
+def test_an_annex_heading_and_its_title_on_one_line():
+    # "48th plenary meeting 24 November 2025" / "Annex 2025 Political Declaration on the Implementation ..."
+    [result] = _import("unga-80-9-annex-title-on-heading-line.txt")
+    [annex] = result.resolution.annexes
+    assert annex.number is None and annex.heading is None  # printed "Annex", as render prints it
+    assert annex.title.startswith("2025 Political Declaration on the Implementation")
+    assert annex.text.startswith("1. We, the States Members of the United Nations")
+    assert result.resolution.adoption.meeting and not result.warnings
+
+
+def test_what_an_annex_heading_with_a_title_is_and_is_not():
+    from resolvetool.textimport.lines import annex_with_title
+
+    # as issue 15 quotes them from held-out texts
+    assert annex_with_title("Annex Awaza Political Declaration").group("title") == "Awaza Political Declaration"
+    found = annex_with_title("Annex II Main lines of action")
+    assert (found.group("number"), found.group("title")) == ("II", "Main lines of action")
+    # a line of a sentence (bulk/unsc/S_RES_1454_2002), and a sentence
+    assert annex_with_title("Annex A to this resolution and the revised procedures for implementation of the") is None
+    assert annex_with_title("Annex II contains the list of States.") is None

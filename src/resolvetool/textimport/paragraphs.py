@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .lines import (ANNEX_HEADING, BULLET, CLAUSE_NUMBER, CLOSING, ITEM_LABEL, MARKDOWN_FOOTNOTE, SECTION_HEADING,
-                    TERMINAL, Line, ends_sentence_part, strip_markup)
+                    TERMINAL, Line, annex_with_title, ends_sentence_part, strip_markup)
 from .phrases import find_phrase
 
 
@@ -81,8 +81,10 @@ def join_paragraphs(content: list[Line]) -> list[Paragraph]:
 def _continues(paragraph: Paragraph, text: str, gap: bool, page_break: bool = False) -> bool:
     previous = paragraph.text
     ended = ends_sentence_part(previous)
-    if ANNEX_HEADING.match(strip_markup(previous)) or ANNEX_HEADING.match(strip_markup(text)):
-        return False  # an annex heading stands on its own line
+    if ANNEX_HEADING.match(strip_markup(previous)) or ANNEX_HEADING.match(strip_markup(text)) \
+            or gap and annex_with_title(previous) or annex_with_title(text) and (
+                gap or ended or CLOSING.match(strip_markup(previous))):
+        return False  # an annex heading stands on its own line (with its title: "Annex II Main lines of ...")
     if not gap:
         if previous.endswith(",") and not _starts_clearly(text):
             return True  # a list of names wrapped after a comma ("..., Chad,\nComoros, Fiji, ...")
