@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import BASE_TREE
+from resolvetool.diagnostics import CODES
 
 BROKEN_REFERENCE = {"records__resolutions__2020__res-1.yaml": BASE_TREE["records/resolutions/2020/res-1.yaml"]
                     .replace("refs: [org#head]", "refs: [org#chair]")}
@@ -195,7 +196,9 @@ def test_colour_on_standard_output_follows_whether_it_is_a_terminal(base_tree) -
     ("--select", "RT999", "--select: 'RT999' is no lint rule's code or prefix; did you mean RT399"),
     ("--select", "RT2", "--select: RT2 (RT201-RT212) is validate's, not a lint rule's; lint always reports"),
     ("--ignore", "RT205", "--ignore: RT205 (unresolved-reference) is validate's, not a lint rule's"),
-    ("--select", "RT5", "--select: RT5 (RT501-RT521) is import's, not a lint rule's"),
+    # the last import code moves as import learns to warn of more: the message names whichever it is
+    ("--select", "RT5", f"--select: RT5 (RT501-{max(code for code in CODES if code.startswith('RT5'))}) is import's, "
+                        "not a lint rule's"),
 ])
 def test_unknown_codes_in_options_exit_2_with_the_nearest(run_cli, base_tree, option, value, message) -> None:
     result = run_cli("lint", option, value, cwd=base_tree())

@@ -45,7 +45,7 @@ def test_an_ilo_convention_has_articles_under_part_headings_with_nested_items():
     child = paragraph.items[7]
     assert [item.label for item in child.items] == ["(i)", "(ii)"]  # (i) under "covers—"; the next (i) a letter
     assert all(item.glued for item in paragraph.items)
-    assert [warning.code for warning in result.warnings] == ["RT521"]  # the glued labels, said once
+    assert [warning.code for warning in result.warnings] == ["RT541"]  # the glued labels, said once
     assert not result.resolution.operative[-1].items  # the articles are not clauses of the resolution
 
 
@@ -91,13 +91,13 @@ def test_an_item_wrapped_onto_a_second_line_keeps_its_words_in_order():
     assert [item.label for item in provision.items] == ["(a)", "(b)", "(c)", "(d)"]
     assert provision.items[0].text.endswith("for educational purposes ;")
     assert provision.tail is None
-    assert [warning.code for warning in read.warnings] == ["RT520"]  # an excerpt: "16." where 1 was expected
+    assert [warning.code for warning in read.warnings] == ["RT540"]  # an excerpt: "16." where 1 was expected
 
 
 def test_numbering_that_does_not_run_is_warned():
     lines = ["Article 1", "", "1. First.", "", "3. Third.", "", "Article 3", "", "Words."]
     read = read_instrument(Split("", list(enumerate(lines, 1)), "convention", None, None, 0))
-    assert sorted((warning.line, warning.code) for warning in read.warnings) == [(5, "RT520"), (7, "RT520")]
+    assert sorted((warning.line, warning.code) for warning in read.warnings) == [(5, "RT540"), (7, "RT540")]
 
 
 def test_several_resolutions_printed_in_one_text_are_several_records():

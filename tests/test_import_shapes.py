@@ -74,3 +74,53 @@ def test_a_formula_after_a_sentence_on_the_same_line():
     assert result.facts.body_formula == "The Council for Trade in Services"
     assert _phrases(resolution.preamble) == ["Acting"]
     assert _phrases(resolution.operative) == ["Decides"]
+
+
+def _warned(result, code: str) -> list:
+    return [warning for warning in result.warnings if warning.code == code]
+
+
+def test_a_narrative_decision_prints_no_formula_and_names_its_body():
+    # "At its 51st plenary meeting, on 5 December 2016, the General Assembly, ..., decided to include ..."
+    result, text = _import("unga-decision-narrative.txt")
+    resolution = result.resolution
+    assert resolution.layout.no_formula and result.facts.body_name == "General Assembly"
+    assert [clause.text[:30] for clause in resolution.operative] == [text[:30]]
+    assert resolution.adoption.statement.startswith("(See A/71/450")
+    assert resolution.title is None  # no heading printed: none invented
+    [warning] = _warned(result, "RT520")
+    assert warning.line == 1 and "General Assembly" in warning.message
+
+
+def test_numbered_paragraphs_that_each_name_the_body():
+    # "1. Ministers invite the Committee on Government Procurement ... to clarify that:"
+    result, _ = _import("wto-numbered-naming-the-body.txt")
+    resolution = result.resolution
+    assert resolution.layout.no_formula and result.facts.body_name == "Ministers"
+    assert resolution.operative[0].number == "1." and resolution.operative[0].text.startswith("Ministers invite")
+    assert _warned(result, "RT520")
+
+
+def test_the_body_speaking_in_a_sentence():
+    # "Ministers recognize, with respect to dispute settlement ..., the need for ..."
+    result, _ = _import("wto-ministers-sentence.txt")
+    resolution = result.resolution
+    assert result.facts.body_formula == "Ministers"
+    assert resolution.operative[0].text.startswith("recognize, with respect")
+
+
+def test_clauses_under_a_heading_that_names_no_body_take_the_council_from_its_numbering():
+    # "Resolution 462 (1980)" above "Having considered ...": no formula printed
+    result, _ = _import("unsc-462-no-formula.txt")
+    resolution = result.resolution
+    assert resolution.layout.no_formula and result.facts.body_name == "Security Council"
+    assert _phrases(resolution.preamble) == ["Having considered", "Taking into account"]
+    assert _phrases(resolution.operative) == ["Decides"]
+    assert _warned(result, "RT520")
+
+
+def test_a_text_that_opens_with_the_formula_gets_no_title_and_no_header():
+    result, text = _import("unesco-1997-no-heading.txt")
+    resolution = result.resolution
+    assert resolution.title is None and not (resolution.layout and resolution.layout.heading)
+    assert render(resolution, resolve=result.resolve).startswith("The General Conference,")

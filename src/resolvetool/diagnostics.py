@@ -140,8 +140,14 @@ CODES: dict[str, Code] = {
         Code("RT507", "import-invalid", _E, "the records built from the text would not pass validate in this tree, so none is written"),
         Code("RT508", "import-not-lossless", _W, "the imported records do not give the text back: the structure read may be wrong from the line named"),
         Code("RT509", "import-numbering", _W, "the imported operative clauses are not numbered 1, 2, 3 ...: a paragraph may have been split, joined or misread"),
-        Code("RT520", "instrument-numbering", _W, "the articles or numbered paragraphs of an adopted instrument do not run 1 to N"),
-        Code("RT521", "glued-label", _W, "a paragraph number or item label printed with no space before its words, read as a label"),
+        Code("RT520", "formula-not-printed", _W, "the imported text prints no opening formula: the body was read from a sentence, a numbered paragraph or the heading"),
+        Code("RT531", "number-damaged", _W, "an imported clause number printed damaged (\"4,\" or \"i.\" for \"1.\") and read as the number it stands for"),
+        Code("RT532", "continuation-guessed", _W, "an imported paragraph taken as the continuation of the one before a page break or blank line"),
+        Code("RT533", "footnote-guessed", _W, "an imported line read as a footnote printed without a separator, or as part of another footnote"),
+        Code("RT534", "symbol-year", _W, "the year in an imported Security Council symbol disagrees with the adoption date or is missing"),
+        Code("RT535", "items-after-tail", _W, "imported items printed after the words that close a clause, kept in those words"),
+        Code("RT540", "instrument-numbering", _W, "the articles or numbered paragraphs of an adopted instrument do not run 1 to N"),
+        Code("RT541", "glued-label", _W, "a paragraph number or item label printed with no space before its words, read as a label"),
     ]
 }
 

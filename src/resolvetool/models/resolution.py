@@ -120,6 +120,10 @@ class Layout(Model):
     the formula do)."""
     formula: Text | None = None
     """The opening formula with its punctuation, as printed."""
+    no_formula: bool = False
+    """The source printed no opening formula: the body speaks in a narrative sentence ("At its 45th plenary
+    meeting, ... the General Assembly ... elected ..."), in each numbered paragraph ("1. Ministers invite ..."),
+    or is named only in the heading."""
     formula_after_preamble: bool = False
     """The formula stands between the preamble and the operative part ("Whereas ...;" then "The Assembly:",
     as ICAO prints)."""
@@ -137,8 +141,9 @@ class Resolution(RecordBase):
     """A resolution of a body."""
 
     kind: Literal["resolution"]
-    title: Text
-    """The subject or title as printed."""
+    title: Text | None = None
+    """The subject or title as printed; absent when the text printed none (a decision that opens with the
+    body's formula or a narrative sentence, under no heading)."""
     body: ref("body")
     session: ref("session") | None = None
     status: Status

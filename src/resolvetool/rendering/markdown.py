@@ -46,7 +46,7 @@ def render_markdown(resolution: Any, context: Context) -> str:
     def line(text: str) -> str:
         return words(text, one_line=True)
 
-    blocks = [f"# {line(resolution.title)}"]
+    blocks = [f"# {line(resolution.title or resolution.symbol or resolution.id)}"]
     facts = [f"**{escape_line(resolution.symbol)}**"] if resolution.symbol else []
     facts.append(escape_line(context.body.name))
     if context.session is not None:

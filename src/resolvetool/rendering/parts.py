@@ -57,12 +57,14 @@ def parts(resolution: Any, context: Context) -> Iterator[Part]:
     for line in (layout.heading if layout and layout.heading is not None else style.heading(resolution, context)):
         yield Part("heading", "heading", line)
     formula = layout.formula if layout and layout.formula else style.formula(resolution, context)
+    if layout is not None and layout.no_formula:
+        formula = ""  # printed none: an empty slot, where marks placed at the formula still stand
     clauses = [(f"{section}-{number}", clause) for section in ("preamble", "operative")
                for number, clause in enumerate(getattr(resolution, section), 1)]
     if not resolution.parts:
         late = layout is not None and layout.formula_after_preamble  # "Whereas ...;" then "The Assembly:"
         if not late:
-            yield Part("formula", "formula", formula, anchor=True)
+            yield Part("formula", "formula" if formula else "slot", formula, anchor=bool(formula))
         for place, clause in clauses:
             if late and place.startswith("operative"):
                 yield Part("formula", "formula", formula, anchor=True)
@@ -114,7 +116,8 @@ def _in_parts(resolution: Any, formula: str, clauses: list[tuple[str, Any]]) -> 
         yield Part(place, "part", part.label)
         if part.title:
             yield Part(place, "part-title", part.title)
-        yield Part("formula" if index == 0 else place, "formula", formula, anchor=index == 0)
+        if formula:
+            yield Part("formula" if index == 0 else place, "formula", formula, anchor=index == 0)
         for here, clause in mine:
             yield from _clause(here, clause)
         if part.adoption is not None and index < len(resolution.parts) - 1:

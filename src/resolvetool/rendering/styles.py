@@ -43,7 +43,8 @@ class Interpol(Standard):
     name = "interpol"
 
     def heading(self, resolution: Any, context: Context) -> list[str]:
-        return ["RESOLUTION", *([resolution.symbol] if resolution.symbol else []), f"Subject: {resolution.title}"]
+        return ["RESOLUTION", *([resolution.symbol] if resolution.symbol else []),
+                *([f"Subject: {resolution.title}"] if resolution.title else [])]
 
     def formula(self, resolution: Any, context: Context) -> str:
         words = [context.body.formula]

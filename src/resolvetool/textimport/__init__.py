@@ -13,8 +13,8 @@ from typing import Any
 
 from .build import BuildError, Built, Planned, Records, add_instrument, build, slug
 from .doubts import numbering, render_back
-from .facts import Facts, read_closing, read_formula, read_heading
 from .documents import split_resolutions
+from .facts import Facts, read_closing, read_formula, read_heading, settle_symbol
 from .instrument import read_instrument, split_adopted
 from .parse import ImportFailure, TextWarning, parse_text
 
@@ -42,9 +42,10 @@ def import_text(text: str, *, name: str = "<text>", records: Records | None = No
     split = split_adopted(text)  # a convention, recommendation or declaration printed after the resolution
     parsed = parse_text(split.resolution if split is not None else text)
     facts = Facts()
-    read_formula(parsed.formula, facts)
+    read_formula(parsed.formula or parsed.speaker, facts)  # no formula printed: the body the text names
     read_heading(parsed.heading, parsed.heading_lines, facts)
     read_closing(parsed.closing, facts)
+    settle_symbol(facts)
     built: Built = build(parsed, facts, records, records_folder, body_id=body, session_id=session)
     if split is not None:
         read = read_instrument(split)
@@ -52,6 +53,7 @@ def import_text(text: str, *, name: str = "<text>", records: Records | None = No
         built.warnings += read.warnings
     notes = [TextWarning(line, message, "RT502", "check the title field against the official document")
              for line, message in facts.notes]
+    notes += [TextWarning(line, message, code, hint) for line, code, message, hint in facts.doubts]
     result = ImportResult(name, built.resolution, built.planned, [], facts)
     result._records = records
     # whatever the text's shape, the result is judged: does it give the text back, do its numbers run?

@@ -249,14 +249,17 @@ def _clauses(clauses) -> list[dict[str, Any]]:
 
 
 def _resolution(parsed: ParsedText, facts: Facts, body: Any, session: Any) -> dict[str, Any]:
-    title = facts.title or facts.symbol or parsed.formula
-    base = slug(facts.symbol) if facts.symbol else f"{session.id if session else body.id}-{slug(title, 6)}"
+    title = facts.title  # none printed: none invented (the id is made from the text's first words instead)
+    named = title or _first_words(parsed)
+    base = slug(facts.symbol) if facts.symbol else f"{session.id if session else body.id}-{slug(named, 6)}"
     if not base[:1].isalpha():  # a symbol that is a number ("10/4", "130 (Rev. Dubai, 2018)") needs its body
         base = f"{body.id}-{base}"
     data: dict[str, Any] = {"id": base, "kind": "resolution"}
     if facts.symbol:
         data["symbol"] = facts.symbol
-    data |= {"title": title, "body": body.id}
+    if title:
+        data["title"] = title
+    data["body"] = body.id
     if session is not None:
         data["session"] = session.id
     data["status"] = "adopted"
@@ -276,6 +279,12 @@ def _resolution(parsed: ParsedText, facts: Facts, body: Any, session: Any) -> di
                          for footnote in parsed.footnotes]
     data["annexes"] = [_annex(annex) for annex in parsed.annexes]
     return data
+
+
+def _first_words(parsed: ParsedText) -> str:
+    """What names a text that printed no title and no symbol: the words of its first clause."""
+    clause = next(iter(parsed.preamble + parsed.operative), None)
+    return " ".join(word for word in (clause.phrase, clause.text) if word) if clause else "resolution"
 
 
 def _part(part) -> dict[str, Any]:
@@ -311,7 +320,9 @@ def _with_layout(record: Any, parsed: ParsedText, body: Any, session: Any) -> An
     layout: dict[str, Any] = {}
     if _normal(" ".join(style.heading(record, context))) != _normal(" ".join(parsed.heading)):
         layout["heading"] = parsed.heading
-    if _normal(style.formula(record, context)) != _normal(parsed.formula):
+    if not parsed.formula:
+        layout["no_formula"] = True
+    elif _normal(style.formula(record, context)) != _normal(parsed.formula):
         layout["formula"] = parsed.formula
     printed_closing = parsed.closing + ([parsed.outcome] if parsed.outcome else [])
     if [_normal(line) for line in style.closing(record, context)] != [_normal(line) for line in printed_closing]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..rendering.parts import join_words
 from .items import place_item
 from .lines import (ANNEX_HEADING, CLAUSE_NUMBER, CLOSING, ITEM_LABEL, OUTCOME_WORDS, PLAIN_FOOTNOTE, TERMINAL, Line,
                     annex_with_title, strip_markup)
@@ -17,7 +18,8 @@ from .paragraphs import Paragraph, is_heading, starts_unit
 from .parsed import (ImportFailure, ParsedAnnex, ParsedClause, ParsedFootnote, ParsedItem, ParsedMark, ParsedPart,
                      ParsedText, TextWarning)
 from .parts import BARE_LABEL, find_parts, part_label
-from .phrases import Phrase, find_phrase
+from .opening import OPERATIVE_VERBS
+from .phrases import Phrase, find_phrase, formula_kind
 
 
 def classify(paragraphs: list[Paragraph], content: list[Line], parsed: ParsedText) -> dict[int, Anchor]:
@@ -52,13 +54,19 @@ class _Reader:
         self.content = content
         self.parsed = parsed
         self.anchors: dict[int, Anchor] = {}
-        self.region = "preamble"
+        self.region = "operative" if parsed.starts_operative else "preamble"
         self.clause: ParsedClause | None = None
         self.place = ""
         self.stack: list[tuple[list[ParsedItem], str]] = []  # open item levels: (items, place of the level's owner)
         self.pending_heading: str | None = None
         self.annex: ParsedAnnex | None = None
         self.annex_length = 0
+        self.listing: ParsedClause | None = None  # an unnumbered clause whose numbered paragraphs are its items
+        self.position = 0
+        # where the numbered operative clauses start ("1. Decides ..."): unnumbered paragraphs above it that no
+        # operative formula opens are still the preamble, whatever their last stop (OCR prints "." for ",")
+        self.first_numbered = next((index for index, paragraph in enumerate(paragraphs)
+                                    if _numbered_operative(paragraph.text) == 1), None)
         # before anything is read: the first part's label moves from the heading to the parts
         self.repeats, self.part_heads = find_parts(paragraphs, parsed)
         self.heads = {index for indexes in self.part_heads.values() for index in indexes}
@@ -71,8 +79,15 @@ class _Reader:
             self.parsed.marks.append(ParsedMark("markup", paragraph.bullet, self._line(paragraph),
                                                 index=paragraph.lines[0]))
         plain = strip_markup(paragraph.text)
+        self.position = position
         if self._annex_heading(paragraph, plain) or self._annex_text(paragraph) or self._closing(paragraph, plain) \
                 or self._page_foot_footnote(paragraph) or self._after_closing(paragraph):
+            return
+        if self._numbered_item(paragraph):
+            return
+        damaged = self._damaged_number(paragraph)
+        if damaged is not None:
+            self._clause(paragraph, self._opening(position, paragraph.text, damaged, True), "operative")
             return
         label = ITEM_LABEL.match(paragraph.text)
         lettered = label is not None and self._lettered_preamble(paragraph.text, label)
@@ -84,7 +99,8 @@ class _Reader:
         if opening.bare and _stands_above_items(paragraph.text, opening.following):
             opening.phrase = find_phrase(paragraph.text, alone=True)  # "considering" above "a) ...", as ITU prints
         if self._words_under_formula(paragraph, opening) or self._short_heading(paragraph, opening) \
-                or self._clause_tail(paragraph, opening) or self._heading(paragraph, opening):
+                or self._quotation(paragraph) or self._clause_tail(paragraph, opening) \
+                or self._heading(paragraph, opening):
             return
         kind = self._clause_kind(opening)
         if kind is None:
@@ -192,6 +208,16 @@ class _Reader:
     def _item(self, paragraph: Paragraph, label: re.Match[str]) -> bool:
         if self.clause is None:
             return False
+        if self.clause.tail:
+            # "(a) ...; (b) ...;" then "shall freeze such funds ... by:" then "(i) ...": the clause's closing words
+            # introduce items of their own, which the record cannot print after them: kept in those words
+            self.clause.tail = f"{self.clause.tail} {paragraph.text}"
+            self._anchor(paragraph, self.place, offsets=False)
+            self.parsed.warnings.append(TextWarning(
+                self._line(paragraph), f"items after the words that close a clause are kept in those words: "
+                                       f"{_quote(paragraph.text)}", "RT535",
+                "check the clause: its closing words introduce items of their own"))
+            return True
         item = ParsedItem(label.group(1), paragraph.text[label.end():], self._line(paragraph))
         where = place_item(item, self.clause, self.place, self.stack)
         self._anchor(paragraph, where)
@@ -205,8 +231,9 @@ class _Reader:
         rest = text[number.end():] if number else text
         phrase = find_phrase(rest)
         if phrase is None and not number and self.content[self.paragraphs[position].lines[0]].cut:
-            # a clause cut from a run-on line may open with a verb in lower case: "..., adopts this ..."
-            phrase = find_phrase(rest, alone=True)
+            # a clause cut from a run-on line may open with a verb in lower case ("..., adopts this ..."), or
+            # with no -s after a plural body ("Ministers, ..., Decide to refer ...")
+            phrase = find_phrase(rest, alone=True) or _base_verb(rest)
         following = self.paragraphs[position + 1].text if position + 1 < len(self.paragraphs) else ""
         return _Opening(number, label, phrase, rest, following)
 
@@ -238,6 +265,18 @@ class _Reader:
         self._hold_heading(paragraph)  # "Follow-up and review"
         return True
 
+    def _quotation(self, paragraph: Paragraph) -> bool:
+        """Paragraphs in quotation marks under a clause that ends in a colon ("... worded as follows:", "its
+        resolution 425 (1978), which reads:"): the words it quotes, which finish it."""
+        clause, text = self.clause, paragraph.text
+        if clause is None or text[:1] not in _QUOTES:
+            return False
+        if not (clause.tail and clause.tail[:1] in _QUOTES) and not _last_words(clause).endswith(":"):
+            return False
+        clause.tail = f"{clause.tail} {text}" if clause.tail else text
+        self._anchor(paragraph, self.place, offsets=False)
+        return True
+
     def _clause_tail(self, paragraph: Paragraph, opening: _Opening) -> bool:
         clause, text = self.clause, paragraph.text
         if not (clause is not None and clause.items and not opening.number and not opening.phrase
@@ -260,7 +299,10 @@ class _Reader:
         if opening.number and not (kind == "preamble" and self.region == "preamble"):
             kind = "operative"
         if kind is None:
-            if self.region == "operative" or opening.rest.endswith((";", ".")):
+            if self.region == "preamble" and self.first_numbered is not None and self.position < self.first_numbered \
+                    and not opening.number:
+                kind = "preamble"  # a quotation, or a preambular paragraph whose "," OCR read as "."
+            elif self.region == "operative" or opening.rest.endswith((";", ".")):
                 kind = "operative"
             elif opening.rest.endswith((",", ":")):
                 kind = "preamble"
@@ -271,6 +313,9 @@ class _Reader:
             kind = "operative"  # a participle among operative clauses stays where it was printed
         self.region = kind
         number, phrase, parsed = opening.number, opening.phrase, self.parsed
+        if phrase is not None and join_words(phrase.text, phrase.rest) != opening.rest:
+            phrase = None  # "Resolves : ...", "Calls_on ...": split, the words would not print back as printed
+            opening.phrase = None
         self.clause = ParsedClause(number.group(1) if number else None, phrase.text if phrase else None,
                                    (phrase.rest if phrase else opening.rest) or None, self._line(paragraph),
                                    self.pending_heading, part=parsed.parts[-1].label if parsed.parts else None)
@@ -282,6 +327,51 @@ class _Reader:
             parsed.glued.append(self.place)
         self.stack = []
         self._anchor(paragraph, self.place)
+
+    def _numbered_item(self, paragraph: Paragraph) -> bool:
+        """"Resolves:" or "Notes that ... had to be assisted by an alternate:" with no number, then "1. That ...",
+        "2. ...": the numbered paragraphs complete the clause above them, as its items."""
+        clause, number = self.clause, CLAUSE_NUMBER.match(paragraph.text)
+        if clause is None or number is None or self.region != "operative" or not number.group(1).endswith("."):
+            return False
+        value = _value(number.group(1))
+        numbered = [item for item in clause.items if _value(item.label) is not None]
+        if _numbered_operative(paragraph.text) is not None:
+            return False  # "1. Decides ...": a clause of its own
+        if self.listing is not clause:
+            if value != 1 or clause.number is not None or clause.items or not _words(clause).endswith(":") \
+                    or formula_kind(clause.phrase or _words(clause)) != "operative" \
+                    or any(other.number for other in self.parsed.operative):
+                return False
+            self.listing = clause
+        elif value != len(numbered) + 1:
+            self.listing = None  # the numbering does not run on: the list has ended
+            return False
+        if self.pending_heading:  # "A. Restoration of peace and order" above items: kept where it stood
+            self._not_understood(self.pending_heading, self._line(paragraph), paragraph.lines[0],
+                                 "a heading among the numbered items of a clause")
+            self.pending_heading = None
+        item = ParsedItem(number.group(1), paragraph.text[number.end():], self._line(paragraph))
+        clause.items.append(item)
+        owner = self.place.split("/")[0]
+        self.stack = [(clause.items, owner)]
+        self._anchor(paragraph, f"{owner}/{len(clause.items)}")
+        return True
+
+    def _damaged_number(self, paragraph: Paragraph) -> re.Match[str] | None:
+        """A clause number as OCR damaged it ("4," "i." "Z." "i9." for "4." "1." "2." "19."), read as the number it
+        stands for when that is the next one and an operative formula follows; warned."""
+        damaged = _DAMAGED_NUMBER.match(paragraph.text)
+        if damaged is None or self.region == "annex" or self.listing is not None:
+            return None
+        phrase = find_phrase(paragraph.text[damaged.end():])
+        if phrase is None or phrase.kind != "operative" or _value(damaged.group(1)) != _next_number(self.parsed):
+            return None
+        self.parsed.warnings.append(TextWarning(
+            self._line(paragraph), f"read {damaged.group(1)!r} as clause number {_next_number(self.parsed)}, "
+                                   f"printed damaged", "RT531",
+            "check the number against the official document; the number is kept as printed"))
+        return damaged
 
     def _unclassified(self, paragraph: Paragraph, why: str) -> None:
         self._not_understood(paragraph.text, self._line(paragraph), paragraph.lines[0], why)
@@ -318,6 +408,35 @@ class _Reader:
                                                 hint=_KEPT_HINT))
 
 
+# A clause number as OCR damaged it: "4," for "4.", "i." "l." "I." for "1.", "Z." for "2.", "S." for "5.", "i9." for "19."
+_DAMAGED_NUMBER = re.compile(r"^(\d{1,3},|(?=[\dilIL|ZSO]{0,2}[ilIL|ZSO])[\dilIL|ZSO]{1,3}\.|\d{1,3}\.(?=[A-Z]))\s*(?=[A-Z])")
+_OCR_DIGITS = str.maketrans({"i": "1", "l": "1", "I": "1", "L": "1", "|": "1", "Z": "2", "S": "5", "O": "0",
+                             "o": "0"})
+
+
+def _value(number: str | None) -> int | None:
+    """The number a printed clause number stands for: "4." -> 4, "14," -> 14, "i9." -> 19; None for a label."""
+    if number is None:
+        return None
+    digits = number.rstrip(".,\\").translate(_OCR_DIGITS)
+    return int(digits) if digits.isdigit() else None
+
+
+def _next_number(parsed: ParsedText) -> int:
+    numbered = [_value(clause.number) for clause in parsed.operative if clause.number]
+    known = [value for value in numbered if value is not None]
+    return known[-1] + 1 if known else 1
+
+
+def _numbered_operative(text: str) -> int | None:
+    """The number of a paragraph that opens a numbered operative clause ("1. Decides ..."), else None."""
+    number = CLAUSE_NUMBER.match(text)
+    if number is None:
+        return None
+    phrase = find_phrase(text[number.end():])
+    return _value(number.group(1)) if phrase is not None and phrase.kind == "operative" else None
+
+
 def _stands_above_items(text: str, following: str) -> bool:
     """Whether a few words without a full stop stand above items or lower-case words, as a formula alone."""
     return len(text.split()) <= 6 and not text.endswith((";", ".")) \
@@ -348,6 +467,17 @@ def _next_clause(text: str, parsed: ParsedText) -> bool:
     phrase = find_phrase(text[number.end():])
     wanted = len(parsed.operative) + 1
     return phrase is not None and phrase.kind == "operative" and number.group(1).rstrip(".\\") == str(wanted)
+
+
+_QUOTES = "“\"‘'«"
+
+
+def _last_words(clause: ParsedClause) -> str:
+    """The words the clause ends with so far: its last item's (at any depth), or its own."""
+    last = clause.items[-1] if clause.items else None
+    while last is not None and last.items:
+        last = last.items[-1]
+    return last.text if last is not None else _words(clause)
 
 
 def _words(clause: ParsedClause) -> str:

@@ -31,6 +31,10 @@ class Facts:
     method: str | None = None
     vote: dict[str, int] = field(default_factory=dict)
     notes: list[tuple[int, str]] = field(default_factory=list)  # (line, message): warnings about the facts
+    # (line, code, message, hint): other doubts about the facts, each with its own code
+    doubts: list[tuple[int, str, str, str]] = field(default_factory=list)
+    symbol_line: int = 0  # the line the symbol was read from
+    symbol_year: str | None = None  # a Security Council symbol's year as printed ("1973", "197-4", "" for none)
 
 
 # --- the formula --------------------------------------------------------------------------------------------
@@ -83,6 +87,10 @@ _NUMBER_PREFIXES = {"general assembly": "A/RES/", "economic and social council":
                     "human rights council": "A/HRC/RES/"}
 _UNESCO_SYMBOL = re.compile(r"^(\d{1,3}\s?C/(?:Resolution|RES\.?)\s*[\d.]+)\s*(.*)$", re.IGNORECASE)
 _SC_NUMBER = re.compile(r"^Resolution (\d{1,5} \(\d{4}\))(?:\s+(.*))?$", re.IGNORECASE)  # "Resolution 242 (1967)"
+# The Security Council's headings as its yearly volumes print them: "Resolution 242 (1967)", "RESOLUTION 779 (1992)",
+# "2 (1946). Resolution of 30 January 1946", and as OCR leaves them: "Resolution 290" (no year), "361 (197-4)"
+_COUNCIL_NUMBER = re.compile(r"^Resolution\s+(\d{1,5})(?:\s*\(([^()]{1,12})\))?(?:\s+(.*))?$", re.IGNORECASE)
+_COUNCIL_VOLUME = re.compile(r"^(\d{1,5})\s*\(([^()]{1,12})\)\s*[.,]\s*Resolution\b\s*(.*)$", re.IGNORECASE)
 # "RESOLUTION MSC.302(87) (adopted on ...)", "Resolution 130 (Rev. Dubai, 2018)"
 _RESOLUTION_SYMBOL = re.compile(r"^RESOLUTION\s+(\S*\d\S*?(?:\s*\((?!adopted)[^)]*\))?)[.,]?(?:\s+(.*))?$",
                                 re.IGNORECASE)
@@ -158,7 +166,9 @@ def read_heading(heading: list[str], lines: list[int], facts: Facts) -> None:
 def _read_symbol_and_title(text: str, line: int, facts: Facts) -> None:
     found = _UN_SYMBOL.search(text)
     if found and facts.symbol is None:
-        facts.symbol = found.group(1)
+        facts.symbol, facts.symbol_line = found.group(1), line
+    if "security council" in facts.body_formula.lower() and _council_heading(text, line, facts):
+        return
     match = _GA_NUMBER.match(text)
     if match:
         prefix = _NUMBER_PREFIXES.get(facts.body_name.lower())
@@ -204,6 +214,45 @@ def _read_symbol_and_title(text: str, line: int, facts: Facts) -> None:
     coded = _CODED_SYMBOL.search(text)
     if coded and facts.symbol is None:
         facts.symbol = coded.group(1)
+
+
+def _council_heading(text: str, line: int, facts: Facts) -> bool:
+    """A Security Council heading: the number and year of the resolution, and in the volumes' form its date."""
+    match = _COUNCIL_VOLUME.match(text) or _COUNCIL_NUMBER.match(text)
+    if match is None:
+        return False
+    number, year, rest = match.group(1), (match.group(2) or "").strip(), match.group(3) or ""
+    if facts.symbol is None:
+        facts.symbol, facts.symbol_line, facts.symbol_year = f"S/RES/{number} ({year})", line, year
+    if facts.date is None and rest:
+        facts.date = find_date(rest)  # "Resolution of 30 January 1946"
+    if facts.title is None:  # Security Council resolutions have no title but their number
+        printed = f"{number} ({year})" if year else number
+        facts.title, facts.title_line = f"Resolution {printed}", line
+    return True
+
+
+def settle_symbol(facts: Facts) -> None:
+    """A Security Council symbol carries the year of adoption: when the heading printed none, or one that is
+    not a year or not the adoption date's (OCR: "(197-4)", "(1973)" for 1978), the year comes from the date,
+    with a warning when what was printed disagrees."""
+    if facts.symbol_year is None or facts.symbol is None:
+        return
+    printed = facts.symbol_year
+    if facts.date is None:
+        if not re.fullmatch(r"\d{4}", printed):
+            facts.symbol = facts.symbol.split(" (")[0]  # no year to be had: the number alone
+            facts.doubts.append((facts.symbol_line, "RT534", f"the heading prints no clean year for resolution "
+                                 f"{facts.symbol} ({printed!r}) and no adoption date to take it from",
+                                 "add the year to the symbol: S/RES/N (YYYY)"))
+        return
+    year = str(facts.date.year)
+    if printed != year:
+        facts.symbol = f"{facts.symbol.split(' (')[0]} ({year})"
+        if printed:
+            facts.doubts.append((facts.symbol_line, "RT534", f"the heading prints the year {printed!r} but the "
+                                 f"resolution was adopted in {year}: the symbol reads {facts.symbol}",
+                                 "check the symbol's year against the official document"))
 
 
 def _mend_truncated_title(plain: list[str], facts: Facts) -> None:

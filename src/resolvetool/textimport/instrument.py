@@ -4,7 +4,7 @@ Recommendation."). The text is split where the instrument begins; the resolution
 and the instrument below is read here into its provisions, articles (with the part and chapter headings above
 them, numbered paragraphs and items) and closing lines, every word kept so that rendering gives it back.
 
-What is read is said when it is a guess: numbering that does not run 1..N is warned (RT520), and so is a
+What is read is said when it is a guess: numbering that does not run 1..N is warned (RT540), and so is a
 paragraph number or item label glued to its words ("2.This", "(a)the term"), a sign of a damaged source.
 """
 
@@ -242,7 +242,7 @@ class _Reader:
             if any(_value(other.number) == _value(article.group(1)) for other in self.read.articles):
                 self.read.warnings.append(TextWarning(
                     line, f"a second article {article.group(1)}: kept as words of article "
-                          f"{self.read.articles[-1].number}: {text[:50]!r}", "RT520",
+                          f"{self.read.articles[-1].number}: {text[:50]!r}", "RT540",
                     "check whether an article heading was misprinted, or the text quotes an article"))
             else:
                 self._article(line, text, article)
@@ -311,9 +311,9 @@ class _Reader:
 
     def _glued(self, line: int, text: str) -> None:
         warnings = self.read.warnings
-        if not any(warning.code == "RT521" for warning in warnings):
+        if not any(warning.code == "RT541" for warning in warnings):
             warnings.append(TextWarning(line, f"a number or label glued to its words, read as such: "
-                                              f"{text[:40]!r}", "RT521",
+                                              f"{text[:40]!r}", "RT541",
                                         "the source lost the space after the label (a conversion's damage); "
                                         "check that the label is one"))
 
@@ -375,7 +375,7 @@ def _check_numbering(read: ReadInstrument) -> None:
                    if value != wanted), read.articles[-1])
         read.warnings.append(TextWarning(at.line, f"the articles are not numbered 1 to {len(values)}: article "
                                                   f"{at.number!r} stands where {values.index(_value(at.number)) + 1 if _value(at.number) in values else '?'} "
-                                                  f"was expected", "RT520",
+                                                  f"was expected", "RT540",
                                          "check the article headings against the official text"))
     for owner, provisions in [("the instrument", read.provisions)] + \
             [(f"article {article.number}", article.paragraphs) for article in read.articles]:
@@ -384,7 +384,7 @@ def _check_numbering(read: ReadInstrument) -> None:
         if got and got != list(range(1, len(got) + 1)):
             at = next(p for p, value, wanted in zip(numbers, got, range(1, len(got) + 1)) if value != wanted)
             read.warnings.append(TextWarning(at.line, f"the numbered paragraphs of {owner} do not run 1 to "
-                                                      f"{len(got)}: {at.number!r} is out of sequence", "RT520",
+                                                      f"{len(got)}: {at.number!r} is out of sequence", "RT540",
                                              "check the paragraph numbers against the official text"))
 
 

@@ -63,7 +63,8 @@ OUTCOME_WORDS = ("Approved", "APPROVED", "Adopted", "ADOPTED", "Rejected", "REJE
                  "Agreed", "Withdrawn", "Carried")
 CLOSING = re.compile(
     r"^[\[(*_]*(?:(?:Resolution adopted|Adopted|ADOPTED|Approved|APPROVED|Rejected|REJECTED|Not adopted|Noted|Agreed|Withdrawn|Carried)\b"
-    r"|(?:\d{1,4}(?:st|nd|rd|th)|[A-Z][a-z]+(?:-[a-z]+)?)\s+(?:plenary\s+)?meeting\b)")
+    r"|(?:\d{1,4}(?:st|nd|rd|th)|[A-Z][a-z]+(?:-[a-z]+)?)\s+(?:plenary\s+)?meeting\b"
+    r"|See\s+[A-Z]+/\d)")  # "(See A/71/450, para 113; A/71/PV.51)": the records of a General Assembly decision
 TERMINAL = (",", ";", ":", ".", "!", "?")
 
 

@@ -4,6 +4,7 @@ before the part that follows it, found through the anchors classifying left on e
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from .parsed import ParsedMark, ParsedText
@@ -41,10 +42,12 @@ def place_marks(removed: list[Removed], anchors: dict[int, Anchor], count: int, 
         mark.at = place or after_everything(mark.line)
         kept.append(mark)
     parsed.marks[:] = kept
+    # a footnote printed on several pages is shown at each place it was printed, the end too
+    printed = Counter(item.text for item in removed if item.footnote)
     for item in removed:
         before = next((anchors[i] for i in range(item.before, count) if i in anchors), None)
         after = next((anchors[i] for i in range(item.before - 1, -1, -1) if i in anchors), None)
-        if item.footnote and before is None:
+        if item.footnote and before is None and printed[item.text] == 1:
             continue  # printed with the other footnotes, at the end
         mark = ParsedMark("footnote" if item.footnote else item.kind, item.text, item.line)
         if after is not None and before is not None and after.place and after.place == before.place \

@@ -37,11 +37,14 @@ OPERATIVE_VERBS = {"adopt", "decide", "resolve", "approve", "proclaim", "recomme
                    "declare", "agree", "urge", "call", "authorize", "authorise", "instruct", "endorse", "establish",
                    "note", "welcome", "appeal", "express", "reaffirm", "take", "elect", "confirm", "consider"}
 # How a formula names who speaks: "The General Assembly", "THE COUNCIL", "Ministers", "Representatives of ...".
-_SPEAKER = re.compile(r"(?:The|THE)\s+[A-Z]|(?:Ministers|MINISTERS|Representatives|Delegates|Participants)\b")
+_SPEAKER = re.compile(r"(?:The|THE)\s+(?:[A-Z]|(?:conference|council|committee|assembly|representatives|delegates|"
+                      r"governments|participants|members|ministers|parties|board|commission)\b)|"
+                      r"(?:Ministers|MINISTERS|Representatives|Delegates|Participants)\b")
 # Where a formula can start on a line: at its start (after markup), or after the end of a sentence or of a
 # heading printed on the same line ("... OF THE SHIP. The General", "thereto;The Board", "1985)The ...").
-_FORMULA_START = re.compile(r"^[#*_\s]*|(?<=[.;:)])\s*")
+_FORMULA_START = re.compile(r"^[#*_\s]*|(?<=[.;:)])[*_]*\s*|(?<=[*_])\s*")
 _MAX_WORDS = 60
+_NUMBER_ONLY = re.compile(r"^[#*_\s]*\d{1,3}\.\s*$")
 # A sentence ending inside what would be a formula: it is prose ("... set out below.The Council ..."), and the
 # formula, if any, starts after it.
 _SENTENCE_END = re.compile(r"[a-z]{2}[.;:]\s*[A-Z]")
@@ -55,10 +58,17 @@ class Opening:
     formula_at: int
     formula_end: int
     glued: bool = False  # the formula was printed with no space after what stands before it
+    # When the text prints no formula: `formula_at` is where the clauses start (`formula_end` the line before),
+    # `speaker` the body as the text names it ("The General Assembly"), `guess` what to tell the reader.
+    printed: bool = True
+    speaker: str = ""
+    guess: str = ""
+    starts_operative: bool = False  # the first clause tells what the body did: the text has no preamble
 
 
 def find_opening(lines: list[Line]) -> Opening | None:
-    """The opening formula, wherever it stands; None when the text prints none."""
+    """The opening formula, wherever it stands; failing one, the body speaking in a sentence ("Ministers decide
+    ...") or named in the clauses or the heading; None when the text names no body at all."""
     for index, line in enumerate(lines):
         if not line.text:
             continue
@@ -66,14 +76,108 @@ def find_opening(lines: list[Line]) -> Opening | None:
             found = _inline(lines, index, start) or _whole(lines, index, start)
             if found is not None:
                 return found
+        found = _speaker_sentence(lines, index)
+        if found is not None:
+            return found
+    return _unprinted(lines)
+
+
+# "The Conference requests ...", "Ministers decide ...", "The General Assembly of ... decides": the body and
+# its verb, with no comma between them; the name runs over capitalised words and the small words between them.
+_NAME = r"(?:(?:The|THE|the)\s+[A-Z][\w-]*(?:\s+(?:of|for|on|and|the|in|[A-Z][\w.-]*|\([^()]*\)))*|Ministers|Representatives(?:\s+of\s+[A-Z][\w-]*(?:\s+(?:of|and|the|[A-Z][\w-]*))*)?)"
+_SPEAKS = re.compile(rf"^[#*_\s]*(?P<number>\d{{1,3}}\.\s*)?(?P<speaker>{_NAME})(?P<adjunct>,[^,;.]{{1,120}},)?"
+                     rf"\s+(?P<verb>[a-z]+)\b")
+# A decision told as what happened: "At its 45th plenary meeting, on 10 November 2016, the General Assembly, ...
+# elected ...", "On 27 March 2020, the General Assembly, on the proposal of its President, ... decided ..."
+_NARRATIVE = re.compile(rf"^[#*_\s]*(?:At (?:its|the|the same)\b|On \d{{1,2}} [A-Z][a-z]+ \d{{4}})"
+                        rf"(?:\([^()]*\)|[^.;()]){{0,240}}?\b"
+                        rf"(?P<speaker>the\s+[A-Z][\w-]*(?:\s+(?:of|for|on|and|the|[A-Z][\w-]*))*)")
+# A heading that names the body: "Adopted by the Security Council at its 3102nd meeting"
+_ADOPTED_BY = re.compile(rf"\b(?:[Aa]dopted|[Aa]pproved|ADOPTED|APPROVED)\s+(?:by|BY)\s+(?P<speaker>{_NAME})")
+# The Security Council's numbering, "Resolution 462 (1980)": its resolutions print no formula in some years
+_COUNCIL_NUMBER = re.compile(r"^[#*_\s]*Resolution\s+\d{1,4}\s+\(\d{4}\)", re.IGNORECASE)
+
+
+def _verb(word: str, past: bool = False) -> bool:
+    """An operative verb as a body uses it ("decide", "requests"; and, telling what it did, "agreed")."""
+    stems = {word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word}
+    if past and word.endswith("ed"):
+        stems |= {word[:-1], word[:-2]}
+    return bool(stems & (OPERATIVE_VERBS | {"recognize", "recognise"}))
+
+
+def _speaker_sentence(lines: list[Line], index: int) -> Opening | None:
+    """"The Conference requests the Secretary General ...": the body named as the subject of the first clause's
+    verb. The name is the formula, the clause starts at the verb."""
+    line = lines[index]
+    found = _SPEAKS.match(line.text)
+    if found is None or found.group("number") or found.group("adjunct") or not _verb(found.group("verb")):
+        return None
+    start = found.start("speaker")
+    speaker = _trimmed(found.group("speaker"))
+    return _cut(lines, index, start, [speaker, (line.text[start + len(speaker):].lstrip(), False)])
+
+
+def _unprinted(lines: list[Line]) -> Opening | None:
+    """A text that prints no formula: the body is read from the first clause that names it (a narrative
+    decision, numbered paragraphs that each name it) or from the heading above clauses ("Adopted by the
+    Security Council ..."). It is a guess the reader is told of."""
+    heading: list[Line] = []
+    for index, line in enumerate(lines):
+        if not line.text:
+            continue
+        if _ADOPTED_BY.search(line.text):  # "Adopted by the Security Council at its 3102nd meeting": heading
+            heading.append(line)
+            continue
+        narrative = _NARRATIVE.match(line.text)
+        if narrative:
+            speaker = _trimmed("The" + narrative.group("speaker")[3:])
+            return Opening(lines, index, index - 1, printed=False, speaker=speaker, starts_operative=True,
+                           guess=f"the text prints no opening formula: read as a decision of {speaker[4:]!r}, "
+                                 f"the body its first sentence names")
+        speaks = _SPEAKS.match(line.text)
+        if speaks and speaks.group("number") and _verb(speaks.group("verb"), past=True):
+            speaker = _trimmed(speaks.group("speaker"))
+            return Opening(lines, index, index - 1, printed=False, speaker=speaker, starts_operative=True,
+                           guess=f"the text prints no opening formula: read as numbered paragraphs of "
+                                 f"{speaker!r}, the body the first paragraph names")
+        phrase = find_phrase(strip_markup(line.text))
+        if phrase is not None and phrase.text[:1].isupper() and (index == 0 or not lines[index - 1].text):
+            speaker = _named_in(heading)
+            if speaker:
+                return Opening(lines, index, index - 1, printed=False, speaker=speaker,
+                               guess=f"the text prints no opening formula: its clauses were read as those of "
+                                     f"{speaker!r}, from the heading")
+            return None
+        heading.append(line)
     return None
+
+
+def _trimmed(name: str) -> str:
+    """A body's name without the small words a pattern took after it ("the General Assembly on the")."""
+    words = name.split()
+    while len(words) > 2 and words[-1] in ("of", "for", "on", "and", "the", "in"):
+        words.pop()
+    return " ".join(words)
+
+
+def _named_in(heading: list[Line]) -> str:
+    for line in heading:
+        named = _ADOPTED_BY.search(line.text)
+        if named:
+            words = named.group("speaker")
+            return _trimmed("The" + words[3:] if words.lower().startswith("the ") else words)
+    if any(_COUNCIL_NUMBER.match(line.text) for line in heading):
+        return "The Security Council"
+    return ""
 
 
 def _starts(text: str) -> list[int]:
     starts = []
     for match in _FORMULA_START.finditer(text):
         at = match.end()
-        if _SPEAKER.match(text, at) and (at == 0 or match.start() > 0 or not text[:at].strip("#*_ ")):
+        if _SPEAKER.match(text, at) and (at == 0 or match.start() > 0 or not text[:at].strip("#*_ ")) \
+                and not _NUMBER_ONLY.match(text[:at]):  # "1. Ministers invite ...": a numbered paragraph
             starts.append(at)
     return sorted(set(starts))
 
@@ -102,11 +206,13 @@ def _whole(lines: list[Line], index: int, start: int) -> Opening | None:
         words += " " + strip_markup(lines[end].text)
     if len(words.split()) > _MAX_WORDS or ";" in words[:-1]:
         return None
+    speaks = _SPEAKS.match(words)
+    if speaks and not speaks.group("adjunct") and _verb(speaks.group("verb")):
+        return None  # "Ministers decide as follows:" is the body's sentence, not a formula
     stands_alone = end + 1 >= len(lines) or not lines[end + 1].text or _starts_clause(lines[end + 1].text)
     if not words.endswith((",", ":")):
-        # "The Security Council" (or OCR's "The Security Council.") alone above its clauses: a short name only
-        if not (stands_alone and len(words.split()) <= 12 and not re.search(r"[,;]", words)
-                and (words[-1:].isalpha() or words.endswith("."))):
+        # "The Security Council" (or OCR's "The Security Council.") alone above its clauses: a name only
+        if not (stands_alone and len(words.split()) <= 12 and re.fullmatch(_NAME + r"\.?", words)):
             return None
     if not _opens_clauses(lines, end + 1):
         return None
@@ -136,6 +242,9 @@ def _cut(lines: list[Line], index: int, start: int, pieces: list[tuple[str, bool
 
 
 _BOUNDARY = re.compile(r"(?<=[^\W\d_])(?=[A-Z][a-z])|[,;:.)]\s*(?:and(?![a-z])\s*)?(?=[A-Za-z])|\s+(?:and(?![a-z])\s*)?(?=[A-Za-z])")
+# A preambular word glued to the word after it by the extractor: "Consideringthat", "Havingregard".
+_STUCK = re.compile(r"^(Considering|Having|Noting|Recalling|Recognizing|Recognising|Desiring|Believing|Whereas)"
+                    r"(?:that|the|its|regard|noted|considered|decided)$")
 _IN = re.compile(r"In (?:view|the light|accordance|application|the exercise|pursuance)\b")
 
 
@@ -144,7 +253,7 @@ def clause_boundary(text: str, after: int, *, formula: bool = False) -> tuple[in
     their punctuation and a joining "and"; where the clause starts); None when there is none. `formula`: the
     words before are a body's name, which a preambular word may follow with no punctuation ("The Council
     Having noted", "The CouncilHaving noted")."""
-    first_word = re.match(r"\s*\S+", text[after:])
+    first_word = re.match(r"\s*\w+", text[after:])
     position = after + (first_word.end() if first_word else 0)
     for match in _BOUNDARY.finditer(text, position):
         start, resume = match.start(), match.end()
@@ -155,7 +264,10 @@ def clause_boundary(text: str, after: int, *, formula: bool = False) -> tuple[in
         if word is None:
             continue
         lower, capital = word.group().lower(), text[resume].isupper()
-        strong = capital and lower in STRONG_PREAMBLE and (find_phrase(text[resume:]) is not None or
+        stuck = _STUCK.match(word.group())
+        if stuck and capital:  # "Consideringthat": a formula glued to the word after it
+            lower = stuck.group(1).lower()
+        strong = capital and lower in STRONG_PREAMBLE and (stuck or find_phrase(text[resume:]) is not None or
                                                           lower in ("pursuant", "acting") or
                                                           lower == "in" and _IN.match(text, resume) is not None)
         if not punctuated:

@@ -5,7 +5,9 @@ heading) that taking out lines uses too."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+
+from dataclasses import dataclass, field
 
 from .lines import (ANNEX_HEADING, BULLET, CLAUSE_NUMBER, CLOSING, ITEM_LABEL, MARKDOWN_FOOTNOTE, SECTION_HEADING,
                     TERMINAL, Line, annex_with_title, ends_sentence_part, strip_markup)
@@ -18,6 +20,7 @@ class Paragraph:
     starts: list[int]  # where each line starts in `text`
     text: str
     bullet: str | None = None
+    guessed: list[int] = field(default_factory=list)  # lines joined to it by a guess across a blank line
 
     def add(self, text: str, index: int) -> None:
         self.starts.append(len(self.text) + 1)
@@ -62,8 +65,11 @@ def join_paragraphs(content: list[Line]) -> list[Paragraph]:
         if not line.text:
             gap = True
             continue
-        if current is not None and _continues(current, line.text, gap, page_break):
+        joined = _continues(current, line.text, gap, page_break) if current is not None else False
+        if current is not None and joined:
             current.add(line.text, index)
+            if joined == _GUESSED:
+                current.guessed.append(index)
         else:
             current = Paragraph([index], [0], line.text)
             paragraphs.append(current)
@@ -78,13 +84,28 @@ def join_paragraphs(content: list[Line]) -> list[Paragraph]:
     return paragraphs
 
 
-def _continues(paragraph: Paragraph, text: str, gap: bool, page_break: bool = False) -> bool:
+_GUESSED = 2  # what `_continues` says of a paragraph it runs on by a guess (truthy, as True is)
+# A number or label standing alone on its line, its paragraph below it: "1.", "12.", "(i)", "(a)"
+_LONE_LABEL = re.compile(r"^(?:\d{1,3}\.|\((?:[a-z]{1,3}|[ivx]{1,5}|\d{1,2})\))$")
+# Words no sentence ends on: a paragraph ending so runs on below, whatever opens the next line
+_OPEN_ENDED = {"a", "an", "the", "of", "on", "in", "to", "by", "for", "from", "with", "at", "and", "or", "as", "into",
+               "upon", "between", "its", "their", "his", "her", "that", "which", "whose"}
+
+
+def _continues(paragraph: Paragraph, text: str, gap: bool, page_break: bool = False) -> bool | int:
     previous = paragraph.text
     ended = ends_sentence_part(previous)
     if ANNEX_HEADING.match(strip_markup(previous)) or ANNEX_HEADING.match(strip_markup(text)) \
             or gap and annex_with_title(previous) or annex_with_title(text) and (
                 gap or ended or CLOSING.match(strip_markup(previous))):
         return False  # an annex heading stands on its own line (with its title: "Annex II Main lines of ...")
+    if not gap and _LONE_LABEL.match(previous) and not (CLAUSE_NUMBER.match(text) or ITEM_LABEL.match(text)):
+        return True  # "1." alone, then "Welcomes the report ..." under it: the number's paragraph
+    if gap and not ended and previous.rsplit(" ", 1)[-1] in _OPEN_ENDED and len(previous.split()) > 6 \
+            and _may_run_on(text):
+        # "... and in Vienna on" / "8 and 9 December 2014 ...": no sentence ends on "on" (sure when the next
+        # line opens in lower case)
+        return True if text[:1].islower() else _GUESSED
     if not gap:
         if previous.endswith(",") and not _starts_clearly(text):
             return True  # a list of names wrapped after a comma ("..., Chad,\nComoros, Fiji, ...")
@@ -95,10 +116,33 @@ def _continues(paragraph: Paragraph, text: str, gap: bool, page_break: bool = Fa
     if page_break and previous.endswith(",") and text[:1].islower():
         return True  # an item cut by a page break just after a comma
     if page_break and not ended and not is_heading(previous) and not is_heading(text) and len(previous.split()) > 6:
-        return True  # a sentence cut by a page break: "... with the World Health" / "Organization and ..."
+        # a sentence cut by a page break: "... with the World Health" / "Organization and ..." (a guess when
+        # the next line opens in capitals: it could be a paragraph of its own)
+        return True if text[:1].islower() else _GUESSED
     if ended or is_heading(previous) or is_heading(text) or CLOSING.match(strip_markup(previous)):
         return False
     last = previous.rsplit(" ", 1)[-1]
-    if previous.isupper() or text.split(" ", 1)[0].isupper():
+    if previous.isupper():
         return False  # headings in capitals
-    return len(previous.split()) > 6 and (text[:1].islower() or last.isalpha() and last.islower())
+    if len(previous.split()) > 6 and (text[:1].islower() or last.isalpha() and last.islower()) \
+            and not text.split(" ", 1)[0].isupper():
+        return True
+    if len(previous.split()) > 6 and not starts_unit(text) and _clause_like(previous):
+        return _GUESSED  # "... dated 16 July 1993" / "(S/26090) and 26 August 1993 ...": a sentence that never ended
+    return False
+
+
+def _may_run_on(text: str) -> bool:
+    """Whether a line may continue the sentence above it: it opens no clause number, bracketed label or formula
+    ("8 and 9 December 2014" may, "(a) The Government" may not)."""
+    if BULLET.match(text):
+        return False  # a bulleted line opens an item
+    label = ITEM_LABEL.match(text)
+    return not CLAUSE_NUMBER.match(text) and not (label and not label.group(1).isdigit()) and not find_phrase(text)
+
+
+def _clause_like(text: str) -> bool:
+    """Whether a paragraph opens as a clause does (a number, a label, a formula), so that one ending with no
+    stop is a sentence cut off, not a heading or a title."""
+    text = BULLET.sub("", text)
+    return bool(CLAUSE_NUMBER.match(text) or ITEM_LABEL.match(text) or find_phrase(text))

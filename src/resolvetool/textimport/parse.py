@@ -36,18 +36,30 @@ def parse_text(source: str) -> ParsedText:
         raise ImportFailure("no opening formula found (a line such as 'The General Assembly,' before the clauses); "
                             "is this the text of a resolution?")
     lines, formula_at, formula_end = opening.lines, opening.formula_at, opening.formula_end
-    preamble_at = _preamble_above(lines, formula_at)
+    preamble_at = _preamble_above(lines, formula_at) if opening.printed else formula_at
     heading_lines = [line for line in lines[:preamble_at] if line.text]
     heading = _heading_paragraphs(lines[:preamble_at])
-    formula = " ".join(line.text for line in lines[formula_at:formula_end + 1])
+    formula = " ".join(line.text for line in lines[formula_at:formula_end + 1]) if opening.printed else ""
     parsed = ParsedText(heading=[text for text, _ in heading], heading_lines=[number for _, number in heading],
                         formula=formula, formula_line=lines[formula_at].number,
-                        formula_after_preamble=preamble_at < formula_at)
+                        formula_after_preamble=preamble_at < formula_at, speaker=opening.speaker,
+                        starts_operative=opening.starts_operative)
     if opening.glued and heading:
         parsed.glued.append("formula")
+    if not opening.printed:
+        parsed.warnings.append(TextWarning(lines[formula_at].number, opening.guess, "RT520",
+                                           "check the body the records name, and that the text's first paragraph "
+                                           "is its first clause (nothing of the text is lost either way)"))
     body = lines[preamble_at:formula_at] + lines[formula_end + 1:]
     content, removed = take_out(body, parsed, heading_lines)
     paragraphs = join_paragraphs(content)
+    for paragraph in paragraphs:
+        for index in paragraph.guessed:
+            parsed.warnings.append(TextWarning(
+                content[index].number, f"read as the continuation of the paragraph above, across a blank line or "
+                                       f"page break: {content[index].text[:60]!r}", "RT532",
+                "check that the paragraph above runs on here; if this opens a paragraph of its own, the record "
+                "holds the two joined"))
     anchors = classify(paragraphs, content, parsed)
     place_marks(removed, anchors, len(content), parsed)
     return parsed

@@ -34,7 +34,7 @@ _NOT_VERBS = {"maldives", "philippines", "netherlands", "seychelles", "comoros",
               "united", "hundred", "indeed", "limited", "red", "need", "speed", "seed", "during", "meeting",
               "building", "funding", "training", "beijing", "nothing", "something", "everything", "morning",
               "evening", "king", "thing", "spring", "wording", "string", "ceiling", "sterling", "wing",
-              "states", "members", "parties", "nations", "countries", "governments", "delegates", "heads",
+              "states", "members", "parties", "ministers", "nations", "countries", "governments", "delegates", "heads",
               "representatives", "this", "its", "his", "has", "was", "is", "as", "us", "thus", "status", "process",
               "access", "progress", "business", "address", "success", "various", "previous", "serious", "means",
               "series", "species", "news", "crisis", "analysis", "basis", "thesis", "emphasis", "bus", "gas"}

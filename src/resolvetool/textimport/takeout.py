@@ -5,14 +5,16 @@ back as a mark on the part it stood in; footnotes are also kept on the parsed te
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..textforms import find_date
 from .lines import (ANNEX_HEADING, FURNITURE, LONE_MARKER, MARKDOWN_FOOTNOTE, PLAIN_FOOTNOTE, SEPARATOR, SUPERSCRIPTS,
-                    TERMINAL, Line, strip_markup)
+                    TERMINAL, Line, ends_sentence_part, strip_markup)
+from .pagefoot import FOOTNOTE_START, PageFoot, split_footnotes
 from .paragraphs import is_heading, starts_unit
-from .parsed import ParsedFootnote, ParsedText
+from .parsed import ParsedFootnote, ParsedText, TextWarning
 
 
 @dataclass
@@ -35,29 +37,38 @@ def take_out(body: list[Line], parsed: ParsedText, heading_lines: list[Line]) ->
     index = 0
     under_separator = False  # footnotes printed one a line follow a separator: "____", then "1 See ..."
     after_annex = False  # the line after "ANNEX" is its title, even when it repeats the resolution's title
+    foot = PageFoot()  # what the text above says of a line that may be a footnote printed with no separator
+    opens = True  # the line stands after a blank line (or a footnote taken out): it may open a paragraph
+    # a markdown conversion marks its footnotes ("[^1]: ..."): a line "1 ..." in it is text
+    defined = Counter(found.group(1) for found in map(MARKDOWN_FOOTNOTE.match, (line.text for line in body)) if found)
+    markdown, twice = bool(defined), {marker for marker, times in defined.items() if times > 1}
     while index < len(body):
         line = body[index]
         text = line.text
         if not text:
             content.append(line)
-            under_separator = False
+            opens = True
             index += 1
             continue
         title_of_annex, after_annex = after_annex, bool(ANNEX_HEADING.match(strip_markup(text)))
         # footnotes printed one a line: under a separator, or led by a superscript marker ("¹ Official ...")
-        plain = PLAIN_FOOTNOTE.match(text) if under_separator or text[0] in SUPERSCRIPTS else None
+        plain = PLAIN_FOOTNOTE.match(text) if (under_separator and not FURNITURE.match(text)
+                                               or text[0] in SUPERSCRIPTS) else None
         if plain:
             words, index = _run_on(body, index + 1, lambda below: not PLAIN_FOOTNOTE.match(below.text))
-            parsed.footnotes.append(ParsedFootnote(plain.group(1), " ".join([plain.group(2), *words]), line.number))
-            removed.append(Removed("footnote", plain.group(1), line.number, len(content), footnote=True))
+            _keep_footnote(parsed, removed, plain.group(1), " ".join([plain.group(2), *words]), line, len(content))
             continue
         definition = MARKDOWN_FOOTNOTE.match(text)
         if definition:
+            # "[^2]: ... as from" then "[^7]: February 1984.", and "[^7]" defined again below: a wrapped line of
+            # footnote 2 that the conversion took for a footnote, its day read as the marker
+            above = parsed.footnotes[-1] if parsed.footnotes else None
+            wraps = definition.group(1) in twice and above is not None and index > 0 and bool(body[index - 1].text) \
+                and removed[-1].footnote and not ends_sentence_part(above.text)
             words, index = _run_on(body, index + 1, lambda below: not MARKDOWN_FOOTNOTE.match(below.text))
-            parsed.footnotes.append(ParsedFootnote(definition.group(1), " ".join([definition.group(2), *words]).strip(),
-                                                   line.number))
             parsed.footnote_style = "markdown"
-            removed.append(Removed("footnote", definition.group(1), line.number, len(content), footnote=True))
+            _keep_footnote(parsed, removed, definition.group(1), " ".join([definition.group(2), *words]).strip(), line,
+                           len(content), printed=" ".join([text, *words]), wraps=wraps)
             continue
         if SEPARATOR.match(text):  # before lone markers: "***" closes a text, it marks no footnote
             removed.append(Removed("markup", text, line.number, len(content)))
@@ -67,8 +78,7 @@ def take_out(body: list[Line], parsed: ParsedText, heading_lines: list[Line]) ->
             if following is not None and following.text and following.indent > line.indent:
                 words, index = _run_on(body, index + 1, lambda below, indent=line.indent: below.indent > indent
                                        and not LONE_MARKER.match(below.text))
-                parsed.footnotes.append(ParsedFootnote(text, " ".join(words), line.number))
-                removed.append(Removed("footnote", text, line.number, len(content), footnote=True))
+                _keep_footnote(parsed, removed, text, " ".join(words), line, len(content))
                 continue
             mark = Removed("page-number", text, line.number, len(content))
             lone_markers.append(mark)
@@ -80,13 +90,66 @@ def take_out(body: list[Line], parsed: ParsedText, heading_lines: list[Line]) ->
                                      and counts.get(text, 0) > 1 and not starts_unit(text) and not is_heading(text)):
             removed.append(Removed("running-header", text, line.number, len(content)))
         else:
+            after = _bare_footnote(body, index, foot, parsed, removed, len(content)) \
+                if opens and not markdown and not under_separator and text[0] not in SUPERSCRIPTS else None
+            if after is not None:
+                index = after
+                continue
             content.append(line)
+            foot.saw(text, opens)
+            under_separator = False  # text again: the footnotes under the separator have ended
+            opens = False
         index += 1
     markers = {footnote.marker for footnote in parsed.footnotes}
     for mark in lone_markers:
         if mark.text in markers:
             mark.kind = "footnote-marker"
     return content, removed
+
+
+def _keep_footnote(parsed: ParsedText, removed: list[Removed], marker: str, words: str, line: Line, before: int,
+                   printed: str | None = None, wraps: bool = False) -> None:
+    """Keep a footnote printed here: a new one; the same one printed again on a later page (one footnote, shown
+    again where it was reprinted); or, when its marker is taken and the footnote above never ended, a wrapped
+    line of that one that the conversion made a footnote of its own ("... as from" / "[^7]: February 1984.")."""
+    same = next((footnote for footnote in parsed.footnotes if footnote.marker == marker), None)
+    if same is not None and " ".join(same.text.split()) == " ".join(words.split()):
+        removed.append(Removed("footnote", marker, line.number, before, footnote=True))  # reprinted: shown again
+        return
+    if (same is not None or wraps) and parsed.footnotes:
+        above = parsed.footnotes[-1]
+        # the record cannot hold two footnotes of one marker: the line stays, as printed, in the one above
+        above.text = f"{above.text} {printed or f'{marker} {words}'}"
+        why = (f"a line of footnote {above.marker!r}, which never ended, marked as footnote {marker!r}, a marker "
+               f"defined again below" if wraps else f"footnote {marker!r} again, with other words")
+        parsed.warnings.append(TextWarning(
+            line.number, f"{why}: kept, as printed, in the words of footnote {above.marker!r}: {line.text[:60]!r}",
+            "RT533", f"check footnote {above.marker!r}: the line may be its continuation, or a footnote of its own "
+                     f"that needs another marker"))
+        return
+    parsed.footnotes.append(ParsedFootnote(marker, words, line.number))
+    removed.append(Removed("footnote", marker, line.number, before, footnote=True))
+
+
+def _bare_footnote(body: list[Line], index: int, foot: PageFoot, parsed: ParsedText, removed: list[Removed],
+                   before: int) -> int | None:
+    """When the line at `index` opens a footnote printed without a separator ("10 Ibid., document S/6569."
+    under the closing lines, "2 A/79/552." at the foot of a page): the footnote (and those on its line)
+    kept, and the index of the line after it; None when it does not."""
+    line = body[index]
+    found, sure = foot.footnote(line.text)
+    if found is None:
+        return None
+    words, after = _run_on(body, index + 1, lambda below: not FOOTNOTE_START.match(below.text))
+    for marker, words_of in split_footnotes(found.group(1), " ".join([found.group(2), *words])):
+        _keep_footnote(parsed, removed, marker, words_of, line, before)
+        foot.took(marker)
+    if not sure:
+        parsed.warnings.append(TextWarning(
+            line.number, f"read as a footnote printed without a separator (its number does not continue the "
+                         f"clauses' and the text shows no marker {found.group(1)!r}): {line.text[:60]!r}",
+            "RT533", "if it is a clause, move it from footnotes into the operative clauses"))
+    return after
 
 
 def _standalone(body: list[Line]) -> tuple[set[int], dict[str, int]]:

@@ -100,7 +100,7 @@ class Builder:
                 lines.append(E.p(E.docNumber(line)))
             elif line.casefold() == "resolution" and line != resolution.title:
                 lines.append(E.p(E.docType(line)))
-            elif not titled and resolution.title in line:
+            elif not titled and resolution.title and resolution.title in line:
                 titled = True
                 before, _, after = line.partition(resolution.title)
                 paragraph = E.p(E.docTitle(resolution.title))
@@ -111,7 +111,8 @@ class Builder:
                 lines.append(E.p(line))
         # A title printed over several heading lines is there already, in words; only a heading that does
         # not print it at all gets a title line of its own.
-        if not titled and " ".join(resolution.title.split()) not in " ".join(" ".join(heading).split()):
+        if not titled and resolution.title \
+                and " ".join(resolution.title.split()) not in " ".join(" ".join(heading).split()):
             lines.append(E.p(E.docTitle(resolution.title)))
         return E.preface(*lines) if lines else None
 
@@ -120,13 +121,14 @@ class Builder:
         elements = []
         late = self.resolution.layout is not None and self.resolution.layout.formula_after_preamble
         formula = E.formula(E.p(self.formula), name="preambleFormula", eId="preamble__formula_1")
-        if not late:
+        printed = bool(self.formula)  # a text that printed no formula ("1. Ministers invite ...") has none here
+        if not late and printed:
             elements.append(formula)
         for number, clause in enumerate(self.resolution.preamble, 1):
             elements += self.preambular(clause, number, f"preamble__container_{number}", "container")
-        if late:
+        if late and printed:
             elements.append(formula)
-        return E.preamble(*elements)
+        return E.preamble(*elements) if elements else None
 
     def preambular(self, clause: Any, number: int, eid: str, element: str) -> list[Any]:
         """A preambular clause: a container in the preamble, an hcontainer in a part; a heading before it."""
@@ -167,7 +169,8 @@ class Builder:
         elements = []
         for index, part in enumerate(resolution.parts, 1):
             prefix = f"part_{index}"
-            inner = [E.hcontainer(E.content(E.p(self.formula)), name="formula", eId=f"{prefix}__formula_1")]
+            inner = [E.hcontainer(E.content(E.p(self.formula)), name="formula", eId=f"{prefix}__formula_1")] \
+                if self.formula else []
             for number, clause in enumerate(resolution.preamble, 1):
                 if clause.part == part.label:
                     inner += self.preambular(clause, number, f"{prefix}__hcontainer_{number}", "hcontainer")

@@ -128,7 +128,7 @@ def _shown(record: Any, fragment: str) -> str | None:
             if appendix.fragment == fragment:
                 return f"Appendix {appendix.number}"
         if getattr(record, "kind", None) == "resolution":
-            name = record.symbol or " ".join(record.title.split())
+            name = record.symbol or " ".join((record.title or record.id).split())
             section, _, number = fragment.partition("-")
             what = {"preamble": "preambular paragraph", "operative": "paragraph"}.get(section, section)
             return f"{name}, {what} {number}" if number else name

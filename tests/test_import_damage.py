@@ -1,0 +1,197 @@
+"""The body of a text as pages damage it, and the facts: one test per construction, each on a short excerpt of a
+real text (tests/corpus/excerpts/damage-*.txt; sources in tests/corpus/SOURCES.md). Each excerpt must import,
+render back (whitespace aside) and validate; what the parser had to guess is warned (RT53x), never silent."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from resolvetool.rendering import render
+from resolvetool.textimport import Records, import_text
+from resolvetool.textimport.parse import parse_text
+
+EXCERPTS = Path(__file__).parent / "corpus" / "excerpts"
+NAMES = sorted(path.name for path in EXCERPTS.glob("damage-*.txt"))
+
+
+def imported(name: str):
+    return import_text((EXCERPTS / name).read_text(encoding="utf-8"), name=name, records=Records())
+
+
+def codes(result) -> list[str]:
+    return [warning.code for warning in result.warnings]
+
+
+def numbers(result) -> list[str | None]:
+    return [clause.number for clause in result.resolution.operative]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_excerpt_renders_back(name):
+    result = imported(name)
+    source = (EXCERPTS / name).read_text(encoding="utf-8")
+    assert " ".join(render(result.resolution, resolve=result.resolve).split()) == " ".join(source.split())
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_excerpt_validates(name, run_cli, make_tree):
+    root = make_tree({})
+    assert run_cli("import", str(EXCERPTS / name), cwd=root).exit_code == 0
+    checked = run_cli("validate", "--strict", cwd=root)
+    assert checked.exit_code == 0, checked.stderr
+
+
+# --- footnotes printed without a separator --------------------------------------------------------------------
+
+def test_footnotes_under_the_closing_lines_are_footnotes_not_closing():
+    # "22 Ibid., document S/10280." / "23 Ibid., ..., 1573rd meeting, ...": `meeting` in a footnote is no adoption line
+    result = imported("damage-unsc-295-footnotes-after-closing.txt")
+    resolution = result.resolution
+    assert [footnote.marker for footnote in resolution.footnotes] == ["22", "23"]
+    assert resolution.adoption.statement == "Adopted unanimously at the 1573rd meeting."
+    assert resolution.adoption.meeting == "1573rd meeting" and resolution.adoption.method == "unanimous"
+    assert result.warnings == []
+
+
+def test_footnotes_whose_markers_the_text_cites_are_not_clauses():
+    # "1965, 10 stating", "of 2 August, 11 5 August 12": footnotes 10-13 after clause 2, no closing lines
+    result = imported("damage-unsc-207-footnotes-no-closing.txt")
+    assert numbers(result) == ["1.", "2."]
+    assert [footnote.marker for footnote in result.resolution.footnotes] == ["10", "11", "12", "13"]
+
+
+def test_footnotes_marked_with_a_slash():
+    result = imported("damage-unsc-779-slash-footnotes.txt")
+    assert [(footnote.marker, footnote.text) for footnote in result.resolution.footnotes] == [
+        ("1/", "8/24600."), ("2/", "8/24476.")]
+
+
+def test_page_foot_footnotes_of_raw_pdf_text_and_the_sentence_they_cut():
+    # "... through its" / "2 A/79/552-S/2024/767." / "3 A/79/609-S/2024/827." / "the inputs from ...": the
+    # footnotes come out and the sentence runs on across them
+    result = imported("damage-unga-raw-80-11-page-foot.txt")
+    resolution = result.resolution
+    assert [footnote.marker for footnote in resolution.footnotes] == ["2", "3"]
+    assert len(resolution.preamble) == 2 and resolution.operative == []
+    assert "the inputs from the group of independent eminent persons" in resolution.preamble[0].text
+
+
+def test_footnote_under_a_separator_across_page_furniture():
+    # "____" / blank / "1 United Nations, Treaty Series ..." then the running head, job number and page number
+    result = imported("damage-unga-raw-80-6-lone-number.txt")
+    resolution = result.resolution
+    assert [footnote.marker for footnote in resolution.footnotes] == ["1"]
+    kinds = {mark.kind for mark in resolution.layout.marks}
+    assert {"running-header", "page-footer"} <= kinds
+
+
+def test_a_wrapped_footnote_line_the_conversion_marked_as_a_footnote():
+    # "[^2]: ... as from" / "[^7]: February 1984." while "[^7]: See A/57/759..." is footnote 7
+    result = imported("damage-unga-80-18-footnote-wrap.txt")
+    footnotes = {footnote.marker: footnote.text for footnote in result.resolution.footnotes}
+    assert footnotes["2"].endswith("as from [^7]: February 1984.")
+    assert footnotes["7"] == "See A/57/759-S/2003/332, annex I."
+    assert "RT533" in codes(result)
+
+
+def test_a_footnote_printed_again_on_a_later_page_is_one_footnote():
+    # the text layer of WHA66.12 prints "2 Document A66/20." on page 1 and again on page 2
+    lines = ["WHA66.12 Neglected tropical diseases", "", "The Sixty-sixth World Health Assembly,", "",
+             "Having considered the report on neglected tropical diseases,2", "", "2 Document A66/20.", "",
+             "1. URGES Member States:", "", "(b) to implement and sustain coverage with preventive chemotherapy of",
+             "at least 75% of the populations in need;", "", "2 Document A66/20.", "",
+             "2. CALLS upon WHO’s international partners to support Member States."]
+    parsed = parse_text("\n".join(lines) + "\n")
+    assert [footnote.marker for footnote in parsed.footnotes] == ["2"]
+    assert [mark.kind for mark in parsed.marks].count("footnote") == 2
+
+
+# --- numbers and paragraphs ------------------------------------------------------------------------------------
+
+def test_numbered_paragraphs_completing_an_unnumbered_clause_are_its_items():
+    # "Resolves:" / "1. That applications ..." / "2. That applications ..."
+    result = imported("damage-unsc-6-numbered-items.txt")
+    (clause,) = result.resolution.operative
+    assert clause.phrase == "Resolves" and [item.label for item in clause.items] == ["1.", "2."]
+
+
+def test_a_number_alone_on_its_line_before_its_paragraph():
+    # "4." / "Notes the recent ratifications ..."
+    result = imported("damage-unga-raw-80-6-lone-number.txt")
+    clause = result.resolution.operative[0]
+    assert clause.number == "4." and clause.phrase == "Notes"
+
+
+def test_clause_numbers_damaged_by_ocr_are_read_and_warned():
+    # "Z. Demands that Iraq ..." after "1. Affirms ..."
+    result = imported("damage-unsc-686-damaged-number.txt")
+    assert numbers(result) == ["1.", "Z."]
+    assert result.resolution.operative[1].items and "RT531" in codes(result)
+
+
+def test_an_unnumbered_clause_among_numbered_ones_is_warned():
+    # "6. Urges ..." / "Decides to remain seized of the matter." printed with no number (the excerpt starts at 6)
+    result = imported("damage-unsc-778-unnumbered-clause.txt")
+    assert numbers(result) == ["6.", None]
+    assert "RT509" in codes(result)
+
+
+def test_preambular_paragraphs_ending_in_a_stop_stay_in_the_preamble():
+    # "Further gravely concerned at ... integrity of Angola." (OCR "." for ",") above "1. Strongly condemns"
+    result = imported("damage-unsc-602-preamble-stop.txt")
+    assert len(result.resolution.preamble) == 9
+    assert numbers(result) == ["1.", "8."]
+
+
+def test_a_quotation_under_a_clause_finishes_it():
+    # "1. Reaffirms the appeal ..., worded as follows:" / "“The Security Council has authorized me ...”:"
+    result = imported("damage-unsc-193-quotation.txt")
+    assert numbers(result) == ["1.", "2.", "3.", "4."]
+    assert result.resolution.operative[0].tail.startswith("“The Security Council has authorized me")
+
+
+def test_a_sentence_continued_across_a_blank_line_on_a_number():
+    # "... and in Vienna on" / blank / "8 and 9 December 2014 and on 20 June 2022, ...": no footnote 8
+    result = imported("damage-unga-80-24-number-continuation.txt")
+    (clause,) = result.resolution.preamble
+    assert "in Vienna on 8 and 9 December 2014" in clause.text
+    assert [footnote.marker for footnote in result.resolution.footnotes] == ["15"]
+    assert "RT532" in codes(result)
+
+
+def test_a_capitalised_continuation_across_a_blank_line_is_warned():
+    # "1. Welcomes the reports of the Secretary-General dated 16 July 1993" / blank / "(S/26090) and ..."
+    result = imported("damage-unsc-860-capitalised-continuation.txt")
+    assert "(S/26090) and 26 August 1993" in result.resolution.operative[0].text
+    assert numbers(result) == ["1.", "2.", "3.", "4.", "5."]
+    assert any(warning.code == "RT532" and warning.line == 33 for warning in result.warnings)
+
+
+# --- facts ------------------------------------------------------------------------------------------------
+
+def test_the_security_council_volume_heading():
+    # "6 (1946). Resolution of 17 May 1946 21"
+    resolution = imported("damage-unsc-6-numbered-items.txt").resolution
+    assert resolution.symbol == "S/RES/6 (1946)" and resolution.adoption.date == dt.date(1946, 5, 17)
+
+
+def test_a_security_council_heading_without_its_year():
+    # "Resolution 290" / "of 8 December 1970"
+    result = imported("damage-unsc-290-no-year.txt")
+    assert result.resolution.symbol == "S/RES/290 (1970)" and "RT534" not in codes(result)
+
+
+def test_a_security_council_heading_with_a_wrong_year_is_warned():
+    # "Resolution 434 (1973)" / "of 18 September 1978": the year of adoption is the symbol's
+    result = imported("damage-unsc-434-wrong-year.txt")
+    assert result.resolution.symbol == "S/RES/434 (1978)"
+    assert [warning.line for warning in result.warnings if warning.code == "RT534"] == [1]
+
+
+def test_meeting_and_vote():
+    resolution = imported("damage-unsc-434-wrong-year.txt").resolution
+    assert resolution.adoption.meeting == "2085th meeting"
+    assert resolution.adoption.vote.in_favour == 12 and resolution.adoption.vote.abstaining == 2
