@@ -63,8 +63,7 @@ OUTCOME_WORDS = ("Approved", "APPROVED", "Adopted", "ADOPTED", "Rejected", "REJE
                  "Agreed", "Withdrawn", "Carried")
 CLOSING = re.compile(
     r"^[\[(*_]*(?:(?:Resolution adopted|Adopted|ADOPTED|Approved|APPROVED|Rejected|REJECTED|Not adopted|Noted|Agreed|Withdrawn|Carried)\b"
-    r"|(?:\d{1,4}(?:st|nd|rd|th)|[A-Z][a-z]+(?:-[a-z]+)?)\s+(?:plenary\s+)?meeting\b"
-    r"|See\s+[A-Z]+/\d)")  # "(See A/71/450, para 113; A/71/PV.51)": the records of a General Assembly decision
+    r"|(?:\d{1,4}(?:st|nd|rd|th)|[A-Z][a-z]+(?:-[a-z]+)?)\s+(?:plenary\s+)?meeting\b)")
 TERMINAL = (",", ";", ":", ".", "!", "?")
 
 
@@ -91,7 +90,8 @@ def strip_markup(text: str) -> str:
     return re.sub(r"^#{1,6}\s*", "", text).strip()
 
 
-_GLUED_MARKER = re.compile(rf"(?<=[,;:.])(?:\d{{1,3}}|[{SUPERSCRIPTS}]+)$|[{SUPERSCRIPTS}]+$")
+# (or set off by a space, as OCR prints it: "Gabon, 39", "1992 1/")
+_GLUED_MARKER = re.compile(rf"(?<=[,;:.])\s?(?:\d{{1,3}}/?|[{SUPERSCRIPTS}]+)$|[{SUPERSCRIPTS}]+$")
 
 
 def ends_sentence_part(text: str) -> bool:
