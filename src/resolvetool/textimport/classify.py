@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ..rendering.parts import join_words
 from .items import place_item
 from .lines import (ANNEX_HEADING, CLAUSE_NUMBER, CLOSING, ITEM_LABEL, OUTCOME_WORDS, PLAIN_FOOTNOTE, TERMINAL, Line,
-                    strip_markup)
+                    annex_with_title, strip_markup)
 from .marks import Anchor
 from .paragraphs import Paragraph, is_heading, starts_unit
 from .parsed import (ImportFailure, ParsedAnnex, ParsedClause, ParsedFootnote, ParsedItem, ParsedMark, ParsedPart,
@@ -141,13 +141,18 @@ class _Reader:
 
     def _annex_heading(self, paragraph: Paragraph, plain: str) -> bool:
         annex_heading = ANNEX_HEADING.match(plain)
-        if not (annex_heading and self._clauses_seen):
+        titled = None if annex_heading else annex_with_title(paragraph.text)
+        if not ((annex_heading or titled) and self._clauses_seen):
             return False
         line = self._line(paragraph)
         if self.pending_heading:  # a short line just above the annex heading: kept where it stood
             self._not_understood(self.pending_heading, line, paragraph.lines[0], "a line before the annex")
             self.pending_heading = None
-        self.annex = ParsedAnnex(paragraph.text, annex_heading.group(2), line)
+        if titled is not None:  # "Annex II Main lines of ...": heading and title on one line
+            self.annex = ParsedAnnex(titled.group("head").strip(), titled.group("number"), line,
+                                     title=titled.group("title"))
+        else:
+            self.annex = ParsedAnnex(paragraph.text, annex_heading.group(2), line)
         self.parsed.annexes.append(self.annex)
         self.region, self.annex_length = "annex", 0
         self._anchor(paragraph, f"annex-{len(self.parsed.annexes)}", offsets=False)
