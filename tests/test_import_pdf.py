@@ -95,11 +95,11 @@ def test_italic_type_is_read_and_gives_the_formula_the_words_do_not():
 def test_a_scan_is_refused_with_what_to_do(run_cli, make_tree):
     with pytest.raises(PdfUnreadable) as raised:
         read_pdf(SCAN.read_bytes())
-    assert raised.value.code == "RT540" and "OCR" in raised.value.hint
+    assert raised.value.code == "RT590" and "OCR" in raised.value.hint
     root = make_tree({})
     result = run_cli("import", str(SCAN), cwd=root)
     assert result.exit_code == 1
-    assert "RT540" in result.stdout and "no text layer" in result.stdout and "OCR" in result.stdout
+    assert "RT590" in result.stdout and "no text layer" in result.stdout and "OCR" in result.stdout
     assert SCAN.name in result.stdout and "Traceback" not in result.stdout + result.stderr
 
 
@@ -108,7 +108,7 @@ def test_a_file_named_pdf_that_is_not_one_is_refused(content, run_cli, make_tree
     root = make_tree({"fake.pdf": content})
     result = run_cli("import", str(root / "fake.pdf"), cwd=root)
     assert result.exit_code == 1
-    assert "RT541" in result.stdout and "not a PDF" in result.stdout
+    assert "RT591" in result.stdout and "not a PDF" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
 
 
@@ -120,7 +120,7 @@ def test_a_truncated_pdf_is_refused(keep, run_cli, make_tree):
     root = make_tree({"cut.pdf": data})
     result = run_cli("import", str(root / "cut.pdf"), cwd=root)
     assert result.exit_code == 1
-    assert "RT541" in result.stdout and "damaged or cut short" in result.stdout
+    assert "RT591" in result.stdout and "damaged or cut short" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
 
 
@@ -172,7 +172,7 @@ def test_an_encrypted_pdf_is_refused(run_cli, make_tree):
     root = make_tree({})
     result = run_cli("import", str(PDFS / "encrypted-who-WHA66.20.pdf"), cwd=root)
     assert result.exit_code == 1
-    assert "RT541" in result.stdout and "encrypted with a password" in result.stdout
+    assert "RT591" in result.stdout and "encrypted with a password" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
 
 
@@ -196,6 +196,6 @@ def test_a_page_without_text_is_warned_of():
     document.save(buffer)
     document.close()
     result = import_pdf(buffer.getvalue(), records=Records())
-    [warning] = [warning for warning in result.warnings if warning.code == "RT542"]
+    [warning] = [warning for warning in result.warnings if warning.code == "RT592"]
     assert "page 2 of 2 holds no text" in warning.message and "OCR" in warning.hint
     assert result.resolution.symbol == "WHA66.20"

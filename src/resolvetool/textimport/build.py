@@ -135,6 +135,32 @@ def build(parsed: ParsedText, facts: Facts, records: Records, records_folder: st
     return built
 
 
+def add_instrument(built: Built, read: Any, split: Any, facts: Facts, records: Records, records_folder: str) -> None:
+    """The instrument the resolution adopts, as a record of its own beside it (written with it), and the
+    resolution pointing at it (`adopts`), so that rendering the resolution prints the instrument's text."""
+    from ..models import RECORD_ADAPTER
+    from .instrument import instrument_data
+
+    resolution = built.resolution
+    kind = split.kind.capitalize()
+    heading_title = facts.title if facts.title and kind.lower() in facts.title.lower() else None
+    title = split.cited_as or split.named or heading_title or f"{kind} adopted by {resolution.title}"
+    instrument_id = slug(title, 8) if (split.cited_as or split.named or heading_title) \
+        else f"{resolution.id}-{split.kind}"
+    if not instrument_id[:1].isalpha():
+        instrument_id = f"{split.kind}-{instrument_id}"
+    body = records.get(resolution.body)
+    existing = records.path_of(instrument_id)
+    record = RECORD_ADAPTER.validate_python(instrument_data(read, split, instrument_id, title,
+                                                            getattr(body, "organization", None)))
+    path = existing or str(PurePosixPath(records_folder, FOLDER_BY_KIND["instrument"], f"{instrument_id}.yaml"))
+    records.add(record, path)
+    built.resolution = resolution.model_copy(update={"adopts": instrument_id})
+    records.add(built.resolution, records.paths[resolution.id])
+    built.planned.insert(len(built.planned) - 1, Planned(record, path, existing is None))
+    built.planned[-1] = Planned(built.resolution, built.planned[-1].path, built.planned[-1].new)
+
+
 def _body(facts: Facts, records: Records, body_id: str | None, make) -> Any:
     if body_id:
         body = records.get(body_id)
@@ -156,14 +182,18 @@ def _body(facts: Facts, records: Records, body_id: str | None, make) -> Any:
         if records.get(new_id) is not None:
             return records.get(new_id)
     else:
-        name = facts.body_name
-        new_id = slug(name, 8)
-        org_id, org_name, acronym = f"{new_id}-organization", name, None
+        name, org_name = _body_of_organization(facts.body_name)
+        if org_name:  # "Committee of Ministers of the Council of Europe": the organization is named
+            org_id, acronym = slug(org_name, 6), org_name if org_name.isupper() else None
+            new_id = f"{org_id}-{slug(name, 6)}"
+        else:
+            new_id = slug(name, 8)
+            org_id, org_name, acronym = f"{new_id}-organization", name, None
     if records.get(org_id) is None:
         organization = {"id": org_id, "kind": "organization", "name": org_name}
         if acronym:
             organization["acronym"] = acronym
-        if family is None:
+        if family is None and org_name == name:
             organization["notes"] = ("Made by import: the text does not say which organization this body belongs "
                                      "to. Give it its real name and id.")
         make(organization)
@@ -174,6 +204,24 @@ def _body(facts: Facts, records: Records, body_id: str | None, make) -> Any:
     if style:
         data["house_style"] = style
     return make(data)
+
+
+# An organization's name at the end of a body's: "... of the Council of Europe", "... of the International
+# Labour Organisation", "... of the Inter-American Development Bank", "... of UNESCO".
+_ORGANIZATION = re.compile(r"(?:(?:[A-Z][\w'-]*|of|and|for|the|on),?\s)*(?:Organi[sz]ation|Council of Europe|Union|"
+                           r"Community|Communities|Agency|Fund|Bank|Association|League of Nations|Institute)"
+                           r"(?:\s(?:for|of|on|and|the|[A-Z][\w'-]*))*|[A-Z]{3,}")
+
+
+def _body_of_organization(name: str) -> tuple[str, str | None]:
+    """"Committee of Ministers of the Council of Europe" -> ("Committee of Ministers", "Council of Europe");
+    a name that names no organization -> (name, None)."""
+    for found in re.finditer(r" of (the )?", name):
+        body, organization = name[:found.start()], name[found.end():]
+        if (found.group(1) or organization.isupper()) and _ORGANIZATION.fullmatch(organization) \
+                and body[:1].isupper():
+            return body, organization
+    return name, None
 
 
 def _strip_ordinal(formula: str) -> str:
@@ -305,6 +353,8 @@ def _with_layout(record: Any, parsed: ParsedText, body: Any, session: Any) -> An
         layout["formula_after_preamble"] = True
     if parsed.glued:
         layout["glued"] = parsed.glued
+    if parsed.unspaced:
+        layout["unspaced"] = parsed.unspaced
     if parsed.footnote_style != "plain":
         layout["footnotes"] = parsed.footnote_style
     marks = [Mark(kind=mark.kind, at=mark.at, offset=mark.offset, text=mark.text) for mark in parsed.marks]

@@ -50,9 +50,9 @@ _BOLD_FLAG = 1 << 18  # ... and its ForceBold flag
 
 class PdfUnreadable(ImportFailure):
     """The file cannot be read as a PDF with text: `message` says why, `hint` what to do, `code` which
-    diagnostic says it (RT540 no text layer, RT541 not a readable PDF)."""
+    diagnostic says it (RT590 no text layer, RT591 not a readable PDF)."""
 
-    def __init__(self, message: str, hint: str, code: str = "RT541") -> None:
+    def __init__(self, message: str, hint: str, code: str = "RT591") -> None:
         super().__init__(message, 0)
         self.hint = hint
         self.code = code
@@ -142,7 +142,7 @@ def read_pdf(data: bytes) -> PdfText:
     if len(empty) == len(pages):
         raise PdfUnreadable("the PDF has no text layer: its pages are images (a scan)" if pages else
                             "the PDF has no pages", "run OCR on it first (for example ocrmypdf file.pdf out.pdf, "
-                            "or tesseract), then import the result", code="RT540")
+                            "or tesseract), then import the result", code="RT590")
     _find_furniture(pages)
     _find_footnotes(pages)
     # a page that holds only furniture and reprinted footnotes shows its content as images too (a scanned table)

@@ -11,7 +11,7 @@ from typing import Any
 
 from ..diagnostics import Diagnostic, make
 from ..source import line_col
-from . import BuildError, ImportFailure, Planned, Records, import_pdf, import_text
+from . import BuildError, ImportFailure, Planned, Records, import_document, import_pdf
 from .pdfread import PdfUnreadable
 
 
@@ -79,7 +79,7 @@ def read_input(name: str, max_size: int) -> tuple[str | bytes | None, Diagnostic
                               "max-file-size in resolvetool.toml")
         return raw, None
     if name.lower().endswith(".pdf"):
-        return None, make(name, 0, 0, "RT541", "the file is named .pdf but is not a PDF (it does not start with "
+        return None, make(name, 0, 0, "RT591", "the file is named .pdf but is not a PDF (it does not start with "
                           "%PDF-)", "get a complete copy of the PDF; if the file is text, name it .txt")
     if len(raw) > max_size:
         return None, make(name, 0, 0, "RT003", f"the text is over the limit of {max_size:,} bytes: its records "
@@ -148,11 +148,11 @@ def run_import(names: list[str], settings: Any, corpus: Any, *, body: str | None
             continue
         try:
             if isinstance(text, bytes):
-                result = import_pdf(text, name=shown, records=records, records_folder=records_folder,
-                                    body=body, session=session, max_text=settings.max_file_size)
+                results = [import_pdf(text, name=shown, records=records, records_folder=records_folder,
+                                      body=body, session=session, max_text=settings.max_file_size)]
             else:
-                result = import_text(text, name=shown, records=records, records_folder=records_folder,
-                                     body=body, session=session)
+                results = import_document(text, name=shown, records=records, records_folder=records_folder,
+                                          body=body, session=session)
         except PdfUnreadable as error:
             outcome.diagnostics.append(make(shown, 0, 0, error.code, str(error), error.hint))
             continue
@@ -170,9 +170,10 @@ def run_import(names: list[str], settings: Any, corpus: Any, *, body: str | None
                                             f"{error}); nothing was written",
                                             "this is a bug in resolvetool: please report it with the text"))
             continue
-        outcome.diagnostics += [_located(shown, result, warning) for warning in result.warnings]
-        outcome.planned = result.planned
-        for planned in result.planned:
+        outcome.diagnostics += [_located(shown, result, warning) for result in results for warning in result.warnings]
+        # a text's records, of every resolution it prints, are written together or not at all
+        outcome.planned = [planned for result in results for planned in result.planned]
+        for planned in outcome.planned:
             target = settings.root / planned.path
             exists = not planned.new or target.exists()
             if exists and not force and not dry_run:
@@ -185,15 +186,15 @@ def run_import(names: list[str], settings: Any, corpus: Any, *, body: str | None
         try:
             outcome.texts = [record_yaml(planned.record, schema_reference(settings, settings.root / planned.path,
                                                                           planned.record.kind), path=planned.path)
-                             for planned in result.planned]
-            for planned, written in zip(result.planned, outcome.texts):
+                             for planned in outcome.planned]
+            for planned, written in zip(outcome.planned, outcome.texts):
                 check_size(planned.path, written, settings.max_file_size)
         except WriteRefused as error:
             outcome.refused = str(error)
             continue
         if outcome.failed:
             continue
-        planned_files = {planned.path: text for planned, text in zip(result.planned, outcome.texts)}
+        planned_files = {planned.path: text for planned, text in zip(outcome.planned, outcome.texts)}
         problems = tree.problems(planned_files)
         if problems:
             _report_problems(outcome, shown, problems, dry_run)
@@ -206,7 +207,7 @@ def run_import(names: list[str], settings: Any, corpus: Any, *, body: str | None
             outcome.refused = f"{os.path.relpath(error.path, settings.root)}: {error.reason}"
             continue
         tree.accept(planned_files)
-        outcome.written += [planned.path for planned in result.planned]
+        outcome.written += [planned.path for planned in outcome.planned]
     return ImportRun(outcomes, dry_run)
 
 
