@@ -86,6 +86,7 @@ def test_a_narrative_decision_prints_no_formula_and_names_its_body():
     resolution = result.resolution
     assert resolution.layout.no_formula and result.facts.body_name == "General Assembly"
     assert resolution.operative[0].text[:30] == text[:30]
+    assert (str(resolution.adoption.date), resolution.adoption.meeting) == ("2016-12-05", "51st plenary meeting")
     assert resolution.title is None  # no heading printed: none invented
     [warning] = _warned(result, "RT520")
     assert warning.line == 1 and "General Assembly" in warning.message

@@ -64,6 +64,7 @@ class Opening:
     speaker: str = ""
     guess: str = ""
     starts_operative: bool = False  # the first clause tells what the body did: the text has no preamble
+    told: str = ""  # the words of a narrative decision before the body: "At its 45th plenary meeting, on 10 ..."
 
 
 def find_opening(lines: list[Line]) -> Opening | None:
@@ -133,6 +134,7 @@ def _unprinted(lines: list[Line]) -> Opening | None:
         if narrative:
             speaker = _trimmed("The" + narrative.group("speaker")[3:])
             return Opening(lines, index, index - 1, printed=False, speaker=speaker, starts_operative=True,
+                           told=line.text[:narrative.start("speaker")],
                            guess=f"the text prints no opening formula: read as a decision of {speaker[4:]!r}, "
                                  f"the body its first sentence names")
         speaks = _SPEAKS.match(line.text)

@@ -43,7 +43,7 @@ def parse_text(source: str) -> ParsedText:
     parsed = ParsedText(heading=[text for text, _ in heading], heading_lines=[number for _, number in heading],
                         formula=formula, formula_line=lines[formula_at].number,
                         formula_after_preamble=preamble_at < formula_at, speaker=opening.speaker,
-                        starts_operative=opening.starts_operative)
+                        starts_operative=opening.starts_operative, told=opening.told)
     if opening.glued and heading:
         parsed.glued.append("formula")
     if not opening.printed:

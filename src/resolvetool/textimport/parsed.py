@@ -95,5 +95,6 @@ class ParsedText:
     unspaced: list[str] = field(default_factory=list)  # the clauses printed with no space after their number
     speaker: str = ""  # when no formula is printed (`formula` is ""): the body as the text names it
     starts_operative: bool = False  # the text opens with what the body did ("At its 45th meeting, ... elected")
+    told: str = ""  # where and when a narrative decision says it was taken: "At its 45th plenary meeting, on ..."
     marks: list[ParsedMark] = field(default_factory=list)
     warnings: list[TextWarning] = field(default_factory=list)
