@@ -215,3 +215,10 @@ def test_a_narrative_decision_that_names_states_before_the_body():
     # (Footnote: A/79/L.103.) the General Assembly took note of ..."
     result, _ = _import("unga-decision-states-before-body.txt")
     assert result.facts.body_name == "General Assembly" and result.resolution.layout.no_formula
+
+
+def test_a_title_that_reads_like_a_name_is_no_formula():
+    # "80/46. The Arms Trade Treaty" stands alone above "The General Assembly,": a title, not a body
+    result, _ = _import("unga-80-46-title-like-a-name.txt")
+    assert result.facts.body_formula == "The General Assembly"
+    assert result.resolution.title == "The Arms Trade Treaty"

@@ -90,6 +90,8 @@ _SPEAKS = re.compile(rf"^[#*_\s]*(?P<number>\d{{1,3}}\.\s*)?(?P<speaker>{_NAME})
                      rf"\s+(?P<verb>[a-z]+)\b")
 # What names a body rather than a State or a person: "the General Assembly", not "the Netherlands"
 _BODY_NOUNS = "Assembly|Council|Conference|Committee|Commission|Board|Congress|Meeting|Parties|Court|Summit|Forum"
+_BODY = re.compile(rf"\b(?:{_BODY_NOUNS}|Organi[sz]ation|Governments|Ministers|Delegates|Representatives)\b",
+                   re.IGNORECASE)
 # A decision told as what happened: "At its 45th plenary meeting, on 10 November 2016, the General Assembly, ...
 # elected ...", "On 27 March 2020, the General Assembly, on the proposal of its President, ... decided ..."
 _NARRATIVE = re.compile(rf"^[#*_\s]*(?:At (?:its|the|the same)\b|On \d{{1,2}} [A-Z][a-z]+ \d{{4}})"
@@ -217,8 +219,9 @@ def _whole(lines: list[Line], index: int, start: int) -> Opening | None:
     stands_alone = end + 1 >= len(lines) or not lines[end + 1].text or _starts_clause(lines[end + 1].text)
     if not words.endswith((",", ":")):
         # "The Security Council" (or OCR's "The Security Council.") alone above its clauses: a name only
-        if not (stands_alone and len(words.split()) <= 12 and re.fullmatch(_NAME + r"\.?", words)):
-            return None
+        if not (stands_alone and start == 0 and len(words.split()) <= 12 and re.fullmatch(_NAME + r"\.?", words)
+                and _BODY.search(words)):
+            return None  # "80/46. The Arms Trade Treaty" is a title, not a body
     if not _opens_clauses(lines, end + 1):
         return None
     if start == 0:
