@@ -37,7 +37,7 @@ OPERATIVE_VERBS = {"adopt", "decide", "resolve", "approve", "proclaim", "recomme
                    "declare", "agree", "urge", "call", "authorize", "authorise", "instruct", "endorse", "establish",
                    "note", "welcome", "appeal", "express", "reaffirm", "take", "elect", "confirm", "consider"}
 # How a formula names who speaks: "The General Assembly", "THE COUNCIL", "Ministers", "Representatives of ...".
-_SPEAKER = re.compile(r"(?:The|THE)\s+(?:[A-Z]|(?:conference|council|committee|assembly|representatives|delegates|"
+_SPEAKER = re.compile(r"(?:The|THE|La|Le|Les|LA|LE|LES|El|Los|Las|EL|LOS)\s+(?:[A-ZÀ-Ý]|L'[A-ZÀ-Ý]|(?:conference|council|committee|assembly|representatives|delegates|"
                       r"governments|participants|members|ministers|parties|board|commission)\b)|"
                       r"(?:Ministers|MINISTERS|Representatives|Delegates|Participants)\b")
 # Where a formula can start on a line: at its start (after markup), or after the end of a sentence or of a
@@ -316,6 +316,11 @@ def _starts_clause(text: str) -> bool:
     return bool(find_phrase(text) or CLAUSE_NUMBER.match(text) or ITEM_LABEL.match(text))
 
 
+# A French or Spanish preambular participle ("Considérant", "Ayant examiné", "Considerando", "Habiendo"):
+# the clauses of a text in those languages open with one as English ones open with "Considering".
+_PARTICIPLE = re.compile(r"^(?:[^\W\d_]{3,}(?:ant|ando|iendo)|[Aa]yant|[Hh]abiendo)\b")
+
+
 def _opens_clauses(lines: list[Line], start: int) -> bool:
     """Whether what follows the formula reads as clauses: a formula, a number, a label or a heading opens it,
     or its paragraph ends as a clause does ("In the exercise of its primary responsibility ...,")."""
@@ -326,7 +331,7 @@ def _opens_clauses(lines: list[Line], start: int) -> bool:
             continue
         text = BULLET.sub("", strip_markup(line.text))
         if find_phrase(text) or CLAUSE_NUMBER.match(text) or ITEM_LABEL.match(text) or SECTION_HEADING.match(text) \
-                or len(text.split()) <= 4 and find_phrase(text, alone=True):
+                or len(text.split()) <= 4 and find_phrase(text, alone=True) or _PARTICIPLE.match(text):
             return True
         paragraph = [text]
         while index + 1 < len(lines) and lines[index + 1].text and len(paragraph) < 12:
