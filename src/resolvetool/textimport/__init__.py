@@ -39,7 +39,8 @@ def import_text(text: str, *, name: str = "<text>", records: Records | None = No
     records = records if records is not None else Records()
     parsed = parse_text(text)
     facts = Facts()
-    read_formula(parsed.formula or parsed.speaker, facts)  # no formula printed: the body the text names
+    # no formula printed, or an enacting one ("BE IT RESOLVED by the City Council of ..."): the body the text names
+    read_formula(parsed.speaker if parsed.enacting else parsed.formula or parsed.speaker, facts)
     read_heading(parsed.heading, parsed.heading_lines, facts)
     read_closing(parsed.closing, facts)
     settle_symbol(facts)

@@ -94,5 +94,6 @@ class ParsedText:
     glued: list[str] = field(default_factory=list)  # the places printed with no space before them
     speaker: str = ""  # when no formula is printed (`formula` is ""): the body as the text names it
     starts_operative: bool = False  # the text opens with what the body did ("At its 45th meeting, ... elected")
+    enacting: bool = False  # "NOW, THEREFORE, BE IT RESOLVED by ...:": `speaker` is the body the formula names
     marks: list[ParsedMark] = field(default_factory=list)
     warnings: list[TextWarning] = field(default_factory=list)

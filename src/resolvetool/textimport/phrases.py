@@ -66,10 +66,23 @@ def _verb_kind(word: str) -> str | None:
 _EMPHASIS = re.compile(r"^(\*\*|__|\*|_)([^*_]+?)\1(?=[\s,;:.]|$)")
 
 
+# The resolving formulas of councils and legislatures, each opening an operative clause: "BE IT FURTHER RESOLVED",
+# "And be it further resolved", "RESOLVED, that", "Resolved, That", "FURTHER RESOLVED:", "BE IT FINALLY RESOLVED".
+# "Resolved" alone is that formula only before ",", ":" or "that" ("Resolved to ..." is a preambular adjective).
+_RESOLVING = re.compile(r"^(?:(?:AND|And|and)\s+)?(?:(?:BE|Be|be)\s+(?:IT|it|It)\s+(?:(?:FURTHER|Further|further|FINALLY|"
+                        r"Finally|finally|ALSO|Also|also)\s+)?(?:RESOLVED|Resolved|resolved)|"
+                        r"(?:(?:FURTHER|Further|FINALLY|Finally)\s+)?(?:RESOLVED|Resolved)(?=\s*[,:]|\s+(?:that|That|THAT)\b))"
+                        r"(?=[\s,:;]|$)")
+
+
 def find_phrase(paragraph: str, *, alone: bool = False) -> Phrase | None:
     """The leading formula of `paragraph`, if it opens with one. `alone`: the paragraph is a formula standing
     on its own above items, which may be all in lower case ("considering", "instructs the Secretary-General")
     and need not be followed by anything. A formula set in markdown emphasis (`*Recalling*`) keeps its marks."""
+    resolving = _RESOLVING.match(paragraph)
+    if resolving:
+        rest = paragraph[resolving.end():].lstrip()
+        return Phrase(resolving.group(), rest, "operative") if rest or alone else None
     emphasis = _EMPHASIS.match(paragraph)
     if emphasis:
         inner = find_phrase(emphasis.group(2), alone=True)
