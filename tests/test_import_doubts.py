@@ -55,3 +55,44 @@ def test_a_jump_a_repeat_and_a_gap_are_each_warned_once_at_their_clause():
     assert gap.line == 11 and "no number" in gap.message
     [in_part] = numbering(_clauses("1.", "3.", part="B"))
     assert "of part B" in in_part.message
+
+
+# S/RES/21 (1947), bulk corpus unsc/S_RES_0021_1947_EN_GOLD.txt (CR-UNSC, hand-revised OCR), first lines: the
+# "Whereas" preamble stands above the formula, and a clause of the trusteeship agreement quoted later was
+# taken for the formula.
+WHEREAS_ABOVE = """21 (1947). Resolution of 2 April 1947
+
+[S/318]
+
+Whereas Article 75 of the Charter of the United Nations provides for the establishment of an International
+Trusteeship System for the administration and supervision of such territories as may be placed thereunder
+by subsequent agreements; and
+
+The Security Council,
+
+Approves the terms of trusteeship.
+"""
+
+
+def test_a_clause_read_as_heading_is_warned():
+    from resolvetool.textimport.doubts import heading
+    from resolvetool.textimport.parsed import ParsedText
+
+    parsed = ParsedText(heading=["21 (1947). Resolution of 2 April 1947", "[S/318]",
+                                 " ".join(WHEREAS_ABOVE.split("\n\n")[2].split())],
+                        heading_lines=[1, 3, 5], formula="The Security Council,", formula_line=9)
+    [warning] = heading(parsed)
+    assert warning.code == "RT510" and warning.line == 5 and "'Whereas Article 75" in warning.message
+
+
+def test_titles_symbols_and_markdown_headings_raise_no_doubt():
+    from resolvetool.textimport.doubts import heading
+    from resolvetool.textimport.parsed import ParsedText
+
+    long_title = "####Convention for the partial revision of the Conventions adopted by the General " + "word " * 50 + "."
+    parsed = ParsedText(heading=["United Nations A/RES/80/1", "Resolution adopted by the General Assembly on 19 "
+                                 "September 2025", "[without reference to a Main Committee (A/80/L.1)]",
+                                 "80/1. Participation by the State of Palestine during the eightieth session",
+                                 long_title], heading_lines=[1, 3, 5, 7, 9], formula="The General Assembly,",
+                        formula_line=11)
+    assert heading(parsed) == []

@@ -85,8 +85,7 @@ def test_a_narrative_decision_prints_no_formula_and_names_its_body():
     result, text = _import("unga-decision-narrative.txt")
     resolution = result.resolution
     assert resolution.layout.no_formula and result.facts.body_name == "General Assembly"
-    assert [clause.text[:30] for clause in resolution.operative] == [text[:30]]
-    assert resolution.adoption.statement.startswith("(See A/71/450")
+    assert resolution.operative[0].text[:30] == text[:30]
     assert resolution.title is None  # no heading printed: none invented
     [warning] = _warned(result, "RT520")
     assert warning.line == 1 and "General Assembly" in warning.message
@@ -124,3 +123,61 @@ def test_a_text_that_opens_with_the_formula_gets_no_title_and_no_header():
     resolution = result.resolution
     assert resolution.title is None and not (resolution.layout and resolution.layout.heading)
     assert render(resolution, resolve=result.resolve).startswith("The General Conference,")
+
+
+def _planned(result, kind: str):
+    return [planned.record for planned in result.planned if planned.record.kind == kind]
+
+
+def test_a_body_nobody_listed_is_named_whole_and_its_session_line_read():
+    # "The General Conference of the United Nations Educational, Scientific and Cultural Organization, meeting at
+    # New Delhi, from 5 November to 5 December 1956, at its ninth session,"
+    result, _ = _import("unesco-1956-body-and-session.txt")
+    assert result.facts.body_formula == ("The General Conference of the United Nations Educational, Scientific and "
+                                         "Cultural Organization")
+    [session] = _planned(result, "session")
+    assert session.number == 9 and (session.venue.city, session.venue.country) == ("New Delhi", "India")
+    assert (str(session.start), str(session.end)) == ("1956-11-05", "1956-12-05")
+    assert result.resolution.title is None and not (result.resolution.layout and result.resolution.layout.heading)
+
+
+def test_the_country_of_a_city_is_the_state_of_the_year():
+    # "... meeting in Belgrade from 23 September to 28 October 1980, at its twenty-first session,"
+    result, _ = _import("unesco-1980-belgrade.txt")
+    [session] = _planned(result, "session")
+    assert session.number == 21 and (session.venue.city, session.venue.country) == ("Belgrade", "Yugoslavia")
+
+
+def test_a_session_and_city_in_brackets_after_the_name():
+    # "The World Administrative Radio Conference on the Use of the Geostationary-Satellite Orbit and the Planning
+    # of Space Services Utilizing It (Second Session - Geneva, 1988),considering"
+    result, _ = _import("itu-orb88-bracketed-session.txt")
+    assert result.facts.body_name.endswith("Planning of Space Services Utilizing It")
+    [session] = _planned(result, "session")
+    assert session.number == 2 and (session.venue.city, session.venue.country) == ("Geneva", "Switzerland")
+
+
+def test_a_body_of_a_named_organization_gets_that_organization():
+    # "The Committee of Ministers of the Council of Europe, Having regard to ..."
+    result, _ = _import("coe-98-7-organization-named.txt")
+    [body] = _planned(result, "body")
+    [organization] = _planned(result, "organization")
+    assert (body.name, organization.name) == ("Committee of Ministers", "Council of Europe")
+    assert body.organization == organization.id and not organization.notes
+
+
+@pytest.mark.parametrize("formula, name, place, dates, session", [
+    ("The General Conference of the United Nations Educational, Scientific and Cultural Organization, at its twentieth "
+     "session, Paris, from 24 October to 28 November 1978,", "The General Conference of the United Nations "
+     "Educational, Scientific and Cultural Organization", ("Paris", "France"), ("1978-10-24", "1978-11-28"), 20),
+    ("The ICPO-INTERPOL General Assembly, meeting in Rome, Italy, from 5 to 8 November 2012 at its 81st session:",
+     "The ICPO-INTERPOL General Assembly", ("Rome", "Italy"), ("2012-11-05", "2012-11-08"), 81),
+    ("The World Administrative Telegraph and Telephone Conference (Melbourne, 1988),",
+     "The World Administrative Telegraph and Telephone Conference", ("Melbourne", "Australia"), None, None),
+])
+def test_the_words_after_the_name_tell_the_meeting(formula, name, place, dates, session):
+    from resolvetool.textimport.speaker import read_speaker
+
+    speaker = read_speaker(formula)
+    assert speaker.name == name and (speaker.city, speaker.country) == place and speaker.session == session
+    assert (tuple(str(day) for day in speaker.dates) if speaker.dates else None) == dates

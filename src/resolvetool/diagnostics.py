@@ -140,6 +140,7 @@ CODES: dict[str, Code] = {
         Code("RT507", "import-invalid", _E, "the records built from the text would not pass validate in this tree, so none is written"),
         Code("RT508", "import-not-lossless", _W, "the imported records do not give the text back: the structure read may be wrong from the line named"),
         Code("RT509", "import-numbering", _W, "the imported operative clauses are not numbered 1, 2, 3 ...: a paragraph may have been split, joined or misread"),
+        Code("RT510", "import-heading-text", _W, "imported text read as heading, above the formula, reads like clauses: the resolution may open earlier than the formula found"),
         Code("RT520", "formula-not-printed", _W, "the imported text prints no opening formula: the body was read from a sentence, a numbered paragraph or the heading"),
         Code("RT531", "number-damaged", _W, "an imported clause number printed damaged (\"4,\" or \"i.\" for \"1.\") and read as the number it stands for"),
         Code("RT532", "continuation-guessed", _W, "an imported paragraph taken as the continuation of the one before a page break or blank line"),

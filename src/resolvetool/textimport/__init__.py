@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .build import BuildError, Built, Planned, Records, build, slug
-from .doubts import numbering, render_back
+from .doubts import heading, numbering, render_back
 from .facts import Facts, read_closing, read_formula, read_heading, settle_symbol
 from .parse import ImportFailure, TextWarning, parse_text
 
@@ -51,7 +51,7 @@ def import_text(text: str, *, name: str = "<text>", records: Records | None = No
     result = ImportResult(name, built.resolution, built.planned, [], facts)
     result._records = records
     # whatever the text's shape, the result is judged: does it give the text back, do its numbers run?
-    doubts = render_back(built.resolution, result.resolve, text) + numbering(parsed.operative)
+    doubts = render_back(built.resolution, result.resolve, text) + numbering(parsed.operative) + heading(parsed)
     result.warnings = sorted(parsed.warnings + notes + built.warnings + doubts, key=lambda warning: warning.line)
     return result
 

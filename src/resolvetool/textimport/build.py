@@ -156,14 +156,18 @@ def _body(facts: Facts, records: Records, body_id: str | None, make) -> Any:
         if records.get(new_id) is not None:
             return records.get(new_id)
     else:
-        name = facts.body_name
-        new_id = slug(name, 8)
-        org_id, org_name, acronym = f"{new_id}-organization", name, None
+        name, org_name = _body_of_organization(facts.body_name)
+        if org_name:  # "Committee of Ministers of the Council of Europe": the organization is named
+            org_id, acronym = slug(org_name, 6), org_name if org_name.isupper() else None
+            new_id = f"{org_id}-{slug(name, 6)}"
+        else:
+            new_id = slug(name, 8)
+            org_id, org_name, acronym = f"{new_id}-organization", name, None
     if records.get(org_id) is None:
         organization = {"id": org_id, "kind": "organization", "name": org_name}
         if acronym:
             organization["acronym"] = acronym
-        if family is None:
+        if family is None and org_name == name:
             organization["notes"] = ("Made by import: the text does not say which organization this body belongs "
                                      "to. Give it its real name and id.")
         make(organization)
@@ -174,6 +178,24 @@ def _body(facts: Facts, records: Records, body_id: str | None, make) -> Any:
     if style:
         data["house_style"] = style
     return make(data)
+
+
+# An organization's name at the end of a body's: "... of the Council of Europe", "... of the International
+# Labour Organisation", "... of the Inter-American Development Bank", "... of UNESCO".
+_ORGANIZATION = re.compile(r"(?:(?:[A-Z][\w'-]*|of|and|for|the|on),?\s)*(?:Organi[sz]ation|Council of Europe|Union|"
+                           r"Community|Communities|Agency|Fund|Bank|Association|League of Nations|Institute)"
+                           r"(?:\s(?:for|of|on|and|the|[A-Z][\w'-]*))*|[A-Z]{3,}")
+
+
+def _body_of_organization(name: str) -> tuple[str, str | None]:
+    """"Committee of Ministers of the Council of Europe" -> ("Committee of Ministers", "Council of Europe");
+    a name that names no organization -> (name, None)."""
+    for found in re.finditer(r" of (the )?", name):
+        body, organization = name[:found.start()], name[found.end():]
+        if (found.group(1) or organization.isupper()) and _ORGANIZATION.fullmatch(organization) \
+                and body[:1].isupper():
+            return body, organization
+    return name, None
 
 
 def _strip_ordinal(formula: str) -> str:

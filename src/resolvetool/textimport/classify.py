@@ -441,6 +441,14 @@ def _numbered_operative(text: str) -> int | None:
     return _value(number.group(1)) if phrase is not None and phrase.kind == "operative" else None
 
 
+def _base_verb(text: str) -> Phrase | None:
+    """"Decide to refer ...": an operative verb with no -s, as a plural body ("Ministers") writes it."""
+    word = re.match(r"[A-Za-z]+", text)
+    if word is None or word.group().lower() not in OPERATIVE_VERBS:
+        return None
+    return Phrase(word.group(), text[word.end():].lstrip(), "operative")
+
+
 def _stands_above_items(text: str, following: str) -> bool:
     """Whether a few words without a full stop stand above items or lower-case words, as a formula alone."""
     return len(text.split()) <= 6 and not text.endswith((";", ".")) \

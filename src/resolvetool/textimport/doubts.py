@@ -12,7 +12,9 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from .parsed import ParsedClause, TextWarning
+from .lines import CLAUSE_NUMBER, strip_markup
+from .parsed import ParsedClause, ParsedText, TextWarning
+from .phrases import find_phrase
 
 _CONTEXT = 40  # characters of each side shown where the render parts from the text
 
@@ -63,6 +65,31 @@ def numbering(clauses: list[ParsedClause]) -> list[TextWarning]:
                                         "split, joined or taken for a clause (import --dry-run shows the records)"))
             break  # one warning a run: the first place it goes wrong; the rest follows from it
     return warnings
+
+
+def heading(parsed: ParsedText) -> list[TextWarning]:
+    """An RT510 for the first paragraph read as heading (above the formula) that reads like the text of the
+    resolution: a numbered paragraph, one that opens with a formula and ends as clauses end, or a long
+    sentence. Headings are titles, symbols, dates and references; a clause there means the formula found
+    is not where the resolution opens (a treaty's parties, a "Whereas" preamble, an earlier statement)."""
+    for text, line in zip(parsed.heading, parsed.heading_lines):
+        if text.lstrip().startswith("#"):
+            continue  # marked as a heading by the source's markdown: a title, however long
+        plain = strip_markup(text).strip()
+        words = len(plain.split())
+        number = CLAUSE_NUMBER.match(plain)
+        phrase = find_phrase(plain[number.end():] if number else plain)
+        clause_like = plain.endswith(_CLAUSE_ENDS) or plain.endswith(" and") or plain.endswith(" or")
+        if (number and phrase) or (phrase and clause_like) or (words > _LONG_SENTENCE and clause_like):
+            return [TextWarning(line, f"read as heading, above the formula {_quote(parsed.formula or '(none)')}, "
+                                      f"though it reads like the text of the resolution: {_quote(plain)}",
+                                "RT510", "check where the resolution's text opens: the formula found may be a "
+                                         "later one, and the clauses before it are kept in the heading")]
+    return []
+
+
+_CLAUSE_ENDS = (",", ";", ":", ".", ";\u201d", ".\u201d", ",\u201d")
+_LONG_SENTENCE = 40  # words: longer than the titles of the corpus's headings that end in a full stop
 
 
 _HINT = ("compare the records with the official document around this line (import --dry-run shows them): a "

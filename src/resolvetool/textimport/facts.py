@@ -8,8 +8,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from ..textforms import (ORDINAL_WORD_PATTERN, find_date, parse_cardinal, parse_date_range, parse_ordinal)
+from ..textforms import ORDINAL_WORD_PATTERN, find_date, parse_cardinal, parse_ordinal
 from .lines import strip_markup
+from .speaker import read_speaker
 
 
 @dataclass
@@ -45,19 +46,13 @@ _ORDINAL_WORDS = re.compile(rf"\b({ORDINAL_WORD_PATTERN})\b", re.IGNORECASE)
 def read_formula(formula: str, facts: Facts) -> None:
     """"The ICPO-INTERPOL General Assembly, meeting in Rome, Italy, from 5 to 8 November 2012 at its 81st
     session:" -> the body, venue, dates and session; "The Sixty-sixth World Health Assembly," -> the body
-    and session 66."""
-    text = strip_markup(formula).rstrip(",:")
-    cut = _first_comma_outside_brackets(text)
-    name, rest = (text[:cut], text[cut + 1:]) if cut >= 0 else (text, "")
-    facts.body_formula = re.sub(r"\s*\([^()]*\)$", "", name.strip())  # "(Dubai, 2018)" is the session's
-    venue = re.search(r"\bmeeting in ([^,]+), ([^,]+?)(?:,|\s+(?:from|on|at)\b|$)", text)
-    if venue:
-        facts.venue = (venue.group(1).strip(), venue.group(2).strip())
-    facts.dates = parse_date_range(rest)
-    session = re.search(rf"\bat its (\d+(?:st|nd|rd|th)|{ORDINAL_WORD_PATTERN}) (?:\w+ )?session\b", text,
-                        re.IGNORECASE)
-    if session:
-        facts.session_number = parse_ordinal(session.group(1))
+    and session 66. The name is read whole and the meeting from the words after it (`speaker`)."""
+    speaker = read_speaker(strip_markup(formula))
+    facts.body_formula = speaker.name
+    if speaker.city and speaker.country:
+        facts.venue = (speaker.city, speaker.country)
+    facts.dates = speaker.dates
+    facts.session_number = speaker.session
     words = facts.body_formula.split(" ", 1)
     body = words[1] if words[0].lower() == "the" and len(words) > 1 else facts.body_formula
     ordinal = _ORDINAL_WORDS.match(body)
@@ -66,15 +61,6 @@ def read_formula(formula: str, facts: Facts) -> None:
         facts.session_number = facts.session_number or parse_ordinal(ordinal.group(1))
         body = body[ordinal.end():].strip()
     facts.body_name = body.title() if body.isupper() else body
-
-
-def _first_comma_outside_brackets(text: str) -> int:
-    depth = 0
-    for index, char in enumerate(text):
-        depth += {"(": 1, ")": -1}.get(char, 0)
-        if char == "," and depth <= 0:
-            return index
-    return -1
 
 
 # --- the heading ------------------------------------------------------------------------------------------

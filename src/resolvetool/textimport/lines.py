@@ -66,8 +66,7 @@ CLOSING = re.compile(
     # a roll call "AYES: ...", "ATTEST: ..."
     r"|(?:Passed|PASSED|Unanimously carried|UNANIMOUSLY CARRIED|Motion carried|MOTION CARRIED)\b"
     r"|(?:AYES|Ayes|YEAS|Yeas|ATTEST|Attest)\s*:"
-    r"|(?:\d{1,4}(?:st|nd|rd|th)|[A-Z][a-z]+(?:-[a-z]+)?)\s+(?:plenary\s+)?meeting\b"
-    r"|See\s+[A-Z]+/\d)")  # "(See A/71/450, para 113; A/71/PV.51)": the records of a General Assembly decision
+    r"|(?:\d{1,4}(?:st|nd|rd|th)|[A-Z][a-z]+(?:-[a-z]+)?)\s+(?:plenary\s+)?meeting\b)")
 TERMINAL = (",", ";", ":", ".", "!", "?")
 
 
