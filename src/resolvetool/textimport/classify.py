@@ -298,6 +298,11 @@ class _Reader:
             kind = hidden.kind if hidden is not None and strip_markup(opening.rest) != opening.rest else None
         if opening.number and not (kind == "preamble" and self.region == "preamble"):
             kind = "operative"
+        if self.parsed.enacting:
+            # above "NOW, THEREFORE, BE IT RESOLVED" the preamble, whatever it quotes ("Section 1."); below it what
+            # the body resolved, whatever its words ("that the City ... certifies:")
+            above = self._line(self.paragraphs[self.position]) < self.parsed.formula_line
+            return "preamble" if above else "operative"
         if kind is None:
             if self.region == "preamble" and self.first_numbered is not None and self.position < self.first_numbered \
                     and not opening.number:

@@ -276,7 +276,7 @@ _DAY_OF = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+day\s+of\s+([A-Z][a-z]+),?\
 
 
 def read_closing(closing: list[str], facts: Facts) -> None:
-    text = " ".join(closing)
+    text = " ".join(strip_markup(line) for line in closing)  # "this <span ...>9th</span> day of ...": the words
     meeting = _MEETING.search(text)
     if meeting and facts.meeting is None:
         facts.meeting = meeting.group(1)

@@ -37,7 +37,8 @@ SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 LONE_MARKER = re.compile(rf"^(\d{{1,3}}|[{SUPERSCRIPTS}]{{1,3}}|[*†‡§]{{1,3}})$")
 MARKDOWN_FOOTNOTE = re.compile(r"^\[\^([^\]\s]+)\]:\s*(.*)$")
 # A footnote printed on one line under a separator: "1 See A/80/123.", "* Reissued for technical reasons."
-PLAIN_FOOTNOTE = re.compile(rf"^(\d{{1,3}}|[{SUPERSCRIPTS}]{{1,3}}|[*†‡§]{{1,3}})\s*(?<=\s|[{SUPERSCRIPTS}*†‡§])(\S.*)$")
+# (never words in markdown emphasis: "**WHEREAS, **the City", "*Recalling* ...")
+PLAIN_FOOTNOTE = re.compile(rf"^(?!\*\S[^*]*\*|\*\*\S.*?\*\*)(\d{{1,3}}|[{SUPERSCRIPTS}]{{1,3}}|[*†‡§]{{1,3}})\s*(?<=\s|[{SUPERSCRIPTS}*†‡§])(\S.*)$")
 SEPARATOR = re.compile(r"^(?:-{3,}|_{3,}|\*{3,}|={3,}|(?:[-*=]\s+){2,}[-*=])$")  # "---", "=     =     ="
 # Page furniture: file paths, page numbers, document job numbers, a page line of a markdown conversion.
 FURNITURE = re.compile(

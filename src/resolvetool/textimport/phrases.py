@@ -87,7 +87,7 @@ def find_phrase(paragraph: str, *, alone: bool = False) -> Phrase | None:
     if emphasis:
         inner = find_phrase(emphasis.group(2), alone=True)
         rest = paragraph[emphasis.end():].lstrip()
-        if inner is not None and not inner.rest and (rest or alone):
+        if inner is not None and not inner.rest.strip(",;: ") and (rest or alone):  # "**WHEREAS,** the"
             return Phrase(emphasis.group(), rest, inner.kind)
         return None
     words = [(match.group(), match.end()) for match in _WORD.finditer(paragraph[:160])]
