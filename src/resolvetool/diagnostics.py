@@ -148,6 +148,7 @@ CODES: dict[str, Code] = {
         Code("RT534", "symbol-year", _W, "the year in an imported Security Council symbol disagrees with the adoption date or is missing"),
         Code("RT535", "items-after-tail", _W, "imported items printed after the words that close a clause, kept in those words"),
         Code("RT536", "enacting-body-guessed", _W, "the imported text's enacting formula (\"BE IT RESOLVED that ...\") names no body: the body was read from the heading or the first clause"),
+        Code("RT537", "html-lists-as-paragraphs", _W, "the imported text is HTML whose lists (<li>) were read as paragraphs, not as a clause's items"),
     ]
 }
 

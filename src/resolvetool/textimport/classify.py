@@ -301,15 +301,15 @@ class _Reader:
         if self.parsed.enacting:
             # above "NOW, THEREFORE, BE IT RESOLVED" the preamble, whatever it quotes ("Section 1."); below it what
             # the body resolved, whatever its words ("that the City ... certifies:")
-            above = self._line(self.paragraphs[self.position]) < self.parsed.formula_line
+            above = self.paragraphs[self.position].lines[0] < self.parsed.above_formula
             return "preamble" if above else "operative"
         if kind is None:
             if self.region == "preamble" and self.first_numbered is not None and self.position < self.first_numbered \
                     and not opening.number:
                 kind = "preamble"  # a quotation, or a preambular paragraph whose "," OCR read as "."
-            elif self.region == "operative" or opening.rest.endswith((";", ".")):
+            elif self.region == "operative" or strip_markup(opening.rest).endswith((";", ".")):
                 kind = "operative"
-            elif opening.rest.endswith((",", ":")):
+            elif strip_markup(opening.rest).endswith((",", ":")):  # "<p>Hereby:</p>": the words' own stop
                 kind = "preamble"
         return kind
 

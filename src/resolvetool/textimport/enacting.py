@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from .lines import Line, strip_markup
 
-_MARKUP = r"[#>*_\s]*"
+_MARKUP = r"(?:<[A-Za-z/][^>]*>|[#>*_\s])*"  # markdown and HTML before the words
 _NOW = r"(?:and\s+)?now,?\s+therefore,?"
 _RESOLVED = r"(?:(?:and\s+)?be\s+it\s+(?:hereby\s+)?resolved|it\s+is\s+(?:hereby\s+)?resolved)"
 # "NOW, THEREFORE, BE IT RESOLVED", "BE IT RESOLVED", "Now, therefore, be it", "NOW, THEREFORE," (alone)
@@ -38,6 +38,7 @@ _BY = re.compile(r"[*_]*,?[*_]*\s+(?:by|BY|By)\s+(?P<body>(?:the\s+|THE\s+|The\s
 _NAME = r"(?:the|THE|The)\s+[A-Z][\w.-]*(?:\s+(?:of|OF|for|FOR|and|AND|the|THE|on|ON|[A-Z][\w.-]*))*?"
 _VERB = r"(?i:resolves|proclaims|decides|declares|adopts|ordains|enacts|agrees|approves|orders)"
 _SPEAKS = re.compile(rf"(?P<body>{_NAME})(?P<comma>,)?\s+(?=(?P<verb>{_VERB})\b)")
+_ALONE = re.compile(rf"(?P<body>{_NAME}),?(?=(?:<[^>]*>|[*_\s])*$)")
 _AS_FOLLOWS = re.compile(rf"{_VERB}\s+as\s+follows\s*:", re.IGNORECASE)
 _WHEREAS = re.compile(rf"^{_MARKUP}(?:and\s+)?whereas\b", re.IGNORECASE)
 # Where an enacting formula may start inside a line: after the end of a preambular paragraph run on
@@ -108,7 +109,7 @@ def _enacting_at(lines: list[Line], index: int, start: int, whereas: bool) -> En
         if found is not None or not whereas:
             return found
         following = _next_text(lines, index)
-        if text[after:].strip(" *_") == "" and following is not None:
+        if strip_markup(text[after:]) == "" and following is not None:
             found = _speaking(lines, following, 0, 0, lines[following].text)
             if found is not None:
                 return Enacting(index, start, found.end, found.resume, found.body, through=following)
@@ -133,13 +134,14 @@ def _enacting_at(lines: list[Line], index: int, start: int, whereas: bool) -> En
 def _speaking(lines: list[Line], index: int, start: int, after: int, text: str) -> Enacting | None:
     """"(Now, therefore,) The General Assembly, Proclaims ...": the formula ends after the body's name (and "RESOLVES
     AS FOLLOWS:" when the verb says no more); the verb opens the first clause."""
-    rest = re.match(r"[*_\s]*", text[after:]).end() + after
+    rest = re.match(_MARKUP, text[after:]).end() + after
     speaks = _SPEAKS.match(text, rest)
     if speaks is None:
-        if after > start and rest < len(text):
+        # "The General Assembly," alone (below or after "Now, therefore,"); never a name ending a line mid-text
+        alone = _ALONE.match(text, rest) if after > start or start == 0 else None
+        if alone is None:
             return None
-        # "Now, therefore," alone: the body on the line below ("The General Assembly")
-        return None
+        return Enacting(index, start, len(text), len(text), _named(alone.group("body")))
     body_end = speaks.end("body") + (1 if speaks.group("comma") else 0)
     follows = _AS_FOLLOWS.match(text, speaks.end())
     if follows:

@@ -43,7 +43,7 @@ _SPEAKER = re.compile(r"(?:The|THE)\s+(?:[A-Z]|(?:conference|council|committee|a
                       r"(?:Ministers|MINISTERS|Representatives|Delegates|Participants)\b")
 # Where a formula can start on a line: at its start (after markup), or after the end of a sentence or of a
 # heading printed on the same line ("... OF THE SHIP. The General", "thereto;The Board", "1985)The ...").
-_FORMULA_START = re.compile(r"^[#*_\s]*|(?<=[.;:)])[*_]*\s*|(?<=[*_])\s*")
+_FORMULA_START = re.compile(r"^(?:<[A-Za-z/][^>]*>|[#*_>\s])*|(?<=[.;:)])[*_]*\s*|(?<=[*_])\s*")
 _MAX_WORDS = 60
 _NUMBER_ONLY = re.compile(r"^[#*_\s]*\d{1,3}\.\s*$")
 # A sentence ending inside what would be a formula: it is prose ("... set out below.The Council ..."), and the
@@ -222,7 +222,7 @@ def _starts(text: str) -> list[int]:
     starts = []
     for match in _FORMULA_START.finditer(text):
         at = match.end()
-        if _SPEAKER.match(text, at) and (at == 0 or match.start() > 0 or not text[:at].strip("#*_ ")) \
+        if _SPEAKER.match(text, at) and (at == 0 or match.start() > 0 or not strip_markup(text[:at])) \
                 and not _NUMBER_ONLY.match(text[:at]):  # "1. Ministers invite ...": a numbered paragraph
             starts.append(at)
     return sorted(set(starts))

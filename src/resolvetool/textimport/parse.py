@@ -16,6 +16,7 @@ import re
 
 from .classify import classify
 from .enacting import guess_body, starts_whereas
+from .htmltext import html_blocks
 from .lines import Line, read_lines, strip_markup
 from .marks import place_marks
 from .opening import find_opening
@@ -32,7 +33,8 @@ __all__ = ["ImportFailure", "ParsedAnnex", "ParsedClause", "ParsedFootnote", "Pa
 
 def parse_text(source: str) -> ParsedText:
     """Read `source`, the text of one resolution; raises ImportFailure when it cannot be read as one."""
-    opening = find_opening(read_lines(source))
+    lines, lists = html_blocks(read_lines(source))  # HTML: its block tags are paragraph breaks
+    opening = find_opening(lines)
     if opening is None:
         raise ImportFailure("no opening formula found (a line such as 'The General Assembly,' before the clauses); "
                             "is this the text of a resolution?")
@@ -43,11 +45,16 @@ def parse_text(source: str) -> ParsedText:
         preamble_at = _preamble_above(lines, formula_at) if opening.printed else formula_at
     heading_lines = [line for line in lines[:preamble_at] if line.text]
     heading = _heading_paragraphs(lines[:preamble_at])
-    formula = " ".join(line.text for line in lines[formula_at:formula_end + 1]) if opening.printed else ""
+    formula = " ".join(line.text for line in lines[formula_at:formula_end + 1] if line.text) if opening.printed else ""
     parsed = ParsedText(heading=[text for text, _ in heading], heading_lines=[number for _, number in heading],
                         formula=formula, formula_line=lines[formula_at].number,
                         formula_after_preamble=preamble_at < formula_at, speaker=opening.speaker,
                         starts_operative=opening.starts_operative, enacting=opening.enacting)
+    if lists:
+        parsed.warnings.append(TextWarning(
+            lists, "the text is HTML on one line: its paragraphs were read from the tags, and its list items "
+                   "(<li>) as paragraphs, not as a clause's items", "RT537",
+            "check the clauses: the items of a list the tags nest under a clause are read as clauses of their own"))
     if opening.glued and heading:
         parsed.glued.append("formula")
     if not opening.printed:
@@ -58,6 +65,9 @@ def parse_text(source: str) -> ParsedText:
         _guess_enacting_body(parsed, lines[formula_end + 1:])
     body = lines[preamble_at:formula_at] + lines[formula_end + 1:]
     content, removed = take_out(body, parsed, heading_lines)
+    if opening.enacting:  # how many of the content lines stand above the enacting formula: the preamble's
+        above = {id(line) for line in lines[preamble_at:formula_at]}
+        parsed.above_formula = sum(1 for line in content if id(line) in above)
     paragraphs = join_paragraphs(content)
     for paragraph in paragraphs:
         for index in paragraph.guessed:

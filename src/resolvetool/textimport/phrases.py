@@ -63,6 +63,9 @@ def _verb_kind(word: str) -> str | None:
     return None
 
 
+# HTML tags and a blockquote mark before a paragraph's words; closing tags right after a formula ("</em>")
+_LEADING_MARKUP = re.compile(r"^(?:</?[A-Za-z][^>]*>|>\s?)*")
+_CLOSING_TAGS = re.compile(r"^(?:</[A-Za-z][^>]*>)+\s*")
 _EMPHASIS = re.compile(r"^(\*\*|__|\*|_)([^*_]+?)\1(?=[\s,;:.]|$)")
 
 
@@ -83,6 +86,18 @@ def find_phrase(paragraph: str, *, alone: bool = False) -> Phrase | None:
     if resolving:
         rest = paragraph[resolving.end():].lstrip()
         return Phrase(resolving.group(), rest, "operative") if rest or alone else None
+    lead = _LEADING_MARKUP.match(paragraph)
+    if lead.end():
+        # "<p>Whereas ...", "> Recalling ...", "<p><em>Recalling</em> the ...": the formula keeps the markup around
+        # it, as it keeps markdown emphasis, so that the clause prints back as it was printed
+        inner = find_phrase(paragraph[lead.end():], alone=alone)
+        if inner is None:
+            return None
+        closing = _CLOSING_TAGS.match(inner.rest) if inner.rest.startswith("</") else None
+        if closing:
+            return Phrase(lead.group() + inner.text + closing.group().rstrip(), inner.rest[closing.end():].lstrip(),
+                          inner.kind)
+        return Phrase(lead.group() + inner.text, inner.rest, inner.kind)
     emphasis = _EMPHASIS.match(paragraph)
     if emphasis:
         inner = find_phrase(emphasis.group(2), alone=True)
