@@ -195,3 +195,45 @@ def test_meeting_and_vote():
     resolution = imported("damage-unsc-434-wrong-year.txt").resolution
     assert resolution.adoption.meeting == "2085th meeting"
     assert resolution.adoption.vote.in_favour == 12 and resolution.adoption.vote.abstaining == 2
+
+
+# --- more of the same constructions, as other texts print them -------------------------------------------------
+
+def test_a_footnote_whose_marker_the_text_lost_among_preambular_paragraphs():
+    # "18 Resolutions or decisions on this question ..." between two preambular paragraphs: no clause 18
+    result = imported("damage-unsc-310-footnote-no-marker.txt")
+    assert [footnote.marker for footnote in result.resolution.footnotes] == ["18", "16", "17"]
+    assert len(result.resolution.preamble) == 3 and numbers(result) == ["1."]
+    assert any(warning.code == "RT533" and warning.line == 12 for warning in result.warnings)
+
+
+def test_numbered_items_with_a_damaged_first_number():
+    # "Resolves:" / "1, That the Trusteeship Council be requested ..." / "2. That ..."
+    result = imported("damage-unsc-70-damaged-item-number.txt")
+    (clause,) = result.resolution.operative
+    assert [item.label for item in clause.items] == ["1,", "2.", "3.", "4."]
+    assert "RT531" in codes(result)
+
+
+def test_a_paragraph_among_numbered_items_runs_on_the_item_above():
+    # "3. To set up a commission ..." / "The commission shall submit a plan of work ..." / ... / "4. To ..."
+    result = imported("damage-unsc-18-item-runs-on.txt")
+    (clause,) = result.resolution.operative
+    assert [item.label for item in clause.items] == ["1.", "2.", "3.", "4."]
+    assert "The commission shall submit a plan of work" in clause.items[2].text
+
+
+def test_an_item_label_damaged_by_ocr():
+    # "(c}) The principles adopted by the London International Conference ..." after (a) and (b)
+    result = imported("damage-unsc-859-damaged-label.txt")
+    affirms = result.resolution.operative[5]
+    assert [item.label for item in affirms.items] == ["(a)", "(b)", "(c})", "(d)", "(e)"]
+    assert "RT531" in codes(result)
+
+
+def test_a_sentence_cut_inside_a_name_across_a_blank_line():
+    # "... the Olympic and Paralympic Winter" / blank / "Games, as a defining feature ...": not a formula "Games"
+    result = imported("damage-unga-80-8-name-continuation.txt")
+    (clause,) = result.resolution.preamble
+    assert "Paralympic Winter Games, as a defining feature" in clause.text and result.resolution.operative == []
+    assert "RT532" in codes(result)

@@ -158,6 +158,9 @@ class Resolution(RecordBase):
     operative: list[Clause] = []
     footnotes: list[Footnote] = []
     annexes: list[Annex] = []
+    adopts: ref("instrument") | None = None
+    """The instrument whose text the resolution adopts and prints after its operative clauses ("adopts ... the
+    following Convention:"); render prints that text there."""
     approves: list[ref("agreement", "instrument", "report", "resolution")] = []
     amends: list[ref("agreement", "instrument", "resolution")] = []
     supersedes: list[ref("resolution")] = []

@@ -135,6 +135,32 @@ def build(parsed: ParsedText, facts: Facts, records: Records, records_folder: st
     return built
 
 
+def add_instrument(built: Built, read: Any, split: Any, facts: Facts, records: Records, records_folder: str) -> None:
+    """The instrument the resolution adopts, as a record of its own beside it (written with it), and the
+    resolution pointing at it (`adopts`), so that rendering the resolution prints the instrument's text."""
+    from ..models import RECORD_ADAPTER
+    from .instrument import instrument_data
+
+    resolution = built.resolution
+    kind = split.kind.capitalize()
+    heading_title = facts.title if facts.title and kind.lower() in facts.title.lower() else None
+    title = split.cited_as or split.named or heading_title or f"{kind} adopted by {resolution.title}"
+    instrument_id = slug(title, 8) if (split.cited_as or split.named or heading_title) \
+        else f"{resolution.id}-{split.kind}"
+    if not instrument_id[:1].isalpha():
+        instrument_id = f"{split.kind}-{instrument_id}"
+    body = records.get(resolution.body)
+    existing = records.path_of(instrument_id)
+    record = RECORD_ADAPTER.validate_python(instrument_data(read, split, instrument_id, title,
+                                                            getattr(body, "organization", None)))
+    path = existing or str(PurePosixPath(records_folder, FOLDER_BY_KIND["instrument"], f"{instrument_id}.yaml"))
+    records.add(record, path)
+    built.resolution = resolution.model_copy(update={"adopts": instrument_id})
+    records.add(built.resolution, records.paths[resolution.id])
+    built.planned.insert(len(built.planned) - 1, Planned(record, path, existing is None))
+    built.planned[-1] = Planned(built.resolution, built.planned[-1].path, built.planned[-1].new)
+
+
 def _body(facts: Facts, records: Records, body_id: str | None, make) -> Any:
     if body_id:
         body = records.get(body_id)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ..rendering.parts import join_words
 from .items import place_item
 from .lines import (ANNEX_HEADING, CLAUSE_NUMBER, CLOSING, ITEM_LABEL, OUTCOME_WORDS, PLAIN_FOOTNOTE, TERMINAL, Line,
-                    strip_markup)
+                    annex_with_title, strip_markup)
 from .marks import Anchor
 from .paragraphs import Paragraph, is_heading, starts_unit
 from .parsed import (ImportFailure, ParsedAnnex, ParsedClause, ParsedFootnote, ParsedItem, ParsedMark, ParsedPart,
@@ -90,6 +90,12 @@ class _Reader:
             self._clause(paragraph, self._opening(position, paragraph.text, damaged, True), "operative")
             return
         label = ITEM_LABEL.match(paragraph.text)
+        if label is None and self.clause is not None and self.clause.items:
+            label = _DAMAGED_LABEL.match(paragraph.text)  # "(c} The principles ...": "}" for ")", as OCR reads it
+            if label is not None:
+                self.parsed.warnings.append(TextWarning(
+                    self._line(paragraph), f"read {label.group(1)!r} as an item label, printed damaged", "RT531",
+                    "check the label against the official document; it is kept as printed"))
         lettered = label is not None and self._lettered_preamble(paragraph.text, label)
         if label and not lettered and self._item(paragraph, label):
             return
@@ -135,13 +141,18 @@ class _Reader:
 
     def _annex_heading(self, paragraph: Paragraph, plain: str) -> bool:
         annex_heading = ANNEX_HEADING.match(plain)
-        if not (annex_heading and self._clauses_seen):
+        titled = None if annex_heading else annex_with_title(paragraph.text)
+        if not ((annex_heading or titled) and self._clauses_seen):
             return False
         line = self._line(paragraph)
         if self.pending_heading:  # a short line just above the annex heading: kept where it stood
             self._not_understood(self.pending_heading, line, paragraph.lines[0], "a line before the annex")
             self.pending_heading = None
-        self.annex = ParsedAnnex(paragraph.text, annex_heading.group(2), line)
+        if titled is not None:  # "Annex II Main lines of ...": heading and title on one line
+            self.annex = ParsedAnnex(titled.group("head").strip(), titled.group("number"), line,
+                                     title=titled.group("title"))
+        else:
+            self.annex = ParsedAnnex(paragraph.text, annex_heading.group(2), line)
         self.parsed.annexes.append(self.annex)
         self.region, self.annex_length = "annex", 0
         self._anchor(paragraph, f"annex-{len(self.parsed.annexes)}", offsets=False)
@@ -335,13 +346,21 @@ class _Reader:
 
     def _numbered_item(self, paragraph: Paragraph) -> bool:
         """"Resolves:" or "Notes that ... had to be assisted by an alternate:" with no number, then "1. That ...",
-        "2. ...": the numbered paragraphs complete the clause above them, as its items."""
-        clause, number = self.clause, CLAUSE_NUMBER.match(paragraph.text)
-        if clause is None or number is None or self.region != "operative" or not number.group(1).endswith("."):
+        "2. ...": the numbered paragraphs complete the clause above them, as its items (and a paragraph with no
+        number, label or formula among them runs on the item above it)."""
+        clause, text = self.clause, paragraph.text
+        if clause is None or self.region != "operative":
             return False
+        number = CLAUSE_NUMBER.match(text)
+        if number is not None and not number.group(1).endswith("."):
+            number = None
+        damaged = _DAMAGED_NUMBER.match(text) if number is None else None
+        number = number or damaged
+        if number is None:
+            return self._item_runs_on(paragraph)
         value = _value(number.group(1))
         numbered = [item for item in clause.items if _value(item.label) is not None]
-        if _numbered_operative(paragraph.text) is not None:
+        if _numbered_operative(text) is not None:
             return False  # "1. Decides ...": a clause of its own
         if self.listing is not clause:
             if value != 1 or clause.number is not None or clause.items or not _words(clause).endswith(":") \
@@ -352,15 +371,32 @@ class _Reader:
         elif value != len(numbered) + 1:
             self.listing = None  # the numbering does not run on: the list has ended
             return False
+        if damaged is not None:
+            self.parsed.warnings.append(TextWarning(
+                self._line(paragraph), f"read {damaged.group(1)!r} as item number {value}, printed damaged", "RT531",
+                "check the number against the official document; it is kept as printed"))
         if self.pending_heading:  # "A. Restoration of peace and order" above items: kept where it stood
             self._not_understood(self.pending_heading, self._line(paragraph), paragraph.lines[0],
                                  "a heading among the numbered items of a clause")
             self.pending_heading = None
-        item = ParsedItem(number.group(1), paragraph.text[number.end():], self._line(paragraph))
+        item = ParsedItem(number.group(1), text[number.end():], self._line(paragraph))
         clause.items.append(item)
         owner = self.place.split("/")[0]
         self.stack = [(clause.items, owner)]
         self._anchor(paragraph, f"{owner}/{len(clause.items)}")
+        return True
+
+    def _item_runs_on(self, paragraph: Paragraph) -> bool:
+        """Among numbered items, a paragraph with no number, label or formula: more of the item above it ("3. To
+        set up a commission ..." / "The commission shall submit a plan of work to the Council for approval ;")."""
+        clause, text = self.listing, paragraph.text
+        if clause is None or clause is not self.clause or not clause.items or ITEM_LABEL.match(text) \
+                or find_phrase(text) or CLOSING.match(strip_markup(text)) or is_heading(text):
+            return False
+        item = clause.items[-1]
+        shift = len(join_words(item.label, item.text)) + 1
+        item.text = f"{item.text} {text}"
+        self._anchor(paragraph, f"{self.place.split('/')[0]}/{len(clause.items)}", shift)
         return True
 
     def _damaged_number(self, paragraph: Paragraph) -> re.Match[str] | None:
@@ -415,6 +451,7 @@ class _Reader:
 
 # A clause number as OCR damaged it: "4," for "4.", "i." "l." "I." for "1.", "Z." for "2.", "S." for "5.", "i9." for "19."
 _DAMAGED_NUMBER = re.compile(r"^(\d{1,3},|(?=[\dilIL|ZSO]{0,2}[ilIL|ZSO])[\dilIL|ZSO]{1,3}\.|\d{1,3}\.(?=[A-Z]))\s*(?=[A-Z])")
+_DAMAGED_LABEL = re.compile(r"^(\((?:[a-z]|[ivx]{1,5}|\d{1,2})\}\)?)\s+(?=\S)")
 _OCR_DIGITS = str.maketrans({"i": "1", "l": "1", "I": "1", "L": "1", "|": "1", "Z": "2", "S": "5", "O": "0",
                              "o": "0"})
 

@@ -5,7 +5,7 @@ The tags are read as the paragraph breaks they are: a line holding several block
 opens after words, each piece keeping its tags (so that the record gives the source back), printed glued to the
 one before it (no space between, as in the source). The words inside are recognised through the tags
 (`lines.strip_markup`); what the tags say of structure beyond paragraphs (a list's items, their numbers) is not
-read, and the reader is told so (RT537).
+read, and the reader is told so (RT551).
 """
 
 from __future__ import annotations

@@ -59,6 +59,10 @@ SECTION_HEADING = re.compile(r"^(?:(?:PART|Part|SECTION|Section|CHAPTER|Chapter)
                              r"[.)]?(?:\s+[A-Z*#][^;]{0,150})?$")
 ANNEX_HEADING = re.compile(r"^[#*\s]*(ANNEX|Annex|APPENDIX|Appendix|ATTACHMENT|Attachment)\b(?:\s+([A-Z0-9]{1,6})\b)?"
                            r"[\s*#]*$")
+# An annex heading with its title on the same line: "Annex Awaza Political Declaration", "Annex II Main lines of
+# action"; the title opens with a capital or a figure and ends without a sentence's punctuation.
+ANNEX_TITLED = re.compile(r"^(?P<head>[#*\s]*(?:ANNEX|Annex|APPENDIX|Appendix)(?:\s+(?P<number>[IVXLC]{1,6}|[A-Z]|\d{1,2}))?"
+                          r"[*#]*)\s+(?P<title>[A-Z0-9“\"‘*][^;:]{2,250}?)\s*$")
 OUTCOME_WORDS = ("Approved", "APPROVED", "Adopted", "ADOPTED", "Rejected", "REJECTED", "Not adopted", "Noted",
                  "Agreed", "Withdrawn", "Carried")
 CLOSING = re.compile(
@@ -69,6 +73,18 @@ CLOSING = re.compile(
     r"|(?:AYES|Ayes|YEAS|Yeas|ATTEST|Attest)\s*:"
     r"|(?:\d{1,4}(?:st|nd|rd|th)|[A-Z][a-z]+(?:-[a-z]+)?)\s+(?:plenary\s+)?meeting\b)")
 TERMINAL = (",", ";", ":", ".", "!", "?")
+
+
+def annex_with_title(text: str) -> re.Match[str] | None:
+    """An annex heading with its title on the same line ("Annex 2025 Political Declaration on ..."), not a
+    sentence that opens with the word ("Annex A to this resolution ...", "Annex II contains ...")."""
+    found = ANNEX_TITLED.match(text)
+    if found is None:
+        return None
+    title = found.group("title")
+    if found.group("number") is None and re.match(r"(?:[IVXLC]{1,6}|[A-Z]|\d{1,2})\s", title):
+        return None  # "Annex A to this resolution": a label followed by words in lower case
+    return found if not title.endswith(TERMINAL) and len(title.split()) <= 30 else None
 
 
 _MARKUP_CHARACTERS = frozenset("*_<#>&")
@@ -92,7 +108,8 @@ def strip_markup(text: str) -> str:
     return re.sub(r"^(?:>\s?)*#{0,6}\s*", "", text).strip()
 
 
-_GLUED_MARKER = re.compile(rf"(?<=[,;:.])(?:\d{{1,3}}|[{SUPERSCRIPTS}]+)$|[{SUPERSCRIPTS}]+$")
+# (or set off by a space, as OCR prints it: "Gabon, 39", "1992 1/")
+_GLUED_MARKER = re.compile(rf"(?<=[,;:.])\s?(?:\d{{1,3}}/?|[{SUPERSCRIPTS}]+)$|[{SUPERSCRIPTS}]+$")
 
 
 def ends_sentence_part(text: str) -> bool:

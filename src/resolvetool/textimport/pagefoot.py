@@ -69,7 +69,10 @@ class PageFoot:
         # not the next clause's number, no formula, and above it a sentence that ended: a footnote whose
         # marker the text no longer shows ("18 Resolutions or decisions on this question ...")
         ended = bool(self.words) and self.words[-1].rstrip().endswith((",", ";", ":", "."))
-        guess = number != self.next_number and phrase is None and ended and not rest.rstrip().endswith((",", ";"))
+        # (a formula may open it when its number is far from the next clause's: "18 Resolutions or decisions ...")
+        far = number > self.next_number + 1 or number < self.next_number - 1
+        guess = number != self.next_number and (phrase is None or far) and ended \
+            and not rest.rstrip().endswith((",", ";"))
         return (found, False) if guess else (None, False)
 
     def took(self, marker: str) -> None:

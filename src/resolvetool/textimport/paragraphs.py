@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from .lines import (ANNEX_HEADING, BULLET, CLAUSE_NUMBER, CLOSING, ITEM_LABEL, MARKDOWN_FOOTNOTE, SECTION_HEADING,
-                    TERMINAL, Line, ends_sentence_part, strip_markup)
+                    TERMINAL, Line, annex_with_title, ends_sentence_part, strip_markup)
 from .phrases import find_phrase
 
 
@@ -95,8 +95,10 @@ _OPEN_ENDED = {"a", "an", "the", "of", "on", "in", "to", "by", "for", "from", "w
 def _continues(paragraph: Paragraph, text: str, gap: bool, page_break: bool = False) -> bool | int:
     previous = paragraph.text
     ended = ends_sentence_part(previous)
-    if ANNEX_HEADING.match(strip_markup(previous)) or ANNEX_HEADING.match(strip_markup(text)):
-        return False  # an annex heading stands on its own line
+    if ANNEX_HEADING.match(strip_markup(previous)) or ANNEX_HEADING.match(strip_markup(text)) \
+            or gap and annex_with_title(previous) or annex_with_title(text) and (
+                gap or ended or CLOSING.match(strip_markup(previous))):
+        return False  # an annex heading stands on its own line (with its title: "Annex II Main lines of ...")
     if not gap and _LONE_LABEL.match(previous) and not (CLAUSE_NUMBER.match(text) or ITEM_LABEL.match(text)):
         return True  # "1." alone, then "Welcomes the report ..." under it: the number's paragraph
     if gap and not ended and previous.rsplit(" ", 1)[-1] in _OPEN_ENDED and len(previous.split()) > 6 \
@@ -108,6 +110,12 @@ def _continues(paragraph: Paragraph, text: str, gap: bool, page_break: bool = Fa
         if previous.endswith(",") and not _starts_clearly(text):
             return True  # a list of names wrapped after a comma ("..., Chad,\nComoros, Fiji, ...")
         return not ((ended or is_heading(previous)) and starts_unit(text))
+    if _cut_off(previous) and previous.rsplit(" ", 1)[-1].istitle() and _NAME_RUNS_ON.match(text) \
+            and not (CLAUSE_NUMBER.match(text) or ITEM_LABEL.match(text) or CLOSING.match(text) or BULLET.match(text)
+                     or is_heading(text)):
+        # "... the Olympic and Paralympic Winter" / "Games, as a defining feature ...": a clause whose sentence
+        # stops inside a name runs on below, even into a word that looks like a formula (a guess: it is warned)
+        return _GUESSED
     if starts_unit(text):
         return False
     # across a blank line, only a paragraph that a page break or a running header cut in two runs on
@@ -137,6 +145,18 @@ def _may_run_on(text: str) -> bool:
         return False  # a bulleted line opens an item
     label = ITEM_LABEL.match(text)
     return not CLAUSE_NUMBER.match(text) and not (label and not label.group(1).isdigit()) and not find_phrase(text)
+
+
+# A name running on from the line above: "Games, as ...", "Documents of the 2000 ...", "Tracing Instrument, ..."
+# (a formula is followed by its words in lower case: "Recalling its", "Recommends to")
+_NAME_RUNS_ON = re.compile(r"^[A-Z][\w-]*(?:,|\s+(?:of|and)\b|\s+[A-Z])")
+
+
+def _cut_off(text: str) -> bool:
+    """Whether a paragraph that opens as a clause stops on a word, with no stop after it: its sentence was cut."""
+    plain = re.sub(r"(?<=[,;:.])\s*(?:\d{1,3}/?|\*)$", "", strip_markup(text))  # "Guinea, 22": a footnote's marker
+    return len(plain.split()) > 6 and plain[-1:].isalnum() and not ends_sentence_part(plain) and not is_heading(plain) \
+        and not plain.isupper() and not CLOSING.match(plain) and _clause_like(plain)
 
 
 def _clause_like(text: str) -> bool:

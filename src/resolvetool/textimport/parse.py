@@ -53,7 +53,7 @@ def parse_text(source: str) -> ParsedText:
     if lists:
         parsed.warnings.append(TextWarning(
             lists, "the text is HTML on one line: its paragraphs were read from the tags, and its list items "
-                   "(<li>) as paragraphs, not as a clause's items", "RT537",
+                   "(<li>) as paragraphs, not as a clause's items", "RT551",
             "check the clauses: the items of a list the tags nest under a clause are read as clauses of their own"))
     if opening.glued and heading:
         parsed.glued.append("formula")
@@ -123,7 +123,7 @@ def _guess_enacting_body(parsed: ParsedText, after: list[Line]) -> None:
                             f"give the body with --body", parsed.formula_line)
     parsed.warnings.append(TextWarning(
         parsed.formula_line, f"the enacting formula {parsed.formula!r} names no body: read as a resolution of "
-                             f"{parsed.speaker[4:]!r}, named in the heading or the first clause", "RT536",
+                             f"{parsed.speaker[4:]!r}, named in the heading or the first clause", "RT550",
         "check the body the records name (or give it with --body); nothing of the text is lost either way"))
 
 
