@@ -92,6 +92,7 @@ class ParsedText:
     footnote_style: str = "plain"
     formula_after_preamble: bool = False
     glued: list[str] = field(default_factory=list)  # the places printed with no space before them
+    unspaced: list[str] = field(default_factory=list)  # the clauses printed with no space after their number
     speaker: str = ""  # when no formula is printed (`formula` is ""): the body as the text names it
     starts_operative: bool = False  # the text opens with what the body did ("At its 45th meeting, ... elected")
     enacting: bool = False  # "NOW, THEREFORE, BE IT RESOLVED by ...:": `speaker` is the body the formula names
