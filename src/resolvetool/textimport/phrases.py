@@ -71,10 +71,12 @@ _EMPHASIS = re.compile(r"^(\*\*|__|\*|_)([^*_]+?)\1(?=[\s,;:.]|$)")
 
 # The resolving formulas of councils and legislatures, each opening an operative clause: "BE IT FURTHER RESOLVED",
 # "And be it further resolved", "RESOLVED, that", "Resolved, That", "FURTHER RESOLVED:", "BE IT FINALLY RESOLVED".
-# "Resolved" alone is that formula only before ",", ":" or "that" ("Resolved to ..." is a preambular adjective).
+# "Resolved" alone is that formula only before "," or ":" (or "that" in capitals): "Resolved to ...", "Resolved that
+# the United Nations should ...," are preambular, as the Security Council prints them.
 _RESOLVING = re.compile(r"^(?:(?:AND|And|and)\s+)?(?:(?:BE|Be|be)\s+(?:IT|it|It)\s+(?:(?:FURTHER|Further|further|FINALLY|"
                         r"Finally|finally|ALSO|Also|also)\s+)?(?:RESOLVED|Resolved|resolved)|"
-                        r"(?:(?:FURTHER|Further|FINALLY|Finally)\s+)?(?:RESOLVED|Resolved)(?=\s*[,:]|\s+(?:that|That|THAT)\b))"
+                        r"(?:(?:FURTHER|Further|FINALLY|Finally)\s+)?(?:RESOLVED(?=\s*[,:]|\s+(?:that|That|THAT)\b)|"
+                        r"Resolved(?=\s*[,:])))"
                         r"(?=[\s,:;]|$)")
 
 
