@@ -57,7 +57,7 @@ CLAUSE_NUMBER = re.compile(rf"^(\d{{1,3}}(?:\.\d{{1,3}})*\\?\.(?!\d)|\d{{1,3}}(?
                            rf"(?:\*\*|__)?(?:Section|SECTION|Sec\.|SEC\.)\s+\d{{1,3}}[.:](?:\*\*|__)?(?=\s))\s*(?=\S)")
 SECTION_HEADING = re.compile(r"^(?:(?:PART|Part|SECTION|Section|CHAPTER|Chapter)\s+(?:\d{1,2}|[A-Z]|[IVXLC]{1,7})|[A-Z]|[IVXLC]{1,7})"
                              r"[.)]?(?:\s+[A-Z*#][^;]{0,150})?$")
-ANNEX_HEADING = re.compile(r"^[#*\s]*(ANNEX|Annex|APPENDIX|Appendix|ATTACHMENT|Attachment)\b(?:\s+([A-Z0-9]{1,6})\b)?"
+ANNEX_HEADING = re.compile(r"^[#*\s]*(ANNEX|Annex|APPENDIX|Appendix|ATTACHMENT|Attachment|EXHIBIT|Exhibit)\b(?:\s+([A-Z0-9]{1,6})\b)?"
                            r"[\s*#]*$")
 # An annex heading with its title on the same line: "Annex Awaza Political Declaration", "Annex II Main lines of
 # action"; the title opens with a capital or a figure and ends without a sentence's punctuation.
