@@ -566,7 +566,7 @@ def _closing_line(text: str) -> bool:
 # Under a council's adoption line: the roll call ("AYES: ...", "NAYS: None"), the attestation ("ATTEST:",
 # "Attested on this ..."), signatures ("[Signature]", "/s/", "____") and who signed ("..., Mayor", "City Clerk").
 _SIGNED = re.compile(r"^(?:AYES|Ayes|NAYS|Nays|NOES|Noes|YEAS|Yeas|ABSENT|Absent|ABSTAIN(?:ING|ED)?|Abstain(?:ing|ed)?|"
-                     r"EXCUSED|Excused|ATTEST(?:ED)?|Attest(?:ed)?|APPROVED AS TO|Approved as to|SIGNED|Signed|"
+                     r"EXCUSED|Excused|ATTEST(?:ED)?|Attest(?:ed)?|APPROVED AS TO|Approved as to|(?:SIGNED|Signed)\s*:|"
                      r"\[Signature\]|/s/|_{3,}|Signature\b)")
 _SIGNATORY = re.compile(r"(?:^|,\s*)(?:City |Town |Village |County |Deputy |Assistant |Acting )?(?:Mayor|Clerk|Recorder|"
                         r"Secretary|President|Chair(?:man|person|woman)?|Speaker|Attorney|Manager|Treasurer)"

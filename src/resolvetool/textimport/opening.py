@@ -43,7 +43,7 @@ _SPEAKER = re.compile(r"(?:The|THE)\s+(?:[A-Z]|(?:conference|council|committee|a
                       r"(?:Ministers|MINISTERS|Representatives|Delegates|Participants)\b")
 # Where a formula can start on a line: at its start (after markup), or after the end of a sentence or of a
 # heading printed on the same line ("... OF THE SHIP. The General", "thereto;The Board", "1985)The ...").
-_FORMULA_START = re.compile(r"^(?:<[A-Za-z/][^>]*>|[#*_>\s])*|(?<=[.;:)])[*_]*\s*|(?<=[*_])\s*")
+_FORMULA_START = re.compile(r"^(?:<[A-Za-z/][^>]*>|[#*_>\s])*(?:\d{1,3}(?:\.\s?\d{1,3})+\.?\s+)?|(?<=[.;:)])[*_]*\s*|(?<=[*_])\s*")
 _MAX_WORDS = 60
 _NUMBER_ONLY = re.compile(r"^[#*_\s]*\d{1,3}\.\s*$")
 # A sentence ending inside what would be a formula: it is prose ("... set out below.The Council ..."), and the
@@ -65,6 +65,7 @@ class Opening:
     speaker: str = ""
     guess: str = ""
     starts_operative: bool = False  # the first clause tells what the body did: the text has no preamble
+    told: str = ""  # the words of a narrative decision before the body: "At its 45th plenary meeting, on 10 ..."
     enacting: bool = False  # "NOW, THEREFORE, BE IT RESOLVED by ...": `speaker` is the body it names ("" if none)
 
 
@@ -92,13 +93,17 @@ def find_opening(lines: list[Line]) -> Opening | None:
 _NAME = r"(?:(?:The|THE|the)\s+[A-Z][\w-]*(?:\s+(?:of|for|on|and|the|in|[A-Z][\w.-]*|\([^()]*\)))*|Ministers|Representatives(?:\s+of\s+[A-Z][\w-]*(?:\s+(?:of|and|the|[A-Z][\w-]*))*)?)"
 _SPEAKS = re.compile(rf"^[#*_\s]*(?P<number>\d{{1,3}}\.\s*)?(?P<speaker>{_NAME})(?P<adjunct>,[^,;.]{{1,120}},)?"
                      rf"\s+(?P<verb>[a-z]+)\b")
+# What names a body rather than a State or a person: "the General Assembly", not "the Netherlands"
+_BODY_NOUNS = "Assembly|Council|Conference|Committee|Commission|Board|Congress|Meeting|Parties|Court|Summit|Forum"
 # A decision told as what happened: "At its 45th plenary meeting, on 10 November 2016, the General Assembly, ...
 # elected ...", "On 27 March 2020, the General Assembly, on the proposal of its President, ... decided ..."
 _NARRATIVE = re.compile(rf"^[#*_\s]*(?:At (?:its|the|the same)\b|On \d{{1,2}} [A-Z][a-z]+ \d{{4}})"
-                        rf"(?:\([^()]*\)|[^.;()]){{0,240}}?\b"
-                        rf"(?P<speaker>the\s+[A-Z][\w-]*(?:\s+(?:of|for|on|and|the|[A-Z][\w-]*))*)")
+                        rf"(?:\([^()]*\)|[^.;()]){{0,320}}?\b"
+                        rf"(?P<speaker>the\s+(?:[A-Z][\w-]*\s+(?:(?:of|for|on|and|the)\s+)*)*?(?:{_BODY_NOUNS})"
+                        rf"(?:\s+(?:of|on|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?)\b")
 # A heading that names the body: "Adopted by the Security Council at its 3102nd meeting"
-_ADOPTED_BY = re.compile(rf"\b(?:[Aa]dopted|[Aa]pproved|ADOPTED|APPROVED)\s+(?:by|BY)\s+(?P<speaker>{_NAME})")
+_ADOPTED_BY = re.compile(rf"^[\W_]*(?:[Aa]dopted|[Aa]pproved|ADOPTED|APPROVED)\s+(?:by|BY)\s+(?P<speaker>{_NAME})")
+
 # The Security Council's numbering, "Resolution 462 (1980)": its resolutions print no formula in some years
 _COUNCIL_NUMBER = re.compile(r"^[#*_\s]*Resolution\s+\d{1,4}\s+\(\d{4}\)", re.IGNORECASE)
 
@@ -131,13 +136,14 @@ def _unprinted(lines: list[Line]) -> Opening | None:
     for index, line in enumerate(lines):
         if not line.text:
             continue
-        if _ADOPTED_BY.search(line.text):  # "Adopted by the Security Council at its 3102nd meeting": heading
-            heading.append(line)
-            continue
         narrative = _NARRATIVE.match(line.text)
+        if narrative is None and _ADOPTED_BY.match(line.text):  # "Adopted by the Security Council at its ...":
+            heading.append(line)  # the heading names the body
+            continue
         if narrative:
             speaker = _trimmed("The" + narrative.group("speaker")[3:])
             return Opening(lines, index, index - 1, printed=False, speaker=speaker, starts_operative=True,
+                           told=line.text[:narrative.start("speaker")],
                            guess=f"the text prints no opening formula: read as a decision of {speaker[4:]!r}, "
                                  f"the body its first sentence names")
         speaks = _SPEAKS.match(line.text)
@@ -209,7 +215,7 @@ def _trimmed(name: str) -> str:
 
 def _named_in(heading: list[Line]) -> str:
     for line in heading:
-        named = _ADOPTED_BY.search(line.text)
+        named = _ADOPTED_BY.match(line.text)
         if named:
             words = named.group("speaker")
             return _trimmed("The" + words[3:] if words.lower().startswith("the ") else words)
@@ -222,8 +228,7 @@ def _starts(text: str) -> list[int]:
     starts = []
     for match in _FORMULA_START.finditer(text):
         at = match.end()
-        if _SPEAKER.match(text, at) and (at == 0 or match.start() > 0 or not strip_markup(text[:at])) \
-                and not _NUMBER_ONLY.match(text[:at]):  # "1. Ministers invite ...": a numbered paragraph
+        if _SPEAKER.match(text, at) and not _NUMBER_ONLY.match(text[:at]):  # "1. Ministers invite ...": a numbered paragraph
             starts.append(at)
     return sorted(set(starts))
 
@@ -357,6 +362,7 @@ def _starts_clause(text: str) -> bool:
 def _opens_clauses(lines: list[Line], start: int) -> bool:
     """Whether what follows the formula reads as clauses: a formula, a number, a label or a heading opens it,
     or its paragraph ends as a clause does ("In the exercise of its primary responsibility ...,")."""
+    headings = 0
     for index in range(start, len(lines)):
         line = lines[index]
         if not line.text or LONE_MARKER.match(line.text):
@@ -369,5 +375,9 @@ def _opens_clauses(lines: list[Line], start: int) -> bool:
         while index + 1 < len(lines) and lines[index + 1].text and len(paragraph) < 12:
             index += 1
             paragraph.append(strip_markup(lines[index].text))
+        if len(paragraph) == 1 and len(text.split()) <= 4 and text[:1].isupper() and not text.endswith(TERMINAL) \
+                and not headings:
+            headings += 1  # "Preamble" between the formula and the clauses: a heading, then the clauses
+            continue
         return paragraph[0].endswith(TERMINAL) or " ".join(paragraph).endswith(TERMINAL)
     return False

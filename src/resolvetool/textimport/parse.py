@@ -49,7 +49,8 @@ def parse_text(source: str) -> ParsedText:
     parsed = ParsedText(heading=[text for text, _ in heading], heading_lines=[number for _, number in heading],
                         formula=formula, formula_line=lines[formula_at].number,
                         formula_after_preamble=preamble_at < formula_at, speaker=opening.speaker,
-                        starts_operative=opening.starts_operative, enacting=opening.enacting)
+                        starts_operative=opening.starts_operative, told=opening.told,
+                        enacting=opening.enacting)
     if lists:
         parsed.warnings.append(TextWarning(
             lists, "the text is HTML on one line: its paragraphs were read from the tags, and its list items "
