@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from .enacting import Enacting, find_enacting, starts_whereas
 from .lines import BULLET, CLAUSE_NUMBER, ITEM_LABEL, LONE_MARKER, SECTION_HEADING, TERMINAL, Line, strip_markup
 from .phrases import find_phrase
 
@@ -42,7 +43,7 @@ _SPEAKER = re.compile(r"(?:The|THE|La|Le|Les|LA|LE|LES|El|Los|Las|EL|LOS)\s+(?:[
                       r"(?:Ministers|MINISTERS|Representatives|Delegates|Participants)\b")
 # Where a formula can start on a line: at its start (after markup), or after the end of a sentence or of a
 # heading printed on the same line ("... OF THE SHIP. The General", "thereto;The Board", "1985)The ...").
-_FORMULA_START = re.compile(r"^[#*_\s]*(?:\d{1,3}(?:\.\s?\d{1,3})+\.?\s+)?|(?<=[.;:)])[*_]*\s*|(?<=[*_])\s*")
+_FORMULA_START = re.compile(r"^(?:<[A-Za-z/][^>]*>|[#*_>\s])*(?:\d{1,3}(?:\.\s?\d{1,3})+\.?\s+)?|(?<=[.;:)])[*_]*\s*|(?<=[*_])\s*")
 _MAX_WORDS = 60
 _NUMBER_ONLY = re.compile(r"^[#*_\s]*\d{1,3}\.\s*$")
 # A sentence ending inside what would be a formula: it is prose ("... set out below.The Council ..."), and the
@@ -65,11 +66,15 @@ class Opening:
     guess: str = ""
     starts_operative: bool = False  # the first clause tells what the body did: the text has no preamble
     told: str = ""  # the words of a narrative decision before the body: "At its 45th plenary meeting, on 10 ..."
+    enacting: bool = False  # "NOW, THEREFORE, BE IT RESOLVED by ...": `speaker` is the body it names ("" if none)
 
 
 def find_opening(lines: list[Line]) -> Opening | None:
     """The opening formula, wherever it stands; failing one, the body speaking in a sentence ("Ministers decide
     ...") or named in the clauses or the heading; None when the text names no body at all."""
+    enacting = find_enacting(lines)
+    if enacting is not None:
+        return _enacted(lines, enacting)
     for index, line in enumerate(lines):
         if not line.text:
             continue
@@ -159,6 +164,47 @@ def _unprinted(lines: list[Line]) -> Opening | None:
             return None
         heading.append(line)
     return None
+
+
+def _enacted(lines: list[Line], found: Enacting) -> Opening:
+    """`lines` cut around an enacting formula: what stands before it on its line (preambular paragraphs run on in
+    one line are cut where each starts), the formula (over several lines when "Now, therefore," stands alone above
+    the body's name), and the clauses after it on its last line."""
+    line = lines[found.index]
+    last = found.through if found.through >= 0 else found.index
+    made: list[Line] = []
+
+    def add(source: Line, text: str, glued: bool = False, cut: bool = False) -> None:
+        if made:
+            made.append(Line(source.number, "", 0))
+        made.append(Line(source.number, text.strip(), source.indent if not made else 0, glued=glued, cut=cut))
+
+    before = line.text[:found.start].rstrip()
+    if before:
+        for position, (piece, glued) in enumerate(split_run_on(before) if starts_whereas(before) else [(before, False)]):
+            add(line, piece, glued, cut=position > 0)
+    formula_glued = bool(before) and not line.text[len(before):found.start]
+    if last == found.index:
+        add(line, line.text[found.start:found.end], formula_glued, cut=bool(before))
+        formula_at = formula_end = len(made) - 1
+        tail = line.text[found.resume:]
+    else:
+        add(line, line.text[found.start:], formula_glued, cut=bool(before))
+        formula_at = len(made) - 1
+        made += lines[found.index + 1:last]
+        end_line = lines[last]
+        made.append(Line(end_line.number, end_line.text[:found.end].strip(), end_line.indent))
+        formula_end = len(made) - 1
+        line, tail = end_line, end_line.text[found.resume:]
+    if tail.strip():
+        pieces = split_run_on(tail, glued_first=found.resume == found.end) if before \
+            else [(tail, found.resume == found.end)]
+        for piece, glued in pieces:
+            add(line, piece, glued, cut=True)
+    cut_lines = lines[:found.index] + made + lines[last + 1:]
+    shift = found.index
+    return Opening(cut_lines, shift + formula_at, shift + formula_end, formula_glued, speaker=found.body,
+                   enacting=True)
 
 
 def _trimmed(name: str) -> str:
