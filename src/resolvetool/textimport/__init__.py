@@ -49,7 +49,7 @@ def import_text(text: str, *, name: str = "<text>", records: Records | None = No
     built: Built = build(parsed, facts, records, records_folder, body_id=body, session_id=session)
     if split is not None:
         read = read_instrument(split)
-        add_instrument(built, read, split, facts, records, records_folder)
+        add_instrument(built, read, split, facts, records, records_folder, parsed.heading)
         built.warnings += read.warnings
     notes = [TextWarning(line, message, "RT502", "check the title field against the official document")
              for line, message in facts.notes]

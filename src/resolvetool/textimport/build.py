@@ -135,21 +135,35 @@ def build(parsed: ParsedText, facts: Facts, records: Records, records_folder: st
     return built
 
 
-def add_instrument(built: Built, read: Any, split: Any, facts: Facts, records: Records, records_folder: str) -> None:
+def add_instrument(built: Built, read: Any, split: Any, facts: Facts, records: Records, records_folder: str,
+                   heading: list[str] | None = None) -> None:
     """The instrument the resolution adopts, as a record of its own beside it (written with it), and the
     resolution pointing at it (`adopts`), so that rendering the resolution prints the instrument's text."""
     from ..models import RECORD_ADAPTER
+    from ..textforms import format_date
     from .instrument import instrument_data
+    from .lines import strip_markup
 
     resolution = built.resolution
     kind = split.kind.capitalize()
-    heading_title = facts.title if facts.title and kind.lower() in facts.title.lower() else None
-    title = split.cited_as or split.named or heading_title or f"{kind} adopted by {resolution.title}"
-    instrument_id = slug(title, 8) if (split.cited_as or split.named or heading_title) \
-        else f"{resolution.id}-{split.kind}"
+    # its name: as the formula cites it, as the adopting clause names it, or as the heading prints it
+    printed = next((strip_markup(line).rstrip(" .") for line in heading or []
+                    if split.kind in line.lower() and len(line.split()) <= 40), None)
+    title = split.cited_as or split.named or printed
+    body = records.get(resolution.body)
+    if title:
+        instrument_id = slug(title, 8)
+    else:  # nothing names it: what adopted it, and when
+        when = f" on {format_date(facts.date)}" if facts.date else \
+            f" at session {facts.session_number}" if facts.session_number else ""
+        title = f"{kind} adopted by the {getattr(body, 'name', resolution.body)}{when}"
+        instrument_id = f"{resolution.id}-{split.kind}"
     if not instrument_id[:1].isalpha():
         instrument_id = f"{split.kind}-{instrument_id}"
-    body = records.get(resolution.body)
+    held = records.get(instrument_id)
+    if held is not None and held.kind != "instrument":
+        raise BuildError(f"the instrument this text adopts would be {instrument_id}, which is "
+                         f"{held.kind} {instrument_id} in the records; import it into a tree without that id")
     existing = records.path_of(instrument_id)
     record = RECORD_ADAPTER.validate_python(instrument_data(read, split, instrument_id, title,
                                                             getattr(body, "organization", None)))

@@ -29,6 +29,7 @@ ADOPTING = re.compile(rf"(?:^|(?<=[\s,;.]))(?:adopts?|proclaims?|has\s+adopted)\
 # The ILO's formula where the verb is misprinted ("adops this ... day ... the following Convention, which may be
 # cited as ...:"): the instrument is announced at the end of the paragraph all the same.
 FOLLOWING = re.compile(r"\bthe\s+following\s+(Convention|Recommendation|Declaration|Charter|Protocol)\b()[^:]{0,200}:\s*$")
+_DATED = re.compile(r"\s+on\s+(?:this\b|the\s+\w+\s+day\b|\d)", re.IGNORECASE)  # "on the fourteenth day of ..."
 CITED_AS = re.compile(r"\bwhich may be cited as the ([^:]{5,160}?)\s*:?\s*$")
 
 _ARTICLE = re.compile(r"^[#*\s]*(?:Article|ARTICLE|Art\.)\s*(\d{1,3}[a-z]?|[IVXLC]{1,7})\b\.?\s*(?:[-–—:.]\s*)?(.*)$")
@@ -116,7 +117,8 @@ def split_adopted(source: str) -> Split | None:
             return None
         cited = CITED_AS.search(words)
         kind = adopting.group(1).lower()
-        named = " ".join(f"{adopting.group(1)}{adopting.group(2)}".split()) if adopting.group(2) else None
+        named = " ".join(f"{adopting.group(1)}{adopting.group(2)}".split()) \
+            if adopting.group(2) and not _DATED.match(adopting.group(2)) else None
         return Split("\n".join(lines[:start]), [(number + 1, lines[number]) for number in range(start, len(lines))],
                      kind if kind in KINDS else "declaration", cited.group(1).strip() if cited else None,
                      named, index + 1)
