@@ -156,3 +156,13 @@ def test_what_an_annex_heading_with_a_title_is_and_is_not():
     # a line of a sentence (bulk/unsc/S_RES_1454_2002), and a sentence
     assert annex_with_title("Annex A to this resolution and the revised procedures for implementation of the") is None
     assert annex_with_title("Annex II contains the list of States.") is None
+
+
+def test_sections_that_number_their_paragraphs_again_from_one():
+    # "II – Scope" / "1. The present Declaration ..." / "2. ..." / "III – Measures ..." / "1. States should ..."
+    lines = (EXCERPTS / "unesco-2003-sections-number-again.txt").read_text(encoding="utf-8").splitlines()
+    read = read_instrument(Split("", list(enumerate(lines, 1)), "declaration", None, None, 0))
+    assert [(provision.heading[:1], provision.number) for provision in read.provisions] == [
+        (["I – Recognition of the importance of cultural heritage"], None), (["II – Scope"], "1."), ([], "2."),
+        (["III – Measures to combat intentional destruction of cultural heritage"], "1.")]
+    assert not read.warnings

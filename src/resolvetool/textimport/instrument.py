@@ -382,12 +382,25 @@ def _check_numbering(read: ReadInstrument) -> None:
     for owner, provisions in [("the instrument", read.provisions)] + \
             [(f"article {article.number}", article.paragraphs) for article in read.articles]:
         numbers = [provision for provision in provisions if provision.number and "." not in provision.number[:-1]]
-        got = [_value(provision.number) for provision in numbers]
-        if got and got != list(range(1, len(got) + 1)):
-            at = next(p for p, value, wanted in zip(numbers, got, range(1, len(got) + 1)) if value != wanted)
-            read.warnings.append(TextWarning(at.line, f"the numbered paragraphs of {owner} do not run 1 to "
-                                                      f"{len(got)}: {at.number!r} is out of sequence", "RT540",
-                                             "check the paragraph numbers against the official text"))
+        for run in _runs(numbers):
+            got = [_value(provision.number) for provision in run]
+            if got != list(range(1, len(got) + 1)):
+                at = next(p for p, value, wanted in zip(run, got, range(1, len(got) + 1)) if value != wanted)
+                read.warnings.append(TextWarning(at.line, f"the numbered paragraphs of {owner} do not run 1 to "
+                                                          f"{len(got)}: {at.number!r} is out of sequence", "RT540",
+                                                 "check the paragraph numbers against the official text"))
+                break
+
+
+def _runs(numbered: list[ReadProvision]) -> list[list[ReadProvision]]:
+    """Numbered paragraphs in runs: a section heading above a paragraph numbered 1 starts the numbers again
+    ("I – Recognition ..." / "1. ...", "II – Scope ..." / "1. ...")."""
+    runs: list[list[ReadProvision]] = []
+    for provision in numbered:
+        if not runs or provision.heading and _value(provision.number) == 1:
+            runs.append([])
+        runs[-1].append(provision)
+    return runs
 
 
 # --- the record -------------------------------------------------------------------------------------------
