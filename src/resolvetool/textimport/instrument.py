@@ -403,10 +403,47 @@ def _runs(numbered: list[ReadProvision]) -> list[list[ReadProvision]]:
     return runs
 
 
+# --- an instrument printed in an annex -------------------------------------------------------------------
+
+# "Adopts the 2025 Political Declaration on ..., annexed to the present resolution", "Proclaims the Declaration
+# ... contained in the annex to the present resolution"
+_ADOPTS_ANNEXED = re.compile(rf"^(?:\w+\s+)?(?:adopts?|proclaims?|approves?|endorses?)\b.{{0,300}}?\b{_KIND}\b"
+                             rf".{{0,400}}?\bannex", re.IGNORECASE | re.DOTALL)
+_TITLE_KIND = re.compile(rf"\b{_KIND}\b", re.IGNORECASE)
+
+
+def adopted_annex(parsed) -> tuple[int, str] | None:
+    """The annex holding the instrument an operative clause adopts ("Adopts the 2025 Political Declaration ...,
+    annexed to the present resolution"), as its index and kind: the first annex whose title names an instrument
+    of that kind. None when no clause adopts one, or when page furniture or footnotes stood inside that annex
+    (their places count into the annex's words, which then stay the annex's)."""
+    for clause in parsed.operative:
+        words = " ".join(word for word in (clause.phrase, clause.text) if word)
+        adopting = _ADOPTS_ANNEXED.match(words)
+        if adopting is None:
+            continue
+        kind = adopting.group(1).lower()
+        for index, annex in enumerate(parsed.annexes):
+            named = _TITLE_KIND.search(annex.title or "")
+            if named and named.group(1).lower() == kind and annex.paragraphs \
+                    and not any(mark.at == f"annex-{index + 1}" for mark in parsed.marks):
+                return index, kind if kind in KINDS else "declaration"
+    return None
+
+
+def read_paragraphs(paragraphs: list[str], lines: list[int], kind: str) -> ReadInstrument:
+    """An instrument from paragraphs already joined (an annex's), each with the line it starts on."""
+    read = ReadInstrument(kind)
+    reader = _Reader(read)
+    for line, text in zip(lines, paragraphs, strict=True):
+        reader.take(line, text, True)
+    _check_numbering(read)
+    return read
+
+
 # --- the record -------------------------------------------------------------------------------------------
 
-def instrument_data(read: ReadInstrument, split: Split, instrument_id: str, title: str,
-                    organization: str | None) -> dict:
+def instrument_data(read: ReadInstrument, instrument_id: str, title: str, organization: str | None) -> dict:
     data: dict = {"id": instrument_id, "kind": "instrument", "title": title}
     if organization:
         data["organization"] = organization
