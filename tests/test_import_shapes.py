@@ -181,3 +181,11 @@ def test_the_words_after_the_name_tell_the_meeting(formula, name, place, dates, 
     speaker = read_speaker(formula)
     assert speaker.name == name and (speaker.city, speaker.country) == place and speaker.session == session
     assert (tuple(str(day) for day in speaker.dates) if speaker.dates else None) == dates
+
+
+def test_numbers_printed_with_no_space_after_them_come_back_so():
+    # "...,Decides as follows:" then "1.Any subsidiary bodies ...", "2.Any sectoral committee ..."
+    result, text = _import("wto-number-glued-to-text.txt")
+    layout = result.resolution.layout
+    assert layout.unspaced and "1.Any subsidiary" in render(result.resolution, resolve=result.resolve)
+    assert not [warning for warning in result.warnings if warning.code == "RT508"]

@@ -137,6 +137,8 @@ class Layout(Model):
     glued: list[Annotated[str, StringConstraints(pattern=MARK_PLACE)]] = []
     """The parts printed with no space after what stands before them (`formula` glued to the heading,
     `preamble-2` to the clause before it), as whole resolutions printed in one run-on paragraph are."""
+    unspaced: list[Annotated[str, StringConstraints(pattern=MARK_PLACE)]] = []
+    """The clauses and items printed with no space after their number or label ("1.Negotiations shall be ...")."""
     marks: list[Mark] = []
 
 

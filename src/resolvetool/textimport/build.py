@@ -373,6 +373,8 @@ def _with_layout(record: Any, parsed: ParsedText, body: Any, session: Any) -> An
         layout["formula_after_preamble"] = True
     if parsed.glued:
         layout["glued"] = parsed.glued
+    if parsed.unspaced:
+        layout["unspaced"] = parsed.unspaced
     if parsed.footnote_style != "plain":
         layout["footnotes"] = parsed.footnote_style
     marks = [Mark(kind=mark.kind, at=mark.at, offset=mark.offset, text=mark.text) for mark in parsed.marks]

@@ -332,6 +332,8 @@ class _Reader:
         self.place = f"{kind}-{len(clauses)}"
         if self.content[paragraph.lines[0]].glued:  # printed with no space after the words before it
             parsed.glued.append(self.place)
+        if number and number.group(0) == number.group(1) and self.clause.text:
+            parsed.unspaced.append(self.place)  # "1.Negotiations shall ...": no space after the number
         self.stack = []
         self._anchor(paragraph, self.place)
 
@@ -375,6 +377,8 @@ class _Reader:
         owner = self.place.split("/")[0]
         self.stack = [(clause.items, owner)]
         self._anchor(paragraph, f"{owner}/{len(clause.items)}")
+        if number.group(0) == number.group(1):
+            self.parsed.unspaced.append(f"{owner}/{len(clause.items)}")  # "1.A roster ...": no space after "1."
         return True
 
     def _item_runs_on(self, paragraph: Paragraph) -> bool:

@@ -93,6 +93,7 @@ class ParsedText:
     footnote_style: str = "plain"
     formula_after_preamble: bool = False
     glued: list[str] = field(default_factory=list)  # the places printed with no space before them
+    unspaced: list[str] = field(default_factory=list)  # the clauses printed with no space after their number
     speaker: str = ""  # when no formula is printed (`formula` is ""): the body as the text names it
     starts_operative: bool = False  # the text opens with what the body did ("At its 45th meeting, ... elected")
     marks: list[ParsedMark] = field(default_factory=list)
