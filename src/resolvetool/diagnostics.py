@@ -149,6 +149,8 @@ CODES: dict[str, Code] = {
         Code("RT535", "items-after-tail", _W, "imported items printed after the words that close a clause, kept in those words"),
         Code("RT540", "instrument-numbering", _W, "the articles or numbered paragraphs of an adopted instrument do not run 1 to N"),
         Code("RT541", "glued-label", _W, "a paragraph number or item label printed with no space before its words, read as a label"),
+        Code("RT550", "enacting-body-guessed", _W, "the imported text's enacting formula (\"BE IT RESOLVED that ...\") names no body: the body was read from the heading or the first clause"),
+        Code("RT551", "html-lists-as-paragraphs", _W, "the imported text is HTML whose lists (<li>) were read as paragraphs, not as a clause's items"),
     ]
 }
 

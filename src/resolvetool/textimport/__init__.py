@@ -42,8 +42,11 @@ def import_text(text: str, *, name: str = "<text>", records: Records | None = No
     split = split_adopted(text)  # a convention, recommendation or declaration printed after the resolution
     parsed = parse_text(split.resolution if split is not None else text)
     facts = Facts()
-    read_formula(parsed.formula or parsed.speaker, facts)  # no formula printed: the body the text names
+    # no formula printed, or an enacting one ("BE IT RESOLVED by the City Council of ..."): the body the text names
+    read_formula(parsed.speaker if parsed.enacting else parsed.formula or parsed.speaker, facts)
     read_heading(parsed.heading, parsed.heading_lines, facts)
+    if parsed.told:  # a narrative decision says where and when: "At its 45th plenary meeting, on 10 November ..."
+        read_closing([parsed.told], facts)
     read_closing(parsed.closing, facts)
     settle_symbol(facts)
     built: Built = build(parsed, facts, records, records_folder, body_id=body, session_id=session)

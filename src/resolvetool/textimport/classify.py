@@ -303,15 +303,25 @@ class _Reader:
         """"preamble" or "operative", by the formula, the number and the closing punctuation; None when the
         paragraph is not a clause."""
         kind = opening.phrase.kind if opening.phrase else None
+        if kind is None and not opening.number:
+            # a formula whose markup the record cannot keep apart ("**WHEREAS, **the City", "<p>Whereas ...") still
+            # tells the paragraph's kind; its words stay in the text as printed
+            hidden = find_phrase(strip_markup(opening.rest))
+            kind = hidden.kind if hidden is not None and strip_markup(opening.rest) != opening.rest else None
         if opening.number and not (kind == "preamble" and self.region == "preamble"):
             kind = "operative"
+        if self.parsed.enacting:
+            # above "NOW, THEREFORE, BE IT RESOLVED" the preamble, whatever it quotes ("Section 1."); below it what
+            # the body resolved, whatever its words ("that the City ... certifies:")
+            above = self.paragraphs[self.position].lines[0] < self.parsed.above_formula
+            return "preamble" if above else "operative"
         if kind is None:
             if self.region == "preamble" and self.first_numbered is not None and self.position < self.first_numbered \
                     and not opening.number:
                 kind = "preamble"  # a quotation, or a preambular paragraph whose "," OCR read as "."
-            elif self.region == "operative" or opening.rest.endswith((";", ".")):
+            elif self.region == "operative" or strip_markup(opening.rest).endswith((";", ".")):
                 kind = "operative"
-            elif opening.rest.endswith((",", ":")):
+            elif strip_markup(opening.rest).endswith((",", ":")):  # "<p>Hereby:</p>": the words' own stop
                 kind = "preamble"
         return kind
 
@@ -451,11 +461,15 @@ _OCR_DIGITS = str.maketrans({"i": "1", "l": "1", "I": "1", "L": "1", "|": "1", "
                              "o": "0"})
 
 
+_SECTION_WORD = re.compile(r"^(?:Section|SECTION|Sec\.|SEC\.)\s+")
+
+
 def _value(number: str | None) -> int | None:
     """The number a printed clause number stands for: "4." -> 4, "14," -> 14, "i9." -> 19; None for a label."""
     if number is None:
         return None
-    digits = number.rstrip(".,\\").translate(_OCR_DIGITS)
+    number = _SECTION_WORD.sub("", number.strip("*_"))  # "Section 3:" -> "3:"
+    digits = number.rstrip(".,:\\").translate(_OCR_DIGITS)
     return int(digits) if digits.isdigit() else None
 
 
@@ -543,9 +557,21 @@ def _closing_line(text: str) -> bool:
     """After an adoption line: a vote, a date, a verbatim record symbol ("A66/VR/9") belong to it too."""
     if re.match(r"^(?:In favour|Against|Abstaining|Abstentions|Absent|Non-voting)\s*:", text):
         return True  # the countries of a recorded vote
+    if _SIGNED.match(text) or _SIGNATORY.search(text):
+        return True  # a council's roll call, attestation and signatures
     return bool(re.search(r"\b(vote|votes|abstention|abstentions|meeting|unanimously|consensus)\b", text)) \
         or len(text.split()) <= 6 and re.search(r"\d|/", text) is not None \
         and not ITEM_LABEL.match(text) and not CLAUSE_NUMBER.match(text)
+
+
+# Under a council's adoption line: the roll call ("AYES: ...", "NAYS: None"), the attestation ("ATTEST:",
+# "Attested on this ..."), signatures ("[Signature]", "/s/", "____") and who signed ("..., Mayor", "City Clerk").
+_SIGNED = re.compile(r"^(?:AYES|Ayes|NAYS|Nays|NOES|Noes|YEAS|Yeas|ABSENT|Absent|ABSTAIN(?:ING|ED)?|Abstain(?:ing|ed)?|"
+                     r"EXCUSED|Excused|ATTEST(?:ED)?|Attest(?:ed)?|APPROVED AS TO|Approved as to|(?:SIGNED|Signed)\s*:|"
+                     r"\[Signature\]|/s/|_{3,}|Signature\b)")
+_SIGNATORY = re.compile(r"(?:^|,\s*)(?:City |Town |Village |County |Deputy |Assistant |Acting )?(?:Mayor|Clerk|Recorder|"
+                        r"Secretary|President|Chair(?:man|person|woman)?|Speaker|Attorney|Manager|Treasurer)"
+                        r"(?:/[\w ]+)?\.?$")
 
 
 _KEPT_HINT = ("it is kept under layout.marks and printed back where it stood; if it belongs to a clause, "
