@@ -58,6 +58,11 @@ def parse_text(source: str) -> ParsedText:
             "check the clauses: the items of a list the tags nest under a clause are read as clauses of their own"))
     if opening.glued and heading:
         parsed.glued.append("formula")
+    if re.match(r"(?:La|Le|Les|LA|LE|LES|El|Los|Las|EL|LOS)\s", formula):
+        parsed.warnings.append(TextWarning(parsed.formula_line, "the text is in French or Spanish: import knows the "
+                                           "leading formulas of English texts only, so its clauses were told apart "
+                                           "by their punctuation and numbers alone", "RT529",
+                                           "check where each clause starts and whether it is preambular or operative"))
     if not opening.printed:
         parsed.warnings.append(TextWarning(lines[formula_at].number, opening.guess, "RT520",
                                            "check the body the records name, and that the text's first paragraph "
