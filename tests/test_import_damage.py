@@ -237,3 +237,20 @@ def test_a_sentence_cut_inside_a_name_across_a_blank_line():
     (clause,) = result.resolution.preamble
     assert "Paralympic Winter Games, as a defining feature" in clause.text and result.resolution.operative == []
     assert "RT532" in codes(result)
+
+
+def test_a_list_under_a_clause_ending_in_a_colon_finishes_it():
+    # "Establishes the following list of candidates ...:" then one name a line, some lines run together
+    result = imported("damage-unsc-857-list-in-clause.txt")
+    (clause,) = result.resolution.operative
+    assert clause.phrase == "Establishes" and clause.tail.startswith("Mr. Georges Michel ABI-SAAB (Egypt)")
+    assert clause.tail.endswith("Mr. Lal Chan VOHRAH (Malaysia)")
+    assert result.resolution.adoption.statement.startswith("Adopted unanimously at the 3265th meeting.")
+
+
+def test_the_adoption_line_of_a_heading_is_no_preambular_paragraph():
+    # "Adopted by the Security Council at its 3119th meeting," / blank / "on 6 October 1992" above the formula
+    result = imported("damage-unsc-780-heading-adoption-line.txt")
+    layout = result.resolution.layout
+    assert not (layout and layout.formula_after_preamble)
+    assert result.resolution.preamble[0].phrase == "Reaffirming"
