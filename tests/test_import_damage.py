@@ -254,3 +254,13 @@ def test_the_adoption_line_of_a_heading_is_no_preambular_paragraph():
     layout = result.resolution.layout
     assert not (layout and layout.formula_after_preamble)
     assert result.resolution.preamble[0].phrase == "Reaffirming"
+
+
+def test_a_narrative_after_the_closing_lines_is_no_closing_line():
+    # "Adopted at the 2226th meeting by 14 votes to none, with 1 abstention" / "Decisions" / "In a note ..." /
+    # "At its 2232nd meeting, ... to participate, without vote, in the discussion ...": meeting and vote are the first's
+    result = imported("damage-unsc-471-after-closing.txt")
+    adoption = result.resolution.adoption
+    assert adoption.statement.startswith("Adopted at the 2226th meeting") and "2232nd" not in adoption.statement
+    assert adoption.method == "vote" and adoption.vote.in_favour == 14 and adoption.vote.abstaining == 1
+    assert adoption.meeting == "2226th meeting"

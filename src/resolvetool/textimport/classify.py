@@ -63,6 +63,7 @@ class _Reader:
         self.annex_length = 0
         self.listing: ParsedClause | None = None  # an unnumbered clause whose numbered paragraphs are its items
         self.introduced: ParsedClause | None = None  # a clause whose colon introduced a quotation or a list
+        self.closing_over = False  # a paragraph after the closing lines that is none of them: they have ended
         self.position = 0
         # where the numbered operative clauses start ("1. Decides ..."): unnumbered paragraphs above it that no
         # operative formula opens are still the preamble, whatever their last stop (OCR prints "." for ",")
@@ -172,8 +173,9 @@ class _Reader:
 
     def _closing(self, paragraph: Paragraph, plain: str) -> bool:
         """An adoption line, an outcome ("Adopted."), and the lines of the closing after them."""
-        if not (self._clauses_seen and (CLOSING.match(plain) or self.region == "closing" and _closing_line(plain))):
-            return False
+        if not (self._clauses_seen and (CLOSING.match(plain) or self.region == "closing" and not self.closing_over
+                                        and _closing_line(plain))):
+            return False  # (after a paragraph that is not a closing line, "meeting" or "vote" opens none)
         self.region = "closing"
         if plain.rstrip(".") in OUTCOME_WORDS and len(plain.split()) <= 2:
             self.parsed.outcome = paragraph.text
@@ -199,6 +201,7 @@ class _Reader:
     def _after_closing(self, paragraph: Paragraph) -> bool:
         if self.region != "closing":
             return False
+        self.closing_over = True  # "Decisions" / "At its 2232nd meeting, ... the Council decided ...": not closing
         self._unclassified(paragraph, "after the closing lines")
         return True
 
