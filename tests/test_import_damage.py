@@ -264,3 +264,12 @@ def test_a_narrative_after_the_closing_lines_is_no_closing_line():
     assert adoption.statement.startswith("Adopted at the 2226th meeting") and "2232nd" not in adoption.statement
     assert adoption.method == "vote" and adoption.vote.in_favour == 14 and adoption.vote.abstaining == 1
     assert adoption.meeting == "2226th meeting"
+
+
+def test_a_page_foot_footnote_numbered_like_the_next_clause_under_a_cut_sentence():
+    # "5. Calls upon ... military holdings to the" / "6 A/77/126, para. 106." / ... / "Register in addition ..."
+    result = imported("damage-unga-raw-80-28-footnote-mid-sentence.txt")
+    assert numbers(result) == ["4.", "5.", "6."]
+    assert [footnote.marker for footnote in result.resolution.footnotes] == ["6", "7", "8", "9"]
+    assert "to the Register in addition to information" in result.resolution.operative[1].text
+    assert any(warning.code == "RT533" and warning.line == 19 for warning in result.warnings)
