@@ -16,7 +16,8 @@ one process into an empty tree (nothing is written). Per file:
   silent     not lossless or not numbered, and not warned: a wrong structure nobody was told about
   symbol     (when the folder says what it should be) the resolution's symbol equals it: `metadata.yaml`
              (A/RES texts, keyed by file name) or the file name `S_RES_NNNN_YYYY_...` (symbol `S/RES/N (YYYY)`)
-  date       (when the closing lines print "... meeting" and a date) the adoption date equals that date
+  date       (when the closing lines print "... meeting" and a date, or a narrative decision opens "At its ...
+             meeting, on DATE") the adoption date equals that date
 
 `--list CATEGORY` prints the files of a category (failed, invalid, lossy, misnumbered, warned, silent,
 wrong-symbol, no-date, crashed) with the first reason; `--show N` limits how many. Exit status 0 always: this
@@ -50,7 +51,22 @@ SUFFIXES = (".txt", ".md", ".pdf")
 CATEGORIES = ("failed", "crashed", "invalid", "lossy", "misnumbered", "warned", "silent", "wrong-symbol", "no-date")
 MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December")
 # "22nd plenary meeting 29 October 2025", "3rd plenary meeting\n14 December 1990"
-PRINTED_DATE = re.compile(rf"\bmeeting\b[ ,]*\n?[ \t]*(?:on[ \t]+)?(\d{{1,2}})[ \t]+({MONTHS})[ \t]+(\d{{4}})")
+# an adoption line of its own: "22nd plenary meeting 29 October 2025", "3rd plenary meeting\n14 December 1990"
+PRINTED_DATE = re.compile(rf"^[ \t*_]*\d+(?:st|nd|rd|th|d)[ \t]+(?:plenary[ \t]+)?meeting[ \t,]*\n?[ \t]*(?:on[ \t]+)?"
+                          rf"(\d{{1,2}})[ \t]+({MONTHS})[ \t]+(\d{{4}})[ \t.*_]*$", re.MULTILINE)
+# the narrative form of a decision: "At its 51st plenary meeting, on 5 December 2016, the General Assembly ..."
+NARRATIVE_DATE = re.compile(rf"^\W*At its [^,\n]{{0,60}}meeting, on (\d{{1,2}}) ({MONTHS}) (\d{{4}})")
+
+
+def printed_date(source: str) -> tuple[str, str, str] | None:
+    """The adoption date the text prints (day, month, year): on the adoption line of its own under the text
+    ("22nd plenary meeting / 29 October 2025") or in the opening of a narrative decision; a date after "meeting"
+    inside a sentence (a preamble recalling an earlier meeting) is not the adoption date."""
+    found = NARRATIVE_DATE.match(source.lstrip())
+    if found:
+        return found.groups()
+    closing = PRINTED_DATE.findall(source)
+    return closing[0] if closing else None
 UNSC_NAME = re.compile(r"^S_RES_0*(\d+)_(\d{4})")
 
 
@@ -177,9 +193,9 @@ def score_file(path: Path, symbols: dict[str, str], tree) -> Score:
         got = [result.resolution.symbol for result in results]
         if wanted not in got:
             score.mark("wrong-symbol", f"wanted {wanted}, read {got}")
-    printed = PRINTED_DATE.findall(source)
+    printed = printed_date(source)
     if printed:
-        day, month, year = printed[-1]
+        day, month, year = printed
         wanted_date = time.strftime("%Y-%m-%d", time.strptime(f"{day} {month} {year}", "%d %B %Y"))
         dates = [str(result.resolution.adoption.date) if result.resolution.adoption and
                  result.resolution.adoption.date else None for result in results]
@@ -195,7 +211,7 @@ def _not_imported(score: Score, category: str, reason: str, started: float, path
     score.mark(category, reason)
     if path.stem in symbols:
         score.mark("wrong-symbol", "not imported")
-    if path.suffix.lower() != ".pdf" and PRINTED_DATE.search(path.read_text(encoding="utf-8", errors="replace")):
+    if path.suffix.lower() != ".pdf" and printed_date(path.read_text(encoding="utf-8", errors="replace")):
         score.mark("no-date", "not imported")
     return score
 
@@ -240,7 +256,7 @@ def main() -> None:
         imported = len(scores) - counts["failed"] - counts["crashed"]
         with_symbol = sum(1 for score in scores if Path(score.name).stem in symbols)
         with_date = sum(1 for path in paths if path.suffix != ".pdf" and
-                        PRINTED_DATE.search(path.read_text(encoding="utf-8", errors="replace")))
+                        printed_date(path.read_text(encoding="utf-8", errors="replace")))
         slowest = max((score.seconds for score in scores), default=0.0) * 1000
         print(f"| {folder.name}/ | {len(scores)} | {_share(imported, len(scores))} | "
               f"{_share(imported - counts['invalid'], imported)} | {_share(imported - counts['lossy'], imported)} | "

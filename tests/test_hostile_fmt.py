@@ -122,16 +122,16 @@ def test_new_and_import_refuse_a_write_that_would_not_read_back(run_cli, base_tr
 
     import resolvetool.textimport.run as run
 
-    imported = run.import_text
+    imported = run.import_document
 
     def with_a_cr(*args, **kwargs):  # a title holding a CR, as a text extractor may leave one
-        result = imported(*args, **kwargs)
-        for planned in result.planned:
+        results = imported(*args, **kwargs)
+        for planned in (planned for result in results for planned in result.planned):
             if planned.record.kind == "resolution":
                 planned.record = planned.record.model_copy(update={"title": planned.record.title + "\n\rnotes: B"})
-        return result
+        return results
 
-    monkeypatch.setattr(run, "import_text", with_a_cr)
+    monkeypatch.setattr(run, "import_document", with_a_cr)
     result = run_cli("import", str(source), "--body", "assembly", "--session", "assembly-1", cwd=root)
     assert result.exit_code == 2, _output(result)
     assert "title would be read back as" in result.stderr and "nothing was written" in result.stderr

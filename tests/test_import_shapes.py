@@ -86,6 +86,7 @@ def test_a_narrative_decision_prints_no_formula_and_names_its_body():
     resolution = result.resolution
     assert resolution.layout.no_formula and result.facts.body_name == "General Assembly"
     assert resolution.operative[0].text[:30] == text[:30]
+    assert (str(resolution.adoption.date), resolution.adoption.meeting) == ("2016-12-05", "51st plenary meeting")
     assert resolution.title is None  # no heading printed: none invented
     [warning] = _warned(result, "RT520")
     assert warning.line == 1 and "General Assembly" in warning.message
@@ -181,3 +182,52 @@ def test_the_words_after_the_name_tell_the_meeting(formula, name, place, dates, 
     speaker = read_speaker(formula)
     assert speaker.name == name and (speaker.city, speaker.country) == place and speaker.session == session
     assert (tuple(str(day) for day in speaker.dates) if speaker.dates else None) == dates
+
+
+def test_numbers_printed_with_no_space_after_them_come_back_so():
+    # "...,Decides as follows:" then "1.Any subsidiary bodies ...", "2.Any sectoral committee ..."
+    result, text = _import("wto-number-glued-to-text.txt")
+    layout = result.resolution.layout
+    assert layout.unspaced and "1.Any subsidiary" in render(result.resolution, resolve=result.resolve)
+    assert not [warning for warning in result.warnings if warning.code == "RT508"]
+
+
+def test_a_heading_between_the_formula_and_the_clauses():
+    # "The Member States of ..., meeting in Paris at the twenty-eighth session of the General Conference, from 25
+    # October to 16 November 1995," then "Preamble", then "Bearing in mind ..."
+    result, _ = _import("unesco-1995-heading-under-formula.txt")
+    assert result.facts.body_formula.startswith("The Member States of the United Nations Educational, Scientific")
+    assert result.resolution.preamble[0].heading == "Preamble"
+    [session] = _planned(result, "session")
+    assert session.number == 28 and session.venue.city == "Paris"
+
+
+def test_a_formula_after_the_resolution_number():
+    # "1.1  The General         Conference," under "1.   Voting rights of delegations" (OCR of a 1973 volume)
+    result, _ = _import("unesco-3xc-numbered-formula.txt")
+    assert result.facts.body_formula == "The General Conference"
+    assert _phrases(result.resolution.preamble) == ["Considering"]
+    assert _phrases(result.resolution.operative) == ["Decides"]
+
+
+def test_a_narrative_decision_that_names_states_before_the_body():
+    # "At its 86th plenary meeting, ..., on the proposal of the Netherlands (Kingdom of the) and Switzerland,
+    # (Footnote: A/79/L.103.) the General Assembly took note of ..."
+    result, _ = _import("unga-decision-states-before-body.txt")
+    assert result.facts.body_name == "General Assembly" and result.resolution.layout.no_formula
+
+
+def test_a_title_that_reads_like_a_name_is_no_formula():
+    # "80/46. The Arms Trade Treaty" stands alone above "The General Assembly,": a title, not a body
+    result, _ = _import("unga-80-46-title-like-a-name.txt")
+    assert result.facts.body_formula == "The General Assembly"
+    assert result.resolution.title == "The Arms Trade Treaty"
+
+
+@pytest.mark.parametrize("name, formula", [("unesco-3xc-french-formula.txt", "La Conférence générale"),
+                                           ("unesco-3xc-spanish-formula.txt", "La Conferencia General")])
+def test_a_formula_in_french_or_spanish(name, formula):
+    # "1.1 La Conférence          générale," then "Considérant que ...", "Décide, ..."
+    result, _ = _import(name)
+    assert result.facts.body_formula.lower() == formula.lower()
+    assert [warning.line for warning in result.warnings if warning.code == "RT529"] == [2]

@@ -8,6 +8,7 @@ footnotes: fields ending in "refs") all mean that the record is cited.
 from __future__ import annotations
 
 RELATIONS: dict[str, str] = {
+    "adopts": "Adopted by",
     "approves": "Approved by",
     "amends": "Amended by",
     "supersedes": "Superseded by",

@@ -89,6 +89,9 @@ class Annex(Model):
     number: Text | None = None
     title: Text | None = None
     text: Text | None = None
+    instrument: ref("instrument") | None = None
+    """The instrument the annex holds (the one the resolution `adopts`): its text is printed here, from that
+    record, in place of `text`."""
     refs: list[ref()] = []
 
 
@@ -134,6 +137,8 @@ class Layout(Model):
     glued: list[Annotated[str, StringConstraints(pattern=MARK_PLACE)]] = []
     """The parts printed with no space after what stands before them (`formula` glued to the heading,
     `preamble-2` to the clause before it), as whole resolutions printed in one run-on paragraph are."""
+    unspaced: list[Annotated[str, StringConstraints(pattern=MARK_PLACE)]] = []
+    """The clauses and items printed with no space after their number or label ("1.Negotiations shall be ...")."""
     marks: list[Mark] = []
 
 
@@ -158,6 +163,9 @@ class Resolution(RecordBase):
     operative: list[Clause] = []
     footnotes: list[Footnote] = []
     annexes: list[Annex] = []
+    adopts: ref("instrument") | None = None
+    """The instrument whose text the resolution adopts and prints after its operative clauses ("adopts ... the
+    following Convention:"); render prints that text there."""
     approves: list[ref("agreement", "instrument", "report", "resolution")] = []
     amends: list[ref("agreement", "instrument", "resolution")] = []
     supersedes: list[ref("resolution")] = []

@@ -30,7 +30,11 @@ def context_for(resolution: Any, resolve: Callable[[str], Any] | None) -> Contex
     if session is not None and session.kind != "session":
         raise RenderError(f"resolution {resolution.id} names session {resolution.session!r}, which is "
                           f"{with_article(session.kind)}, not a session; run 'resolvetool validate' to see why")
-    return Context(body=body, session=session)
+    adopted = resolve(resolution.adopts) if resolve and resolution.adopts else None
+    if adopted is not None and adopted.kind != "instrument":
+        raise RenderError(f"resolution {resolution.id} adopts {resolution.adopts!r}, which is "
+                          f"{with_article(adopted.kind)}, not an instrument; run 'resolvetool validate' to see why")
+    return Context(body=body, session=session, adopted=adopted)
 
 
 def render(record: Any, *, format: str = "text", resolve: Callable[[str], Any] | None = None,

@@ -59,7 +59,7 @@ def render_markdown(resolution: Any, context: Context) -> str:
     blocks.append(" · ".join(facts))
     items: list[str] = []
     for part in parts(resolution, context):
-        if part.role != "item" and items:
+        if part.role not in ("item", "instrument-item") and items:
             blocks.append("\n".join(items))
             items = []
         if part.role in ("slot", "heading"):
@@ -81,6 +81,10 @@ def render_markdown(resolution: Any, context: Context) -> str:
             blocks.append(_emphasis("*", words(part.text)))
         elif part.role == "outcome":
             blocks.append(_emphasis("**", words(part.text)))
+        elif part.role == "instrument-text":
+            blocks.append(words(part.text))
+        elif part.role == "instrument-item":
+            items.append("  " * (part.depth - 1) + f"- {words(part.text)}")
         elif part.role == "annex-text":
             blocks += [words(paragraph) for paragraph in part.text.split("\n\n")]
         elif part.role == "footnote":

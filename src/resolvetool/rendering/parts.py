@@ -74,6 +74,10 @@ def parts(resolution: Any, context: Context) -> Iterator[Part]:
             yield Part("formula", "formula", formula, anchor=True)
     else:
         yield from _in_parts(resolution, formula, clauses)
+    adopted = context.adopted
+    in_annex = adopted is not None and any(annex.instrument == resolution.adopts for annex in resolution.annexes)
+    if adopted is not None and not in_annex:
+        yield from instrument_parts(adopted)
     yield Part("closing", "slot", "")
     closing = layout.closing if layout and layout.closing is not None else style.closing(resolution, context)
     for line in closing:
@@ -86,6 +90,8 @@ def parts(resolution: Any, context: Context) -> Iterator[Part]:
             yield Part(place, "annex-title", annex.title)
         if annex.text:
             yield Part(place, "annex-text", annex.text, anchor=True)
+        if in_annex and annex.instrument == resolution.adopts:
+            yield from instrument_parts(adopted)  # "Annex" / "2025 Political Declaration ..." / its text
     yield Part("footnotes", "slot", "")
     style_name = layout.footnotes if layout else "plain"
     for footnote in resolution.footnotes:
@@ -124,6 +130,48 @@ def _in_parts(resolution: Any, formula: str, clauses: list[tuple[str, Any]]) -> 
     for place, clause in clauses:  # a clause naming no listed part (RT211) is still printed, at the end
         if clause.part not in labels:
             yield from _clause(place, clause)
+
+
+def instrument_parts(instrument: Any) -> Iterator[Part]:
+    """The text of an adopted instrument, printed after the operative clauses of the resolution adopting it
+    (whose heading or adopting clause names it, so its title is not printed again): its provisions, its
+    articles each under its heading line, its closing lines."""
+    for provision in instrument.provisions:
+        yield from _provision(provision)
+    for article in instrument.articles:
+        if article.heading:
+            yield from (Part("instrument", "section", line) for line in article.heading.split("\n"))
+        yield Part("instrument", "section", article.label or f"Article {article.number}")
+        if article.title and not article.label:
+            yield Part("instrument", "part-title", article.title)
+        if article.text:
+            yield Part("instrument", "instrument-text", article.text)
+        for provision in article.paragraphs:
+            yield from _provision(provision)
+    for line in instrument.closing:
+        yield Part("instrument", "instrument-text", line)
+
+
+def _provision(provision: Any) -> Iterator[Part]:
+    if provision.heading:
+        yield from (Part("instrument", "section", line) for line in provision.heading.split("\n"))
+    if provision.number or provision.text:
+        yield Part("instrument", "instrument-text", _glued(provision.number, provision.text, provision.glued))
+    yield from _points(provision.items, 1)
+    if provision.tail:
+        yield Part("instrument", "instrument-text", provision.tail)
+
+
+def _points(points: list[Any], depth: int) -> Iterator[Part]:
+    for point in points:
+        yield Part("instrument", "instrument-item", _glued(point.label, point.text, point.glued), depth=depth)
+        yield from _points(point.items, depth + 1)
+
+
+def _glued(head: str | None, text: str | None, glued: bool) -> str:
+    if not head or not text:
+        return head or text or ""
+    return head + text if glued else join_words(head, text)
 
 
 def _items(place: str, items: list[Any], depth: int) -> Iterator[Part]:

@@ -15,6 +15,7 @@ class Context:
 
     body: Any
     session: Any = None
+    adopted: Any = None  # the instrument the resolution adopts, printed after its operative clauses
 
 
 class Standard:

@@ -31,6 +31,7 @@ def render_text(resolution: Any, context: Context, *, clean: bool = False) -> st
     for mark in marks:
         waiting[mark.at].append(mark)
     glued = set(layout.glued) if layout is not None else set()
+    unspaced = set(layout.unspaced) if layout is not None else set()
     paragraphs: list[str] = []
     for part in parts(resolution, context):
         if part.role == "footnote" and part.source.marker in placed_footnotes:
@@ -43,6 +44,10 @@ def render_text(resolution: Any, context: Context, *, clean: bool = False) -> st
             inline = []
         if part.text:
             text = _insert(part, [(mark.offset, shown(mark)) for mark in inline])
+            number = getattr(part.source, "number" if part.role == "clause" else "label", None) \
+                if part.role in ("clause", "item") else None
+            if part.place in unspaced and number and text.startswith(number + " "):
+                text = number + text[len(number) + 1:]  # printed with no space after the number
             if part.place in glued and part.role in ("formula", "clause") and paragraphs and not here:
                 paragraphs[-1] += text  # printed with no space after the words before it
             else:

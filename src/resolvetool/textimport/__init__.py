@@ -11,9 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .build import BuildError, Built, Planned, Records, build, slug
+from .build import BuildError, Built, Planned, Records, add_instrument, build, slug
+from .documents import split_resolutions
 from .doubts import heading, numbering, render_back
 from .facts import Facts, read_closing, read_formula, read_heading, settle_symbol
+from .instrument import adopted_annex, read_instrument, read_paragraphs, split_adopted
 from .parse import ImportFailure, TextWarning, parse_text
 
 
@@ -37,13 +39,27 @@ def import_text(text: str, *, name: str = "<text>", records: Records | None = No
     """Read `text` and build its records against `records` (the tree's and this run's); raises
     ImportFailure or BuildError when the text cannot be made a resolution."""
     records = records if records is not None else Records()
-    parsed = parse_text(text)
+    split = split_adopted(text)  # a convention, recommendation or declaration printed after the resolution
+    parsed = parse_text(split.resolution if split is not None else text)
     facts = Facts()
-    read_formula(parsed.formula or parsed.speaker, facts)  # no formula printed: the body the text names
+    # no formula printed, or an enacting one ("BE IT RESOLVED by the City Council of ..."): the body the text names
+    read_formula(parsed.speaker if parsed.enacting else parsed.formula or parsed.speaker, facts)
     read_heading(parsed.heading, parsed.heading_lines, facts)
+    if parsed.told:  # a narrative decision says where and when: "At its 45th plenary meeting, on 10 November ..."
+        read_closing([parsed.told], facts)
     read_closing(parsed.closing, facts)
     settle_symbol(facts)
     built: Built = build(parsed, facts, records, records_folder, body_id=body, session_id=session)
+    if split is not None:  # printed after the clause adopting it
+        read = read_instrument(split)
+        add_instrument(built, read, [split.cited_as, split.named], facts, records, records_folder, parsed.heading)
+        built.warnings += read.warnings
+    elif (annexed := adopted_annex(parsed)) is not None:  # printed in the annex the adopting clause names
+        index, kind = annexed
+        annex = parsed.annexes[index]
+        read = read_paragraphs(annex.paragraphs, annex.paragraph_lines, kind)
+        add_instrument(built, read, [annex.title], facts, records, records_folder, annex=index)
+        built.warnings += read.warnings
     notes = [TextWarning(line, message, "RT502", "check the title field against the official document")
              for line, message in facts.notes]
     notes += [TextWarning(line, message, code, hint) for line, code, message, hint in facts.doubts]
@@ -55,4 +71,43 @@ def import_text(text: str, *, name: str = "<text>", records: Records | None = No
     return result
 
 
-__all__ = ["BuildError", "ImportFailure", "ImportResult", "Planned", "Records", "TextWarning", "import_text", "slug"]
+def import_document(text: str, *, name: str = "<text>", records: Records | None = None,
+                    records_folder: str = "records", body: str | None = None,
+                    session: str | None = None) -> list[ImportResult]:
+    """Read `text`, which may print several resolutions one after the other, into one result per resolution
+    (in the order printed; rendering them in that order gives the text back). Raises ImportFailure or
+    BuildError, with the line in the whole text, when one of them cannot be imported: a document is imported
+    whole or not at all."""
+    records = records if records is not None else Records()
+    pieces = split_resolutions(text)
+    if pieces is None:
+        return [import_text(text, name=name, records=records, records_folder=records_folder, body=body,
+                            session=session)]
+    results = []
+    for piece in pieces:
+        try:
+            result = import_text(piece.text, name=name, records=records, records_folder=records_folder,
+                                 body=body, session=session)
+        except ImportFailure as error:
+            raise ImportFailure(f"resolution {piece.label} (of {len(pieces)} in this text): {error}",
+                                error.line + piece.first_line - 1) from None
+        for warning in result.warnings:
+            warning.line += piece.first_line - 1
+        results.append(result)
+    _distinct_ids(results)
+    return results
+
+
+def _distinct_ids(results: list[ImportResult]) -> None:
+    seen: dict[str, str] = {}
+    for result in results:
+        for planned in result.planned:
+            if planned.path in seen and seen[planned.path] != id(planned.record):
+                if planned.record.kind in ("resolution", "instrument"):
+                    raise BuildError(f"two resolutions of this text would both be {planned.record.id} "
+                                     f"({planned.path}); import them one by one with their own headings")
+            seen[planned.path] = id(planned.record)
+
+
+__all__ = ["BuildError", "ImportFailure", "ImportResult", "Planned", "Records", "TextWarning", "import_document",
+           "import_text", "slug"]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ..rendering.parts import join_words
 from .items import place_item
 from .lines import (ANNEX_HEADING, CLAUSE_NUMBER, CLOSING, ITEM_LABEL, OUTCOME_WORDS, PLAIN_FOOTNOTE, TERMINAL, Line,
-                    strip_markup)
+                    annex_with_title, strip_markup)
 from .marks import Anchor
 from .paragraphs import Paragraph, is_heading, starts_unit
 from .parsed import (ImportFailure, ParsedAnnex, ParsedClause, ParsedFootnote, ParsedItem, ParsedMark, ParsedPart,
@@ -143,13 +143,18 @@ class _Reader:
 
     def _annex_heading(self, paragraph: Paragraph, plain: str) -> bool:
         annex_heading = ANNEX_HEADING.match(plain)
-        if not (annex_heading and self._clauses_seen):
+        titled = None if annex_heading else annex_with_title(paragraph.text)
+        if not ((annex_heading or titled) and self._clauses_seen):
             return False
         line = self._line(paragraph)
         if self.pending_heading:  # a short line just above the annex heading: kept where it stood
             self._not_understood(self.pending_heading, line, paragraph.lines[0], "a line before the annex")
             self.pending_heading = None
-        self.annex = ParsedAnnex(paragraph.text, annex_heading.group(2), line)
+        if titled is not None:  # "Annex II Main lines of ...": heading and title on one line
+            self.annex = ParsedAnnex(titled.group("head").strip(), titled.group("number"), line,
+                                     title=titled.group("title"))
+        else:
+            self.annex = ParsedAnnex(paragraph.text, annex_heading.group(2), line)
         self.parsed.annexes.append(self.annex)
         self.region, self.annex_length = "annex", 0
         self._anchor(paragraph, f"annex-{len(self.parsed.annexes)}", offsets=False)
@@ -167,6 +172,7 @@ class _Reader:
         else:
             shift = self.annex_length + (2 if annex.paragraphs else 0)
             annex.paragraphs.append(text)
+            annex.paragraph_lines.append(self._line(paragraph))
             self.annex_length = shift + len(text)
             self._anchor(paragraph, where, shift)
         return True
@@ -312,15 +318,25 @@ class _Reader:
         """"preamble" or "operative", by the formula, the number and the closing punctuation; None when the
         paragraph is not a clause."""
         kind = opening.phrase.kind if opening.phrase else None
+        if kind is None and not opening.number:
+            # a formula whose markup the record cannot keep apart ("**WHEREAS, **the City", "<p>Whereas ...") still
+            # tells the paragraph's kind; its words stay in the text as printed
+            hidden = find_phrase(strip_markup(opening.rest))
+            kind = hidden.kind if hidden is not None and strip_markup(opening.rest) != opening.rest else None
         if opening.number and not (kind == "preamble" and self.region == "preamble"):
             kind = "operative"
+        if self.parsed.enacting:
+            # above "NOW, THEREFORE, BE IT RESOLVED" the preamble, whatever it quotes ("Section 1."); below it what
+            # the body resolved, whatever its words ("that the City ... certifies:")
+            above = self.paragraphs[self.position].lines[0] < self.parsed.above_formula
+            return "preamble" if above else "operative"
         if kind is None:
             if self.region == "preamble" and self.first_numbered is not None and self.position < self.first_numbered \
                     and not opening.number:
                 kind = "preamble"  # a quotation, or a preambular paragraph whose "," OCR read as "."
-            elif self.region == "operative" or opening.rest.endswith((";", ".")):
+            elif self.region == "operative" or strip_markup(opening.rest).endswith((";", ".")):
                 kind = "operative"
-            elif opening.rest.endswith((",", ":")):
+            elif strip_markup(opening.rest).endswith((",", ":")):  # "<p>Hereby:</p>": the words' own stop
                 kind = "preamble"
         return kind
 
@@ -341,6 +357,8 @@ class _Reader:
         self.place = f"{kind}-{len(clauses)}"
         if self.content[paragraph.lines[0]].glued:  # printed with no space after the words before it
             parsed.glued.append(self.place)
+        if number and number.group(0) == number.group(1) and self.clause.text:
+            parsed.unspaced.append(self.place)  # "1.Negotiations shall ...": no space after the number
         self.stack = []
         self._anchor(paragraph, self.place)
 
@@ -384,6 +402,8 @@ class _Reader:
         owner = self.place.split("/")[0]
         self.stack = [(clause.items, owner)]
         self._anchor(paragraph, f"{owner}/{len(clause.items)}")
+        if number.group(0) == number.group(1):
+            self.parsed.unspaced.append(f"{owner}/{len(clause.items)}")  # "1.A roster ...": no space after "1."
         return True
 
     def _item_runs_on(self, paragraph: Paragraph) -> bool:
@@ -456,11 +476,15 @@ _OCR_DIGITS = str.maketrans({"i": "1", "l": "1", "I": "1", "L": "1", "|": "1", "
                              "o": "0"})
 
 
+_SECTION_WORD = re.compile(r"^(?:Section|SECTION|Sec\.|SEC\.)\s+")
+
+
 def _value(number: str | None) -> int | None:
     """The number a printed clause number stands for: "4." -> 4, "14," -> 14, "i9." -> 19; None for a label."""
     if number is None:
         return None
-    digits = number.rstrip(".,\\").translate(_OCR_DIGITS)
+    number = _SECTION_WORD.sub("", number.strip("*_"))  # "Section 3:" -> "3:"
+    digits = number.rstrip(".,:\\").translate(_OCR_DIGITS)
     return int(digits) if digits.isdigit() else None
 
 
@@ -548,9 +572,21 @@ def _closing_line(text: str) -> bool:
     """After an adoption line: a vote, a date, a verbatim record symbol ("A66/VR/9") belong to it too."""
     if re.match(r"^(?:In favour|Against|Abstaining|Abstentions|Absent|Non-voting)\s*:", text):
         return True  # the countries of a recorded vote
+    if _SIGNED.match(text) or _SIGNATORY.search(text):
+        return True  # a council's roll call, attestation and signatures
     return bool(re.search(r"\b(vote|votes|abstention|abstentions|meeting|unanimously|consensus)\b", text)) \
         or len(text.split()) <= 6 and re.search(r"\d|/", text) is not None \
         and not ITEM_LABEL.match(text) and not CLAUSE_NUMBER.match(text)
+
+
+# Under a council's adoption line: the roll call ("AYES: ...", "NAYS: None"), the attestation ("ATTEST:",
+# "Attested on this ..."), signatures ("[Signature]", "/s/", "____") and who signed ("..., Mayor", "City Clerk").
+_SIGNED = re.compile(r"^(?:AYES|Ayes|NAYS|Nays|NOES|Noes|YEAS|Yeas|ABSENT|Absent|ABSTAIN(?:ING|ED)?|Abstain(?:ing|ed)?|"
+                     r"EXCUSED|Excused|ATTEST(?:ED)?|Attest(?:ed)?|APPROVED AS TO|Approved as to|(?:SIGNED|Signed)\s*:|"
+                     r"\[Signature\]|/s/|_{3,}|Signature\b)")
+_SIGNATORY = re.compile(r"(?:^|,\s*)(?:City |Town |Village |County |Deputy |Assistant |Acting )?(?:Mayor|Clerk|Recorder|"
+                        r"Secretary|President|Chair(?:man|person|woman)?|Speaker|Attorney|Manager|Treasurer)"
+                        r"(?:/[\w ]+)?\.?$")
 
 
 _KEPT_HINT = ("it is kept under layout.marks and printed back where it stood; if it belongs to a clause, "

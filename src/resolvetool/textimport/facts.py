@@ -271,13 +271,17 @@ _NOT_PARTICIPATING = re.compile(r"\b(\w+)\s+(?:members?|States?|delegations?)\s+
                                 r"(?:participate|take part)", re.IGNORECASE)
 
 
+# "the 10th day of December, 2018", "this 9th day of July 1984": a council's adoption date, read as "10 December 2018"
+_DAY_OF = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+day\s+of\s+([A-Z][a-z]+),?\s+(\d{4})\b")
+
+
 def read_closing(closing: list[str], facts: Facts) -> None:
-    text = " ".join(closing)
+    text = " ".join(strip_markup(line) for line in closing)  # "this <span ...>9th</span> day of ...": the words
     meeting = _MEETING.search(text)
     if meeting and facts.meeting is None:
         facts.meeting = meeting.group(1)
     if facts.date is None:
-        facts.date = find_date(text)
+        facts.date = find_date(_DAY_OF.sub(r"\1 \2 \3", text))
     lowered = text.lower()
     if "unanimously" in lowered or "unanimous" in lowered:
         facts.method = "unanimous"

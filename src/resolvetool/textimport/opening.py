@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from .enacting import Enacting, find_enacting, starts_whereas
 from .lines import BULLET, CLAUSE_NUMBER, ITEM_LABEL, LONE_MARKER, SECTION_HEADING, TERMINAL, Line, strip_markup
 from .phrases import find_phrase
 
@@ -37,12 +38,12 @@ OPERATIVE_VERBS = {"adopt", "decide", "resolve", "approve", "proclaim", "recomme
                    "declare", "agree", "urge", "call", "authorize", "authorise", "instruct", "endorse", "establish",
                    "note", "welcome", "appeal", "express", "reaffirm", "take", "elect", "confirm", "consider"}
 # How a formula names who speaks: "The General Assembly", "THE COUNCIL", "Ministers", "Representatives of ...".
-_SPEAKER = re.compile(r"(?:The|THE)\s+(?:[A-Z]|(?:conference|council|committee|assembly|representatives|delegates|"
+_SPEAKER = re.compile(r"(?:The|THE|La|Le|Les|LA|LE|LES|El|Los|Las|EL|LOS)\s+(?:[A-ZÀ-Ý]|L'[A-ZÀ-Ý]|(?:conference|council|committee|assembly|representatives|delegates|"
                       r"governments|participants|members|ministers|parties|board|commission)\b)|"
                       r"(?:Ministers|MINISTERS|Representatives|Delegates|Participants)\b")
 # Where a formula can start on a line: at its start (after markup), or after the end of a sentence or of a
 # heading printed on the same line ("... OF THE SHIP. The General", "thereto;The Board", "1985)The ...").
-_FORMULA_START = re.compile(r"^[#*_\s]*|(?<=[.;:)])[*_]*\s*|(?<=[*_])\s*")
+_FORMULA_START = re.compile(r"^(?:<[A-Za-z/][^>]*>|[#*_>\s])*(?:\d{1,3}(?:\.\s?\d{1,3})+\.?\s+)?|(?<=[.;:)])[*_]*\s*|(?<=[*_])\s*")
 _MAX_WORDS = 60
 _NUMBER_ONLY = re.compile(r"^[#*_\s]*\d{1,3}\.\s*$")
 # A sentence ending inside what would be a formula: it is prose ("... set out below.The Council ..."), and the
@@ -64,11 +65,16 @@ class Opening:
     speaker: str = ""
     guess: str = ""
     starts_operative: bool = False  # the first clause tells what the body did: the text has no preamble
+    told: str = ""  # the words of a narrative decision before the body: "At its 45th plenary meeting, on 10 ..."
+    enacting: bool = False  # "NOW, THEREFORE, BE IT RESOLVED by ...": `speaker` is the body it names ("" if none)
 
 
 def find_opening(lines: list[Line]) -> Opening | None:
     """The opening formula, wherever it stands; failing one, the body speaking in a sentence ("Ministers decide
     ...") or named in the clauses or the heading; None when the text names no body at all."""
+    enacting = find_enacting(lines)
+    if enacting is not None:
+        return _enacted(lines, enacting)
     for index, line in enumerate(lines):
         if not line.text:
             continue
@@ -87,13 +93,19 @@ def find_opening(lines: list[Line]) -> Opening | None:
 _NAME = r"(?:(?:The|THE|the)\s+[A-Z][\w-]*(?:\s+(?:of|for|on|and|the|in|[A-Z][\w.-]*|\([^()]*\)))*|Ministers|Representatives(?:\s+of\s+[A-Z][\w-]*(?:\s+(?:of|and|the|[A-Z][\w-]*))*)?)"
 _SPEAKS = re.compile(rf"^[#*_\s]*(?P<number>\d{{1,3}}\.\s*)?(?P<speaker>{_NAME})(?P<adjunct>,[^,;.]{{1,120}},)?"
                      rf"\s+(?P<verb>[a-z]+)\b")
+# What names a body rather than a State or a person: "the General Assembly", not "the Netherlands"
+_BODY_NOUNS = "Assembly|Council|Conference|Committee|Commission|Board|Congress|Meeting|Parties|Court|Summit|Forum"
+_BODY = re.compile(rf"\b(?:{_BODY_NOUNS}|Organi[sz]ation|Governments|Ministers|Delegates|Representatives)\b",
+                   re.IGNORECASE)
 # A decision told as what happened: "At its 45th plenary meeting, on 10 November 2016, the General Assembly, ...
 # elected ...", "On 27 March 2020, the General Assembly, on the proposal of its President, ... decided ..."
 _NARRATIVE = re.compile(rf"^[#*_\s]*(?:At (?:its|the|the same)\b|On \d{{1,2}} [A-Z][a-z]+ \d{{4}})"
-                        rf"(?:\([^()]*\)|[^.;()]){{0,240}}?\b"
-                        rf"(?P<speaker>the\s+[A-Z][\w-]*(?:\s+(?:of|for|on|and|the|[A-Z][\w-]*))*)")
+                        rf"(?:\([^()]*\)|[^.;()]){{0,320}}?\b"
+                        rf"(?P<speaker>the\s+(?:[A-Z][\w-]*\s+(?:(?:of|for|on|and|the)\s+)*)*?(?:{_BODY_NOUNS})"
+                        rf"(?:\s+(?:of|on|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?)\b")
 # A heading that names the body: "Adopted by the Security Council at its 3102nd meeting"
-_ADOPTED_BY = re.compile(rf"\b(?:[Aa]dopted|[Aa]pproved|ADOPTED|APPROVED)\s+(?:by|BY)\s+(?P<speaker>{_NAME})")
+_ADOPTED_BY = re.compile(rf"^[\W_]*(?:[Aa]dopted|[Aa]pproved|ADOPTED|APPROVED)\s+(?:by|BY)\s+(?P<speaker>{_NAME})")
+
 # The Security Council's numbering, "Resolution 462 (1980)": its resolutions print no formula in some years
 _COUNCIL_NUMBER = re.compile(r"^[#*_\s]*Resolution\s+\d{1,4}\s+\(\d{4}\)", re.IGNORECASE)
 
@@ -126,13 +138,14 @@ def _unprinted(lines: list[Line]) -> Opening | None:
     for index, line in enumerate(lines):
         if not line.text:
             continue
-        if _ADOPTED_BY.search(line.text):  # "Adopted by the Security Council at its 3102nd meeting": heading
-            heading.append(line)
-            continue
         narrative = _NARRATIVE.match(line.text)
+        if narrative is None and _ADOPTED_BY.match(line.text):  # "Adopted by the Security Council at its ...":
+            heading.append(line)  # the heading names the body
+            continue
         if narrative:
             speaker = _trimmed("The" + narrative.group("speaker")[3:])
             return Opening(lines, index, index - 1, printed=False, speaker=speaker, starts_operative=True,
+                           told=line.text[:narrative.start("speaker")],
                            guess=f"the text prints no opening formula: read as a decision of {speaker[4:]!r}, "
                                  f"the body its first sentence names")
         speaks = _SPEAKS.match(line.text)
@@ -153,6 +166,47 @@ def _unprinted(lines: list[Line]) -> Opening | None:
     return None
 
 
+def _enacted(lines: list[Line], found: Enacting) -> Opening:
+    """`lines` cut around an enacting formula: what stands before it on its line (preambular paragraphs run on in
+    one line are cut where each starts), the formula (over several lines when "Now, therefore," stands alone above
+    the body's name), and the clauses after it on its last line."""
+    line = lines[found.index]
+    last = found.through if found.through >= 0 else found.index
+    made: list[Line] = []
+
+    def add(source: Line, text: str, glued: bool = False, cut: bool = False) -> None:
+        if made:
+            made.append(Line(source.number, "", 0))
+        made.append(Line(source.number, text.strip(), source.indent if not made else 0, glued=glued, cut=cut))
+
+    before = line.text[:found.start].rstrip()
+    if before:
+        for position, (piece, glued) in enumerate(split_run_on(before) if starts_whereas(before) else [(before, False)]):
+            add(line, piece, glued, cut=position > 0)
+    formula_glued = bool(before) and not line.text[len(before):found.start]
+    if last == found.index:
+        add(line, line.text[found.start:found.end], formula_glued, cut=bool(before))
+        formula_at = formula_end = len(made) - 1
+        tail = line.text[found.resume:]
+    else:
+        add(line, line.text[found.start:], formula_glued, cut=bool(before))
+        formula_at = len(made) - 1
+        made += lines[found.index + 1:last]
+        end_line = lines[last]
+        made.append(Line(end_line.number, end_line.text[:found.end].strip(), end_line.indent))
+        formula_end = len(made) - 1
+        line, tail = end_line, end_line.text[found.resume:]
+    if tail.strip():
+        pieces = split_run_on(tail, glued_first=found.resume == found.end) if before \
+            else [(tail, found.resume == found.end)]
+        for piece, glued in pieces:
+            add(line, piece, glued, cut=True)
+    cut_lines = lines[:found.index] + made + lines[last + 1:]
+    shift = found.index
+    return Opening(cut_lines, shift + formula_at, shift + formula_end, formula_glued, speaker=found.body,
+                   enacting=True)
+
+
 def _trimmed(name: str) -> str:
     """A body's name without the small words a pattern took after it ("the General Assembly on the")."""
     words = name.split()
@@ -163,7 +217,7 @@ def _trimmed(name: str) -> str:
 
 def _named_in(heading: list[Line]) -> str:
     for line in heading:
-        named = _ADOPTED_BY.search(line.text)
+        named = _ADOPTED_BY.match(line.text)
         if named:
             words = named.group("speaker")
             return _trimmed("The" + words[3:] if words.lower().startswith("the ") else words)
@@ -176,8 +230,7 @@ def _starts(text: str) -> list[int]:
     starts = []
     for match in _FORMULA_START.finditer(text):
         at = match.end()
-        if _SPEAKER.match(text, at) and (at == 0 or match.start() > 0 or not text[:at].strip("#*_ ")) \
-                and not _NUMBER_ONLY.match(text[:at]):  # "1. Ministers invite ...": a numbered paragraph
+        if _SPEAKER.match(text, at) and not _NUMBER_ONLY.match(text[:at]):  # "1. Ministers invite ...": a numbered paragraph
             starts.append(at)
     return sorted(set(starts))
 
@@ -212,8 +265,9 @@ def _whole(lines: list[Line], index: int, start: int) -> Opening | None:
     stands_alone = end + 1 >= len(lines) or not lines[end + 1].text or _starts_clause(lines[end + 1].text)
     if not words.endswith((",", ":")):
         # "The Security Council" (or OCR's "The Security Council.") alone above its clauses: a name only
-        if not (stands_alone and len(words.split()) <= 12 and re.fullmatch(_NAME + r"\.?", words)):
-            return None
+        if not (stands_alone and start == 0 and len(words.split()) <= 12 and re.fullmatch(_NAME + r"\.?", words)
+                and _BODY.search(words)):
+            return None  # "80/46. The Arms Trade Treaty" is a title, not a body
     if not _opens_clauses(lines, end + 1):
         return None
     if start == 0:
@@ -308,20 +362,30 @@ def _starts_clause(text: str) -> bool:
     return bool(find_phrase(text) or CLAUSE_NUMBER.match(text) or ITEM_LABEL.match(text))
 
 
+# A French or Spanish preambular participle ("Considérant", "Ayant examiné", "Considerando", "Habiendo"):
+# the clauses of a text in those languages open with one as English ones open with "Considering".
+_PARTICIPLE = re.compile(r"^(?:[^\W\d_]{3,}(?:ant|ando|iendo)|[Aa]yant|[Hh]abiendo)\b")
+
+
 def _opens_clauses(lines: list[Line], start: int) -> bool:
     """Whether what follows the formula reads as clauses: a formula, a number, a label or a heading opens it,
     or its paragraph ends as a clause does ("In the exercise of its primary responsibility ...,")."""
+    headings = 0
     for index in range(start, len(lines)):
         line = lines[index]
         if not line.text or LONE_MARKER.match(line.text):
             continue
         text = BULLET.sub("", strip_markup(line.text))
         if find_phrase(text) or CLAUSE_NUMBER.match(text) or ITEM_LABEL.match(text) or SECTION_HEADING.match(text) \
-                or len(text.split()) <= 4 and find_phrase(text, alone=True):
+                or len(text.split()) <= 4 and find_phrase(text, alone=True) or _PARTICIPLE.match(text):
             return True
         paragraph = [text]
         while index + 1 < len(lines) and lines[index + 1].text and len(paragraph) < 12:
             index += 1
             paragraph.append(strip_markup(lines[index].text))
+        if len(paragraph) == 1 and len(text.split()) <= 4 and text[:1].isupper() and not text.endswith(TERMINAL) \
+                and not headings:
+            headings += 1  # "Preamble" between the formula and the clauses: a heading, then the clauses
+            continue
         return paragraph[0].endswith(TERMINAL) or " ".join(paragraph).endswith(TERMINAL)
     return False

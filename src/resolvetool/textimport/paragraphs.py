@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from .lines import (ANNEX_HEADING, BULLET, CLAUSE_NUMBER, CLOSING, ITEM_LABEL, MARKDOWN_FOOTNOTE, SECTION_HEADING,
-                    TERMINAL, Line, ends_sentence_part, strip_markup)
+                    TERMINAL, Line, annex_with_title, ends_sentence_part, strip_markup)
 from .phrases import find_phrase
 
 
@@ -95,8 +95,10 @@ _OPEN_ENDED = {"a", "an", "the", "of", "on", "in", "to", "by", "for", "from", "w
 def _continues(paragraph: Paragraph, text: str, gap: bool, page_break: bool = False) -> bool | int:
     previous = paragraph.text
     ended = ends_sentence_part(previous)
-    if ANNEX_HEADING.match(strip_markup(previous)) or ANNEX_HEADING.match(strip_markup(text)):
-        return False  # an annex heading stands on its own line
+    if ANNEX_HEADING.match(strip_markup(previous)) or ANNEX_HEADING.match(strip_markup(text)) \
+            or gap and annex_with_title(previous) or annex_with_title(text) and (
+                gap or ended or CLOSING.match(strip_markup(previous))):
+        return False  # an annex heading stands on its own line (with its title: "Annex II Main lines of ...")
     if not gap and _LONE_LABEL.match(previous) and not (CLAUSE_NUMBER.match(text) or ITEM_LABEL.match(text)):
         return True  # "1." alone, then "Welcomes the report ..." under it: the number's paragraph
     if gap and not ended and previous.rsplit(" ", 1)[-1] in _OPEN_ENDED and len(previous.split()) > 6 \

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 
 from .classify import classify
+from .enacting import guess_body, starts_whereas
+from .htmltext import html_blocks
 from .lines import CLOSING, Line, read_lines, strip_markup
 from .marks import place_marks
 from .opening import find_opening
@@ -31,27 +33,47 @@ __all__ = ["ImportFailure", "ParsedAnnex", "ParsedClause", "ParsedFootnote", "Pa
 
 def parse_text(source: str) -> ParsedText:
     """Read `source`, the text of one resolution; raises ImportFailure when it cannot be read as one."""
-    opening = find_opening(read_lines(source))
+    lines, lists = html_blocks(read_lines(source))  # HTML: its block tags are paragraph breaks
+    opening = find_opening(lines)
     if opening is None:
         raise ImportFailure("no opening formula found (a line such as 'The General Assembly,' before the clauses); "
                             "is this the text of a resolution?")
     lines, formula_at, formula_end = opening.lines, opening.formula_at, opening.formula_end
-    preamble_at = _preamble_above(lines, formula_at) if opening.printed else formula_at
+    if opening.enacting:
+        preamble_at = _whereas_above(lines, formula_at)
+    else:
+        preamble_at = _preamble_above(lines, formula_at) if opening.printed else formula_at
     heading_lines = [line for line in lines[:preamble_at] if line.text]
     heading = _heading_paragraphs(lines[:preamble_at])
-    formula = " ".join(line.text for line in lines[formula_at:formula_end + 1]) if opening.printed else ""
+    formula = " ".join(line.text for line in lines[formula_at:formula_end + 1] if line.text) if opening.printed else ""
     parsed = ParsedText(heading=[text for text, _ in heading], heading_lines=[number for _, number in heading],
                         formula=formula, formula_line=lines[formula_at].number,
                         formula_after_preamble=preamble_at < formula_at, speaker=opening.speaker,
-                        starts_operative=opening.starts_operative)
+                        starts_operative=opening.starts_operative, told=opening.told,
+                        enacting=opening.enacting)
+    if lists:
+        parsed.warnings.append(TextWarning(
+            lists, "the text is HTML on one line: its paragraphs were read from the tags, and its list items "
+                   "(<li>) as paragraphs, not as a clause's items", "RT551",
+            "check the clauses: the items of a list the tags nest under a clause are read as clauses of their own"))
     if opening.glued and heading:
         parsed.glued.append("formula")
+    if re.match(r"(?:La|Le|Les|LA|LE|LES|El|Los|Las|EL|LOS)\s", formula):
+        parsed.warnings.append(TextWarning(parsed.formula_line, "the text is in French or Spanish: import knows the "
+                                           "leading formulas of English texts only, so its clauses were told apart "
+                                           "by their punctuation and numbers alone", "RT529",
+                                           "check where each clause starts and whether it is preambular or operative"))
     if not opening.printed:
         parsed.warnings.append(TextWarning(lines[formula_at].number, opening.guess, "RT520",
                                            "check the body the records name, and that the text's first paragraph "
                                            "is its first clause (nothing of the text is lost either way)"))
+    if opening.enacting and not parsed.speaker:
+        _guess_enacting_body(parsed, lines[formula_end + 1:])
     body = lines[preamble_at:formula_at] + lines[formula_end + 1:]
     content, removed = take_out(body, parsed, heading_lines)
+    if opening.enacting:  # how many of the content lines stand above the enacting formula: the preamble's
+        above = {id(line) for line in lines[preamble_at:formula_at]}
+        parsed.above_formula = sum(1 for line in content if id(line) in above)
     paragraphs = join_paragraphs(content)
     for paragraph in paragraphs:
         for index in paragraph.guessed:
@@ -82,9 +104,36 @@ def _preamble_above(lines: list[Line], formula_at: int) -> int:
                 end = index
                 while end + 1 < formula_at and lines[end + 1].text:
                     end += 1
-                if lines[end].text.endswith((",", ";")):
+                if _ENDS_PREAMBLE.search(lines[end].text):
                     return index
     return formula_at
+
+
+# How a preambular paragraph ends: "," or ";", and the "and" that joins it to the next ("...; and", ", and").
+_ENDS_PREAMBLE = re.compile(r"[,;][*_]*(?:\s+(?:and|or))?[*_]*$")
+
+
+def _whereas_above(lines: list[Line], formula_at: int) -> int:
+    """Where the "Whereas" paragraphs above an enacting formula start: the first line opening with "Whereas" (the
+    heading above it may run into it with no blank line between, as PDF text does); `formula_at` when none does."""
+    for index in range(formula_at):
+        if starts_whereas(lines[index].text):
+            return index
+    return formula_at
+
+
+def _guess_enacting_body(parsed: ParsedText, after: list[Line]) -> None:
+    """An enacting formula that names no body ("BE IT RESOLVED that ..."): the body is read from the heading or
+    the first clause ("that the Senate ..."), and the reader is told; failing both, the text cannot be imported."""
+    first = next((line.text for line in after if line.text), "")
+    parsed.speaker = guess_body(parsed.heading, first)
+    if not parsed.speaker:
+        raise ImportFailure(f"the enacting formula {parsed.formula!r} names no body, and neither does the heading; "
+                            f"give the body with --body", parsed.formula_line)
+    parsed.warnings.append(TextWarning(
+        parsed.formula_line, f"the enacting formula {parsed.formula!r} names no body: read as a resolution of "
+                             f"{parsed.speaker[4:]!r}, named in the heading or the first clause", "RT550",
+        "check the body the records name (or give it with --body); nothing of the text is lost either way"))
 
 
 # Lines that open a heading paragraph of their own even without a blank line before them.

@@ -49,6 +49,7 @@ class ParsedAnnex:
     line: int
     title: str | None = None
     paragraphs: list[str] = field(default_factory=list)
+    paragraph_lines: list[int] = field(default_factory=list)  # the line each paragraph starts on
 
 
 @dataclass
@@ -92,7 +93,11 @@ class ParsedText:
     footnote_style: str = "plain"
     formula_after_preamble: bool = False
     glued: list[str] = field(default_factory=list)  # the places printed with no space before them
+    unspaced: list[str] = field(default_factory=list)  # the clauses printed with no space after their number
     speaker: str = ""  # when no formula is printed (`formula` is ""): the body as the text names it
     starts_operative: bool = False  # the text opens with what the body did ("At its 45th meeting, ... elected")
+    told: str = ""  # where and when a narrative decision says it was taken: "At its 45th plenary meeting, on ..."
+    enacting: bool = False  # "NOW, THEREFORE, BE IT RESOLVED by ...:": `speaker` is the body the formula names
+    above_formula: int = 0  # with an enacting formula: the content lines above it (the preamble's)
     marks: list[ParsedMark] = field(default_factory=list)
     warnings: list[TextWarning] = field(default_factory=list)

@@ -63,18 +63,48 @@ def _verb_kind(word: str) -> str | None:
     return None
 
 
+# HTML tags and a blockquote mark before a paragraph's words; closing tags right after a formula ("</em>")
+_LEADING_MARKUP = re.compile(r"^(?:</?[A-Za-z][^>]*>|>\s?)*")
+_CLOSING_TAGS = re.compile(r"^(?:</[A-Za-z][^>]*>)+\s*")
 _EMPHASIS = re.compile(r"^(\*\*|__|\*|_)([^*_]+?)\1(?=[\s,;:.]|$)")
+
+
+# The resolving formulas of councils and legislatures, each opening an operative clause: "BE IT FURTHER RESOLVED",
+# "And be it further resolved", "RESOLVED, that", "Resolved, That", "FURTHER RESOLVED:", "BE IT FINALLY RESOLVED".
+# "Resolved" alone is that formula only before "," or ":" (or "that" in capitals): "Resolved to ...", "Resolved that
+# the United Nations should ...," are preambular, as the Security Council prints them.
+_RESOLVING = re.compile(r"^(?:(?:AND|And|and)\s+)?(?:(?:BE|Be|be)\s+(?:IT|it|It)\s+(?:(?:FURTHER|Further|further|FINALLY|"
+                        r"Finally|finally|ALSO|Also|also)\s+)?(?:RESOLVED|Resolved|resolved)|"
+                        r"(?:(?:FURTHER|Further|FINALLY|Finally)\s+)?(?:RESOLVED(?=\s*[,:]|\s+(?:that|That|THAT)\b)|"
+                        r"Resolved(?=\s*[,:])))"
+                        r"(?=[\s,:;]|$)")
 
 
 def find_phrase(paragraph: str, *, alone: bool = False) -> Phrase | None:
     """The leading formula of `paragraph`, if it opens with one. `alone`: the paragraph is a formula standing
     on its own above items, which may be all in lower case ("considering", "instructs the Secretary-General")
     and need not be followed by anything. A formula set in markdown emphasis (`*Recalling*`) keeps its marks."""
+    resolving = _RESOLVING.match(paragraph)
+    if resolving:
+        rest = paragraph[resolving.end():].lstrip()
+        return Phrase(resolving.group(), rest, "operative") if rest or alone else None
+    lead = _LEADING_MARKUP.match(paragraph)
+    if lead.end():
+        # "<p>Whereas ...", "> Recalling ...", "<p><em>Recalling</em> the ...": the formula keeps the markup around
+        # it, as it keeps markdown emphasis, so that the clause prints back as it was printed
+        inner = find_phrase(paragraph[lead.end():], alone=alone)
+        if inner is None:
+            return None
+        closing = _CLOSING_TAGS.match(inner.rest) if inner.rest.startswith("</") else None
+        if closing:
+            return Phrase(lead.group() + inner.text + closing.group().rstrip(), inner.rest[closing.end():].lstrip(),
+                          inner.kind)
+        return Phrase(lead.group() + inner.text, inner.rest, inner.kind)
     emphasis = _EMPHASIS.match(paragraph)
     if emphasis:
         inner = find_phrase(emphasis.group(2), alone=True)
         rest = paragraph[emphasis.end():].lstrip()
-        if inner is not None and not inner.rest and (rest or alone):
+        if inner is not None and not inner.rest.strip(",;: ") and (rest or alone):  # "**WHEREAS,** the"
             return Phrase(emphasis.group(), rest, inner.kind)
         return None
     words = [(match.group(), match.end()) for match in _WORD.finditer(paragraph[:160])]

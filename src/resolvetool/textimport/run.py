@@ -11,7 +11,7 @@ from typing import Any
 
 from ..diagnostics import Diagnostic, make
 from ..source import line_col
-from . import BuildError, ImportFailure, Planned, Records, import_text
+from . import BuildError, ImportFailure, Planned, Records, import_document
 
 
 @dataclass
@@ -118,8 +118,8 @@ def run_import(names: list[str], settings: Any, corpus: Any, *, body: str | None
             outcome.diagnostics.append(problem)
             continue
         try:
-            result = import_text(text, name=shown, records=records, records_folder=records_folder,
-                                 body=body, session=session)
+            results = import_document(text, name=shown, records=records, records_folder=records_folder,
+                                      body=body, session=session)
         except ImportFailure as error:
             outcome.diagnostics.append(make(shown, error.line, 1, "RT503", str(error),
                                             "import reads resolutions: a heading, a formula such as 'The "
@@ -135,9 +135,10 @@ def run_import(names: list[str], settings: Any, corpus: Any, *, body: str | None
                                             "this is a bug in resolvetool: please report it with the text"))
             continue
         outcome.diagnostics += [make(shown, warning.line, 1, warning.code, warning.message, warning.hint)
-                                for warning in result.warnings]
-        outcome.planned = result.planned
-        for planned in result.planned:
+                                for result in results for warning in result.warnings]
+        # a text's records, of every resolution it prints, are written together or not at all
+        outcome.planned = [planned for result in results for planned in result.planned]
+        for planned in outcome.planned:
             target = settings.root / planned.path
             exists = not planned.new or target.exists()
             if exists and not force and not dry_run:
@@ -150,15 +151,15 @@ def run_import(names: list[str], settings: Any, corpus: Any, *, body: str | None
         try:
             outcome.texts = [record_yaml(planned.record, schema_reference(settings, settings.root / planned.path,
                                                                           planned.record.kind), path=planned.path)
-                             for planned in result.planned]
-            for planned, written in zip(result.planned, outcome.texts):
+                             for planned in outcome.planned]
+            for planned, written in zip(outcome.planned, outcome.texts):
                 check_size(planned.path, written, settings.max_file_size)
         except WriteRefused as error:
             outcome.refused = str(error)
             continue
         if outcome.failed:
             continue
-        planned_files = {planned.path: text for planned, text in zip(result.planned, outcome.texts)}
+        planned_files = {planned.path: text for planned, text in zip(outcome.planned, outcome.texts)}
         problems = tree.problems(planned_files)
         if problems:
             _report_problems(outcome, shown, problems, dry_run)
@@ -171,7 +172,7 @@ def run_import(names: list[str], settings: Any, corpus: Any, *, body: str | None
             outcome.refused = f"{os.path.relpath(error.path, settings.root)}: {error.reason}"
             continue
         tree.accept(planned_files)
-        outcome.written += [planned.path for planned in result.planned]
+        outcome.written += [planned.path for planned in outcome.planned]
     return ImportRun(outcomes, dry_run)
 
 
