@@ -215,3 +215,19 @@ def test_a_narrative_decision_that_names_states_before_the_body():
     # (Footnote: A/79/L.103.) the General Assembly took note of ..."
     result, _ = _import("unga-decision-states-before-body.txt")
     assert result.facts.body_name == "General Assembly" and result.resolution.layout.no_formula
+
+
+def test_a_title_that_reads_like_a_name_is_no_formula():
+    # "80/46. The Arms Trade Treaty" stands alone above "The General Assembly,": a title, not a body
+    result, _ = _import("unga-80-46-title-like-a-name.txt")
+    assert result.facts.body_formula == "The General Assembly"
+    assert result.resolution.title == "The Arms Trade Treaty"
+
+
+@pytest.mark.parametrize("name, formula", [("unesco-3xc-french-formula.txt", "La Conférence générale"),
+                                           ("unesco-3xc-spanish-formula.txt", "La Conferencia General")])
+def test_a_formula_in_french_or_spanish(name, formula):
+    # "1.1 La Conférence          générale," then "Considérant que ...", "Décide, ..."
+    result, _ = _import(name)
+    assert result.facts.body_formula.lower() == formula.lower()
+    assert [warning.line for warning in result.warnings if warning.code == "RT529"] == [2]

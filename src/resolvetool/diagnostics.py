@@ -142,6 +142,7 @@ CODES: dict[str, Code] = {
         Code("RT509", "import-numbering", _W, "the imported operative clauses are not numbered 1, 2, 3 ...: a paragraph may have been split, joined or misread"),
         Code("RT510", "import-heading-text", _W, "imported text read as heading, above the formula, reads like clauses: the resolution may open earlier than the formula found"),
         Code("RT520", "formula-not-printed", _W, "the imported text prints no opening formula: the body was read from a sentence, a numbered paragraph or the heading"),
+        Code("RT529", "formulas-not-read", _W, "the imported text is in French or Spanish: its clauses were told apart by punctuation and numbers only"),
         Code("RT531", "number-damaged", _W, "an imported clause number or item label printed damaged (\"4,\" or \"i.\" for \"1.\", \"(c}\") and read as what it stands for"),
         Code("RT532", "continuation-guessed", _W, "an imported paragraph taken as the continuation of the one before a page break or blank line"),
         Code("RT533", "footnote-guessed", _W, "an imported line read as a footnote printed without a separator, or as part of another footnote"),

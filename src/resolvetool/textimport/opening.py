@@ -38,7 +38,7 @@ OPERATIVE_VERBS = {"adopt", "decide", "resolve", "approve", "proclaim", "recomme
                    "declare", "agree", "urge", "call", "authorize", "authorise", "instruct", "endorse", "establish",
                    "note", "welcome", "appeal", "express", "reaffirm", "take", "elect", "confirm", "consider"}
 # How a formula names who speaks: "The General Assembly", "THE COUNCIL", "Ministers", "Representatives of ...".
-_SPEAKER = re.compile(r"(?:The|THE)\s+(?:[A-Z]|(?:conference|council|committee|assembly|representatives|delegates|"
+_SPEAKER = re.compile(r"(?:The|THE|La|Le|Les|LA|LE|LES|El|Los|Las|EL|LOS)\s+(?:[A-ZÀ-Ý]|L'[A-ZÀ-Ý]|(?:conference|council|committee|assembly|representatives|delegates|"
                       r"governments|participants|members|ministers|parties|board|commission)\b)|"
                       r"(?:Ministers|MINISTERS|Representatives|Delegates|Participants)\b")
 # Where a formula can start on a line: at its start (after markup), or after the end of a sentence or of a
@@ -95,6 +95,8 @@ _SPEAKS = re.compile(rf"^[#*_\s]*(?P<number>\d{{1,3}}\.\s*)?(?P<speaker>{_NAME})
                      rf"\s+(?P<verb>[a-z]+)\b")
 # What names a body rather than a State or a person: "the General Assembly", not "the Netherlands"
 _BODY_NOUNS = "Assembly|Council|Conference|Committee|Commission|Board|Congress|Meeting|Parties|Court|Summit|Forum"
+_BODY = re.compile(rf"\b(?:{_BODY_NOUNS}|Organi[sz]ation|Governments|Ministers|Delegates|Representatives)\b",
+                   re.IGNORECASE)
 # A decision told as what happened: "At its 45th plenary meeting, on 10 November 2016, the General Assembly, ...
 # elected ...", "On 27 March 2020, the General Assembly, on the proposal of its President, ... decided ..."
 _NARRATIVE = re.compile(rf"^[#*_\s]*(?:At (?:its|the|the same)\b|On \d{{1,2}} [A-Z][a-z]+ \d{{4}})"
@@ -263,8 +265,9 @@ def _whole(lines: list[Line], index: int, start: int) -> Opening | None:
     stands_alone = end + 1 >= len(lines) or not lines[end + 1].text or _starts_clause(lines[end + 1].text)
     if not words.endswith((",", ":")):
         # "The Security Council" (or OCR's "The Security Council.") alone above its clauses: a name only
-        if not (stands_alone and len(words.split()) <= 12 and re.fullmatch(_NAME + r"\.?", words)):
-            return None
+        if not (stands_alone and start == 0 and len(words.split()) <= 12 and re.fullmatch(_NAME + r"\.?", words)
+                and _BODY.search(words)):
+            return None  # "80/46. The Arms Trade Treaty" is a title, not a body
     if not _opens_clauses(lines, end + 1):
         return None
     if start == 0:
@@ -359,6 +362,11 @@ def _starts_clause(text: str) -> bool:
     return bool(find_phrase(text) or CLAUSE_NUMBER.match(text) or ITEM_LABEL.match(text))
 
 
+# A French or Spanish preambular participle ("Considérant", "Ayant examiné", "Considerando", "Habiendo"):
+# the clauses of a text in those languages open with one as English ones open with "Considering".
+_PARTICIPLE = re.compile(r"^(?:[^\W\d_]{3,}(?:ant|ando|iendo)|[Aa]yant|[Hh]abiendo)\b")
+
+
 def _opens_clauses(lines: list[Line], start: int) -> bool:
     """Whether what follows the formula reads as clauses: a formula, a number, a label or a heading opens it,
     or its paragraph ends as a clause does ("In the exercise of its primary responsibility ...,")."""
@@ -369,7 +377,7 @@ def _opens_clauses(lines: list[Line], start: int) -> bool:
             continue
         text = BULLET.sub("", strip_markup(line.text))
         if find_phrase(text) or CLAUSE_NUMBER.match(text) or ITEM_LABEL.match(text) or SECTION_HEADING.match(text) \
-                or len(text.split()) <= 4 and find_phrase(text, alone=True):
+                or len(text.split()) <= 4 and find_phrase(text, alone=True) or _PARTICIPLE.match(text):
             return True
         paragraph = [text]
         while index + 1 < len(lines) and lines[index + 1].text and len(paragraph) < 12:
