@@ -136,14 +136,19 @@ def test_import_writes_every_resolution_of_a_text_together(run_cli, make_tree):
     assert again.exit_code == 1 and again.stdout.count("RT504") >= 4  # none replaced, every one named
 
 
-def test_an_annex_heading_and_its_title_on_one_line():
-    # "48th plenary meeting 24 November 2025" / "Annex 2025 Political Declaration on the Implementation ..."
+def test_an_annex_heading_and_its_title_on_one_line_holding_the_declaration_adopted():
+    # "Adopts the 2025 Political Declaration on ..., annexed to the present resolution." / "48th plenary meeting
+    # 24 November 2025" / "Annex 2025 Political Declaration on the Implementation ..." / "1. We, the States ..."
     [result] = _import("unga-80-9-annex-title-on-heading-line.txt")
     [annex] = result.resolution.annexes
     assert annex.number is None and annex.heading is None  # printed "Annex", as render prints it
     assert annex.title.startswith("2025 Political Declaration on the Implementation")
-    assert annex.text.startswith("1. We, the States Members of the United Nations")
     assert result.resolution.adoption.meeting and not result.warnings
+    # the declaration it adopts is an instrument, printed in the annex from its own record
+    assert annex.instrument == result.resolution.adopts and annex.text is None
+    instrument = result.resolve(annex.instrument)
+    assert instrument.type == "declaration" and instrument.title == annex.title
+    assert [(p.number, p.text[:22]) for p in instrument.provisions] == [("1.", "We, the States Members")]
 
 
 def test_what_an_annex_heading_with_a_title_is_and_is_not():
@@ -156,3 +161,13 @@ def test_what_an_annex_heading_with_a_title_is_and_is_not():
     # a line of a sentence (bulk/unsc/S_RES_1454_2002), and a sentence
     assert annex_with_title("Annex A to this resolution and the revised procedures for implementation of the") is None
     assert annex_with_title("Annex II contains the list of States.") is None
+
+
+def test_sections_that_number_their_paragraphs_again_from_one():
+    # "II – Scope" / "1. The present Declaration ..." / "2. ..." / "III – Measures ..." / "1. States should ..."
+    lines = (EXCERPTS / "unesco-2003-sections-number-again.txt").read_text(encoding="utf-8").splitlines()
+    read = read_instrument(Split("", list(enumerate(lines, 1)), "declaration", None, None, 0))
+    assert [(provision.heading[:1], provision.number) for provision in read.provisions] == [
+        (["I – Recognition of the importance of cultural heritage"], None), (["II – Scope"], "1."), ([], "2."),
+        (["III – Measures to combat intentional destruction of cultural heritage"], "1.")]
+    assert not read.warnings

@@ -89,6 +89,9 @@ class Annex(Model):
     number: Text | None = None
     title: Text | None = None
     text: Text | None = None
+    instrument: ref("instrument") | None = None
+    """The instrument the annex holds (the one the resolution `adopts`): its text is printed here, from that
+    record, in place of `text`."""
     refs: list[ref()] = []
 
 

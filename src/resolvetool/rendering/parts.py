@@ -74,8 +74,10 @@ def parts(resolution: Any, context: Context) -> Iterator[Part]:
             yield Part("formula", "formula", formula, anchor=True)
     else:
         yield from _in_parts(resolution, formula, clauses)
-    if context.adopted is not None:
-        yield from instrument_parts(context.adopted)
+    adopted = context.adopted
+    in_annex = adopted is not None and any(annex.instrument == resolution.adopts for annex in resolution.annexes)
+    if adopted is not None and not in_annex:
+        yield from instrument_parts(adopted)
     yield Part("closing", "slot", "")
     closing = layout.closing if layout and layout.closing is not None else style.closing(resolution, context)
     for line in closing:
@@ -88,6 +90,8 @@ def parts(resolution: Any, context: Context) -> Iterator[Part]:
             yield Part(place, "annex-title", annex.title)
         if annex.text:
             yield Part(place, "annex-text", annex.text, anchor=True)
+        if in_annex and annex.instrument == resolution.adopts:
+            yield from instrument_parts(adopted)  # "Annex" / "2025 Political Declaration ..." / its text
     yield Part("footnotes", "slot", "")
     style_name = layout.footnotes if layout else "plain"
     for footnote in resolution.footnotes:

@@ -15,7 +15,7 @@ from .build import BuildError, Built, Planned, Records, add_instrument, build, s
 from .documents import split_resolutions
 from .doubts import heading, numbering, render_back
 from .facts import Facts, read_closing, read_formula, read_heading, settle_symbol
-from .instrument import read_instrument, split_adopted
+from .instrument import adopted_annex, read_instrument, read_paragraphs, split_adopted
 from .parse import ImportFailure, TextWarning, parse_text
 
 
@@ -50,9 +50,15 @@ def import_text(text: str, *, name: str = "<text>", records: Records | None = No
     read_closing(parsed.closing, facts)
     settle_symbol(facts)
     built: Built = build(parsed, facts, records, records_folder, body_id=body, session_id=session)
-    if split is not None:
+    if split is not None:  # printed after the clause adopting it
         read = read_instrument(split)
-        add_instrument(built, read, split, facts, records, records_folder)
+        add_instrument(built, read, [split.cited_as, split.named], facts, records, records_folder, parsed.heading)
+        built.warnings += read.warnings
+    elif (annexed := adopted_annex(parsed)) is not None:  # printed in the annex the adopting clause names
+        index, kind = annexed
+        annex = parsed.annexes[index]
+        read = read_paragraphs(annex.paragraphs, annex.paragraph_lines, kind)
+        add_instrument(built, read, [annex.title], facts, records, records_folder, annex=index)
         built.warnings += read.warnings
     notes = [TextWarning(line, message, "RT502", "check the title field against the official document")
              for line, message in facts.notes]

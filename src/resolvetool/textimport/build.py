@@ -135,27 +135,47 @@ def build(parsed: ParsedText, facts: Facts, records: Records, records_folder: st
     return built
 
 
-def add_instrument(built: Built, read: Any, split: Any, facts: Facts, records: Records, records_folder: str) -> None:
+def add_instrument(built: Built, read: Any, names: list[str | None], facts: Facts, records: Records,
+                   records_folder: str, heading: list[str] | None = None, annex: int | None = None) -> None:
     """The instrument the resolution adopts, as a record of its own beside it (written with it), and the
-    resolution pointing at it (`adopts`), so that rendering the resolution prints the instrument's text."""
+    resolution pointing at it (`adopts`; and the annex holding it, when it is printed in one), so that
+    rendering the resolution prints the instrument's text where it stood. `names` are what the text calls
+    it, best first (as the formula cites it, as the adopting clause or the annex's title names it)."""
     from ..models import RECORD_ADAPTER
+    from ..textforms import format_date
     from .instrument import instrument_data
+    from .lines import strip_markup
 
     resolution = built.resolution
-    kind = split.kind.capitalize()
-    heading_title = facts.title if facts.title and kind.lower() in facts.title.lower() else None
-    title = split.cited_as or split.named or heading_title or f"{kind} adopted by {resolution.title}"
-    instrument_id = slug(title, 8) if (split.cited_as or split.named or heading_title) \
-        else f"{resolution.id}-{split.kind}"
-    if not instrument_id[:1].isalpha():
-        instrument_id = f"{split.kind}-{instrument_id}"
+    kind = read.kind.capitalize()
+    printed = next((strip_markup(line).rstrip(" .") for line in heading or []
+                    if read.kind in line.lower() and len(line.split()) <= 40), None)  # a heading naming it
+    title = next((name for name in names if name), None) or printed
     body = records.get(resolution.body)
+    if title:
+        instrument_id = slug(title, 8)
+    else:  # nothing names it: what adopted it, and when
+        when = f" on {format_date(facts.date)}" if facts.date else \
+            f" at session {facts.session_number}" if facts.session_number else ""
+        title = f"{kind} adopted by the {getattr(body, 'name', resolution.body)}{when}"
+        instrument_id = f"{resolution.id}-{read.kind}"
+    if not instrument_id[:1].isalpha():
+        instrument_id = f"{read.kind}-{instrument_id}"
+    held = records.get(instrument_id)
+    if held is not None and held.kind != "instrument":
+        raise BuildError(f"the instrument this text adopts would be {instrument_id}, which is "
+                         f"{held.kind} {instrument_id} in the records; import it into a tree without that id")
     existing = records.path_of(instrument_id)
-    record = RECORD_ADAPTER.validate_python(instrument_data(read, split, instrument_id, title,
+    record = RECORD_ADAPTER.validate_python(instrument_data(read, instrument_id, title,
                                                             getattr(body, "organization", None)))
     path = existing or str(PurePosixPath(records_folder, FOLDER_BY_KIND["instrument"], f"{instrument_id}.yaml"))
     records.add(record, path)
-    built.resolution = resolution.model_copy(update={"adopts": instrument_id})
+    update: dict[str, Any] = {"adopts": instrument_id}
+    if annex is not None:  # its text is the instrument's now: the annex keeps its heading and title
+        annexes = list(resolution.annexes)
+        annexes[annex] = annexes[annex].model_copy(update={"instrument": instrument_id, "text": None})
+        update["annexes"] = annexes
+    built.resolution = resolution.model_copy(update=update)
     records.add(built.resolution, records.paths[resolution.id])
     built.planned.insert(len(built.planned) - 1, Planned(record, path, existing is None))
     built.planned[-1] = Planned(built.resolution, built.planned[-1].path, built.planned[-1].new)

@@ -170,6 +170,7 @@ class _Reader:
         else:
             shift = self.annex_length + (2 if annex.paragraphs else 0)
             annex.paragraphs.append(text)
+            annex.paragraph_lines.append(self._line(paragraph))
             self.annex_length = shift + len(text)
             self._anchor(paragraph, where, shift)
         return True

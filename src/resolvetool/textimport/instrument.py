@@ -29,6 +29,7 @@ ADOPTING = re.compile(rf"(?:^|(?<=[\s,;.]))(?:adopts?|proclaims?|has\s+adopted)\
 # The ILO's formula where the verb is misprinted ("adops this ... day ... the following Convention, which may be
 # cited as ...:"): the instrument is announced at the end of the paragraph all the same.
 FOLLOWING = re.compile(r"\bthe\s+following\s+(Convention|Recommendation|Declaration|Charter|Protocol)\b()[^:]{0,200}:\s*$")
+_DATED = re.compile(r"\s+on\s+(?:this\b|the\s+\w+\s+day\b|\d)", re.IGNORECASE)  # "on the fourteenth day of ..."
 CITED_AS = re.compile(r"\bwhich may be cited as the ([^:]{5,160}?)\s*:?\s*$")
 
 _ARTICLE = re.compile(r"^[#*\s]*(?:Article|ARTICLE|Art\.)\s*(\d{1,3}[a-z]?|[IVXLC]{1,7})\b\.?\s*(?:[-–—:.]\s*)?(.*)$")
@@ -116,7 +117,8 @@ def split_adopted(source: str) -> Split | None:
             return None
         cited = CITED_AS.search(words)
         kind = adopting.group(1).lower()
-        named = " ".join(f"{adopting.group(1)}{adopting.group(2)}".split()) if adopting.group(2) else None
+        named = " ".join(f"{adopting.group(1)}{adopting.group(2)}".split()) \
+            if adopting.group(2) and not _DATED.match(adopting.group(2)) else None
         return Split("\n".join(lines[:start]), [(number + 1, lines[number]) for number in range(start, len(lines))],
                      kind if kind in KINDS else "declaration", cited.group(1).strip() if cited else None,
                      named, index + 1)
@@ -380,18 +382,68 @@ def _check_numbering(read: ReadInstrument) -> None:
     for owner, provisions in [("the instrument", read.provisions)] + \
             [(f"article {article.number}", article.paragraphs) for article in read.articles]:
         numbers = [provision for provision in provisions if provision.number and "." not in provision.number[:-1]]
-        got = [_value(provision.number) for provision in numbers]
-        if got and got != list(range(1, len(got) + 1)):
-            at = next(p for p, value, wanted in zip(numbers, got, range(1, len(got) + 1)) if value != wanted)
-            read.warnings.append(TextWarning(at.line, f"the numbered paragraphs of {owner} do not run 1 to "
-                                                      f"{len(got)}: {at.number!r} is out of sequence", "RT540",
-                                             "check the paragraph numbers against the official text"))
+        for run in _runs(numbers):
+            got = [_value(provision.number) for provision in run]
+            if got != list(range(1, len(got) + 1)):
+                at = next(p for p, value, wanted in zip(run, got, range(1, len(got) + 1)) if value != wanted)
+                read.warnings.append(TextWarning(at.line, f"the numbered paragraphs of {owner} do not run 1 to "
+                                                          f"{len(got)}: {at.number!r} is out of sequence", "RT540",
+                                                 "check the paragraph numbers against the official text"))
+                break
+
+
+def _runs(numbered: list[ReadProvision]) -> list[list[ReadProvision]]:
+    """Numbered paragraphs in runs: a section heading above a paragraph numbered 1 starts the numbers again
+    ("I – Recognition ..." / "1. ...", "II – Scope ..." / "1. ...")."""
+    runs: list[list[ReadProvision]] = []
+    for provision in numbered:
+        if not runs or provision.heading and _value(provision.number) == 1:
+            runs.append([])
+        runs[-1].append(provision)
+    return runs
+
+
+# --- an instrument printed in an annex -------------------------------------------------------------------
+
+# "Adopts the 2025 Political Declaration on ..., annexed to the present resolution", "Proclaims the Declaration
+# ... contained in the annex to the present resolution"
+_ADOPTS_ANNEXED = re.compile(rf"^(?:\w+\s+)?(?:adopts?|proclaims?|approves?|endorses?)\b.{{0,300}}?\b{_KIND}\b"
+                             rf".{{0,400}}?\bannex", re.IGNORECASE | re.DOTALL)
+_TITLE_KIND = re.compile(rf"\b{_KIND}\b", re.IGNORECASE)
+
+
+def adopted_annex(parsed) -> tuple[int, str] | None:
+    """The annex holding the instrument an operative clause adopts ("Adopts the 2025 Political Declaration ...,
+    annexed to the present resolution"), as its index and kind: the first annex whose title names an instrument
+    of that kind. None when no clause adopts one, or when page furniture or footnotes stood inside that annex
+    (their places count into the annex's words, which then stay the annex's)."""
+    for clause in parsed.operative:
+        words = " ".join(word for word in (clause.phrase, clause.text) if word)
+        adopting = _ADOPTS_ANNEXED.match(words)
+        if adopting is None:
+            continue
+        kind = adopting.group(1).lower()
+        for index, annex in enumerate(parsed.annexes):
+            named = _TITLE_KIND.search(annex.title or "")
+            if named and named.group(1).lower() == kind and annex.paragraphs \
+                    and not any(mark.at == f"annex-{index + 1}" for mark in parsed.marks):
+                return index, kind if kind in KINDS else "declaration"
+    return None
+
+
+def read_paragraphs(paragraphs: list[str], lines: list[int], kind: str) -> ReadInstrument:
+    """An instrument from paragraphs already joined (an annex's), each with the line it starts on."""
+    read = ReadInstrument(kind)
+    reader = _Reader(read)
+    for line, text in zip(lines, paragraphs, strict=True):
+        reader.take(line, text, True)
+    _check_numbering(read)
+    return read
 
 
 # --- the record -------------------------------------------------------------------------------------------
 
-def instrument_data(read: ReadInstrument, split: Split, instrument_id: str, title: str,
-                    organization: str | None) -> dict:
+def instrument_data(read: ReadInstrument, instrument_id: str, title: str, organization: str | None) -> dict:
     data: dict = {"id": instrument_id, "kind": "instrument", "title": title}
     if organization:
         data["organization"] = organization

@@ -49,6 +49,7 @@ class ParsedAnnex:
     line: int
     title: str | None = None
     paragraphs: list[str] = field(default_factory=list)
+    paragraph_lines: list[int] = field(default_factory=list)  # the line each paragraph starts on
 
 
 @dataclass
