@@ -237,3 +237,39 @@ def test_a_sentence_cut_inside_a_name_across_a_blank_line():
     (clause,) = result.resolution.preamble
     assert "Paralympic Winter Games, as a defining feature" in clause.text and result.resolution.operative == []
     assert "RT532" in codes(result)
+
+
+def test_a_list_under_a_clause_ending_in_a_colon_finishes_it():
+    # "Establishes the following list of candidates ...:" then one name a line, some lines run together
+    result = imported("damage-unsc-857-list-in-clause.txt")
+    (clause,) = result.resolution.operative
+    assert clause.phrase == "Establishes" and clause.tail.startswith("Mr. Georges Michel ABI-SAAB (Egypt)")
+    assert clause.tail.endswith("Mr. Lal Chan VOHRAH (Malaysia)")
+    assert result.resolution.adoption.statement.startswith("Adopted unanimously at the 3265th meeting.")
+
+
+def test_the_adoption_line_of_a_heading_is_no_preambular_paragraph():
+    # "Adopted by the Security Council at its 3119th meeting," / blank / "on 6 October 1992" above the formula
+    result = imported("damage-unsc-780-heading-adoption-line.txt")
+    layout = result.resolution.layout
+    assert not (layout and layout.formula_after_preamble)
+    assert result.resolution.preamble[0].phrase == "Reaffirming"
+
+
+def test_a_narrative_after_the_closing_lines_is_no_closing_line():
+    # "Adopted at the 2226th meeting by 14 votes to none, with 1 abstention" / "Decisions" / "In a note ..." /
+    # "At its 2232nd meeting, ... to participate, without vote, in the discussion ...": meeting and vote are the first's
+    result = imported("damage-unsc-471-after-closing.txt")
+    adoption = result.resolution.adoption
+    assert adoption.statement.startswith("Adopted at the 2226th meeting") and "2232nd" not in adoption.statement
+    assert adoption.method == "vote" and adoption.vote.in_favour == 14 and adoption.vote.abstaining == 1
+    assert adoption.meeting == "2226th meeting"
+
+
+def test_a_page_foot_footnote_numbered_like_the_next_clause_under_a_cut_sentence():
+    # "5. Calls upon ... military holdings to the" / "6 A/77/126, para. 106." / ... / "Register in addition ..."
+    result = imported("damage-unga-raw-80-28-footnote-mid-sentence.txt")
+    assert numbers(result) == ["4.", "5.", "6."]
+    assert [footnote.marker for footnote in result.resolution.footnotes] == ["6", "7", "8", "9"]
+    assert "to the Register in addition to information" in result.resolution.operative[1].text
+    assert any(warning.code == "RT533" and warning.line == 19 for warning in result.warnings)

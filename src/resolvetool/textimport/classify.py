@@ -62,6 +62,8 @@ class _Reader:
         self.annex: ParsedAnnex | None = None
         self.annex_length = 0
         self.listing: ParsedClause | None = None  # an unnumbered clause whose numbered paragraphs are its items
+        self.introduced: ParsedClause | None = None  # a clause whose colon introduced a quotation or a list
+        self.closing_over = False  # a paragraph after the closing lines that is none of them: they have ended
         self.position = 0
         # where the numbered operative clauses start ("1. Decides ..."): unnumbered paragraphs above it that no
         # operative formula opens are still the preamble, whatever their last stop (OCR prints "." for ",")
@@ -104,8 +106,8 @@ class _Reader:
             return
         if opening.bare and _stands_above_items(paragraph.text, opening.following):
             opening.phrase = find_phrase(paragraph.text, alone=True)  # "considering" above "a) ...", as ITU prints
-        if self._words_under_formula(paragraph, opening) or self._short_heading(paragraph, opening) \
-                or self._quotation(paragraph) or self._clause_tail(paragraph, opening) \
+        if self._quotation(paragraph, opening) or self._words_under_formula(paragraph, opening) \
+                or self._short_heading(paragraph, opening) or self._clause_tail(paragraph, opening) \
                 or self._heading(paragraph, opening):
             return
         kind = self._clause_kind(opening)
@@ -177,8 +179,9 @@ class _Reader:
 
     def _closing(self, paragraph: Paragraph, plain: str) -> bool:
         """An adoption line, an outcome ("Adopted."), and the lines of the closing after them."""
-        if not (self._clauses_seen and (CLOSING.match(plain) or self.region == "closing" and _closing_line(plain))):
-            return False
+        if not (self._clauses_seen and (CLOSING.match(plain) or self.region == "closing" and not self.closing_over
+                                        and _closing_line(plain))):
+            return False  # (after a paragraph that is not a closing line, "meeting" or "vote" opens none)
         self.region = "closing"
         if plain.rstrip(".") in OUTCOME_WORDS and len(plain.split()) <= 2:
             self.parsed.outcome = paragraph.text
@@ -204,6 +207,7 @@ class _Reader:
     def _after_closing(self, paragraph: Paragraph) -> bool:
         if self.region != "closing":
             return False
+        self.closing_over = True  # "Decisions" / "At its 2232nd meeting, ... the Council decided ...": not closing
         self._unclassified(paragraph, "after the closing lines")
         return True
 
@@ -272,14 +276,25 @@ class _Reader:
         self._hold_heading(paragraph)  # "Follow-up and review"
         return True
 
-    def _quotation(self, paragraph: Paragraph) -> bool:
-        """Paragraphs in quotation marks under a clause that ends in a colon ("... worded as follows:", "its
-        resolution 425 (1978), which reads:"): the words it quotes, which finish it."""
+    def _quotation(self, paragraph: Paragraph, opening: _Opening) -> bool:
+        """What a clause ending in a colon introduces, when it is neither clause nor item: paragraphs in quotation
+        marks ("... worded as follows:" / "“The Security Council has authorized me ...”"), or the rows of a list
+        or table, lines with no stop ("the following list of candidates ...:" / "Mr. Georges Michel ABI-SAAB
+        (Egypt)"): words that finish the clause."""
         clause, text = self.clause, paragraph.text
-        if clause is None or text[:1] not in _QUOTES:
+        if clause is None or self.region not in ("preamble", "operative"):
             return False
-        if not (clause.tail and clause.tail[:1] in _QUOTES) and not _last_words(clause).endswith(":"):
+        quoted = text[:1] in _QUOTES
+        row = opening.bare and not text.endswith(TERMINAL) and not CLOSING.match(strip_markup(text)) \
+            and not is_heading(text) and len(text.split()) <= 12 * len(paragraph.lines)
+        if not (quoted or row):
             return False
+        if self.introduced is not clause:
+            following = opening.following
+            if not _last_words(clause).endswith(":") or not quoted and (starts_unit(following)
+                                                                       or following.endswith(TERMINAL)):
+                return False  # the first row: a list goes on below it ("Political declaration" heads a text)
+        self.introduced = clause
         clause.tail = f"{clause.tail} {text}" if clause.tail else text
         self._anchor(paragraph, self.place, offsets=False)
         return True

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lines import ANNEX_HEADING, CLAUSE_NUMBER, CLOSING, SUPERSCRIPTS, strip_markup
+from .lines import ANNEX_HEADING, CLAUSE_NUMBER, CLOSING, SUPERSCRIPTS, ends_sentence_part, strip_markup
 from .phrases import find_phrase
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
@@ -49,31 +49,35 @@ class PageFoot:
         elif ANNEX_HEADING.match(plain):
             self.after_closing, self.in_annex = False, True
 
-    def footnote(self, text: str) -> tuple[re.Match[str] | None, bool]:
-        """The marker and words of `text` when it is a footnote printed without a separator, and whether that
-        is sure (its marker cited above, or under the closing lines) or a guess from the numbering alone."""
+    def footnote(self, text: str) -> tuple[re.Match[str] | None, str | None]:
+        """The marker and words of `text` when it is a footnote printed without a separator, and, when that is
+        a guess (its marker not cited above, not under the closing lines), why it was read so."""
         found = FOOTNOTE_START.match(text)
         if found is None:
-            return None, False
+            return None, None
         marker, rest = found.group(1), found.group(2)
         if marker[0] in SUPERSCRIPTS or marker.endswith("/"):
-            return found, True  # "¹ ...", "1/ ...": no clause is numbered so
+            return found, None  # "¹ ...", "1/ ...": no clause is numbered so
         number = int(marker)
         phrase = find_phrase(rest)
-        if number == self.next_number and phrase is not None:
-            return None, False  # "3 Decides ...": the next clause, numbered without a point
+        ended = bool(self.words) and ends_sentence_part(self.words[-1])
+        if number == self.next_number and phrase is not None and ended:
+            return None, None  # "3 Decides ...": the next clause, numbered without a point
         if self.after_closing or self._cited(marker) or self.last_footnote == number - 1:
-            return found, True
-        if self.in_annex:
-            return None, False
+            return found, None
+        if self.in_annex or not rest[:1].isupper():
+            return None, None  # "20 (1982) of 17 September 1982, ...": uncited, a sentence running on
+        if self.words and not ended and not rest.rstrip().endswith((",", ";")):
+            # above it a sentence cut off ("... military holdings to the" / "6 A/77/126, para. 106."): no clause
+            # opens before it ends, so this is the foot of the page (a guess: the stop may be lost)
+            return found, "the sentence above it is cut off, so no clause can open here"
         # not the next clause's number, no formula, and above it a sentence that ended: a footnote whose
         # marker the text no longer shows ("18 Resolutions or decisions on this question ...")
-        ended = bool(self.words) and self.words[-1].rstrip().endswith((",", ";", ":", "."))
         # (a formula may open it when its number is far from the next clause's: "18 Resolutions or decisions ...")
         far = number > self.next_number + 1 or number < self.next_number - 1
         guess = number != self.next_number and (phrase is None or far) and ended \
             and not rest.rstrip().endswith((",", ";"))
-        return (found, False) if guess else (None, False)
+        return (found, "its number does not continue the clauses'") if guess else (None, None)
 
     def took(self, marker: str) -> None:
         """Note a footnote taken out: the next one at this foot of the page is its number plus one."""

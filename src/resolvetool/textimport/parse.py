@@ -17,7 +17,7 @@ import re
 from .classify import classify
 from .enacting import guess_body, starts_whereas
 from .htmltext import html_blocks
-from .lines import Line, read_lines, strip_markup
+from .lines import CLOSING, Line, read_lines, strip_markup
 from .marks import place_marks
 from .opening import find_opening
 from .paragraphs import join_paragraphs
@@ -97,7 +97,10 @@ def _preamble_above(lines: list[Line], formula_at: int) -> int:
         line = lines[index]
         if line.text and (index == 0 or not lines[index - 1].text):
             phrase = find_phrase(strip_markup(line.text))
-            if phrase is not None and phrase.kind == "preamble" and phrase.text.lower() != "resolution":
+            # ("Adopted by the Security Council at its 3119th meeting," is the heading's adoption line, its date cut
+            # off below a blank line, not a preambular paragraph)
+            if phrase is not None and phrase.kind == "preamble" and phrase.text.lower() != "resolution" \
+                    and not CLOSING.match(strip_markup(line.text)):
                 end = index
                 while end + 1 < formula_at and lines[end + 1].text:
                     end += 1

@@ -137,17 +137,17 @@ def _bare_footnote(body: list[Line], index: int, foot: PageFoot, parsed: ParsedT
     under the closing lines, "2 A/79/552." at the foot of a page): the footnote (and those on its line)
     kept, and the index of the line after it; None when it does not."""
     line = body[index]
-    found, sure = foot.footnote(line.text)
+    found, guess = foot.footnote(line.text)
     if found is None:
         return None
     words, after = _run_on(body, index + 1, lambda below: not FOOTNOTE_START.match(below.text))
     for marker, words_of in split_footnotes(found.group(1), " ".join([found.group(2), *words])):
         _keep_footnote(parsed, removed, marker, words_of, line, before)
         foot.took(marker)
-    if not sure:
+    if guess:
         parsed.warnings.append(TextWarning(
-            line.number, f"read as a footnote printed without a separator (its number does not continue the "
-                         f"clauses' and the text shows no marker {found.group(1)!r}): {line.text[:60]!r}",
+            line.number, f"read as a footnote printed without a separator ({guess}, and the text above shows no "
+                         f"marker {found.group(1)!r}): {line.text[:60]!r}",
             "RT533", "if it is a clause, move it from footnotes into the operative clauses"))
     return after
 
