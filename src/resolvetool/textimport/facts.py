@@ -60,7 +60,7 @@ def read_formula(formula: str, facts: Facts) -> None:
         facts.ordinal_in_formula = True
         facts.session_number = facts.session_number or parse_ordinal(ordinal.group(1))
         body = body[ordinal.end():].strip()
-    facts.body_name = body.title() if body.isupper() else body
+    facts.body_name = body.title() if body.isupper() else body[:1].upper() + body[1:]  # "The conference,"
 
 
 # --- the heading ------------------------------------------------------------------------------------------
