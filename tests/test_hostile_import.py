@@ -81,3 +81,28 @@ def test_thousands_of_page_marks_after_the_last_clause_are_placed_in_linear_time
     [result] = import_document(text, name="marks.txt")
     assert time.perf_counter() - started < 2.5
     assert [clause.text for clause in result.planned[-1].record.operative][-1] == "the Secretary-General to report."
+
+
+def test_a_long_run_of_raised_digits_is_read_in_linear_time():
+    # the pattern of a footnote marker glued to a clause's end ("operations,³") was tried at every raised digit
+    # and ran to the end of the run each time: quadratic (40,000 of them took seconds per paragraph)
+    from resolvetool.textimport.lines import ends_sentence_part
+
+    started = time.perf_counter()
+    assert ends_sentence_part("Recalling x" + "¹" * 40000 + ",")
+    assert not ends_sentence_part("Recalling x," + "¹" * 40000 + " y")
+    assert time.perf_counter() - started < 0.5
+    assert ends_sentence_part("operations,³") and ends_sentence_part("session,1") and ends_sentence_part("Gabon, 39")
+
+
+def test_a_paragraph_of_thousands_of_wrapped_lines_is_joined_in_linear_time():
+    # each line joined to a paragraph made the whole paragraph be read again (its markup stripped, its end
+    # tested) several times: 1,200 wrapped lines, 15 KB, took 6 s, a megabyte would take hours
+    from resolvetool.textimport import import_document
+
+    text = "Resolution 1\n\nThe General Assembly,\n\n" + "Recalling x-\n" * 1200 + "\n1. Decides to act.\n"
+    started = time.perf_counter()
+    [result] = import_document(text, name="wrapped.txt")
+    assert time.perf_counter() - started < 2
+    [preamble] = result.planned[-1].record.preamble
+    assert preamble.text == " ".join(["x-"] + ["Recalling x-"] * 1199)
