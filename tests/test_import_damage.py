@@ -284,3 +284,10 @@ def test_unnumbered_paragraphs_between_numbered_clauses_are_items_that_lost_thei
     assert "resources: To continue the practice" in requests.text
     assert [item.label for item in requests.items] == ["(c)", "(d)", "(e)", "(f)", "(g)", "(h)", "(i)"]
     assert [warning.line for warning in result.warnings if warning.code == "RT536"] == [17, 37]
+
+
+def test_a_form_feed_inside_a_sentence_is_a_page_break_it_runs_across():
+    # "... any measures which,\fafter discussion with the parties ..." inside clause 3
+    result = imported("damage-unsc-113-form-feed.txt")
+    assert numbers(result) == ["1.", "2.", "3.", "4.", "5."]
+    assert "which, after discussion with the parties" in result.resolution.operative[2].text
