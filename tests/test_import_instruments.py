@@ -171,3 +171,29 @@ def test_sections_that_number_their_paragraphs_again_from_one():
         (["I – Recognition of the importance of cultural heritage"], None), (["II – Scope"], "1."), ([], "2."),
         (["III – Measures to combat intentional destruction of cultural heritage"], "1.")]
     assert not read.warnings
+
+
+def test_a_yearly_volume_printing_resolutions_one_after_the_other():
+    # "10 (1946). Resolution of 4 November 1946" / "The Security Council" / ... then "11 (1946). Resolution of
+    # 15 November 1946" / ...: two real texts as the Council's yearly volume prints them, one after the other
+    text = "\n\n".join((EXCERPTS / name).read_text(encoding="utf-8")
+                       for name in ("unsc-10-formula-without-punctuation.txt", "unsc-11-1946-volume-entry.txt"))
+    results = import_document(text, records=Records())
+    assert [result.resolution.symbol for result in results] == ["S/RES/10 (1946)", "S/RES/11 (1946)"]
+    rendered = "\n".join(render(result.resolution, resolve=result.resolve) for result in results)
+    assert " ".join(rendered.split()) == " ".join(text.split())
+    second = text[:text.index("11 (1946).")].count("\n") + 1
+    assert all(warning.line >= second for warning in results[1].warnings)  # lines of the whole text
+
+
+def test_general_assembly_resolutions_printed_one_after_the_other():
+    # "80/9. 2025 Political Declaration ..." / "The General Assembly" / ... / "48th plenary meeting ..." then
+    # "80/29. Conventional arms control ..." / "The General Assembly," / ...: as a volume of resolutions prints them
+    text = "\n\n".join((EXCERPTS / name).read_text(encoding="utf-8")
+                       for name in ("unga-80-9-compilation-entry.txt", "unga-80-29-compilation-entry.txt"))
+    results = import_document(text, records=Records())
+    assert len(results) == 2
+    assert [len(result.resolution.operative) for result in results] == [1, 4]
+    assert results[0].resolution.adoption.meeting == "48th plenary meeting"
+    rendered = "\n".join(render(result.resolution, resolve=result.resolve) for result in results)
+    assert " ".join(rendered.split()) == " ".join(text.split())
