@@ -12,6 +12,7 @@ import pytest
 
 from resolvetool.rendering import render
 from resolvetool.textimport import Records, import_text
+from resolvetool.textimport.facts import Facts, read_closing
 from resolvetool.textimport.lines import strip_markup
 from resolvetool.textimport.phrases import find_phrase
 
@@ -111,6 +112,29 @@ def test_whereas_paragraph_ending_in_and_is_preamble_above_the_formula():
     assert result.resolution.layout.heading == ["7 (1946). Resolution of 26 June 1946"]
 
 
+def test_clause_only_form_of_a_legislature():
+    # "... (TEXT OF BILL BEGINS ON NEXT PAGE) Be it resolved by the House of Representatives of the State of Arizona,
+    # the Senate concurring: 1. Under the power of the referendum, ..." (one line)
+    result = imported("resolved-arizona-hcr2060-clause-only.txt")
+    resolution = result.resolution
+    assert resolution.layout.formula == ("Be it resolved by the House of Representatives of the State of Arizona, "
+                                         "the Senate concurring:")
+    assert result.facts.body_name == "House of Representatives of the State of Arizona"
+    assert [clause.number for clause in resolution.operative] == ["1."] and not resolution.preamble
+    assert result.warnings == []
+
+
+def test_council_closing_lines_give_date_and_vote():
+    # the closing lines of Rivergrove's resolution 300-2024 (its PDF's text layer) and a roll call
+    facts = Facts()
+    read_closing(["Passed at the April 8, 2024 City of Rivergrove Meeting (4-1 vote)"], facts)
+    assert facts.date == dt.date(2024, 4, 8)
+    assert facts.vote == {"in_favour": 4, "against": 1, "abstaining": 0, "not_participating": 0}
+    roll = Facts()
+    read_closing(["ADOPTED: May 3, 2016", "AYES: Smith, Jones and Brown NAYS: None ABSENT: Lee"], roll)
+    assert roll.date == dt.date(2016, 5, 3) and roll.vote["in_favour"] == 3 and roll.vote["against"] == 0
+
+
 def test_resolving_formulas_open_operative_clauses():
     assert find_phrase("BE IT FURTHER RESOLVED, that the City Manager ...").kind == "operative"
     assert find_phrase("RESOLVED, that the corporation establish ...").text == "RESOLVED"
@@ -146,3 +170,4 @@ def test_strip_markup_sees_through_html_and_blockquotes():
     assert strip_markup('<span class="x">Police protection;</span>') == "Police protection;"
     assert strip_markup("<p>Whereas a &amp; b,&nbsp;</p>") == "Whereas a & b,"
     assert strip_markup("> *Recalling* its resolution") == "Recalling its resolution"
+    assert strip_markup("RESOLUTION NO. 12 ===============") == "RESOLUTION NO. 12"  # a setext underline

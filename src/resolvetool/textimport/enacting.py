@@ -40,6 +40,7 @@ _VERB = r"(?i:resolves|proclaims|decides|declares|adopts|ordains|enacts|agrees|a
 _SPEAKS = re.compile(rf"(?P<body>{_NAME})(?P<comma>,)?\s+(?=(?P<verb>{_VERB})\b)")
 _ALONE = re.compile(rf"(?P<body>{_NAME}),?(?=(?:<[^>]*>|[*_\s])*$)")
 _AS_FOLLOWS = re.compile(rf"{_VERB}\s+as\s+follows\s*:", re.IGNORECASE)
+_MID_RESOLVED_BY = re.compile(r"(?<=[,;:.)])[*_]*\s+(?=[*_]*(?i:(?:now,?\s+therefore,?\s+)?be\s+it\s+resolved,?\s+by)\b)")
 _WHEREAS = re.compile(rf"^{_MARKUP}(?:and\s+)?whereas\b", re.IGNORECASE)
 # Where an enacting formula may start inside a line: after the end of a preambular paragraph run on
 _MID_LINE = re.compile(r"(?<=[,;:.])[*_]*\s+(?=[*_]*(?:(?i:(?:and\s+)?now\b|(?:and\s+)?be\s+it\b)|(?:the|The|THE)\s+[A-Z]))")
@@ -85,8 +86,8 @@ def find_enacting(lines: list[Line]) -> Enacting | None:
         if not line.text:
             continue
         starts = [0]  # the formula keeps the markup it opens with ("**NOW, THEREFORE, BE IT RESOLVED**")
-        if whereas:
-            starts += [match.end() for match in _MID_LINE.finditer(line.text)]
+        # inside a line: after a preamble run on (a "Whereas" text), or "Be it resolved by ..." after a heading run on
+        starts += [match.end() for match in (_MID_LINE if whereas else _MID_RESOLVED_BY).finditer(line.text)]
         for start in starts:
             found = _enacting_at(lines, index, start, whereas)
             if found is not None:
@@ -119,9 +120,9 @@ def _enacting_at(lines: list[Line], index: int, start: int, whereas: bool) -> En
         if not words.group("now"):
             return None
         return Enacting(index, start, _trim_end(text, after), len(text), "")
-    if not (whereas or words.group("now") or start == 0):
-        return None
     by = _BY.match(text, after)
+    if not (whereas or words.group("now") or start == 0 or by):
+        return None
     if by:
         end = _trim_end(text, by.end("body") + len(by.group("end").rstrip()))
         return Enacting(index, start, end, _resume(text, end), _named(by.group("body")))

@@ -60,7 +60,7 @@ def read_formula(formula: str, facts: Facts) -> None:
         facts.ordinal_in_formula = True
         facts.session_number = facts.session_number or parse_ordinal(ordinal.group(1))
         body = body[ordinal.end():].strip()
-    facts.body_name = body.title() if body.isupper() else body
+    facts.body_name = body.title() if body.isupper() else body[:1].upper() + body[1:]  # "The conference,"
 
 
 # --- the heading ------------------------------------------------------------------------------------------
@@ -260,7 +260,8 @@ def _mend_truncated_title(plain: list[str], facts: Facts) -> None:
 
 # --- the closing lines --------------------------------------------------------------------------------------
 
-_MEETING = re.compile(rf"\b((?:\d{{1,5}}(?:st|nd|rd|th)|{ORDINAL_WORD_PATTERN})\s+(?:plenary\s+)?meeting)\b",
+_MEETING = re.compile(rf"\b((?:\d{{1,5}}(?:st|nd|rd|th)|{ORDINAL_WORD_PATTERN})\s+(?:\((?:resumed|continued)\)\s+)?"
+                      r"(?:plenary\s+)?meeting)\b",
                       re.IGNORECASE)
 _VOTES = re.compile(r"\bby\s+(\w+(?:-\w+)?)\s+votes?\s+to\s+(\w+(?:-\w+)?)(?:\s*\([^)]*\))?(?:,?\s+with\s+"
                     r"(\w+(?:-\w+)?)\s+abstentions?)?", re.IGNORECASE)
@@ -273,6 +274,37 @@ _NOT_PARTICIPATING = re.compile(r"\b(\w+)\s+(?:members?|States?|delegations?)\s+
 
 # "the 10th day of December, 2018", "this 9th day of July 1984": a council's adoption date, read as "10 December 2018"
 _DAY_OF = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+day\s+of\s+([A-Z][a-z]+),?\s+(\d{4})\b")
+
+
+# A council's roll call: "AYES: Smith, Jones and Brown NAYS: None ABSENT: Lee", "Ayes: 5 Nays: 0"; and its tally
+# printed as "(4-1 vote)", "by a vote of 5 to 2"
+_ROLL = re.compile(r"\b(AYES|Ayes|YEAS|Yeas|NAYS|Nays|NOES|Noes|ABSTAIN(?:ING|ED|S)?|Abstain(?:ing|ed|s)?|"
+                   r"ABSTENTIONS?|Abstentions?)\s*:\s*(.*?)(?=\s+(?:AYES|Ayes|YEAS|Yeas|NAYS|Nays|NOES|Noes|ABSTAIN|"
+                   r"Abstain|ABSENT|Absent|EXCUSED|Excused|ATTEST|Attest)\b|$)")
+_TALLY = re.compile(r"\(?\b(\d{1,3})\s*[-–]\s*(\d{1,3})(?:\s*[-–]\s*(\d{1,3}))?\s+vote\b")
+
+
+def _roll_call(text: str, facts: Facts) -> None:
+    """The vote a council's closing lines print: a roll call of names or numbers, or a tally ("4-1 vote")."""
+    counts = {"in_favour": None, "against": None, "abstaining": 0}
+    for found in _ROLL.finditer(text):
+        word, named = found.group(1).lower(), found.group(2).strip().rstrip(".;,")
+        key = "in_favour" if word in ("ayes", "yeas") else "against" if word in ("nays", "noes") else "abstaining"
+        if re.fullmatch(r"\d{1,3}", named):
+            counts[key] = int(named)
+        elif named.lower() in ("none", "0", "-", "—", ""):
+            counts[key] = 0
+        else:  # names: "Smith, Jones and Brown", "Councilmembers Smith, Jones"
+            counts[key] = len([name for name in re.split(r",\s*|\s+and\s+|;\s*", named) if name.strip()])
+    if counts["in_favour"] is not None and counts["against"] is not None:
+        facts.method = facts.method or "vote"
+        facts.vote = {**counts, "not_participating": 0}
+        return
+    tally = _TALLY.search(text)
+    if tally:
+        facts.method = facts.method or "vote"
+        facts.vote = {"in_favour": int(tally.group(1)), "against": int(tally.group(2)),
+                      "abstaining": int(tally.group(3) or 0), "not_participating": 0}
 
 
 def read_closing(closing: list[str], facts: Facts) -> None:
@@ -299,6 +331,8 @@ def read_closing(closing: list[str], facts: Facts) -> None:
             facts.method = facts.method or "vote"
             facts.vote = {"in_favour": values[0], "against": values[1], "abstaining": values[2] or 0,
                           "not_participating": 0}
+    if not facts.vote:
+        _roll_call(text, facts)
     absent = _NOT_PARTICIPATING.search(text)
     if absent and facts.vote:
         facts.vote["not_participating"] = parse_cardinal(absent.group(1)) or 0

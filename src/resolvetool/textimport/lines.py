@@ -71,7 +71,7 @@ CLOSING = re.compile(
     # a roll call "AYES: ...", "ATTEST: ..."
     r"|(?:Passed|PASSED|Unanimously carried|UNANIMOUSLY CARRIED|Motion carried|MOTION CARRIED)\b"
     r"|(?:AYES|Ayes|YEAS|Yeas|ATTEST|Attest)\s*:"
-    r"|(?:\d{1,4}(?:st|nd|rd|th)|[A-Z][a-z]+(?:-[a-z]+)?)\s+(?:plenary\s+)?meeting\b)")
+    r"|(?:\d{1,4}(?:st|nd|rd|th)|[A-Z][a-z]+(?:-[a-z]+)?)\s+(?:\((?:resumed|continued)\)\s+)?(?:plenary\s+)?meeting\b)")
 TERMINAL = (",", ";", ":", ".", "!", "?")
 
 
@@ -87,7 +87,7 @@ def annex_with_title(text: str) -> re.Match[str] | None:
     return found if not title.endswith(TERMINAL) and len(title.split()) <= 30 else None
 
 
-_MARKUP_CHARACTERS = frozenset("*_<#>&")
+_MARKUP_CHARACTERS = frozenset("*_<#>&=-")
 # HTML as texts copied from web pages and repositories keep it: tags (`<p>`, `<br/>`, `<span class="...">`) and the
 # entities that stand for a character
 _TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s+[\w:-]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*\s*/?>")
@@ -105,7 +105,7 @@ def strip_markup(text: str) -> str:
     if "<" in text or "&" in text:
         text = _ENTITY.sub(lambda found: _ENTITIES[found.group()], _TAG.sub("", text))
     text = re.sub(r"\*\*|__|(?<![\w*])[*_](?=\S)|(?<=\S)[*_](?![\w*])", "", text)
-    return re.sub(r"^(?:>\s?)*#{0,6}\s*", "", text).strip()
+    return re.sub(r"^(?:>\s?)*#{0,6}\s*|(?:^|\s+)[=-]{3,}$", "", text).strip()  # a setext underline: "Title ====="
 
 
 # (or set off by a space, as OCR prints it: "Gabon, 39", "1992 1/")

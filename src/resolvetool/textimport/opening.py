@@ -326,7 +326,9 @@ def clause_boundary(text: str, after: int, *, formula: bool = False) -> tuple[in
                                                           lower == "in" and _IN.match(text, resume) is not None)
         if not punctuated:
             camel = not separator  # "ConferenceRecommends": glued, a clause beyond doubt
-            if not (formula and (strong or camel and capital and find_phrase(text[resume:]) is not None)):
+            plural = capital and (lower in OPERATIVE_VERBS or lower in ("recognize", "recognise"))
+            # "The Governments adopting this resolution Recognize that ...": a plural body's verb, capitalised
+            if not (formula and (strong or plural or camel and capital and find_phrase(text[resume:]) is not None)):
                 continue
         elif capital:
             if not (strong or find_phrase(text[resume:]) is not None or lower in OPERATIVE_VERBS):
