@@ -152,6 +152,10 @@ CODES: dict[str, Code] = {
         Code("RT541", "glued-label", _W, "a paragraph number or item label printed with no space before its words, read as a label"),
         Code("RT550", "enacting-body-guessed", _W, "the imported text's enacting formula (\"BE IT RESOLVED that ...\") names no body: the body was read from the heading or the first clause"),
         Code("RT551", "html-lists-as-paragraphs", _W, "the imported text is HTML whose lists (<li>) were read as paragraphs, not as a clause's items"),
+        # RT59x: importing a PDF (numbered apart from the text codes above, which grow one by one)
+        Code("RT590", "pdf-without-text", _E, "the PDF has no text layer (a scan): run OCR on it first"),
+        Code("RT591", "pdf-unreadable", _E, "the file opens as a PDF but cannot be read: damaged, cut short or encrypted"),
+        Code("RT592", "pdf-pages-without-text", _W, "some pages of the imported PDF hold no text (images, such as a scanned table); what they show is not imported"),
     ]
 }
 

@@ -22,9 +22,12 @@ from .opening import OPERATIVE_VERBS
 from .phrases import Phrase, find_phrase, formula_kind
 
 
-def classify(paragraphs: list[Paragraph], content: list[Line], parsed: ParsedText) -> dict[int, Anchor]:
-    """Read `paragraphs` into `parsed`, in order; return each content line's anchor, by the line's index."""
+def classify(paragraphs: list[Paragraph], content: list[Line], parsed: ParsedText,
+             hints: dict[int, str] | None = None) -> dict[int, Anchor]:
+    """Read `paragraphs` into `parsed`, in order; return each content line's anchor, by the line's index.
+    `hints`: lines a PDF's layout showed to be headings (set in bold), by line number."""
     reader = _Reader(paragraphs, content, parsed)
+    reader.hints = hints or {}
     for position, paragraph in enumerate(paragraphs):
         reader.read(position, paragraph)
     return reader.finish()
@@ -59,6 +62,7 @@ class _Reader:
         self.place = ""
         self.stack: list[tuple[list[ParsedItem], str]] = []  # open item levels: (items, place of the level's owner)
         self.pending_heading: str | None = None
+        self.hints: dict[int, str] = {}  # see classify
         self.annex: ParsedAnnex | None = None
         self.annex_length = 0
         self.listing: ParsedClause | None = None  # an unnumbered clause whose numbered paragraphs are its items
@@ -245,8 +249,20 @@ class _Reader:
             # a clause cut from a run-on line may open with a verb in lower case ("..., adopts this ..."), or
             # with no -s after a plural body ("Ministers, ..., Decide to refer ...")
             phrase = find_phrase(rest, alone=True) or _base_verb(rest)
+        if phrase is None:
+            phrase = self._italic_phrase(position, rest, number is not None)
         following = self.paragraphs[position + 1].text if position + 1 < len(self.paragraphs) else ""
         return _Opening(number, label, phrase, rest, following)
+
+    def _italic_phrase(self, position: int, rest: str, numbered: bool) -> Phrase | None:
+        """The formula a PDF set in italics at the start of the paragraph ("Once again urges"), when the words
+        alone do not show one: a hint "phrase:<words>" on its first line."""
+        hint = self.hints.get(self.content[self.paragraphs[position].lines[0]].number, "")
+        words = hint[len("phrase:"):] if hint.startswith("phrase:") else ""
+        if not words or not rest.startswith(words) or not rest[len(words):len(words) + 1].isspace():
+            return None
+        kind = "operative" if numbered or not rest.rstrip().endswith(",") else "preamble"
+        return Phrase(words, rest[len(words):].lstrip(), kind)
 
     def _part_title(self, paragraph: Paragraph, opening: _Opening) -> bool:
         """The title under a part's label that stands as a heading ("II", then its title)."""
@@ -309,7 +325,9 @@ class _Reader:
         return True
 
     def _heading(self, paragraph: Paragraph, opening: _Opening) -> bool:
-        if not (opening.bare and is_heading(paragraph.text)):
+        hinted = all(self.hints.get(self.content[index].number) == "heading" for index in paragraph.lines)
+        # set in bold by the page: a heading even when it opens with a word a formula could ("Financing of ...")
+        if not (opening.bare and is_heading(paragraph.text) or hinted and not opening.number and not opening.label):
             return False
         self._hold_heading(paragraph)
         return True

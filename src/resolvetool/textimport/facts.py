@@ -260,7 +260,8 @@ def _mend_truncated_title(plain: list[str], facts: Facts) -> None:
 
 # --- the closing lines --------------------------------------------------------------------------------------
 
-_MEETING = re.compile(rf"\b((?:\d{{1,5}}(?:st|nd|rd|th)|{ORDINAL_WORD_PATTERN})\s+(?:plenary\s+)?meeting)\b",
+_MEETING = re.compile(rf"\b((?:\d{{1,5}}(?:st|nd|rd|th)|{ORDINAL_WORD_PATTERN})\s+(?:\((?:resumed|continued)\)\s+)?"
+                      r"(?:plenary\s+)?meeting)\b",
                       re.IGNORECASE)
 _VOTES = re.compile(r"\bby\s+(\w+(?:-\w+)?)\s+votes?\s+to\s+(\w+(?:-\w+)?)(?:\s*\([^)]*\))?(?:,?\s+with\s+"
                     r"(\w+(?:-\w+)?)\s+abstentions?)?", re.IGNORECASE)
