@@ -226,8 +226,12 @@ def _named_in(heading: list[Line]) -> str:
     return ""
 
 
+# "Therefore the Security Council,": a formula led by the word that ties it to the paragraphs above it
+_CONNECTIVE = re.compile(r"^(?:Therefore|THEREFORE|Accordingly|ACCORDINGLY),?\s+(?=(?:the|THE)\s+[A-Z])")
+
+
 def _starts(text: str) -> list[int]:
-    starts = []
+    starts = [0] if _CONNECTIVE.match(text) else []
     for match in _FORMULA_START.finditer(text):
         at = match.end()
         if _SPEAKER.match(text, at) and not _NUMBER_ONLY.match(text[:at]):  # "1. Ministers invite ...": a numbered paragraph
@@ -284,12 +288,12 @@ def _cut(lines: list[Line], index: int, start: int, pieces: list[tuple[str, bool
     glued = bool(before) and not line.text[len(before):start]
     made: list[Line] = []
     if before:
-        made += [replace(line, text=before), Line(line.number, "", 0)]
+        made += [replace(line, text=before), Line(line.number, "", 0, cut=True)]
     formula_at = index + len(made)
     for position, piece in enumerate(pieces):
         text, stuck = (piece, glued) if isinstance(piece, str) else piece
         if position:
-            made.append(Line(line.number, "", 0))
+            made.append(Line(line.number, "", 0, cut=True))
         made.append(Line(line.number, text.strip(), line.indent if not made else 0, glued=stuck,
                          cut=position > 0))
     return Opening(lines[:index] + made + lines[index + 1:], formula_at, formula_at, glued)
