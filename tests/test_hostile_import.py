@@ -106,3 +106,18 @@ def test_a_paragraph_of_thousands_of_wrapped_lines_is_joined_in_linear_time():
     assert time.perf_counter() - started < 2
     [preamble] = result.planned[-1].record.preamble
     assert preamble.text == " ".join(["x-"] + ["Recalling x-"] * 1199)
+
+
+# --- runs of several texts ----------------------------------------------------------------------------------------
+
+def test_force_never_replaces_what_an_earlier_text_of_the_same_run_wrote(run_cli, make_tree):
+    # two texts giving one id: with --force the second replaced the first's record, and both were said written
+    other = RESOLUTION.replace("Decides to do something", "Decides otherwise")
+    root = make_tree({"first.txt": RESOLUTION, "second.txt": other})
+    dry = run_cli("import", "--dry-run", "first.txt", "second.txt", cwd=root)  # says so too
+    assert "second.txt: error[RT504]" in dry.stdout and dry.exit_code == 1
+    result = run_cli("import", "--force", "first.txt", "second.txt", cwd=root)
+    assert result.exit_code == 1
+    assert "second.txt: error[RT504] records/resolutions/2025/general-assembly-1.yaml is given by first.txt too" \
+        in result.stdout
+    assert "to do something" in (root / "records/resolutions/2025/general-assembly-1.yaml").read_text()

@@ -138,6 +138,7 @@ def run_import(names: list[str], settings: Any, corpus: Any, *, body: str | None
     records_folder = str(PurePosixPath(*folder.relative_to(settings.root).parts)) \
         if folder.is_relative_to(settings.root) else str(folder)
     outcomes = []
+    claimed: dict[str, str] = {}  # the files this run has written (or, in a dry run, would write), and whose text
     for name in names:
         outcome = FileOutcome(name)
         outcomes.append(outcome)
@@ -183,6 +184,15 @@ def run_import(names: list[str], settings: Any, corpus: Any, *, body: str | None
                 outcome.diagnostics.append(make(shown, 0, 0, "RT504",
                                                 f"{planned.path} already holds {what}; nothing was written",
                                                 "compare with --dry-run, then use --force to replace it"))
+        for planned in outcome.planned:
+            # --force replaces what the tree held, never what an earlier text of this run gave: two texts giving
+            # one id would leave only the last one's record, with both said to be written
+            if planned.path in claimed:
+                outcome.diagnostics.append(make(shown, 0, 0, "RT504", f"{planned.path} is given by "
+                                                f"{claimed[planned.path]} too, imported before this text in this run; "
+                                                "nothing of this text was written", "compare them with --dry-run: one "
+                                                "resolution is imported once; two resolutions need texts with their "
+                                                "own symbols or titles"))
         try:
             outcome.texts = [record_yaml(planned.record, schema_reference(settings, settings.root / planned.path,
                                                                           planned.record.kind), path=planned.path)
@@ -198,7 +208,10 @@ def run_import(names: list[str], settings: Any, corpus: Any, *, body: str | None
         problems = tree.problems(planned_files)
         if problems:
             _report_problems(outcome, shown, problems, dry_run)
-        if outcome.failed or dry_run:
+        if outcome.failed:
+            continue
+        if dry_run:
+            claimed.update(dict.fromkeys(planned_files, shown))
             continue
         files = {settings.root / path: text for path, text in planned_files.items()}
         try:
@@ -207,6 +220,7 @@ def run_import(names: list[str], settings: Any, corpus: Any, *, body: str | None
             outcome.refused = f"{os.path.relpath(error.path, settings.root)}: {error.reason}"
             continue
         tree.accept(planned_files)
+        claimed.update(dict.fromkeys(planned_files, shown))
         outcome.written += [planned.path for planned in outcome.planned]
     return ImportRun(outcomes, dry_run)
 
