@@ -121,3 +121,23 @@ def test_force_never_replaces_what_an_earlier_text_of_the_same_run_wrote(run_cli
     assert "second.txt: error[RT504] records/resolutions/2025/general-assembly-1.yaml is given by first.txt too" \
         in result.stdout
     assert "to do something" in (root / "records/resolutions/2025/general-assembly-1.yaml").read_text()
+
+
+def test_a_write_that_fails_says_nothing_was_written_once(run_cli, make_tree, monkeypatch):
+    # a file over the size the shell allows (ulimit -f): "... File too large (nothing was written); nothing was
+    # written"
+    import errno
+
+    from resolvetool import fileio
+
+    def too_large(descriptor, data):
+        raise OSError(errno.EFBIG, "File too large")
+
+    root = make_tree({"res.txt": RESOLUTION})
+    monkeypatch.setattr(fileio.os, "write", too_large)
+    result = run_cli("import", "res.txt", cwd=root)
+    monkeypatch.undo()
+    assert result.exit_code == 2
+    assert "File too large (nothing was written)\n" in result.stderr
+    assert result.stderr.count("nothing was written") == 1
+    assert not list((root / "records").rglob("*.yaml"))
