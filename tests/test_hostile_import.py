@@ -141,3 +141,13 @@ def test_a_write_that_fails_says_nothing_was_written_once(run_cli, make_tree, mo
     assert "File too large (nothing was written)\n" in result.stderr
     assert result.stderr.count("nothing was written") == 1
     assert not list((root / "records").rglob("*.yaml"))
+
+
+def test_a_value_the_model_refuses_is_an_error_about_the_text_not_a_bug(run_cli, make_tree):
+    # a symbol of 300 characters (a heading OCR ran together) was reported as "a bug in resolvetool"
+    root = make_tree({"long.txt": "A/RES/80/" + "9" * 300 + "\n\n" + RESOLUTION})
+    result = run_cli("import", "long.txt", cwd=root)
+    assert result.exit_code == 1
+    assert "long.txt: error[RT505] the text gives a resolution.symbol the records cannot hold (string should have " \
+        "at most 200 characters: 'A/RES/80/999" in result.stdout
+    assert "bug" not in result.stdout and not list((root / "records").rglob("*.yaml"))

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
+from pydantic import ValidationError
+
 from ..diagnostics import Diagnostic, make
 from ..source import line_col
 from . import BuildError, ImportFailure, Planned, Records, import_document, import_pdf
@@ -165,6 +167,11 @@ def run_import(names: list[str], settings: Any, corpus: Any, *, body: str | None
         except BuildError as error:
             outcome.diagnostics.append(make(shown, 0, 0, "RT505", str(error)))
             continue
+        except ValidationError as error:  # what the text says does not fit the model (a symbol of 300 characters)
+            outcome.diagnostics.append(make(shown, 0, 0, "RT505", f"the text gives {_refusal(error)}; nothing was "
+                                            "written", "correct that part of the text (a heading run into the "
+                                            "symbol, a line cut wrongly), then import it again"))
+            continue
         except Exception as error:  # a defect of resolvetool's: say so plainly, never as a traceback
             outcome.diagnostics.append(make(shown, 0, 0, "RT503",
                                             f"resolvetool failed to read this text ({type(error).__name__}: "
@@ -223,6 +230,14 @@ def run_import(names: list[str], settings: Any, corpus: Any, *, body: str | None
         claimed.update(dict.fromkeys(planned_files, shown))
         outcome.written += [planned.path for planned in outcome.planned]
     return ImportRun(outcomes, dry_run)
+
+
+def _refusal(error: Any) -> str:
+    """What the model refused of a record built from the text, in words: the field, why, and the value."""
+    first = error.errors()[0]
+    field_name = ".".join(str(part) for part in first["loc"] if not str(part).startswith("tagged-union"))
+    value = repr(first.get("input"))
+    return f"a {field_name} the records cannot hold ({first['msg'].lower()}: {value[:60]}{'...' if len(value) > 60 else ''})"
 
 
 def _located(name: str, result: Any, warning: Any) -> Diagnostic:
