@@ -148,6 +148,6 @@ def test_a_value_the_model_refuses_is_an_error_about_the_text_not_a_bug(run_cli,
     root = make_tree({"long.txt": "A/RES/80/" + "9" * 300 + "\n\n" + RESOLUTION})
     result = run_cli("import", "long.txt", cwd=root)
     assert result.exit_code == 1
-    assert "long.txt: error[RT505] the text gives a resolution.symbol the records cannot hold (string should have " \
+    assert "long.txt: error[RT507] the text gives a resolution.symbol the records cannot hold (string should have " \
         "at most 200 characters: 'A/RES/80/999" in result.stdout
     assert "bug" not in result.stdout and not list((root / "records").rglob("*.yaml"))

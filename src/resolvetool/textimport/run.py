@@ -168,7 +168,7 @@ def run_import(names: list[str], settings: Any, corpus: Any, *, body: str | None
             outcome.diagnostics.append(make(shown, 0, 0, "RT505", str(error)))
             continue
         except ValidationError as error:  # what the text says does not fit the model (a symbol of 300 characters)
-            outcome.diagnostics.append(make(shown, 0, 0, "RT505", f"the text gives {_refusal(error)}; nothing was "
+            outcome.diagnostics.append(make(shown, 0, 0, "RT507", f"the text gives {_refusal(error)}; nothing was "
                                             "written", "correct that part of the text (a heading run into the "
                                             "symbol, a line cut wrongly), then import it again"))
             continue
