@@ -68,6 +68,7 @@ class _Reader:
         self.listing: ParsedClause | None = None  # an unnumbered clause whose numbered paragraphs are its items
         self.introduced: ParsedClause | None = None  # a clause whose colon introduced a quotation or a list
         self.closing_over = False  # a paragraph after the closing lines that is none of them: they have ended
+        self.unlabelled: ParsedClause | None = None  # a clause whose items lost their labels (kept in its words)
         self.position = 0
         # where the numbered operative clauses start ("1. Decides ..."): unnumbered paragraphs above it that no
         # operative formula opens are still the preamble, whatever their last stop (OCR prints "." for ",")
@@ -110,7 +111,8 @@ class _Reader:
             return
         if opening.bare and _stands_above_items(paragraph.text, opening.following):
             opening.phrase = find_phrase(paragraph.text, alone=True)  # "considering" above "a) ...", as ITU prints
-        if self._quotation(paragraph, opening) or self._words_under_formula(paragraph, opening) \
+        if self._quotation(paragraph, opening) or self._unlabelled_item(position, paragraph, opening) \
+                or self._words_under_formula(paragraph, opening) \
                 or self._short_heading(paragraph, opening) or self._clause_tail(paragraph, opening) \
                 or self._heading(paragraph, opening):
             return
@@ -313,6 +315,31 @@ class _Reader:
         self.introduced = clause
         clause.tail = f"{clause.tail} {text}" if clause.tail else text
         self._anchor(paragraph, self.place, offsets=False)
+        return True
+
+    def _unlabelled_item(self, position: int, paragraph: Paragraph, opening: _Opening) -> bool:
+        """Between numbered clauses, paragraphs with no number or label under a clause ending in a colon, before
+        its labelled items ("7. Requests the Secretary-General:" / "To continue the practice ...;" / "To circulate
+        ...;" / "(c) To continue ..."): items whose labels the conversion lost, kept in the clause's words, warned."""
+        clause, text = self.clause, paragraph.text
+        if clause is None or self.region != "operative" or clause.items or not clause.number or opening.number \
+                or opening.label or (opening.phrase is not None and opening.phrase.kind == "operative") \
+                or CLOSING.match(strip_markup(text)) or is_heading(text):
+            return False
+        if self.unlabelled is not clause and not _words(clause).endswith(":"):
+            return False
+        following = _value(clause.number)
+        if following is None or not any(_numbered_operative(later.text) == following + 1
+                                        for later in self.paragraphs[position + 1:]):
+            return False  # only where the numbered clauses go on below
+        if self.unlabelled is not clause:  # one warning a clause, at its first such paragraph
+            self.parsed.warnings.append(TextWarning(
+                self._line(paragraph), f"paragraphs with no label under clause {clause.number} (which ends in a "
+                                       f"colon) are kept in that clause's words, from {_quote(text)}", "RT536",
+                "their labels ((a), (b) ...) may have been lost in the conversion; add them as items if so"))
+        self.unlabelled = clause
+        self._anchor(paragraph, self.place, len(_words(clause)) + 1)
+        clause.text = f"{clause.text} {text}" if clause.text else text
         return True
 
     def _clause_tail(self, paragraph: Paragraph, opening: _Opening) -> bool:

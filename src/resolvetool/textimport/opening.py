@@ -226,8 +226,12 @@ def _named_in(heading: list[Line]) -> str:
     return ""
 
 
+# "Therefore the Security Council,": a formula led by the word that ties it to the paragraphs above it
+_CONNECTIVE = re.compile(r"^(?:Therefore|THEREFORE|Accordingly|ACCORDINGLY),?\s+(?=(?:the|THE)\s+[A-Z])")
+
+
 def _starts(text: str) -> list[int]:
-    starts = []
+    starts = [0] if _CONNECTIVE.match(text) else []
     for match in _FORMULA_START.finditer(text):
         at = match.end()
         if _SPEAKER.match(text, at) and not _NUMBER_ONLY.match(text[:at]):  # "1. Ministers invite ...": a numbered paragraph
