@@ -62,11 +62,8 @@ def join_paragraphs(content: list[Line]) -> list[Paragraph]:
     for index, line in enumerate(content):
         if index and line.number > content[index - 1].number + 1:  # (the pieces a form feed parts share a number)
             page_break = True
-        elif index and not line.text and line.number == content[index - 1].number \
-                and not (index + 1 < len(content) and content[index + 1].cut):
-            # a form feed inside a line ("which,\fafter discussion"): a page break there; not the blank the
-            # opening puts where it cut a run-on line at a clause ("...Convention,adopts this ...")
-            page_break = True
+        elif index and not line.text and not line.cut and line.number == content[index - 1].number:
+            page_break = True  # a form feed inside a line ("which,\fafter discussion"): a page break there
         if not line.text:
             gap = True
             continue
