@@ -273,3 +273,21 @@ def test_a_page_foot_footnote_numbered_like_the_next_clause_under_a_cut_sentence
     assert [footnote.marker for footnote in result.resolution.footnotes] == ["6", "7", "8", "9"]
     assert "to the Register in addition to information" in result.resolution.operative[1].text
     assert any(warning.code == "RT533" and warning.line == 19 for warning in result.warnings)
+
+
+def test_unnumbered_paragraphs_between_numbered_clauses_are_items_that_lost_their_labels():
+    # "7. Requests the Secretary-General, within available resources:" / "To continue ...;" / "To circulate ...;" /
+    # "(c) To continue consultations ..." ... "(i) ..." / "8. Encourages Member States:" / "To inform ..." / "9. ..."
+    result = imported("damage-unga-80-12-labels-lost.txt")
+    assert numbers(result) == ["7.", "8.", "9."]
+    requests = result.resolution.operative[0]
+    assert "resources: To continue the practice" in requests.text
+    assert [item.label for item in requests.items] == ["(c)", "(d)", "(e)", "(f)", "(g)", "(h)", "(i)"]
+    assert [warning.line for warning in result.warnings if warning.code == "RT536"] == [17, 37]
+
+
+def test_a_form_feed_inside_a_sentence_is_a_page_break_it_runs_across():
+    # "... any measures which,\fafter discussion with the parties ..." inside clause 3
+    result = imported("damage-unsc-113-form-feed.txt")
+    assert numbers(result) == ["1.", "2.", "3.", "4.", "5."]
+    assert "which, after discussion with the parties" in result.resolution.operative[2].text

@@ -197,3 +197,22 @@ def test_general_assembly_resolutions_printed_one_after_the_other():
     assert results[0].resolution.adoption.meeting == "48th plenary meeting"
     rendered = "\n".join(render(result.resolution, resolve=result.resolve) for result in results)
     assert " ".join(rendered.split()) == " ".join(text.split())
+
+
+def test_letters_with_a_point_label_items_even_glued_to_their_words():
+    # "1. Should the Conference adopt a new Convention ... otherwise provides —" / "a.the ratification ..." / "b.as ..."
+    lines = (EXCERPTS / "ilo-1946-letter-labels-glued.txt").read_text(encoding="utf-8").splitlines()
+    read = read_instrument(Split("", list(enumerate(lines, 1)), "convention", None, None, 0))
+    [article] = read.articles
+    assert [(point.label, point.glued) for point in article.paragraphs[0].items] == [("a.", True), ("b.", True)]
+    assert [warning.code for warning in read.warnings] == ["RT541", "RT540"]  # an excerpt: article 8 alone
+
+
+def test_page_furniture_inside_an_instrument_is_kept_and_warned():
+    # "... it was decided" / "- 19 -" / an OCR banner / ...: read as an instrument's text, the page number is
+    # neither dropped nor joined to the sentence above, and it is warned
+    lines = (EXCERPTS / "unesco-2xc-1953-page-break-ocr.txt").read_text(encoding="utf-8").splitlines()
+    read = read_instrument(Split("", list(enumerate(lines, 1)), "recommendation", None, None, 0))
+    assert [provision.text for provision in read.provisions if provision.text == "- 19 -"] == ["- 19 -"]
+    doubts = [warning.line for warning in read.warnings if warning.code == "RT501" and "furniture" in warning.message]
+    assert doubts == [4]

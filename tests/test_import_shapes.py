@@ -231,3 +231,10 @@ def test_a_formula_in_french_or_spanish(name, formula):
     result, _ = _import(name)
     assert result.facts.body_formula.lower() == formula.lower()
     assert [warning.line for warning in result.warnings if warning.code == "RT529"] == [2]
+
+
+def test_a_formula_led_by_therefore():
+    # "The attention of the Security Council has been drawn ..." then "Therefore the Security Council,"
+    result, _ = _import("unsc-4-therefore-formula.txt")
+    assert result.facts.body_name == "Security Council"
+    assert _phrases(result.resolution.preamble) == ["Keeping in mind"]

@@ -722,13 +722,13 @@ def _emit(globals_: Globals, text: str, output: Path | None) -> None:
 @app.command("import")
 def import_(
     ctx: typer.Context,
-    files: Annotated[list[str], typer.Argument(metavar="FILE...", help="Plain-text resolutions (UTF-8); - reads standard input.")],
+    files: Annotated[list[str], typer.Argument(metavar="FILE...", help="Plain-text resolutions (UTF-8) or PDFs; - reads standard input.")],
     body: Annotated[Optional[str], typer.Option("--body", metavar="ID", help="The body that adopted them (default: recognised from the text, made if missing).")] = None,
     session: Annotated[Optional[str], typer.Option("--session", metavar="ID", help="The session they were adopted at (default: recognised from the text, made if missing).")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Write nothing; print the records that would be written.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Replace records that already exist.")] = False,
 ) -> None:
-    """Turn plain-text resolutions into records.
+    """Turn plain-text resolutions and PDFs into records.
 
     Reads the heading (symbol, title, session, agenda item, date, committee), the opening formula,
     preambular and operative clauses with their formulas, numbers and items, section headings,
@@ -736,11 +736,15 @@ def import_(
     numbers and anything it cannot classify are kept where they stood (the latter with a warning
     naming the line), so that 'resolvetool render' gives the text back. Writes the resolution and
     the organization, body and session it needs when they do not exist yet; never replaces a record
-    without --force. Exit status: 0 imported, 1 a file could not be imported, 2 usage error.
+    without --force. A PDF (known by its header) is read through its text layer, page furniture and
+    footnotes found by where and how they are printed; a scan needs OCR first. Exit status: 0
+    imported, 1 a file could not be imported, 2 usage error.
 
     Examples:
 
       resolvetool import WHA66.1.txt --dry-run
+
+      resolvetool import A_RES_80_4.pdf
 
       pdftotext -layout A-RES-80-1.pdf - | resolvetool import -
     """

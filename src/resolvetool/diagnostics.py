@@ -148,10 +148,15 @@ CODES: dict[str, Code] = {
         Code("RT533", "footnote-guessed", _W, "an imported line read as a footnote printed without a separator, or as part of another footnote"),
         Code("RT534", "symbol-year", _W, "the year in an imported Security Council symbol disagrees with the adoption date or is missing"),
         Code("RT535", "items-after-tail", _W, "imported items printed after the words that close a clause, kept in those words"),
+        Code("RT536", "items-unlabelled", _W, "imported paragraphs with no label under a clause ending in a colon, kept in that clause's words"),
         Code("RT540", "instrument-numbering", _W, "the articles or numbered paragraphs of an adopted instrument do not run 1 to N"),
         Code("RT541", "glued-label", _W, "a paragraph number or item label printed with no space before its words, read as a label"),
         Code("RT550", "enacting-body-guessed", _W, "the imported text's enacting formula (\"BE IT RESOLVED that ...\") names no body: the body was read from the heading or the first clause"),
         Code("RT551", "html-lists-as-paragraphs", _W, "the imported text is HTML whose lists (<li>) were read as paragraphs, not as a clause's items"),
+        # RT59x: importing a PDF (numbered apart from the text codes above, which grow one by one)
+        Code("RT590", "pdf-without-text", _E, "the PDF has no text layer (a scan): run OCR on it first"),
+        Code("RT591", "pdf-unreadable", _E, "the file opens as a PDF but cannot be read: damaged, cut short or encrypted"),
+        Code("RT592", "pdf-pages-without-text", _W, "some pages of the imported PDF hold no text (images, such as a scanned table); what they show is not imported"),
     ]
 }
 

@@ -26,6 +26,8 @@ class ImportResult:
     planned: list[Planned] = field(default_factory=list)
     warnings: list[TextWarning] = field(default_factory=list)
     facts: Facts | None = None  # what the heading, formula and closing lines said
+    source: str = ""  # for a PDF: the text read off its pages, which the records render back
+    pages: dict[int, int] = field(default_factory=dict)  # for a PDF: the page of each line of `source`
 
     def resolve(self, ref: str) -> Any:
         """A record this import made or used, by id (for rendering the result before it is written)."""
@@ -35,12 +37,13 @@ class ImportResult:
 
 
 def import_text(text: str, *, name: str = "<text>", records: Records | None = None, records_folder: str = "records",
-                body: str | None = None, session: str | None = None) -> ImportResult:
+                body: str | None = None, session: str | None = None,
+                hints: dict[int, str] | None = None) -> ImportResult:
     """Read `text` and build its records against `records` (the tree's and this run's); raises
-    ImportFailure or BuildError when the text cannot be made a resolution."""
+    ImportFailure or BuildError when the text cannot be made a resolution. `hints`: see `parse_text`."""
     records = records if records is not None else Records()
     split = split_adopted(text)  # a convention, recommendation or declaration printed after the resolution
-    parsed = parse_text(split.resolution if split is not None else text)
+    parsed = parse_text(split.resolution if split is not None else text, hints)
     facts = Facts()
     # no formula printed, or an enacting one ("BE IT RESOLVED by the City Council of ..."): the body the text names
     if parsed.enacting and not parsed.speaker and body is None:
@@ -112,5 +115,32 @@ def _distinct_ids(results: list[ImportResult]) -> None:
             seen[planned.path] = id(planned.record)
 
 
+def import_pdf(data: bytes, *, name: str = "<pdf>", records: Records | None = None,
+               records_folder: str = "records", body: str | None = None, session: str | None = None,
+               max_text: int | None = None) -> ImportResult:
+    """Read a PDF's text layer (`pdfread`) and import it as text, with what the page layout shows (furniture,
+    footnotes) as hints; `result.source` is the text read, which the records render back. Raises PdfUnreadable
+    (an ImportFailure) for a file that is not a PDF with text, or whose text is over `max_text` characters."""
+    from .pdfread import PdfUnreadable, read_pdf
+
+    read = read_pdf(data)
+    if max_text is not None and len(read.text.encode("utf-8")) > max_text:
+        raise PdfUnreadable(f"the text of the PDF is over the limit of {max_text:,} bytes: its records would be "
+                            "too", "import it in parts (one resolution per file), or raise max-file-size in "
+                            "resolvetool.toml", code="RT003")
+    result = import_text(read.text, name=name, records=records, records_folder=records_folder, body=body,
+                         session=session, hints=read.hints)
+    result.source, result.pages = read.text, read.pages
+    if read.pages_without_text:
+        several = len(read.pages_without_text) > 1
+        pages = ", ".join(str(page) for page in read.pages_without_text)
+        result.warnings.append(TextWarning(  # at line 0: the pages named are where to look
+            0, f"page{'s' if several else ''} {pages} of {read.page_count} {'hold' if several else 'holds'} "
+            "no text (images, such as a scanned table): what they show is not imported", "RT592",
+            "compare with the PDF; run OCR on it (ocrmypdf) to import those pages too"))
+        result.warnings.sort(key=lambda warning: warning.line)
+    return result
+
+
 __all__ = ["BuildError", "ImportFailure", "ImportResult", "Planned", "Records", "TextWarning", "import_document",
-           "import_text", "slug"]
+           "import_pdf", "import_text", "slug"]

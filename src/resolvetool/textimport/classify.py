@@ -22,9 +22,12 @@ from .opening import OPERATIVE_VERBS
 from .phrases import Phrase, find_phrase, formula_kind
 
 
-def classify(paragraphs: list[Paragraph], content: list[Line], parsed: ParsedText) -> dict[int, Anchor]:
-    """Read `paragraphs` into `parsed`, in order; return each content line's anchor, by the line's index."""
+def classify(paragraphs: list[Paragraph], content: list[Line], parsed: ParsedText,
+             hints: dict[int, str] | None = None) -> dict[int, Anchor]:
+    """Read `paragraphs` into `parsed`, in order; return each content line's anchor, by the line's index.
+    `hints`: lines a PDF's layout showed to be headings (set in bold), by line number."""
     reader = _Reader(paragraphs, content, parsed)
+    reader.hints = hints or {}
     for position, paragraph in enumerate(paragraphs):
         reader.read(position, paragraph)
     return reader.finish()
@@ -59,11 +62,13 @@ class _Reader:
         self.place = ""
         self.stack: list[tuple[list[ParsedItem], str]] = []  # open item levels: (items, place of the level's owner)
         self.pending_heading: str | None = None
+        self.hints: dict[int, str] = {}  # see classify
         self.annex: ParsedAnnex | None = None
         self.annex_length = 0
         self.listing: ParsedClause | None = None  # an unnumbered clause whose numbered paragraphs are its items
         self.introduced: ParsedClause | None = None  # a clause whose colon introduced a quotation or a list
         self.closing_over = False  # a paragraph after the closing lines that is none of them: they have ended
+        self.unlabelled: ParsedClause | None = None  # a clause whose items lost their labels (kept in its words)
         self.position = 0
         # where the numbered operative clauses start ("1. Decides ..."): unnumbered paragraphs above it that no
         # operative formula opens are still the preamble, whatever their last stop (OCR prints "." for ",")
@@ -106,7 +111,8 @@ class _Reader:
             return
         if opening.bare and _stands_above_items(paragraph.text, opening.following):
             opening.phrase = find_phrase(paragraph.text, alone=True)  # "considering" above "a) ...", as ITU prints
-        if self._quotation(paragraph, opening) or self._words_under_formula(paragraph, opening) \
+        if self._quotation(paragraph, opening) or self._unlabelled_item(position, paragraph, opening) \
+                or self._words_under_formula(paragraph, opening) \
                 or self._short_heading(paragraph, opening) or self._clause_tail(paragraph, opening) \
                 or self._heading(paragraph, opening):
             return
@@ -245,8 +251,20 @@ class _Reader:
             # a clause cut from a run-on line may open with a verb in lower case ("..., adopts this ..."), or
             # with no -s after a plural body ("Ministers, ..., Decide to refer ...")
             phrase = find_phrase(rest, alone=True) or _base_verb(rest)
+        if phrase is None:
+            phrase = self._italic_phrase(position, rest, number is not None)
         following = self.paragraphs[position + 1].text if position + 1 < len(self.paragraphs) else ""
         return _Opening(number, label, phrase, rest, following)
+
+    def _italic_phrase(self, position: int, rest: str, numbered: bool) -> Phrase | None:
+        """The formula a PDF set in italics at the start of the paragraph ("Once again urges"), when the words
+        alone do not show one: a hint "phrase:<words>" on its first line."""
+        hint = self.hints.get(self.content[self.paragraphs[position].lines[0]].number, "")
+        words = hint[len("phrase:"):] if hint.startswith("phrase:") else ""
+        if not words or not rest.startswith(words) or not rest[len(words):len(words) + 1].isspace():
+            return None
+        kind = "operative" if numbered or not rest.rstrip().endswith(",") else "preamble"
+        return Phrase(words, rest[len(words):].lstrip(), kind)
 
     def _part_title(self, paragraph: Paragraph, opening: _Opening) -> bool:
         """The title under a part's label that stands as a heading ("II", then its title)."""
@@ -299,6 +317,31 @@ class _Reader:
         self._anchor(paragraph, self.place, offsets=False)
         return True
 
+    def _unlabelled_item(self, position: int, paragraph: Paragraph, opening: _Opening) -> bool:
+        """Between numbered clauses, paragraphs with no number or label under a clause ending in a colon, before
+        its labelled items ("7. Requests the Secretary-General:" / "To continue the practice ...;" / "To circulate
+        ...;" / "(c) To continue ..."): items whose labels the conversion lost, kept in the clause's words, warned."""
+        clause, text = self.clause, paragraph.text
+        if clause is None or self.region != "operative" or clause.items or not clause.number or opening.number \
+                or opening.label or (opening.phrase is not None and opening.phrase.kind == "operative") \
+                or CLOSING.match(strip_markup(text)) or is_heading(text):
+            return False
+        if self.unlabelled is not clause and not _words(clause).endswith(":"):
+            return False
+        following = _value(clause.number)
+        if following is None or not any(_numbered_operative(later.text) == following + 1
+                                        for later in self.paragraphs[position + 1:]):
+            return False  # only where the numbered clauses go on below
+        if self.unlabelled is not clause:  # one warning a clause, at its first such paragraph
+            self.parsed.warnings.append(TextWarning(
+                self._line(paragraph), f"paragraphs with no label under clause {clause.number} (which ends in a "
+                                       f"colon) are kept in that clause's words, from {_quote(text)}", "RT536",
+                "their labels ((a), (b) ...) may have been lost in the conversion; add them as items if so"))
+        self.unlabelled = clause
+        self._anchor(paragraph, self.place, len(_words(clause)) + 1)
+        clause.text = f"{clause.text} {text}" if clause.text else text
+        return True
+
     def _clause_tail(self, paragraph: Paragraph, opening: _Opening) -> bool:
         clause, text = self.clause, paragraph.text
         if not (clause is not None and clause.items and not opening.number and not opening.phrase
@@ -309,7 +352,9 @@ class _Reader:
         return True
 
     def _heading(self, paragraph: Paragraph, opening: _Opening) -> bool:
-        if not (opening.bare and is_heading(paragraph.text)):
+        hinted = all(self.hints.get(self.content[index].number) == "heading" for index in paragraph.lines)
+        # set in bold by the page: a heading even when it opens with a word a formula could ("Financing of ...")
+        if not (opening.bare and is_heading(paragraph.text) or hinted and not opening.number and not opening.label):
             return False
         self._hold_heading(paragraph)
         return True

@@ -60,7 +60,7 @@ def read_formula(formula: str, facts: Facts) -> None:
         facts.ordinal_in_formula = True
         facts.session_number = facts.session_number or parse_ordinal(ordinal.group(1))
         body = body[ordinal.end():].strip()
-    facts.body_name = body.title() if body.isupper() else body
+    facts.body_name = body.title() if body.isupper() else body[:1].upper() + body[1:]  # "The conference,"
 
 
 # --- the heading ------------------------------------------------------------------------------------------
@@ -260,7 +260,8 @@ def _mend_truncated_title(plain: list[str], facts: Facts) -> None:
 
 # --- the closing lines --------------------------------------------------------------------------------------
 
-_MEETING = re.compile(rf"\b((?:\d{{1,5}}(?:st|nd|rd|th)|{ORDINAL_WORD_PATTERN})\s+(?:plenary\s+)?meeting)\b",
+_MEETING = re.compile(rf"\b((?:\d{{1,5}}(?:st|nd|rd|th)|{ORDINAL_WORD_PATTERN})\s+(?:\((?:resumed|continued)\)\s+)?"
+                      r"(?:plenary\s+)?meeting)\b",
                       re.IGNORECASE)
 _VOTES = re.compile(r"\bby\s+(\w+(?:-\w+)?)\s+votes?\s+to\s+(\w+(?:-\w+)?)(?:\s*\([^)]*\))?(?:,?\s+with\s+"
                     r"(\w+(?:-\w+)?)\s+abstentions?)?", re.IGNORECASE)

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..source import LINE_END
-from .lines import CLOSING, TERMINAL, strip_markup
+from .lines import CLOSING, FURNITURE, SEPARATOR, TERMINAL, strip_markup
 from .phrases import find_phrase
 from .parsed import TextWarning
 
@@ -36,7 +36,7 @@ _ARTICLE = re.compile(r"^[#*\s]*(?:Article|ARTICLE|Art\.)\s*(\d{1,3}[a-z]?|[IVXL
 _PART = re.compile(r"^[#*\s]*(?:PART|Part|CHAPTER|Chapter|SECTION|Section|TITLE|Title)\s+(?:[IVXLC]{1,7}|\d{1,3})\b")
 _LETTERED = re.compile(r"^[#*\s]*(?:[IVXLC]{1,7}|[A-H])\s*(?:[.)–—-]\s*\S.*|\.?)$")  # "I. Definitions", "A.", "II"
 _NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*\.?)(?=\s|[A-Z“\"‘(])\s*")  # "1.", "2.This", "1.1"
-_LABEL = re.compile(r"^(\((?:[a-z]{1,3}|\d{1,3}|[ivxlc]{1,7})\)|(?:[a-z]|[ivx]{1,5})\))\s*(?=\S)")
+_LABEL = re.compile(r"^(\((?:[a-z]{1,3}|\d{1,3}|[ivxlc]{1,7})\)|(?:[a-z]|[ivx]{1,5})\)|[a-z]\.(?=\s|[a-z]{2}))\s*(?=\S)")
 _CLOSING = re.compile(r"^[#*\s]*(?:The foregoing is the authentic text|IN (?:FAITH|WITNESS) WHEREOF|DONE at|Done at)")
 
 
@@ -207,15 +207,16 @@ def _units(lines: list[tuple[int, str]]) -> list[tuple[int, str, bool]]:
             joinable, gap = False, True
             continue
         previous = units[-1][1] if units else ""
-        if joinable and not _opens_unit(text) and (
+        furniture = bool(FURNITURE.match(strip_markup(text)) or SEPARATOR.match(text))
+        if joinable and not furniture and not _opens_unit(text) and (
                 text[:1].islower() and not previous.endswith((".", ";", ":"))
                 or not previous.endswith(TERMINAL) and len(previous) > 50):
             units[-1] = (units[-1][0], f"{previous} {text}", units[-1][2])
         else:
             units.append((number, text, gap))
         plain = strip_markup(text)
-        joinable = not (_ARTICLE.match(plain) or _PART.match(plain) or _LETTERED.match(plain))
-        gap = False
+        joinable = not (furniture or _ARTICLE.match(plain) or _PART.match(plain) or _LETTERED.match(plain))
+        gap = furniture  # what follows a page number stands apart from it, as after a blank line
     return units
 
 
@@ -239,6 +240,8 @@ class _Reader:
             self.closing = True
             self.read.closing.append(text)
             return
+        if FURNITURE.match(plain) or SEPARATOR.match(plain):
+            self._doubt(line, text, "page furniture or a separator inside the instrument, kept as a paragraph")
         article = _ARTICLE.match(plain)
         if article and _heads_article(plain, article):
             if any(_value(other.number) == _value(article.group(1)) for other in self.read.articles):
@@ -281,6 +284,11 @@ class _Reader:
             return
         else:
             provision.text = text
+            previous = self.provision.text or "" if self.provision is not None else ""
+            if text[:1].islower() and not previous.endswith((*TERMINAL, *_INTRODUCES)):
+                # not an entry of a list the paragraph above opens ("It shall not apply to:" / "ships of war,")
+                self._doubt(line, text, "a paragraph opening in lower case: perhaps the end of the one above, "
+                                        "cut off by a page break")
         self.provision = provision
         (self.article.paragraphs if self.article is not None else self.read.provisions).append(provision)
 
@@ -310,6 +318,12 @@ class _Reader:
             last.items[-1].items.append(point)  # a third level
         else:
             last.items.append(point)  # "(i)" under "(a)"
+
+    def _doubt(self, line: int, text: str, why: str) -> None:
+        """A paragraph kept as printed in the instrument's text, whose place there may be wrong."""
+        self.read.warnings.append(TextWarning(line, f"kept as printed but not understood ({why}): {text[:60]!r}",
+                                              "RT501", "check the paragraph against the official text; move its "
+                                                       "words where they belong in the instrument's record"))
 
     def _glued(self, line: int, text: str) -> None:
         warnings = self.read.warnings

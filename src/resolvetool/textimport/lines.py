@@ -71,7 +71,7 @@ CLOSING = re.compile(
     # a roll call "AYES: ...", "ATTEST: ..."
     r"|(?:Passed|PASSED|Unanimously carried|UNANIMOUSLY CARRIED|Motion carried|MOTION CARRIED)\b"
     r"|(?:AYES|Ayes|YEAS|Yeas|ATTEST|Attest)\s*:"
-    r"|(?:\d{1,4}(?:st|nd|rd|th)|[A-Z][a-z]+(?:-[a-z]+)?)\s+(?:plenary\s+)?meeting\b)")
+    r"|(?:\d{1,4}(?:st|nd|rd|th)|[A-Z][a-z]+(?:-[a-z]+)?)\s+(?:\((?:resumed|continued)\)\s+)?(?:plenary\s+)?meeting\b)")
 TERMINAL = (",", ";", ":", ".", "!", "?")
 
 

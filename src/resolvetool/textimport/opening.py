@@ -227,8 +227,12 @@ def _named_in(heading: list[Line]) -> str:
     return ""
 
 
+# "Therefore the Security Council,": a formula led by the word that ties it to the paragraphs above it
+_CONNECTIVE = re.compile(r"^(?:Therefore|THEREFORE|Accordingly|ACCORDINGLY),?\s+(?=(?:the|THE)\s+[A-Z])")
+
+
 def _starts(text: str) -> list[int]:
-    starts = []
+    starts = [0] if _CONNECTIVE.match(text) else []
     for match in _FORMULA_START.finditer(text):
         at = match.end()
         if _SPEAKER.match(text, at) and not _NUMBER_ONLY.match(text[:at]):  # "1. Ministers invite ...": a numbered paragraph
@@ -327,7 +331,9 @@ def clause_boundary(text: str, after: int, *, formula: bool = False) -> tuple[in
                                                           lower == "in" and _IN.match(text, resume) is not None)
         if not punctuated:
             camel = not separator  # "ConferenceRecommends": glued, a clause beyond doubt
-            if not (formula and (strong or camel and capital and find_phrase(text[resume:]) is not None)):
+            plural = capital and (lower in OPERATIVE_VERBS or lower in ("recognize", "recognise"))
+            # "The Governments adopting this resolution Recognize that ...": a plural body's verb, capitalised
+            if not (formula and (strong or plural or camel and capital and find_phrase(text[resume:]) is not None)):
                 continue
         elif capital:
             if not (strong or find_phrase(text[resume:]) is not None or lower in OPERATIVE_VERBS):

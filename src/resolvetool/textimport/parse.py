@@ -31,8 +31,12 @@ __all__ = ["ImportFailure", "ParsedAnnex", "ParsedClause", "ParsedFootnote", "Pa
            "ParsedText", "TextWarning", "parse_text"]
 
 
-def parse_text(source: str) -> ParsedText:
-    """Read `source`, the text of one resolution; raises ImportFailure when it cannot be read as one."""
+def parse_text(source: str, hints: dict[int, str] | None = None) -> ParsedText:
+    """Read `source`, the text of one resolution; raises ImportFailure when it cannot be read as one.
+
+    `hints` (from a PDF's layout, see `pdfread`) names lines the page shows to be furniture, footnotes or
+    headings, by line number: they are taken out or read as such, whatever the line's words look like; and
+    with hints, running headers are only those the layout showed, never guessed from repeated words."""
     lines, lists = html_blocks(read_lines(source))  # HTML: its block tags are paragraph breaks
     opening = find_opening(lines)
     if opening is None:
@@ -70,7 +74,7 @@ def parse_text(source: str) -> ParsedText:
     if opening.enacting and not parsed.speaker:
         _guess_enacting_body(parsed, lines[formula_end + 1:], [line.text for line in lines[preamble_at:formula_at]])
     body = lines[preamble_at:formula_at] + lines[formula_end + 1:]
-    content, removed = take_out(body, parsed, heading_lines)
+    content, removed = take_out(body, parsed, heading_lines, hints)
     if opening.enacting:  # how many of the content lines stand above the enacting formula: the preamble's
         above = {id(line) for line in lines[preamble_at:formula_at]}
         parsed.above_formula = sum(1 for line in content if id(line) in above)
@@ -82,7 +86,7 @@ def parse_text(source: str) -> ParsedText:
                                        f"page break: {content[index].text[:60]!r}", "RT532",
                 "check that the paragraph above runs on here; if this opens a paragraph of its own, the record "
                 "holds the two joined"))
-    anchors = classify(paragraphs, content, parsed)
+    anchors = classify(paragraphs, content, parsed, hints or {})
     place_marks(removed, anchors, len(content), parsed)
     return parsed
 

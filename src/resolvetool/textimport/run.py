@@ -11,7 +11,8 @@ from typing import Any
 
 from ..diagnostics import Diagnostic, make
 from ..source import line_col
-from . import BuildError, ImportFailure, Planned, Records, import_document
+from . import BuildError, ImportFailure, Planned, Records, import_document, import_pdf
+from .pdfread import PdfUnreadable
 
 
 @dataclass
@@ -43,21 +44,27 @@ class ImportRun:
         return 1 if any(outcome.failed for outcome in self.outcomes) else 0
 
 
-def read_input(name: str, max_size: int) -> tuple[str | None, Diagnostic | None]:
-    """The text of a file, or of standard input for "-", or the diagnostic saying why it cannot be read.
+# A PDF carries fonts and images besides its text: it may be this many times max-file-size, which limits the
+# text read off its pages (the records hold that text).
+PDF_SIZE_FACTOR = 64
 
-    At most `max_size` bytes (the max-file-size setting) are read: a larger text would give a record that validate
-    refuses (RT003), after minutes of work, and an endless one (/dev/zero, a stream that never ends) would fill
-    the memory."""
+
+def read_input(name: str, max_size: int) -> tuple[str | bytes | None, Diagnostic | None]:
+    """The text of a file, or of standard input for "-", or the diagnostic saying why it cannot be read; a PDF
+    (known by its `%PDF-` header, whatever its name) comes back as its bytes, to be read by `pdfread`.
+
+    At most `max_size` bytes (the max-file-size setting) of text are read, and of a PDF at most PDF_SIZE_FACTOR
+    times that: a larger text would give a record that validate refuses (RT003), after minutes of work, and an
+    endless one (/dev/zero, a stream that never ends) would fill the memory."""
     if name == "-" and sys.stdin is None:  # closed by the caller (`<&-`)
         return None, make("<stdin>", 0, 0, "RT001", "standard input is closed: there is no text to read",
                           "pipe the text in (pdftotext -layout file.pdf - | resolvetool import -), or name its file")
     try:
         if name == "-":
-            raw = _read_at_most(sys.stdin.buffer, max_size + 1)
+            raw = _read_input(sys.stdin.buffer, max_size)
         else:
             with open(name, "rb") as stream:
-                raw = _read_at_most(stream, max_size + 1)
+                raw = _read_input(stream, max_size)
     except FileNotFoundError:
         return None, make(name, 0, 0, "RT001", "no such file", "check the path")
     except IsADirectoryError:
@@ -65,6 +72,15 @@ def read_input(name: str, max_size: int) -> tuple[str | None, Diagnostic | None]
                           "name the .txt files, for example folder/*.txt")
     except OSError as error:
         return None, make(name, 0, 0, "RT001", f"cannot read: {error.strerror or error}")
+    if is_pdf(raw):
+        if len(raw) > max_size * PDF_SIZE_FACTOR:
+            return None, make(name, 0, 0, "RT003", f"the PDF is over the limit of {max_size * PDF_SIZE_FACTOR:,} "
+                              f"bytes ({PDF_SIZE_FACTOR} times max-file-size)", "import it in parts, or raise "
+                              "max-file-size in resolvetool.toml")
+        return raw, None
+    if name.lower().endswith(".pdf"):
+        return None, make(name, 0, 0, "RT591", "the file is named .pdf but is not a PDF (it does not start with "
+                          "%PDF-)", "get a complete copy of the PDF; if the file is text, name it .txt")
     if len(raw) > max_size:
         return None, make(name, 0, 0, "RT003", f"the text is over the limit of {max_size:,} bytes: its records "
                           "would be too", "import it in parts (one resolution per file), or raise max-file-size "
@@ -79,6 +95,19 @@ def read_input(name: str, max_size: int) -> tuple[str | None, Diagnostic | None]
         line, col = line_col(before, len(before))
         return None, make(name, line, col, "RT004", f"not UTF-8 text (byte 0x{raw[error.start]:02x})",
                           "convert it first, for example: iconv -f WINDOWS-1252 -t UTF-8 file.txt")
+
+
+def is_pdf(raw: bytes) -> bool:
+    """Whether `raw` is a PDF: its header, `%PDF-`, within the first kilobyte (where readers look for it)."""
+    return b"%PDF-" in raw[:1024]
+
+
+def _read_input(stream: Any, max_size: int) -> bytes:
+    """Up to max_size + 1 bytes, or up to PDF_SIZE_FACTOR times that when the stream opens as a PDF."""
+    raw = _read_at_most(stream, max_size + 1)
+    if len(raw) > max_size and is_pdf(raw):
+        raw += _read_at_most(stream, max_size * PDF_SIZE_FACTOR + 1 - len(raw))
+    return raw
 
 
 def _read_at_most(stream: Any, limit: int) -> bytes:
@@ -118,8 +147,15 @@ def run_import(names: list[str], settings: Any, corpus: Any, *, body: str | None
             outcome.diagnostics.append(problem)
             continue
         try:
-            results = import_document(text, name=shown, records=records, records_folder=records_folder,
-                                      body=body, session=session)
+            if isinstance(text, bytes):
+                results = [import_pdf(text, name=shown, records=records, records_folder=records_folder,
+                                      body=body, session=session, max_text=settings.max_file_size)]
+            else:
+                results = import_document(text, name=shown, records=records, records_folder=records_folder,
+                                          body=body, session=session)
+        except PdfUnreadable as error:
+            outcome.diagnostics.append(make(shown, 0, 0, error.code, str(error), error.hint))
+            continue
         except ImportFailure as error:
             outcome.diagnostics.append(make(shown, error.line, 1, "RT503", str(error),
                                             "import reads resolutions: a heading, a formula such as 'The "
@@ -134,8 +170,7 @@ def run_import(names: list[str], settings: Any, corpus: Any, *, body: str | None
                                             f"{error}); nothing was written",
                                             "this is a bug in resolvetool: please report it with the text"))
             continue
-        outcome.diagnostics += [make(shown, warning.line, 1, warning.code, warning.message, warning.hint)
-                                for result in results for warning in result.warnings]
+        outcome.diagnostics += [_located(shown, result, warning) for result in results for warning in result.warnings]
         # a text's records, of every resolution it prints, are written together or not at all
         outcome.planned = [planned for result in results for planned in result.planned]
         for planned in outcome.planned:
@@ -175,6 +210,19 @@ def run_import(names: list[str], settings: Any, corpus: Any, *, body: str | None
         outcome.written += [planned.path for planned in outcome.planned]
     return ImportRun(outcomes, dry_run)
 
+
+def _located(name: str, result: Any, warning: Any) -> Diagnostic:
+    """A warning at its line of a text; for a PDF, whose lines nobody sees, at its page, with the words there."""
+    if not result.pages:
+        return make(name, warning.line, 1, warning.code, warning.message, warning.hint)
+    if warning.line < 1:  # about the whole PDF (its message names the pages)
+        return make(name, 0, 0, warning.code, warning.message, warning.hint)
+    page = result.pages.get(warning.line) or next(
+        (result.pages[line] for line in sorted(result.pages) if line >= warning.line), None)
+    lines = result.source.split("\n")
+    words = lines[warning.line - 1].strip() if 0 < warning.line <= len(lines) else ""
+    where = f"page {page}" + (f" ('{words[:60]}')" if words else "") + ": " if page else ""
+    return make(name, 0, 0, warning.code, where + warning.message, warning.hint)
 
 def _report_problems(outcome: FileOutcome, shown: str, problems: list[Diagnostic], dry_run: bool) -> None:
     """The problems validate would report of the planned records, under their planned paths; when one is an

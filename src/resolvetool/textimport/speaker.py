@@ -41,7 +41,7 @@ class Speaker:
 
 
 def read_speaker(formula: str) -> Speaker:
-    text = formula.strip().rstrip(",:;. ")
+    text = re.sub(r"^(?:Therefore|THEREFORE|Accordingly|ACCORDINGLY),?\s+", "", formula.strip().rstrip(",:;. "))
     end = _name_end(text)
     name = re.sub(r"\s*\([^()]*\)$", "", text[:end].strip().rstrip(","))  # "(UNESCO)", "(Dubai, 2018)"
     rest = text[end:]

@@ -26,7 +26,8 @@ class Removed:
     footnote: bool = False  # a footnote printed here
 
 
-def take_out(body: list[Line], parsed: ParsedText, heading_lines: list[Line]) -> tuple[list[Line], list[Removed]]:
+def take_out(body: list[Line], parsed: ParsedText, heading_lines: list[Line],
+             hints: dict[int, str] | None = None) -> tuple[list[Line], list[Removed]]:
     content: list[Line] = []
     removed: list[Removed] = []
     lone_markers: list[Removed] = []
@@ -49,6 +50,10 @@ def take_out(body: list[Line], parsed: ParsedText, heading_lines: list[Line]) ->
             content.append(line)
             opens = True
             index += 1
+            continue
+        # what the page layout showed (a PDF): furniture by where it stands, not guessed from the words (below)
+        if hints and hints.get(line.number) in _HINTED:
+            index = _take_hinted(body, index, hints, parsed, content, removed)
             continue
         title_of_annex, after_annex = after_annex, bool(ANNEX_HEADING.match(strip_markup(text)))
         # footnotes printed one a line: under a separator, or led by a superscript marker ("¹ Official ...")
@@ -85,9 +90,9 @@ def take_out(body: list[Line], parsed: ParsedText, heading_lines: list[Line]) ->
             removed.append(mark)
         elif FURNITURE.match(text) and not title_of_annex:
             removed.append(Removed("page-footer", text, line.number, len(content)))
-        elif not title_of_annex and (_repeats(strip_markup(text), repeated) or _page_header(text, names)
-                                     or index in standalone
-                                     and counts.get(text, 0) > 1 and not starts_unit(text) and not is_heading(text)):
+        elif not title_of_annex and hints is None and (
+                _repeats(strip_markup(text), repeated) or _page_header(text, names)
+                or index in standalone and counts.get(text, 0) > 1 and not starts_unit(text) and not is_heading(text)):
             removed.append(Removed("running-header", text, line.number, len(content)))
         else:
             after = _bare_footnote(body, index, foot, parsed, removed, len(content)) \
@@ -105,6 +110,26 @@ def take_out(body: list[Line], parsed: ParsedText, heading_lines: list[Line]) ->
         if mark.text in markers:
             mark.kind = "footnote-marker"
     return content, removed
+
+
+_HINTED = ("running-header", "page-number", "page-footer", "footnote", "footnote-more", "separator")
+
+
+def _take_hinted(body: list[Line], index: int, hints: dict[int, str], parsed: ParsedText, content: list[Line],
+                 removed: list[Removed]) -> int:
+    """Take out the hinted line at `index` (with the lines that continue it, for a footnote); the index after."""
+    line = body[index]
+    kind = hints[line.number]
+    if kind == "footnote":
+        words, after = _run_on(body, index + 1, lambda below: hints.get(below.number) == "footnote-more")
+        found = PLAIN_FOOTNOTE.match(line.text)
+        marker, first = (found.group(1), found.group(2)) if found else (line.text.split(" ", 1)[0], "")
+        _keep_footnote(parsed, removed, marker, " ".join([first, *words]).strip(), line, len(content))
+        return after
+    # a separator is markup, as in a text; a footnote's further line with no footnote above, a page's foot
+    kind = "markup" if kind == "separator" else kind if kind in _HINTED[:3] else "page-footer"
+    removed.append(Removed(kind, line.text, line.number, len(content)))
+    return index + 1
 
 
 def _keep_footnote(parsed: ParsedText, removed: list[Removed], marker: str, words: str, line: Line, before: int,
