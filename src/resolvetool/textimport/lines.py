@@ -128,7 +128,12 @@ _GLUED_MARKER = re.compile(rf"(?<=[,;:.])\s?(?:\d{{1,3}}/?|[{SUPERSCRIPTS}]+)$|[
 def ends_sentence_part(text: str) -> bool:
     """Whether `text` ends as a clause or item does (",", ";", ":", "."), a footnote marker glued after the
     punctuation aside ("session,1", "operations,³")."""
-    plain = _GLUED_MARKER.sub("", strip_markup(text))
+    plain = strip_markup(text)
+    # the marker can only stand at the end: the pattern is tried on the last characters only (tried at every
+    # character of a paragraph holding a long run of raised digits, it took quadratic time)
+    reach = len(plain) - len(plain.rstrip(SUPERSCRIPTS)) + 8
+    head, tail = (plain[:-reach], plain[-reach:]) if len(plain) > reach else ("", plain)
+    plain = head + _GLUED_MARKER.sub("", tail)
     return plain.endswith(TERMINAL) or _JOINED_END.search(plain) is not None
 
 
