@@ -148,6 +148,18 @@ def test_a_value_the_model_refuses_is_an_error_about_the_text_not_a_bug(run_cli,
     root = make_tree({"long.txt": "A/RES/80/" + "9" * 300 + "\n\n" + RESOLUTION})
     result = run_cli("import", "long.txt", cwd=root)
     assert result.exit_code == 1
-    assert "long.txt: error[RT507] the text gives a resolution.symbol the records cannot hold (string should have " \
-        "at most 200 characters: 'A/RES/80/999" in result.stdout
+    assert "long.txt: error[RT507] the text gives resolution.symbol a value the records cannot hold (string should " \
+        "have at most 200 characters: 'A/RES/80/999" in result.stdout
     assert "bug" not in result.stdout and not list((root / "records").rglob("*.yaml"))
+
+
+def test_resolved_by_naming_no_body_is_not_a_crash():
+    # "Resolved by th..." opening a text with no formula (a line cut short): the search for the stop after
+    # "Resolved" found none and failed with AttributeError, reported as a bug in resolvetool
+    from resolvetool.textimport import ImportFailure, import_document
+
+    for text in ("Resolved by th\n\n1. Decides to act.\n", "Resolved by the Assembly, the Sen and others\n"):
+        try:
+            import_document(text, name="cut.txt")
+        except ImportFailure:
+            pass

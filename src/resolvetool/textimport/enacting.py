@@ -119,7 +119,10 @@ def find_resolved_first(lines: list[Line]) -> Enacting | None:
             end = _trim_end(text, by.end("body") + len(by.group("end").rstrip()))
             return Enacting(index, 0, end, _resume(text, end), _named(by.group("body")))
         concurring = _CONCURRING.match(text, after)
-        end = concurring.end() if concurring else after + re.match(r"\s*[,:]", text[after:]).end()
+        stop = re.match(r"\s*[,:]", text[after:])
+        if concurring is None and stop is None:
+            return None  # "Resolved by the ..." with no body read and no stop after it: no formula to read
+        end = concurring.end() if concurring else after + stop.end()
         return Enacting(index, 0, end, _resume(text, end), "")
     return None
 

@@ -237,7 +237,8 @@ def _refusal(error: Any) -> str:
     first = error.errors()[0]
     field_name = ".".join(str(part) for part in first["loc"] if not str(part).startswith("tagged-union"))
     value = repr(first.get("input"))
-    return f"a {field_name} the records cannot hold ({first['msg'].lower()}: {value[:60]}{'...' if len(value) > 60 else ''})"
+    return f"{field_name} a value the records cannot hold ({first['msg'].lower()}: {value[:60]}" \
+        f"{'...' if len(value) > 60 else ''})"
 
 
 def _located(name: str, result: Any, warning: Any) -> Diagnostic:
