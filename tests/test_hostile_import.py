@@ -163,3 +163,14 @@ def test_resolved_by_naming_no_body_is_not_a_crash():
             import_document(text, name="cut.txt")
         except ImportFailure:
             pass
+
+
+def test_a_text_naming_the_pdf_header_is_read_as_text(run_cli, make_tree):
+    # "%PDF-" anywhere in the first kilobyte made a text a PDF, refused as damaged
+    text = RESOLUTION.replace("Resolution 1", "Resolution 1 on documents kept as %PDF-1.7 files")
+    pdf = make_pdf([text_lines(RESOLUTION.split("\n"))])
+    root = make_tree({"formats.txt": text, "junk-before.pdf": b"MacBinary junk\n" + pdf})
+    result = run_cli("import", "--dry-run", "formats.txt", "junk-before.pdf", cwd=root)
+    assert result.exit_code == 0, result.stdout
+    assert "title: Resolution 1 on documents kept as %PDF-1.7 files" in result.stdout
+    assert result.stdout.count("text: the Secretary-General to report.") == 2  # the PDF with junk before its header

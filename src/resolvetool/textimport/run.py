@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import codecs
 import os
 import sys
 from dataclasses import dataclass, field
@@ -100,8 +101,17 @@ def read_input(name: str, max_size: int) -> tuple[str | bytes | None, Diagnostic
 
 
 def is_pdf(raw: bytes) -> bool:
-    """Whether `raw` is a PDF: its header, `%PDF-`, within the first kilobyte (where readers look for it)."""
-    return b"%PDF-" in raw[:1024]
+    """Whether `raw` is a PDF: its header, `%PDF-`, at the start, or within the first kilobyte (where readers look
+    for it) in a file that is not UTF-8 text (a PDF is binary; a text may name "%PDF-1.7" in its title)."""
+    if raw.startswith(b"%PDF-"):
+        return True
+    if b"%PDF-" not in raw[:1024]:
+        return False
+    try:  # (a character cut at the end of what is looked at is no sign)
+        codecs.getincrementaldecoder("utf-8")().decode(raw[:1 << 16], final=False)
+    except UnicodeDecodeError:
+        return True
+    return False
 
 
 def _read_input(stream: Any, max_size: int) -> bytes:
