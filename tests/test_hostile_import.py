@@ -170,7 +170,8 @@ def test_a_text_naming_the_pdf_header_is_read_as_text(run_cli, make_tree):
     text = RESOLUTION.replace("Resolution 1", "Resolution 1 on documents kept as %PDF-1.7 files")
     pdf = make_pdf([text_lines(RESOLUTION.split("\n"))])
     root = make_tree({"formats.txt": text, "junk-before.pdf": b"MacBinary junk\n" + pdf})
-    result = run_cli("import", "--dry-run", "formats.txt", "junk-before.pdf", cwd=root)
+    result = run_cli("import", "--dry-run", "formats.txt", cwd=root)
     assert result.exit_code == 0, result.stdout
     assert "title: Resolution 1 on documents kept as %PDF-1.7 files" in result.stdout
-    assert result.stdout.count("text: the Secretary-General to report.") == 2  # the PDF with junk before its header
+    result = run_cli("import", "--dry-run", "junk-before.pdf", cwd=root)  # a PDF with junk before its header
+    assert result.exit_code == 0 and "text: the Secretary-General to report." in result.stdout
