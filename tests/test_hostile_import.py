@@ -172,6 +172,6 @@ def test_a_text_naming_the_pdf_header_is_read_as_text(run_cli, make_tree):
     root = make_tree({"formats.txt": text, "junk-before.pdf": b"MacBinary junk\n" + pdf})
     result = run_cli("import", "--dry-run", "formats.txt", cwd=root)
     assert result.exit_code == 0, result.stdout
-    assert "title: Resolution 1 on documents kept as %PDF-1.7 files" in result.stdout
+    assert "    - Resolution 1 on documents kept as %PDF-1.7 files\n" in result.stdout
     result = run_cli("import", "--dry-run", "junk-before.pdf", cwd=root)  # a PDF with junk before its header
     assert result.exit_code == 0 and "text: the Secretary-General to report." in result.stdout
