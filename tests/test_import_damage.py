@@ -295,6 +295,7 @@ def test_footnote_text_indented_under_its_marker_stops_at_an_item_of_the_text():
     from resolvetool.textimport.takeout import _indented_footnote
 
     lines = read_lines("          2\n           Document A66/20.\n"
-                       "           (1) to sustain WHO’s leadership in the drive to overcome neglected tropical diseases;\n")
+                       "           (1) to sustain WHO’s leadership in the drive to overcome neglected tropical "
+                       "diseases;\n")
     words, after = _indented_footnote(lines, 1, lines[0].indent)
     assert words == ["Document A66/20."] and lines[after].text.startswith("(1) to sustain")
