@@ -299,3 +299,16 @@ def test_footnote_text_indented_under_its_marker_stops_at_an_item_of_the_text():
                        "diseases;\n")
     words, after = _indented_footnote(lines, 1, lines[0].indent)
     assert words == ["Document A66/20."] and lines[after].text.startswith("(1) to sustain")
+
+
+def test_a_meeting_number_damaged_by_ocr_is_read_and_warned():
+    # "Adopted unanimously at the" / "I364th meeting."
+    result = imported("damage-unsc-291-meeting-damaged.txt")
+    assert result.resolution.adoption.meeting == "1364th meeting" and result.resolution.adoption.method == "unanimous"
+    assert [warning.line for warning in result.warnings if warning.code == "RT537"] == [41]
+
+
+def test_vote_counts_damaged_by_ocr():
+    # "Adopted at the 338th meeting by 7 votes to I (Syria), with 3 abstentions (...)"
+    vote = imported("damage-unsc-54-vote-damaged.txt").resolution.adoption.vote
+    assert (vote.in_favour, vote.against, vote.abstaining) == (7, 1, 3)

@@ -194,6 +194,8 @@ class _Reader:
             self._anchor(paragraph, "closing", offsets=False)
         else:
             self._anchor(paragraph, "closing", offsets=not self.parsed.closing)
+            if not self.parsed.closing:
+                self.parsed.closing_line = self._line(paragraph)
             self.parsed.closing.append(paragraph.text)
         return True
 
