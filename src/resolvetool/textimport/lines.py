@@ -15,7 +15,8 @@ class Line:
     text: str  # stripped, runs of whitespace collapsed; "" for a blank line
     indent: int
     glued: bool = False  # cut from a printed line, where it stood with no space after the words before it
-    cut: bool = False  # cut from a printed line where a clause starts ("...;Having noted ...")
+    cut: bool = False  # cut from a printed line where a clause starts ("...;Having noted ..."), or the blank
+    #                    line put between the pieces of a line so cut (no page break, unlike a form feed's)
 
 
 def read_lines(text: str) -> list[Line]:

@@ -288,12 +288,12 @@ def _cut(lines: list[Line], index: int, start: int, pieces: list[tuple[str, bool
     glued = bool(before) and not line.text[len(before):start]
     made: list[Line] = []
     if before:
-        made += [replace(line, text=before), Line(line.number, "", 0)]
+        made += [replace(line, text=before), Line(line.number, "", 0, cut=True)]
     formula_at = index + len(made)
     for position, piece in enumerate(pieces):
         text, stuck = (piece, glued) if isinstance(piece, str) else piece
         if position:
-            made.append(Line(line.number, "", 0))
+            made.append(Line(line.number, "", 0, cut=True))
         made.append(Line(line.number, text.strip(), line.indent if not made else 0, glued=stuck,
                          cut=position > 0))
     return Opening(lines[:index] + made + lines[index + 1:], formula_at, formula_at, glued)

@@ -62,7 +62,7 @@ def join_paragraphs(content: list[Line]) -> list[Paragraph]:
     for index, line in enumerate(content):
         if index and line.number > content[index - 1].number + 1:  # (the pieces a form feed parts share a number)
             page_break = True
-        elif index and not line.text and line.number == content[index - 1].number:
+        elif index and not line.text and not line.cut and line.number == content[index - 1].number:
             page_break = True  # a form feed inside a line ("which,\fafter discussion"): a page break there
         if not line.text:
             gap = True
