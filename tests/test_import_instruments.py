@@ -124,6 +124,10 @@ def test_import_writes_the_resolution_and_its_instrument_and_render_prints_both(
     rendered = run_cli("render", resolution.rsplit("/", 1)[1].removesuffix(".yaml"), cwd=root)
     assert rendered.exit_code == 0, rendered.stderr
     assert " ".join(rendered.stdout.split()) == " ".join(source.read_text(encoding="utf-8").split())
+    page = run_cli("render", resolution.rsplit("/", 1)[1].removesuffix(".yaml"), "--format", "html", cwd=root)
+    assert page.exit_code == 0 and "Article 1 - Needs and interests of future generations" in page.stdout
+    markdown = run_cli("render", resolution.rsplit("/", 1)[1].removesuffix(".yaml"), "--format", "markdown", cwd=root)
+    assert "## Article 2 - Freedom of choice" in markdown.stdout
 
 
 def test_import_writes_every_resolution_of_a_text_together(run_cli, make_tree):

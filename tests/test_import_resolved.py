@@ -112,6 +112,18 @@ def test_whereas_paragraph_ending_in_and_is_preamble_above_the_formula():
     assert result.resolution.layout.heading == ["7 (1946). Resolution of 26 June 1946"]
 
 
+def test_now_therefore_be_it_then_resolved_that():
+    # "WHEREAS, ...; and" / "(a) ...;" items / "now, therefore, be it" / "Resolved, That this measure ...; and be it
+    # further" / "Resolved by the Assembly, the Senate concurring, That the Legislature ..."
+    result = imported("resolved-california-aca13-now-therefore-be-it.txt")
+    resolution = result.resolution
+    assert phrases(resolution.preamble) == ["WHEREAS"] * 3 and len(resolution.preamble[2].items) == 3
+    assert resolution.layout.formula == "now, therefore, be it"
+    assert phrases(resolution.operative) == ["Resolved", "Resolved"]
+    assert result.facts.body_name == "Assembly"  # from "Resolved by the Assembly, the Senate concurring"
+    assert "RT550" in codes(result)
+
+
 def test_clause_only_form_of_a_legislature():
     # "... (TEXT OF BILL BEGINS ON NEXT PAGE) Be it resolved by the House of Representatives of the State of Arizona,
     # the Senate concurring: 1. Under the power of the referendum, ..." (one line)

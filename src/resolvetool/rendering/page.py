@@ -164,7 +164,8 @@ def record_page(record: Any, *, directory: Directory, links: Links,
     if kind == "resolution":
         context = _context(record, resolve)
         if context is not None and any_style and context.body.house_style not in (None, *STYLES):
-            context = Context(context.body.model_copy(update={"house_style": None}), context.session)
+            context = Context(context.body.model_copy(update={"house_style": None}), context.session,
+                              context.adopted)
         page["house"] = style_for(context.body).name if context else "standard"
         page["blocks"] = _blocks(record, context, link) if context else []
         date = when(record, context.session if context else None)
@@ -202,7 +203,9 @@ def _context(record: Any, resolve: Callable[[str], Any] | None) -> Context | Non
     if getattr(body, "kind", None) != "body":
         return None
     session = resolve(record.session) if record.session else None
-    return Context(body=body, session=session if getattr(session, "kind", None) == "session" else None)
+    adopted = resolve(record.adopts) if record.adopts else None  # printed with it, after its clauses or in its annex
+    return Context(body=body, session=session if getattr(session, "kind", None) == "session" else None,
+                   adopted=adopted if getattr(adopted, "kind", None) == "instrument" else None)
 
 
 def _references(record: Any) -> list[str]:

@@ -46,6 +46,9 @@ def import_text(text: str, *, name: str = "<text>", records: Records | None = No
     parsed = parse_text(split.resolution if split is not None else text, hints)
     facts = Facts()
     # no formula printed, or an enacting one ("BE IT RESOLVED by the City Council of ..."): the body the text names
+    if parsed.enacting and not parsed.speaker and body is None:
+        raise ImportFailure(f"the enacting formula {parsed.formula!r} names no body, and neither do the heading, the "
+                            f"first clause or the preamble; give the body with --body", parsed.formula_line)
     read_formula(parsed.speaker if parsed.enacting else parsed.formula or parsed.speaker, facts)
     read_heading(parsed.heading, parsed.heading_lines, facts)
     if parsed.told:  # a narrative decision says where and when: "At its 45th plenary meeting, on 10 November ..."

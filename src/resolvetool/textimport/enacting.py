@@ -47,7 +47,10 @@ _MID_LINE = re.compile(r"(?<=[,;:.])[*_]*\s+(?=[*_]*(?:(?i:(?:and\s+)?now\b|(?:a
 # In the heading: "A RESOLUTION OF THE CITY OF RIVERGROVE ...", "Resolution of the Board of Governors"
 _HEADING_BODY = re.compile(rf"\b(?:RESOLUTION|Resolution)\s+(?:OF|of|BY|by)\s+(?P<body>{_NAME})"
                            rf"(?=\s+(?:[A-Z]{{3,}}ING|[a-z]+ing)\b|[.,;:]|$)")
-_CLAUSE_BODY = re.compile(rf"^[*_\s]*(?:that|That|THAT)\s+(?P<body>{_NAME})(?=\s+(?:hereby\s+)?[a-z]+s\b)")
+_CLAUSE_BODY = re.compile(r"^[*_\s]*(?:(?:RESOLVED|Resolved)[*_]*[,:]?\s+)?(?:that|That|THAT)\s+"
+                          r"(?P<body>(?:the|The|THE)\s+(?:\d{1,3}(?:st|nd|rd|th)\s+)?[A-Z][\w.-]*"
+                          r"(?:\s+(?:of|OF|for|FOR|and|AND|the|THE|on|ON|[A-Z][\w.-]*))*?)"
+                          r"(?=\s+(?:hereby\s+)?(?!(?:of|the|and|for|on|in)\b)[a-z]+\b)")
 _SMALL = {"of", "the", "and", "for", "on", "in", "to", "at"}
 
 
@@ -95,6 +98,32 @@ def find_enacting(lines: list[Line]) -> Enacting | None:
     return None
 
 
+# "RESOLVED, That ...", "Resolved by the Senate, That ...", "Resolved, the House of Bishops concurring, That ...":
+# a text whose first clause is its resolving one, with no formula above it
+_RESOLVED_FIRST = re.compile(rf"^(?P<lead>{_MARKUP})(?:RESOLVED|Resolved)[*_]*(?=[,:]|\s+(?:by|BY)\b)")
+_CONCURRING = re.compile(r",\s*(?:the|The|THE)\s+[^,;:]{3,80}?\s+(?:concurring|CONCURRING)\s*,?")
+
+
+def find_resolved_first(lines: list[Line]) -> Enacting | None:
+    """The first paragraph of a text that prints no formula, when it opens with "Resolved," (or "Resolved by
+    ..."): those words are its enacting formula, what follows them the first clause."""
+    for index, line in enumerate(lines):
+        found = _RESOLVED_FIRST.match(line.text)
+        if found is None:
+            continue
+        if index and lines[index - 1].text:
+            return None  # inside a paragraph: not where a text starts resolving
+        text, after = line.text, found.end()
+        by = _BY.match(text, after)
+        if by:
+            end = _trim_end(text, by.end("body") + len(by.group("end").rstrip()))
+            return Enacting(index, 0, end, _resume(text, end), _named(by.group("body")))
+        concurring = _CONCURRING.match(text, after)
+        end = concurring.end() if concurring else after + re.match(r"\s*[,:]", text[after:]).end()
+        return Enacting(index, 0, end, _resume(text, end), "")
+    return None
+
+
 def _enacting_at(lines: list[Line], index: int, start: int, whereas: bool) -> Enacting | None:
     text = lines[index].text
     lead = re.match(_MARKUP if start == 0 else r"[*_]*", text[start:]).end()
@@ -127,7 +156,7 @@ def _enacting_at(lines: list[Line], index: int, start: int, whereas: bool) -> En
         end = _trim_end(text, by.end("body") + len(by.group("end").rstrip()))
         return Enacting(index, start, end, _resume(text, end), _named(by.group("body")))
     # "BE IT RESOLVED that ...", "**BE IT RESOLVED**, that", "RESOLVED:"
-    end = after + re.match(r"[*_]*\s*[,:]?[*_]*", text[after:]).end()
+    end = after + re.match(r"[*_]*(?:\s*[,:])?[*_]*", text[after:]).end()  # its stop and markup, not the space
     end = _trim_end(text, end)
     return Enacting(index, start, end, _resume(text, end), "")
 
@@ -182,12 +211,35 @@ def _named(body: str) -> str:
     return "The " + body[4:] if body.startswith(("THE ", "the ")) else body
 
 
-def guess_body(heading: list[str], first_clause: str) -> str:
-    """The body of a formula that names none: from the heading ("A RESOLUTION OF THE CITY OF RIVERGROVE"), or the
-    first clause ("that the Senate recognizes ..."); "" when neither says."""
+# A deliberative body named in the preamble: "WHEREAS, the City Council concludes ...", "the Board of Directors"
+_INSTITUTION = re.compile(r"\b(?P<body>(?:the|The|THE)\s+(?:[A-Z][\w.-]*\s+){0,4}?(?:Council|COUNCIL|Board|BOARD|"
+                          r"Commission|COMMISSION|Assembly|ASSEMBLY|Senate|SENATE|Legislature|LEGISLATURE|Committee|"
+                          r"COMMITTEE|Conference|CONFERENCE|Convention|CONVENTION|Synod|SYNOD|Congress|CONGRESS|"
+                          r"Parliament|PARLIAMENT|House of [A-Z]\w+|HOUSE OF [A-Z]+)"
+                          r"(?:\s+(?:of|OF)\s+(?:the\s+|THE\s+)?[A-Z][\w.-]*(?:\s+(?:of|OF|the|THE|[A-Z][\w.-]*))*)?)")
+
+
+# A later clause that says who resolves: "Resolved by the Assembly, the Senate concurring, That ..."
+_RESOLVED_BY = re.compile(rf"^[*_\s]*(?:RESOLVED|Resolved)[*_]*,?\s+(?:by|BY)\s+(?P<body>{_NAME})(?=\s*,|\s+(?:that|That|THAT)\b)")
+
+
+def guess_body(heading: list[str], clauses: list[str], preamble: list[str] = ()) -> str:
+    """The body of a formula that names none: from the heading ("A RESOLUTION OF THE CITY OF RIVERGROVE"), the
+    first clause ("that the Senate recognizes ..."), a later clause ("Resolved by the Assembly, ..."), or the first
+    body the preamble names ("WHEREAS, the City Council concludes ..."); "" when none says."""
     for text in heading:
         found = _HEADING_BODY.search(strip_markup(text))
         if found:
             return _named(found.group("body"))
-    found = _CLAUSE_BODY.match(strip_markup(first_clause))
-    return _named(found.group("body")) if found else ""
+    found = _CLAUSE_BODY.match(strip_markup(clauses[0])) if clauses else None
+    if found:
+        return _named(found.group("body"))
+    for text in clauses:
+        found = _RESOLVED_BY.match(strip_markup(text))
+        if found:
+            return _named(found.group("body"))
+    for text in preamble:
+        found = _INSTITUTION.search(strip_markup(text))
+        if found:
+            return _named(found.group("body"))
+    return ""

@@ -88,7 +88,7 @@ def annex_with_title(text: str) -> re.Match[str] | None:
     return found if not title.endswith(TERMINAL) and len(title.split()) <= 30 else None
 
 
-_MARKUP_CHARACTERS = frozenset("*_<#>&=-")
+_MARKUP_CHARACTERS = frozenset("*_<#>&")
 # HTML as texts copied from web pages and repositories keep it: tags (`<p>`, `<br/>`, `<span class="...">`) and the
 # entities that stand for a character
 _TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s+[\w:-]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*\s*/?>")
@@ -101,12 +101,24 @@ _ENTITY = re.compile("|".join(map(re.escape, _ENTITIES)))
 def strip_markup(text: str) -> str:
     """`text` without markdown emphasis, heading marks, blockquote marks, HTML tags and entities, for recognising
     what it says (what is kept is always the text as printed)."""
+    text = text.strip()
+    if text.endswith(("---", "===")):  # a setext underline, joined to its title: "Title ====="
+        text = _UNDERLINE.sub("", text)
     if not _MARKUP_CHARACTERS.intersection(text):  # most lines: nothing to strip (and this runs on every line)
-        return text.strip()
-    if "<" in text or "&" in text:
-        text = _ENTITY.sub(lambda found: _ENTITIES[found.group()], _TAG.sub("", text))
-    text = re.sub(r"\*\*|__|(?<![\w*])[*_](?=\S)|(?<=\S)[*_](?![\w*])", "", text)
-    return re.sub(r"^(?:>\s?)*#{0,6}\s*|(?:^|\s+)[=-]{3,}$", "", text).strip()  # a setext underline: "Title ====="
+        return text
+    # each pass only where its marks are (paragraphs are stripped as they grow: this runs on long texts too)
+    if "<" in text:
+        text = _TAG.sub("", text)
+    if "&" in text:
+        text = _ENTITY.sub(lambda found: _ENTITIES[found.group()], text)
+    if "*" in text or "_" in text:
+        text = _EMPHASIS_MARKS.sub("", text)
+    return _LEADING_MARKS.sub("", text).strip() if text[:1] in "#>" else text.strip()
+
+
+_UNDERLINE = re.compile(r"(?:^|\s+)[=-]{3,}$")
+_EMPHASIS_MARKS = re.compile(r"\*\*|__|(?<![\w*])[*_](?=\S)|(?<=\S)[*_](?![\w*])")
+_LEADING_MARKS = re.compile(r"^(?:>\s?)*#{0,6}\s*")
 
 
 # (or set off by a space, as OCR prints it: "Gabon, 39", "1992 1/")
@@ -116,7 +128,12 @@ _GLUED_MARKER = re.compile(rf"(?<=[,;:.])\s?(?:\d{{1,3}}/?|[{SUPERSCRIPTS}]+)$|[
 def ends_sentence_part(text: str) -> bool:
     """Whether `text` ends as a clause or item does (",", ";", ":", "."), a footnote marker glued after the
     punctuation aside ("session,1", "operations,³")."""
-    plain = _GLUED_MARKER.sub("", strip_markup(text))
+    plain = strip_markup(text)
+    # the marker can only stand at the end: the pattern is tried on the last characters only (tried at every
+    # character of a paragraph holding a long run of raised digits, it took quadratic time)
+    reach = len(plain) - len(plain.rstrip(SUPERSCRIPTS)) + 8
+    head, tail = (plain[:-reach], plain[-reach:]) if len(plain) > reach else ("", plain)
+    plain = head + _GLUED_MARKER.sub("", tail)
     return plain.endswith(TERMINAL) or _JOINED_END.search(plain) is not None
 
 

@@ -20,20 +20,28 @@ class Anchor:
 
 def place_marks(removed: list[Removed], anchors: dict[int, Anchor], count: int, parsed: ParsedText) -> None:
     """Give every mark its place: inside the part it interrupted, or just before the part that follows it."""
+    # the anchors at or after each line, and before it, found once: a text of thousands of page marks (a long
+    # PDF's running heads) would otherwise be searched line by line for each mark, in quadratic time
+    next_place: list[str | None] = [None] * (count + 1)
+    next_anchor: list[Anchor | None] = [None] * (count + 1)
+    for index in range(count - 1, -1, -1):
+        anchor = anchors.get(index)
+        next_place[index] = anchor.place if anchor is not None and anchor.place else next_place[index + 1]
+        next_anchor[index] = anchor if anchor is not None else next_anchor[index + 1]
+    last_anchor: list[Anchor | None] = [None] * (count + 1)  # the last anchor above each line
+    for index in range(count):
+        last_anchor[index + 1] = anchors.get(index) or last_anchor[index]
+
     def next_part(index: int) -> str | None:
-        while index < count:
-            anchor = anchors.get(index)
-            if anchor is not None and anchor.place:
-                return anchor.place
-            index += 1
-        return None
+        return next_place[max(index, 0)] if index < count else None
 
     def after_everything(line: int) -> str:
         # at the end: before the footnotes printed there, or after them
-        return "footnotes" if any(footnote > line for footnote in trailing) else "end"
+        return "footnotes" if last_trailing > line else "end"
 
     trailing = [item.line for item in removed if item.footnote and next_part(item.before) is None]
     trailing += [mark.line for mark in parsed.marks if mark.kind == "footnote" and next_part(mark.index) is None]
+    last_trailing = max(trailing, default=-1)
     kept = []
     for mark in parsed.marks:  # marks made while classifying: bullets, unclassified paragraphs and headings
         place = next_part(mark.index)
@@ -45,8 +53,8 @@ def place_marks(removed: list[Removed], anchors: dict[int, Anchor], count: int, 
     # a footnote printed on several pages is shown at each place it was printed, the end too
     printed = Counter(item.text for item in removed if item.footnote)
     for item in removed:
-        before = next((anchors[i] for i in range(item.before, count) if i in anchors), None)
-        after = next((anchors[i] for i in range(item.before - 1, -1, -1) if i in anchors), None)
+        before = next_anchor[max(item.before, 0)] if item.before < count else None
+        after = last_anchor[min(max(item.before, 0), count)]
         if item.footnote and before is None and printed[item.text] == 1:
             continue  # printed with the other footnotes, at the end
         mark = ParsedMark("footnote" if item.footnote else item.kind, item.text, item.line)

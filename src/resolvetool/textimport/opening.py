@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .enacting import Enacting, find_enacting, starts_whereas
+from .enacting import Enacting, find_enacting, find_resolved_first, starts_whereas
 from .lines import BULLET, CLAUSE_NUMBER, ITEM_LABEL, LONE_MARKER, SECTION_HEADING, TERMINAL, Line, strip_markup
 from .phrases import find_phrase
 
@@ -85,7 +85,8 @@ def find_opening(lines: list[Line]) -> Opening | None:
         found = _speaker_sentence(lines, index)
         if found is not None:
             return found
-    return _unprinted(lines)
+    resolved = find_resolved_first(lines)  # "RESOLVED, That ...": no formula above the resolving clause
+    return _enacted(lines, resolved) if resolved is not None else _unprinted(lines)
 
 
 # "The Conference requests ...", "Ministers decide ...", "The General Assembly of ... decides": the body and

@@ -94,8 +94,15 @@ _OPEN_ENDED = {"a", "an", "the", "of", "on", "in", "to", "by", "for", "from", "w
                "upon", "between", "its", "their", "his", "her", "that", "which", "whose"}
 
 
+# What `_continues` reads of a long paragraph: its opening and its end (how it opens and how it stops). Read whole,
+# a paragraph of thousands of lines was read again for each line joined to it, in quadratic time.
+_SEEN = 300
+
+
 def _continues(paragraph: Paragraph, text: str, gap: bool, page_break: bool = False) -> bool | int:
     previous = paragraph.text
+    if len(previous) > 2 * _SEEN:
+        previous = previous[:_SEEN] + " " + previous[-_SEEN:]
     ended = ends_sentence_part(previous)
     if ANNEX_HEADING.match(strip_markup(previous)) or ANNEX_HEADING.match(strip_markup(text)) \
             or gap and annex_with_title(previous) or annex_with_title(text) and (

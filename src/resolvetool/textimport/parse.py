@@ -72,7 +72,7 @@ def parse_text(source: str, hints: dict[int, str] | None = None) -> ParsedText:
                                            "check the body the records name, and that the text's first paragraph "
                                            "is its first clause (nothing of the text is lost either way)"))
     if opening.enacting and not parsed.speaker:
-        _guess_enacting_body(parsed, lines[formula_end + 1:])
+        _guess_enacting_body(parsed, lines[formula_end + 1:], [line.text for line in lines[preamble_at:formula_at]])
     body = lines[preamble_at:formula_at] + lines[formula_end + 1:]
     content, removed = take_out(body, parsed, heading_lines, hints)
     if opening.enacting:  # how many of the content lines stand above the enacting formula: the preamble's
@@ -126,17 +126,16 @@ def _whereas_above(lines: list[Line], formula_at: int) -> int:
     return formula_at
 
 
-def _guess_enacting_body(parsed: ParsedText, after: list[Line]) -> None:
-    """An enacting formula that names no body ("BE IT RESOLVED that ..."): the body is read from the heading or
-    the first clause ("that the Senate ..."), and the reader is told; failing both, the text cannot be imported."""
-    first = next((line.text for line in after if line.text), "")
-    parsed.speaker = guess_body(parsed.heading, first)
+def _guess_enacting_body(parsed: ParsedText, after: list[Line], preamble: list[str]) -> None:
+    """An enacting formula that names no body ("BE IT RESOLVED that ..."): the body is read from the heading, the
+    clauses ("that the Senate ...", "Resolved by the Assembly, ...") or the preamble, and the reader is told; failing all, `speaker` stays ""
+    and the body must be given (`--body`)."""
+    parsed.speaker = guess_body(parsed.heading, [line.text for line in after if line.text], preamble)
     if not parsed.speaker:
-        raise ImportFailure(f"the enacting formula {parsed.formula!r} names no body, and neither does the heading; "
-                            f"give the body with --body", parsed.formula_line)
+        return
     parsed.warnings.append(TextWarning(
         parsed.formula_line, f"the enacting formula {parsed.formula!r} names no body: read as a resolution of "
-                             f"{parsed.speaker[4:]!r}, named in the heading or the first clause", "RT550",
+                             f"{parsed.speaker[4:]!r}, named in the heading, the clauses or the preamble", "RT550",
         "check the body the records name (or give it with --body); nothing of the text is lost either way"))
 
 

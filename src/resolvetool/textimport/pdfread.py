@@ -208,20 +208,25 @@ def _lines_of(chars: list[_Char], page: int) -> list[_Line]:
         size = sizes.most_common(1)[0][0]
         lines.append(_Line(row, sum(char.y for char in row) / len(row), size, page))
     # a row raised a little above a line, within its width, in smaller type or holding only a marker ("1", "*"),
-    # is that line's superscripts
+    # is that line's superscripts; only the lines within the largest type's height below it can be that line, so
+    # the search stops there (a page of thousands of lines in mixed sizes is not read in quadratic time)
+    markers = [bool(_MARKER_ONLY.match(line.text_of())) for line in lines]
+    reach = 0.9 * max((line.size for line in lines), default=0.0)
     kept: list[_Line] = []
     for position, line in enumerate(lines):
-        marker = _MARKER_ONLY.match(line.text_of())
-        below = next((other for other in lines[position + 1:]
-                      if other.size > line.size * 1.2 or marker and other.size >= line.size * 0.9
-                      and not _MARKER_ONLY.match(other.text_of())), None)
+        marker = markers[position]
+        found = next((index for index in range(position + 1, len(lines)) if line.y - lines[index].y >= reach
+                      or lines[index].size > line.size * 1.2 or marker and lines[index].size >= line.size * 0.9
+                      and not markers[index]), None)
+        below = lines[found] if found is not None else None
         if below is not None and below.size * 0.15 < line.y - below.y < below.size * 0.9 \
-                and all(other.size < below.size and not marker for other in lines[position + 1:lines.index(below)]) \
+                and all(other.size < below.size and not marker for other in lines[position + 1:found]) \
                 and min(c.x for c in below.chars) - 2 * below.size <= min(c.x for c in line.chars) \
                 and max(c.x for c in line.chars) <= max(c.x for c in below.chars) + 2 * below.size:
             for char in line.chars:
                 char.superscript = True
             below.chars.extend(line.chars)
+            markers[found] = bool(_MARKER_ONLY.match(below.text_of()))
             continue
         kept.append(line)
     for line in kept:
