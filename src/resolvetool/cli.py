@@ -769,7 +769,9 @@ def import_(
         write_diagnostics(outcome.diagnostics, out, quiet=globals_.verbosity < 0)
         shown = "<stdin>" if outcome.name == "-" else outcome.name
         if outcome.refused:  # an error of the run: to standard error
-            _say(globals_.console(), f"error: {outcome.refused}; nothing was written", "diag.error")
+            said = "nothing was written" in outcome.refused  # most reasons of a refused write say so already
+            _say(globals_.console(), f"error: {outcome.refused}{'' if said else '; nothing was written'}",
+                 "diag.error")
         if outcome.written and globals_.verbosity >= 0:
             _say(out, f"{shown}: wrote {', '.join(outcome.written)}")
         elif outcome.failed:

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
+from pydantic import ValidationError
+
 from ..diagnostics import Diagnostic, make
 from ..source import line_col
 from . import BuildError, ImportFailure, Planned, Records, import_document, import_pdf
@@ -138,6 +140,7 @@ def run_import(names: list[str], settings: Any, corpus: Any, *, body: str | None
     records_folder = str(PurePosixPath(*folder.relative_to(settings.root).parts)) \
         if folder.is_relative_to(settings.root) else str(folder)
     outcomes = []
+    claimed: dict[str, str] = {}  # the files this run has written (or, in a dry run, would write), and whose text
     for name in names:
         outcome = FileOutcome(name)
         outcomes.append(outcome)
@@ -164,6 +167,11 @@ def run_import(names: list[str], settings: Any, corpus: Any, *, body: str | None
         except BuildError as error:
             outcome.diagnostics.append(make(shown, 0, 0, "RT505", str(error)))
             continue
+        except ValidationError as error:  # what the text says does not fit the model (a symbol of 300 characters)
+            outcome.diagnostics.append(make(shown, 0, 0, "RT507", f"the text gives {_refusal(error)}; nothing was "
+                                            "written", "correct that part of the text (a heading run into the "
+                                            "symbol, a line cut wrongly), then import it again"))
+            continue
         except Exception as error:  # a defect of resolvetool's: say so plainly, never as a traceback
             outcome.diagnostics.append(make(shown, 0, 0, "RT503",
                                             f"resolvetool failed to read this text ({type(error).__name__}: "
@@ -183,6 +191,15 @@ def run_import(names: list[str], settings: Any, corpus: Any, *, body: str | None
                 outcome.diagnostics.append(make(shown, 0, 0, "RT504",
                                                 f"{planned.path} already holds {what}; nothing was written",
                                                 "compare with --dry-run, then use --force to replace it"))
+        for planned in outcome.planned:
+            # --force replaces what the tree held, never what an earlier text of this run gave: two texts giving
+            # one id would leave only the last one's record, with both said to be written
+            if planned.path in claimed:
+                outcome.diagnostics.append(make(shown, 0, 0, "RT504", f"{planned.path} is given by "
+                                                f"{claimed[planned.path]} too, imported before this text in this run; "
+                                                "nothing of this text was written", "compare them with --dry-run: one "
+                                                "resolution is imported once; two resolutions need texts with their "
+                                                "own symbols or titles"))
         try:
             outcome.texts = [record_yaml(planned.record, schema_reference(settings, settings.root / planned.path,
                                                                           planned.record.kind), path=planned.path)
@@ -198,7 +215,10 @@ def run_import(names: list[str], settings: Any, corpus: Any, *, body: str | None
         problems = tree.problems(planned_files)
         if problems:
             _report_problems(outcome, shown, problems, dry_run)
-        if outcome.failed or dry_run:
+        if outcome.failed:
+            continue
+        if dry_run:
+            claimed.update(dict.fromkeys(planned_files, shown))
             continue
         files = {settings.root / path: text for path, text in planned_files.items()}
         try:
@@ -207,8 +227,17 @@ def run_import(names: list[str], settings: Any, corpus: Any, *, body: str | None
             outcome.refused = f"{os.path.relpath(error.path, settings.root)}: {error.reason}"
             continue
         tree.accept(planned_files)
+        claimed.update(dict.fromkeys(planned_files, shown))
         outcome.written += [planned.path for planned in outcome.planned]
     return ImportRun(outcomes, dry_run)
+
+
+def _refusal(error: Any) -> str:
+    """What the model refused of a record built from the text, in words: the field, why, and the value."""
+    first = error.errors()[0]
+    field_name = ".".join(str(part) for part in first["loc"] if not str(part).startswith("tagged-union"))
+    value = repr(first.get("input"))
+    return f"a {field_name} the records cannot hold ({first['msg'].lower()}: {value[:60]}{'...' if len(value) > 60 else ''})"
 
 
 def _located(name: str, result: Any, warning: Any) -> Diagnostic:
