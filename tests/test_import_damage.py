@@ -11,7 +11,6 @@ import pytest
 
 from resolvetool.rendering import render
 from resolvetool.textimport import Records, import_text
-from resolvetool.textimport.parse import parse_text
 
 EXCERPTS = Path(__file__).parent / "corpus" / "excerpts"
 NAMES = sorted(path.name for path in EXCERPTS.glob("damage-*.txt"))
@@ -98,15 +97,11 @@ def test_a_wrapped_footnote_line_the_conversion_marked_as_a_footnote():
 
 
 def test_a_footnote_printed_again_on_a_later_page_is_one_footnote():
-    # the text layer of WHA66.12 prints "2 Document A66/20." on page 1 and again on page 2
-    lines = ["WHA66.12 Neglected tropical diseases", "", "The Sixty-sixth World Health Assembly,", "",
-             "Having considered the report on neglected tropical diseases,2", "", "2 Document A66/20.", "",
-             "1. URGES Member States:", "", "(b) to implement and sustain coverage with preventive chemotherapy of",
-             "at least 75% of the populations in need;", "", "2 Document A66/20.", "",
-             "2. CALLS upon WHO’s international partners to support Member States."]
-    parsed = parse_text("\n".join(lines) + "\n")
-    assert [footnote.marker for footnote in parsed.footnotes] == ["2"]
-    assert [mark.kind for mark in parsed.marks].count("footnote") == 2
+    # the text layer of WHA66.12 prints "2" / "Document A66/20." at the foot of page 1 and again on page 2
+    result = imported("damage-who-66-12-footnote-reprinted.txt")
+    resolution = result.resolution
+    assert [(footnote.marker, footnote.text) for footnote in resolution.footnotes] == [("2", "Document A66/20.")]
+    assert [mark.text for mark in resolution.layout.marks if mark.kind == "footnote"] == ["2", "2"]
 
 
 # --- numbers and paragraphs ------------------------------------------------------------------------------------
@@ -291,3 +286,29 @@ def test_a_form_feed_inside_a_sentence_is_a_page_break_it_runs_across():
     result = imported("damage-unsc-113-form-feed.txt")
     assert numbers(result) == ["1.", "2.", "3.", "4.", "5."]
     assert "which, after discussion with the parties" in result.resolution.operative[2].text
+
+
+def test_footnote_text_indented_under_its_marker_stops_at_an_item_of_the_text():
+    # No text of the corpus prints an item right under a footnote (a blank line always parts them); these are two
+    # real lines of WHA66.12's text layer (the excerpt above) set one under the other, the item as deep as the note
+    from resolvetool.textimport.lines import read_lines
+    from resolvetool.textimport.takeout import _indented_footnote
+
+    lines = read_lines("          2\n           Document A66/20.\n"
+                       "           (1) to sustain WHO’s leadership in the drive to overcome neglected tropical "
+                       "diseases;\n")
+    words, after = _indented_footnote(lines, 1, lines[0].indent)
+    assert words == ["Document A66/20."] and lines[after].text.startswith("(1) to sustain")
+
+
+def test_a_meeting_number_damaged_by_ocr_is_read_and_warned():
+    # "Adopted unanimously at the" / "I364th meeting."
+    result = imported("damage-unsc-291-meeting-damaged.txt")
+    assert result.resolution.adoption.meeting == "1364th meeting" and result.resolution.adoption.method == "unanimous"
+    assert [warning.line for warning in result.warnings if warning.code == "RT537"] == [41]
+
+
+def test_vote_counts_damaged_by_ocr():
+    # "Adopted at the 338th meeting by 7 votes to I (Syria), with 3 abstentions (...)"
+    vote = imported("damage-unsc-54-vote-damaged.txt").resolution.adoption.vote
+    assert (vote.in_favour, vote.against, vote.abstaining) == (7, 1, 3)

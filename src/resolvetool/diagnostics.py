@@ -149,6 +149,7 @@ CODES: dict[str, Code] = {
         Code("RT534", "symbol-year", _W, "the year in an imported Security Council symbol disagrees with the adoption date or is missing"),
         Code("RT535", "items-after-tail", _W, "imported items printed after the words that close a clause, kept in those words"),
         Code("RT536", "items-unlabelled", _W, "imported paragraphs with no label under a clause ending in a colon, kept in that clause's words"),
+        Code("RT537", "meeting-damaged", _W, "an imported meeting number printed damaged by OCR (\"I364th\") and read as the number it stands for"),
         Code("RT540", "instrument-numbering", _W, "the articles or numbered paragraphs of an adopted instrument do not run 1 to N"),
         Code("RT541", "glued-label", _W, "a paragraph number or item label printed with no space before its words, read as a label"),
         Code("RT550", "enacting-body-guessed", _W, "the imported text's enacting formula (\"BE IT RESOLVED that ...\") names no body: the body was read from the heading or the first clause"),

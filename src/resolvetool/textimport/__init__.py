@@ -53,6 +53,7 @@ def import_text(text: str, *, name: str = "<text>", records: Records | None = No
     read_heading(parsed.heading, parsed.heading_lines, facts)
     if parsed.told:  # a narrative decision says where and when: "At its 45th plenary meeting, on 10 November ..."
         read_closing([parsed.told], facts)
+    facts.closing_line = parsed.closing_line or parsed.formula_line
     read_closing(parsed.closing, facts)
     settle_symbol(facts)
     built: Built = build(parsed, facts, records, records_folder, body_id=body, session_id=session)

@@ -194,6 +194,8 @@ class _Reader:
             self._anchor(paragraph, "closing", offsets=False)
         else:
             self._anchor(paragraph, "closing", offsets=not self.parsed.closing)
+            if not self.parsed.closing:
+                self.parsed.closing_line = self._line(paragraph)
             self.parsed.closing.append(paragraph.text)
         return True
 
@@ -514,8 +516,10 @@ class _Reader:
                                                 hint=_KEPT_HINT))
 
 
-# A clause number as OCR damaged it: "4," for "4.", "i." "l." "I." for "1.", "Z." for "2.", "S." for "5.", "i9." for "19."
-_DAMAGED_NUMBER = re.compile(r"^(\d{1,3},|(?=[\dilIL|ZSO]{0,2}[ilIL|ZSO])[\dilIL|ZSO]{1,3}\.|\d{1,3}\.(?=[A-Z]))\s*(?=[A-Z])")
+# A clause number as OCR damaged it: "4," for "4.", "i." "l." "I." for "1.", "Z." for "2.", "S." for "5.", "i9." for
+# "19.", and one glued to its words ("6.Calls")
+_DAMAGED_NUMBER = re.compile(r"^(\d{1,3},|(?=[\dilIL|ZSO]{0,2}[ilIL|ZSO])[\dilIL|ZSO]{1,3}\.|\d{1,3}\.(?=[A-Z]))"
+                             r"\s*(?=[A-Z])")
 _DAMAGED_LABEL = re.compile(r"^(\((?:[a-z]|[ivx]{1,5}|\d{1,2})\}\)?)\s+(?=\S)")
 _OCR_DIGITS = str.maketrans({"i": "1", "l": "1", "I": "1", "L": "1", "|": "1", "Z": "2", "S": "5", "O": "0",
                              "o": "0"})

@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from ..textforms import ORDINAL_WORD_PATTERN, find_date, parse_cardinal, parse_ordinal
+from ..textforms import ORDINAL_WORD_PATTERN, find_date, ordinal_suffix, parse_cardinal, parse_ordinal
 from .lines import strip_markup
 from .speaker import read_speaker
 
@@ -36,6 +36,7 @@ class Facts:
     doubts: list[tuple[int, str, str, str]] = field(default_factory=list)
     symbol_line: int = 0  # the line the symbol was read from
     symbol_year: str | None = None  # a Security Council symbol's year as printed ("1973", "197-4", "" for none)
+    closing_line: int = 0  # the line the closing lines start on (for warnings about what they say)
 
 
 # --- the formula --------------------------------------------------------------------------------------------
@@ -260,11 +261,16 @@ def _mend_truncated_title(plain: list[str], facts: Facts) -> None:
 
 # --- the closing lines --------------------------------------------------------------------------------------
 
-_MEETING = re.compile(rf"\b((?:\d{{1,5}}(?:st|nd|rd|th)|{ORDINAL_WORD_PATTERN})\s+(?:\((?:resumed|continued)\)\s+)?"
+_MEETING = re.compile(rf"\b((?:\d{{1,5}}(?:st|nd|rd|th)|{ORDINAL_WORD_PATTERN})\s+(?:\((?:resumed|continued|closed)\)\s+)?"
                       r"(?:plenary\s+)?meeting)\b",
                       re.IGNORECASE)
-_VOTES = re.compile(r"\bby\s+(\w+(?:-\w+)?)\s+votes?\s+to\s+(\w+(?:-\w+)?)(?:\s*\([^)]*\))?(?:,?\s+with\s+"
-                    r"(\w+(?:-\w+)?)\s+abstentions?)?", re.IGNORECASE)
+# "by 14 votes to none, with 1 abstention"; as OCR prints it too ("hy 14 votes ta none", "with I abstention",
+# "to nones"); "by 9 votes (Australia, present and not voting ...)" with none against
+_VOTES = re.compile(r"\b[bh]y\s+(\w+(?:-\w+)?)\s+votes?(?:\s+(?:to|ta|io|10)\s+(\w+(?:-\w+)?))?(?:\s*\([^)]*\))?"
+                    r"(?:,?\s+with\s+(\w+(?:-\w+)?)\s+abstentions?)?", re.IGNORECASE)
+# A meeting's number as OCR prints it: "I364th", "179Ist", "]8S6ih", "24491h" (2449th), "2729the", "3005 meeting"
+_DAMAGED_MEETING = re.compile(r"(?<![\w\]|])([\dIil|O\]S]{2,5}?)(?:st|nd|rd|th|the|ih|1h|h)?\s+(?:\(closed\)\s+)?meeting\b")
+_OCR_DIGITS = str.maketrans({"I": "1", "i": "1", "l": "1", "|": "1", "]": "1", "O": "0", "S": "5"})
 _DASHED = re.compile(r"\b(?:recorded )?vote of (\d+)\s*(?:-|–|to)\s*(\d+)\s*(?:-|–|,\s*with)\s*(\d+)", re.IGNORECASE)
 _RECORDED = re.compile(r"\b(\w+(?:-\w+)?)\s+in favour,?\s+(\w+(?:-\w+)?)\s+against,?\s+(?:and\s+)?(\w+(?:-\w+)?)\s+"
                        r"abstentions?", re.IGNORECASE)
@@ -307,11 +313,37 @@ def _roll_call(text: str, facts: Facts) -> None:
                       "abstaining": int(tally.group(3) or 0), "not_participating": 0}
 
 
+def _count(printed: str) -> int | None:
+    """A vote count as printed, OCR's damage read through: "I" or "l" for 1 ("with I abstention", "I4 votes"),
+    a footnote's marker glued to the word ("none33"), "nones" for "none"."""
+    if re.fullmatch(r"[\dIl|O]{1,3}", printed) and re.search(r"\d|^[Il|]$", printed):
+        return int(printed.translate(_OCR_DIGITS))
+    word = re.sub(r"\d+$", "", printed)
+    return parse_cardinal("none" if word.lower() == "nones" else word)
+
+
+def _damaged_meeting(text: str, facts: Facts) -> None:
+    """The meeting when OCR damaged its number ("Adopted unanimously at the I364th meeting."), read with a
+    warning; nothing when it cannot be read as a number."""
+    found = _DAMAGED_MEETING.search(text)
+    if found is None:
+        return
+    digits = found.group(1).translate(_OCR_DIGITS)
+    if not digits.isdigit() or digits.startswith("0"):
+        return
+    number = int(digits)
+    facts.meeting = f"{ordinal_suffix(number)} meeting"
+    facts.doubts.append((facts.closing_line, "RT537", f"read the meeting printed {found.group(0)!r} as the "
+                         f"{facts.meeting}", "check the meeting's number against the official document"))
+
+
 def read_closing(closing: list[str], facts: Facts) -> None:
     text = " ".join(strip_markup(line) for line in closing)  # "this <span ...>9th</span> day of ...": the words
     meeting = _MEETING.search(text)
     if meeting and facts.meeting is None:
         facts.meeting = meeting.group(1)
+    elif facts.meeting is None:
+        _damaged_meeting(text, facts)
     if facts.date is None:
         facts.date = find_date(_DAY_OF.sub(r"\1 \2 \3", text))
     lowered = text.lower()
@@ -326,7 +358,7 @@ def read_closing(closing: list[str], facts: Facts) -> None:
     counts = _VOTES.search(text) or _DASHED.search(text) or _RECORDED.search(text)
     if counts:
         groups = counts.groups()
-        values = [parse_cardinal(value) if value else 0 for value in groups]
+        values = [_count(value) if value else 0 for value in groups]
         if None not in values:
             facts.method = facts.method or "vote"
             facts.vote = {"in_favour": values[0], "against": values[1], "abstaining": values[2] or 0,

@@ -86,8 +86,9 @@ class PageFoot:
     def _cited(self, marker: str) -> bool:
         """Whether the text above cites `marker` as a footnote's: glued to a word or a year ("Council,1",
         "20242"), or after punctuation or at the end of a line, set off by a space ("1965, 10 stating")."""
-        pattern = re.compile(rf"(?:(?<=[a-z)\]”\"])|(?<=[a-z)\]”\"][,;:.])|(?<=\d[,;:])|(?<=(?:19|20)\d\d)|(?<=[,;:.”\")\]] ))"
-                             rf"{marker}(?=[\s,;:.)]|$)|(?<=[a-z] ){marker}$")
+        glued = r"(?<=[a-z)\]”\"])|(?<=[a-z)\]”\"][,;:.])|(?<=\d[,;:])|(?<=(?:19|20)\d\d)"
+        spaced = r"(?<=[,;:.”\")\]] )"
+        pattern = re.compile(rf"(?:{glued}|{spaced}){marker}(?=[\s,;:.)]|$)|(?<=[a-z] ){marker}$")
         return any(pattern.search(words) for words in self.words)
 
 

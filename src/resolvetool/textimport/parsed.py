@@ -87,6 +87,7 @@ class ParsedText:
     preamble: list[ParsedClause] = field(default_factory=list)
     operative: list[ParsedClause] = field(default_factory=list)
     closing: list[str] = field(default_factory=list)
+    closing_line: int = 0  # the line the closing lines start on
     outcome: str | None = None
     annexes: list[ParsedAnnex] = field(default_factory=list)
     footnotes: list[ParsedFootnote] = field(default_factory=list)

@@ -10,8 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..textforms import find_date
-from .lines import (ANNEX_HEADING, FURNITURE, LONE_MARKER, MARKDOWN_FOOTNOTE, PLAIN_FOOTNOTE, SEPARATOR, SUPERSCRIPTS,
-                    TERMINAL, Line, ends_sentence_part, strip_markup)
+from .lines import (ANNEX_HEADING, FURNITURE, ITEM_LABEL, LONE_MARKER, MARKDOWN_FOOTNOTE, PLAIN_FOOTNOTE, SEPARATOR,
+                    SUPERSCRIPTS, TERMINAL, Line, ends_sentence_part, strip_markup)
 from .pagefoot import FOOTNOTE_START, PageFoot, split_footnotes
 from .paragraphs import is_heading, starts_unit
 from .parsed import ParsedFootnote, ParsedText, TextWarning
@@ -81,8 +81,7 @@ def take_out(body: list[Line], parsed: ParsedText, heading_lines: list[Line],
         elif LONE_MARKER.match(text):
             following = body[index + 1] if index + 1 < len(body) else None
             if following is not None and following.text and following.indent > line.indent:
-                words, index = _run_on(body, index + 1, lambda below, indent=line.indent: below.indent > indent
-                                       and not LONE_MARKER.match(below.text))
+                words, index = _indented_footnote(body, index + 1, line.indent)
                 _keep_footnote(parsed, removed, text, " ".join(words), line, len(content))
                 continue
             mark = Removed("page-number", text, line.number, len(content))
@@ -189,6 +188,24 @@ def _standalone(body: list[Line]) -> tuple[set[int], dict[str, int]]:
         if not text.endswith(TERMINAL) and len(text) < 120:
             counts[text] = counts.get(text, 0) + 1
     return standalone, counts
+
+
+def _indented_footnote(body: list[Line], index: int, indent: int) -> tuple[list[str], int]:
+    """The words of a footnote indented under its marker (as `pdftotext -layout` prints a page's foot), up to
+    the next marker, a blank line, or a line after its first that opens an item or a numbered clause of the
+    text, printed as deep ("(2) to strengthen ..."); and the index of the line after them."""
+    words, first = [], index
+    while index < len(body) and body[index].text and body[index].indent > indent \
+            and not LONE_MARKER.match(body[index].text) and not (index > first and _opens_item(body[index].text)):
+        words.append(body[index].text)
+        index += 1
+    return words, index
+
+
+def _opens_item(text: str) -> bool:
+    """Whether a line opens an item ("(2) to ...", "(b) The ...") or a numbered clause ("3. Requests ...")."""
+    label = ITEM_LABEL.match(text)
+    return bool(label and label.group(1).startswith("(") or re.match(r"^\d{1,3}\.\s", text))
 
 
 def _run_on(body: list[Line], index: int, belongs: Callable[[Line], bool]) -> tuple[list[str], int]:
