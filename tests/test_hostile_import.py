@@ -175,3 +175,23 @@ def test_a_text_naming_the_pdf_header_is_read_as_text(run_cli, make_tree):
     assert "    - Resolution 1 on documents kept as %PDF-1.7 files\n" in result.stdout
     result = run_cli("import", "--dry-run", "junk-before.pdf", cwd=root)  # a PDF with junk before its header
     assert result.exit_code == 0 and "text: the Secretary-General to report." in result.stdout
+
+
+# --- what the clerk is told ---------------------------------------------------------------------------------------
+
+def test_nul_bytes_and_utf16_are_named_where_and_what(run_cli, make_tree):
+    # a NUL was reported at 0:0, and a text saved as "Unicode" (UTF-16) was told to be extracted with pdftotext
+    root = make_tree({"nul.txt": b"ab\ncd\0ef\n", "u16.txt": "The General Assembly,\n".encode("utf-16")})
+    result = run_cli("import", "nul.txt", "u16.txt", cwd=root)
+    assert result.exit_code == 1
+    assert "nul.txt:2:3: error[RT006] the file holds NUL bytes" in result.stdout
+    assert "u16.txt:1:1: error[RT004] not UTF-8 text: the file is UTF-16" in result.stdout
+    assert "iconv -f UTF-16 -t UTF-8" in result.stdout
+
+
+def test_thousands_of_pages_without_text_are_named_in_ranges():
+    from resolvetool.textimport import import_pdf
+
+    data = make_pdf([text_lines(RESOLUTION.split("\n"))] + [b""] * 300 + [text_lines(["Annex", "", "Words."])] + [b""] * 2)
+    [warning] = [warning for warning in import_pdf(data, name="x.pdf").warnings if warning.code == "RT592"]
+    assert warning.message.startswith("pages 2-301, 303-304 of 304 hold no text")

@@ -91,7 +91,7 @@ def test_body_and_session_can_be_named(run_cli, base_tree):
 
 @pytest.mark.parametrize("content, expected", [
     (b"The Assembly,\n\nNOTING \xe9t\xe9,\n", "bad.txt:3:8: error[RT004] not UTF-8 text (byte 0xe9)"),
-    (b"The\0Assembly", "bad.txt: error[RT006] the file holds NUL bytes"),
+    (b"The\0Assembly", "bad.txt:1:4: error[RT006] the file holds NUL bytes"),
     (b"Minutes of the meeting\n\nThe chair opened the meeting.\n",
      "bad.txt:1:1: error[RT503] no opening formula found"),
 ])

@@ -134,13 +134,24 @@ def import_pdf(data: bytes, *, name: str = "<pdf>", records: Records | None = No
     result.source, result.pages = read.text, read.pages
     if read.pages_without_text:
         several = len(read.pages_without_text) > 1
-        pages = ", ".join(str(page) for page in read.pages_without_text)
+        pages = _page_ranges(read.pages_without_text)
         result.warnings.append(TextWarning(  # at line 0: the pages named are where to look
             0, f"page{'s' if several else ''} {pages} of {read.page_count} {'hold' if several else 'holds'} "
             "no text (images, such as a scanned table): what they show is not imported", "RT592",
             "compare with the PDF; run OCR on it (ocrmypdf) to import those pages too"))
         result.warnings.sort(key=lambda warning: warning.line)
     return result
+
+
+def _page_ranges(pages: list[int]) -> str:
+    """Pages in ranges ("2, 5-4999"): a long PDF of blank pages is named in a line, not in thousands of numbers."""
+    runs: list[list[int]] = []
+    for page in pages:
+        if runs and page == runs[-1][1] + 1:
+            runs[-1][1] = page
+        else:
+            runs.append([page, page])
+    return ", ".join(str(first) if first == last else f"{first}-{last}" for first, last in runs)
 
 
 __all__ = ["BuildError", "ImportFailure", "ImportResult", "Planned", "Records", "TextWarning", "import_document",

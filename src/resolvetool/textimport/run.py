@@ -88,8 +88,13 @@ def read_input(name: str, max_size: int) -> tuple[str | bytes | None, Diagnostic
         return None, make(name, 0, 0, "RT003", f"the text is over the limit of {max_size:,} bytes: its records "
                           "would be too", "import it in parts (one resolution per file), or raise max-file-size "
                           "in resolvetool.toml")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # saved as "Unicode" by Notepad and Word
+        return None, make(name, 1, 1, "RT004", "not UTF-8 text: the file is UTF-16 (it starts with its byte order "
+                          "mark)", "convert it first, for example: iconv -f UTF-16 -t UTF-8 file.txt")
     if b"\0" in raw:
-        return None, make(name, 0, 0, "RT006", "the file holds NUL bytes: it is not plain text",
+        before = raw[:raw.index(b"\0")].decode("utf-8", "replace")
+        line, col = line_col(before, len(before))
+        return None, make(name, line, col, "RT006", "the file holds NUL bytes: it is not plain text",
                           "extract the text first (pdftotext -layout file.pdf)")
     try:
         return raw.decode("utf-8"), None
