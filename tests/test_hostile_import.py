@@ -195,3 +195,11 @@ def test_thousands_of_pages_without_text_are_named_in_ranges():
     data = make_pdf([text_lines(RESOLUTION.split("\n"))] + [b""] * 300 + [text_lines(["Annex", "", "Words."])] + [b""] * 2)
     [warning] = [warning for warning in import_pdf(data, name="x.pdf").warnings if warning.code == "RT592"]
     assert warning.message.startswith("pages 2-301, 303-304 of 304 hold no text")
+
+
+def test_a_pdf_that_is_no_resolution_is_not_given_a_line(run_cli, make_tree):
+    # "x.pdf:1:1: error[RT503] ...": no editor opens a PDF at a line
+    root = make_tree({"letter.pdf": make_pdf([text_lines(["Dear colleagues,", "", "Thank you for your letter."])])})
+    result = run_cli("import", "letter.pdf", cwd=root)
+    assert result.exit_code == 1
+    assert "letter.pdf: error[RT503] no opening formula found" in result.stdout

@@ -175,7 +175,9 @@ def run_import(names: list[str], settings: Any, corpus: Any, *, body: str | None
             outcome.diagnostics.append(make(shown, 0, 0, error.code, str(error), error.hint))
             continue
         except ImportFailure as error:
-            outcome.diagnostics.append(make(shown, error.line, 1, "RT503", str(error),
+            # a line of the text read off a PDF's pages is no line anyone can open: the PDF as a whole is named
+            line, col = (0, 0) if isinstance(text, bytes) else (error.line, 1)
+            outcome.diagnostics.append(make(shown, line, col, "RT503", str(error),
                                             "import reads resolutions: a heading, a formula such as 'The "
                                             "General Assembly,', then the clauses"))
             continue
