@@ -1,7 +1,7 @@
 """The "Whereas ...; Now, therefore, be it resolved" construction and the markup residue of texts copied from
 repositories and web pages: one test per construction, each on a short excerpt of a real text
-(tests/corpus/excerpts/resolved-*; sources in tests/corpus/SOURCES.md). Each excerpt must import, render back
-(whitespace aside) and validate (tests/test_import_excerpts.py); what the parser had to guess is warned (RT550,
+(tests/corpus/excerpts/resolved-*; sources in tests/corpus/SOURCES.md). Each excerpt imports, renders back
+(whitespace aside) and validates (tests/test_import_excerpts.py); what the parser had to guess is warned (RT550,
 RT551), never silent."""
 
 from __future__ import annotations
