@@ -1,6 +1,6 @@
 """The body of a text as pages damage it, and the facts: one test per construction, each on a short excerpt of a
 real text (tests/corpus/excerpts/damage-*.txt; sources in tests/corpus/SOURCES.md). Each excerpt imports,
-render back (whitespace aside) and validate (tests/test_import_excerpts.py); what the parser had to guess is
+renders back (whitespace aside) and validates (tests/test_import_excerpts.py); what the parser had to guess is
 warned (RT53x), never silent."""
 
 from __future__ import annotations
