@@ -18,6 +18,8 @@ CORPUS = REPO / "tests" / "corpus"
 CORPUS_TEXTS = CORPUS / "texts"
 CORPUS_EXPECTED = CORPUS / "expected.yaml"
 REFERENCE_TEXT = CORPUS_TEXTS / "interpol-ga81-impact-cooperation.txt"
+# Short excerpts of real texts, each showing a construction the importer reads (SOURCES.md names each source).
+EXCERPTS = CORPUS / "excerpts"
 # No test may read beside the repository (a user's clone has nothing there): watched from before any test module
 # is imported (tests/repository_guard.py). False only for a repository at the filesystem's root.
 GUARDED = guard_reads_beside(REPO)
@@ -123,3 +125,15 @@ os.environ.setdefault("COLUMNS", "200")
 def reference_project(make_tree: Callable[[dict[str, str | bytes]], Path]) -> Path:
     """A project holding a copy of the bundled records/ (the reference resolution and its neighbours)."""
     return make_tree({str(path.relative_to(REPO)): path.read_bytes() for path in (REPO / "records").rglob("*.yaml")})
+
+
+def import_excerpt(name: str):
+    """The import of one excerpt of tests/corpus/excerpts/, read on its own against an empty tree."""
+    from resolvetool.textimport import Records, import_text
+
+    return import_text((EXCERPTS / name).read_text(encoding="utf-8"), name=name, records=Records())
+
+
+def warning_codes(result) -> list[str]:
+    """The codes of the warnings an import gave, in order."""
+    return [warning.code for warning in result.warnings]

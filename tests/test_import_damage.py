@@ -6,19 +6,9 @@ warned (RT53x), never silent."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
-from resolvetool.textimport import Records, import_text
-
-EXCERPTS = Path(__file__).parent / "corpus" / "excerpts"
-
-
-def imported(name: str):
-    return import_text((EXCERPTS / name).read_text(encoding="utf-8"), name=name, records=Records())
-
-
-def codes(result) -> list[str]:
-    return [warning.code for warning in result.warnings]
+from conftest import import_excerpt as imported
+from conftest import warning_codes as codes
 
 
 def numbers(result) -> list[str | None]:

@@ -5,10 +5,9 @@ floor under all of them."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from conftest import EXCERPTS
 from resolvetool.config import load_settings
 from resolvetool.corpus import load_corpus
 from resolvetool.rendering import render
@@ -16,7 +15,6 @@ from resolvetool.textimport import Records, import_document
 from resolvetool.textimport.verify import TreeCheck
 from resolvetool.textimport.yamlout import record_yaml
 
-EXCERPTS = Path(__file__).parent / "corpus" / "excerpts"
 # Pieces of an instrument's text without the resolution around them: test_import_instruments reads them with
 # the instrument reader alone.
 FRAGMENTS = {"ilo-1946-letter-labels-glued.txt", "unesco-1960-items-hard-wrapped.txt",

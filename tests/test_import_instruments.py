@@ -5,13 +5,10 @@ sources in tests/corpus/SOURCES.md); each imports, and the records render back a
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from conftest import EXCERPTS
 from resolvetool.rendering import render
 from resolvetool.textimport import Records, import_document
 from resolvetool.textimport.instrument import Split, read_instrument
-
-EXCERPTS = Path(__file__).parent / "corpus" / "excerpts"
 
 
 def _import(name: str):

@@ -7,22 +7,12 @@ RT551), never silent."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
-from resolvetool.textimport import Records, import_text
+from conftest import import_excerpt as imported
+from conftest import warning_codes as codes
 from resolvetool.textimport.facts import Facts, read_closing
 from resolvetool.textimport.lines import strip_markup
 from resolvetool.textimport.phrases import find_phrase
-
-EXCERPTS = Path(__file__).parent / "corpus" / "excerpts"
-
-
-def imported(name: str):
-    return import_text((EXCERPTS / name).read_text(encoding="utf-8"), name=name, records=Records())
-
-
-def codes(result) -> list[str]:
-    return [warning.code for warning in result.warnings]
 
 
 def phrases(clauses) -> list[str | None]:

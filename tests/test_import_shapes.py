@@ -4,14 +4,11 @@ the import checks it, and renders back as printed."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from conftest import EXCERPTS
 from resolvetool.rendering import render
 from resolvetool.textimport import Records, import_text
-
-EXCERPTS = Path(__file__).parent / "corpus" / "excerpts"
 
 
 def _import(name: str):
