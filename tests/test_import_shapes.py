@@ -106,6 +106,15 @@ def test_the_body_speaking_in_a_sentence():
     assert resolution.operative[0].text.startswith("recognize, with respect")
 
 
+def test_the_body_speaking_in_a_sentence_whose_object_ends_in_a_comma():
+    # "The Conference requests the European Council for Nuclear Research, having due regard to ..., to prepare
+    # ...": the words up to the comma are no formula, whatever the comma suggests; the body is the Conference
+    result, _ = _import("cern-1953-speaker-sentence-with-comma.txt")
+    assert result.facts.body_formula == "The Conference"
+    clause = result.resolution.operative[0]
+    assert clause.phrase == "requests" and clause.text.startswith("the European Council for Nuclear Research,")
+
+
 def test_clauses_under_a_heading_that_names_no_body_take_the_council_from_its_numbering():
     # "Resolution 462 (1980)" above "Having considered ...": no formula printed
     result, _ = _import("unsc-462-no-formula.txt")

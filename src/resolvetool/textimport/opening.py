@@ -78,13 +78,15 @@ def find_opening(lines: list[Line]) -> Opening | None:
     for index, line in enumerate(lines):
         if not line.text:
             continue
+        speaker = _speaker_sentence(lines, index)
         for start in _starts(line.text):
             found = _inline(lines, index, start) or _whole(lines, index, start)
             if found is not None:
-                return found
-        found = _speaker_sentence(lines, index)
-        if found is not None:
-            return found
+                # "The Conference requests the European Council for Nuclear Research, having due regard ...":
+                # a formula read from the line's start whose words are the body and its verb is that sentence
+                return speaker if speaker is not None and _speaker_at(line.text) == start else found
+        if speaker is not None:
+            return speaker
     resolved = find_resolved_first(lines)  # "RESOLVED, That ...": no formula above the resolving clause
     return _enacted(lines, resolved) if resolved is not None else _unprinted(lines)
 
@@ -129,6 +131,12 @@ def _speaker_sentence(lines: list[Line], index: int) -> Opening | None:
     start = found.start("speaker")
     speaker = _trimmed(found.group("speaker"))
     return _cut(lines, index, start, [speaker, (line.text[start + len(speaker):].lstrip(), False)])
+
+
+def _speaker_at(text: str) -> int:
+    """Where the body's name starts in a line that opens as a speaker sentence (-1 when it does not)."""
+    found = _SPEAKS.match(text)
+    return found.start("speaker") if found is not None else -1
 
 
 def _unprinted(lines: list[Line]) -> Opening | None:
