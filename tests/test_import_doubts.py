@@ -96,3 +96,14 @@ def test_titles_symbols_and_markdown_headings_raise_no_doubt():
                                  long_title], heading_lines=[1, 3, 5, 7, 9], formula="The General Assembly,",
                         formula_line=11)
     assert heading(parsed) == []
+
+
+def test_a_body_named_with_a_verb_is_warned():
+    from resolvetool.textimport.doubts import body_name
+
+    # how CERN's 1953 resolution 4 was once read (other/cern-conf-1953-resolutions-1-6.txt, line 19)
+    [warning] = body_name("The Conference requests the European Council for Nuclear Research", 19)
+    assert warning.code == "RT511" and warning.line == 19 and "'requests'" in warning.message
+    for name in ("The General Assembly", "The Conference of the Parties serving as the meeting of the Parties",
+                 "The Committee of Ministers of the Council of Europe", "Ministers", "The Board of Governors"):
+        assert body_name(name, 1) == []

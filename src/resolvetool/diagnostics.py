@@ -141,6 +141,7 @@ CODES: dict[str, Code] = {
         Code("RT508", "import-not-lossless", _W, "the imported records do not give the text back: the structure read may be wrong from the line named"),
         Code("RT509", "import-numbering", _W, "the imported operative clauses are not numbered 1, 2, 3 ...: a paragraph may have been split, joined or misread"),
         Code("RT510", "import-heading-text", _W, "imported text read as heading, above the formula, reads like clauses: the resolution may open earlier than the formula found"),
+        Code("RT511", "import-body-verb", _W, "the body's name read from the imported formula holds a verb a body resolves with: the formula may be the start of a clause"),
         Code("RT520", "formula-not-printed", _W, "the imported text prints no opening formula: the body was read from a sentence, a numbered paragraph or the heading"),
         Code("RT529", "formulas-not-read", _W, "the imported text is in French or Spanish: its clauses were told apart by punctuation and numbers only"),
         Code("RT531", "number-damaged", _W, "an imported clause number or item label printed damaged (\"4,\" or \"i.\" for \"1.\", \"(c}\") and read as what it stands for"),

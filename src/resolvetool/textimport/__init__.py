@@ -13,7 +13,7 @@ from typing import Any
 
 from .build import BuildError, Built, Planned, Records, add_instrument, build, slug
 from .documents import split_resolutions
-from .doubts import heading, numbering, render_back
+from .doubts import body_name, heading, numbering, render_back
 from .facts import Facts, read_closing, read_formula, read_heading, settle_symbol
 from .instrument import adopted_annex, read_instrument, read_paragraphs, split_adopted
 from .parse import ImportFailure, TextWarning, parse_text
@@ -73,7 +73,8 @@ def import_text(text: str, *, name: str = "<text>", records: Records | None = No
     result = ImportResult(name, built.resolution, built.planned, [], facts)
     result._records = records
     # whatever the text's shape, the result is judged: does it give the text back, do its numbers run?
-    doubts = render_back(built.resolution, result.resolve, text) + numbering(parsed.operative) + heading(parsed)
+    doubts = (render_back(built.resolution, result.resolve, text) + numbering(parsed.operative) + heading(parsed)
+              + body_name(facts.body_formula, parsed.formula_line))
     result.warnings = sorted(parsed.warnings + notes + built.warnings + doubts, key=lambda warning: warning.line)
     return result
 

@@ -88,6 +88,22 @@ def heading(parsed: ParsedText) -> list[TextWarning]:
     return []
 
 
+def body_name(name: str, line: int) -> list[TextWarning]:
+    """An RT511 when the body's name, as read from the formula, holds a verb a body resolves with ("Conference
+    requests the European Council ..."): the formula found is then the start of a clause, and the body record
+    made for it would carry a sentence for a name."""
+    from .opening import OPERATIVE_VERBS
+
+    for word in re.findall(r"[a-z]+", name):
+        stems = {word, word[:-1], word[:-2]} if word.endswith("s") else set()
+        if stems & OPERATIVE_VERBS:
+            return [TextWarning(line, f"the body's name read from the formula holds the verb {word!r}: "
+                                      f"{_quote(name)}", "RT511",
+                                "check who adopted the text: the formula may be the start of a clause; give "
+                                "the body with --body")]
+    return []
+
+
 _CLAUSE_ENDS = (",", ";", ":", ".", ";\u201d", ".\u201d", ",\u201d")
 _LONG_SENTENCE = 40  # words: longer than the titles of the corpus's headings that end in a full stop
 
