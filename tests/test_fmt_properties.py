@@ -130,3 +130,12 @@ def test_lint_fix_writes_any_value_in_place(record, layout, draw):
     assert _strict(fixed) == meant
     assert [c for _, c in comment_lines(fixed)] == [c for _, c in comment_lines(written)]
     assert fix_text(fixed, values) == fixed  # the same fix again changes nothing
+
+
+def test_fmt_quotes_a_value_holding_a_colon_inside_flow_collections():
+    # found by the property above: `{text: '0:?'}` written back plain (`{text: 0:?}`), which YAML 1.2 allows
+    # and libyaml refuses ("found unexpected ':'"); fmt then refused its own text
+    original = "id: r\nkind: resolution\nbody: b\nannexes:\n- {title: 'yes', text: '0:?', note: 'a:b'}\n"
+    once = format_text(original)
+    assert _strict(once)["annexes"] == [{"title": "yes", "text": "0:?", "note": "a:b"}]
+    assert format_text(once) == once

@@ -14,6 +14,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
+from ruamel.yaml.emitter import Emitter
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.resolver import Resolver as Yaml12, VersionedResolver
@@ -111,8 +112,21 @@ class _DialectRepresenter(RoundTripRepresenter):
 _DialectRepresenter.add_representer(Verbatim, _DialectRepresenter.represent_verbatim)
 
 
+class _DialectEmitter(Emitter):
+    """Scalars written plain only where libyaml reads them back whole: inside `{...}` or `[...]` a plain value
+    holding ':' (`0:?`), which YAML 1.2 and ruamel.yaml allow, is an error to libyaml, so such a value is
+    quoted there."""
+
+    def analyze_scalar(self, scalar: Any) -> Any:
+        analysis = super().analyze_scalar(scalar)
+        if ":" in scalar:
+            analysis.allow_flow_plain = False
+        return analysis
+
+
 def make_yaml() -> YAML:
     yaml = YAML(typ="rt")
+    yaml.Emitter = _DialectEmitter
     yaml.Resolver = _DialectResolver
     yaml.Constructor = _DialectConstructor
     yaml.Representer = _DialectRepresenter
