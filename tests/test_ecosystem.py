@@ -1,5 +1,6 @@
-"""The ecosystem around the command line: pre-commit hooks (tried with `pre-commit try-repo` against a sample
-records repository), the GitHub Action's steps run as a runner would run them, `init` and `new`."""
+"""The ecosystem around the command line: pre-commit hooks (run from this repository, as a hooks repository at
+a revision, against a sample records repository), the GitHub Action's steps run as a runner would run them,
+`init` and `new`."""
 
 from __future__ import annotations
 
@@ -41,10 +42,35 @@ def pre_commit_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("pre-commit")
 
 
-def try_hook(repository: Path, hook: str, home: Path) -> subprocess.CompletedProcess:
+@pytest.fixture(scope="session")
+def hooks_repository(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """This repository as pre-commit fetches a hooks repository: its files (as the working tree has them,
+    uncommitted changes too, as `pre-commit try-repo` would take them) committed, and the commit. One fixed
+    repository and revision, so that pre-commit builds the hooks' environment once, as for a user, where
+    `try-repo` would build it again for every call."""
+    folder = tmp_path_factory.mktemp("hooks") / "resolvetool"
+    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=REPO,
+                            check=True, capture_output=True).stdout.decode("utf-8").split("\0")
+    for name in filter(None, listed):
+        source = REPO / name
+        if source.is_file():
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, folder / name)
+    git(folder.parent, "init", "-q", "-b", "main", folder.name)
+    git(folder, "add", "-A")
+    git(folder, "commit", "-q", "-m", "hooks")
+    return folder, git(folder, "rev-parse", "HEAD").strip()
+
+
+def try_hook(repository: Path, hook: str, home: Path, hooks: tuple[Path, str]) -> subprocess.CompletedProcess:
+    """`pre-commit run HOOK --all-files` in `repository`, with resolvetool's hooks at the revision given."""
     env = {**os.environ, **GIT, "PRE_COMMIT_HOME": str(home), "NO_COLOR": "1"}
     env.pop("RESOLVETOOL_CACHE_DIR", None)
-    return subprocess.run([sys.executable, "-m", "pre_commit", "try-repo", str(REPO), hook, "--all-files",
+    folder, revision = hooks
+    config = home / "config.yaml"  # outside the records repository: its files are what the hooks check
+    config.write_text(yaml.safe_dump({"repos": [{"repo": str(folder), "rev": revision, "hooks": [
+        {"id": "resolvetool-validate"}, {"id": "resolvetool-lint"}, {"id": "resolvetool-fmt"}]}]}))
+    return subprocess.run([sys.executable, "-m", "pre_commit", "run", hook, "--all-files", "--config", str(config),
                            "--color", "never"], cwd=repository, env=env, capture_output=True, text=True)
 
 
@@ -57,14 +83,14 @@ def test_the_hooks_declared():
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
-def test_pre_commit_try_repo(records_repository, pre_commit_home):
+def test_pre_commit_hooks(records_repository, pre_commit_home, hooks_repository):
     for hook in ("resolvetool-validate", "resolvetool-lint", "resolvetool-fmt"):
-        result = try_hook(records_repository, hook, pre_commit_home)
+        result = try_hook(records_repository, hook, pre_commit_home, hooks_repository)
         assert result.returncode == 0, result.stdout + result.stderr
         assert "Passed" in result.stdout
     # A change that breaks another file's reference fails validate, though that file is untouched.
     (records_repository / "records/agreements/interpol-impact-cooperation.yaml").unlink()
-    failed = try_hook(records_repository, "resolvetool-validate", pre_commit_home)
+    failed = try_hook(records_repository, "resolvetool-validate", pre_commit_home, hooks_repository)
     assert failed.returncode == 1
     assert "Failed" in failed.stdout and "RT205" in failed.stdout
     assert "interpol-ga-81-impact-cooperation.yaml" in failed.stdout
@@ -73,14 +99,14 @@ def test_pre_commit_try_repo(records_repository, pre_commit_home):
     (records_repository / "records").rename(records_repository / "data")
     (records_repository / "resolvetool.toml").write_text('records = "data"\n')
     (records_repository / "data/organizations/itu.yaml").write_text("id: impact\nkind: organization\nname: X\n")
-    elsewhere = try_hook(records_repository, "resolvetool-validate", pre_commit_home)
+    elsewhere = try_hook(records_repository, "resolvetool-validate", pre_commit_home, hooks_repository)
     assert elsewhere.returncode == 1 and "RT201" in elsewhere.stdout, elsewhere.stdout
     git(records_repository, "checkout", "-q", "--", ".")
     shutil.rmtree(records_repository / "data")
     (records_repository / "resolvetool.toml").unlink()
     badly = records_repository / "records/organizations/itu.yaml"
     badly.write_text(badly.read_text().replace("kind: organization", "kind:   organization"))
-    unformatted = try_hook(records_repository, "resolvetool-fmt", pre_commit_home)
+    unformatted = try_hook(records_repository, "resolvetool-fmt", pre_commit_home, hooks_repository)
     assert unformatted.returncode == 1 and "itu.yaml" in unformatted.stdout
 
 
