@@ -271,6 +271,7 @@ def _located(name: str, result: Any, warning: Any) -> Diagnostic:
     where = f"page {page}" + (f" ('{words[:60]}')" if words else "") + ": " if page else ""
     return make(name, 0, 0, warning.code, where + warning.message, warning.hint)
 
+
 def _report_problems(outcome: FileOutcome, shown: str, problems: list[Diagnostic], dry_run: bool) -> None:
     """The problems validate would report of the planned records, under their planned paths; when one is an
     error, an RT507 on the text says that nothing is written."""
