@@ -92,11 +92,10 @@ def body_name(name: str, line: int) -> list[TextWarning]:
     """An RT511 when the body's name, as read from the formula, holds a verb a body resolves with ("Conference
     requests the European Council ..."): the formula found is then the start of a clause, and the body record
     made for it would carry a sentence for a name."""
-    from .opening import OPERATIVE_VERBS
+    from .opening import operative_verb
 
     for word in re.findall(r"[a-z]+", name):
-        stems = {word, word[:-1], word[:-2]} if word.endswith("s") else set()
-        if stems & OPERATIVE_VERBS:
+        if word.endswith("s") and operative_verb(word):  # "requests": a body names itself with no such word
             return [TextWarning(line, f"the body's name read from the formula holds the verb {word!r}: "
                                       f"{_quote(name)}", "RT511",
                                 "check who adopted the text: the formula may be the start of a clause; give "

@@ -113,7 +113,7 @@ _ADOPTED_BY = re.compile(rf"^[\W_]*(?:[Aa]dopted|[Aa]pproved|ADOPTED|APPROVED)\s
 _COUNCIL_NUMBER = re.compile(r"^[#*_\s]*Resolution\s+\d{1,4}\s+\(\d{4}\)", re.IGNORECASE)
 
 
-def _verb(word: str, past: bool = False) -> bool:
+def operative_verb(word: str, past: bool = False) -> bool:
     """An operative verb as a body uses it ("decide", "requests"; and, telling what it did, "agreed")."""
     stems = {word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word}
     if past and word.endswith("ed"):
@@ -126,7 +126,7 @@ def _speaker_sentence(lines: list[Line], index: int) -> Opening | None:
     verb. The name is the formula, the clause starts at the verb."""
     line = lines[index]
     found = _SPEAKS.match(line.text)
-    if found is None or found.group("number") or found.group("adjunct") or not _verb(found.group("verb")):
+    if found is None or found.group("number") or found.group("adjunct") or not operative_verb(found.group("verb")):
         return None
     start = found.start("speaker")
     speaker = _trimmed(found.group("speaker"))
@@ -158,7 +158,7 @@ def _unprinted(lines: list[Line]) -> Opening | None:
                            guess=f"the text prints no opening formula: read as a decision of {speaker[4:]!r}, "
                                  f"the body its first sentence names")
         speaks = _SPEAKS.match(line.text)
-        if speaks and speaks.group("number") and _verb(speaks.group("verb"), past=True):
+        if speaks and speaks.group("number") and operative_verb(speaks.group("verb"), past=True):
             speaker = _trimmed(speaks.group("speaker"))
             return Opening(lines, index, index - 1, printed=False, speaker=speaker, starts_operative=True,
                            guess=f"the text prints no opening formula: read as numbered paragraphs of "
@@ -273,7 +273,7 @@ def _whole(lines: list[Line], index: int, start: int) -> Opening | None:
     if len(words.split()) > _MAX_WORDS or ";" in words[:-1]:
         return None
     speaks = _SPEAKS.match(words)
-    if speaks and not speaks.group("adjunct") and _verb(speaks.group("verb")):
+    if speaks and not speaks.group("adjunct") and operative_verb(speaks.group("verb")):
         return None  # "Ministers decide as follows:" is the body's sentence, not a formula
     stands_alone = end + 1 >= len(lines) or not lines[end + 1].text or _starts_clause(lines[end + 1].text)
     if not words.endswith((",", ":")):
