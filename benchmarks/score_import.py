@@ -123,7 +123,8 @@ def expected_symbols(folder: Path) -> dict[str, str]:
 
 
 def numbering_runs(resolution) -> str | None:
-    """Why the operative numbers do not run 1..N within each part, or None when they do."""
+    """Why the operative numbers do not run 1..N within each part, or None when they do. Worked out here, not
+    by the importer's own check (textimport/doubts.py): a measure that shared its code could not see it fail."""
     groups: dict[object, list[str]] = {}
     for clause in resolution.operative:
         groups.setdefault(getattr(clause, "part", None), []).append(getattr(clause, "number", None) or "")
