@@ -19,8 +19,12 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-GIT_ENV = {"GIT_AUTHOR_NAME": "bench", "GIT_AUTHOR_EMAIL": "bench@example.org", "GIT_COMMITTER_NAME": "bench",
-           "GIT_COMMITTER_EMAIL": "bench@example.org"}
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "bench",
+    "GIT_AUTHOR_EMAIL": "bench@example.org",
+    "GIT_COMMITTER_NAME": "bench",
+    "GIT_COMMITTER_EMAIL": "bench@example.org",
+}
 
 
 def timed(command: list[str], cwd: Path, env: dict[str, str]) -> float:
@@ -40,8 +44,11 @@ def main() -> None:
     env = {**os.environ, **GIT_ENV, "NO_COLOR": "1"}
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder) / "tree"
-        subprocess.run([sys.executable, str(HERE / "generate.py"), str(root), "--resolutions", str(args.resolutions)],
-                       check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [sys.executable, str(HERE / "generate.py"), str(root), "--resolutions", str(args.resolutions)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
         (root / "resolvetool.toml").write_text("")
         for command in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "tree"]):
             subprocess.run(["git", *command], cwd=root, env=env, check=True)
@@ -57,9 +64,12 @@ def main() -> None:
             subprocess.run(["git", *command], cwd=root, env=env, check=True)
         files_count = sum(1 for _ in (root / "records").rglob("*.yaml"))
         tool = [sys.executable, "-m", "resolvetool", "diff", "--base", "HEAD~1", "--head", "HEAD"]
-        cases = [("python -c 'import yaml' (baseline)", [sys.executable, "-c", "import yaml"]),
-                 ("diff (text)", tool), ("diff -f markdown", [*tool, "-f", "markdown"]),
-                 ("diff -f json", [*tool, "-f", "json"])]
+        cases = [
+            ("python -c 'import yaml' (baseline)", [sys.executable, "-c", "import yaml"]),
+            ("diff (text)", tool),
+            ("diff -f markdown", [*tool, "-f", "markdown"]),
+            ("diff -f json", [*tool, "-f", "json"]),
+        ]
         best = {name: float("inf") for name, _ in cases}
         for _ in range(args.runs):
             for name, command in cases:
@@ -68,7 +78,9 @@ def main() -> None:
         print(f"{files_count:,} record files, {len(touched)} resolutions edited between the two revisions\n")
         print(f"{'command':<40} {'seconds':>8} {'x import yaml':>14} {'target':>8}")
         for name, _ in cases:
-            print(f"{name:<40} {best[name]:8.3f} {best[name] / baseline:14.1f} {'' if name.startswith('python') else '2.0':>8}")
+            print(
+                f"{name:<40} {best[name]:8.3f} {best[name] / baseline:14.1f} {'' if name.startswith('python') else '2.0':>8}"
+            )
 
 
 if __name__ == "__main__":

@@ -32,13 +32,11 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus" / "texts"
 sys.path.insert(0, str(ROOT / "src"))
 
-from resolvetool.rendering import render  # noqa: E402
-from resolvetool.textimport import Records, import_text  # noqa: E402
-from resolvetool.textimport.yamlout import record_yaml  # noqa: E402
+from resolvetool.rendering import render
+from resolvetool.textimport import Records, import_text
+from resolvetool.textimport.yamlout import record_yaml
 
-WORDS = ("the Secretary-General to continue to report on the implementation of the present resolution and "
-         "on the progress made by Member States in strengthening national capacities, including through "
-         "regional cooperation and the exchange of information and best practices").split()
+WORDS = ["the", "Secretary-General", "to", "continue", "to", "report", "on", "the", "implementation", "of", "the", "present", "resolution", "and", "on", "the", "progress", "made", "by", "Member", "States", "in", "strengthening", "national", "capacities,", "including", "through", "regional", "cooperation", "and", "the", "exchange", "of", "information", "and", "best", "practices"]
 HEADER = "Strengthening of the coordination of emergency humanitarian assistance"
 
 
@@ -47,10 +45,24 @@ def sentence(seed: int, length: int) -> str:
 
 
 def long_text(kilobytes: int) -> str:
-    head = ["United Nations A/RES/79/999", "", "General Assembly Distr.: General", "3 January 2025", "",
-            "Seventy-ninth session", "Agenda item 73 (a)", "", "Resolution adopted by the General Assembly on "
-            "18 December 2024", "", "[without reference to a Main Committee (A/79/L.40)]", "",
-            f"79/999. {HEADER}", "", "The General Assembly,", ""]
+    head = [
+        "United Nations A/RES/79/999",
+        "",
+        "General Assembly Distr.: General",
+        "3 January 2025",
+        "",
+        "Seventy-ninth session",
+        "Agenda item 73 (a)",
+        "",
+        "Resolution adopted by the General Assembly on 18 December 2024",
+        "",
+        "[without reference to a Main Committee (A/79/L.40)]",
+        "",
+        f"79/999. {HEADER}",
+        "",
+        "The General Assembly,",
+        "",
+    ]
     body: list[str] = []
     clause, footnote, page_lines, page = 0, 0, 0, 2
     footnotes: list[str] = []
@@ -71,8 +83,10 @@ def long_text(kilobytes: int) -> str:
     for number in range(12):
         footnote += 1
         footnotes.append(f"{footnote} See A/79/{100 + footnote}.")
-        emit(f"{['Recalling', 'Reaffirming', 'Noting with concern', 'Bearing in mind'][number % 4]} "
-             f"{sentence(number, 40)},{footnote}")
+        emit(
+            f"{['Recalling', 'Reaffirming', 'Noting with concern', 'Bearing in mind'][number % 4]} "
+            f"{sentence(number, 40)},{footnote}"
+        )
     section = 0
     while sum(len(line) + 1 for line in head + body) < kilobytes * 1000 - 1500:
         clause += 1
@@ -86,8 +100,16 @@ def long_text(kilobytes: int) -> str:
         else:
             emit(f"{clause}. {['Decides', 'Urges', 'Encourages', 'Invites'][clause % 4]} {sentence(clause, 60)};")
     emit(f"{clause + 1}. Decides to remain seized of the matter.")
-    tail = ["50th plenary meeting", "18 December 2024", "", "Annex", "", "Guiding principles", "",
-            *[f"{n}. {sentence(n, 30)}." + "\n" for n in range(1, 6)]]
+    tail = [
+        "50th plenary meeting",
+        "18 December 2024",
+        "",
+        "Annex",
+        "",
+        "Guiding principles",
+        "",
+        *[f"{n}. {sentence(n, 30)}." + "\n" for n in range(1, 6)],
+    ]
     if footnotes:
         tail += ["", "__________________", *footnotes]
     return "\n".join(head + body + tail) + "\n"
@@ -106,8 +128,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--kilobytes", type=int, default=25)
     parser.add_argument("--repeat", type=int, default=20)
-    parser.add_argument("--corpus", type=Path, default=CORPUS, metavar="DIR",
-                        help="a folder of plain-text resolutions (*.txt) for (d); default: %(default)s")
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=CORPUS,
+        metavar="DIR",
+        help="a folder of plain-text resolutions (*.txt) for (d); default: %(default)s",
+    )
     options = parser.parse_args()
     corpus = sorted(options.corpus.glob("*.txt"))
     if not corpus:
@@ -127,14 +154,20 @@ def main() -> None:
     whole_corpus = best(lambda: [import_text(source, records=Records()) for source in corpus_texts], options.repeat)
 
     print(f"python {platform.python_version()} on {platform.machine()}; best of {options.repeat} runs")
-    print(f"text: {len(text.encode()) / 1000:.1f} KB, {text.count(chr(10))} lines; read as "
-          f"{len(resolution.preamble)} preambular and {len(resolution.operative)} operative clauses, "
-          f"{len(resolution.footnotes)} footnotes, {len(resolution.annexes)} annex, "
-          f"{len(resolution.layout.marks) if resolution.layout else 0} marks; "
-          f"{len(result.warnings)} warnings; the YAML is {len(written.encode()) / 1000:.1f} KB")
+    print(
+        f"text: {len(text.encode()) / 1000:.1f} KB, {text.count(chr(10))} lines; read as "
+        f"{len(resolution.preamble)} preambular and {len(resolution.operative)} operative clauses, "
+        f"{len(resolution.footnotes)} footnotes, {len(resolution.annexes)} annex, "
+        f"{len(resolution.layout.marks) if resolution.layout else 0} marks; "
+        f"{len(result.warnings)} warnings; the YAML is {len(written.encode()) / 1000:.1f} KB"
+    )
     print(f"{'':10} {'seconds':>9} {'x baseline':>11}")
-    for label, seconds in (("baseline", baseline), ("import", imported), ("render", rendering),
-                           (f"corpus ({len(corpus)})", whole_corpus)):
+    for label, seconds in (
+        ("baseline", baseline),
+        ("import", imported),
+        ("render", rendering),
+        (f"corpus ({len(corpus)})", whole_corpus),
+    ):
         print(f"{label:10} {seconds:9.4f} {seconds / baseline:11.2f}")
     verdict = "meets" if imported < 0.100 else "MISSES"
     print(f"import of {len(text.encode()) / 1000:.1f} KB: {imported * 1000:.1f} ms ({verdict} the 100 ms target)")

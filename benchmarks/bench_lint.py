@@ -75,8 +75,11 @@ def main() -> None:
     options = parser.parse_args()
     with tempfile.TemporaryDirectory() as work:
         tree = Path(work) / "tree"
-        subprocess.run([sys.executable, str(HERE / "generate.py"), str(tree), "--resolutions",
-                        str(options.resolutions)], check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, str(HERE / "generate.py"), str(tree), "--resolutions", str(options.resolutions)],
+            check=True,
+            capture_output=True,
+        )
         files = sum(1 for _ in (tree / "records").rglob("*.yaml"))
         command = [sys.executable, "-m", "resolvetool"]
         results: dict[str, float] = {}
@@ -95,8 +98,10 @@ def main() -> None:
         base = results[name.replace("lint", "validate")]
         print(f"{name:15} {results[name]:8.2f} {results[name] / base:11.2f}")
     validate_seconds, lint_seconds, printing, found = inside
-    print(f"in one process, warm: validate() {validate_seconds:.2f} s, lint() {lint_seconds:.2f} s "
-          f"({lint_seconds / validate_seconds:.2f}x); printing lint's {found:,} findings as text {printing:.2f} s")
+    print(
+        f"in one process, warm: validate() {validate_seconds:.2f} s, lint() {lint_seconds:.2f} s "
+        f"({lint_seconds / validate_seconds:.2f}x); printing lint's {found:,} findings as text {printing:.2f} s"
+    )
 
 
 if __name__ == "__main__":

@@ -44,8 +44,11 @@ def main() -> None:
     tree = args.tree or Path(f"/tmp/resolvetool-bench-lookup-{args.resolutions}")
     if not (tree / "records").is_dir():
         print(f"generating {args.resolutions} resolutions in {tree} ...", flush=True)
-        subprocess.run([sys.executable, str(HERE / "generate.py"), str(tree), "--resolutions",
-                        str(args.resolutions)], check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [sys.executable, str(HERE / "generate.py"), str(tree), "--resolutions", str(args.resolutions)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
     env = dict(os.environ, RESOLVETOOL_CACHE_DIR=str(tree / ".bench-cache"), NO_COLOR="1")
     python = sys.executable
     tool = [python, "-m", "resolvetool"]
@@ -64,7 +67,9 @@ def main() -> None:
     print(f"{files:,} record files; first command (builds the index when there is none): {first:.2f} s", flush=True)
     database = max((tree / ".bench-cache").glob("index-*.sqlite3"), key=lambda p: p.stat().st_mtime)
     size = sum(p.stat().st_size for p in database.parent.glob(database.name + "*"))
-    print(f"index size {size / 1e6:.0f} MB; records {sum(p.stat().st_size for p in (tree / 'records').rglob('*.yaml')) / 1e6:.0f} MB")
+    print(
+        f"index size {size / 1e6:.0f} MB; records {sum(p.stat().st_size for p in (tree / 'records').rglob('*.yaml')) / 1e6:.0f} MB"
+    )
 
     cases: list[tuple[str, list[str], float]] = [
         ("python -c 'import yaml' (baseline)", [python, "-c", "import yaml"], 0),
@@ -74,14 +79,24 @@ def main() -> None:
         (f"show {agreement} (an agreement)", [*tool, "show", agreement], 0.150),
         (f"show {body} -f json (a body: every resolution points at it)", [*tool, "show", body, "-f", "json"], 0.150),
         (f"query session={session}", [*tool, "query", f"session={session}"], 0.300),
-        ("query kind=resolution adopted>=2000 phrase=APPROVES", [*tool, "query", "kind=resolution", "adopted>=2000",
-                                                                "phrase=APPROVES"], 0.300),
+        (
+            "query kind=resolution adopted>=2000 phrase=APPROVES",
+            [*tool, "query", "kind=resolution", "adopted>=2000", "phrase=APPROVES"],
+            0.300,
+        ),
         ("query refs~impact --sort -date", [*tool, "query", "refs~impact", "--sort", "-date"], 0.300),
         ("query kind=resolution -f ids (every resolution)", [*tool, "query", "kind=resolution", "-f", "ids"], 0.300),
         ("search cooperation", [*tool, "search", "cooperation"], 0.300),
-        ('search "technical cooperation" kind=resolution', [*tool, "search", "technical cooperation",
-                                                             "kind=resolution"], 0.300),
-        ("search cyber* NOT security adopted>=2010", [*tool, "search", "cyber*", "NOT", "security", "adopted>=2010"], 0.300),
+        (
+            'search "technical cooperation" kind=resolution',
+            [*tool, "search", "technical cooperation", "kind=resolution"],
+            0.300,
+        ),
+        (
+            "search cyber* NOT security adopted>=2010",
+            [*tool, "search", "cyber*", "NOT", "security", "adopted>=2010"],
+            0.300,
+        ),
     ]
     best = {name: float("inf") for name, _, _ in cases}
     for _ in range(args.runs):
@@ -99,8 +114,9 @@ def main() -> None:
         timed([*tool, "show", rid], env, tree)
     check = float("inf")
     for _ in range(args.runs):
-        result = subprocess.run([*tool, "-v", "query", "--limit", "1"], cwd=tree, env=env, capture_output=True,
-                                text=True)
+        result = subprocess.run(
+            [*tool, "-v", "query", "--limit", "1"], cwd=tree, env=env, capture_output=True, text=True
+        )
         found = re.search(r"(\d+) ms to bring it up to date", result.stderr)
         if found:
             check = min(check, int(found.group(1)) / 1000)

@@ -49,8 +49,11 @@ def main() -> None:
         root = args.tree
         if root is None:
             root = Path(folder) / "tree"
-            subprocess.run([sys.executable, str(HERE / "generate.py"), str(root), "--resolutions",
-                            str(args.resolutions)], check=True, stdout=subprocess.DEVNULL)
+            subprocess.run(
+                [sys.executable, str(HERE / "generate.py"), str(root), "--resolutions", str(args.resolutions)],
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
         env["RESOLVETOOL_CACHE_DIR"] = str(Path(folder) / "cache")
         site = Path(folder) / "site"
         tool = [sys.executable, "-m", "resolvetool", "--root", str(root)]
@@ -73,14 +76,18 @@ def main() -> None:
         pages = sum(1 for _ in site.rglob("*.html"))
         size = sum(path.stat().st_size for path in site.rglob("*") if path.is_file())
         search = sum(path.stat().st_size for path in (site / "search").iterdir())
-        print(f"{files:,} record files; site of {pages:,} pages, {size / 1e6:.0f} MB "
-              f"(search index {search / 1e6:.1f} MB); index built first in {index_seconds:.1f} s\n")
+        print(
+            f"{files:,} record files; site of {pages:,} pages, {size / 1e6:.0f} MB "
+            f"(search index {search / 1e6:.1f} MB); index built first in {index_seconds:.1f} s\n"
+        )
         print(f"{'command':<52} {'seconds':>8} {'x import yaml':>14} {'target':>7}")
-        rows = [("python -c 'import yaml' (baseline)", baseline, ""),
-                ("render --site, from nothing", min(full)[0], "30"),
-                ("render --site again, nothing changed", nothing[0], ""),
-                ("render --site after editing one resolution", min(one)[0], "2"),
-                ("render --site after retitling a cited agreement", min(cited)[0], "2")]
+        rows = [
+            ("python -c 'import yaml' (baseline)", baseline, ""),
+            ("render --site, from nothing", min(full)[0], "30"),
+            ("render --site again, nothing changed", nothing[0], ""),
+            ("render --site after editing one resolution", min(one)[0], "2"),
+            ("render --site after retitling a cited agreement", min(cited)[0], "2"),
+        ]
         for name, seconds, target in rows:
             print(f"{name:<52} {seconds:8.2f} {seconds / baseline:14.1f} {target:>7}")
         print()

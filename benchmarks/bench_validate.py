@@ -123,8 +123,14 @@ def run_measured(mode: str, args: list[str], *, env: dict, cwd: Path, work: Path
         with open(out_path, "wb") as stdout:
             started = time.perf_counter()
             try:
-                done = subprocess.run([sys.executable, "-c", WRAPPER, report, mode, *args], cwd=cwd, env=env,
-                                      stdout=stdout, stderr=subprocess.PIPE, timeout=timeout)
+                done = subprocess.run(
+                    [sys.executable, "-c", WRAPPER, report, mode, *args],
+                    cwd=cwd,
+                    env=env,
+                    stdout=stdout,
+                    stderr=subprocess.PIPE,
+                    timeout=timeout,
+                )
             except subprocess.TimeoutExpired:
                 raise BenchError(f"timed out after {timeout:.0f} s") from None
             wall = time.perf_counter() - started
@@ -134,8 +140,14 @@ def run_measured(mode: str, args: list[str], *, env: dict, cwd: Path, work: Path
                 usage = json.load(f)
         except (OSError, json.JSONDecodeError):
             raise BenchError(f"the process died (exit {done.returncode}): {stderr.strip()[-800:]}") from None
-        run = Run(wall, usage["status"], usage["self_maxrss_kb"], usage["children_maxrss_kb"],
-                  usage["self_cpu"] + usage["children_cpu"], extra=usage["extra"])
+        run = Run(
+            wall,
+            usage["status"],
+            usage["self_maxrss_kb"],
+            usage["children_maxrss_kb"],
+            usage["self_cpu"] + usage["children_cpu"],
+            extra=usage["extra"],
+        )
         if mode == "resolvetool":
             if usage["status"] not in (0, 1):
                 raise BenchError(f"validate exited {usage['status']}: {stderr.strip()[-800:]}")
@@ -180,35 +192,45 @@ def pick_edit_target(records: Path) -> Path:
 
 
 def environment() -> list[str]:
-    lines = [f"python {platform.python_version()} ({sys.executable}), {platform.system()} {platform.release()} "
-             f"{platform.machine()}, {os.cpu_count()} CPUs ({len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else '?'} usable)"]
+    lines = [
+        f"python {platform.python_version()} ({sys.executable}), {platform.system()} {platform.release()} "
+        f"{platform.machine()}, {os.cpu_count()} CPUs ({len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else '?'} usable)"
+    ]
     try:
         import pydantic
         import yaml
 
         import resolvetool
+
         libyaml = "no libyaml!"
         if getattr(yaml, "__with_libyaml__", False):
             from yaml import _yaml  # type: ignore[attr-defined]
+
             libyaml = f"libyaml {_yaml.get_version_string()}"
         package = Path(resolvetool.__file__).parent
-        lines.append(f"resolvetool {resolvetool.__version__}{_git_revision(package)} ({package}), "
-                     f"PyYAML {yaml.__version__} ({libyaml}), pydantic {pydantic.VERSION}")
+        lines.append(
+            f"resolvetool {resolvetool.__version__}{_git_revision(package)} ({package}), "
+            f"PyYAML {yaml.__version__} ({libyaml}), pydantic {pydantic.VERSION}"
+        )
     except ImportError as error:
-        raise BenchError(f"{error}: run this script with the Python that has resolvetool installed "
-                         f"(e.g. `. /tmp/venv/bin/activate` first)") from None
+        raise BenchError(
+            f"{error}: run this script with the Python that has resolvetool installed "
+            f"(e.g. `. /tmp/venv/bin/activate` first)"
+        ) from None
     return lines
 
 
 def _git_revision(folder: Path) -> str:
     """` at <commit>` (with `+changes` when the package's files differ from it) if it is in a git checkout."""
     try:
-        commit = subprocess.run(["git", "-C", str(folder), "rev-parse", "--short", "HEAD"], capture_output=True,
-                                text=True, timeout=10)
+        commit = subprocess.run(
+            ["git", "-C", str(folder), "rev-parse", "--short", "HEAD"], capture_output=True, text=True, timeout=10
+        )
         if commit.returncode:
             return ""
-        dirty = subprocess.run(["git", "-C", str(folder), "status", "--porcelain", "--", "."], capture_output=True,
-                               text=True, timeout=10)
+        dirty = subprocess.run(
+            ["git", "-C", str(folder), "status", "--porcelain", "--", "."], capture_output=True, text=True, timeout=10
+        )
         return f" at {commit.stdout.strip()}" + ("+changes" if dirty.stdout.strip() else "")
     except (OSError, subprocess.TimeoutExpired):
         return ""
@@ -219,19 +241,35 @@ def fmt_mb(kb: int | None) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter,
-                                     epilog="\n\n".join(__doc__.split("\n\n")[2:]))
-    parser.add_argument("--resolutions", "-n", type=int, default=None,
-                        help="resolutions in the generated tree (default 10000; 100000 with --memory-only)")
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="\n\n".join(__doc__.split("\n\n")[2:]),
+    )
+    parser.add_argument(
+        "--resolutions",
+        "-n",
+        type=int,
+        default=None,
+        help="resolutions in the generated tree (default 10000; 100000 with --memory-only)",
+    )
     parser.add_argument("--repeat", "-r", type=int, default=None, help="runs per figure, best taken (default 3)")
-    parser.add_argument("--jobs", "-j", type=int, default=None,
-                        help="--jobs passed to validate (default: validate's own default, one per core)")
-    parser.add_argument("--tree", type=Path, default=None,
-                        help="reuse this project folder (holding records/) instead of generating one")
+    parser.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=None,
+        help="--jobs passed to validate (default: validate's own default, one per core)",
+    )
+    parser.add_argument(
+        "--tree", type=Path, default=None, help="reuse this project folder (holding records/) instead of generating one"
+    )
     parser.add_argument("--seed", type=int, default=1, help="seed for the generated tree (default 1)")
-    parser.add_argument("--memory-only", action="store_true",
-                        help="one run each of (a) to (d), for peak memory on a large tree (default 100,000 resolutions)")
+    parser.add_argument(
+        "--memory-only",
+        action="store_true",
+        help="one run each of (a) to (d), for peak memory on a large tree (default 100,000 resolutions)",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the generated tree (its path is printed)")
     parser.add_argument("--timeout", type=float, default=3600, help="seconds allowed per run (default 3600)")
     parser.add_argument("--json", type=Path, default=None, help="also write every measurement to this JSON file")
@@ -266,8 +304,11 @@ def main(argv: list[str] | None = None) -> int:
             generated = root = Path(tempfile.mkdtemp(prefix=f"resolvetool-tree-{n}-"))
             print(f"generating {n:,} resolutions into {root} ...", file=sys.stderr, flush=True)
             started = time.perf_counter()
-            done = subprocess.run([sys.executable, str(GENERATOR), str(root), "--resolutions", str(n),
-                                   "--seed", str(args.seed)], capture_output=True, text=True)
+            done = subprocess.run(
+                [sys.executable, str(GENERATOR), str(root), "--resolutions", str(n), "--seed", str(args.seed)],
+                capture_output=True,
+                text=True,
+            )
             generation = time.perf_counter() - started
             if done.returncode:
                 raise BenchError(f"generate.py failed:\n{done.stderr}")
@@ -278,13 +319,16 @@ def main(argv: list[str] | None = None) -> int:
             raise BenchError(f"no *.yaml files under {records}")
 
         env = dict(os.environ)
-        env.update(NO_COLOR="1", XDG_CACHE_HOME=str(work / "xdg-cache"), RESOLVETOOL_CACHE_DIR=str(work / "unused-cache"))
+        env.update(
+            NO_COLOR="1", XDG_CACHE_HOME=str(work / "xdg-cache"), RESOLVETOOL_CACHE_DIR=str(work / "unused-cache")
+        )
         env.pop("FORCE_COLOR", None)
         jobs = ["--jobs", str(args.jobs)] if args.jobs else []
         validate = ["--root", str(root), "-v", "validate", "-f", "json", *jobs]
 
-        def measure(scenario: Scenario, mode: str, command: list[str], *, runs: int = repeat,
-                    cache=None, before=None) -> None:
+        def measure(
+            scenario: Scenario, mode: str, command: list[str], *, runs: int = repeat, cache=None, before=None
+        ) -> None:
             scenarios.append(scenario)
             print(f"  {scenario.key} {scenario.label} ...", file=sys.stderr, flush=True)
             for k in range(runs):
@@ -294,8 +338,9 @@ def main(argv: list[str] | None = None) -> int:
                 if cache:
                     run_env["RESOLVETOOL_CACHE_DIR"] = cache() if callable(cache) else cache
                 try:
-                    scenario.runs.append(run_measured(mode, command, env=run_env, cwd=root, work=work,
-                                                      timeout=args.timeout))
+                    scenario.runs.append(
+                        run_measured(mode, command, env=run_env, cwd=root, work=work, timeout=args.timeout)
+                    )
                 except BenchError as error:
                     scenario.error = str(error)
                     print(f"    failed: {error}", file=sys.stderr)
@@ -305,10 +350,8 @@ def main(argv: list[str] | None = None) -> int:
         print("warming the OS file cache ...", file=sys.stderr, flush=True)
         run_measured("baseline", [str(records)], env=env, cwd=root, work=work, timeout=args.timeout)
 
-        measure(Scenario("(a)", "baseline: yaml.load(f.read(), Loader=yaml.CSafeLoader)"),
-                "baseline", [str(records)])
-        measure(Scenario("(b)", "validate --no-cache", expect_cached="none"),
-                "resolvetool", [*validate, "--no-cache"])
+        measure(Scenario("(a)", "baseline: yaml.load(f.read(), Loader=yaml.CSafeLoader)"), "baseline", [str(records)])
+        measure(Scenario("(b)", "validate --no-cache", expect_cached="none"), "resolvetool", [*validate, "--no-cache"])
 
         # (c): a new, empty cache folder for each run; the last one stays, primed, for (d) and (e).
         cold_dirs: list[str] = []
@@ -323,11 +366,21 @@ def main(argv: list[str] | None = None) -> int:
         primed = cold_dirs[-1] if cold.runs and not cold.error else None
         if primed is None:  # prime a cache for (d) and (e) all the same
             primed = str(work / "cache-primed")
-            run_measured("resolvetool", validate, env=dict(env, RESOLVETOOL_CACHE_DIR=primed), cwd=root, work=work,
-                         timeout=args.timeout)
+            run_measured(
+                "resolvetool",
+                validate,
+                env=dict(env, RESOLVETOOL_CACHE_DIR=primed),
+                cwd=root,
+                work=work,
+                timeout=args.timeout,
+            )
 
-        measure(Scenario("(d)", "validate, warm cache, nothing changed", expect_cached="all"),
-                "resolvetool", validate, cache=primed)
+        measure(
+            Scenario("(d)", "validate, warm cache, nothing changed", expect_cached="all"),
+            "resolvetool",
+            validate,
+            cache=primed,
+        )
 
         if not args.memory_only:
             edit_target = pick_edit_target(records)
@@ -338,12 +391,20 @@ def main(argv: list[str] | None = None) -> int:
             def edit(k: int) -> None:
                 edit_target.write_bytes(original + newline + f"# benchmark edit {k + 1} at {time.time_ns()}\n".encode())
 
-            measure(Scenario("(e)", "validate, warm cache, 1 file edited", expect_cached="all-but-one"),
-                    "resolvetool", validate, cache=primed, before=edit)
+            measure(
+                Scenario("(e)", "validate, warm cache, 1 file edited", expect_cached="all-but-one"),
+                "resolvetool",
+                validate,
+                cache=primed,
+                before=edit,
+            )
             edit_target.write_bytes(original)
             if args.jobs != 1:
-                measure(Scenario("(f)", "validate --no-cache --jobs 1 (no workers)", expect_cached="none"),
-                        "resolvetool", ["--root", str(root), "-v", "validate", "-f", "json", "--no-cache", "--jobs", "1"])
+                measure(
+                    Scenario("(f)", "validate --no-cache --jobs 1 (no workers)", expect_cached="none"),
+                    "resolvetool",
+                    ["--root", str(root), "-v", "validate", "-f", "json", "--no-cache", "--jobs", "1"],
+                )
     except BenchError as error:
         print(f"bench_validate.py: {error}", file=sys.stderr)
         return 2
@@ -357,20 +418,50 @@ def main(argv: list[str] | None = None) -> int:
         if generated is not None and not args.keep:
             shutil.rmtree(generated, ignore_errors=True)
 
-    report(scenarios, env_lines, source, root, n_files, n_bytes, repeat, args, generated is not None and not args.keep,
-           edit_target)
+    report(
+        scenarios,
+        env_lines,
+        source,
+        root,
+        n_files,
+        n_bytes,
+        repeat,
+        args,
+        generated is not None and not args.keep,
+        edit_target,
+    )
     if args.json:
-        args.json.write_text(json.dumps({
-            "environment": env_lines, "tree": {"source": source, "files": n_files, "bytes": n_bytes},
-            "repeat": repeat, "jobs": args.jobs,
-            "scenarios": [{"key": s.key, "label": s.label, "error": s.error,
-                           "runs": [r.__dict__ for r in s.runs]} for s in scenarios],
-        }, indent=2) + "\n")
+        args.json.write_text(
+            json.dumps(
+                {
+                    "environment": env_lines,
+                    "tree": {"source": source, "files": n_files, "bytes": n_bytes},
+                    "repeat": repeat,
+                    "jobs": args.jobs,
+                    "scenarios": [
+                        {"key": s.key, "label": s.label, "error": s.error, "runs": [r.__dict__ for r in s.runs]}
+                        for s in scenarios
+                    ],
+                },
+                indent=2,
+            )
+            + "\n"
+        )
     return 1 if any(s.error for s in scenarios) else 0
 
 
-def report(scenarios: list[Scenario], env_lines: list[str], source: str, root: Path, n_files: int, n_bytes: int,
-           repeat: int, args: argparse.Namespace, deleted: bool, edit_target: Path | None) -> None:
+def report(
+    scenarios: list[Scenario],
+    env_lines: list[str],
+    source: str,
+    root: Path,
+    n_files: int,
+    n_bytes: int,
+    repeat: int,
+    args: argparse.Namespace,
+    deleted: bool,
+    edit_target: Path | None,
+) -> None:
     baseline = next((s.best for s in scenarios if s.key == "(a)" and s.runs), None)
     jobs = f"--jobs {args.jobs}" if args.jobs else "validate's default jobs (one per usable core)"
     title = "resolvetool validate: memory check" if args.memory_only else "resolvetool validate benchmark"
@@ -405,19 +496,26 @@ def report(scenarios: list[Scenario], env_lines: list[str], source: str, root: P
                 if sm.get("files") != n_files:
                     problems.append(f"{s.key}: validate checked {sm.get('files')} files, the tree has {n_files}")
                 if sm.get("errors") or sm.get("warnings"):
-                    problems.append(f"{s.key}: validate reported {sm.get('errors')} errors and {sm.get('warnings')} "
-                                    "warnings (the tree is not clean: figures include reporting them)")
+                    problems.append(
+                        f"{s.key}: validate reported {sm.get('errors')} errors and {sm.get('warnings')} "
+                        "warnings (the tree is not clean: figures include reporting them)"
+                    )
                 wanted = {"none": 0, "all": n_files, "all-but-one": n_files - 1}.get(s.expect_cached or "")
                 if wanted is not None and r.cached is not None and r.cached != wanted:
                     problems.append(f"{s.key}: {r.cached} files came from the cache, expected {wanted}")
         workers = fmt_mb(workers_kb) if s.key != "(a)" else "-"
-        print(f"{s.key:<4}{s.label:<53}{best_run.wall:>8.2f}{ratio:>8}{best_run.cpu:>8.1f}{fmt_mb(main_kb):>9}"
-              f"{workers:>11}   {checked}")
+        print(
+            f"{s.key:<4}{s.label:<53}{best_run.wall:>8.2f}{ratio:>8}{best_run.cpu:>8.1f}{fmt_mb(main_kb):>9}"
+            f"{workers:>11}   {checked}"
+        )
     print()
-    print("every run (s): " + "; ".join(f"{s.key} " + " ".join(f"{r.wall:.2f}" for r in s.runs)
-                                       for s in scenarios if s.runs))
+    print(
+        "every run (s): "
+        + "; ".join(f"{s.key} " + " ".join(f"{r.wall:.2f}" for r in s.runs) for s in scenarios if s.runs)
+    )
     print()
-    print(textwrap.dedent("""
+    print(
+        textwrap.dedent("""
         (a) one Python process reading every record file and loading it with PyYAML's libyaml-based loader,
         keeping nothing: what merely reading the tree with the usual fast YAML loader costs. (b) and (f) read,
         parse strictly and validate every file and check references across the tree; (c) does the same and
@@ -428,10 +526,13 @@ def report(scenarios: list[Scenario], env_lines: list[str], source: str, root: P
         process it started (RUSAGE_CHILDREN; forked workers count pages shared with the main process too).
         Memory figures are the highest over all runs of a row. Every row includes interpreter start-up and
         imports. (c) starts from an empty cache folder each run; (d) and (e) reuse the cache (c) left.
-        The OS file cache was warmed by one untimed full read first.""").strip())
+        The OS file cache was warmed by one untimed full read first.""").strip()
+    )
     if edit_target is not None:
-        print(f"(e) appends a comment line to {edit_target.relative_to(root)} before each run (so its content, "
-              "and its cache key, change); the file is restored afterwards.")
+        print(
+            f"(e) appends a comment line to {edit_target.relative_to(root)} before each run (so its content, "
+            "and its cache key, change); the file is restored afterwards."
+        )
     if args.memory_only:
         print("--memory-only: one run of each; (e) and (f) not run.")
     if problems:

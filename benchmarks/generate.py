@@ -44,16 +44,28 @@ SCHEMA_LINE = "# yaml-language-server: $schema={up}schemas/{kind}.schema.json\n"
 
 ORGANIZATIONS = [
     {
-        "id": "interpol", "name": "International Criminal Police Organization – INTERPOL", "acronym": "INTERPOL",
-        "other_names": ["ICPO-INTERPOL"], "category": "intergovernmental police organization",
+        "id": "interpol",
+        "name": "International Criminal Police Organization – INTERPOL",
+        "acronym": "INTERPOL",
+        "other_names": ["ICPO-INTERPOL"],
+        "category": "intergovernmental police organization",
         "description": "Enables police in its member countries to work together to fight transnational crime "
-                       "and make the world a safer place, through databases, expertise and operational support.",
+        "and make the world a safer place, through databases, expertise and operational support.",
         "membership": (196, "member countries", "global"),
         "head": "secretary-general",
-        "offices": [("secretary-general", "Secretary General"), ("president", "President"),
-                    ("executive-director-police-services", "Executive Director of Police Services")],
+        "offices": [
+            ("secretary-general", "Secretary General"),
+            ("president", "President"),
+            ("executive-director-police-services", "Executive Director of Police Services"),
+        ],
         "units": [
-            ("global-complex-for-innovation", "INTERPOL Global Complex for Innovation", None, "Singapore", "established"),
+            (
+                "global-complex-for-innovation",
+                "INTERPOL Global Complex for Innovation",
+                None,
+                "Singapore",
+                "established",
+            ),
             ("digital-crime-centre", "INTERPOL Digital Crime Centre", "global-complex-for-innovation", None, "planned"),
             ("command-and-coordination-centre", "Command and Coordination Centre", None, "Lyon", "established"),
             ("criminal-analysis-sub-directorate", "Criminal Analysis Sub-Directorate", None, None, None),
@@ -62,67 +74,122 @@ ORGANIZATIONS = [
         "relationships": [],
     },
     {
-        "id": "itu", "name": "International Telecommunication Union", "acronym": "ITU",
-        "other_names": [], "category": "United Nations specialized agency",
+        "id": "itu",
+        "name": "International Telecommunication Union",
+        "acronym": "ITU",
+        "other_names": [],
+        "category": "United Nations specialized agency",
         "description": "Allocates global radio spectrum and satellite orbits, develops the technical standards that "
-                       "ensure networks and technologies seamlessly interconnect, and strives to improve access "
-                       "to information and communication technologies.",
+        "ensure networks and technologies seamlessly interconnect, and strives to improve access "
+        "to information and communication technologies.",
         "membership": (193, "States", "global"),
         "head": "secretary-general",
-        "offices": [("secretary-general", "Secretary-General"), ("deputy-secretary-general", "Deputy Secretary-General")],
+        "offices": [
+            ("secretary-general", "Secretary-General"),
+            ("deputy-secretary-general", "Deputy Secretary-General"),
+        ],
         "units": [
             ("radiocommunication-bureau", "Radiocommunication Bureau", None, "Geneva", "established"),
-            ("telecommunication-standardization-bureau", "Telecommunication Standardization Bureau", None, "Geneva", "established"),
-            ("telecommunication-development-bureau", "Telecommunication Development Bureau", None, "Geneva", "established"),
+            (
+                "telecommunication-standardization-bureau",
+                "Telecommunication Standardization Bureau",
+                None,
+                "Geneva",
+                "established",
+            ),
+            (
+                "telecommunication-development-bureau",
+                "Telecommunication Development Bureau",
+                None,
+                "Geneva",
+                "established",
+            ),
         ],
         "relationships": [],
     },
     {
-        "id": "impact", "name": "International Multilateral Partnership Against Cyber Threats", "acronym": "IMPACT",
-        "other_names": [], "category": None,
+        "id": "impact",
+        "name": "International Multilateral Partnership Against Cyber Threats",
+        "acronym": "IMPACT",
+        "other_names": [],
+        "category": None,
         "description": "Brings together governments, academia and industry experts to enhance the global community's "
-                       "capabilities in dealing with cyberthreats.",
+        "capabilities in dealing with cyberthreats.",
         "membership": None,
         "head": "chief-executive-officer",
         "offices": [("chief-executive-officer", "Chief Executive Officer")],
         "units": [("global-response-centre", "Global Response Centre", None, "Cyberjaya", "established")],
-        "relationships": [("executing-arm-of", "itu",
-                           "the cybersecurity executing arm of the United Nations specialized agency – the "
-                           "International Telecommunication Union (ITU)")],
+        "relationships": [
+            (
+                "executing-arm-of",
+                "itu",
+                "the cybersecurity executing arm of the United Nations specialized agency – the "
+                "International Telecommunication Union (ITU)",
+            )
+        ],
     },
     {
-        "id": "unodc", "name": "United Nations Office on Drugs and Crime", "acronym": "UNODC",
-        "other_names": [], "category": "United Nations office",
+        "id": "unodc",
+        "name": "United Nations Office on Drugs and Crime",
+        "acronym": "UNODC",
+        "other_names": [],
+        "category": "United Nations office",
         "description": "Assists Member States in their struggle against illicit drugs, crime and terrorism, through "
-                       "field-based technical cooperation, research and normative work.",
+        "field-based technical cooperation, research and normative work.",
         "membership": None,
         "head": "executive-director",
         "offices": [("executive-director", "Executive Director")],
         "units": [
             ("division-for-treaty-affairs", "Division for Treaty Affairs", None, "Vienna", "established"),
-            ("global-programme-against-money-laundering", "Global Programme against Money-Laundering", None, None, None),
+            (
+                "global-programme-against-money-laundering",
+                "Global Programme against Money-Laundering",
+                None,
+                None,
+                None,
+            ),
         ],
         "relationships": [],
     },
     {
-        "id": "wco", "name": "World Customs Organization", "acronym": "WCO",
-        "other_names": ["Customs Co-operation Council"], "category": "intergovernmental organization",
+        "id": "wco",
+        "name": "World Customs Organization",
+        "acronym": "WCO",
+        "other_names": ["Customs Co-operation Council"],
+        "category": "intergovernmental organization",
         "description": "Enhances the effectiveness and efficiency of customs administrations across the world.",
         "membership": (185, "customs administrations", "global"),
         "head": "secretary-general",
-        "offices": [("secretary-general", "Secretary General"), ("deputy-secretary-general", "Deputy Secretary General")],
+        "offices": [
+            ("secretary-general", "Secretary General"),
+            ("deputy-secretary-general", "Deputy Secretary General"),
+        ],
         "units": [
-            ("compliance-and-facilitation-directorate", "Compliance and Facilitation Directorate", None, "Brussels", "established"),
-            ("tariff-and-trade-affairs-directorate", "Tariff and Trade Affairs Directorate", None, "Brussels", "established"),
+            (
+                "compliance-and-facilitation-directorate",
+                "Compliance and Facilitation Directorate",
+                None,
+                "Brussels",
+                "established",
+            ),
+            (
+                "tariff-and-trade-affairs-directorate",
+                "Tariff and Trade Affairs Directorate",
+                None,
+                "Brussels",
+                "established",
+            ),
         ],
         "relationships": [],
     },
     {
-        "id": "imo", "name": "International Maritime Organization", "acronym": "IMO",
+        "id": "imo",
+        "name": "International Maritime Organization",
+        "acronym": "IMO",
         "other_names": ["Inter-Governmental Maritime Consultative Organization"],
         "category": "United Nations specialized agency",
         "description": "Sets global standards for the safety, security and environmental performance of "
-                       "international shipping.",
+        "international shipping.",
         "membership": (175, "Member States", "global"),
         "head": "secretary-general",
         "offices": [("secretary-general", "Secretary-General")],
@@ -134,13 +201,19 @@ ORGANIZATIONS = [
         "relationships": [],
     },
     {
-        "id": "icao", "name": "International Civil Aviation Organization", "acronym": "ICAO",
-        "other_names": [], "category": "United Nations specialized agency",
+        "id": "icao",
+        "name": "International Civil Aviation Organization",
+        "acronym": "ICAO",
+        "other_names": [],
+        "category": "United Nations specialized agency",
         "description": "Works with the Member States of the Chicago Convention and industry groups to reach consensus "
-                       "on international civil aviation standards and recommended practices.",
+        "on international civil aviation standards and recommended practices.",
         "membership": (193, "Member States", "global"),
         "head": "secretary-general",
-        "offices": [("secretary-general", "Secretary General"), ("president-of-the-council", "President of the Council")],
+        "offices": [
+            ("secretary-general", "Secretary General"),
+            ("president-of-the-council", "President of the Council"),
+        ],
         "units": [
             ("air-navigation-bureau", "Air Navigation Bureau", None, "Montréal", "established"),
             ("air-transport-bureau", "Air Transport Bureau", None, "Montréal", "established"),
@@ -148,16 +221,25 @@ ORGANIZATIONS = [
         "relationships": [],
     },
     {
-        "id": "europol", "name": "European Union Agency for Law Enforcement Cooperation", "acronym": "Europol",
-        "other_names": ["European Police Office"], "category": "European Union agency",
+        "id": "europol",
+        "name": "European Union Agency for Law Enforcement Cooperation",
+        "acronym": "Europol",
+        "other_names": ["European Police Office"],
+        "category": "European Union agency",
         "description": "Supports the law enforcement authorities of the Member States of the European Union in "
-                       "preventing and combating serious international crime and terrorism.",
+        "preventing and combating serious international crime and terrorism.",
         "membership": None,
         "head": "executive-director",
         "offices": [("executive-director", "Executive Director")],
         "units": [
             ("european-cybercrime-centre", "European Cybercrime Centre", None, "The Hague", "established"),
-            ("european-counter-terrorism-centre", "European Counter Terrorism Centre", None, "The Hague", "established"),
+            (
+                "european-counter-terrorism-centre",
+                "European Counter Terrorism Centre",
+                None,
+                "The Hague",
+                "established",
+            ),
         ],
         "relationships": [],
     },
@@ -187,107 +269,415 @@ class BodyDef:
 
 
 BODIES = [
-    BodyDef("interpol-general-assembly", "interpol", "General Assembly", "The ICPO-INTERPOL General Assembly",
-            "interpol-ga", 1, 1, 11, (3, 4), 3.0, 40, "AG-{year}-RES-{k:02d}", 0.7, "AG-{year}-RAP-{k:02d}",
-            False, "the Secretary General", "interpol"),
-    BodyDef("interpol-executive-committee", "interpol", "Executive Committee", "The Executive Committee of ICPO-INTERPOL",
-            "interpol-ec", 3, 1, 3, (2, 3), 0.8, 100, "CE-{year}-RES-{k:02d}", 0.5, "CE-{year}-RAP-{k:02d}",
-            False, "the Secretary General", "interpol"),
-    BodyDef("itu-council", "itu", "Council", "The Council of the International Telecommunication Union",
-            "itu-council", 1, 1, 6, (7, 9), 1.2, 20, "ITU-C/RES/{year}/{k}", 0.6, "C{year}/{k}",
-            True, "the Secretary-General", "itu"),
-    BodyDef("itu-plenipotentiary-conference", "itu", "Plenipotentiary Conference",
-            "The Plenipotentiary Conference of the International Telecommunication Union",
-            "itu-pp", 1, 4, 10, (14, 18), 4.0, 5, "PP-{year}/RES/{k}", 1.0, "PP-{year}/DOC/{k}",
-            True, "the Secretary-General", "itu"),
-    BodyDef("wco-council", "wco", "Council", "The Customs Co-operation Council",
-            "wco-council", 1, 1, 6, (2, 4), 1.0, 60, "WCO/SC/{year}/{k}", 0.5, "SC{year}{k:04d}",
-            False, "the Secretary General", "wco"),
-    BodyDef("imo-assembly", "imo", "Assembly", "The Assembly of the International Maritime Organization",
-            "imo-a", 1, 2, 11, (8, 10), 3.0, 10, "A.{seq}({number})", 1.0, "A {number}/{k}",
-            True, "the Secretary-General", "imo"),
-    BodyDef("imo-council", "imo", "Council", "The Council of the International Maritime Organization",
-            "imo-c", 2, 1, 7, (4, 5), 0.7, 90, "C/{number}/RES/{k}", 0.4, "C {number}/{k}",
-            True, "the Secretary-General", "imo"),
-    BodyDef("imo-maritime-safety-committee", "imo", "Maritime Safety Committee", "The Maritime Safety Committee",
-            "imo-msc", 2, 1, 5, (4, 8), 1.5, 60, "MSC.{seq}({number})", 1.0, "MSC {number}/{k}",
-            True, "the Secretary-General", "imo"),
-    BodyDef("icao-assembly", "icao", "Assembly", "The Assembly of the International Civil Aviation Organization",
-            "icao-a", 1, 3, 9, (10, 12), 3.5, 20, "A{number}-{k}", 0.9, "A{number}-WP/{k}",
-            False, "the Secretary General", "icao"),
-    BodyDef("icao-council", "icao", "Council", "The Council of the International Civil Aviation Organization",
-            "icao-c", 3, 1, 2, (9, 12), 0.6, 150, None, 0.0, "C-WP/{seq}",
-            False, "the Secretary General", "icao"),
-    BodyDef("commission-on-narcotic-drugs", "unodc", "Commission on Narcotic Drugs", "The Commission on Narcotic Drugs",
-            "cnd", 1, 1, 3, (4, 5), 1.5, 20, "CND {number}/{k}", 1.0, "E/CN.7/{year}/{k}",
-            True, "the Executive Director", "un"),
-    BodyDef("europol-management-board", "europol", "Management Board", "The Management Board of Europol",
-            "europol-mb", 4, 1, 2, (1, 2), 0.5, 1, None, 0.0, "EDOC#{seq:06d}",
-            False, "the Executive Director", "eu"),
+    BodyDef(
+        "interpol-general-assembly",
+        "interpol",
+        "General Assembly",
+        "The ICPO-INTERPOL General Assembly",
+        "interpol-ga",
+        1,
+        1,
+        11,
+        (3, 4),
+        3.0,
+        40,
+        "AG-{year}-RES-{k:02d}",
+        0.7,
+        "AG-{year}-RAP-{k:02d}",
+        False,
+        "the Secretary General",
+        "interpol",
+    ),
+    BodyDef(
+        "interpol-executive-committee",
+        "interpol",
+        "Executive Committee",
+        "The Executive Committee of ICPO-INTERPOL",
+        "interpol-ec",
+        3,
+        1,
+        3,
+        (2, 3),
+        0.8,
+        100,
+        "CE-{year}-RES-{k:02d}",
+        0.5,
+        "CE-{year}-RAP-{k:02d}",
+        False,
+        "the Secretary General",
+        "interpol",
+    ),
+    BodyDef(
+        "itu-council",
+        "itu",
+        "Council",
+        "The Council of the International Telecommunication Union",
+        "itu-council",
+        1,
+        1,
+        6,
+        (7, 9),
+        1.2,
+        20,
+        "ITU-C/RES/{year}/{k}",
+        0.6,
+        "C{year}/{k}",
+        True,
+        "the Secretary-General",
+        "itu",
+    ),
+    BodyDef(
+        "itu-plenipotentiary-conference",
+        "itu",
+        "Plenipotentiary Conference",
+        "The Plenipotentiary Conference of the International Telecommunication Union",
+        "itu-pp",
+        1,
+        4,
+        10,
+        (14, 18),
+        4.0,
+        5,
+        "PP-{year}/RES/{k}",
+        1.0,
+        "PP-{year}/DOC/{k}",
+        True,
+        "the Secretary-General",
+        "itu",
+    ),
+    BodyDef(
+        "wco-council",
+        "wco",
+        "Council",
+        "The Customs Co-operation Council",
+        "wco-council",
+        1,
+        1,
+        6,
+        (2, 4),
+        1.0,
+        60,
+        "WCO/SC/{year}/{k}",
+        0.5,
+        "SC{year}{k:04d}",
+        False,
+        "the Secretary General",
+        "wco",
+    ),
+    BodyDef(
+        "imo-assembly",
+        "imo",
+        "Assembly",
+        "The Assembly of the International Maritime Organization",
+        "imo-a",
+        1,
+        2,
+        11,
+        (8, 10),
+        3.0,
+        10,
+        "A.{seq}({number})",
+        1.0,
+        "A {number}/{k}",
+        True,
+        "the Secretary-General",
+        "imo",
+    ),
+    BodyDef(
+        "imo-council",
+        "imo",
+        "Council",
+        "The Council of the International Maritime Organization",
+        "imo-c",
+        2,
+        1,
+        7,
+        (4, 5),
+        0.7,
+        90,
+        "C/{number}/RES/{k}",
+        0.4,
+        "C {number}/{k}",
+        True,
+        "the Secretary-General",
+        "imo",
+    ),
+    BodyDef(
+        "imo-maritime-safety-committee",
+        "imo",
+        "Maritime Safety Committee",
+        "The Maritime Safety Committee",
+        "imo-msc",
+        2,
+        1,
+        5,
+        (4, 8),
+        1.5,
+        60,
+        "MSC.{seq}({number})",
+        1.0,
+        "MSC {number}/{k}",
+        True,
+        "the Secretary-General",
+        "imo",
+    ),
+    BodyDef(
+        "icao-assembly",
+        "icao",
+        "Assembly",
+        "The Assembly of the International Civil Aviation Organization",
+        "icao-a",
+        1,
+        3,
+        9,
+        (10, 12),
+        3.5,
+        20,
+        "A{number}-{k}",
+        0.9,
+        "A{number}-WP/{k}",
+        False,
+        "the Secretary General",
+        "icao",
+    ),
+    BodyDef(
+        "icao-council",
+        "icao",
+        "Council",
+        "The Council of the International Civil Aviation Organization",
+        "icao-c",
+        3,
+        1,
+        2,
+        (9, 12),
+        0.6,
+        150,
+        None,
+        0.0,
+        "C-WP/{seq}",
+        False,
+        "the Secretary General",
+        "icao",
+    ),
+    BodyDef(
+        "commission-on-narcotic-drugs",
+        "unodc",
+        "Commission on Narcotic Drugs",
+        "The Commission on Narcotic Drugs",
+        "cnd",
+        1,
+        1,
+        3,
+        (4, 5),
+        1.5,
+        20,
+        "CND {number}/{k}",
+        1.0,
+        "E/CN.7/{year}/{k}",
+        True,
+        "the Executive Director",
+        "un",
+    ),
+    BodyDef(
+        "europol-management-board",
+        "europol",
+        "Management Board",
+        "The Management Board of Europol",
+        "europol-mb",
+        4,
+        1,
+        2,
+        (1, 2),
+        0.5,
+        1,
+        None,
+        0.0,
+        "EDOC#{seq:06d}",
+        False,
+        "the Executive Director",
+        "eu",
+    ),
 ]
 
 INSTRUMENTS = [  # (id, organization, title, type, articles)
     ("interpol-constitution", "interpol", "Constitution of the ICPO-INTERPOL", "constitution", 50),
     ("interpol-general-regulations", "interpol", "General Regulations of the ICPO-INTERPOL", "regulations", 60),
-    ("interpol-rules-on-the-processing-of-data", "interpol", "INTERPOL's Rules on the Processing of Data", "regulations", 135),
+    (
+        "interpol-rules-on-the-processing-of-data",
+        "interpol",
+        "INTERPOL's Rules on the Processing of Data",
+        "regulations",
+        135,
+    ),
     ("interpol-financial-regulations", "interpol", "Financial Regulations", "regulations", 40),
     ("itu-constitution", "itu", "Constitution of the International Telecommunication Union", "constitution", 58),
     ("itu-convention", "itu", "Convention of the International Telecommunication Union", "convention", 42),
     ("itu-council-rules-of-procedure", "itu", "Rules of Procedure of the Council", "rules-of-procedure", 20),
     ("wco-convention", "wco", "Convention establishing a Customs Co-operation Council", "convention", 20),
-    ("wco-council-rules-of-procedure", "wco", "Rules of Procedure of the Customs Co-operation Council", "rules-of-procedure", 40),
+    (
+        "wco-council-rules-of-procedure",
+        "wco",
+        "Rules of Procedure of the Customs Co-operation Council",
+        "rules-of-procedure",
+        40,
+    ),
     ("imo-convention", "imo", "Convention on the International Maritime Organization", "convention", 82),
     ("imo-assembly-rules-of-procedure", "imo", "Rules of Procedure of the Assembly", "rules-of-procedure", 60),
     ("solas-convention", "imo", "International Convention for the Safety of Life at Sea", "convention", 13),
     ("chicago-convention", "icao", "Convention on International Civil Aviation", "convention", 96),
-    ("icao-assembly-standing-rules-of-procedure", "icao", "Standing Rules of Procedure of the Assembly", "rules-of-procedure", 66),
+    (
+        "icao-assembly-standing-rules-of-procedure",
+        "icao",
+        "Standing Rules of Procedure of the Assembly",
+        "rules-of-procedure",
+        66,
+    ),
     ("single-convention-on-narcotic-drugs", "unodc", "Single Convention on Narcotic Drugs, 1961", "convention", 51),
-    ("cnd-rules-of-procedure", "unodc", "Rules of Procedure of the Functional Commissions of the Economic and Social Council", "rules-of-procedure", 79),
+    (
+        "cnd-rules-of-procedure",
+        "unodc",
+        "Rules of Procedure of the Functional Commissions of the Economic and Social Council",
+        "rules-of-procedure",
+        79,
+    ),
     ("europol-regulation", "europol", "Regulation (EU) 2016/794 on Europol", "regulations", 77),
-    ("europol-management-board-rules-of-procedure", "europol", "Rules of Procedure of the Management Board", "rules-of-procedure", 25),
+    (
+        "europol-management-board-rules-of-procedure",
+        "europol",
+        "Rules of Procedure of the Management Board",
+        "rules-of-procedure",
+        25,
+    ),
 ]
 
 VENUES = [
-    ("Rome", "Italy"), ("Lyon", "France"), ("Singapore", "Singapore"), ("Hanoi", "Viet Nam"), ("Monaco", "Monaco"),
-    ("Kigali", "Rwanda"), ("Santiago", "Chile"), ("Dubai", "United Arab Emirates"), ("Istanbul", "Türkiye"),
-    ("Beijing", "China"), ("Bali", "Indonesia"), ("Buenos Aires", "Argentina"), ("Oslo", "Norway"),
-    ("Geneva", "Switzerland"), ("Busan", "Republic of Korea"), ("Guadalajara", "Mexico"), ("Antalya", "Türkiye"),
-    ("Brussels", "Belgium"), ("London", "United Kingdom"), ("Montréal", "Canada"), ("Vienna", "Austria"),
-    ("The Hague", "Netherlands"), ("Cape Town", "South Africa"), ("Marrakesh", "Morocco"), ("Doha", "Qatar"),
-    ("Lisbon", "Portugal"), ("Yokohama", "Japan"), ("New Delhi", "India"), ("Nairobi", "Kenya"), ("Lima", "Peru"),
+    ("Rome", "Italy"),
+    ("Lyon", "France"),
+    ("Singapore", "Singapore"),
+    ("Hanoi", "Viet Nam"),
+    ("Monaco", "Monaco"),
+    ("Kigali", "Rwanda"),
+    ("Santiago", "Chile"),
+    ("Dubai", "United Arab Emirates"),
+    ("Istanbul", "Türkiye"),
+    ("Beijing", "China"),
+    ("Bali", "Indonesia"),
+    ("Buenos Aires", "Argentina"),
+    ("Oslo", "Norway"),
+    ("Geneva", "Switzerland"),
+    ("Busan", "Republic of Korea"),
+    ("Guadalajara", "Mexico"),
+    ("Antalya", "Türkiye"),
+    ("Brussels", "Belgium"),
+    ("London", "United Kingdom"),
+    ("Montréal", "Canada"),
+    ("Vienna", "Austria"),
+    ("The Hague", "Netherlands"),
+    ("Cape Town", "South Africa"),
+    ("Marrakesh", "Morocco"),
+    ("Doha", "Qatar"),
+    ("Lisbon", "Portugal"),
+    ("Yokohama", "Japan"),
+    ("New Delhi", "India"),
+    ("Nairobi", "Kenya"),
+    ("Lima", "Peru"),
 ]
 
 # Resolution subjects: (title, id slug, subject as it runs in a sentence)
 TOPICS = [
     ("Fight against cybercrime", "cybercrime", "the fight against cybercrime"),
-    ("Protection of cultural property", "cultural-property", "the protection of cultural property against theft and illicit trafficking"),
+    (
+        "Protection of cultural property",
+        "cultural-property",
+        "the protection of cultural property against theft and illicit trafficking",
+    ),
     ("Maritime piracy", "maritime-piracy", "the prevention and suppression of piracy and armed robbery against ships"),
-    ("Exchange of police information", "information-exchange", "the secure exchange of police information between member countries"),
+    (
+        "Exchange of police information",
+        "information-exchange",
+        "the secure exchange of police information between member countries",
+    ),
     ("Security of major events", "major-events", "the security of major sporting and cultural events"),
     ("Disaster victim identification", "disaster-victim-identification", "the identification of victims of disasters"),
-    ("Trafficking in human beings", "human-trafficking", "the prevention of trafficking in human beings and the smuggling of migrants"),
-    ("Protection of personal data", "data-protection", "the protection of personal data processed through the Organization's channels"),
-    ("Illicit drug trafficking", "drug-trafficking", "the fight against illicit trafficking in narcotic drugs and psychotropic substances"),
-    ("Training of law enforcement officers", "training", "the training of law enforcement officers in member countries"),
+    (
+        "Trafficking in human beings",
+        "human-trafficking",
+        "the prevention of trafficking in human beings and the smuggling of migrants",
+    ),
+    (
+        "Protection of personal data",
+        "data-protection",
+        "the protection of personal data processed through the Organization's channels",
+    ),
+    (
+        "Illicit drug trafficking",
+        "drug-trafficking",
+        "the fight against illicit trafficking in narcotic drugs and psychotropic substances",
+    ),
+    (
+        "Training of law enforcement officers",
+        "training",
+        "the training of law enforcement officers in member countries",
+    ),
     ("Use of biometric data", "biometrics", "the lawful use of fingerprints, DNA profiles and facial images"),
-    ("Environmental crime", "environmental-crime", "the fight against environmental crime, including illegal logging and wildlife trafficking"),
-    ("Financial management of the Organization", "financial-management", "the sound financial management of the Organization"),
+    (
+        "Environmental crime",
+        "environmental-crime",
+        "the fight against environmental crime, including illegal logging and wildlife trafficking",
+    ),
+    (
+        "Financial management of the Organization",
+        "financial-management",
+        "the sound financial management of the Organization",
+    ),
     ("Asset recovery", "asset-recovery", "the tracing, freezing and recovery of the proceeds of crime"),
-    ("Counterfeit medical products", "counterfeit-medicines", "the fight against counterfeit and falsified medical products"),
-    ("Protection of children online", "child-protection", "the protection of children against sexual exploitation online"),
+    (
+        "Counterfeit medical products",
+        "counterfeit-medicines",
+        "the fight against counterfeit and falsified medical products",
+    ),
+    (
+        "Protection of children online",
+        "child-protection",
+        "the protection of children against sexual exploitation online",
+    ),
     ("Financing of terrorism", "terrorism-financing", "the suppression of the financing of terrorism"),
     ("Aviation security", "aviation-security", "the security of international civil aviation"),
     ("Search for fugitives", "fugitives", "the location and arrest of fugitives wanted for serious crimes"),
     ("Prevention of corruption", "corruption", "the prevention of corruption and the recovery of stolen assets"),
-    ("Modernization of customs procedures", "customs-modernization", "the simplification and harmonization of customs procedures"),
+    (
+        "Modernization of customs procedures",
+        "customs-modernization",
+        "the simplification and harmonization of customs procedures",
+    ),
     ("Safety of navigation", "navigation-safety", "the safety of navigation and the protection of life at sea"),
-    ("Prevention of pollution from ships", "ship-pollution", "the prevention of pollution of the marine environment by ships"),
-    ("Radio-frequency spectrum", "spectrum", "the rational, equitable and efficient use of the radio-frequency spectrum"),
-    ("Telecommunication infrastructure", "infrastructure", "the development of telecommunication infrastructure in developing countries"),
+    (
+        "Prevention of pollution from ships",
+        "ship-pollution",
+        "the prevention of pollution of the marine environment by ships",
+    ),
+    (
+        "Radio-frequency spectrum",
+        "spectrum",
+        "the rational, equitable and efficient use of the radio-frequency spectrum",
+    ),
+    (
+        "Telecommunication infrastructure",
+        "infrastructure",
+        "the development of telecommunication infrastructure in developing countries",
+    ),
     ("Firearms trafficking", "firearms", "the fight against the illicit manufacturing of and trafficking in firearms"),
-    ("Governance of the Organization", "governance", "the governance, transparency and accountability of the Organization"),
+    (
+        "Governance of the Organization",
+        "governance",
+        "the governance, transparency and accountability of the Organization",
+    ),
     ("Gender equality", "gender-equality", "gender equality and the empowerment of women in the Organization's work"),
-    ("Stolen and lost travel documents", "travel-documents", "the detection of stolen and lost travel documents at borders"),
+    (
+        "Stolen and lost travel documents",
+        "travel-documents",
+        "the detection of stolen and lost travel documents at borders",
+    ),
     ("Regional cooperation", "regional-cooperation", "cooperation with regional law enforcement bodies"),
     ("Working languages", "languages", "the use of the working languages of the Organization"),
     ("Seafarers' welfare", "seafarers", "the welfare and fair treatment of seafarers"),
@@ -310,50 +700,95 @@ PREAMBLE_PLAIN = [  # (phrase, the words after it, around the subject {s})
     ("CONSCIOUS", "of the need to improve {s}"),
 ]
 OPERATIVE = [  # (phrase, who or what it is addressed to, leading to a verb phrase)
-    ("DECIDES", "to"), ("REQUESTS", "{head} to"), ("INVITES", "member countries to"),
-    ("URGES", "all member countries to"), ("ENCOURAGES", "member countries and partner organizations to"),
-    ("INSTRUCTS", "the General Secretariat to"), ("CALLS UPON", "the regional bureaus to"),
-    ("AUTHORIZES", "{head} to"), ("RECOMMENDS", "that member countries"), ("ENTRUSTS", "{head} with the task to"),
+    ("DECIDES", "to"),
+    ("REQUESTS", "{head} to"),
+    ("INVITES", "member countries to"),
+    ("URGES", "all member countries to"),
+    ("ENCOURAGES", "member countries and partner organizations to"),
+    ("INSTRUCTS", "the General Secretariat to"),
+    ("CALLS UPON", "the regional bureaus to"),
+    ("AUTHORIZES", "{head} to"),
+    ("RECOMMENDS", "that member countries"),
+    ("ENTRUSTS", "{head} with the task to"),
 ]
 VERB_PHRASES = [
-    "develop a comprehensive strategy on", "strengthen cooperation on", "provide technical assistance to member countries regarding",
-    "establish a working group to examine", "allocate the necessary resources for", "take all appropriate measures to promote",
-    "report to the next session on progress made in", "prepare guidelines on", "organize a regional conference on",
-    "update the relevant manuals and procedures concerning", "designate national contact points for", "evaluate the effectiveness of current action on",
-    "share best practices and lessons learned concerning", "support research and the collection of statistics on",
+    "develop a comprehensive strategy on",
+    "strengthen cooperation on",
+    "provide technical assistance to member countries regarding",
+    "establish a working group to examine",
+    "allocate the necessary resources for",
+    "take all appropriate measures to promote",
+    "report to the next session on progress made in",
+    "prepare guidelines on",
+    "organize a regional conference on",
+    "update the relevant manuals and procedures concerning",
+    "designate national contact points for",
+    "evaluate the effectiveness of current action on",
+    "share best practices and lessons learned concerning",
+    "support research and the collection of statistics on",
 ]
 FILLERS = [
-    "in accordance with the relevant provisions of the Constitution", "with due regard to national legislation",
-    "within the limits of available resources", "in close cooperation with regional and international bodies",
-    "taking into account the views expressed by member countries", "as set out in the documents submitted to this session",
-    "and in particular the need for a coordinated response", "so that member countries may benefit from shared expertise",
-    "while respecting the principle of national sovereignty", "and to report thereon at its next session",
-    "through the exchange of information and best practices", "with a view to strengthening international cooperation",
-    "including the provision of technical assistance where requested", "in order to ensure the effective use of the Organization's resources",
-    "by means of training, capacity building and operational support", "and to submit proposals for consideration by the governing bodies",
-    "on the basis of the principles of transparency and accountability", "subject to the availability of extra-budgetary funding",
-    "in all regions and in all the working languages", "in consultation with the relevant international organizations",
-    "bearing in mind the rapid development of new technologies", "and the growing involvement of organized criminal groups",
-    "as well as the private sector and civil society", "without prejudice to existing bilateral arrangements",
-    "as a matter of priority", "for the benefit of all member countries", "in a timely and effective manner",
-    "and with full respect for human rights", "consistent with the Organization's strategic framework",
-    "in particular in developing countries and small island States", "and to keep the matter under review",
+    "in accordance with the relevant provisions of the Constitution",
+    "with due regard to national legislation",
+    "within the limits of available resources",
+    "in close cooperation with regional and international bodies",
+    "taking into account the views expressed by member countries",
+    "as set out in the documents submitted to this session",
+    "and in particular the need for a coordinated response",
+    "so that member countries may benefit from shared expertise",
+    "while respecting the principle of national sovereignty",
+    "and to report thereon at its next session",
+    "through the exchange of information and best practices",
+    "with a view to strengthening international cooperation",
+    "including the provision of technical assistance where requested",
+    "in order to ensure the effective use of the Organization's resources",
+    "by means of training, capacity building and operational support",
+    "and to submit proposals for consideration by the governing bodies",
+    "on the basis of the principles of transparency and accountability",
+    "subject to the availability of extra-budgetary funding",
+    "in all regions and in all the working languages",
+    "in consultation with the relevant international organizations",
+    "bearing in mind the rapid development of new technologies",
+    "and the growing involvement of organized criminal groups",
+    "as well as the private sector and civil society",
+    "without prejudice to existing bilateral arrangements",
+    "as a matter of priority",
+    "for the benefit of all member countries",
+    "in a timely and effective manner",
+    "and with full respect for human rights",
+    "consistent with the Organization's strategic framework",
+    "in particular in developing countries and small island States",
+    "and to keep the matter under review",
 ]
 PROVISIONS = [
-    "the Organization shall act in a spirit of neutrality", "the governing bodies may adopt rules for its application",
-    "any amendment shall enter into force upon adoption", "the budget shall be approved by the supreme governing body",
-    "the Secretariat shall carry out the decisions of the governing bodies", "members shall contribute to the expenses of the Organization",
-    "cooperation agreements shall be approved before they are signed", "the working languages are determined by the governing bodies",
+    "the Organization shall act in a spirit of neutrality",
+    "the governing bodies may adopt rules for its application",
+    "any amendment shall enter into force upon adoption",
+    "the budget shall be approved by the supreme governing body",
+    "the Secretariat shall carry out the decisions of the governing bodies",
+    "members shall contribute to the expenses of the Organization",
+    "cooperation agreements shall be approved before they are signed",
+    "the working languages are determined by the governing bodies",
 ]
 ITEM_PHRASES = [  # after "... to:"
-    "collect and analyse information on", "convene experts from member countries to examine", "publish an annual report on",
-    "facilitate the exchange of information on", "assess the financial implications of measures concerning",
-    "draft model legislation on", "coordinate the work of the regional bureaus on", "raise awareness of",
+    "collect and analyse information on",
+    "convene experts from member countries to examine",
+    "publish an annual report on",
+    "facilitate the exchange of information on",
+    "assess the financial implications of measures concerning",
+    "draft model legislation on",
+    "coordinate the work of the regional bureaus on",
+    "raise awareness of",
 ]
 METHODS = ["vote", "without-vote", "consensus", "unanimous", "acclamation"]
-OUTCOMES = {"vote": "Adopted", "without-vote": "Adopted", "consensus": "Adopted", "unanimous": "Adopted unanimously",
-            "acclamation": "Adopted by acclamation"}
-FILLER_PIECES = [tuple(" ".join(f.split()[i:i + 3]) for i in range(0, len(f.split()), 3)) for f in FILLERS]
+OUTCOMES = {
+    "vote": "Adopted",
+    "without-vote": "Adopted",
+    "consensus": "Adopted",
+    "unanimous": "Adopted unanimously",
+    "acclamation": "Adopted by acclamation",
+}
+FILLER_PIECES = [tuple(" ".join(f.split()[i : i + 3]) for i in range(0, len(f.split()), 3)) for f in FILLERS]
 FILLER_LENGTHS = [len(f) + 1 for f in FILLERS]
 LETTERS = "abcdefghij"
 
@@ -379,7 +814,11 @@ INJECTIONS: dict[str, tuple[str, str, str]] = {
     "wrong-type": ("RT103", 'vote count written as a string (in_favour: "NN")', "resolution"),
     "bad-date": ("RT106", "adoption date February 30", "resolution"),
     "unknown-kind": ("RT105", "kind: resolutoin", "resolution"),
-    "duplicate-id": ("RT201", "a copy of a resolution in the next year's folder (same file name, same id)", "resolution"),
+    "duplicate-id": (
+        "RT201",
+        "a copy of a resolution in the next year's folder (same file name, same id)",
+        "resolution",
+    ),
     "id-mismatch": ("RT202", "id changed to differ from the file name", "resolution"),
     "wrong-folder": ("RT203", "a report moved into agreements/", "report"),
     "duplicate-symbol": ("RT204", "symbol copied from another resolution", "resolution"),
@@ -411,14 +850,23 @@ ALSO = {"anchor-alias": ["RT014"], "too-many-problems": ["RT020"]}
 # --------------------------------------------------------------------------------------------------
 
 _PLAIN_BAD_START = frozenset("-?:,[]{}#&*!|>'\"%@`0123456789+. ")
-_YAML_WORDS = frozenset("yes Yes YES no No NO on On ON off Off OFF y Y n N true True TRUE false False FALSE "
-                        "null Null NULL ~".split())
+_YAML_WORDS = frozenset(
+    ["yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF", "y", "Y", "n", "N", "true", "True", "TRUE", "false", "False", "FALSE", "null", "Null", "NULL", "~"]
+)
 
 
 def plain_ok(text: str) -> bool:
     """Whether `text` can be written as a plain YAML scalar and be read back as the same string."""
-    return (bool(text) and text[0] not in _PLAIN_BAD_START and ": " not in text and " #" not in text
-            and not text.endswith(":") and text not in _YAML_WORDS and "\n" not in text and text[-1] != " ")
+    return (
+        bool(text)
+        and text[0] not in _PLAIN_BAD_START
+        and ": " not in text
+        and " #" not in text
+        and not text.endswith(":")
+        and text not in _YAML_WORDS
+        and "\n" not in text
+        and text[-1] != " "
+    )
 
 
 def scalar(out: list[str], indent: str, key: str, pieces: list[str] | tuple[str, ...] | str) -> None:
@@ -456,7 +904,7 @@ def split_words(text: str, size: int = 5) -> tuple[str, ...]:
     found = _SPLIT_CACHE.get((text, size))
     if found is None:
         words = text.split(" ")
-        found = tuple(" ".join(words[i:i + size]) for i in range(0, len(words), size))
+        found = tuple(" ".join(words[i : i + size]) for i in range(0, len(words), size))
         if len(_SPLIT_CACHE) < 100_000:
             _SPLIT_CACHE[(text, size)] = found
     return found
@@ -580,8 +1028,9 @@ def plan_world(n: int, rng: random.Random, seed: int) -> World:
         city, country = VENUES[rng.randrange(len(VENUES))]
         sid = f"{body.session_prefix}-{number}"
         ids.add(sid)
-        sessions.append(SessionPlan(len(sessions), sid, body, number, year, start, end, city, country,
-                                    dated=rng.random() > 0.06))
+        sessions.append(
+            SessionPlan(len(sessions), sid, body, number, year, start, end, city, country, dated=rng.random() > 0.06)
+        )
     if len(sessions) >= 2 and all(s.dated for s in sessions):
         sessions[0].dated = False  # at least one session whose adoption days are not recorded
 
@@ -647,9 +1096,15 @@ def plan_world(n: int, rng: random.Random, seed: int) -> World:
             topic = TOPICS[rng.randrange(len(TOPICS))]
             symbol = symbol_for(body.rep_symbol, body, s, "rep")
             rid = unique(slugify(symbol))
-            report = ReportPlan(len(reports), rid, symbol, s.index,
-                                f"Sets out the activities of the Organization regarding {topic[2]}, and proposals "
-                                f"for the coming period.", [])
+            report = ReportPlan(
+                len(reports),
+                rid,
+                symbol,
+                s.index,
+                f"Sets out the activities of the Organization regarding {topic[2]}, and proposals "
+                f"for the coming period.",
+                [],
+            )
             reports.append(report)
             s.reports.append(report.index)
             report_ids.append(report)
@@ -667,20 +1122,34 @@ def plan_world(n: int, rng: random.Random, seed: int) -> World:
             aid = unique(base if base not in ids else f"{base}-{s.year}")
             report = report_ids[k % len(report_ids)]
             report.appendices.append((f"Draft {title}", len(agreements)))
-            agreement = AgreementPlan(len(agreements), aid, title, (body.org, other), s.index, report.index,
-                                      len(report.appendices), res_index)
+            agreement = AgreementPlan(
+                len(agreements), aid, title, (body.org, other), s.index, report.index, len(report.appendices), res_index
+            )
             agreements.append(agreement)
             s.agreements.append(agreement.index)
             approver_of[res_index] = agreement
         for report in report_ids:
             if report.appendices:
                 titles = " and ".join(ORG_BY_ID[agreements[a].parties[1]]["acronym"] for _, a in report.appendices)
-                report.subject = (f"Sets out draft agreements with {titles} for approval, and describes the "
-                                  f"cooperation that led to them.")
+                report.subject = (
+                    f"Sets out draft agreements with {titles} for approval, and describes the "
+                    f"cooperation that led to them."
+                )
             for _ in range(rng.choice((0, 1, 1, 2))):
-                report.appendices.append((rng.choice(("Financial implications", "Statistics for the period under review",
-                                                      "List of participating member countries", "Draft work plan",
-                                                      "Summary of replies to the questionnaire")), None))
+                report.appendices.append(
+                    (
+                        rng.choice(
+                            (
+                                "Financial implications",
+                                "Statistics for the period under review",
+                                "List of participating member countries",
+                                "Draft work plan",
+                                "Summary of replies to the questionnaire",
+                            )
+                        ),
+                        None,
+                    )
+                )
         for i in s.resolutions:
             if i in approver_of:
                 agreement = approver_of[i]
@@ -693,15 +1162,29 @@ def plan_world(n: int, rng: random.Random, seed: int) -> World:
                 title, subject = topic[0], topic[2]
                 base = f"{s.id}-{topic[1]}"
                 if rng.random() < 0.08:
-                    title, subject, base = (f"Budget for the {s.year + 1} financial year", "the budget of the Organization",
-                                            f"{s.id}-budget-{s.year + 1}")
+                    title, subject, base = (
+                        f"Budget for the {s.year + 1} financial year",
+                        "the budget of the Organization",
+                        f"{s.id}-budget-{s.year + 1}",
+                    )
             rid = unique(base)
             symbol = None
             if body.res_symbol and i not in reserved and rng.random() < body.symbol_rate:
                 symbol = symbol_for(body.res_symbol, body, s, "res")
             date = s.start + dt.timedelta(days=rng.randint(0, (s.end - s.start).days)) if s.dated else None
-            plan = ResolutionPlan(i, rid, s.index, title, subject, date, symbol, rng.randint(2, 10), rng.randint(1, 8),
-                                  i in reserved, approver_of[i].index if i in approver_of else None)
+            plan = ResolutionPlan(
+                i,
+                rid,
+                s.index,
+                title,
+                subject,
+                date,
+                symbol,
+                rng.randint(2, 10),
+                rng.randint(1, 8),
+                i in reserved,
+                approver_of[i].index if i in approver_of else None,
+            )
             if plan.agreement is not None:
                 plan.n_op = max(plan.n_op, 2)
             resolutions.append(plan)
@@ -751,20 +1234,34 @@ def render_organization(o: dict) -> str:
 
 
 def render_body(b: BodyDef) -> str:
-    return "".join([
-        SCHEMA_LINE.format(up="../../", kind="body"), f"id: {b.id}\n", "kind: body\n", f"name: {b.name}\n",
-        f"organization: {b.org}\n", f"formula: {b.formula}\n", f"house_style: {b.style}\n",
-    ])
+    return "".join(
+        [
+            SCHEMA_LINE.format(up="../../", kind="body"),
+            f"id: {b.id}\n",
+            "kind: body\n",
+            f"name: {b.name}\n",
+            f"organization: {b.org}\n",
+            f"formula: {b.formula}\n",
+            f"house_style: {b.style}\n",
+        ]
+    )
 
 
 def render_session(s: SessionPlan, *, country: str | None = None, reversed_dates: bool = False) -> str:
     start, end = (s.end, s.start) if reversed_dates else (s.start, s.end)
-    return "".join([
-        SCHEMA_LINE.format(up="../../", kind="session"), f"id: {s.id}\n", "kind: session\n", f"body: {s.body.id}\n",
-        f"number: {s.number}\n", f"title: {s.body.name}, {ordinal(s.number)} session\n",
-        f"venue:\n  city: {s.city}\n  country: {country or s.country}\n",
-        f"start: {start.isoformat()}\n", f"end: {end.isoformat()}\n",
-    ])
+    return "".join(
+        [
+            SCHEMA_LINE.format(up="../../", kind="session"),
+            f"id: {s.id}\n",
+            "kind: session\n",
+            f"body: {s.body.id}\n",
+            f"number: {s.number}\n",
+            f"title: {s.body.name}, {ordinal(s.number)} session\n",
+            f"venue:\n  city: {s.city}\n  country: {country or s.country}\n",
+            f"start: {start.isoformat()}\n",
+            f"end: {end.isoformat()}\n",
+        ]
+    )
 
 
 def render_instrument(inst: tuple, rng: random.Random, *, duplicate_article: bool = False) -> tuple[str, list[str]]:
@@ -790,8 +1287,14 @@ def render_instrument(inst: tuple, rng: random.Random, *, duplicate_article: boo
 
 def render_report(r: ReportPlan, w: World) -> str:
     s = w.sessions[r.session]
-    out = [SCHEMA_LINE.format(up="../../", kind="report"), f"id: {r.id}\n", "kind: report\n", f"symbol: {plain(r.symbol)}\n",
-           f"body: {s.body.id}\n", f"session: {s.id}\n"]
+    out = [
+        SCHEMA_LINE.format(up="../../", kind="report"),
+        f"id: {r.id}\n",
+        "kind: report\n",
+        f"symbol: {plain(r.symbol)}\n",
+        f"body: {s.body.id}\n",
+        f"session: {s.id}\n",
+    ]
     scalar(out, "", "subject", split_words(r.subject, 4))
     if r.appendices:
         out.append("appendices:\n")
@@ -909,17 +1412,26 @@ class ResolutionWriter:
             if report.appendices and rng.random() < 0.4:
                 k = rng.randrange(len(report.appendices)) + 1
                 title = report.appendices[k - 1][0]
-                pieces = [f"Appendix {k} to Report {report.symbol},", "which sets out the",
-                          *self._pieces(title[:1].lower() + title[1:] + ",")]
+                pieces = [
+                    f"Appendix {k} to Report {report.symbol},",
+                    "which sets out the",
+                    *self._pieces(title[:1].lower() + title[1:] + ","),
+                ]
                 refs.append(f"{report.id}#appendix-{k}")
             else:
-                pieces = [f"Report {report.symbol}", *self._pieces(report.subject[:-1].replace("Sets out", "which sets out", 1))]
+                pieces = [
+                    f"Report {report.symbol}",
+                    *self._pieces(report.subject[:-1].replace("Sets out", "which sets out", 1)),
+                ]
                 refs.append(report.id)
         elif r < 0.35:
             iid, title, number = self._article(s.body.org)
             phrase = ("BEARING IN MIND", "RECALLING", "HAVING REGARD TO", "CONSIDERING")[rng.randrange(4)]
-            pieces = [f"Article {number} of the {title},", "which provides that",
-                      *self._pieces(PROVISIONS[rng.randrange(len(PROVISIONS))])]
+            pieces = [
+                f"Article {number} of the {title},",
+                "which provides that",
+                *self._pieces(PROVISIONS[rng.randrange(len(PROVISIONS))]),
+            ]
             refs.append(f"{iid}#article-{number}")
         elif r < 0.55 and (earlier := self._earlier()):
             phrase = ("RECALLING", "REAFFIRMING", "BEARING IN MIND", "FURTHER RECALLING")[rng.randrange(4)]
@@ -967,8 +1479,10 @@ class ResolutionWriter:
             pieces = [lead + ":"]
             n_items = rng.randint(2, 4)
             for k in range(n_items):
-                item = [ITEM_PHRASES[rng.randrange(len(ITEM_PHRASES))], *self._pieces(
-                    res.subject if rng.random() < 0.5 else TOPICS[rng.randrange(len(TOPICS))][2])]
+                item = [
+                    ITEM_PHRASES[rng.randrange(len(ITEM_PHRASES))],
+                    *self._pieces(res.subject if rng.random() < 0.5 else TOPICS[rng.randrange(len(TOPICS))][2]),
+                ]
                 self._fill(item, rng.randint(60, 150))
                 item_refs = []
                 if rng.random() < 0.2:
@@ -1022,8 +1536,10 @@ class ResolutionWriter:
             out.append(f"  method: {method}\n")
             if method == "vote":
                 yes = rng.randint(60, 180)
-                out.append(f"  vote:\n    in_favour: {yes}\n    against: {rng.randint(0, 20)}\n"
-                           f"    abstaining: {rng.randint(0, 30)}\n")
+                out.append(
+                    f"  vote:\n    in_favour: {yes}\n    against: {rng.randint(0, 20)}\n"
+                    f"    abstaining: {rng.randint(0, 30)}\n"
+                )
             out.append(f"  outcome: {OUTCOMES[method]}\n")
         else:
             out.append(f"  outcome: {('Approved', 'Adopted')[rng.randrange(2)]}\n")
@@ -1043,8 +1559,11 @@ class ResolutionWriter:
                 location = f"{report.id}#appendix-{agreement.appendix}"
                 if k == 0:
                     phrase = "APPROVES"
-                    pieces = [f"the Draft {agreement.title.split(' between ')[0]}", f"given at Appendix {agreement.appendix}",
-                              f"to Report {report.symbol};"]
+                    pieces = [
+                        f"the Draft {agreement.title.split(' between ')[0]}",
+                        f"given at Appendix {agreement.appendix}",
+                        f"to Report {report.symbol};",
+                    ]
                     refs = [agreement.id, location]
                 else:
                     phrase = "AUTHORIZES"
@@ -1121,7 +1640,9 @@ def plant_in_resolution(kind: str, text: str, res: ResolutionPlan, w: World, con
     if kind == "missing-field":
         return _replace_once(text, "\nstatus: adopted\n", "\n").encode()
     if kind == "unknown-field":
-        return _replace_once(text, "\nstatus: adopted\n", f"\nstatus: adopted\nadopted_on: {res.date.isoformat()}\n").encode()
+        return _replace_once(
+            text, "\nstatus: adopted\n", f"\nstatus: adopted\nadopted_on: {res.date.isoformat()}\n"
+        ).encode()
     if kind == "wrong-type":
         return _sub_once(r"\n    in_favour: (\d+)\n", r'\n    in_favour: "\1"\n', text).encode()
     if kind == "bad-date":
@@ -1131,7 +1652,9 @@ def plant_in_resolution(kind: str, text: str, res: ResolutionPlan, w: World, con
     if kind == "id-mismatch":
         return _replace_once(text, f"\nid: {res.id}\n", f"\nid: {context['new_id']}\n").encode()
     if kind == "duplicate-symbol":
-        return _replace_once(text, "\nkind: resolution\n", f"\nkind: resolution\nsymbol: {context['symbol']}\n").encode()
+        return _replace_once(
+            text, "\nkind: resolution\n", f"\nkind: resolution\nsymbol: {context['symbol']}\n"
+        ).encode()
     if kind == "missing-reference":
         return (text + f"supersedes:\n  - {context['typo']}\n").encode()
     if kind == "missing-fragment":
@@ -1174,7 +1697,9 @@ def typo_of(record_id: str, taken: set[str]) -> str:
         if len(word) >= 4 and word.isalpha():
             for j in range(len(word) - 2, 0, -1):
                 if word[j] != word[j + 1]:
-                    candidate = "-".join(parts[:i] + [word[:j] + word[j + 1] + word[j] + word[j + 2:]] + parts[i + 1:])
+                    candidate = "-".join(
+                        parts[:i] + [word[:j] + word[j + 1] + word[j] + word[j + 2 :]] + parts[i + 1 :]
+                    )
                     if candidate not in taken:
                         return candidate
     candidate = record_id + "x"
@@ -1223,9 +1748,18 @@ def generate(out_dir: Path, n: int, seed: int, injections: list[tuple[str, int]]
     rng = random.Random(seed)
     w = plan_world(n, rng, seed)
     records = out_dir / "records"
-    folders = {kind: records / folder for kind, folder in (
-        ("organization", "organizations"), ("body", "bodies"), ("session", "sessions"), ("instrument", "instruments"),
-        ("report", "reports"), ("agreement", "agreements"), ("resolution", "resolutions"))}
+    folders = {
+        kind: records / folder
+        for kind, folder in (
+            ("organization", "organizations"),
+            ("body", "bodies"),
+            ("session", "sessions"),
+            ("instrument", "instruments"),
+            ("report", "reports"),
+            ("agreement", "agreements"),
+            ("resolution", "resolutions"),
+        )
+    }
     for folder in folders.values():
         folder.mkdir(parents=True, exist_ok=True)
     stats = Stats()
@@ -1250,8 +1784,10 @@ def generate(out_dir: Path, n: int, seed: int, injections: list[tuple[str, int]]
     new_files: list[str] = []
     need = sum(count for kind, count in injections if INJECTIONS[kind][2] == "resolution")
     if need > len(reserved):
-        raise SystemExit(f"generate.py: {need} planted errors need resolutions kept for them, but only "
-                         f"{len(reserved)} exist with --resolutions {n}; generate more resolutions")
+        raise SystemExit(
+            f"generate.py: {need} planted errors need resolutions kept for them, but only "
+            f"{len(reserved)} exist with --resolutions {n}; generate more resolutions"
+        )
     symbol_sources = [r for r in w.resolutions if r.symbol and not r.reserved] or list(w.reports)
     for kind, count in injections:
         where = INJECTIONS[kind][2]
@@ -1273,8 +1809,11 @@ def generate(out_dir: Path, n: int, seed: int, injections: list[tuple[str, int]]
                     context["instrument"], context["article"] = inst[0], inst[4] + 50 + k
                 res_targets[index] = (kind, context)
             elif where == "session":
-                candidates = [s.index for s in w.sessions if (not s.dated) == (kind == "session-dates-reversed")
-                              and ("session", s.index) not in other_targets]
+                candidates = [
+                    s.index
+                    for s in w.sessions
+                    if (not s.dated) == (kind == "session-dates-reversed") and ("session", s.index) not in other_targets
+                ]
                 if kind == "session-dates-reversed":
                     candidates = [i for i in candidates if w.sessions[i].start != w.sessions[i].end]
                 if not candidates:
@@ -1298,8 +1837,15 @@ def generate(out_dir: Path, n: int, seed: int, injections: list[tuple[str, int]]
 
     def note(kind: str, path: Path, extra: str = "") -> None:
         code = INJECTIONS[kind][0]
-        planted.append({"kind": kind, "code": code, "also": ALSO.get(kind, []), "path": rel(path),
-                        "what": INJECTIONS[kind][1] + extra})
+        planted.append(
+            {
+                "kind": kind,
+                "code": code,
+                "also": ALSO.get(kind, []),
+                "path": rel(path),
+                "what": INJECTIONS[kind][1] + extra,
+            }
+        )
 
     # --- the fixed records ---------------------------------------------------------------------
     for o in ORGANIZATIONS:
@@ -1324,11 +1870,21 @@ def generate(out_dir: Path, n: int, seed: int, injections: list[tuple[str, int]]
     for s in w.sessions:
         kind = other_targets.get(("session", s.index))
         path = folders["session"] / f"{s.id}.yaml"
-        write(path, render_session(s, country="NO" if kind == "yaml11-boolean" else None,
-                                   reversed_dates=kind == "session-dates-reversed"), "session")
+        write(
+            path,
+            render_session(
+                s, country="NO" if kind == "yaml11-boolean" else None, reversed_dates=kind == "session-dates-reversed"
+            ),
+            "session",
+        )
         if kind:
-            note(kind, path, f" ({s.start} to {s.end}, {len(s.resolutions)} resolutions without adoption dates)"
-                 if kind == "session-dates-reversed" else "")
+            note(
+                kind,
+                path,
+                f" ({s.start} to {s.end}, {len(s.resolutions)} resolutions without adoption dates)"
+                if kind == "session-dates-reversed"
+                else "",
+            )
         session_reports = [w.reports[i] for i in s.reports]
         for report in session_reports:
             kind = other_targets.get(("report", report.index))
@@ -1352,10 +1908,11 @@ def generate(out_dir: Path, n: int, seed: int, injections: list[tuple[str, int]]
                 kind, context = target
                 data = plant_in_resolution(kind, text, res, w, context)
                 write(path, data, "resolution")
-                extra = {"missing-reference": f" ({context.get('typo')})",
-                         "id-mismatch": f" ({context.get('new_id')})",
-                         "missing-fragment": f" ({context.get('instrument')}#article-{context.get('article')})",
-                         }.get(kind, "")
+                extra = {
+                    "missing-reference": f" ({context.get('typo')})",
+                    "id-mismatch": f" ({context.get('new_id')})",
+                    "missing-fragment": f" ({context.get('instrument')}#article-{context.get('article')})",
+                }.get(kind, "")
                 if kind == "duplicate-id":
                     duplicate_sources.append((path, data, res))
                 elif kind == "duplicate-symbol":
@@ -1366,9 +1923,16 @@ def generate(out_dir: Path, n: int, seed: int, injections: list[tuple[str, int]]
                     else:
                         other_path = f"records/reports/{other.id}.yaml"
                     if other_path > rel(path):
-                        planted.append({"kind": kind, "code": "RT204", "also": [], "path": other_path,
-                                        "what": f"{INJECTIONS[kind][1]}: {rel(path)} was given the symbol "
-                                                f"{context['symbol']} of this file, which sorts after it"})
+                        planted.append(
+                            {
+                                "kind": kind,
+                                "code": "RT204",
+                                "also": [],
+                                "path": other_path,
+                                "what": f"{INJECTIONS[kind][1]}: {rel(path)} was given the symbol "
+                                f"{context['symbol']} of this file, which sorts after it",
+                            }
+                        )
                     else:
                         note(kind, path, f" ({context['symbol']}, also in {other_path})")
                 else:
@@ -1384,8 +1948,10 @@ def generate(out_dir: Path, n: int, seed: int, injections: list[tuple[str, int]]
                 note(swappable_left.pop(), path)
         writer.agreements_so_far.extend(w.agreements[i] for i in s.agreements)
     if swappable_left:
-        raise SystemExit("generate.py: no agreement with both a signed and an in-force date to plant "
-                         "lifecycle-out-of-order in; generate more resolutions")
+        raise SystemExit(
+            "generate.py: no agreement with both a signed and an in-force date to plant "
+            "lifecycle-out-of-order in; generate more resolutions"
+        )
 
     # --- files planted outside the usual places ------------------------------------------------------
     for path, data, res in duplicate_sources:
@@ -1403,9 +1969,18 @@ def generate(out_dir: Path, n: int, seed: int, injections: list[tuple[str, int]]
             drafts = records / "drafts"
             drafts.mkdir(exist_ok=True)
             path = drafts / f"observer-organization-{k + 1}.yaml"
-            write(path, "".join([SCHEMA_LINE.format(up="../../", kind="organization"),
-                                 f"id: observer-organization-{k + 1}\n", "kind: organization\n",
-                                 "name: Observer Organization awaiting admission\n"]), "organization")
+            write(
+                path,
+                "".join(
+                    [
+                        SCHEMA_LINE.format(up="../../", kind="organization"),
+                        f"id: observer-organization-{k + 1}\n",
+                        "kind: organization\n",
+                        "name: Observer Organization awaiting admission\n",
+                    ]
+                ),
+                "organization",
+            )
             note(kind, path)
         elif kind == "broken-symlink":
             year = w.sessions[-1].year
@@ -1443,8 +2018,10 @@ ORDER = ["organization", "body", "session", "instrument", "report", "agreement",
 def print_summary(out_dir: Path, manifest: dict) -> None:
     files, sizes = manifest["files"], manifest["bytes"]
     total_files, total_bytes = sum(files.values()), sum(sizes.values())
-    print(f"wrote {out_dir / 'records'} ({manifest['resolutions']} resolutions, seed {manifest['seed']}) "
-          f"in {manifest['seconds']:.2f} s")
+    print(
+        f"wrote {out_dir / 'records'} ({manifest['resolutions']} resolutions, seed {manifest['seed']}) "
+        f"in {manifest['seconds']:.2f} s"
+    )
     print(f"  {'kind':<14}{'files':>9}{'bytes':>15}{'average':>10}")
     for kind in ORDER:
         if kind in files:
@@ -1488,24 +2065,35 @@ def verify(out_dir: Path, manifest: dict) -> bool:
         print(f"verify: UNEXPECTED {code} x{count} at {path}")
         ok = False
     summary = report["summary"]
-    print(f"verify: validate took {elapsed:.2f} s, exit {result.returncode}: {summary['files']} files, "
-          f"{summary['records']} valid records, {summary['errors']} errors, {summary['warnings']} warnings; "
-          f"{len(expected)} planted codes " + ("all reported, nothing else" if ok else "NOT as planted"))
+    print(
+        f"verify: validate took {elapsed:.2f} s, exit {result.returncode}: {summary['files']} files, "
+        f"{summary['records']} valid records, {summary['errors']} errors, {summary['warnings']} warnings; "
+        f"{len(expected)} planted codes " + ("all reported, nothing else" if ok else "NOT as planted")
+    )
     return ok
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description="Generate a deterministic synthetic resolvetool project tree (OUT_DIR/records/...).",
-        epilog="Kinds for --inject: all, " + ", ".join(INJECTIONS))
+        epilog="Kinds for --inject: all, " + ", ".join(INJECTIONS),
+    )
     parser.add_argument("out_dir", type=Path, help="folder to write records/ and manifest.json into")
     parser.add_argument("--resolutions", "-n", type=int, required=True, help="number of resolutions")
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
-    parser.add_argument("--inject", action="append", default=[], metavar="KIND[:COUNT]",
-                        help="plant errors of this kind (repeatable, comma-separated; 'all' for one of each)")
+    parser.add_argument(
+        "--inject",
+        action="append",
+        default=[],
+        metavar="KIND[:COUNT]",
+        help="plant errors of this kind (repeatable, comma-separated; 'all' for one of each)",
+    )
     parser.add_argument("--force", action="store_true", help="replace OUT_DIR/records if it exists")
-    parser.add_argument("--verify", action="store_true",
-                        help="run `resolvetool validate` afterwards and check it reports exactly what was planted")
+    parser.add_argument(
+        "--verify",
+        action="store_true",
+        help="run `resolvetool validate` afterwards and check it reports exactly what was planted",
+    )
     args = parser.parse_args(argv)
     if args.resolutions < 1:
         parser.error("--resolutions must be at least 1")

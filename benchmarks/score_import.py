@@ -42,18 +42,21 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from resolvetool import textimport  # noqa: E402
-from resolvetool.rendering import render  # noqa: E402
-from resolvetool.textimport import BuildError, ImportFailure, Records  # noqa: E402
-from resolvetool.textimport.yamlout import record_yaml  # noqa: E402
+from resolvetool import textimport
+from resolvetool.rendering import render
+from resolvetool.textimport import BuildError, ImportFailure, Records
+from resolvetool.textimport.yamlout import record_yaml
 
 SUFFIXES = (".txt", ".md", ".pdf")
 CATEGORIES = ("failed", "crashed", "invalid", "lossy", "misnumbered", "warned", "silent", "wrong-symbol", "no-date")
-MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December")
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 # "22nd plenary meeting 29 October 2025", "3rd plenary meeting\n14 December 1990"
 # an adoption line of its own: "22nd plenary meeting 29 October 2025", "3rd plenary meeting\n14 December 1990"
-PRINTED_DATE = re.compile(rf"^[ \t*_]*\d+(?:st|nd|rd|th|d)[ \t]+(?:plenary[ \t]+)?meeting[ \t,]*\n?[ \t]*(?:on[ \t]+)?"
-                          rf"(\d{{1,2}})[ \t]+({MONTHS})[ \t]+(\d{{4}})[ \t.*_]*$", re.MULTILINE)
+PRINTED_DATE = re.compile(
+    rf"^[ \t*_]*\d+(?:st|nd|rd|th|d)[ \t]+(?:plenary[ \t]+)?meeting[ \t,]*\n?[ \t]*(?:on[ \t]+)?"
+    rf"(\d{{1,2}})[ \t]+({MONTHS})[ \t]+(\d{{4}})[ \t.*_]*$",
+    re.MULTILINE,
+)
 # the narrative form of a decision: "At its 51st plenary meeting, on 5 December 2016, the General Assembly ..."
 NARRATIVE_DATE = re.compile(rf"^\W*At its [^,\n]{{0,60}}meeting, on (\d{{1,2}}) ({MONTHS}) (\d{{4}})")
 
@@ -67,6 +70,8 @@ def printed_date(source: str) -> tuple[str, str, str] | None:
         return found.groups()
     closing = PRINTED_DATE.findall(source)
     return closing[0] if closing else None
+
+
 UNSC_NAME = re.compile(r"^S_RES_0*(\d+)_(\d{4})")
 
 
@@ -96,8 +101,11 @@ def import_document(path: Path) -> list:
     else:
         text = path.read_text(encoding="utf-8")
         reader = getattr(textimport, "import_document", None)
-        found = reader(text, name=path.name, records=Records()) if reader else \
-            textimport.import_text(text, name=path.name, records=Records())
+        found = (
+            reader(text, name=path.name, records=Records())
+            if reader
+            else textimport.import_text(text, name=path.name, records=Records())
+        )
     return list(found) if isinstance(found, (list, tuple)) else [found]
 
 
@@ -142,8 +150,11 @@ def planned_problems(results: list, tree) -> str | None:
     before writing (textimport/verify.py) against `tree`, an empty project."""
     from resolvetool.textimport.verify import blocking
 
-    files = {planned.path: record_yaml(planned.record, "schema.json", path=planned.path)
-             for result in results for planned in result.planned}
+    files = {
+        planned.path: record_yaml(planned.record, "schema.json", path=planned.path)
+        for result in results
+        for planned in result.planned
+    }
     problems = tree.problems(files)
     if blocking(problems):
         first = next(problem for problem in problems if problem.severity.value == "error")
@@ -169,7 +180,7 @@ def score_file(path: Path, symbols: dict[str, str], tree) -> Score:
         results = import_document(path)
     except (ImportFailure, BuildError) as error:
         return _not_imported(score, "failed", str(error), started, path, symbols)
-    except Exception as error:  # noqa: BLE001 - a crash is a finding, not the end of the run
+    except Exception as error:
         where = traceback.format_exc().splitlines()[-3].strip()
         return _not_imported(score, "crashed", f"{type(error).__name__}: {error} @ {where}", started, path, symbols)
     score.seconds = time.perf_counter() - started
@@ -198,15 +209,20 @@ def score_file(path: Path, symbols: dict[str, str], tree) -> Score:
     if printed:
         day, month, year = printed
         wanted_date = time.strftime("%Y-%m-%d", time.strptime(f"{day} {month} {year}", "%d %B %Y"))
-        dates = [str(result.resolution.adoption.date) if result.resolution.adoption and
-                 result.resolution.adoption.date else None for result in results]
+        dates = [
+            str(result.resolution.adoption.date)
+            if result.resolution.adoption and result.resolution.adoption.date
+            else None
+            for result in results
+        ]
         if wanted_date not in dates:
             score.mark("no-date", f"printed {wanted_date}, read {dates}")
     return score
 
 
-def _not_imported(score: Score, category: str, reason: str, started: float, path: Path,
-                  symbols: dict[str, str]) -> Score:
+def _not_imported(
+    score: Score, category: str, reason: str, started: float, path: Path, symbols: dict[str, str]
+) -> Score:
     """A file that gave no records: its facts were not read either."""
     score.seconds = time.perf_counter() - started
     score.mark(category, reason)
@@ -219,19 +235,28 @@ def _not_imported(score: Score, category: str, reason: str, started: float, path
 
 def _first_difference(expected: str, got: str) -> str:
     at = next((i for i, (a, b) in enumerate(zip(expected, got)) if a != b), min(len(expected), len(got)))
-    return f"at {at}: text {expected[max(0, at - 30):at + 40]!r} / render {got[max(0, at - 30):at + 40]!r}"
+    return f"at {at}: text {expected[max(0, at - 30) : at + 40]!r} / render {got[max(0, at - 30) : at + 40]!r}"
 
 
 def files_of(folder: Path) -> list[Path]:
-    return sorted(path for path in folder.iterdir() if path.suffix.lower() in SUFFIXES and path.is_file()
-                  and path.name.lower() not in ("readme.md",))
+    return sorted(
+        path
+        for path in folder.iterdir()
+        if path.suffix.lower() in SUFFIXES and path.is_file() and path.name.lower() not in ("readme.md",)
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("folders", nargs="+", type=Path, metavar="FOLDER")
-    parser.add_argument("--list", choices=CATEGORIES, action="append", default=[], metavar="CATEGORY",
-                        help=f"list the files of a category: {', '.join(CATEGORIES)}")
+    parser.add_argument(
+        "--list",
+        choices=CATEGORIES,
+        action="append",
+        default=[],
+        metavar="CATEGORY",
+        help=f"list the files of a category: {', '.join(CATEGORIES)}",
+    )
     parser.add_argument("--show", type=int, default=40, metavar="N", help="list at most N files per category")
     options = parser.parse_args()
     rows = []
@@ -249,28 +274,37 @@ def main() -> None:
         rows.append((folder, paths, symbols, scores))
     total = time.perf_counter() - started
 
-    print("| folder | texts | imported | valid | lossless | numbered | warned | silent misreads | symbol | date | "
-          "slowest ms |")
+    print(
+        "| folder | texts | imported | valid | lossless | numbered | warned | silent misreads | symbol | date | "
+        "slowest ms |"
+    )
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for folder, paths, symbols, scores in rows:
         counts = Counter(category for score in scores for category in score.categories)
         imported = len(scores) - counts["failed"] - counts["crashed"]
         with_symbol = sum(1 for score in scores if Path(score.name).stem in symbols)
-        with_date = sum(1 for path in paths if path.suffix != ".pdf" and
-                        printed_date(path.read_text(encoding="utf-8", errors="replace")))
+        with_date = sum(
+            1
+            for path in paths
+            if path.suffix != ".pdf" and printed_date(path.read_text(encoding="utf-8", errors="replace"))
+        )
         slowest = max((score.seconds for score in scores), default=0.0) * 1000
-        print(f"| {folder.name}/ | {len(scores)} | {_share(imported, len(scores))} | "
-              f"{_share(imported - counts['invalid'], imported)} | {_share(imported - counts['lossy'], imported)} | "
-              f"{_share(imported - counts['misnumbered'], imported)} | {counts['warned']} | {counts['silent']} | "
-              f"{_share(with_symbol - counts['wrong-symbol'], with_symbol) if with_symbol else '-'} | "
-              f"{_share(with_date - counts['no-date'], with_date) if with_date else '-'} | {slowest:.0f} |")
+        print(
+            f"| {folder.name}/ | {len(scores)} | {_share(imported, len(scores))} | "
+            f"{_share(imported - counts['invalid'], imported)} | {_share(imported - counts['lossy'], imported)} | "
+            f"{_share(imported - counts['misnumbered'], imported)} | {counts['warned']} | {counts['silent']} | "
+            f"{_share(with_symbol - counts['wrong-symbol'], with_symbol) if with_symbol else '-'} | "
+            f"{_share(with_date - counts['no-date'], with_date) if with_date else '-'} | {slowest:.0f} |"
+        )
     importing = sum(score.seconds for score in all_scores)
-    print(f"\n{len(all_scores)} files: imported in {importing:.1f} s ({importing / max(1, len(all_scores)) * 1000:.1f} "
-          f"ms a file); {total:.1f} s with the checks of what was imported")
+    print(
+        f"\n{len(all_scores)} files: imported in {importing:.1f} s ({importing / max(1, len(all_scores)) * 1000:.1f} "
+        f"ms a file); {total:.1f} s with the checks of what was imported"
+    )
     for category in options.list:
         chosen = [score for score in all_scores if category in score.categories]
         print(f"\n## {category}: {len(chosen)}")
-        for score in chosen[:options.show]:
+        for score in chosen[: options.show]:
             print(f"- {score.name}: {score.reasons[category][:300]}")
 
 

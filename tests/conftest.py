@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import pytest
-from typer.testing import CliRunner
-
 from repository_guard import install as guard_reads_beside
+from typer.testing import CliRunner
 
 REPO = Path(__file__).resolve().parent.parent
 # Real resolution texts and what a clerk reads in them (tests/corpus/SOURCES.md says where each comes from).

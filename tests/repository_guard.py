@@ -42,7 +42,7 @@ def install(repository: Path) -> bool:
     temporary = {os.path.normpath(tempfile.gettempdir()), os.path.realpath(tempfile.gettempdir())}
 
     def let_through(path: str) -> bool:
-        if path[len(beside_prefix):].startswith("."):
+        if path[len(beside_prefix) :].startswith("."):
             return True
         if any(path.startswith(os.path.join(folder, "pytest-of-")) for folder in temporary):
             return True
@@ -64,13 +64,18 @@ def install(repository: Path) -> bool:
             path = os.path.normpath(path if os.path.isabs(path) else os.path.join(os.getcwd(), path))
         except (OSError, TypeError, ValueError):
             return
-        if (not path.startswith(beside_prefix) or path == repository_text or path.startswith(inside_prefix)
-                or let_through(path)):
+        if (
+            not path.startswith(beside_prefix)
+            or path == repository_text
+            or path.startswith(inside_prefix)
+            or let_through(path)
+        ):
             return
         raise ReadOutsideRepository(
             f"a test reached {path}, outside the repository {repository_text}: a fresh clone has nothing beside "
             f"it. Copy what the test needs into tests/ (as tests/corpus/ holds the corpus texts, with their "
-            f"provenance in tests/corpus/SOURCES.md)")
+            f"provenance in tests/corpus/SOURCES.md)"
+        )
 
     sys.addaudithook(guard)
     _installed.append(Path(repository_text))

@@ -35,8 +35,9 @@ def reference_xml(tmp_path_factory) -> str:
 
     from resolvetool.cli import app
 
-    result = CliRunner().invoke(app, ["--root", str(REPO), "render", REFERENCE, "--format", "akn"],
-                                catch_exceptions=False)
+    result = CliRunner().invoke(
+        app, ["--root", str(REPO), "render", REFERENCE, "--format", "akn"], catch_exceptions=False
+    )
     assert result.exit_code == 0, result.stderr
     return result.stdout
 
@@ -97,7 +98,8 @@ def test_reference_structure(reference_xml):
     paragraphs = statement.findall("a:mainBody/a:paragraph", NS)
     assert [words(p) for p in paragraphs] == [
         "APPROVES the Draft Cooperation Agreement given at Appendix 1 to Report AG-2012-RAP-18;",
-        "AUTHORIZES the Secretary General to sign it."]
+        "AUTHORIZES the Secretary General to sign it.",
+    ]
     assert statement.find("a:conclusions//a:docStatus", NS).text == "Approved"
     assert statement.find("a:preface//a:docTitle", NS).text.startswith("Draft Cooperation Agreement")
 
@@ -150,17 +152,33 @@ def record(**data):
 def hostile():
     body = record(id="b", kind="body", name="Assembly <b>", organization="o", formula='The "Assembly" & <Co>')
     resolution = record(
-        id="r", kind="resolution", symbol="A/RES/1 <x>", title="<script>alert('t')</script> & \"quotes\"",
-        body="b", status="adopted",
+        id="r",
+        kind="resolution",
+        symbol="A/RES/1 <x>",
+        title="<script>alert('t')</script> & \"quotes\"",
+        body="b",
+        status="adopted",
         adoption={"date": "2020-05-01", "meeting": "10th plenary meeting", "outcome": "Adopted & <done>"},
-        preamble=[{"phrase": "NOTING", "text": "]]> <!-- not a comment --> &amp; text,",
-                   "items": [{"label": "(a)", "text": "<i>first</i>"}]}],
-        operative=[{"number": "1.", "phrase": "DECIDES", "text": "that \"x\" < y;",
-                    "items": [{"label": "(a)", "text": "one", "items": [{"label": "(i)", "text": "deep"}]}],
-                    "tail": "and so on."},
-                   {"phrase": "Requests", "text": ", with emphasis, more."}],
+        preamble=[
+            {
+                "phrase": "NOTING",
+                "text": "]]> <!-- not a comment --> &amp; text,",
+                "items": [{"label": "(a)", "text": "<i>first</i>"}],
+            }
+        ],
+        operative=[
+            {
+                "number": "1.",
+                "phrase": "DECIDES",
+                "text": 'that "x" < y;',
+                "items": [{"label": "(a)", "text": "one", "items": [{"label": "(i)", "text": "deep"}]}],
+                "tail": "and so on.",
+            },
+            {"phrase": "Requests", "text": ", with emphasis, more."},
+        ],
         footnotes=[{"marker": "1", "text": "A <note>."}],
-        annexes=[{"heading": "Annex", "title": "Terms & <conditions>", "text": "First.\n\nSecond <p>."}])
+        annexes=[{"heading": "Annex", "title": "Terms & <conditions>", "text": "First.\n\nSecond <p>."}],
+    )
     return resolution, {"b": body}.get
 
 
@@ -168,8 +186,10 @@ def test_hostile_text_is_escaped_and_comes_back_exactly():
     resolution, resolve = hostile()
     document = tree(render(resolution, format="akn", resolve=resolve))
     assert document.find(".//a:docTitle", NS).text == resolution.title
-    assert words(document.find(".//a:preamble/a:container", NS)) == \
-        "NOTING ]]> <!-- not a comment --> &amp; text, (a) <i>first</i>"
+    assert (
+        words(document.find(".//a:preamble/a:container", NS))
+        == "NOTING ]]> <!-- not a comment --> &amp; text, (a) <i>first</i>"
+    )
     assert document.find(".//a:FRBRalias", NS).get("value") == "A/RES/1 <x>"
     assert document.find(".//a:FRBRWork/a:FRBRnumber", NS).get("value") == "a-res-1-x"
     paragraph = document.findall(".//a:mainBody/a:paragraph", NS)
@@ -216,10 +236,15 @@ def akn(resolution, *others) -> str:
 
 
 def test_parts_keep_their_words_in_printed_order():
-    resolution = plain(parts=[{"label": "A", "adoption": {"statement": "Adopted at the 5th meeting."}},
-                              {"label": "B"}, {"label": "C", "title": "Empty"}],
-                       preamble=[{"part": "A", "text": "pa,"}, {"part": "B", "text": "pb,"}],
-                       operative=[{"part": "A", "text": "oa;"}, {"part": "B", "text": "ob."}])
+    resolution = plain(
+        parts=[
+            {"label": "A", "adoption": {"statement": "Adopted at the 5th meeting."}},
+            {"label": "B"},
+            {"label": "C", "title": "Empty"},
+        ],
+        preamble=[{"part": "A", "text": "pa,"}, {"part": "B", "text": "pb,"}],
+        operative=[{"part": "A", "text": "oa;"}, {"part": "B", "text": "ob."}],
+    )
     document = tree(akn(resolution))
     body = words(document.find(".//a:mainBody", NS))
     assert body == "A The Assembly, pa, oa; Adopted at the 5th meeting. B The Assembly, pb, ob. C Empty The Assembly,"
@@ -228,9 +253,20 @@ def test_parts_keep_their_words_in_printed_order():
 
 
 def test_clause_numbers_headings_and_tails_are_kept():
-    resolution = plain(preamble=[{"heading": "I. General", "number": "1", "phrase": "Noting", "text": "x,"}],
-                       operative=[{"heading": "II. Budget", "number": "2.", "phrase": "Decides", "text": "y:",
-                                   "items": [{"label": "(a)", "text": "z;"}], "tail": "with WHO.", "refs": ["who"]}])
+    resolution = plain(
+        preamble=[{"heading": "I. General", "number": "1", "phrase": "Noting", "text": "x,"}],
+        operative=[
+            {
+                "heading": "II. Budget",
+                "number": "2.",
+                "phrase": "Decides",
+                "text": "y:",
+                "items": [{"label": "(a)", "text": "z;"}],
+                "tail": "with WHO.",
+                "refs": ["who"],
+            }
+        ],
+    )
     document = tree(akn(resolution))
     assert words(document.find(".//a:preamble", NS)) == "The Assembly, I. General 1 Noting x,"
     main = document.find(".//a:mainBody", NS)
@@ -240,9 +276,11 @@ def test_clause_numbers_headings_and_tails_are_kept():
 
 
 def test_names_match_exactly_and_every_reference_has_an_entry():
-    resolution = plain(preamble=[{"text": "Thanking States who support WHO,", "refs": ["who"]}],
-                       footnotes=[{"marker": "1", "text": "See WHO.", "refs": ["who"]}],
-                       annexes=[{"text": "Cites the World Health Organization.", "refs": ["who"]}])
+    resolution = plain(
+        preamble=[{"text": "Thanking States who support WHO,", "refs": ["who"]}],
+        footnotes=[{"marker": "1", "text": "See WHO.", "refs": ["who"]}],
+        annexes=[{"text": "Cites the World Health Organization.", "refs": ["who"]}],
+    )
     document = tree(akn(resolution))
     assert [ref.text for ref in document.iter(f"{{{NAMESPACE}}}ref")] == ["WHO", "WHO", "World Health Organization"]
     assert document.find(".//a:references/a:TLCOrganization[@eId='who']", NS) is not None
@@ -250,11 +288,25 @@ def test_names_match_exactly_and_every_reference_has_an_entry():
 
 
 def test_own_parts_and_other_resolutions_are_linked_as_documents():
-    other = record(id="older", kind="resolution", symbol="A/RES/1", title="Older", body="b", status="adopted",
-                   adoption={"date": "2019-01-02"}, operative=[{"text": "Decides."}])
-    resolution = plain(operative=[{"text": "Adopts annex I and recalls A/RES/1, paragraph 1.",
-                                   "refs": ["r#annex-i", "older", "older#operative-1"]}],
-                       annexes=[{"number": "I", "text": "t"}])
+    other = record(
+        id="older",
+        kind="resolution",
+        symbol="A/RES/1",
+        title="Older",
+        body="b",
+        status="adopted",
+        adoption={"date": "2019-01-02"},
+        operative=[{"text": "Decides."}],
+    )
+    resolution = plain(
+        operative=[
+            {
+                "text": "Adopts annex I and recalls A/RES/1, paragraph 1.",
+                "refs": ["r#annex-i", "older", "older#operative-1"],
+            }
+        ],
+        annexes=[{"number": "I", "text": "t"}],
+    )
     document = tree(akn(resolution, other))
     hrefs = [ref.get("href") for ref in document.iter(f"{{{NAMESPACE}}}ref")]
     assert hrefs[0] == "#att_1"
@@ -265,9 +317,10 @@ def test_own_parts_and_other_resolutions_are_linked_as_documents():
 
 
 def test_footnotes_stand_at_their_markers():
-    resolution = plain(operative=[{"text": "Recalls the Charter[^1] and the rest."}],
-                       footnotes=[{"marker": "1", "text": "Of the United Nations."},
-                                  {"marker": "2", "text": "Unplaced."}])
+    resolution = plain(
+        operative=[{"text": "Recalls the Charter[^1] and the rest."}],
+        footnotes=[{"marker": "1", "text": "Of the United Nations."}, {"marker": "2", "text": "Unplaced."}],
+    )
     document = tree(akn(resolution))
     paragraph = document.find(".//a:paragraph//a:p", NS)
     assert paragraph.find("a:authorialNote", NS).get("marker") == "1"
@@ -287,8 +340,10 @@ def test_identity_edge_cases():
 
 
 def test_a_title_over_several_heading_lines_is_not_repeated():
-    resolution = plain(title="Cooperation with the regional organization",
-                       layout={"heading": ["Cooperation with the", "regional organization"]})
+    resolution = plain(
+        title="Cooperation with the regional organization",
+        layout={"heading": ["Cooperation with the", "regional organization"]},
+    )
     assert words(tree(akn(resolution)).find(".//a:preface", NS)) == "Cooperation with the regional organization"
 
 
@@ -298,9 +353,13 @@ def test_deterministic_across_processes():
 
     outputs = set()
     for seed in ("1", "2", "3"):
-        result = subprocess.run([sys.executable, "-m", "resolvetool", "--root", str(REPO), "render", REFERENCE,
-                                 "-f", "akn"], capture_output=True, text=True, check=True,
-                                env={**__import__("os").environ, "PYTHONHASHSEED": seed})
+        result = subprocess.run(
+            [sys.executable, "-m", "resolvetool", "--root", str(REPO), "render", REFERENCE, "-f", "akn"],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**__import__("os").environ, "PYTHONHASHSEED": seed},
+        )
         outputs.add(result.stdout)
     assert len(outputs) == 1
 
@@ -308,24 +367,35 @@ def test_deterministic_across_processes():
 def _resolutions():
     from hypothesis import strategies as st
 
-    word = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Cn", "Co", "Zs", "Zl", "Zp")), min_size=1,
-                   max_size=8).filter(lambda w: "[^" not in w)
+    word = st.text(
+        st.characters(blacklist_categories=("Cs", "Cc", "Cn", "Co", "Zs", "Zl", "Zp")), min_size=1, max_size=8
+    ).filter(lambda w: "[^" not in w)
     text = st.lists(word, min_size=1, max_size=6).map(" ".join)
-    item = st.fixed_dictionaries({"label": st.sampled_from(["(a)", "(b)", "(i)", "1."]), "text": text},
-                                 optional={"refs": st.lists(st.sampled_from(["who", "r#operative-1", "missing"]),
-                                                            max_size=2)})
+    item = st.fixed_dictionaries(
+        {"label": st.sampled_from(["(a)", "(b)", "(i)", "1."]), "text": text},
+        optional={"refs": st.lists(st.sampled_from(["who", "r#operative-1", "missing"]), max_size=2)},
+    )
     items = st.lists(item, max_size=3)
     clause = st.fixed_dictionaries(
         {"text": text},
-        optional={"phrase": st.sampled_from(["NOTING", "Decides", "REQUESTS"]), "number": st.sampled_from(["1.", "2"]),
-                  "heading": text, "tail": text, "items": items,
-                  "refs": st.lists(st.sampled_from(["who", "r#annex-1", "r#footnote-1", "nowhere#x"]), max_size=3)})
+        optional={
+            "phrase": st.sampled_from(["NOTING", "Decides", "REQUESTS"]),
+            "number": st.sampled_from(["1.", "2"]),
+            "heading": text,
+            "tail": text,
+            "items": items,
+            "refs": st.lists(st.sampled_from(["who", "r#annex-1", "r#footnote-1", "nowhere#x"]), max_size=3),
+        },
+    )
     return st.fixed_dictionaries(
         {"preamble": st.lists(clause, max_size=3), "operative": st.lists(clause, max_size=3)},
-        optional={"symbol": text, "footnotes": st.lists(st.fixed_dictionaries({"marker": st.just("1"), "text": text}),
-                                                        max_size=1),
-                  "annexes": st.lists(st.fixed_dictionaries({"text": text}), max_size=2),
-                  "parts": st.just([{"label": "A"}, {"label": "B", "title": "Second"}])})
+        optional={
+            "symbol": text,
+            "footnotes": st.lists(st.fixed_dictionaries({"marker": st.just("1"), "text": text}), max_size=1),
+            "annexes": st.lists(st.fixed_dictionaries({"text": text}), max_size=2),
+            "parts": st.just([{"label": "A"}, {"label": "B", "title": "Second"}]),
+        },
+    )
 
 
 def test_any_resolution_gives_a_valid_document_with_all_its_words():
@@ -356,9 +426,12 @@ def test_any_resolution_gives_a_valid_document_with_all_its_words():
 
 
 def test_parts_without_clauses_and_links_into_them():
-    in_parts = plain(id="p", parts=[{"label": "A", "adoption": {"statement": "Adopted at the 5th meeting."}},
-                                    {"label": "B"}],
-                     preamble=[{"part": "B", "text": "pb,"}], operative=[{"part": "B", "text": "ob."}])
+    in_parts = plain(
+        id="p",
+        parts=[{"label": "A", "adoption": {"statement": "Adopted at the 5th meeting."}}, {"label": "B"}],
+        preamble=[{"part": "B", "text": "pb,"}],
+        operative=[{"part": "B", "text": "ob."}],
+    )
     document = tree(akn(in_parts))
     assert akn(in_parts).count("Adopted at the 5th meeting.") == 1
     assert document.find(".//a:hcontainer[@eId='part_2__hcontainer_1']", NS) is not None

@@ -19,8 +19,15 @@ from test_site import HOSTILE, HOSTILE_TITLE
 CHROMIUM = Path("/usr/bin/chromium")
 REFERENCE = "interpol-ga-81-impact-cooperation"
 # As the machine's notes advise: no sandbox as root, and nothing that reaches for the network.
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 if not CHROMIUM.is_file():
     if os.environ.get("RESOLVETOOL_REQUIRE_BROWSER"):
@@ -119,14 +126,22 @@ def test_hostile_records_do_nothing_in_chromium(run_cli, make_tree, serve, page)
     root = make_tree(HOSTILE)
     assert run_cli("render", "--site", "site", cwd=root).exit_code == 0
     base = serve(root / "site")
-    for path in ("index.html", "resolutions/res-1.html", "organizations/org.html", "sessions/assembly-1.html",
-                 "years/2020.html", "search.html?q=script", "search.html?q=quoted"):
+    for path in (
+        "index.html",
+        "resolutions/res-1.html",
+        "organizations/org.html",
+        "sessions/assembly-1.html",
+        "years/2020.html",
+        "search.html?q=script",
+        "search.html?q=quoted",
+    ):
         page.goto(base + path)
         page.wait_for_load_state("load")
         if path.startswith("search"):
             page.wait_for_function("document.querySelectorAll('#search-results li').length > 0")
-        page.locator("a, p, h1, li").evaluate_all("els => els.forEach(el => el.dispatchEvent("
-                                                  "new MouseEvent('mouseover', {bubbles: true})))")
+        page.locator("a, p, h1, li").evaluate_all(
+            "els => els.forEach(el => el.dispatchEvent(new MouseEvent('mouseover', {bubbles: true})))"
+        )
         assert page.evaluate("window.pwned") is None, path
         assert page.locator("img, svg, iframe, marquee").count() == 0, path
     page.goto(base + "resolutions/res-1.html")
@@ -139,14 +154,31 @@ def test_search_folds_as_the_index_does(run_cli, base_tree, serve, page):
     from conftest import BASE_TREE
 
     resolution = BASE_TREE["records/resolutions/2020/res-1.yaml"]
-    titles = {"r-he": "לימוד השפה עִבְרִית", "r-ar": "تعليم اللغة العَرَبِيَّة", "r-fr": "Coopération régionale",
-              "r-hi": "हिन्दी भाषा का प्रयोग"}
-    root = base_tree(**{f"records__resolutions__2020__{rid}.yaml": resolution.replace("id: res-1", f"id: {rid}")
-                        .replace("title: A first decision", f"title: \"{title}\"") for rid, title in titles.items()})
+    titles = {
+        "r-he": "לימוד השפה עִבְרִית",
+        "r-ar": "تعليم اللغة العَرَبِيَّة",
+        "r-fr": "Coopération régionale",
+        "r-hi": "हिन्दी भाषा का प्रयोग",
+    }
+    root = base_tree(
+        **{
+            f"records__resolutions__2020__{rid}.yaml": resolution.replace("id: res-1", f"id: {rid}").replace(
+                "title: A first decision", f'title: "{title}"'
+            )
+            for rid, title in titles.items()
+        }
+    )
     assert run_cli("render", "--site", "site", cwd=root).exit_code == 0
     base = serve(root / "site")
-    for query, wanted in [("עִבְרִית", "r-he"), ("עברית", "r-he"), ("العَرَبِيَّة", "r-ar"), ("العربية", "r-ar"),
-                          ("cooperation", "r-fr"), ("COOPÉRATION", "r-fr"), ("हिन्दी", "r-hi")]:
+    for query, wanted in [
+        ("עִבְרִית", "r-he"),
+        ("עברית", "r-he"),
+        ("العَرَبِيَّة", "r-ar"),
+        ("العربية", "r-ar"),
+        ("cooperation", "r-fr"),
+        ("COOPÉRATION", "r-fr"),
+        ("हिन्दी", "r-hi"),
+    ]:
         page.goto(base + "search.html?q=" + query)
         page.wait_for_selector("body[data-search-ready]")
         hrefs = page.locator("#search-results li a").evaluate_all("links => links.map(a => a.getAttribute('href'))")

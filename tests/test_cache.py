@@ -8,12 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import BASE_TREE
 
 from resolvetool.cache import ResultCache
 from resolvetool.config import load_settings
 from resolvetool.corpus import load_corpus
-
-from conftest import BASE_TREE
 
 
 def test_second_run_reads_everything_from_the_cache(base_tree, isolated_cache: Path) -> None:
@@ -83,12 +82,15 @@ def test_read_only_cache_on_a_missing_file_is_just_empty(tmp_path: Path) -> None
 
 def test_overlapping_runs(base_tree, isolated_cache: Path) -> None:
     """Several processes validating (and writing the cache) at once all succeed and agree."""
-    files = {f"records__sessions__s-{i}.yaml": f"id: s-{i}\nkind: session\nbody: assembly\nnumber: {i}\n"
-             for i in range(1, 600)}
+    files = {
+        f"records__sessions__s-{i}.yaml": f"id: s-{i}\nkind: session\nbody: assembly\nnumber: {i}\n"
+        for i in range(1, 600)
+    }
     tree = base_tree(**files)
     command = [sys.executable, "-m", "resolvetool", "validate", "-f", "json", "--jobs", "2"]
-    runs = [subprocess.Popen(command, cwd=tree, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-            for _ in range(4)]
+    runs = [
+        subprocess.Popen(command, cwd=tree, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(4)
+    ]
     outputs = [run.communicate(timeout=300) for run in runs]
     assert [run.returncode for run in runs] == [0, 0, 0, 0], [err for _, err in outputs]
     assert all(err == "" for _, err in outputs)

@@ -10,12 +10,12 @@ from importlib import resources
 from pathlib import Path
 
 import jsonschema
-
 from conftest import BASE_TREE
 
 BROKEN = {
     "records__resolutions__2020__res-1.yaml": BASE_TREE["records/resolutions/2020/res-1.yaml"].replace(
-        "refs: [org#head]", "refs: [org#chair]"),
+        "refs: [org#head]", "refs: [org#chair]"
+    ),
     "records__organizations__org.yaml": BASE_TREE["records/organizations/org.yaml"] + "description: yes\n",
 }
 
@@ -31,17 +31,23 @@ def test_problems_exit_1_with_location_code_and_hint(run_cli, base_tree) -> None
     result = run_cli("validate", cwd=base_tree(**BROKEN))
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
-    assert lines[0] == "records/organizations/org.yaml:7:14: warning[RT020] \"yes\" is read as a string, " \
-                       "but YAML 1.1 tools read it as a boolean"
-    assert lines[2] == "records/resolutions/2020/res-1.yaml:16:12: error[RT206] reference \"org#chair\": " \
-                       "org has no part #chair"
+    assert (
+        lines[0] == 'records/organizations/org.yaml:7:14: warning[RT020] "yes" is read as a string, '
+        "but YAML 1.1 tools read it as a boolean"
+    )
+    assert (
+        lines[2] == 'records/resolutions/2020/res-1.yaml:16:12: error[RT206] reference "org#chair": '
+        "org has no part #chair"
+    )
     assert lines[3] == "  hint: its parts are #head"
     assert lines[-1] == "4 files checked: 1 error, 1 warning in 2 files"
 
 
 def test_warnings_fail_only_with_strict(run_cli, base_tree) -> None:
-    tree = base_tree(records__organizations__org__yaml=None, **{
-        "records__organizations__org.yaml": BROKEN["records__organizations__org.yaml"]})
+    tree = base_tree(
+        records__organizations__org__yaml=None,
+        **{"records__organizations__org.yaml": BROKEN["records__organizations__org.yaml"]},
+    )
     assert run_cli("validate", cwd=tree).exit_code == 0
     assert run_cli("validate", "--strict", cwd=tree).exit_code == 1
 
@@ -66,9 +72,14 @@ def test_json_format(run_cli, base_tree) -> None:
     assert document["version"] == 1
     assert document["summary"] == {"files": 4, "records": 4, "errors": 1, "warnings": 1, "infos": 0}
     assert document["diagnostics"][1] == {
-        "path": "records/resolutions/2020/res-1.yaml", "line": 16, "col": 12, "code": "RT206",
-        "name": "unresolved-fragment", "severity": "error",
-        "message": "reference \"org#chair\": org has no part #chair", "hint": "its parts are #head",
+        "path": "records/resolutions/2020/res-1.yaml",
+        "line": 16,
+        "col": 12,
+        "code": "RT206",
+        "name": "unresolved-fragment",
+        "severity": "error",
+        "message": 'reference "org#chair": org has no part #chair',
+        "hint": "its parts are #head",
     }
     assert result.stderr == ""
 
@@ -79,7 +90,7 @@ def test_github_format(run_cli, base_tree) -> None:
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
         "::error file=records/sessions/a%2Cb.yaml,line=1,col=5,title=RT202 id-not-file-stem::"
-        "id \"a\" differs from the file name \"a,b.yaml\"%0Ahint: rename the file to a.yaml, or change the id to a,b",
+        'id "a" differs from the file name "a,b.yaml"%0Ahint: rename the file to a.yaml, or change the id to a,b',
         "::error file=records/sessions/a%2Cb.yaml,line=4,col=9,title=RT104 invalid-value::"
         "number: 0: input should be greater than or equal to 1",
     ]
@@ -103,8 +114,10 @@ def test_sarif_format_is_valid_sarif_2_1_0(run_cli, base_tree) -> None:
     for r in results:
         assert rules[r["ruleIndex"]]["id"] == r["ruleId"]
     location = results[1]["locations"][0]["physicalLocation"]
-    assert location == {"artifactLocation": {"uri": "records/resolutions/2020/res-1.yaml", "uriBaseId": "%SRCROOT%"},
-                        "region": {"startLine": 16, "startColumn": 12}}
+    assert location == {
+        "artifactLocation": {"uri": "records/resolutions/2020/res-1.yaml", "uriBaseId": "%SRCROOT%"},
+        "region": {"startLine": 16, "startColumn": 12},
+    }
     assert results[0]["level"] == "warning"
     assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == tree.resolve().as_uri() + "/"
 
@@ -138,7 +151,9 @@ def test_paths_limit_the_report_but_not_the_references(run_cli, base_tree) -> No
 
 
 def test_a_file_outside_records_is_checked_against_the_tree(run_cli, base_tree) -> None:
-    tree = base_tree(**{"drafts__res-9.yaml": BASE_TREE["records/resolutions/2020/res-1.yaml"].replace("res-1", "res-9")})
+    tree = base_tree(
+        **{"drafts__res-9.yaml": BASE_TREE["records/resolutions/2020/res-1.yaml"].replace("res-1", "res-9")}
+    )
     result = run_cli("validate", "drafts/res-9.yaml", cwd=tree)
     assert (result.exit_code, result.stdout) == (0, "1 file checked: no problems\n")
     tree = base_tree(**{"drafts__res-9.yaml": "id: res-9\nkind: resolution\ntitle: x\nbody: nobody\nstatus: draft\n"})
@@ -185,8 +200,10 @@ def test_root_option_and_subfolders(run_cli, base_tree, tmp_path: Path) -> None:
 
 
 def test_parallel_run_equals_serial_run(run_cli, base_tree) -> None:
-    files = {f"records__sessions__s-{i}.yaml": f"id: s-{i}\nkind: session\nbody: assembly\nnumber: {i % 5}\n"
-             for i in range(300)}
+    files = {
+        f"records__sessions__s-{i}.yaml": f"id: s-{i}\nkind: session\nbody: assembly\nnumber: {i % 5}\n"
+        for i in range(300)
+    }
     tree = base_tree(**files)
     serial = run_cli("validate", "-f", "json", "--jobs", "1", "--no-cache", cwd=tree)
     parallel = run_cli("validate", "-f", "json", "--jobs", "2", "--no-cache", cwd=tree)
@@ -195,11 +212,18 @@ def test_parallel_run_equals_serial_run(run_cli, base_tree) -> None:
 
 
 def test_no_progress_bar_when_piped(base_tree, isolated_cache: Path) -> None:
-    files = {f"records__sessions__s-{i}.yaml": f"id: s-{i}\nkind: session\nbody: assembly\nnumber: 1\n"
-             for i in range(1, 400)}
+    files = {
+        f"records__sessions__s-{i}.yaml": f"id: s-{i}\nkind: session\nbody: assembly\nnumber: 1\n"
+        for i in range(1, 400)
+    }
     tree = base_tree(**files)
-    done = subprocess.run([sys.executable, "-m", "resolvetool", "validate", "--no-cache"], cwd=tree,
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "resolvetool", "validate", "--no-cache"],
+        cwd=tree,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0
     assert (done.stdout, done.stderr) == ("403 files checked: no problems\n", "")
 
@@ -214,7 +238,9 @@ def test_version_and_help(run_cli) -> None:
 
 
 def test_markup_in_record_text_is_printed_as_is(run_cli, base_tree) -> None:
-    tree = base_tree(**{"records__sessions__s.yaml": "id: s\nkind: session\nbody: assembly\nnumber: '[bold]1[/bold]'\n"})
+    tree = base_tree(
+        **{"records__sessions__s.yaml": "id: s\nkind: session\nbody: assembly\nnumber: '[bold]1[/bold]'\n"}
+    )
     result = run_cli("validate", cwd=tree)
     assert 'got text "[bold]1[/bold]"' in result.stdout
 
@@ -278,8 +304,9 @@ def test_records_folder_as_a_symbolic_link(run_cli, base_tree, tmp_path: Path) -
     (tree / "records").unlink()
     (tree / "records").symlink_to(tmp_path / "elsewhere")
     result = run_cli("validate", cwd=tree)
-    assert result.exit_code == 2 and "setting records = 'records' is outside the project (through a link" in \
-        result.stderr
+    assert (
+        result.exit_code == 2 and "setting records = 'records' is outside the project (through a link" in result.stderr
+    )
 
 
 def test_missing_records_folder_is_a_usage_error(run_cli, base_tree) -> None:
@@ -301,8 +328,10 @@ def test_a_draft_that_duplicates_an_id_is_reported_on_the_draft(run_cli, base_tr
     tree = base_tree(**{"drafts__assembly-1.yaml": BASE_TREE["records/sessions/assembly-1.yaml"]})
     result = run_cli("validate", "drafts/assembly-1.yaml", cwd=tree)
     assert result.exit_code == 1
-    assert "drafts/assembly-1.yaml:1:5: error[RT201] duplicate id \"assembly-1\" (first at " \
-           "records/sessions/assembly-1.yaml:1:5)" in result.stdout
+    assert (
+        'drafts/assembly-1.yaml:1:5: error[RT201] duplicate id "assembly-1" (first at '
+        "records/sessions/assembly-1.yaml:1:5)" in result.stdout
+    )
 
 
 def test_unwritable_schemas_and_non_utf8_settings_exit_2(run_cli, base_tree) -> None:
@@ -317,8 +346,9 @@ def test_unwritable_schemas_and_non_utf8_settings_exit_2(run_cli, base_tree) -> 
 def test_sarif_locations_are_encoded_placed_and_capped(run_cli, base_tree, monkeypatch) -> None:
     from resolvetool import reporters
 
-    tree = base_tree(**{"records__sessions__a b é.yaml": "", "records__sessions__c.yaml": "",
-                        "records__sessions__d.yaml": ""})
+    tree = base_tree(
+        **{"records__sessions__a b é.yaml": "", "records__sessions__c.yaml": "", "records__sessions__d.yaml": ""}
+    )
     log = json.loads(run_cli("validate", "-f", "sarif", cwd=tree).stdout)
     sarif_validator().validate(log)
     first = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]

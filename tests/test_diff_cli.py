@@ -12,8 +12,14 @@ import pytest
 from conftest import REPO
 
 RESOLUTION = "records/resolutions/2012/interpol-ga-81-impact-cooperation.yaml"
-GIT_ENV = {"GIT_AUTHOR_NAME": "Clerk", "GIT_AUTHOR_EMAIL": "clerk@example.org", "GIT_COMMITTER_NAME": "Clerk",
-           "GIT_COMMITTER_EMAIL": "clerk@example.org", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_SYSTEM": os.devnull}
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Clerk",
+    "GIT_AUTHOR_EMAIL": "clerk@example.org",
+    "GIT_COMMITTER_NAME": "Clerk",
+    "GIT_COMMITTER_EMAIL": "clerk@example.org",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+    "GIT_CONFIG_SYSTEM": os.devnull,
+}
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is needed")
 
@@ -45,8 +51,11 @@ def edit(root: Path, old: str, new: str, path: str = RESOLUTION) -> None:
 
 def test_the_working_tree_against_head(run_cli, project: Path) -> None:
     assert run_cli("diff", "--exit-code", cwd=project).exit_code == 0
-    edit(project, "the Secretary General to sign it.", "the Secretary General to sign it and to report to the "
-         "Executive Committee.")
+    edit(
+        project,
+        "the Secretary General to sign it.",
+        "the Secretary General to sign it and to report to the Executive Committee.",
+    )
     edit(project, "  - phrase: MINDFUL", "  - phrase: NOTING\n    text: the report,\n  - phrase: MINDFUL")
     result = run_cli("diff", "--exit-code", cwd=project)
     assert result.exit_code == 1
@@ -64,8 +73,12 @@ def test_formatting_alone_is_no_change(run_cli, project: Path) -> None:
 def test_between_branches_and_as_data(run_cli, project: Path) -> None:
     git(project, "checkout", "-q", "-b", "feature")
     edit(project, "status: adopted", "status: superseded")
-    edit(project, "  - event: approved", "  - event: signed\n    date: 2012-12-01\n  - event: approved",
-         "records/agreements/interpol-impact-cooperation.yaml")
+    edit(
+        project,
+        "  - event: approved",
+        "  - event: signed\n    date: 2012-12-01\n  - event: approved",
+        "records/agreements/interpol-impact-cooperation.yaml",
+    )
     (project / "records/organizations/itu.yaml").rename(project / "records/organizations/itu2.yaml")
     edit(project, "id: itu", "id: itu2", "records/organizations/itu2.yaml")
     git(project, "add", "-A")
@@ -74,16 +87,20 @@ def test_between_branches_and_as_data(run_cli, project: Path) -> None:
     assert data["version"] == 1
     by_id = {record["id"]: record for record in data["records"]}
     assert by_id["itu2"]["status"] == "renamed" and by_id["itu2"]["old_id"] == "itu"
-    assert {"kind": "changed", "path": "status", "old": "adopted", "new": "superseded"}.items() <= \
-        by_id["interpol-ga-81-impact-cooperation"]["changes"][0].items()
+    assert {"kind": "changed", "path": "status", "old": "adopted", "new": "superseded"}.items() <= by_id[
+        "interpol-ga-81-impact-cooperation"
+    ]["changes"][0].items()
     agreement = [c["summary"] for c in by_id["interpol-impact-cooperation"]["changes"]]
     assert "lifecycle (entry 2) added" in agreement and "status: approved → approved" not in agreement
     markdown = run_cli("diff", "--base", "main", "--head", "feature", "-f", "markdown", cwd=project).stdout
     assert markdown.startswith("**resolvetool diff**: 3 records (2 changed, 1 renamed)")
     assert markdown.count("<details>") == 3
     reverse = json.loads(run_cli("diff", "--base", "feature", "--head", "main", "-f", "json", cwd=project).stdout)
-    assert {r["id"] for r in reverse["records"]} == {"itu", "interpol-ga-81-impact-cooperation",
-                                                    "interpol-impact-cooperation"}
+    assert {r["id"] for r in reverse["records"]} == {
+        "itu",
+        "interpol-ga-81-impact-cooperation",
+        "interpol-impact-cooperation",
+    }
 
 
 def test_revisions_are_checked_and_never_read_as_options(run_cli, project: Path) -> None:
@@ -106,11 +123,16 @@ def test_outside_git_two_files_or_folders(run_cli, tmp_path: Path, in_repo: Path
     shutil.copytree(REPO / "records", tmp_path / "a")
     shutil.copytree(REPO / "records", tmp_path / "b")
     (tmp_path / "b/sessions/interpol-ga-81.yaml").write_text(
-        (tmp_path / "b/sessions/interpol-ga-81.yaml").read_text().replace("Rome", "Paris"))
+        (tmp_path / "b/sessions/interpol-ga-81.yaml").read_text().replace("Rome", "Paris")
+    )
     folders = run_cli("diff", str(tmp_path / "a"), str(tmp_path / "b"), "--exit-code", cwd=tmp_path)
     assert folders.exit_code == 1 and "venue.city: Rome → Paris" in folders.stdout
-    files = run_cli("diff", str(tmp_path / "a/sessions/interpol-ga-81.yaml"),
-                    str(tmp_path / "b/sessions/interpol-ga-81.yaml"), cwd=tmp_path)
+    files = run_cli(
+        "diff",
+        str(tmp_path / "a/sessions/interpol-ga-81.yaml"),
+        str(tmp_path / "b/sessions/interpol-ga-81.yaml"),
+        cwd=tmp_path,
+    )
     assert "venue.city: Rome → Paris" in files.stdout
     assert run_cli("diff", str(tmp_path / "a"), cwd=tmp_path).exit_code == 2
     assert run_cli("diff", str(tmp_path / "a"), str(tmp_path / "nope"), cwd=tmp_path).exit_code == 2

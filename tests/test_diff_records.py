@@ -34,20 +34,31 @@ def test_a_clause_inserted_is_one_insertion() -> None:
 
 
 def test_words_changed_inside_a_clause() -> None:
-    new = edited(extend=lambda r: r["operative"][1].update(
-        text="the Secretary General to sign it and to report to the Executive Committee."))
-    change, = diff_records(REFERENCE, new)
+    new = edited(
+        extend=lambda r: r["operative"][1].update(
+            text="the Secretary General to sign it and to report to the Executive Committee."
+        )
+    )
+    (change,) = diff_records(REFERENCE, new)
     assert (change.kind, change.path, change.at) == ("changed", "operative", (2, 2))
-    assert change.words == (("=", "AUTHORIZES the Secretary General to sign"), ("-", "it."),
-                            ("+", "it and to report to the Executive Committee."))
+    assert change.words == (
+        ("=", "AUTHORIZES the Secretary General to sign"),
+        ("-", "it."),
+        ("+", "it and to report to the Executive Committee."),
+    )
 
 
 def test_moves_renumbering_fields_and_lists() -> None:
     def move(record):
         record["preamble"].insert(0, record["preamble"].pop(3))
-    new = edited(move=move, number=lambda r: r["operative"][0].update(number="1."),
-                 status=lambda r: r.update(status="superseded"), approves=lambda r: r["approves"].append("other"),
-                 outcome=lambda r: r["adoption"].update(outcome="Adopted"))
+
+    new = edited(
+        move=move,
+        number=lambda r: r["operative"][0].update(number="1."),
+        status=lambda r: r.update(status="superseded"),
+        approves=lambda r: r["approves"].append("other"),
+        outcome=lambda r: r["adoption"].update(outcome="Adopted"),
+    )
     found = kinds(diff_records(REFERENCE, new))
     assert ("moved", "preamble", (4, 1)) in found
     assert ("renumbered", "operative", (1, 1)) in found
@@ -58,8 +69,11 @@ def test_moves_renumbering_fields_and_lists() -> None:
 
 
 def test_spacing_is_no_change_unless_asked() -> None:
-    new = edited(space=lambda r: r["operative"][0].update(text="the  Draft Cooperation Agreement given at Appendix 1 "
-                                                               "to Report AG-2012-RAP-18;"))
+    new = edited(
+        space=lambda r: r["operative"][0].update(
+            text="the  Draft Cooperation Agreement given at Appendix 1 to Report AG-2012-RAP-18;"
+        )
+    )
     assert diff_records(REFERENCE, new) == []
     assert kinds(diff_records(REFERENCE, new, whitespace=True)) == [("changed", "operative", (1, 1))]
 
@@ -69,23 +83,37 @@ def test_a_clause_reference_changed() -> None:
     assert kinds(diff_records(REFERENCE, new)) == [("added", "operative.refs", (2, 2))]
 
 
-WORDS = st.sampled_from("the of Assembly DECIDES agreement report to sign it Secretary General".split())
+WORDS = st.sampled_from(["the", "of", "Assembly", "DECIDES", "agreement", "report", "to", "sign", "it", "Secretary", "General"])
 TEXT = st.lists(WORDS, min_size=1, max_size=8).map(" ".join)
-CLAUSE = st.fixed_dictionaries({"phrase": st.sampled_from(["NOTING", "RECOGNIZING", "DECIDES", "APPROVES"]),
-                                "text": TEXT},
-                               optional={"number": st.sampled_from(["1.", "2.", "3."]),
-                                         "refs": st.lists(st.sampled_from(["a", "b", "c#d"]), max_size=2)})
-RECORD = st.fixed_dictionaries({
-    "id": st.just("r"), "kind": st.just("resolution"),
-    "status": st.sampled_from(["adopted", "draft"]),
-    "title": TEXT,
-    "preamble": st.lists(CLAUSE, max_size=5),
-    "operative": st.lists(CLAUSE, max_size=5),
-}, optional={"approves": st.lists(st.sampled_from(["x", "y", "z"]), max_size=3),
-             "adoption": st.fixed_dictionaries({}, optional={"date": st.sampled_from(["2012-11-08", "2013-01-01"]),
-                                                             "outcome": TEXT}),
-             "lifecycle": st.lists(st.fixed_dictionaries({"event": st.sampled_from(["approved", "signed"])},
-                                                         optional={"by": st.sampled_from(["r1", "r2"])}), max_size=3)})
+CLAUSE = st.fixed_dictionaries(
+    {"phrase": st.sampled_from(["NOTING", "RECOGNIZING", "DECIDES", "APPROVES"]), "text": TEXT},
+    optional={
+        "number": st.sampled_from(["1.", "2.", "3."]),
+        "refs": st.lists(st.sampled_from(["a", "b", "c#d"]), max_size=2),
+    },
+)
+RECORD = st.fixed_dictionaries(
+    {
+        "id": st.just("r"),
+        "kind": st.just("resolution"),
+        "status": st.sampled_from(["adopted", "draft"]),
+        "title": TEXT,
+        "preamble": st.lists(CLAUSE, max_size=5),
+        "operative": st.lists(CLAUSE, max_size=5),
+    },
+    optional={
+        "approves": st.lists(st.sampled_from(["x", "y", "z"]), max_size=3),
+        "adoption": st.fixed_dictionaries(
+            {}, optional={"date": st.sampled_from(["2012-11-08", "2013-01-01"]), "outcome": TEXT}
+        ),
+        "lifecycle": st.lists(
+            st.fixed_dictionaries(
+                {"event": st.sampled_from(["approved", "signed"])}, optional={"by": st.sampled_from(["r1", "r2"])}
+            ),
+            max_size=3,
+        ),
+    },
+)
 
 
 @settings(max_examples=400, deadline=None)
@@ -108,7 +136,8 @@ def test_small_edits_give_small_diffs(record, data) -> None:
     assert len([c for c in changes if c.path.startswith("operative")]) >= 1
     assert all(c.path.startswith("operative") for c in changes)
     assert sum(c.kind == "inserted" for c in changes) + sum(c.kind == "changed" for c in changes) <= 1 + sum(
-        c.kind in ("changed", "renumbered") or c.path != "operative" for c in changes)
+        c.kind in ("changed", "renumbered") or c.path != "operative" for c in changes
+    )
 
 
 def test_words_diff_applies() -> None:
@@ -133,8 +162,11 @@ def test_edits_of_imported_corpus_texts() -> None:
         edited_record["operative"].insert(1, {"phrase": "Requests", "text": "the Secretary-General to act;"})
         edited_record["preamble"].pop(0)
         changes = diff_records(record, edited_record)
-        assert sorted((c.kind, c.path) for c in changes) == [("changed", "operative"), ("deleted", "preamble"),
-                                                              ("inserted", "operative")], name
+        assert sorted((c.kind, c.path) for c in changes) == [
+            ("changed", "operative"),
+            ("deleted", "preamble"),
+            ("inserted", "operative"),
+        ], name
         changed = next(c for c in changes if c.kind == "changed")
         assert any(op == "+" and "report back;" in words for op, words in changed.words)
         assert diff_records(edited_record, record) == [change.reversed() for change in changes]

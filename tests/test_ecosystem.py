@@ -12,16 +12,20 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import REPO
 
-GIT = {"GIT_AUTHOR_NAME": "Clerk", "GIT_AUTHOR_EMAIL": "clerk@example.org", "GIT_COMMITTER_NAME": "Clerk",
-       "GIT_COMMITTER_EMAIL": "clerk@example.org"}
+GIT = {
+    "GIT_AUTHOR_NAME": "Clerk",
+    "GIT_AUTHOR_EMAIL": "clerk@example.org",
+    "GIT_COMMITTER_NAME": "Clerk",
+    "GIT_COMMITTER_EMAIL": "clerk@example.org",
+}
 
 
 def git(folder: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=folder, env={**os.environ, **GIT}, check=True, capture_output=True,
-                          text=True).stdout
+    return subprocess.run(
+        ["git", *args], cwd=folder, env={**os.environ, **GIT}, check=True, capture_output=True, text=True
+    ).stdout
 
 
 @pytest.fixture
@@ -49,8 +53,16 @@ def hooks_repository(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, st
     repository and revision, so that pre-commit builds the hooks' environment once, as for a user, where
     `try-repo` would build it again for every call."""
     folder = tmp_path_factory.mktemp("hooks") / "resolvetool"
-    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=REPO,
-                            check=True, capture_output=True).stdout.decode("utf-8").split("\0")
+    listed = (
+        subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            cwd=REPO,
+            check=True,
+            capture_output=True,
+        )
+        .stdout.decode("utf-8")
+        .split("\0")
+    )
     for name in filter(None, listed):
         source = REPO / name
         if source.is_file():
@@ -68,10 +80,30 @@ def try_hook(repository: Path, hook: str, home: Path, hooks: tuple[Path, str]) -
     env.pop("RESOLVETOOL_CACHE_DIR", None)
     folder, revision = hooks
     config = home / "config.yaml"  # outside the records repository: its files are what the hooks check
-    config.write_text(yaml.safe_dump({"repos": [{"repo": str(folder), "rev": revision, "hooks": [
-        {"id": "resolvetool-validate"}, {"id": "resolvetool-lint"}, {"id": "resolvetool-fmt"}]}]}))
-    return subprocess.run([sys.executable, "-m", "pre_commit", "run", hook, "--all-files", "--config", str(config),
-                           "--color", "never"], cwd=repository, env=env, capture_output=True, text=True)
+    config.write_text(
+        yaml.safe_dump(
+            {
+                "repos": [
+                    {
+                        "repo": str(folder),
+                        "rev": revision,
+                        "hooks": [
+                            {"id": "resolvetool-validate"},
+                            {"id": "resolvetool-lint"},
+                            {"id": "resolvetool-fmt"},
+                        ],
+                    }
+                ]
+            }
+        )
+    )
+    return subprocess.run(
+        [sys.executable, "-m", "pre_commit", "run", hook, "--all-files", "--config", str(config), "--color", "never"],
+        cwd=repository,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
 
 
 def test_the_hooks_declared():
@@ -136,12 +168,18 @@ def run_action(repository: Path, summary: Path, **inputs: str) -> list[subproces
     for step in action["runs"]["steps"]:
         if "run" not in step or step.get("name") == "Install resolvetool":
             continue
-        env = {**os.environ, **GIT, "GITHUB_STEP_SUMMARY": str(summary), "NO_COLOR": "1",
-               "PATH": f"{bin_folder}{os.pathsep}{os.environ['PATH']}"}
+        env = {
+            **os.environ,
+            **GIT,
+            "GITHUB_STEP_SUMMARY": str(summary),
+            "NO_COLOR": "1",
+            "PATH": f"{bin_folder}{os.pathsep}{os.environ['PATH']}",
+        }
         env |= {name: expression(str(value), context) for name, value in step.get("env", {}).items()}
         folder = repository / expression(step.get("working-directory", "."), context)
-        results.append(subprocess.run(["bash", "-e", "-c", step["run"]], cwd=folder, env=env, capture_output=True,
-                                      text=True))
+        results.append(
+            subprocess.run(["bash", "-e", "-c", step["run"]], cwd=folder, env=env, capture_output=True, text=True)
+        )
     return results
 
 
@@ -152,8 +190,11 @@ def test_the_action_runs_as_a_runner_would(records_repository, tmp_path):
         assert "${{" not in step.get("run", ""), step.get("name")
     git(records_repository, "checkout", "-q", "-b", "amend-agreement")
     agreement = records_repository / "records/agreements/interpol-impact-cooperation.yaml"
-    agreement.write_text(agreement.read_text().replace(
-        "signature_authorizations:", "  - event: signed\n    date: 2012-12-03\nsignature_authorizations:"))
+    agreement.write_text(
+        agreement.read_text().replace(
+            "signature_authorizations:", "  - event: signed\n    date: 2012-12-03\nsignature_authorizations:"
+        )
+    )
     git(records_repository, "commit", "-q", "-am", "signed")
     summary = tmp_path / "summary.md"
     validate, lint, diff = run_action(records_repository, summary)
@@ -164,8 +205,11 @@ def test_the_action_runs_as_a_runner_would(records_repository, tmp_path):
     assert "interpol-impact-cooperation" in text and "signed" in text
     # A broken reference: annotations a pull request shows on the line.
     resolution = next((records_repository / "records/resolutions").rglob("*.yaml"))
-    resolution.write_text(resolution.read_text().replace("approves:\n  - interpol-impact-cooperation",
-                                                         "approves:\n  - interpol-impact-cooperatoin"))
+    resolution.write_text(
+        resolution.read_text().replace(
+            "approves:\n  - interpol-impact-cooperation", "approves:\n  - interpol-impact-cooperatoin"
+        )
+    )
     validate, lint, _ = run_action(records_repository, tmp_path / "again.md", lint="true")
     assert validate.returncode == 1
     assert "::error file=records/resolutions/2012/interpol-ga-81-impact-cooperation.yaml,line=" in validate.stdout
@@ -186,8 +230,15 @@ def test_init_makes_a_repository_that_validates(run_cli, tmp_path):
     result = run_cli("init", str(folder), "--title", "General Assembly resolutions")
     assert result.exit_code == 0, result.stderr
     assert (folder / ".git").is_dir()
-    for name in ("records/resolutions/.gitkeep", "schemas/resolution.schema.json", "resolvetool.toml",
-                 ".pre-commit-config.yaml", ".github/workflows/records.yml", ".vscode/settings.json", "README.md"):
+    for name in (
+        "records/resolutions/.gitkeep",
+        "schemas/resolution.schema.json",
+        "resolvetool.toml",
+        ".pre-commit-config.yaml",
+        ".github/workflows/records.yml",
+        ".vscode/settings.json",
+        "README.md",
+    ):
         assert (folder / name).is_file(), name
     assert run_cli("--root", str(folder), "validate").exit_code == 0
     assert run_cli("--root", str(folder), "lint").exit_code == 0
@@ -215,16 +266,41 @@ def test_new_records_are_valid_at_once(run_cli, tmp_path, monkeypatch):
     monkeypatch.chdir(folder)
     steps = [
         ("organization", "--name", "International Criminal Police Organization", "--acronym", "INTERPOL"),
-        ("body", "--name", "General Assembly", "--organization", "interpol",
-         "--formula", "The ICPO-INTERPOL General Assembly"),
-        ("session", "--body", "interpol-general-assembly", "--number", "81", "--start", "2012-11-05",
-         "--end", "2012-11-08", "--city", "Rome", "--country", "Italy"),
+        (
+            "body",
+            "--name",
+            "General Assembly",
+            "--organization",
+            "interpol",
+            "--formula",
+            "The ICPO-INTERPOL General Assembly",
+        ),
+        (
+            "session",
+            "--body",
+            "interpol-general-assembly",
+            "--number",
+            "81",
+            "--start",
+            "2012-11-05",
+            "--end",
+            "2012-11-08",
+            "--city",
+            "Rome",
+            "--country",
+            "Italy",
+        ),
         ("report", "--symbol", "AG-2012-RAP-18", "--session", "interpol-general-assembly-81"),
         ("organization", "--name", "IMPACT"),
         ("agreement", "--title", "Cooperation Agreement with IMPACT", "--party", "interpol", "--party", "impact"),
         ("instrument", "--title", "Constitution", "--organization", "interpol"),
-        ("resolution", "--session", "interpol-general-assembly-81", "--title",
-         "Draft Cooperation Agreement with IMPACT"),
+        (
+            "resolution",
+            "--session",
+            "interpol-general-assembly-81",
+            "--title",
+            "Draft Cooperation Agreement with IMPACT",
+        ),
     ]
     written = []
     for step in steps:
@@ -233,8 +309,9 @@ def test_new_records_are_valid_at_once(run_cli, tmp_path, monkeypatch):
         written.append(result.stdout.strip())
         checked = run_cli("--root", str(folder), "validate")
         assert checked.exit_code == 0, (step, checked.stderr)
-    assert written[-1] == ("records/resolutions/2012/"
-                           "interpol-general-assembly-81-draft-cooperation-agreement-with-impact.yaml")
+    assert written[-1] == (
+        "records/resolutions/2012/interpol-general-assembly-81-draft-cooperation-agreement-with-impact.yaml"
+    )
     resolution = (folder / written[-1]).read_text()
     assert resolution.startswith("# yaml-language-server: $schema=../../../schemas/resolution.schema.json\n")
     assert "body: interpol-general-assembly\n" in resolution and "status: draft\n" in resolution
@@ -247,8 +324,16 @@ def test_new_records_are_valid_at_once(run_cli, tmp_path, monkeypatch):
         (("resolution", "--title", "x"), "needs --session or --body"),
         (("session", "--body", "interpol-general-asembly", "--number", "2"), "did you mean interpol-general-assembly"),
         (("session", "--body", "interpol", "--number", "2"), "it is an organization, not a body"),
-        (("resolution", "--session", "interpol-general-assembly-81", "--title", "Draft Cooperation Agreement with "
-          "IMPACT"), "is taken by records/resolutions/2012/"),
+        (
+            (
+                "resolution",
+                "--session",
+                "interpol-general-assembly-81",
+                "--title",
+                "Draft Cooperation Agreement with IMPACT",
+            ),
+            "is taken by records/resolutions/2012/",
+        ),
         (("session", "--body", "interpol-general-assembly", "--number", "82", "--city", "Lyon"), "--country"),
         (("organization", "--name", "X", "--id", "Not An Id"), "would not be valid: id"),
     ]:
@@ -261,11 +346,22 @@ def test_new_with_edit_validates_after_the_editor(run_cli, tmp_path, monkeypatch
     folder = tmp_path / "secretariat"
     assert run_cli("init", str(folder), "--no-git").exit_code == 0
     editor = tmp_path / "editor.py"
-    editor.write_text("import sys\npath = sys.argv[1]\ntext = open(path).read()\n"
-                      "open(path, 'w').write(text + 'category: intergovernmental\\n')\n")
+    editor.write_text(
+        "import sys\npath = sys.argv[1]\ntext = open(path).read()\n"
+        "open(path, 'w').write(text + 'category: intergovernmental\\n')\n"
+    )
     monkeypatch.setenv("EDITOR", f"{sys.executable} {editor}")
-    good = run_cli("--root", str(folder), "new", "organization", "--name", "World Customs Organization",
-                   "--acronym", "WCO", "--edit")
+    good = run_cli(
+        "--root",
+        str(folder),
+        "new",
+        "organization",
+        "--name",
+        "World Customs Organization",
+        "--acronym",
+        "WCO",
+        "--edit",
+    )
     assert good.exit_code == 0, good.stderr
     assert "category: intergovernmental" in (folder / "records/organizations/wco.yaml").read_text()
     editor.write_text("import sys\npath = sys.argv[1]\nopen(path, 'a').write('colour: blue\\n')\n")
@@ -285,13 +381,18 @@ def test_shell_completion(run_cli, monkeypatch):
 
 
 def test_fmt_keeps_the_schema_line(run_cli, make_tree):
-    root = make_tree({"records/organizations/org.yaml":
-                      "# yaml-language-server: $schema=../../schemas/organization.schema.json\n"
-                      "name:   Example Organization\nkind: organization\nid: org\n"})
+    root = make_tree(
+        {
+            "records/organizations/org.yaml": "# yaml-language-server: $schema=../../schemas/organization.schema.json\n"
+            "name:   Example Organization\nkind: organization\nid: org\n"
+        }
+    )
     assert run_cli("fmt", cwd=root).exit_code == 0
     text = (root / "records/organizations/org.yaml").read_text()
-    assert text == ("# yaml-language-server: $schema=../../schemas/organization.schema.json\n"
-                    "id: org\nkind: organization\nname: Example Organization\n")
+    assert text == (
+        "# yaml-language-server: $schema=../../schemas/organization.schema.json\n"
+        "id: org\nkind: organization\nname: Example Organization\n"
+    )
 
 
 def test_init_edge_cases(run_cli, tmp_path, monkeypatch):
@@ -307,7 +408,7 @@ def test_init_edge_cases(run_cli, tmp_path, monkeypatch):
     inside = run_cli("init", str(nested))
     assert inside.exit_code == 0
     assert "inside the git repository" in inside.stderr and "--root records-of-the-council" in inside.stderr
-    assert "working-directory: \"records-of-the-council\"" in (nested / "README.md").read_text()
+    assert 'working-directory: "records-of-the-council"' in (nested / "README.md").read_text()
     assert not (nested / ".github").exists() and not (nested / ".pre-commit-config.yaml").exists()
     assert not (nested / ".git").exists()
     # A failed init leaves nothing behind that would refuse the retry.
@@ -332,18 +433,25 @@ def test_init_edge_cases(run_cli, tmp_path, monkeypatch):
 def test_new_refuses_what_validate_would(run_cli, tmp_path, monkeypatch):
     folder = tmp_path / "secretariat"
     assert run_cli("init", str(folder), "--no-git").exit_code == 0
-    for step in [("organization", "--name", "Org", "--acronym", "ORG"), ("organization", "--name", "Other"),
-                 ("body", "--name", "Assembly", "--organization", "org"),
-                 ("body", "--name", "Council", "--organization", "org"),
-                 ("session", "--body", "org-assembly", "--number", "1")]:
+    for step in [
+        ("organization", "--name", "Org", "--acronym", "ORG"),
+        ("organization", "--name", "Other"),
+        ("body", "--name", "Assembly", "--organization", "org"),
+        ("body", "--name", "Council", "--organization", "org"),
+        ("session", "--body", "org-assembly", "--number", "1"),
+    ]:
         assert run_cli("--root", str(folder), "new", *step).exit_code == 0, step
     for args, message in [
-        (("session", "--body", "org-assembly", "--number", "2", "--start", "2012-02-01", "--end", "2012-01-01"),
-         "ends (2012-01-01) before it starts"),
+        (
+            ("session", "--body", "org-assembly", "--number", "2", "--start", "2012-02-01", "--end", "2012-01-01"),
+            "ends (2012-01-01) before it starts",
+        ),
         (("resolution", "--body", "org-assembly", "--title", "Резолюция о сотрудничестве"), "no Latin letters"),
         (("organization", "--name", "決議"), "give the id with --id"),
-        (("report", "--symbol", "R/1", "--body", "org-council", "--session", "org-assembly-1"),
-         "is a session of org-assembly, not of org-council"),
+        (
+            ("report", "--symbol", "R/1", "--body", "org-council", "--session", "org-assembly-1"),
+            "is a session of org-assembly, not of org-council",
+        ),
         (("agreement", "--title", "Pact", "--party", "ORG", "--party", "org"), "--party org is given twice"),
     ]:
         result = run_cli("--root", str(folder), "new", *args)

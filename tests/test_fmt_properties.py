@@ -6,7 +6,8 @@ leading and trailing spaces, '#', ': ', quotes."""
 from __future__ import annotations
 
 import yaml
-from hypothesis import HealthCheck, assume, given, settings, strategies as st
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
 from resolvetool.formatting import format_text
 from resolvetool.lint.fix import fix_text
@@ -15,20 +16,91 @@ from resolvetool.source import parse_source
 from resolvetool.textimport.yamlout import record_yaml
 from resolvetool.writecheck import comment_lines
 
-TRICKY = ["yes", "no", "on", "off", "012", "1:20", "0x1F", "null", "~", "true", "3.5", "2012-11-05", "- dash",
-          "key: value", "a # not a comment", "'quoted'", '"double"', "ends with colon:", "*star", "&amp", "!tag",
-          "[list]", "{map}", "%percent", "@at", "`tick`", "?", "|", ">", "#hash"]
-HOSTILE = (["\r", "\r\n", "\n", "\n\n", "\x85", "\u2028", "\u2029", "\x7f", "\t", " ", "  ", "#", " #", ": ", "'",
-            '"', "\\", "- ", "|", ">", "\x1b[1m", "\ufeff", "\u200b", "\a", "\u202e"]
-           + [chr(code) for code in range(1, 32)] + [chr(code) for code in range(0x80, 0xA0)])
-word = st.one_of(st.sampled_from(TRICKY), st.text(alphabet=st.characters(
-    blacklist_categories=("Cs", "Cc", "Zl", "Zp", "Zs")), min_size=1, max_size=12).filter(str.strip))
+TRICKY = [
+    "yes",
+    "no",
+    "on",
+    "off",
+    "012",
+    "1:20",
+    "0x1F",
+    "null",
+    "~",
+    "true",
+    "3.5",
+    "2012-11-05",
+    "- dash",
+    "key: value",
+    "a # not a comment",
+    "'quoted'",
+    '"double"',
+    "ends with colon:",
+    "*star",
+    "&amp",
+    "!tag",
+    "[list]",
+    "{map}",
+    "%percent",
+    "@at",
+    "`tick`",
+    "?",
+    "|",
+    ">",
+    "#hash",
+]
+HOSTILE = (
+    [
+        "\r",
+        "\r\n",
+        "\n",
+        "\n\n",
+        "\x85",
+        "\u2028",
+        "\u2029",
+        "\x7f",
+        "\t",
+        " ",
+        "  ",
+        "#",
+        " #",
+        ": ",
+        "'",
+        '"',
+        "\\",
+        "- ",
+        "|",
+        ">",
+        "\x1b[1m",
+        "\ufeff",
+        "\u200b",
+        "\a",
+        "\u202e",
+    ]
+    + [chr(code) for code in range(1, 32)]
+    + [chr(code) for code in range(0x80, 0xA0)]
+)
+word = st.one_of(
+    st.sampled_from(TRICKY),
+    st.text(
+        alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp", "Zs")), min_size=1, max_size=12
+    ).filter(str.strip),
+)
 text = st.lists(word, min_size=1, max_size=40).map(" ".join).map(str.strip).filter(bool)
 multiline = st.lists(text, min_size=2, max_size=3).map("\n\n".join)
 # Anything a string may hold (but NUL, which no YAML file can carry raw or as a model's text ...)
-hostile = st.lists(st.one_of(st.sampled_from(HOSTILE), word, st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=6)),
-    min_size=1, max_size=12).map("".join).filter(bool)
+hostile = (
+    st.lists(
+        st.one_of(
+            st.sampled_from(HOSTILE),
+            word,
+            st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=6),
+        ),
+        min_size=1,
+        max_size=12,
+    )
+    .map("".join)
+    .filter(bool)
+)
 some_text = st.one_of(text, multiline, hostile)
 
 SLOW = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -36,11 +108,17 @@ SLOW = settings(max_examples=80, deadline=None, suppress_health_check=[HealthChe
 
 @st.composite
 def records(draw, strings=text):
-    clause = st.fixed_dictionaries({"phrase": st.sampled_from(["RECALLING", "Decides", "APPROVES"]),
-                                    "text": strings})
-    data = {"id": "r", "kind": "resolution", "title": draw(strings), "body": "b", "status": "adopted",
-            "preamble": draw(st.lists(clause, max_size=3)), "operative": draw(st.lists(clause, min_size=1, max_size=3)),
-            "annexes": [{"title": draw(strings), "text": draw(multiline if strings is text else strings)}]}
+    clause = st.fixed_dictionaries({"phrase": st.sampled_from(["RECALLING", "Decides", "APPROVES"]), "text": strings})
+    data = {
+        "id": "r",
+        "kind": "resolution",
+        "title": draw(strings),
+        "body": "b",
+        "status": "adopted",
+        "preamble": draw(st.lists(clause, max_size=3)),
+        "operative": draw(st.lists(clause, min_size=1, max_size=3)),
+        "annexes": [{"title": draw(strings), "text": draw(multiline if strings is text else strings)}],
+    }
     return RECORD_ADAPTER.validate_python(data)
 
 
@@ -80,8 +158,13 @@ def test_fmt_of_any_layout_reads_back_the_same_and_is_stable(record, crlf, flow)
     """fmt of a file as another tool wrote it (PyYAML's choice of styles, wrapped at 40 columns, lists in flow
     or block style, CRLF or LF)."""
     data = _meant(record)
-    original = "# a comment\n" + yaml.safe_dump(data, allow_unicode=True, width=40, sort_keys=False,
-                                                default_flow_style=None if flow else False) + "# the end\n"
+    original = (
+        "# a comment\n"
+        + yaml.safe_dump(
+            data, allow_unicode=True, width=40, sort_keys=False, default_flow_style=None if flow else False
+        )
+        + "# the end\n"
+    )
     if crlf:
         original = original.replace("\n", "\r\n")
     doc = parse_source(original.encode("utf-8"), "a.yaml")
@@ -112,8 +195,13 @@ def test_lint_fix_writes_any_value_in_place(record, layout, draw):
     if layout == "fmt":
         body = record_yaml(record, "s.json")
     else:
-        body = yaml.safe_dump(_meant(record), allow_unicode=True, width=40, sort_keys=False,
-                              default_flow_style=None if layout == "flow" else False)
+        body = yaml.safe_dump(
+            _meant(record),
+            allow_unicode=True,
+            width=40,
+            sort_keys=False,
+            default_flow_style=None if layout == "flow" else False,
+        )
     written = "# a comment\n" + body + "# the end\n"
     doc = parse_source(written.encode("utf-8"), "a.yaml")
     assume(doc.data == _meant(record))

@@ -45,6 +45,12 @@ def test_cases_cover_every_file_and_yaml_code() -> None:
     # have their own tests in tests/test_lint_rules.py, tests/test_lint_cli.py and tests/test_hostile_conventions.py.
     from resolvetool.lint.codes import LINT_CODES
 
-    missing = [code for code in CODES if f"[{code}]" not in seen and code not in ("RT001", "RT009", "RT107")
-               and not code.startswith("RT5") and code not in LINT_CODES]
+    missing = [
+        code
+        for code in CODES
+        if f"[{code}]" not in seen
+        and code not in ("RT001", "RT009", "RT107")
+        and not code.startswith("RT5")
+        and code not in LINT_CODES
+    ]
     assert missing == []

@@ -6,12 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import BASE_TREE
+
 from resolvetool.diagnostics import CODES
 
-BROKEN_REFERENCE = {"records__resolutions__2020__res-1.yaml": BASE_TREE["records/resolutions/2020/res-1.yaml"]
-                    .replace("refs: [org#head]", "refs: [org#chair]")}
+BROKEN_REFERENCE = {
+    "records__resolutions__2020__res-1.yaml": BASE_TREE["records/resolutions/2020/res-1.yaml"].replace(
+        "refs: [org#head]", "refs: [org#chair]"
+    )
+}
 
 
 # --- 1. global options after the command name -------------------------------------------------------------
@@ -106,8 +109,14 @@ def test_validate_can_be_redirected_to_a_report_file(base_tree, tmp_path: Path) 
     tree = base_tree(**BROKEN_REFERENCE)
     report = tmp_path / "report.txt"
     with report.open("w") as out:
-        done = subprocess.run([sys.executable, "-m", "resolvetool", "-v", "validate"], cwd=tree, stdout=out,
-                              stderr=subprocess.PIPE, text=True, timeout=120)
+        done = subprocess.run(
+            [sys.executable, "-m", "resolvetool", "-v", "validate"],
+            cwd=tree,
+            stdout=out,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+        )
     assert done.returncode == 1
     assert "error[RT206]" in report.read_text() and "4 files checked" in report.read_text()
     assert "of them from the cache" in done.stderr and "RT206" not in done.stderr  # timings: about the run
@@ -159,8 +168,11 @@ def _run_on_terminal(tree: Path, terminal: str) -> tuple[str, str]:
     env = {**os.environ, "TERM": "xterm-256color"}
     env.pop("NO_COLOR", None)
     env.pop("FORCE_COLOR", None)
-    streams = {"stdout": side, "stderr": subprocess.PIPE} if terminal == "stdout" else \
-        {"stdout": subprocess.PIPE, "stderr": side}
+    streams = (
+        {"stdout": side, "stderr": subprocess.PIPE}
+        if terminal == "stdout"
+        else {"stdout": subprocess.PIPE, "stderr": side}
+    )
     process = subprocess.Popen([sys.executable, "-m", "resolvetool", "validate"], cwd=tree, env=env, **streams)
     os.close(side)
     piped = (process.stderr if terminal == "stdout" else process.stdout).read().decode()
@@ -190,16 +202,23 @@ def test_colour_on_standard_output_follows_whether_it_is_a_terminal(base_tree) -
 # --- 2. unknown rule codes are errors ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("option, value, message", [
-    ("--select", "RT3O9", "--select: 'RT3O9' is no lint rule's code or prefix; did you mean RT309?"),
-    ("--ignore", "RT306,RT3O6", "--ignore: 'RT3O6' is no lint rule's code or prefix; did you mean RT306?"),
-    ("--select", "RT999", "--select: 'RT999' is no lint rule's code or prefix; did you mean RT399"),
-    ("--select", "RT2", "--select: RT2 (RT201-RT212) is validate's, not a lint rule's; lint always reports"),
-    ("--ignore", "RT205", "--ignore: RT205 (unresolved-reference) is validate's, not a lint rule's"),
-    # the last import code moves as import learns to warn of more: the message names whichever it is
-    ("--select", "RT5", f"--select: RT5 (RT501-{max(code for code in CODES if code.startswith('RT5'))}) is import's, "
-                        "not a lint rule's"),
-])
+@pytest.mark.parametrize(
+    "option, value, message",
+    [
+        ("--select", "RT3O9", "--select: 'RT3O9' is no lint rule's code or prefix; did you mean RT309?"),
+        ("--ignore", "RT306,RT3O6", "--ignore: 'RT3O6' is no lint rule's code or prefix; did you mean RT306?"),
+        ("--select", "RT999", "--select: 'RT999' is no lint rule's code or prefix; did you mean RT399"),
+        ("--select", "RT2", "--select: RT2 (RT201-RT212) is validate's, not a lint rule's; lint always reports"),
+        ("--ignore", "RT205", "--ignore: RT205 (unresolved-reference) is validate's, not a lint rule's"),
+        # the last import code moves as import learns to warn of more: the message names whichever it is
+        (
+            "--select",
+            "RT5",
+            f"--select: RT5 (RT501-{max(code for code in CODES if code.startswith('RT5'))}) is import's, "
+            "not a lint rule's",
+        ),
+    ],
+)
 def test_unknown_codes_in_options_exit_2_with_the_nearest(run_cli, base_tree, option, value, message) -> None:
     result = run_cli("lint", option, value, cwd=base_tree())
     assert result.exit_code == 2 and message in result.stderr, result.stderr
@@ -211,15 +230,26 @@ def test_codes_and_prefixes_of_lint_rules_are_accepted(run_cli, base_tree, value
     assert run_cli("lint", "--select", value, cwd=base_tree()).exit_code in (0, 1)
 
 
-@pytest.mark.parametrize("settings, message", [
-    ('[lint]\nselect = ["RT3O9"]\n', "[lint] select: 'RT3O9' is no lint rule's code or prefix; did you mean RT309?"),
-    ('[lint]\nignore = ["RT3", "RT31O"]\n', "[lint] ignore: 'RT31O' is no lint rule's code or prefix; did you mean RT310?"),
-    ('[lint.per-path-ignores]\n"records/*" = ["RT3O4"]\n',
-     "[lint.per-path-ignores] 'records/*': 'RT3O4' is no lint rule's code or prefix; did you mean RT304?"),
-    ('[lint.severity]\nRT3O4 = "error"\n', "[lint.severity]: 'RT3O4' is no lint rule's code; did you mean RT304?"),
-    ('[lint.severity]\nRT3 = "error"\n', "[lint.severity]: RT3 starts codes but is none; name whole codes"),
-    ('[lint.severity]\nRT205 = "warning"\n', "[lint.severity]: RT205 (unresolved-reference) is validate's"),
-])
+@pytest.mark.parametrize(
+    "settings, message",
+    [
+        (
+            '[lint]\nselect = ["RT3O9"]\n',
+            "[lint] select: 'RT3O9' is no lint rule's code or prefix; did you mean RT309?",
+        ),
+        (
+            '[lint]\nignore = ["RT3", "RT31O"]\n',
+            "[lint] ignore: 'RT31O' is no lint rule's code or prefix; did you mean RT310?",
+        ),
+        (
+            '[lint.per-path-ignores]\n"records/*" = ["RT3O4"]\n',
+            "[lint.per-path-ignores] 'records/*': 'RT3O4' is no lint rule's code or prefix; did you mean RT304?",
+        ),
+        ('[lint.severity]\nRT3O4 = "error"\n', "[lint.severity]: 'RT3O4' is no lint rule's code; did you mean RT304?"),
+        ('[lint.severity]\nRT3 = "error"\n', "[lint.severity]: RT3 starts codes but is none; name whole codes"),
+        ('[lint.severity]\nRT205 = "warning"\n', "[lint.severity]: RT205 (unresolved-reference) is validate's"),
+    ],
+)
 def test_unknown_codes_in_the_settings_exit_2_naming_the_file(run_cli, base_tree, settings, message) -> None:
     tree = base_tree(**{"resolvetool.toml": settings})
     for command in ("lint", "validate"):  # the settings are read, and refused, by every command
@@ -229,31 +259,46 @@ def test_unknown_codes_in_the_settings_exit_2_naming_the_file(run_cli, base_tree
 
 def test_unknown_code_in_a_suppression_comment_is_an_error_at_its_column(run_cli, base_tree) -> None:
     text = BASE_TREE["records/resolutions/2020/res-1.yaml"].replace(
-        "    refs: [org#head]\n", "    refs: [org#head]  # resolvetool: ignore[RT3O6]\n")
+        "    refs: [org#head]\n", "    refs: [org#head]  # resolvetool: ignore[RT3O6]\n"
+    )
     result = run_cli("lint", cwd=base_tree(**{"records__resolutions__2020__res-1.yaml": text}))
     assert result.exit_code == 1
     line = text.splitlines().index("    refs: [org#head]  # resolvetool: ignore[RT3O6]") + 1
     column = text.splitlines()[line - 1].index("RT3O6") + 1
-    assert (f"res-1.yaml:{line}:{column}: error[RT397] this suppression comment names no lint rule's code: "
-            "'RT3O6' is no lint rule's code\n  hint: did you mean RT306?") in result.stdout
+    assert (
+        f"res-1.yaml:{line}:{column}: error[RT397] this suppression comment names no lint rule's code: "
+        "'RT3O6' is no lint rule's code\n  hint: did you mean RT306?"
+    ) in result.stdout
     assert "warning[RT306]" in result.stdout  # nothing was silenced
     assert "RT399" not in result.stdout and "RT398" not in result.stdout
 
 
 def test_a_comment_with_a_known_and_an_unknown_code(run_cli, base_tree) -> None:
     text = BASE_TREE["records/resolutions/2020/res-1.yaml"].replace(
-        "    refs: [org#head]\n", "    refs: [org#head]  # resolvetool: ignore[RT306, RT205, RT3]\n")
+        "    refs: [org#head]\n", "    refs: [org#head]  # resolvetool: ignore[RT306, RT205, RT3]\n"
+    )
     result = run_cli("lint", "-f", "json", cwd=base_tree(**{"records__resolutions__2020__res-1.yaml": text}))
     import json
 
-    found = [(d["code"], d["col"], d["message"].split(": ", 1)[1], d["hint"])
-             for d in json.loads(result.stdout)["diagnostics"]]
+    found = [
+        (d["code"], d["col"], d["message"].split(": ", 1)[1], d["hint"])
+        for d in json.loads(result.stdout)["diagnostics"]
+    ]
     line = text.splitlines()[15]
     assert found == [
-        ("RT397", line.index("RT205") + 1, "RT205 (unresolved-reference) is validate's, not a lint rule's; lint "
-         "always reports validate's checks and cannot leave them out", "'resolvetool rules' lists lint's rules"),
-        ("RT397", line.index("RT3]") + 1, "RT3 starts codes but is none",
-         "name whole codes, such as RT304 ('resolvetool rules' lists lint's rules)"),
+        (
+            "RT397",
+            line.index("RT205") + 1,
+            "RT205 (unresolved-reference) is validate's, not a lint rule's; lint "
+            "always reports validate's checks and cannot leave them out",
+            "'resolvetool rules' lists lint's rules",
+        ),
+        (
+            "RT397",
+            line.index("RT3]") + 1,
+            "RT3 starts codes but is none",
+            "name whole codes, such as RT304 ('resolvetool rules' lists lint's rules)",
+        ),
     ]  # RT306 was silenced, so the comment is used: no RT399
 
 

@@ -13,8 +13,14 @@ from pathlib import Path
 import pytest
 from conftest import BASE_TREE
 
-GIT_ENV = {"GIT_AUTHOR_NAME": "Clerk", "GIT_AUTHOR_EMAIL": "clerk@example.org", "GIT_COMMITTER_NAME": "Clerk",
-           "GIT_COMMITTER_EMAIL": "clerk@example.org", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_SYSTEM": os.devnull}
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Clerk",
+    "GIT_AUTHOR_EMAIL": "clerk@example.org",
+    "GIT_COMMITTER_NAME": "Clerk",
+    "GIT_COMMITTER_EMAIL": "clerk@example.org",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+    "GIT_CONFIG_SYSTEM": os.devnull,
+}
 needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is needed")
 
 # File names (as bytes) that a careless or hostile contributor can commit beside a record.
@@ -124,21 +130,26 @@ def odd_tree(base_tree) -> Path:
     return root
 
 
-UNINDEXED_LINES = ["warning: records/folder\\xff/deep.yaml: not read: its name is not valid UTF-8",
-                   "warning: records/organizations/caf\\xe9.yaml: not read: its name is not valid UTF-8"]
+UNINDEXED_LINES = [
+    "warning: records/folder\\xff/deep.yaml: not read: its name is not valid UTF-8",
+    "warning: records/organizations/caf\\xe9.yaml: not read: its name is not valid UTF-8",
+]
 
 
 def says_unindexed_once(stderr: str) -> bool:
     return all(stderr.count(line) == 1 for line in UNINDEXED_LINES) and "Traceback" not in stderr
 
 
-@pytest.mark.parametrize("command", [
-    ("show", "res-1"),
-    ("show", "odd-3"),
-    ("query", "kind=organization", "-f", "ids"),
-    ("search", "decide", "-f", "ids"),
-    ("search", "organization", "--fields", "id,path", "-f", "json"),
-])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("show", "res-1"),
+        ("show", "odd-3"),
+        ("query", "kind=organization", "-f", "ids"),
+        ("search", "decide", "-f", "ids"),
+        ("search", "organization", "--fields", "id,path", "-f", "json"),
+    ],
+)
 def test_lookups_report_names_that_are_not_utf8_and_answer_for_the_rest(run_cli, base_tree, command) -> None:
     root = odd_tree(base_tree)
     for _ in range(2):  # building the index, then reading it as it is
@@ -183,9 +194,9 @@ ENDINGS = {
     "cr": lambda text: text.replace("\n", "\r"),
     "crlf": lambda text: text.replace("\n", "\r\n"),
     # every kind of line end in one file, and a U+2028 in a value (which libyaml counts as a line end, editors not)
-    "mixed": lambda text: "".join(line + ("\n", "\r", "\r\n")[number % 3]
-                                  for number, line in enumerate(text.split("\n")[:-1]))
-                          .replace("title: A first decision", 'title: "A first\u2028decision"'),
+    "mixed": lambda text: "".join(
+        line + ("\n", "\r", "\r\n")[number % 3] for number, line in enumerate(text.split("\n")[:-1])
+    ).replace("title: A first decision", 'title: "A first\u2028decision"'),
 }
 
 
@@ -200,7 +211,8 @@ def findings(result) -> str:
 @pytest.mark.parametrize("ending", ENDINGS)
 def test_reading_errors_and_schema_errors_point_at_the_line_an_editor_shows(run_cli, base_tree, ending) -> None:
     broken = RESOLUTION.replace("body: assembly\n", "body: assembly\nbody: assembly\n").replace(
-        "status: adopted", "status: bogus")
+        "status: adopted", "status: bogus"
+    )
     root = base_tree(**{"records__resolutions__2020__res-1.yaml": ended(ending, broken)})
     result = run_cli("validate", cwd=root)
     assert 'res-1.yaml:5:1: error[RT011] duplicate key "body" (first at line 4, column 1)' in findings(result)
@@ -223,8 +235,10 @@ def test_lint_findings_and_suppressions_count_lines_as_editors_do(run_cli, base_
     root = base_tree(**{"records__resolutions__2020__res-1.yaml": ended(ending, RESOLUTION)})
     # (RT311 reports the U+2028 of the mixed file: an invisible character)
     assert "res-1.yaml:16:12: warning[RT306]" in findings(run_cli("lint", "--ignore", "RT311", cwd=root))
-    for comment in ("    refs: [org#head]  # resolvetool: ignore[RT306]\n",
-                    "    # resolvetool: ignore[RT306]\n    refs: [org#head]\n"):
+    for comment in (
+        "    refs: [org#head]  # resolvetool: ignore[RT306]\n",
+        "    # resolvetool: ignore[RT306]\n    refs: [org#head]\n",
+    ):
         suppressed = RESOLUTION.replace("    refs: [org#head]\n", comment)
         root = base_tree(**{"records__resolutions__2020__res-1.yaml": ended(ending, suppressed)})
         result = run_cli("lint", "--strict", "--ignore", "RT311", cwd=root)
@@ -241,18 +255,32 @@ def test_a_text_with_cr_line_ends_imports_as_one_with_lf(run_cli, make_tree) -> 
 
 def test_import_errors_point_at_the_line_an_editor_shows(run_cli, make_tree) -> None:
     # a form feed (a page break, as pdftotext writes one) does not end a line in an editor
-    paged = ("RESOLUTION\n\nSubject: Test\n\nThe ICPO-INTERPOL General Assembly,\n\nNOTING the report,\n\n"
-             "\fDECIDES to act.\n\nApproved\n\nSigned in two copies\n")
-    root = make_tree({"latin1.txt": b"RESOLUTION 1\r\rThe General Assembly,\rNoting caf\xe9\r",
-                      "paged.txt": paged, "paged-cr.txt": paged.replace("\n", "\r")})
+    paged = (
+        "RESOLUTION\n\nSubject: Test\n\nThe ICPO-INTERPOL General Assembly,\n\nNOTING the report,\n\n"
+        "\fDECIDES to act.\n\nApproved\n\nSigned in two copies\n"
+    )
+    root = make_tree(
+        {
+            "latin1.txt": b"RESOLUTION 1\r\rThe General Assembly,\rNoting caf\xe9\r",
+            "paged.txt": paged,
+            "paged-cr.txt": paged.replace("\n", "\r"),
+        }
+    )
     result = run_cli("import", "latin1.txt", "paged.txt", "paged-cr.txt", "--dry-run", cwd=root)
     assert "latin1.txt:4:11: error[RT004] not UTF-8 text (byte 0xe9)" in findings(result)
     for name in ("paged.txt", "paged-cr.txt"):
         assert f"{name}:13:1: warning[RT501] kept as printed but not understood" in findings(result)
 
 
-@pytest.mark.parametrize("args", [("search", "caf\udce9"), ("query", "kind=body", "title~caf\udce9"),
-                                  ("query", "--sort", "title\udce9"), ("search", "x", "--fields", "id,\udce9")])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("search", "caf\udce9"),
+        ("query", "kind=body", "title~caf\udce9"),
+        ("query", "--sort", "title\udce9"),
+        ("search", "x", "--fields", "id,\udce9"),
+    ],
+)
 def test_arguments_that_are_not_utf8_are_a_usage_error(run_cli, base_tree, args) -> None:
     """A shell passes bytes that are not UTF-8 as they are (Python holds them as lone surrogates): a usage error
     pointing at the byte, never a UnicodeEncodeError from inside the index."""

@@ -27,17 +27,29 @@ def _output(result) -> str:
 
 # --- 1. fmt, new and import write what was meant --------------------------------------------------------
 
-@pytest.mark.parametrize("notes", [
-    r'"Venue TBC.\n\rend: 2013-11-01"',  # a CR after a line break became a new `end:` field
-    r'"a\r\nb"',  # the CR was lost
-    r'"x\n\e[1m"',  # an ESC in a literal block: a file validate refuses
-    r'"x\n\x7f and \x85 and \u2028 and \u2029 and \x9b"',
-    r'"first\n  indented\n"', r'"trailing space \nnext"', r'" leading\nline"', r'"tab\there\nnext"',
-    r'"a\n\n\n"', r'"\nstarts with a break"',
-])
+
+@pytest.mark.parametrize(
+    "notes",
+    [
+        r'"Venue TBC.\n\rend: 2013-11-01"',  # a CR after a line break became a new `end:` field
+        r'"a\r\nb"',  # the CR was lost
+        r'"x\n\e[1m"',  # an ESC in a literal block: a file validate refuses
+        r'"x\n\x7f and \x85 and \u2028 and \u2029 and \x9b"',
+        r'"first\n  indented\n"',
+        r'"trailing space \nnext"',
+        r'" leading\nline"',
+        r'"tab\there\nnext"',
+        r'"a\n\n\n"',
+        r'"\nstarts with a break"',
+    ],
+)
 def test_fmt_keeps_every_string_value(run_cli, base_tree, notes):
-    root = base_tree(**{SESSION.replace("/", "__"): f"id: assembly-1\nkind: session\nbody: assembly\nnumber: 1\n"
-                        f"start: 2020-05-04\nend: 2020-05-06\nnotes: {notes}\n"})
+    root = base_tree(
+        **{
+            SESSION.replace("/", "__"): f"id: assembly-1\nkind: session\nbody: assembly\nnumber: 1\n"
+            f"start: 2020-05-04\nend: 2020-05-06\nnotes: {notes}\n"
+        }
+    )
     before = _read(root, SESSION)
     assert run_cli("fmt", cwd=root).exit_code == 0
     assert _read(root, SESSION) == before
@@ -99,19 +111,24 @@ def blocks_for_everything(monkeypatch):
 
 
 def test_fmt_refuses_a_write_that_would_not_read_back(run_cli, base_tree, blocks_for_everything):
-    text = ("id: assembly-1\nkind: session\nbody: assembly\nnumber: 1\nstart: 2020-05-04\n"
-            'notes: "Venue TBC.\\n\\rend: 2013-11-01"\n')
+    text = (
+        "id: assembly-1\nkind: session\nbody: assembly\nnumber: 1\nstart: 2020-05-04\n"
+        'notes: "Venue TBC.\\n\\rend: 2013-11-01"\n'
+    )
     root = base_tree(**{SESSION.replace("/", "__"): text})
     result = run_cli("fmt", cwd=root)
     assert result.exit_code == 2
-    assert (f'{SESSION}: not formatted: notes would be read back as "Venue TBC." instead of "Venue TBC.\\u000a'
-            f'\\u000dend: 2013-11-01"') in _output(result)
+    assert (
+        f'{SESSION}: not formatted: notes would be read back as "Venue TBC." instead of "Venue TBC.\\u000a'
+        f'\\u000dend: 2013-11-01"'
+    ) in _output(result)
     assert "Traceback" not in _output(result)
     assert (root / SESSION).read_text(encoding="utf-8") == text
 
 
-def test_new_and_import_refuse_a_write_that_would_not_read_back(run_cli, base_tree, tmp_path, monkeypatch,
-                                                                blocks_for_everything):
+def test_new_and_import_refuse_a_write_that_would_not_read_back(
+    run_cli, base_tree, tmp_path, monkeypatch, blocks_for_everything
+):
     root = base_tree()
     before = sorted((root / "records").rglob("*"))
     result = run_cli("new", "resolution", "--session", "assembly-1", "--title", "A\n\rnotes: B", cwd=root)
@@ -143,8 +160,9 @@ def test_the_guard_names_the_file_and_the_field():
 
     with pytest.raises(WriteRefused) as refused:
         check_written("records/x.yaml", "id: x\nnotes: |-\n  a\n  \rend: 1\n", {"id": "x", "notes": "a\n\rend: 1"})
-    assert str(refused.value).startswith('records/x.yaml: notes would be read back as "a" instead of '
-                                         '"a\\u000a\\u000dend: 1"')
+    assert str(refused.value).startswith(
+        'records/x.yaml: notes would be read back as "a" instead of "a\\u000a\\u000dend: 1"'
+    )
     with pytest.raises(WriteRefused, match=r"records/x.yaml: the text to be written would not be read back \(line 3"):
         check_written("records/x.yaml", "id: x\nnotes: |-\n  \x1b\n", {"id": "x", "notes": "\x1b"})
     with pytest.raises(WriteRefused, match=r"preamble\[0\].text would be read back as 1 instead of \"1\""):
@@ -159,16 +177,19 @@ def test_the_guard_names_the_file_and_the_field():
 HEAD = "id: org\nkind: organization\n"
 
 
-@pytest.mark.parametrize("body", [
-    "name: # what it is called\n  Example Organization\n",
-    "name:\n  # what it is called\n  Example Organization\n",
-    "name:\n  # what it is called\n  Example\n  Organization # the end\n",
-    "name: >- # what it is called\n  Example\n  Organization\n",
-    "name: Example Organization\naliases: [EO, # the short one\n  Ex Org]\n",
-    "name: Example Organization\naliases: [EO, Ex Org, # the long one\n  ]\n",
-    "name: Example Organization\naliases:\n  - EO # the short one\n  # the long one\n  - Ex Org\n",
-    "name: Example Organization\noffices:\n  - # the head\n    id: head\n    title: Head\n",
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "name: # what it is called\n  Example Organization\n",
+        "name:\n  # what it is called\n  Example Organization\n",
+        "name:\n  # what it is called\n  Example\n  Organization # the end\n",
+        "name: >- # what it is called\n  Example\n  Organization\n",
+        "name: Example Organization\naliases: [EO, # the short one\n  Ex Org]\n",
+        "name: Example Organization\naliases: [EO, Ex Org, # the long one\n  ]\n",
+        "name: Example Organization\naliases:\n  - EO # the short one\n  # the long one\n  - Ex Org\n",
+        "name: Example Organization\noffices:\n  - # the head\n    id: head\n    title: Head\n",
+    ],
+)
 def test_fmt_keeps_every_comment(run_cli, make_tree, body):
     name = "records/organizations/org.yaml"
     root = make_tree({name: HEAD + body})
@@ -181,10 +202,13 @@ def test_fmt_keeps_every_comment(run_cli, make_tree, body):
     assert run_cli("fmt", "--check", cwd=root).exit_code == 0
 
 
-@pytest.mark.parametrize("body, line", [
-    ('name: # what it is called\n  "Example\n  Organization" # the end\n', 3),  # ruamel keeps one of the two
-    ("name: Example Organization\noffices:\n  - {id: head, # the head\n     title: Head}\n", 5),  # in {...}
-])
+@pytest.mark.parametrize(
+    "body, line",
+    [
+        ('name: # what it is called\n  "Example\n  Organization" # the end\n', 3),  # ruamel keeps one of the two
+        ("name: Example Organization\noffices:\n  - {id: head, # the head\n     title: Head}\n", 5),  # in {...}
+    ],
+)
 def test_fmt_refuses_to_drop_a_comment_it_cannot_keep(run_cli, make_tree, body, line):
     name = "records/organizations/org.yaml"
     root = make_tree({name: HEAD + body})
@@ -197,10 +221,12 @@ def test_fmt_refuses_to_drop_a_comment_it_cannot_keep(run_cli, make_tree, body, 
 
 
 def test_fmt_keeps_crlf_line_endings(run_cli, base_tree):
-    text = ("kind: resolution\r\nid: res-1\r\ntitle: 'A first decision'  # the title\r\nbody: assembly\r\n"
-            "session: assembly-1\r\nstatus: adopted\r\nadoption:\r\n  outcome: Adopted\r\n  date: 2020-05-05\r\n"
-            "preamble:\r\n  - phrase: NOTING\r\n    text: |\r\n      the report,\r\n      and more,\r\n"
-            "operative:\r\n  - phrase: DECIDES\r\n    text: to decide.\r\n    refs: [org#head]\r\n")
+    text = (
+        "kind: resolution\r\nid: res-1\r\ntitle: 'A first decision'  # the title\r\nbody: assembly\r\n"
+        "session: assembly-1\r\nstatus: adopted\r\nadoption:\r\n  outcome: Adopted\r\n  date: 2020-05-05\r\n"
+        "preamble:\r\n  - phrase: NOTING\r\n    text: |\r\n      the report,\r\n      and more,\r\n"
+        "operative:\r\n  - phrase: DECIDES\r\n    text: to decide.\r\n    refs: [org#head]\r\n"
+    )
     root = base_tree(**{RESOLUTION.replace("/", "__"): text})
     before = _read(root, RESOLUTION)
     assert run_cli("fmt", cwd=root).exit_code == 0
@@ -211,15 +237,17 @@ def test_fmt_keeps_crlf_line_endings(run_cli, base_tree):
     assert run_cli("fmt", "--check", cwd=root).exit_code == 0
 
 
-FIXABLE = ("# yaml-language-server: $schema=../../../schemas/resolution.schema.json\r\n"
-           "id: res-1\r\nkind: resolution\r\n"
-           "title:   a first decision.   # the title, as printed\r\n"
-           "body: assembly\r\nsession: assembly-1\r\nstatus: adopted\r\n"
-           "adoption: {date: 2020-05-05, outcome: Adopted}\r\n"
-           "preamble:\r\n  - phrase: NOTING\r\n    text: >- # folded on purpose\r\n      the  report's rules\r\n"
-           "      and more,\r\n\r\n    # about the report\r\n"
-           "operative:\r\n  - {phrase: DECIDES, text: \"to decide;\",   refs: [org#head, # the head\r\n"
-           "       org]}\r\n")
+FIXABLE = (
+    "# yaml-language-server: $schema=../../../schemas/resolution.schema.json\r\n"
+    "id: res-1\r\nkind: resolution\r\n"
+    "title:   a first decision.   # the title, as printed\r\n"
+    "body: assembly\r\nsession: assembly-1\r\nstatus: adopted\r\n"
+    "adoption: {date: 2020-05-05, outcome: Adopted}\r\n"
+    "preamble:\r\n  - phrase: NOTING\r\n    text: >- # folded on purpose\r\n      the  report's rules\r\n"
+    "      and more,\r\n\r\n    # about the report\r\n"
+    'operative:\r\n  - {phrase: DECIDES, text: "to decide;",   refs: [org#head, # the head\r\n'
+    "       org]}\r\n"
+)
 
 
 def test_lint_fix_touches_only_the_values_it_corrects(run_cli, base_tree):
@@ -227,9 +255,11 @@ def test_lint_fix_touches_only_the_values_it_corrects(run_cli, base_tree):
     result = run_cli("lint", "--fix", cwd=root)
     assert "records/resolutions/2020/res-1.yaml: 3 values corrected" in result.stdout, _output(result)
     written = (root / RESOLUTION).read_bytes().decode("utf-8")
-    expected = (FIXABLE.replace("title:   a first decision.   #", "title:   A first decision   #")
-                .replace("the  report's rules\r\n      and more,", "the report's rules and more,")
-                .replace('"to decide;"', '"to decide."'))
+    expected = (
+        FIXABLE.replace("title:   a first decision.   #", "title:   A first decision   #")
+        .replace("the  report's rules\r\n      and more,", "the report's rules and more,")
+        .replace('"to decide;"', '"to decide."')
+    )
     assert written == expected
 
 
@@ -248,28 +278,36 @@ def test_lint_fix_refuses_a_correction_that_would_not_read_back(run_cli, base_tr
     import resolvetool.lint.fix
 
     # A style chooser gone wrong: what it writes holds a space the corrected value does not.
-    monkeypatch.setattr(resolvetool.lint.fix, "styled_like", lambda style, value, indent: LiteralScalarString(
-        value + " "))
+    monkeypatch.setattr(
+        resolvetool.lint.fix, "styled_like", lambda style, value, indent: LiteralScalarString(value + " ")
+    )
     root = base_tree(**{RESOLUTION.replace("/", "__"): FIXABLE})
     result = run_cli("lint", "--fix", cwd=root)
     assert result.exit_code == 2
-    assert (f"{RESOLUTION}: not corrected (nothing was written): preamble[0].text would be read back as "
-            in _output(result)), _output(result)
+    assert f"{RESOLUTION}: not corrected (nothing was written): preamble[0].text would be read back as " in _output(
+        result
+    ), _output(result)
     assert (root / RESOLUTION).read_bytes().decode("utf-8") == FIXABLE
 
 
 # --- 3. and 4. fmt leaves alone what the strict reader refuses, quickly -----------------------------------
 
-BILLION_LAUGHS = "id: x\nkind: organization\na: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
-    f"{chr(98 + i)}: &{chr(98 + i)} [" + ", ".join([f"*{chr(97 + i)}"] * 9) + "]\n" for i in range(12)) + "name: *m\n"
+BILLION_LAUGHS = (
+    "id: x\nkind: organization\na: &a [x, x, x, x, x, x, x, x, x]\n"
+    + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [" + ", ".join([f"*{chr(97 + i)}"] * 9) + "]\n" for i in range(12))
+    + "name: *m\n"
+)
 
 
-@pytest.mark.parametrize("text, reason", [
-    ("id: x\nkind: organization\nname: [unclosed\n", "YAML syntax error"),
-    ("id: x\nkind: organization\nname: a\u2028b\n", "YAML syntax error"),
-    ("id: x\nkind: organization\nname: a\nname: b\n", 'duplicate key "name"'),
-    ("id: x\nkind: organization\nname: \x1b\n", "control character U+001B"),
-])
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("id: x\nkind: organization\nname: [unclosed\n", "YAML syntax error"),
+        ("id: x\nkind: organization\nname: a\u2028b\n", "YAML syntax error"),
+        ("id: x\nkind: organization\nname: a\nname: b\n", 'duplicate key "name"'),
+        ("id: x\nkind: organization\nname: \x1b\n", "control character U+001B"),
+    ],
+)
 def test_fmt_leaves_files_the_strict_reader_refuses_alone(run_cli, make_tree, text, reason):
     name = "records/organizations/x.yaml"
     root = make_tree({name: text})
@@ -281,14 +319,19 @@ def test_fmt_leaves_files_the_strict_reader_refuses_alone(run_cli, make_tree, te
     assert (root / name).read_text(encoding="utf-8") == text
 
 
-@pytest.mark.parametrize("text, reason", [
-    (BILLION_LAUGHS, "anchor &a is not allowed"),
-    ("id: x\nkind: organization\nname: " + "[" * 100 + "]" * 100 + "\n", "nested more than 64 deep"),
-    ("id: x\nkind: organization\nname:\n" + "".join(" " * i + "-\n" for i in range(100)), "nested more than 64"),
-    # a libyaml with a nesting limit of its own stops at 1000 while scanning ahead; one without reaches our 64 first
-    ("id: x\nkind: organization\nname: " + "[" * 5000 + "]" * 5000 + "\n",
-     ("exceeded maximum nesting depth", "nested more than 64 deep")),
-])
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        (BILLION_LAUGHS, "anchor &a is not allowed"),
+        ("id: x\nkind: organization\nname: " + "[" * 100 + "]" * 100 + "\n", "nested more than 64 deep"),
+        ("id: x\nkind: organization\nname:\n" + "".join(" " * i + "-\n" for i in range(100)), "nested more than 64"),
+        # a libyaml with a nesting limit of its own stops at 1000 while scanning ahead; one without reaches our 64 first
+        (
+            "id: x\nkind: organization\nname: " + "[" * 5000 + "]" * 5000 + "\n",
+            ("exceeded maximum nesting depth", "nested more than 64 deep"),
+        ),
+    ],
+)
 def test_fmt_check_ends_at_once_on_hostile_files(make_tree, text, reason):
     """The pre-commit hook's `fmt --check` hung on a billion laughs and crashed on deep nesting; in a process of
     its own, so that a hang fails the test instead of stopping the suite."""
@@ -299,8 +342,9 @@ def test_fmt_check_ends_at_once_on_hostile_files(make_tree, text, reason):
     root = make_tree({name: text})
     for args in (("fmt", "--check"), ("fmt",)):
         started = time.monotonic()
-        result = subprocess.run([sys.executable, "-m", "resolvetool", *args], cwd=root, capture_output=True,
-                                text=True, timeout=60)
+        result = subprocess.run(
+            [sys.executable, "-m", "resolvetool", *args], cwd=root, capture_output=True, text=True, timeout=60
+        )
         assert time.monotonic() - started < 20
         assert result.returncode == 1, result.stderr
         reasons = reason if isinstance(reason, tuple) else (reason,)
@@ -343,9 +387,11 @@ def test_a_moved_record_is_warned_about_and_fmt_corrects_its_schema_line(run_cli
     (root / RESOLUTION).rename(moved)
     result = run_cli("validate", cwd=root)
     assert result.exit_code == 0
-    assert ('records/resolutions/res-1.yaml:1:1: warning[RT023] the schema line names '
-            '"../../../schemas/resolution.schema.json", which is not the resolution schema from here; it should name '
-            '"../../schemas/resolution.schema.json"') in _output(result)
+    assert (
+        "records/resolutions/res-1.yaml:1:1: warning[RT023] the schema line names "
+        '"../../../schemas/resolution.schema.json", which is not the resolution schema from here; it should name '
+        '"../../schemas/resolution.schema.json"'
+    ) in _output(result)
     assert "run 'resolvetool fmt' to correct it" in _output(result)
     check = run_cli("fmt", "--check", cwd=root)
     assert check.exit_code == 1 and "records/resolutions/res-1.yaml: would be reformatted" in _output(check)
@@ -357,15 +403,18 @@ def test_a_moved_record_is_warned_about_and_fmt_corrects_its_schema_line(run_cli
     assert "RT023" in _output(run_cli("validate", cwd=root))
 
 
-@pytest.mark.parametrize("line, stale", [
-    ("# yaml-language-server: $schema=../../../schemas/resolution.schema.json", False),
-    ("# yaml-language-server: $schema=../../../schemas/record.schema.json", False),  # the schema of every kind
-    ("#yaml-language-server: $schema=./../../../schemas/resolution.schema.json", False),
-    ("# yaml-language-server: $schema=https://example.org/resolution.schema.json", False),
-    ("# yaml-language-server: $schema=../../../schemas/session.schema.json", True),  # another kind's
-    ("#yaml-language-server:  $schema=../../schemas/resolution.schema.json", True),
-    ("# a comment naming no schema", False),
-])
+@pytest.mark.parametrize(
+    "line, stale",
+    [
+        ("# yaml-language-server: $schema=../../../schemas/resolution.schema.json", False),
+        ("# yaml-language-server: $schema=../../../schemas/record.schema.json", False),  # the schema of every kind
+        ("#yaml-language-server: $schema=./../../../schemas/resolution.schema.json", False),
+        ("# yaml-language-server: $schema=https://example.org/resolution.schema.json", False),
+        ("# yaml-language-server: $schema=../../../schemas/session.schema.json", True),  # another kind's
+        ("#yaml-language-server:  $schema=../../schemas/resolution.schema.json", True),
+        ("# a comment naming no schema", False),
+    ],
+)
 def test_which_schema_lines_are_stale(run_cli, base_tree, line, stale):
     text = base_tree().joinpath(RESOLUTION).read_text(encoding="utf-8")
     root = base_tree(**{RESOLUTION.replace("/", "__"): f"{line}\r\n" + text.replace("\n", "\r\n")})

@@ -26,14 +26,19 @@ Recalling its earlier resolutions,
 def make_pdf(pages: list[bytes]) -> bytes:
     """A PDF of these content streams (one a page, compressed), set in Helvetica: built byte by byte, so that a
     test can draw what no PDF writer would."""
-    objects: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>", b"",
-                            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    objects: list[bytes] = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
     kids = []
     for content in pages:
         data = zlib.compress(content)
         objects.append(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream")
-        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> "
-                       b">> /Contents %d 0 R >>" % len(objects))
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> "
+            b">> /Contents %d 0 R >>" % len(objects)
+        )
         kids.append(len(objects))
     objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % kid for kid in kids), len(kids))
     out = bytearray(b"%PDF-1.4\n")
@@ -58,6 +63,7 @@ def text_lines(lines: list[str], size: float = 11, top: float = 720, lead: float
 
 
 # --- PDFs -------------------------------------------------------------------------------------------------------
+
 
 def test_a_page_of_thousands_of_lines_in_mixed_sizes_is_read_in_linear_time():
     # each line was compared with every line below it in search of the one it could be the superscript of
@@ -110,6 +116,7 @@ def test_a_paragraph_of_thousands_of_wrapped_lines_is_joined_in_linear_time():
 
 # --- runs of several texts ----------------------------------------------------------------------------------------
 
+
 def test_force_never_replaces_what_an_earlier_text_of_the_same_run_wrote(run_cli, make_tree):
     # two texts giving one id: with --force the second replaced the first's record, and both were said written
     other = RESOLUTION.replace("Decides to do something", "Decides otherwise")
@@ -118,8 +125,10 @@ def test_force_never_replaces_what_an_earlier_text_of_the_same_run_wrote(run_cli
     assert "second.txt: error[RT504]" in dry.stdout and dry.exit_code == 1
     result = run_cli("import", "--force", "first.txt", "second.txt", cwd=root)
     assert result.exit_code == 1
-    assert "second.txt: error[RT504] records/resolutions/2025/general-assembly-1.yaml is given by first.txt too" \
+    assert (
+        "second.txt: error[RT504] records/resolutions/2025/general-assembly-1.yaml is given by first.txt too"
         in result.stdout
+    )
     assert "to do something" in (root / "records/resolutions/2025/general-assembly-1.yaml").read_text()
 
 
@@ -148,8 +157,10 @@ def test_a_value_the_model_refuses_is_an_error_about_the_text_not_a_bug(run_cli,
     root = make_tree({"long.txt": "A/RES/80/" + "9" * 300 + "\n\n" + RESOLUTION})
     result = run_cli("import", "long.txt", cwd=root)
     assert result.exit_code == 1
-    assert "long.txt: error[RT507] the text gives resolution.symbol a value the records cannot hold (string should " \
+    assert (
+        "long.txt: error[RT507] the text gives resolution.symbol a value the records cannot hold (string should "
         "have at most 200 characters: 'A/RES/80/999" in result.stdout
+    )
     assert "bug" not in result.stdout and not list((root / "records").rglob("*.yaml"))
 
 
@@ -179,6 +190,7 @@ def test_a_text_naming_the_pdf_header_is_read_as_text(run_cli, make_tree):
 
 # --- what the clerk is told ---------------------------------------------------------------------------------------
 
+
 def test_nul_bytes_and_utf16_are_named_where_and_what(run_cli, make_tree):
     # a NUL was reported at 0:0, and a text saved as "Unicode" (UTF-16) was told to be extracted with pdftotext
     root = make_tree({"nul.txt": b"ab\ncd\0ef\n", "u16.txt": "The General Assembly,\n".encode("utf-16")})
@@ -192,7 +204,9 @@ def test_nul_bytes_and_utf16_are_named_where_and_what(run_cli, make_tree):
 def test_thousands_of_pages_without_text_are_named_in_ranges():
     from resolvetool.textimport import import_pdf
 
-    data = make_pdf([text_lines(RESOLUTION.split("\n"))] + [b""] * 300 + [text_lines(["Annex", "", "Words."])] + [b""] * 2)
+    data = make_pdf(
+        [text_lines(RESOLUTION.split("\n"))] + [b""] * 300 + [text_lines(["Annex", "", "Words."])] + [b""] * 2
+    )
     [warning] = [warning for warning in import_pdf(data, name="x.pdf").warnings if warning.code == "RT592"]
     assert warning.message.startswith("pages 2-301, 303-304 of 304 hold no text")
 

@@ -76,7 +76,9 @@ def test_a_value_holding_an_escape_sequence_does_not_reach_the_terminal(run_cli,
     assert 'status: "\\x1b]52;c;aGVsbG8=\\x1b\\\\" is not one of' in out
 
 
-@pytest.mark.parametrize("name", ["evil\x1b]52;c;aGVsbG8=\x07", "right\u202etxt.lmth", "forged\nrecords/x.yaml:1:1: error[RT000] forged"])
+@pytest.mark.parametrize(
+    "name", ["evil\x1b]52;c;aGVsbG8=\x07", "right\u202etxt.lmth", "forged\nrecords/x.yaml:1:1: error[RT000] forged"]
+)
 def test_file_names_cannot_forge_diagnostic_lines(run_cli, base_tree, name):
     root = base_tree(**{f"records__resolutions__2020__{name}.yaml": "id: 1\n"})
     result = run_cli("validate", cwd=root)
@@ -95,6 +97,7 @@ GITHUB_COMMAND = re.compile(r"::(error|warning|notice) (?P<props>[^:\r\n]*)::(?P
 
 def github_commands(output: str) -> list[tuple[dict[str, str], str]]:
     """Each workflow command as GitHub's runner reads it: its properties (unescaped) and its message."""
+
     def unescape(text: str) -> str:
         for escaped, raw in (("%0D", "\r"), ("%0A", "\n"), ("%3A", ":"), ("%2C", ","), ("%25", "%")):
             text = text.replace(escaped, raw)
@@ -119,8 +122,7 @@ def test_github_annotations_cannot_be_forged(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     path = "records/a,b:c\n::warning file=x,line=1::forged%0A.yaml"
     message = "bad\n::error file=README.md,line=1::forged\r\n::add-mask::secret %0A"
-    report = Report([make(path, 3, 4, "RT104", message, "hint\n::notice::forged")], 1, 1, root=tmp_path,
-                    base=tmp_path)
+    report = Report([make(path, 3, 4, "RT104", message, "hint\n::notice::forged")], 1, 1, root=tmp_path, base=tmp_path)
     output = github_report(report)
     assert output.count("\n") == 1 and "\r" not in output
     [(props, text)] = github_commands(output)
@@ -132,8 +134,12 @@ def test_github_annotations_cannot_be_forged(tmp_path, monkeypatch):
 
 def test_github_annotations_of_hostile_file_names(run_cli, base_tree, monkeypatch):
     monkeypatch.delenv("GITHUB_WORKSPACE", raising=False)
-    root = base_tree(**{"records__resolutions__2020__a,b:c.yaml": "id: a\n",
-                        "records__resolutions__2020__n\n::warning file=x::y.yaml": "id: a\n"})
+    root = base_tree(
+        **{
+            "records__resolutions__2020__a,b:c.yaml": "id: a\n",
+            "records__resolutions__2020__n\n::warning file=x::y.yaml": "id: a\n",
+        }
+    )
     result = run_cli("validate", "--format", "github", cwd=root)
     assert result.exit_code == 1
     files = {props["file"] for props, _ in github_commands(result.stdout)}
@@ -202,13 +208,15 @@ def test_show_names_its_file_inert(run_cli, base_tree):
 
 # --- 2. query -f csv, ids and table ---------------------------------------------------------------------
 
-FORMULAS = ["=HYPERLINK(\"http://x\",\"y\")", "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(1,2)", "\tTAB", "\rCR"]
+FORMULAS = ['=HYPERLINK("http://x","y")', "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(1,2)", "\tTAB", "\rCR"]
 
 
 def organizations(make_tree, names: list[str]) -> Path:
     """Organizations o0, o1... with these names (JSON strings are YAML double-quoted scalars)."""
-    files = {f"records/organizations/o{number}.yaml": f"id: o{number}\nkind: organization\nname: {json.dumps(name)}\n"
-             for number, name in enumerate(names)}
+    files = {
+        f"records/organizations/o{number}.yaml": f"id: o{number}\nkind: organization\nname: {json.dumps(name)}\n"
+        for number, name in enumerate(names)
+    }
     return make_tree(files)
 
 
@@ -255,11 +263,13 @@ def test_ids_and_table_rows_of_a_hostile_id_stay_one_line(run_cli, make_tree):
 
 # Text that would be markup: every block a line can start, inline markup, entities, HTML, a footnote that
 # does not exist, code fences of backticks and tildes, indented code after a blank line.
-HOSTILE_MARKDOWN = ("x\n# heading\n> quote\n- list\n+ plus\n* star\n1. one\n2) two\n```\nfence\n~~~\ntilde\n"
-                    "| a | b |\n|---|---|\n---\n***\n___\n<div>html</div>\n<script>alert(1)</script>\n"
-                    "&lt;entity&gt; &amp; &#60;b&#62;\n    indented\n\n    code after a blank line\n"
-                    "  # indented heading\n[link](http://x) ![img](http://y) <http://z> [^9]\n"
-                    "*em* _em_ **strong** ~~del~~ `code` ``two``\nsetext\n===\n[ref]: http://x\nend\\")
+HOSTILE_MARKDOWN = (
+    "x\n# heading\n> quote\n- list\n+ plus\n* star\n1. one\n2) two\n```\nfence\n~~~\ntilde\n"
+    "| a | b |\n|---|---|\n---\n***\n___\n<div>html</div>\n<script>alert(1)</script>\n"
+    "&lt;entity&gt; &amp; &#60;b&#62;\n    indented\n\n    code after a blank line\n"
+    "  # indented heading\n[link](http://x) ![img](http://y) <http://z> [^9]\n"
+    "*em* _em_ **strong** ~~del~~ `code` ``two``\nsetext\n===\n[ref]: http://x\nend\\"
+)
 
 
 def markdown_html(text: str) -> tuple[list[tuple[str, tuple]], str]:
@@ -300,19 +310,22 @@ def resolution_with(text: str) -> str:
     """The base tree's resolution with `text` in its title, a formula, clause text, an item, an annex, a
     footnote and the closing line."""
     quoted = json.dumps(text)
-    return (f"id: res-1\nkind: resolution\ntitle: {quoted}\nbody: assembly\nsession: assembly-1\nstatus: adopted\n"
-            f"adoption:\n  date: 2020-05-05\n  outcome: {quoted}\n"
-            f"preamble:\n  - phrase: {quoted}\n    text: {quoted}\n"
-            f"operative:\n  - number: {quoted}\n    phrase: DECIDES\n    text: {quoted}\n"
-            f"    items:\n      - label: {quoted}\n        text: {quoted}\n"
-            f"        items:\n          - label: (i)\n            text: {quoted}\n"
-            f"annexes:\n  - heading: {quoted}\n    title: {quoted}\n    text: {quoted}\n"
-            f"footnotes:\n  - marker: '1'\n    text: {quoted}\n")
+    return (
+        f"id: res-1\nkind: resolution\ntitle: {quoted}\nbody: assembly\nsession: assembly-1\nstatus: adopted\n"
+        f"adoption:\n  date: 2020-05-05\n  outcome: {quoted}\n"
+        f"preamble:\n  - phrase: {quoted}\n    text: {quoted}\n"
+        f"operative:\n  - number: {quoted}\n    phrase: DECIDES\n    text: {quoted}\n"
+        f"    items:\n      - label: {quoted}\n        text: {quoted}\n"
+        f"        items:\n          - label: (i)\n            text: {quoted}\n"
+        f"annexes:\n  - heading: {quoted}\n    title: {quoted}\n    text: {quoted}\n"
+        f"footnotes:\n  - marker: '1'\n    text: {quoted}\n"
+    )
 
 
 def test_render_markdown_shows_hostile_text_as_text(run_cli, base_tree):
     """The hostile resolution renders to the same elements as one holding a plain word in the same places,
     and its text shows every character of the hostile text."""
+
     def rendered(text: str) -> tuple[list, str]:
         root = base_tree(**{RESOLUTION.replace("/", "__"): resolution_with(text)})
         result = run_cli("render", "res-1", "-f", "markdown", cwd=root)
@@ -348,6 +361,7 @@ def test_render_text_and_markdown_show_acting_characters_as_escapes(run_cli, bas
 def test_diff_markdown_shows_hostile_text_as_text(run_cli, tmp_path):
     """Changed text, file names and a commit subject (the title) in the job summary are text: the same
     elements as for a plain change, every character shown, and no backtick closes the path's code span."""
+
     def diffed(text: str, name: str) -> tuple[list, str, str]:
         folder = tmp_path / name.replace("/", "_")[:20].replace("\n", "_")
         (folder / "old").mkdir(parents=True)
@@ -420,7 +434,8 @@ def test_project_templates_still_read_what_pages_show(run_cli, reference_project
     (reference_project / "resolvetool.toml").write_text('[render]\ntemplates = "tpl"\n')
     (templates / "record.html.j2").write_text(
         "{% import 'macros.html.j2' as m %}{{ record.id }}|{{ record.status if record.kind == 'agreement' }}|"
-        "{{ kind_labels.get(kind) }}|{{ plural(2, 'body') }}|{{ 1234 | thousands }}|{{ title.split() | length }}\n")
+        "{{ kind_labels.get(kind) }}|{{ plural(2, 'body') }}|{{ 1234 | thousands }}|{{ title.split() | length }}\n"
+    )
     result = run_cli("render", "--site", "site", cwd=reference_project)
     assert result.exit_code == 0, result.stderr
     agreement = next((reference_project / "site/agreements").glob("[!_]*.html")).read_text()
@@ -431,9 +446,17 @@ def test_project_templates_still_read_what_pages_show(run_cli, reference_project
 ACTING_IN_JSON = r"\x9b31m \u202e \x7f \x85"  # as YAML escapes: C1 CSI, RLO, DEL, NEL
 
 
-@pytest.mark.parametrize("args", [("validate", "-f", "json"), ("validate", "-f", "sarif"), ("lint", "-f", "json"),
-                                  ("show", "org", "-f", "json"), ("query", "kind=organization", "-f", "json"),
-                                  ("diff", "-f", "json")])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("validate", "-f", "json"),
+        ("validate", "-f", "sarif"),
+        ("lint", "-f", "json"),
+        ("show", "org", "-f", "json"),
+        ("query", "kind=organization", "-f", "json"),
+        ("diff", "-f", "json"),
+    ],
+)
 def test_json_outputs_show_no_character_a_terminal_acts_on(run_cli, base_tree, args):
     """DEL, C1 controls (CSI among them) and bidi controls, which JSON would print as they are, are written as
     \\u escapes: the data reads back exactly, and a terminal showing it acts on nothing."""
@@ -443,13 +466,18 @@ def test_json_outputs_show_no_character_a_terminal_acts_on(run_cli, base_tree, a
     root = base_tree()
     subprocess.run(["git", "init", "-q"], cwd=root, check=True)
     subprocess.run(["git", "add", "."], cwd=root, check=True)
-    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "x"], cwd=root,
-                   check=True)
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "x"], cwd=root, check=True
+    )
     org = root / "records" / "organizations" / "org.yaml"
-    org.write_text(org.read_text().replace("name: Example Organization",
-                                           f'name: "Org {ACTING_IN_JSON}"\nnotes: "{ACTING_IN_JSON}: x"'))
-    (root / "records" / "organizations" / "bad.yaml").write_text(f'id: bad\nkind: organization\nname: "{ACTING_IN_JSON}"\n'
-                                                                 f'colour: "{ACTING_IN_JSON}"\n')
+    org.write_text(
+        org.read_text().replace(
+            "name: Example Organization", f'name: "Org {ACTING_IN_JSON}"\nnotes: "{ACTING_IN_JSON}: x"'
+        )
+    )
+    (root / "records" / "organizations" / "bad.yaml").write_text(
+        f'id: bad\nkind: organization\nname: "{ACTING_IN_JSON}"\ncolour: "{ACTING_IN_JSON}"\n'
+    )
     result = run_cli(*args, cwd=root)
     assert not any(char in result.stdout for char in "\x9b\u202e\x7f\x85"), args
     json.loads(result.stdout)

@@ -8,7 +8,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from conftest import BASE_TREE
 
 BASE_RESOLUTION = BASE_TREE["records/resolutions/2020/res-1.yaml"]
@@ -95,8 +94,9 @@ def test_diff_of_the_working_tree_does_not_call_an_unreadable_file_removed(run_c
     root = base_tree()
     subprocess.run(["git", "init", "-q"], cwd=root, check=True)
     subprocess.run(["git", "add", "-A"], cwd=root, check=True)
-    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "records"], cwd=root,
-                   check=True)
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "records"], cwd=root, check=True
+    )
     organizations = root / "records" / "organizations"
     (organizations / "org.yaml").unlink()
     _loop(organizations, "org.yaml")
@@ -117,8 +117,9 @@ def test_diff_of_folders_does_not_wait_on_a_named_pipe(run_cli, tmp_path: Path) 
     (old / "a.yaml").write_text("id: a\nkind: organization\nname: A\n")
     os.mkfifo(new / "a.yaml")
     outcome: list = []
-    worker = threading.Thread(target=lambda: outcome.append(run_cli("diff", str(old), str(new), "-f", "json")),
-                              daemon=True)
+    worker = threading.Thread(
+        target=lambda: outcome.append(run_cli("diff", str(old), str(new), "-f", "json")), daemon=True
+    )
     worker.start()
     worker.join(20)
     if not outcome:  # let the stuck reader go, so the test run can end
@@ -168,8 +169,9 @@ def test_render_html_cannot_act_on_a_terminal(run_cli, base_tree) -> None:
     them), so `resolvetool render X -f html` on a terminal ran a value's OSC 52 clipboard write; `text` and
     `markdown` show them as escapes."""
     title = f'title: "A hostile {ACTING_YAML} title"\n'
-    root = base_tree(**{
-        "records/resolutions/2020/res-1.yaml": BASE_RESOLUTION.replace("title: A first decision\n", title)})
+    root = base_tree(
+        **{"records/resolutions/2020/res-1.yaml": BASE_RESOLUTION.replace("title: A first decision\n", title)}
+    )
     for ref in ("res-1", "assembly-1"):  # the record's own page, and one that lists it
         result = run_cli("render", ref, "-f", "html", cwd=root)
         assert result.exit_code == 0, result.stderr
@@ -179,8 +181,9 @@ def test_render_html_cannot_act_on_a_terminal(run_cli, base_tree) -> None:
 
 def test_site_pages_show_control_characters_as_escapes(run_cli, base_tree) -> None:
     title = f'title: "A hostile {ACTING_YAML} title"\n'
-    root = base_tree(**{"records/resolutions/2020/res-1.yaml":
-                        BASE_RESOLUTION.replace("title: A first decision\n", title)})
+    root = base_tree(
+        **{"records/resolutions/2020/res-1.yaml": BASE_RESOLUTION.replace("title: A first decision\n", title)}
+    )
     result = run_cli("render", "--site", "site", cwd=root)
     assert result.exit_code == 0, result.stderr
     for page in (root / "site").rglob("*.html"):
@@ -212,10 +215,13 @@ def test_a_current_folder_that_was_removed_is_said_not_a_traceback(base_tree, tm
     root = base_tree()
     gone = tmp_path / "gone"
     gone.mkdir()
-    script = ("import os, sys; os.chdir(sys.argv[1]); os.rmdir(sys.argv[1]); "
-              "from resolvetool.cli import main; sys.argv = ['resolvetool', '--root', sys.argv[2], 'validate']; main()")
-    result = subprocess.run([sys.executable, "-c", script, str(gone), str(root)], capture_output=True, text=True,
-                            timeout=120)
+    script = (
+        "import os, sys; os.chdir(sys.argv[1]); os.rmdir(sys.argv[1]); "
+        "from resolvetool.cli import main; sys.argv = ['resolvetool', '--root', sys.argv[2], 'validate']; main()"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(gone), str(root)], capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 2, result.stderr
     assert "Traceback" not in result.stderr
     assert "the current folder no longer exists" in result.stderr
@@ -262,12 +268,14 @@ def test_a_text_whose_record_was_made_meanwhile_lands_not_at_all(base_tree, made
     root = base_tree()
     before = _tree(root)
     made_meanwhile("b.yaml")
-    files = {root / "records" / "organizations" / "org.yaml": "replaced\n", root / "records" / "bodies" / "a.yaml":
-             "a\n", root / "records" / "bodies" / "b.yaml": "b\n"}
+    files = {
+        root / "records" / "organizations" / "org.yaml": "replaced\n",
+        root / "records" / "bodies" / "a.yaml": "a\n",
+        root / "records" / "bodies" / "b.yaml": "b\n",
+    }
     with pytest.raises(WriteError, match="b.yaml: was made by another program"):
         write_files(root, files)
     assert _tree(root) == {**before, "records/bodies/b.yaml": b"theirs\n"}
-
 
 
 # --- full disk ----------------------------------------------------------------------------------------------
@@ -292,13 +300,28 @@ def _run_into(stdout, *args: str, limit: int = 0, unbuffered: bool = False, cwd:
     env = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
     if unbuffered:
         env["PYTHONUNBUFFERED"] = "1"
-    return subprocess.run([sys.executable, "-c", _RUN_LIMITED, str(limit), *args], stdout=stdout,
-                          stderr=subprocess.PIPE, text=True, env=env, cwd=cwd, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-c", _RUN_LIMITED, str(limit), *args],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=cwd,
+        timeout=120,
+    )
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux)")
-@pytest.mark.parametrize("args", [("validate", "-f", "json"), ("validate",), ("render", "res-1"),
-                                  ("show", "res-1"), ("query", "kind=resolution", "-f", "csv")])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("validate", "-f", "json"),
+        ("validate",),
+        ("render", "res-1"),
+        ("show", "res-1"),
+        ("query", "kind=resolution", "-f", "csv"),
+    ],
+)
 def test_standard_output_on_a_full_disk_is_an_error_not_a_traceback(base_tree, args) -> None:
     """`validate -f json > report.json` on a full disk printed an OSError traceback (every command that writes
     to standard output did)."""
@@ -355,8 +378,14 @@ def test_import_of_an_endless_file_ends(base_tree) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
 
     root = base_tree()
-    result = subprocess.run([sys.executable, "-m", "resolvetool", "import", "/dev/zero"], cwd=root,
-                            capture_output=True, text=True, timeout=60, preexec_fn=small_memory)
+    result = subprocess.run(
+        [sys.executable, "-m", "resolvetool", "import", "/dev/zero"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        preexec_fn=small_memory,
+    )
     assert result.returncode == 1, result.stderr
     assert "/dev/zero: error[RT003]" in result.stdout
 
@@ -364,8 +393,9 @@ def test_import_of_an_endless_file_ends(base_tree) -> None:
 # --- settings -----------------------------------------------------------------------------------------------
 
 
-def test_the_cache_dir_setting_cannot_name_a_folder_outside_the_project(run_cli, base_tree, tmp_path: Path,
-                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_cache_dir_setting_cannot_name_a_folder_outside_the_project(
+    run_cli, base_tree, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """`cache-dir` was the one folder setting not held inside the project: a pull request's resolvetool.toml
     (`cache-dir = "/home/runner/.config/x"`) made validate make folders and write its SQLite databases anywhere
     the CI runner could write, though the README says a repository's settings cannot make resolvetool write
@@ -379,8 +409,9 @@ def test_the_cache_dir_setting_cannot_name_a_folder_outside_the_project(run_cli,
     assert not (tmp_path / "elsewhere").exists()
 
 
-def test_the_users_cache_folder_wins_over_the_repositorys_setting(run_cli, base_tree, tmp_path: Path,
-                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_users_cache_folder_wins_over_the_repositorys_setting(
+    run_cli, base_tree, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The README names $RESOLVETOOL_CACHE_DIR first, but a cache-dir setting overrode it: a repository chose
     the cache of the user who had named one."""
     mine = tmp_path / "my-cache"
@@ -418,13 +449,23 @@ def test_two_builds_of_one_site_wait_for_one_another(base_tree) -> None:
 
     root = base_tree()
     site = root / "site"
-    slow = subprocess.Popen([sys.executable, "-c", _SLOW_BUILD, str(site)], cwd=root, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    slow = subprocess.Popen(
+        [sys.executable, "-c", _SLOW_BUILD, str(site)],
+        cwd=root,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     deadline = time.monotonic() + 60
     while not list(site.glob("**/.*.tmp")) and slow.poll() is None and time.monotonic() < deadline:
         time.sleep(0.01)  # until the slow build is writing its pages
-    quick = subprocess.run([sys.executable, "-m", "resolvetool", "render", "--site", str(site)], cwd=root,
-                           capture_output=True, text=True, timeout=120)
+    quick = subprocess.run(
+        [sys.executable, "-m", "resolvetool", "render", "--site", str(site)],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     out, err = slow.communicate(timeout=120)
     assert slow.returncode == 0, err
     assert quick.returncode == 0, quick.stderr
@@ -452,9 +493,9 @@ def test_a_file_named_inside_a_linked_folder_is_not_read(run_cli, base_tree, tmp
 
 
 @pytest.mark.parametrize("was_a_link", [False, True], ids=["file", "link inside"])
-def test_a_link_put_in_a_files_place_while_it_is_read_is_not_followed(base_tree, tmp_path: Path,
-                                                                     monkeypatch: pytest.MonkeyPatch,
-                                                                     was_a_link: bool) -> None:
+def test_a_link_put_in_a_files_place_while_it_is_read_is_not_followed(
+    base_tree, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, was_a_link: bool
+) -> None:
     """A record file was checked (not a link, or a link leading inside), then read by its name: a link put in
     its place in between (a process racing the run) made validate read a file outside the project."""
     from resolvetool import source
@@ -476,6 +517,7 @@ def test_a_link_put_in_a_files_place_while_it_is_read_is_not_followed(base_tree,
                 target.unlink()
                 target.symlink_to(outside)
             return answer
+
         return checked
 
     if was_a_link:  # after the check that the link leads inside
@@ -532,8 +574,15 @@ def test_schema_removes_only_the_schemas_it_made(run_cli, base_tree) -> None:
     assert run_cli("schema", "--check", cwd=root).exit_code == 0
 
 
-@pytest.mark.parametrize("setting", ['records = "records\\u0000x"', 'schemas = "s\\u0000"', 'cache-dir = "c\\u0000"',
-                                     '[render]\ntemplates = "t\\u0000"'])
+@pytest.mark.parametrize(
+    "setting",
+    [
+        'records = "records\\u0000x"',
+        'schemas = "s\\u0000"',
+        'cache-dir = "c\\u0000"',
+        '[render]\ntemplates = "t\\u0000"',
+    ],
+)
 def test_a_folder_setting_holding_nul_is_a_settings_error(run_cli, base_tree, monkeypatch, setting: str) -> None:
     """A NUL in a folder setting (TOML writes it \\u0000) was a ValueError traceback from every command."""
     monkeypatch.delenv("RESOLVETOOL_CACHE_DIR")
@@ -565,8 +614,14 @@ def test_a_closed_standard_output_is_no_traceback(base_tree, args) -> None:
     import sys
 
     root = base_tree()
-    result = subprocess.run([sys.executable, "-c", "from resolvetool.cli import main; main()", *args], cwd=root,
-                            stderr=subprocess.PIPE, text=True, timeout=120, preexec_fn=lambda: os.close(1))
+    result = subprocess.run(
+        [sys.executable, "-c", "from resolvetool.cli import main; main()", *args],
+        cwd=root,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=120,
+        preexec_fn=lambda: os.close(1),
+    )
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
 
@@ -578,8 +633,14 @@ def test_import_from_a_closed_standard_input_says_so(base_tree) -> None:
     import sys
 
     root = base_tree()
-    result = subprocess.run([sys.executable, "-m", "resolvetool", "import", "-"], cwd=root, capture_output=True,
-                            text=True, timeout=120, preexec_fn=lambda: os.close(0))
+    result = subprocess.run(
+        [sys.executable, "-m", "resolvetool", "import", "-"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        preexec_fn=lambda: os.close(0),
+    )
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr
     assert "<stdin>: error[RT001] standard input is closed" in result.stdout
@@ -604,8 +665,9 @@ def test_diff_text_keeps_a_file_name_holding_a_newline_on_its_line(run_cli, tmp_
 def test_show_keeps_a_field_name_holding_a_newline_on_its_line(run_cli, base_tree) -> None:
     """show printed a field's name as the file wrote it: a key holding a newline (a record that does not
     validate is still shown) started a line of its own among the facts, forging one."""
-    root = base_tree(**{"records/organizations/org.yaml": BASE_TREE["records/organizations/org.yaml"]
-                        + '"a\\nFORGED fact": 1\n'})
+    root = base_tree(
+        **{"records/organizations/org.yaml": BASE_TREE["records/organizations/org.yaml"] + '"a\\nFORGED fact": 1\n'}
+    )
     result = run_cli("show", "org", cwd=root)
     assert result.exit_code == 0, result.stderr
     assert not [line for line in result.stdout.splitlines() if line.startswith("FORGED")], result.stdout
@@ -641,8 +703,11 @@ def test_a_templates_folder_reached_through_a_link_still_keeps_its_links_in(run_
     result = run_cli("render", "--site", "site", cwd=root)
     assert result.exit_code == 2, result.stderr
     assert "symbolic link leading outside" in result.stderr
-    assert not [page for page in (root / "site").rglob("*") if page.is_file() and "SECRET_TOKEN_42" in
-                page.read_text(errors="replace")]
+    assert not [
+        page
+        for page in (root / "site").rglob("*")
+        if page.is_file() and "SECRET_TOKEN_42" in page.read_text(errors="replace")
+    ]
 
 
 def test_a_project_reached_through_a_link_above_it_keeps_its_links_in(run_cli, base_tree, tmp_path) -> None:
@@ -664,8 +729,7 @@ def _commit(root: Path, message: str) -> None:
     if not (root / ".git").exists():
         subprocess.run(["git", "init", "-q"], cwd=root, check=True)
     subprocess.run(["git", "add", "-A"], cwd=root, check=True)
-    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", message], cwd=root,
-                   check=True)
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", message], cwd=root, check=True)
 
 
 def test_diff_sees_changes_in_a_records_folder_reached_through_a_link(run_cli, base_tree) -> None:

@@ -10,7 +10,8 @@ import time
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from resolvetool.formatting import FormatError, format_text
 from resolvetool.lint.fix import fix_text
@@ -52,12 +53,21 @@ def _output(result) -> str:
 # (a string), and under `%YAML 1.1` `yes` became true. Each was a traceback or a refusal calling itself a bug.
 
 
-@pytest.mark.parametrize("line", [
-    "notes: 2013-02-30", "notes: 0000-01-01", "notes: 2020-05-04 25:00:00",  # ValueError tracebacks
-    "notes: 2001-12-14t21:59:43.10-05:00", "notes: 2020-05-04 1:02:03 +1",  # written back as another time
-    "notes: 1.5e400", "notes: .5e+3",  # `.inf` (a string), 500.0 (a number): refused as a bug
-    "~: b", "TRUE: b", "Null: b",  # other keys
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "notes: 2013-02-30",
+        "notes: 0000-01-01",
+        "notes: 2020-05-04 25:00:00",  # ValueError tracebacks
+        "notes: 2001-12-14t21:59:43.10-05:00",
+        "notes: 2020-05-04 1:02:03 +1",  # written back as another time
+        "notes: 1.5e400",
+        "notes: .5e+3",  # `.inf` (a string), 500.0 (a number): refused as a bug
+        "~: b",
+        "TRUE: b",
+        "Null: b",  # other keys
+    ],
+)
 def test_fmt_keeps_plain_values_the_strict_reader_reads(line):
     _formats_faithfully(HEAD + line + "\n")
 
@@ -81,8 +91,9 @@ def test_fmt_of_an_impossible_date_is_no_traceback(run_cli, make_tree):
     assert _strict((root / "records/sessions/a-1.yaml").read_text(encoding="utf-8")) == _strict(text)
 
 
-@pytest.mark.parametrize("value", ["012", "0o17", "0b101", "-0x1F", "1_000", ".5e+3", "-.inf", "+.inf", "-1:20", "=",
-                                   "<<", "0x_1F"])
+@pytest.mark.parametrize(
+    "value", ["012", "0o17", "0b101", "-0x1F", "1_000", ".5e+3", "-.inf", "+.inf", "-1:20", "=", "<<", "0x_1F"]
+)
 def test_fmt_quotes_what_a_yaml_1_1_or_1_2_reader_takes_for_another_type(value):
     """The README: quoted where a YAML 1.1 reader would take them for a boolean, number or date. `012` stayed
     plain (validate's RT021 after fmt), and `0o17` (1.2), `-1:20` (1.1) were read as numbers; `=` and `<<` make
@@ -98,21 +109,32 @@ def test_fmt_quotes_what_a_yaml_1_1_or_1_2_reader_takes_for_another_type(value):
 # --- 2. tabs, NEL, U+2028/2029: what ruamel.yaml reads otherwise ---------------------------------------------
 
 
-@pytest.mark.parametrize("body", [
-    "notes: a\tb\n", "notes: a\t# the comment\n", "notes:\ta\n", "notes: 'a'\t# c\n", "notes: a\t\t\n",
-    "notes: |\t# c\n  text\n",
-    "other_names: [a,\tb]\n", "notes: >-\n  a\tb\n",  # these held up already
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "notes: a\tb\n",
+        "notes: a\t# the comment\n",
+        "notes:\ta\n",
+        "notes: 'a'\t# c\n",
+        "notes: a\t\t\n",
+        "notes: |\t# c\n  text\n",
+        "other_names: [a,\tb]\n",
+        "notes: >-\n  a\tb\n",  # these held up already
+    ],
+)
 def test_fmt_formats_tabs_the_strict_reader_takes(body):
     """validate accepts these; fmt said 'ruamel.yaml cannot read it ...; run resolvetool validate' (exit 1)."""
     _formats_faithfully(HEAD + body)
 
 
-@pytest.mark.parametrize("body, where", [
-    ("notes: a # the note\u2028description: hidden\n", "line 4, column 20: U+2028 outside quotes"),
-    ("notes: a # \x85\n", "line 4, column 12: U+0085 outside quotes"),
-    ("notes: |\n  a\u2029  b\n", "line 5, column 4: U+2029 outside quotes"),
-])
+@pytest.mark.parametrize(
+    "body, where",
+    [
+        ("notes: a # the note\u2028description: hidden\n", "line 4, column 20: U+2028 outside quotes"),
+        ("notes: a # \x85\n", "line 4, column 12: U+0085 outside quotes"),
+        ("notes: |\n  a\u2029  b\n", "line 5, column 4: U+2029 outside quotes"),
+    ],
+)
 def test_fmt_refuses_line_breaks_only_the_strict_reader_sees(run_cli, make_tree, body, where):
     """libyaml reads NEL, U+2028 and U+2029 as line breaks, ruamel.yaml and editors as characters; fmt said
     'ruamel.yaml cannot read it ... run resolvetool validate' (which found nothing), or called it a bug. The
@@ -134,28 +156,37 @@ def test_fmt_reads_quoted_values_holding_nel_as_the_strict_reader_does():
 # --- 3. comments fmt moved, lost or failed on ------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("body, expected", [
-    # ruamel.yaml failed (NotImplementedError: overlap in comment): a traceback
-    ("name: # what it is called\n  Example\n\nacronym: EO\n", "name: Example # what it is called\n\nacronym: EO\n"),
-    # refused: the comment would be lost
-    ("name: # what it is called\n  Example\n# the end\n", "name: Example # what it is called\n# the end\n"),
-    # written after the blank line, above the next field, as if about it
-    ("name:\n  # what it is called\n  Example\n\nacronym: EO\n", "name: Example # what it is called\n\nacronym: EO\n"),
-    # written after the comment that followed it
-    ("name:\n  # what it is called\n  Example\n# the end\n", "name: Example # what it is called\n# the end\n"),
-    # refused: the comment after `...` would be lost ("put it on a line of its own")
-    ("name: Example\n...\n# the end\n", "name: Example\n# the end\n"),
-    # a list item's block header comment was lost when the item became one line
-    ("name: Example\nother_names:\n  - |- # the short one\n    EO\n", "other_names:\n  - EO # the short one\n"),
-])
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # ruamel.yaml failed (NotImplementedError: overlap in comment): a traceback
+        ("name: # what it is called\n  Example\n\nacronym: EO\n", "name: Example # what it is called\n\nacronym: EO\n"),
+        # refused: the comment would be lost
+        ("name: # what it is called\n  Example\n# the end\n", "name: Example # what it is called\n# the end\n"),
+        # written after the blank line, above the next field, as if about it
+        (
+            "name:\n  # what it is called\n  Example\n\nacronym: EO\n",
+            "name: Example # what it is called\n\nacronym: EO\n",
+        ),
+        # written after the comment that followed it
+        ("name:\n  # what it is called\n  Example\n# the end\n", "name: Example # what it is called\n# the end\n"),
+        # refused: the comment after `...` would be lost ("put it on a line of its own")
+        ("name: Example\n...\n# the end\n", "name: Example\n# the end\n"),
+        # a list item's block header comment was lost when the item became one line
+        ("name: Example\nother_names:\n  - |- # the short one\n    EO\n", "other_names:\n  - EO # the short one\n"),
+    ],
+)
 def test_fmt_keeps_a_comment_where_it_was(body, expected):
     assert expected in _formats_faithfully("id: x\nkind: organization\n" + body)
 
 
-@pytest.mark.parametrize("body", [
-    "notes:\n  # the note\n  >- # folded\n    text\n",  # AssertionError in ruamel.yaml's scanner
-    "notes:\n\n> # folded\n",  # AssertionError
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "notes:\n  # the note\n  >- # folded\n    text\n",  # AssertionError in ruamel.yaml's scanner
+        "notes:\n\n> # folded\n",  # AssertionError
+    ],
+)
 def test_fmt_refuses_what_ruamel_yaml_fails_on_without_a_traceback(run_cli, make_tree, body):
     root = make_tree({ORG: HEAD + body})
     for args in (("fmt", "--check"), ("fmt",)):
@@ -166,10 +197,13 @@ def test_fmt_refuses_what_ruamel_yaml_fails_on_without_a_traceback(run_cli, make
     assert (root / ORG).read_text(encoding="utf-8") == HEAD + body
 
 
-@pytest.mark.parametrize("body, expected", [
-    ("offices: [{id: a, title: T}, {id: b, title: U}, # the last\n  ]\n", "  - id: b\n    title: U # the last\n"),
-    ("other_names: [{a: 1}, # the last\n  ]\n", "  - a: 1 # the last\n"),
-])
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("offices: [{id: a, title: T}, {id: b, title: U}, # the last\n  ]\n", "  - id: b\n    title: U # the last\n"),
+        ("other_names: [{a: 1}, # the last\n  ]\n", "  - a: 1 # the last\n"),
+    ],
+)
 def test_fmt_of_a_comment_after_a_flow_lists_last_mapping_is_stable(body, expected):
     """It was written after the last item's dash (`- # c`), where ruamel.yaml reads it back above the dash."""
     assert expected in _formats_faithfully(HEAD + body)
@@ -183,11 +217,14 @@ def test_fmt_of_a_null_list_item_with_a_comment_is_stable():
 # --- 4. line endings: a file mixing them ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text", [
-    "id: x\rkind: organization\r\nname: |\r\n  a\r\n  b\r\n",  # refused as a bug: CR LF read as two breaks
-    "id: x\rkind: organization\r\nname: a\r\n",  # written with CR CR
-    "id: x\nkind: organization\nname: a\r\n# end\r",  # a CR LF and a CR written in an LF file
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "id: x\rkind: organization\r\nname: |\r\n  a\r\n  b\r\n",  # refused as a bug: CR LF read as two breaks
+        "id: x\rkind: organization\r\nname: a\r\n",  # written with CR CR
+        "id: x\nkind: organization\nname: a\r\n# end\r",  # a CR LF and a CR written in an LF file
+    ],
+)
 def test_fmt_writes_a_file_mixing_line_endings_with_its_first_lines(text):
     formatted = _formats_faithfully(text)
     assert len(re.findall("\r\n|\r|\n", formatted)) == len(re.findall("\r\n|\r|\n", text))  # no line added
@@ -211,25 +248,31 @@ def test_lint_fix_writes_a_long_value_with_the_files_line_endings():
     assert _strict(fixed)["title"] == "word " * 1200 + "x\x1b"
 
 
-@pytest.mark.parametrize("text, expected", [
-    # a block's last line of spaces is text (" "): it was left behind, in the new block
-    ("id: x\nname: |\n  a\n   \n\n# c\nb: 1\n", "id: x\nname: |-\n  x\n\n# c\nb: 1\n"),
-    ("id: x\nname: |2\n  \t\nb: 1\n", "id: x\nname: |-\n  x\nb: 1\n"),
-    # a file ending without a line break got one
-    ("id: x\nname: >-\n  a\n  b", "id: x\nname: >-\n  x"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a block's last line of spaces is text (" "): it was left behind, in the new block
+        ("id: x\nname: |\n  a\n   \n\n# c\nb: 1\n", "id: x\nname: |-\n  x\n\n# c\nb: 1\n"),
+        ("id: x\nname: |2\n  \t\nb: 1\n", "id: x\nname: |-\n  x\nb: 1\n"),
+        # a file ending without a line break got one
+        ("id: x\nname: >-\n  a\n  b", "id: x\nname: >-\n  x"),
+    ],
+)
 def test_lint_fix_replaces_a_whole_block_and_nothing_else(text, expected):
     assert fix_text(text, {("name",): "x"}) == expected
 
 
-@pytest.mark.parametrize("text, value, expected", [
-    # spaces ending the file after a block were left behind, in the new block (refused as a bug)
-    ("id: x\nname: |\n     ", "a", "id: x\nname: |-\n  a"),
-    # a block at the start of its line became a value on one line there, which YAML reads as a key (a bug)
-    ("id: x\nname:\n|\n  a\nb: 1\n", "x\x1b", 'id: x\nname:\n  "x\\e"\nb: 1\n'),
-    # `|# c`: the comment followed the closing quote with no space
-    ("id: x\nname: |# the name\n  a\n", "b\x1b", 'id: x\nname: "b\\e" # the name\n'),
-])
+@pytest.mark.parametrize(
+    "text, value, expected",
+    [
+        # spaces ending the file after a block were left behind, in the new block (refused as a bug)
+        ("id: x\nname: |\n     ", "a", "id: x\nname: |-\n  a"),
+        # a block at the start of its line became a value on one line there, which YAML reads as a key (a bug)
+        ("id: x\nname:\n|\n  a\nb: 1\n", "x\x1b", 'id: x\nname:\n  "x\\e"\nb: 1\n'),
+        # `|# c`: the comment followed the closing quote with no space
+        ("id: x\nname: |# the name\n  a\n", "b\x1b", 'id: x\nname: "b\\e" # the name\n'),
+    ],
+)
 def test_lint_fix_writes_over_a_block_of_any_layout(text, value, expected):
     assert fix_text(text, {("name",): value}) == expected
 
@@ -251,8 +294,10 @@ def test_fmt_writes_no_file_past_max_file_size(run_cli, make_tree):
     for args in (("fmt", "--check"), ("fmt",)):
         result = run_cli(*args, cwd=root)
         assert result.exit_code == 2, _output(result)
-        assert (f"{ORG}: not formatted: the file written would be 388 bytes, over the limit of 300 (max-file-size), "
-                "which validate refuses") in _output(result)
+        assert (
+            f"{ORG}: not formatted: the file written would be 388 bytes, over the limit of 300 (max-file-size), "
+            "which validate refuses"
+        ) in _output(result)
     assert (root / ORG).read_text(encoding="utf-8") == text
     assert run_cli("validate", cwd=root).exit_code == 0
 
@@ -302,8 +347,6 @@ def test_fmt_names_the_line_of_a_lost_comment_in_a_cr_file():
         format_text(text)
 
 
-
-
 def test_a_comment_right_after_a_quote_is_a_comment():
     """libyaml reads `"a"#c` as a value and a comment; the check of comments did not see it."""
     assert comment_lines('name: "a"#c\nother_names: [b,#d\n  ]\n') == [(1, "#c"), (2, "#d")]
@@ -326,8 +369,10 @@ def test_the_schema_line_of_a_cr_file_is_checked_and_corrected(run_cli, base_tre
     """A file with CR line endings is one line to a search for LF: a moved record's stale schema line was neither
     warned about (RT023) nor corrected."""
     name = "records/resolutions/2020/res-1.yaml"
-    text = ("# yaml-language-server: $schema=../../schemas/resolution.schema.json\n"
-            + base_tree().joinpath(name).read_text(encoding="utf-8")).replace("\n", "\r")
+    text = (
+        "# yaml-language-server: $schema=../../schemas/resolution.schema.json\n"
+        + base_tree().joinpath(name).read_text(encoding="utf-8")
+    ).replace("\n", "\r")
     root = base_tree(**{name.replace("/", "__"): text})
     assert "[RT023]" in _output(run_cli("validate", cwd=root))
     assert run_cli("fmt", cwd=root).exit_code == 0
@@ -337,18 +382,68 @@ def test_the_schema_line_of_a_cr_file_is_checked_and_corrected(run_cli, base_tre
 
 # --- 9. properties: any layout of hostile text --------------------------------------------------------------------
 
-ATOMS = ["a", "b c", "yes", "012", "0x1F", "1e3", "-.5", "~", "null", "true", "2020-05-04", "2013-02-30",
-         "2020-05-04 10:00:00", "#", " #", ": ", "- ", "? ", "---", "...", "'", '"', "\\", "{", "}", "[", "]", ",", "&",
-         "*", "!", "|", ">", "%", "@", "`", "\t", " ", "\n", "\r", "\x85", "\u2028", "\ufeff", "\x7f", "\x1b", "\x9b",
-         "é", "\U0001F600", "x" * 110, "word " * 25]
+ATOMS = [
+    "a",
+    "b c",
+    "yes",
+    "012",
+    "0x1F",
+    "1e3",
+    "-.5",
+    "~",
+    "null",
+    "true",
+    "2020-05-04",
+    "2013-02-30",
+    "2020-05-04 10:00:00",
+    "#",
+    " #",
+    ": ",
+    "- ",
+    "? ",
+    "---",
+    "...",
+    "'",
+    '"',
+    "\\",
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    "&",
+    "*",
+    "!",
+    "|",
+    ">",
+    "%",
+    "@",
+    "`",
+    "\t",
+    " ",
+    "\n",
+    "\r",
+    "\x85",
+    "\u2028",
+    "\ufeff",
+    "\x7f",
+    "\x1b",
+    "\x9b",
+    "é",
+    "\U0001f600",
+    "x" * 110,
+    "word " * 25,
+]
 strings = st.lists(st.sampled_from(ATOMS), max_size=4).map("".join)
 comments = st.sampled_from(["", "", " # c", "  #c2", "\t# tab", " # \u00e9 # x"])
 
 
 def _double_quoted(value: str) -> str:
-    escaped = re.sub(r'[\\"\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]',
-                     lambda found: "\\" + found.group() if found.group() in '\\"' else f"\\u{ord(found.group()):04x}",
-                     value)
+    escaped = re.sub(
+        r'[\\"\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]',
+        lambda found: "\\" + found.group() if found.group() in '\\"' else f"\\u{ord(found.group()):04x}",
+        value,
+    )
     return f'"{escaped}"'
 
 
@@ -369,9 +464,13 @@ def renderings(draw, indent: int):
 
 @st.composite
 def documents(draw):
-    lines = [draw(st.sampled_from(["", "# top\n", "# yaml-language-server: $schema=../../schemas/x.json\n"]))
-             + "id: x" + draw(comments), "kind: organization" + draw(comments),
-             "name: " + draw(renderings(0)) + draw(comments)]
+    lines = [
+        draw(st.sampled_from(["", "# top\n", "# yaml-language-server: $schema=../../schemas/x.json\n"]))
+        + "id: x"
+        + draw(comments),
+        "kind: organization" + draw(comments),
+        "name: " + draw(renderings(0)) + draw(comments),
+    ]
     layout = draw(st.sampled_from(["none", "flow", "block"]))
     if layout == "flow":
         items = draw(st.lists(st.one_of(renderings(2), strings.map(_double_quoted)), min_size=1, max_size=3))
@@ -416,13 +515,18 @@ def test_lint_fix_of_any_layout_changes_the_values_it_corrects(text, data):
     doc = parse_source(text.encode("utf-8"), "x.yaml")
     if doc.data is None or [d for d in doc.diagnostics if d.severity.value == "error"]:
         return
-    places = [("name",), ("notes",)] + [("other_names", index) for index, value in
-                                         enumerate(doc.data.get("other_names") or []) if isinstance(value, str)]
+    places = [("name",), ("notes",)] + [
+        ("other_names", index)
+        for index, value in enumerate(doc.data.get("other_names") or [])
+        if isinstance(value, str)
+    ]
     places = [place for place in places if isinstance(_at(doc.data, place), str)]
     if not places:
         return
-    values = {place: data.draw(strings) for place in data.draw(st.lists(st.sampled_from(places), min_size=1,
-                                                                        max_size=3, unique=True))}
+    values = {
+        place: data.draw(strings)
+        for place in data.draw(st.lists(st.sampled_from(places), min_size=1, max_size=3, unique=True))
+    }
     try:
         fixed = fix_text(text, values)
     except WriteRefused as refused:
@@ -450,8 +554,11 @@ def _at(data, place):
 
 
 @PROPERTY
-@given(st.one_of(strings, st.text(max_size=12), st.sampled_from(["0o17", "-1:20", "0b101", "=", "<<", "-.inf"]))
-       .filter(bool))
+@given(
+    st.one_of(strings, st.text(max_size=12), st.sampled_from(["0o17", "-1:20", "0b101", "=", "<<", "-.inf"])).filter(
+        bool
+    )
+)
 def test_what_new_and_import_write_any_yaml_reader_reads_back(value):
     """The records new and import write are read back as written by the strict reader, PyYAML (YAML 1.1) and
     ruamel.yaml (YAML 1.2): `0o17` and `-1:20` were written plain, which they read as numbers."""

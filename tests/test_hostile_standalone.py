@@ -9,12 +9,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import CORPUS, CORPUS_EXPECTED, CORPUS_TEXTS, GUARDED, REFERENCE_TEXT, REPO
 from repository_guard import ReadOutsideRepository
 
-
 # --- 1. Nothing read from beside the repository ------------------------------------------------------------
+
 
 def test_the_corpus_is_inside_the_repository():
     for path in (CORPUS, CORPUS_TEXTS, CORPUS_EXPECTED, REFERENCE_TEXT):
@@ -49,17 +48,27 @@ def test_a_read_beside_the_repository_fails_the_test(tmp_path, monkeypatch):
     assert Path(yaml.__file__).read_bytes()
 
 
-BESIDE = re.compile(r"""\.\./shared|["'/]shared["'/]|\b(?:REPO|ROOT|HERE)\.parent\b(?!\s*/\s*["']src)"""
-                    r"""|\.parent\.parent\.parent|\.parents\[[2-9]\]""")
+BESIDE = re.compile(
+    r"""\.\./shared|["'/]shared["'/]|\b(?:REPO|ROOT|HERE)\.parent\b(?!\s*/\s*["']src)"""
+    r"""|\.parent\.parent\.parent|\.parents\[[2-9]\]"""
+)
 
 
 def test_no_test_or_benchmark_names_a_path_beside_the_repository():
     this = Path(__file__).resolve()
-    scanned = [path for folder in ("tests", "benchmarks") for path in sorted((REPO / folder).rglob("*.py"))
-               if path.resolve() != this]
+    scanned = [
+        path
+        for folder in ("tests", "benchmarks")
+        for path in sorted((REPO / folder).rglob("*.py"))
+        if path.resolve() != this
+    ]
     assert len(scanned) > 20
-    found = [f"{path.relative_to(REPO)}:{number}: {line.strip()}" for path in scanned
-             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if BESIDE.search(line)]
+    found = [
+        f"{path.relative_to(REPO)}:{number}: {line.strip()}"
+        for path in scanned
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if BESIDE.search(line)
+    ]
     assert found == []
 
 
@@ -84,7 +93,7 @@ def module_map() -> set[str]:
     """The paths (relative to src/resolvetool/, folders ending in /) that the module map of
     docs/architecture.md names, read from its tree's indentation."""
     text = ARCHITECTURE.read_text(encoding="utf-8")
-    section = text[text.index("## 5. Module map"):]
+    section = text[text.index("## 5. Module map") :]
     block = re.search(r"```\n(src/resolvetool/\n.*?)```", section, re.DOTALL)
     assert block, "docs/architecture.md §5 has no tree starting at src/resolvetool/"
     named, stack = set(), []
@@ -112,16 +121,44 @@ def test_the_module_map_names_every_module_and_nothing_else():
 
 def test_the_architecture_covers_what_it_must():
     text = ARCHITECTURE.read_text(encoding="utf-8")
-    for heading in ("## 4. Data flow", "## 5. Module map", "## 6. The command line", "## 7. Exit codes",
-                    "## 8. Design decisions", "## 9. Scale"):
+    for heading in (
+        "## 4. Data flow",
+        "## 5. Module map",
+        "## 6. The command line",
+        "## 7. Exit codes",
+        "## 8. Design decisions",
+        "## 9. Scale",
+    ):
         assert heading in text
-    for command in ("validate", "lint", "rules", "fmt", "show", "query", "search", "diff", "render", "import",
-                    "new", "init", "schema"):
+    for command in (
+        "validate",
+        "lint",
+        "rules",
+        "fmt",
+        "show",
+        "query",
+        "search",
+        "diff",
+        "render",
+        "import",
+        "new",
+        "init",
+        "schema",
+    ):
         assert re.search(rf"^\|[^|\n]*`{command}", text, re.MULTILINE), f"{command} missing from the tables"
 
 
-SKIPPED = {".git", "__pycache__", ".hypothesis", ".pytest_cache", "build", "dist", ".venv", "venv",
-           ".resolvetool-cache"}
+SKIPPED = {
+    ".git",
+    "__pycache__",
+    ".hypothesis",
+    ".pytest_cache",
+    "build",
+    "dist",
+    ".venv",
+    "venv",
+    ".resolvetool-cache",
+}
 
 
 def test_no_file_cites_a_design_document_the_repository_lacks():
@@ -139,16 +176,23 @@ def test_no_file_cites_a_design_document_the_repository_lacks():
     assert found == []
     # Code comments cite the architecture by section, and the sections they cite exist.
     headings = set(re.findall(r"^## (\d+)\. ", ARCHITECTURE.read_text(encoding="utf-8"), re.MULTILINE))
-    citations = [(path, section) for path in PACKAGE.rglob("*.py")
-                 for section in re.findall(r"docs/architecture\.md §(\d+)", path.read_text(encoding="utf-8"))]
+    citations = [
+        (path, section)
+        for path in PACKAGE.rglob("*.py")
+        for section in re.findall(r"docs/architecture\.md §(\d+)", path.read_text(encoding="utf-8"))
+    ]
     assert len(citations) >= 4
     assert [(path, section) for path, section in citations if section not in headings] == []
 
 
 # --- 3. What `init` writes works on the day it is written --------------------------------------------------
 
-GIT = {"GIT_AUTHOR_NAME": "Clerk", "GIT_AUTHOR_EMAIL": "clerk@example.org", "GIT_COMMITTER_NAME": "Clerk",
-       "GIT_COMMITTER_EMAIL": "clerk@example.org"}
+GIT = {
+    "GIT_AUTHOR_NAME": "Clerk",
+    "GIT_AUTHOR_EMAIL": "clerk@example.org",
+    "GIT_COMMITTER_NAME": "Clerk",
+    "GIT_COMMITTER_EMAIL": "clerk@example.org",
+}
 
 
 def offline_env(tmp_path: Path, **extra: str) -> dict[str, str]:
@@ -158,9 +202,18 @@ def offline_env(tmp_path: Path, **extra: str) -> dict[str, str]:
 
     home = tmp_path / "home"
     home.mkdir(exist_ok=True)
-    env = {**os.environ, **GIT, "HOME": str(home), "PRE_COMMIT_HOME": str(home / "pre-commit"), "NO_COLOR": "1",
-           "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}", "PIP_NO_INDEX": "1",
-           "http_proxy": "http://127.0.0.1:9", "https_proxy": "http://127.0.0.1:9", "GIT_ALLOW_PROTOCOL": "file"}
+    env = {
+        **os.environ,
+        **GIT,
+        "HOME": str(home),
+        "PRE_COMMIT_HOME": str(home / "pre-commit"),
+        "NO_COLOR": "1",
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+        "PIP_NO_INDEX": "1",
+        "http_proxy": "http://127.0.0.1:9",
+        "https_proxy": "http://127.0.0.1:9",
+        "GIT_ALLOW_PROTOCOL": "file",
+    }
     env.pop("RESOLVETOOL_CACHE_DIR", None)
     return env | extra
 
@@ -180,8 +233,10 @@ def test_init_then_commit_then_pre_commit_passes_offline(run_cli, tmp_path):
     config = yaml.safe_load((folder / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     assert [repo["repo"] for repo in config["repos"]] == ["local"]  # nothing to fetch: no remote, no tag
     assert {hook["language"] for hook in config["repos"][0]["hooks"]} == {"system"}
-    for step in [("organization", "--name", "Example Organization", "--acronym", "EXO"),
-                 ("body", "--name", "Council", "--organization", "exo")]:
+    for step in [
+        ("organization", "--name", "Example Organization", "--acronym", "EXO"),
+        ("body", "--name", "Council", "--organization", "exo"),
+    ]:
         assert run_cli("--root", str(folder), "new", *step).exit_code == 0
     env = offline_env(tmp_path)
     assert run(["git", "add", "-A"], folder, env).returncode == 0
@@ -228,7 +283,9 @@ def run_install_step(folder: Path, tmp_path: Path):
     (fake / "pip").mkdir(parents=True, exist_ok=True)
     (fake / "pip" / "__init__.py").write_text("")  # a regular package: it comes before the real pip
     asked = tmp_path / "pip-asked.txt"
-    (fake / "pip" / "__main__.py").write_text(f"import sys\nopen({str(asked)!r}, 'w').write('\\n'.join(sys.argv[1:]))\n")
+    (fake / "pip" / "__main__.py").write_text(
+        f"import sys\nopen({str(asked)!r}, 'w').write('\\n'.join(sys.argv[1:]))\n"
+    )
     asked.unlink(missing_ok=True)
     env = offline_env(tmp_path, PYTHONPATH=str(fake), GITHUB_WORKSPACE=str(folder))
     result = run(["bash", "-e", "-o", "pipefail", "-c", step["run"]], folder, env)
@@ -240,12 +297,18 @@ def test_the_workflow_installs_from_the_setting(run_cli, tmp_path):
     assert run_cli("init", str(folder), "--no-git").exit_code == 0
     steps = workflow_steps(folder)
     assert [step.get("uses", "").split("@")[0] for step in steps if "uses" in step] == [
-        "actions/checkout", "actions/setup-python"]  # no action that does not exist
+        "actions/checkout",
+        "actions/setup-python",
+    ]  # no action that does not exist
     assert steps[0]["with"]["fetch-depth"] == 0
     for step in steps:  # the event's values reach scripts only through the environment
         assert "${{" not in step.get("run", ""), step.get("name")
     assert [step["name"] for step in steps if "run" in step] == [
-        "Install resolvetool", "Validate the records", "Lint the records", "Summarise what changed"]
+        "Install resolvetool",
+        "Validate the records",
+        "Lint the records",
+        "Summarise what changed",
+    ]
     assert "--format github" in steps[3]["run"] and "--format github" in steps[4]["run"]
     assert "$GITHUB_STEP_SUMMARY" in steps[5]["run"] and steps[5]["env"] == {"BASE": "${{ github.base_ref }}"}
     # As init wrote it here (resolvetool installed from a folder CI cannot reach): refused, saying what to do.
@@ -255,8 +318,11 @@ def test_the_workflow_installs_from_the_setting(run_cli, tmp_path):
     # The user names a source in one place, and the workflow installs exactly that.
     settings = folder / "resolvetool.toml"
     requirement = "resolvetool @ git+https://git.example.org/tools/resolvetool@v0.1.0"
-    settings.write_text(re.sub(r'^install = .*$', f'install = "{requirement}"',
-                               settings.read_text(encoding="utf-8"), flags=re.MULTILINE))
+    settings.write_text(
+        re.sub(
+            r"^install = .*$", f'install = "{requirement}"', settings.read_text(encoding="utf-8"), flags=re.MULTILINE
+        )
+    )
     assert run_cli("--root", str(folder), "validate").exit_code == 0  # the setting is a known one
     installed, asked = run_install_step(folder, tmp_path)
     assert installed.returncode == 0, installed.stdout + installed.stderr
@@ -273,10 +339,12 @@ def test_the_ci_setting_is_checked_like_every_other(run_cli, make_tree):
 
     root = make_tree({"resolvetool.toml": '[ci]\ninstall = "resolvetool==0.1.0"\n'})
     assert load_settings(root).ci_install == "resolvetool==0.1.0"
-    for text, message in [('[ci]\ninstal = "x"\n', "unknown setting ci.instal"),
-                          ("[ci]\ninstall = 1\n", "ci.install must be a non-empty string"),
-                          ('[ci]\ninstall = " "\n', "ci.install must be a non-empty string"),
-                          ('ci = "x"\n', "setting 'ci' must be a dict")]:
+    for text, message in [
+        ('[ci]\ninstal = "x"\n', "unknown setting ci.instal"),
+        ("[ci]\ninstall = 1\n", "ci.install must be a non-empty string"),
+        ('[ci]\ninstall = " "\n', "ci.install must be a non-empty string"),
+        ('ci = "x"\n', "setting 'ci' must be a dict"),
+    ]:
         (root / "resolvetool.toml").write_text(text)
         result = run_cli("validate", cwd=root)
         assert result.exit_code == 2 and message in result.stderr, (text, result.stderr)
@@ -302,21 +370,35 @@ class FakeDistribution:
 COMMIT = "0123456789abcdef0123456789abcdef01234567"
 
 
-@pytest.mark.parametrize("direct_url, requirement", [
-    ({"url": "https://git.example.org/tools/resolvetool", "vcs_info": {"vcs": "git", "commit_id": COMMIT}},
-     f"resolvetool @ git+https://git.example.org/tools/resolvetool@{COMMIT}"),
-    ({"url": "https://git.example.org/mono", "subdirectory": "resolvetool",
-      "vcs_info": {"vcs": "git", "commit_id": COMMIT, "requested_revision": "v0.1.0"}},
-     f"resolvetool @ git+https://git.example.org/mono@{COMMIT}#subdirectory=resolvetool"),
-    ({"url": "https://files.example.org/resolvetool-0.1.0-py3-none-any.whl",
-      "archive_info": {"hashes": {"sha256": "ab" * 32}}},
-     "resolvetool @ https://files.example.org/resolvetool-0.1.0-py3-none-any.whl#sha256=" + "ab" * 32),
-    (None, "resolvetool==0.1.0"),  # from a package index
-    ({"url": "file:///home/clerk/resolvetool", "dir_info": {"editable": True}}, None),
-    ({"url": "file:///home/clerk/resolvetool", "dir_info": {}}, None),
-    ({"url": "file:///home/clerk/dist/resolvetool-0.1.0-py3-none-any.whl", "archive_info": {}}, None),
-    ({"url": "file:///home/clerk/resolvetool", "vcs_info": {"vcs": "git", "commit_id": COMMIT}}, None),
-])
+@pytest.mark.parametrize(
+    "direct_url, requirement",
+    [
+        (
+            {"url": "https://git.example.org/tools/resolvetool", "vcs_info": {"vcs": "git", "commit_id": COMMIT}},
+            f"resolvetool @ git+https://git.example.org/tools/resolvetool@{COMMIT}",
+        ),
+        (
+            {
+                "url": "https://git.example.org/mono",
+                "subdirectory": "resolvetool",
+                "vcs_info": {"vcs": "git", "commit_id": COMMIT, "requested_revision": "v0.1.0"},
+            },
+            f"resolvetool @ git+https://git.example.org/mono@{COMMIT}#subdirectory=resolvetool",
+        ),
+        (
+            {
+                "url": "https://files.example.org/resolvetool-0.1.0-py3-none-any.whl",
+                "archive_info": {"hashes": {"sha256": "ab" * 32}},
+            },
+            "resolvetool @ https://files.example.org/resolvetool-0.1.0-py3-none-any.whl#sha256=" + "ab" * 32,
+        ),
+        (None, "resolvetool==0.1.0"),  # from a package index
+        ({"url": "file:///home/clerk/resolvetool", "dir_info": {"editable": True}}, None),
+        ({"url": "file:///home/clerk/resolvetool", "dir_info": {}}, None),
+        ({"url": "file:///home/clerk/dist/resolvetool-0.1.0-py3-none-any.whl", "archive_info": {}}, None),
+        ({"url": "file:///home/clerk/resolvetool", "vcs_info": {"vcs": "git", "commit_id": COMMIT}}, None),
+    ],
+)
 def test_init_names_where_resolvetool_came_from(direct_url, requirement, run_cli, tmp_path, monkeypatch):
     import importlib.metadata
     import tomllib
@@ -386,8 +468,11 @@ def release(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     for name in ("pyproject.toml", "README.md", "LICENSE"):
         shutil.copy(REPO / name, source / name)
     shutil.copytree(REPO / "src", source / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
-    built = run([sys.executable, "-m", "build", "--no-isolation", "--outdir", str(folder / "dist"), str(source)],
-                folder, offline_env(folder))
+    built = run(
+        [sys.executable, "-m", "build", "--no-isolation", "--outdir", str(folder / "dist"), str(source)],
+        folder,
+        offline_env(folder),
+    )
     assert built.returncode == 0, built.stdout[-3000:] + built.stderr[-3000:]
     (sdist,) = (folder / "dist").glob("*.tar.gz")
     (wheel,) = (folder / "dist").glob("*.whl")
@@ -440,15 +525,33 @@ def test_the_wheel_installs_and_runs_outside_the_repository(release, tmp_path):
     import resolvetool
 
     venv = tmp_path / "venv"
-    assert run([sys.executable, "-m", "venv", "--without-pip", str(venv)], tmp_path, offline_env(tmp_path)).returncode == 0
+    assert (
+        run([sys.executable, "-m", "venv", "--without-pip", str(venv)], tmp_path, offline_env(tmp_path)).returncode == 0
+    )
     python = venv / "bin" / "python"
-    installed = run([sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "--no-index",
-                     "--no-cache-dir", "--quiet", "--disable-pip-version-check", str(release["wheel"])],
-                    tmp_path, offline_env(tmp_path))
+    installed = run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(python),
+            "install",
+            "--no-deps",
+            "--no-index",
+            "--no-cache-dir",
+            "--quiet",
+            "--disable-pip-version-check",
+            str(release["wheel"]),
+        ],
+        tmp_path,
+        offline_env(tmp_path),
+    )
     assert installed.returncode == 0, installed.stdout + installed.stderr
     (own,) = (venv / "lib").glob("python3*/site-packages")
-    dependencies = [entry for entry in sys.path if entry.endswith(("site-packages", "dist-packages"))
-                    and Path(entry).is_dir()]
+    dependencies = [
+        entry for entry in sys.path if entry.endswith(("site-packages", "dist-packages")) and Path(entry).is_dir()
+    ]
     (own / "dependencies-of-the-test.pth").write_text("\n".join(dependencies) + "\n")  # paths only: no .pth run
     work = tmp_path / "clerk"
     shutil.copytree(REPO / "records", work / "records")
@@ -462,12 +565,18 @@ def test_the_wheel_installs_and_runs_outside_the_repository(release, tmp_path):
     assert version.stdout.strip() == f"resolvetool {resolvetool.__version__}"
     checked = run([command, "validate"], work, env)
     assert checked.returncode == 0, checked.stdout + checked.stderr
-    page = run([command, "render", "interpol-ga-81-impact-cooperation", "--format", "html", "-o", "page.html"],
-               work, env)
+    page = run(
+        [command, "render", "interpol-ga-81-impact-cooperation", "--format", "html", "-o", "page.html"], work, env
+    )
     assert page.returncode == 0, page.stderr
     assert "<html" in (work / "page.html").read_text(encoding="utf-8")
     site = run([command, "render", "--site", "site"], work, env)
     assert site.returncode == 0, site.stderr
-    for name in ("index.html", "search.html", "assets/site.css", "assets/search.js",
-                 "resolutions/interpol-ga-81-impact-cooperation.html"):
+    for name in (
+        "index.html",
+        "search.html",
+        "assets/site.css",
+        "assets/search.js",
+        "resolutions/interpol-ga-81-impact-cooperation.html",
+    ):
         assert (work / "site" / name).is_file(), name

@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import REFERENCE_TEXT
 
 SECRET = "//registry.npmjs.org/:_authToken=npm_SECRET_TOKEN_1234\n"
@@ -47,7 +46,9 @@ def test_import_never_writes_through_a_linked_folder(run_cli, make_tree, outside
     before, outside_before = _files(root), _files(outside)
     result = run_cli("import", str(REFERENCE_TEXT), cwd=root)
     assert result.exit_code == 2, result.stderr
-    assert "records/organizations: is a symbolic link" in result.stderr and "never writes through links" in result.stderr
+    assert (
+        "records/organizations: is a symbolic link" in result.stderr and "never writes through links" in result.stderr
+    )
     assert "Traceback" not in result.stderr
     assert _files(outside) == outside_before  # nothing written outside
     assert _files(root) == before  # and nothing of the text inside: its records land together or not at all
@@ -72,8 +73,10 @@ def test_fmt_neither_reads_nor_rewrites_a_file_outside(run_cli, base_tree, outsi
     for args in (("fmt",), ("fmt", "records/organizations/mine.yaml"), ("fmt", "--check")):
         result = run_cli(*args, cwd=root)
         assert result.exit_code == 1, (args, result.stderr)
-        assert "mine.yaml: not formatted: symbolic link to" in result.stderr and "leads outside the project" in \
-            result.stderr
+        assert (
+            "mine.yaml: not formatted: symbolic link to" in result.stderr
+            and "leads outside the project" in result.stderr
+        )
     assert (outside / "config.yaml").read_text() == "# the user's own settings\nname:   mine\n"
 
 
@@ -113,8 +116,10 @@ def test_new_never_writes_into_a_linked_folder(run_cli, base_tree, outside: Path
     assert _files(outside) == before
 
 
-@pytest.mark.parametrize("setting", ['records = "../outside"', 'schemas = "../outside"',
-                                     '[render]\ntemplates = "../outside"', 'records = "/etc"'])
+@pytest.mark.parametrize(
+    "setting",
+    ['records = "../outside"', 'schemas = "../outside"', '[render]\ntemplates = "../outside"', 'records = "/etc"'],
+)
 def test_settings_cannot_name_folders_outside_the_project(run_cli, base_tree, outside: Path, setting: str) -> None:
     root = base_tree(**{"resolvetool.toml": setting + "\n"})
     result = run_cli("validate", cwd=root)
@@ -125,8 +130,9 @@ def test_a_setting_leading_out_through_a_link_is_refused(run_cli, base_tree, out
     root = base_tree(**{"resolvetool.toml": 'schemas = "schemas"\n'})
     (root / "schemas").symlink_to(outside, target_is_directory=True)
     result = run_cli("schema", cwd=root)
-    assert result.exit_code == 2 and "setting schemas = 'schemas' is outside the project (through a link" in \
-        result.stderr
+    assert (
+        result.exit_code == 2 and "setting schemas = 'schemas' is outside the project (through a link" in result.stderr
+    )
     assert sorted(p.name for p in outside.iterdir()) == [".npmrc", "config.yaml"]
 
 
@@ -154,13 +160,18 @@ def test_lint_does_not_read_a_link_out_of_the_project(run_cli, base_tree, outsid
     assert "npm_SECRET" not in result.stdout + result.stderr and "RT030" in result.stdout
 
 
-def test_lookups_and_the_site_do_not_read_a_link_out_of_the_project(run_cli, base_tree, outside: Path,
-                                                                     tmp_path: Path) -> None:
+def test_lookups_and_the_site_do_not_read_a_link_out_of_the_project(
+    run_cli, base_tree, outside: Path, tmp_path: Path
+) -> None:
     root = base_tree()
     (outside / "org.yaml").write_text("id: leak\nkind: organization\nname: npm_SECRET_NAME\n")
     (root / "records" / "organizations" / "leak.yaml").symlink_to(outside / "org.yaml")
-    for args in (("show", "leak"), ("query", "kind=organization", "-f", "json"), ("search", "npm_SECRET_NAME"),
-                 ("show", "records/organizations/leak.yaml", "-f", "json")):
+    for args in (
+        ("show", "leak"),
+        ("query", "kind=organization", "-f", "json"),
+        ("search", "npm_SECRET_NAME"),
+        ("show", "records/organizations/leak.yaml", "-f", "json"),
+    ):
         result = run_cli(*args, cwd=root)
         assert "npm_SECRET" not in result.stdout + result.stderr, args
     site = tmp_path / "site"
@@ -169,9 +180,19 @@ def test_lookups_and_the_site_do_not_read_a_link_out_of_the_project(run_cli, bas
 
 
 def _git(root: Path, *args: str) -> None:
-    subprocess.run(["git", *args], cwd=root, check=True, capture_output=True,
-                   env={**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
-                        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"})
+    subprocess.run(
+        ["git", *args],
+        cwd=root,
+        check=True,
+        capture_output=True,
+        env={
+            **os.environ,
+            "GIT_AUTHOR_NAME": "t",
+            "GIT_AUTHOR_EMAIL": "t@example.org",
+            "GIT_COMMITTER_NAME": "t",
+            "GIT_COMMITTER_EMAIL": "t@example.org",
+        },
+    )
 
 
 def test_diff_does_not_read_a_record_replaced_by_a_link(run_cli, base_tree, outside: Path) -> None:
@@ -245,8 +266,12 @@ def test_import_on_a_full_disk_writes_nothing(run_cli, make_tree, monkeypatch: p
 
 def test_fmt_and_lint_fix_on_a_full_disk(run_cli, base_tree, monkeypatch: pytest.MonkeyPatch) -> None:
     messy = "name:   Example Organization\nkind: organization\nid: org\n"
-    root = base_tree(**{"records/organizations/org.yaml": messy,
-                        "records/organizations/other.yaml": "id: other\nkind: organization\nname: Other  name\n"})
+    root = base_tree(
+        **{
+            "records/organizations/org.yaml": messy,
+            "records/organizations/other.yaml": "id: other\nkind: organization\nname: Other  name\n",
+        }
+    )
     before = _files(root)
     _full_disk_after(monkeypatch, 0)
     for args in (("fmt",), ("lint", "--fix")):
@@ -282,8 +307,9 @@ def test_a_real_write_error_from_the_kernel(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("planted", ["assets/site.css", "house/interpol/style.css", "record.html.j2"])
-def test_the_site_does_not_read_template_links_out_of_the_project(run_cli, reference_project, outside: Path,
-                                                                    tmp_path: Path, planted: str) -> None:
+def test_the_site_does_not_read_template_links_out_of_the_project(
+    run_cli, reference_project, outside: Path, tmp_path: Path, planted: str
+) -> None:
     """A pull request's templates folder holding a link to a secret cannot publish it in a CI preview build."""
     root = reference_project
     (root / "resolvetool.toml").write_text('[render]\ntemplates = "templates"\n')
@@ -333,12 +359,17 @@ def test_a_killed_write_leaves_nothing_the_next_write_does_not_clear(tmp_path: P
     for path in (left, unrelated):
         os.utime(path, (1, 1))
     write_file(root, records / "org.yaml", "id: org\nkind: organization\nname: Org\n")
-    assert sorted(path.name for path in records.iterdir()) == [".org.yaml.0123abcd.tmp", ".other.yaml.0123abcd.tmp",
-                                                                "org.yaml"]
+    assert sorted(path.name for path in records.iterdir()) == [
+        ".org.yaml.0123abcd.tmp",
+        ".other.yaml.0123abcd.tmp",
+        "org.yaml",
+    ]
 
 
 def test_fmt_names_what_is_in_the_way(run_cli, base_tree, tmp_path: Path) -> None:
-    root = base_tree(**{"records/organizations/org.yaml": "name:   Example Organization\nkind: organization\nid: org\n"})
+    root = base_tree(
+        **{"records/organizations/org.yaml": "name:   Example Organization\nkind: organization\nid: org\n"}
+    )
     shelf = root / "shelf"
     (root / "records" / "organizations").rename(shelf)
     (root / "records" / "organizations").symlink_to(shelf, target_is_directory=True)
@@ -357,5 +388,4 @@ def test_diff_reads_no_file_without_end(run_cli, tmp_path: Path) -> None:
     assert result.exit_code == 2 and "cannot read /dev/zero: not a regular file" in result.stderr
     (tmp_path / "b.yaml").write_bytes(b"id: org\nkind: organization\nname: " + b"x" * 2_000_000 + b"\n")
     result = run_cli("diff", str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml"), "-f", "json", cwd=tmp_path)
-    assert result.exit_code == 2 and "b.yaml: the file is 2,000,034 bytes, over the limit of 1,048,576" in \
-        result.stderr
+    assert result.exit_code == 2 and "b.yaml: the file is 2,000,034 bytes, over the limit of 1,048,576" in result.stderr

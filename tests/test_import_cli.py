@@ -51,8 +51,9 @@ def test_a_symbol_already_in_the_records_is_the_same_resolution(run_cli, make_tr
     assert run_cli("import", str(WHO), cwd=root).exit_code == 0
     (root / "records/resolutions/wha66.1.yaml").rename(root / "records/resolutions/programme-of-work.yaml")
     moved = root / "records/resolutions/programme-of-work.yaml"
-    moved.write_text(moved.read_text(encoding="utf-8").replace("id: wha66.1", "id: programme-of-work"),
-                     encoding="utf-8")
+    moved.write_text(
+        moved.read_text(encoding="utf-8").replace("id: wha66.1", "id: programme-of-work"), encoding="utf-8"
+    )
     again = run_cli("import", str(WHO), cwd=root)
     assert again.exit_code == 1
     assert "records/resolutions/programme-of-work.yaml already holds resolution programme-of-work" in again.stdout
@@ -89,12 +90,17 @@ def test_body_and_session_can_be_named(run_cli, base_tree):
     assert "error[RT505] --body nope: no body with that id in the records" in missing.stdout
 
 
-@pytest.mark.parametrize("content, expected", [
-    (b"The Assembly,\n\nNOTING \xe9t\xe9,\n", "bad.txt:3:8: error[RT004] not UTF-8 text (byte 0xe9)"),
-    (b"The\0Assembly", "bad.txt:1:4: error[RT006] the file holds NUL bytes"),
-    (b"Minutes of the meeting\n\nThe chair opened the meeting.\n",
-     "bad.txt:1:1: error[RT503] no opening formula found"),
-])
+@pytest.mark.parametrize(
+    "content, expected",
+    [
+        (b"The Assembly,\n\nNOTING \xe9t\xe9,\n", "bad.txt:3:8: error[RT004] not UTF-8 text (byte 0xe9)"),
+        (b"The\0Assembly", "bad.txt:1:4: error[RT006] the file holds NUL bytes"),
+        (
+            b"Minutes of the meeting\n\nThe chair opened the meeting.\n",
+            "bad.txt:1:1: error[RT503] no opening formula found",
+        ),
+    ],
+)
 def test_bad_input_gets_a_located_error_and_no_traceback(run_cli, make_tree, content, expected):
     root = make_tree({"bad.txt": content})
     result = run_cli("import", "bad.txt", cwd=root)
@@ -113,8 +119,10 @@ def test_missing_file_and_folder(run_cli, make_tree):
 
 
 def test_what_cannot_be_classified_is_kept_with_a_warning_naming_its_line(run_cli, make_tree):
-    text = ("RESOLUTION\n\nSubject: Test\n\nThe ICPO-INTERPOL General Assembly,\n\nNOTING the report,\n\n"
-            "DECIDES to act.\n\nApproved\n\nSigned in two copies\n")
+    text = (
+        "RESOLUTION\n\nSubject: Test\n\nThe ICPO-INTERPOL General Assembly,\n\nNOTING the report,\n\n"
+        "DECIDES to act.\n\nApproved\n\nSigned in two copies\n"
+    )
     root = make_tree({"odd.txt": text})
     result = run_cli("import", "odd.txt", cwd=root)
     assert result.exit_code == 0, result.stderr
@@ -128,7 +136,9 @@ def test_render_by_symbol_in_any_case_and_to_markdown(run_cli, make_tree):
     assert run_cli("import", str(CORPUS_TEXTS / "unsc-S-RES-660-1990.txt"), cwd=root).exit_code == 0
     result = run_cli("render", "s/res/660 (1990)", "--format", "markdown", cwd=root)
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.startswith("# Resolution 660 (1990)\n\n**S/RES/660 (1990)** · Security Council · adopted 2 August 1990\n")
+    assert result.stdout.startswith(
+        "# Resolution 660 (1990)\n\n**S/RES/660 (1990)** · Security Council · adopted 2 August 1990\n"
+    )
     assert "1\\. **Condemns** the Iraqi invasion of Kuwait;" in result.stdout
     out = root / "out.md"
     assert run_cli("render", "s-res-660-1990", "-f", "markdown", "-o", str(out), cwd=root).exit_code == 0
@@ -151,8 +161,16 @@ def test_render_refuses_other_kinds_and_invalid_records(run_cli, base_tree):
 
 
 def test_a_body_named_with_another_formula_gets_a_warning(run_cli, in_repo, tmp_path):
-    result = run_cli("import", str(CORPUS_TEXTS / "who-WHA66.20.txt"), "--body", "interpol-general-assembly",
-                     "--dry-run", cwd=in_repo)
+    result = run_cli(
+        "import",
+        str(CORPUS_TEXTS / "who-WHA66.20.txt"),
+        "--body",
+        "interpol-general-assembly",
+        "--dry-run",
+        cwd=in_repo,
+    )
     assert result.exit_code == 0, result.stderr
-    assert ("warning[RT506] --body interpol-general-assembly opens its resolutions with 'The ICPO-INTERPOL General "
-            "Assembly', but this text opens with 'The Sixty-sixth World Health Assembly'") in result.stdout
+    assert (
+        "warning[RT506] --body interpol-general-assembly opens its resolutions with 'The ICPO-INTERPOL General "
+        "Assembly', but this text opens with 'The Sixty-sixth World Health Assembly'"
+    ) in result.stdout

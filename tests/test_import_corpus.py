@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import CORPUS_EXPECTED, CORPUS_TEXTS
+
 from resolvetool.rendering import render
 from resolvetool.textimport import Records, import_text
 
@@ -63,21 +63,30 @@ def check_structure(result, expected: dict) -> None:
     numbered = [clause.number is not None for clause in resolution.operative]
     if expected["numbered"] is not None:  # null: some parts number their clauses and some do not
         assert all(numbered) if expected["numbered"] else not any(numbered)
-    parts = {part.label: [sum(clause.part == part.label for clause in clauses)
-                          for clauses in (resolution.preamble, resolution.operative)] for part in resolution.parts}
+    parts = {
+        part.label: [
+            sum(clause.part == part.label for clause in clauses)
+            for clauses in (resolution.preamble, resolution.operative)
+        ]
+        for part in resolution.parts
+    }
     assert parts == expected.get("parts", {})
     items = {position: len(clause.items) for position, clause in enumerate(resolution.operative, 1) if clause.items}
     assert items == expected.get("items", {})
-    preamble_items = {position: len(clause.items) for position, clause in enumerate(resolution.preamble, 1)
-                      if clause.items}
+    preamble_items = {
+        position: len(clause.items) for position, clause in enumerate(resolution.preamble, 1) if clause.items
+    }
     assert preamble_items == expected.get("preamble_items", {})
-    nested = {position: {index: len(item.items) for index, item in enumerate(clause.items, 1) if item.items}
-              for position, clause in enumerate(resolution.operative, 1)}
+    nested = {
+        position: {index: len(item.items) for index, item in enumerate(clause.items, 1) if item.items}
+        for position, clause in enumerate(resolution.operative, 1)
+    }
     assert {position: inner for position, inner in nested.items() if inner} == expected.get("nested", {})
     headings = {position: clause.heading for position, clause in enumerate(resolution.operative, 1) if clause.heading}
     assert headings == expected.get("headings", {})
-    assert [position for position, clause in enumerate(resolution.operative, 1) if clause.tail] == \
-        expected.get("tails", [])
+    assert [position for position, clause in enumerate(resolution.operative, 1) if clause.tail] == expected.get(
+        "tails", []
+    )
     assert len(resolution.annexes) == expected.get("annexes", 0)
     if "preamble_phrases" in expected:
         assert [clause.phrase for clause in resolution.preamble] == expected["preamble_phrases"]
@@ -98,7 +107,11 @@ def check_structure(result, expected: dict) -> None:
         else:
             counts = resolution.adoption.vote
             assert (counts.in_favour, counts.against, counts.abstaining, counts.not_participating) == (
-                vote["for"], vote["against"], vote["abstaining"], vote["not_participating"])
+                vote["for"],
+                vote["against"],
+                vote["abstaining"],
+                vote["not_participating"],
+            )
     if "session_number" in expected:
         assert result.resolve(resolution.session).number == expected["session_number"]
     if "session" in expected:
@@ -141,8 +154,10 @@ def test_page_furniture_is_kept_as_marks_and_left_out_by_clean():
     item = result.resolution.operative[0].items[0]
     assert "general debate of the Assembly at its eightieth session" in item.text
     clean = render(result.resolution, resolve=result.resolve, clean=True)
-    assert "Participation by the State of Palestine during the eightieth session" not in clean.split(
-        "80/1. Participation")[1].split("3rd plenary")[0]
+    assert (
+        "Participation by the State of Palestine during the eightieth session"
+        not in clean.split("80/1. Participation")[1].split("3rd plenary")[0]
+    )
 
 
 def test_a_footnote_printed_mid_paragraph_stays_there():

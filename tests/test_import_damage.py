@@ -20,6 +20,7 @@ def numbers(result) -> list[str | None]:
 
 # --- footnotes printed without a separator --------------------------------------------------------------------
 
+
 def test_footnotes_under_the_closing_lines_are_footnotes_not_closing():
     # "22 Ibid., document S/10280." / "23 Ibid., ..., 1573rd meeting, ...": `meeting` in a footnote is no adoption line
     result = imported("damage-unsc-295-footnotes-after-closing.txt")
@@ -40,7 +41,9 @@ def test_footnotes_whose_markers_the_text_cites_are_not_clauses():
 def test_footnotes_marked_with_a_slash():
     result = imported("damage-unsc-779-slash-footnotes.txt")
     assert [(footnote.marker, footnote.text) for footnote in result.resolution.footnotes] == [
-        ("1/", "8/24600."), ("2/", "8/24476.")]
+        ("1/", "8/24600."),
+        ("2/", "8/24476."),
+    ]
 
 
 def test_page_foot_footnotes_of_raw_pdf_text_and_the_sentence_they_cut():
@@ -80,6 +83,7 @@ def test_a_footnote_printed_again_on_a_later_page_is_one_footnote():
 
 
 # --- numbers and paragraphs ------------------------------------------------------------------------------------
+
 
 def test_numbered_paragraphs_completing_an_unnumbered_clause_are_its_items():
     # "Resolves:" / "1. That applications ..." / "2. That applications ..."
@@ -142,6 +146,7 @@ def test_a_capitalised_continuation_across_a_blank_line_is_warned():
 
 # --- facts ------------------------------------------------------------------------------------------------
 
+
 def test_the_security_council_volume_heading():
     # "6 (1946). Resolution of 17 May 1946 21"
     resolution = imported("damage-unsc-6-numbered-items.txt").resolution
@@ -168,6 +173,7 @@ def test_meeting_and_vote():
 
 
 # --- more of the same constructions, as other texts print them -------------------------------------------------
+
 
 def test_a_footnote_whose_marker_the_text_lost_among_preambular_paragraphs():
     # "18 Resolutions or decisions on this question ..." between two preambular paragraphs: no clause 18
@@ -269,9 +275,11 @@ def test_footnote_text_indented_under_its_marker_stops_at_an_item_of_the_text():
     from resolvetool.textimport.lines import read_lines
     from resolvetool.textimport.takeout import _indented_footnote
 
-    lines = read_lines("          2\n           Document A66/20.\n"
-                       "           (1) to sustain WHO’s leadership in the drive to overcome neglected tropical "
-                       "diseases;\n")
+    lines = read_lines(
+        "          2\n           Document A66/20.\n"
+        "           (1) to sustain WHO’s leadership in the drive to overcome neglected tropical "
+        "diseases;\n"
+    )
     words, after = _indented_footnote(lines, 1, lines[0].indent)
     assert words == ["Document A66/20."] and lines[after].text.startswith("(1) to sustain")
 

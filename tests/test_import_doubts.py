@@ -4,6 +4,7 @@ numbered clauses that do not run 1, 2, 3 (RT509) are warned at the line where th
 from __future__ import annotations
 
 from conftest import CORPUS_TEXTS
+
 from resolvetool.textimport import Records, import_text
 from resolvetool.textimport.doubts import numbering, render_back
 from resolvetool.textimport.parsed import ParsedClause
@@ -78,9 +79,12 @@ def test_a_clause_read_as_heading_is_warned():
     from resolvetool.textimport.doubts import heading
     from resolvetool.textimport.parsed import ParsedText
 
-    parsed = ParsedText(heading=["21 (1947). Resolution of 2 April 1947", "[S/318]",
-                                 " ".join(WHEREAS_ABOVE.split("\n\n")[2].split())],
-                        heading_lines=[1, 3, 5], formula="The Security Council,", formula_line=9)
+    parsed = ParsedText(
+        heading=["21 (1947). Resolution of 2 April 1947", "[S/318]", " ".join(WHEREAS_ABOVE.split("\n\n")[2].split())],
+        heading_lines=[1, 3, 5],
+        formula="The Security Council,",
+        formula_line=9,
+    )
     [warning] = heading(parsed)
     assert warning.code == "RT510" and warning.line == 5 and "'Whereas Article 75" in warning.message
 
@@ -89,12 +93,21 @@ def test_titles_symbols_and_markdown_headings_raise_no_doubt():
     from resolvetool.textimport.doubts import heading
     from resolvetool.textimport.parsed import ParsedText
 
-    long_title = "####Convention for the partial revision of the Conventions adopted by the General " + "word " * 50 + "."
-    parsed = ParsedText(heading=["United Nations A/RES/80/1", "Resolution adopted by the General Assembly on 19 "
-                                 "September 2025", "[without reference to a Main Committee (A/80/L.1)]",
-                                 "80/1. Participation by the State of Palestine during the eightieth session",
-                                 long_title], heading_lines=[1, 3, 5, 7, 9], formula="The General Assembly,",
-                        formula_line=11)
+    long_title = (
+        "####Convention for the partial revision of the Conventions adopted by the General " + "word " * 50 + "."
+    )
+    parsed = ParsedText(
+        heading=[
+            "United Nations A/RES/80/1",
+            "Resolution adopted by the General Assembly on 19 September 2025",
+            "[without reference to a Main Committee (A/80/L.1)]",
+            "80/1. Participation by the State of Palestine during the eightieth session",
+            long_title,
+        ],
+        heading_lines=[1, 3, 5, 7, 9],
+        formula="The General Assembly,",
+        formula_line=11,
+    )
     assert heading(parsed) == []
 
 
@@ -104,6 +117,11 @@ def test_a_body_named_with_a_verb_is_warned():
     # how CERN's 1953 resolution 4 was once read (other/cern-conf-1953-resolutions-1-6.txt, line 19)
     [warning] = body_name("The Conference requests the European Council for Nuclear Research", 19)
     assert warning.code == "RT511" and warning.line == 19 and "'requests'" in warning.message
-    for name in ("The General Assembly", "The Conference of the Parties serving as the meeting of the Parties",
-                 "The Committee of Ministers of the Council of Europe", "Ministers", "The Board of Governors"):
+    for name in (
+        "The General Assembly",
+        "The Conference of the Parties serving as the meeting of the Parties",
+        "The Committee of Ministers of the Council of Europe",
+        "Ministers",
+        "The Board of Governors",
+    ):
         assert body_name(name, 1) == []

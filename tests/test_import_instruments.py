@@ -6,6 +6,7 @@ sources in tests/corpus/SOURCES.md); each imports, and the records render back a
 from __future__ import annotations
 
 from conftest import EXCERPTS
+
 from resolvetool.rendering import render
 from resolvetool.textimport import Records, import_document
 from resolvetool.textimport.instrument import Split, read_instrument
@@ -75,7 +76,9 @@ def test_a_declaration_solemnly_proclaimed_with_titled_articles():
     assert instrument.type == "declaration"
     assert instrument.title.startswith("Declaration on the Responsibilities of the Present Generations")
     assert [(article.number, article.title) for article in instrument.articles] == [
-        ("1", "Needs and interests of future generations"), ("2", "Freedom of choice")]
+        ("1", "Needs and interests of future generations"),
+        ("2", "Freedom of choice"),
+    ]
 
 
 def test_an_item_wrapped_onto_a_second_line_keeps_its_words_in_order():
@@ -169,29 +172,36 @@ def test_sections_that_number_their_paragraphs_again_from_one():
     lines = (EXCERPTS / "unesco-2003-sections-number-again.txt").read_text(encoding="utf-8").splitlines()
     read = read_instrument(Split("", list(enumerate(lines, 1)), "declaration", None, None, 0))
     assert [(provision.heading[:1], provision.number) for provision in read.provisions] == [
-        (["I – Recognition of the importance of cultural heritage"], None), (["II – Scope"], "1."), ([], "2."),
-        (["III – Measures to combat intentional destruction of cultural heritage"], "1.")]
+        (["I – Recognition of the importance of cultural heritage"], None),
+        (["II – Scope"], "1."),
+        ([], "2."),
+        (["III – Measures to combat intentional destruction of cultural heritage"], "1."),
+    ]
     assert not read.warnings
 
 
 def test_a_yearly_volume_printing_resolutions_one_after_the_other():
     # "10 (1946). Resolution of 4 November 1946" / "The Security Council" / ... then "11 (1946). Resolution of
     # 15 November 1946" / ...: two real texts as the Council's yearly volume prints them, one after the other
-    text = "\n\n".join((EXCERPTS / name).read_text(encoding="utf-8")
-                       for name in ("unsc-10-formula-without-punctuation.txt", "unsc-11-1946-volume-entry.txt"))
+    text = "\n\n".join(
+        (EXCERPTS / name).read_text(encoding="utf-8")
+        for name in ("unsc-10-formula-without-punctuation.txt", "unsc-11-1946-volume-entry.txt")
+    )
     results = import_document(text, records=Records())
     assert [result.resolution.symbol for result in results] == ["S/RES/10 (1946)", "S/RES/11 (1946)"]
     rendered = "\n".join(render(result.resolution, resolve=result.resolve) for result in results)
     assert " ".join(rendered.split()) == " ".join(text.split())
-    second = text[:text.index("11 (1946).")].count("\n") + 1
+    second = text[: text.index("11 (1946).")].count("\n") + 1
     assert all(warning.line >= second for warning in results[1].warnings)  # lines of the whole text
 
 
 def test_general_assembly_resolutions_printed_one_after_the_other():
     # "80/9. 2025 Political Declaration ..." / "The General Assembly" / ... / "48th plenary meeting ..." then
     # "80/29. Conventional arms control ..." / "The General Assembly," / ...: as a volume of resolutions prints them
-    text = "\n\n".join((EXCERPTS / name).read_text(encoding="utf-8")
-                       for name in ("unga-80-9-compilation-entry.txt", "unga-80-29-compilation-entry.txt"))
+    text = "\n\n".join(
+        (EXCERPTS / name).read_text(encoding="utf-8")
+        for name in ("unga-80-9-compilation-entry.txt", "unga-80-29-compilation-entry.txt")
+    )
     results = import_document(text, records=Records())
     assert len(results) == 2
     assert [len(result.resolution.operative) for result in results] == [1, 4]

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import pytest
 import yaml
-
 from conftest import CORPUS, CORPUS_EXPECTED
+from test_import_corpus import check_structure, normalised
+
 from resolvetool.rendering import render
 from resolvetool.textimport import ImportFailure, Records, import_pdf
 from resolvetool.textimport.pdfread import PdfUnreadable, read_pdf
-from test_import_corpus import check_structure, normalised
 
 PDFS = CORPUS / "pdf"
 TEXT_PDFS = ["who-WHA66.20.pdf", "who-WHA66.2.pdf", "A_RES_80_4.pdf"]
@@ -88,8 +88,13 @@ def test_italic_type_is_read_and_gives_the_formula_the_words_do_not():
     italic = {lines[number - 1][start:end] for number, runs in read.italic.items() for start, end in runs}
     assert {"The General Assembly", "Recalling also", "Once again urges", "Decides"} <= italic
     operative = imported("A_RES_80_4.pdf").resolution.operative
-    assert [clause.phrase for clause in operative] == ["Takes note", "Reiterates", "Once again urges", "Requests",
-                                                       "Decides"]
+    assert [clause.phrase for clause in operative] == [
+        "Takes note",
+        "Reiterates",
+        "Once again urges",
+        "Requests",
+        "Decides",
+    ]
 
 
 def test_a_scan_is_refused_with_what_to_do(run_cli, make_tree):
@@ -142,6 +147,7 @@ def test_max_file_size_limits_the_text_read_from_a_pdf(run_cli, make_tree):
 def test_a_resumed_meeting_closes_the_resolution():
     """`69th (resumed) plenary meeting` (A/RES/80/240, read off its PDF) is the adoption line, not a clause."""
     from conftest import CORPUS
+
     from resolvetool.textimport import import_text
 
     text = (CORPUS / "excerpts" / "unga-80-240-resumed-meeting.txt").read_text(encoding="utf-8")

@@ -10,6 +10,7 @@ import datetime as dt
 
 from conftest import import_excerpt as imported
 from conftest import warning_codes as codes
+
 from resolvetool.textimport.facts import Facts, read_closing
 from resolvetool.textimport.lines import strip_markup
 from resolvetool.textimport.phrases import find_phrase
@@ -23,6 +24,7 @@ def phrases(clauses) -> list[str | None]:
 
 
 # --- the enacting formula -------------------------------------------------------------------------------------
+
 
 def test_city_council_enacting_formula_names_the_body_and_sections_number_the_clauses():
     # "**WHEREAS**, ...; and" x4, "**NOW, THEREFORE, BE IT RESOLVED** by the City Council of Rivergrove:",
@@ -104,8 +106,9 @@ def test_clause_only_form_of_a_legislature():
     # the Senate concurring: 1. Under the power of the referendum, ..." (one line)
     result = imported("resolved-arizona-hcr2060-clause-only.txt")
     resolution = result.resolution
-    assert resolution.layout.formula == ("Be it resolved by the House of Representatives of the State of Arizona, "
-                                         "the Senate concurring:")
+    assert resolution.layout.formula == (
+        "Be it resolved by the House of Representatives of the State of Arizona, the Senate concurring:"
+    )
     assert result.facts.body_name == "House of Representatives of the State of Arizona"
     assert [clause.number for clause in resolution.operative] == ["1."] and not resolution.preamble
     assert result.warnings == []
@@ -132,6 +135,7 @@ def test_resolving_formulas_open_operative_clauses():
 
 
 # --- markup residue --------------------------------------------------------------------------------------------
+
 
 def test_html_paragraphs_are_read_through_their_tags():
     # "<p>Whereas ...,</p>" x3, "<p>Now, therefore,</p>", "<p>The General Assembly,</p>", "<p>Proclaims ...&nbsp;</p>"

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from test_import_corpus import check_structure, imported, normalised
 
 from resolvetool.rendering import render
-from test_import_corpus import check_structure, imported, normalised
 
 SAMPLES = Path(__file__).parent / "import_samples"
 EXPECTED = yaml.safe_load((SAMPLES / "expected.yaml").read_text(encoding="utf-8"))
@@ -50,8 +50,13 @@ def test_an_unknown_body_gets_a_placeholder_organization_that_says_so():
 def test_page_furniture_between_clauses_is_kept_in_order():
     result = imported("unsc-modern.txt", SAMPLES)
     marks = [(mark.kind, mark.at) for mark in result.resolution.layout.marks]
-    assert marks == [("markup", "operative-3"), ("footnote", "operative-3"), ("page-footer", "operative-3"),
-                     ("page-footer", "operative-3"), ("running-header", "operative-3"),
-                     ("page-footer", "operative-3")]
+    assert marks == [
+        ("markup", "operative-3"),
+        ("footnote", "operative-3"),
+        ("page-footer", "operative-3"),
+        ("page-footer", "operative-3"),
+        ("running-header", "operative-3"),
+        ("page-footer", "operative-3"),
+    ]
     clean = render(result.resolution, resolve=result.resolve, clean=True)
     assert "23-25424" not in clean and "1 S/PRST/2023/2." in clean

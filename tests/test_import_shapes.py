@@ -5,8 +5,8 @@ the import checks it, and renders back as printed."""
 from __future__ import annotations
 
 import pytest
-
 from conftest import EXCERPTS
+
 from resolvetool.rendering import render
 from resolvetool.textimport import Records, import_text
 
@@ -35,8 +35,13 @@ def test_a_whole_resolution_printed_as_one_run_on_paragraph():
     result, _ = _import("coe-56-10-run-on-resolution.txt")
     resolution = result.resolution
     assert result.facts.body_formula == "The Committee of Ministers"
-    assert _phrases(resolution.preamble) == ["Having regard to", "Having regard to", "Having noted",
-                                             "Having regard to", "Considering"]
+    assert _phrases(resolution.preamble) == [
+        "Having regard to",
+        "Having regard to",
+        "Having noted",
+        "Having regard to",
+        "Considering",
+    ]
     assert _phrases(resolution.operative) == ["Declares", "Decides"]
     assert "preamble-1" in resolution.layout.glued and "operative-1" in resolution.layout.glued
     assert not result.warnings
@@ -140,8 +145,9 @@ def test_a_body_nobody_listed_is_named_whole_and_its_session_line_read():
     # "The General Conference of the United Nations Educational, Scientific and Cultural Organization, meeting at
     # New Delhi, from 5 November to 5 December 1956, at its ninth session,"
     result, _ = _import("unesco-1956-body-and-session.txt")
-    assert result.facts.body_formula == ("The General Conference of the United Nations Educational, Scientific and "
-                                         "Cultural Organization")
+    assert result.facts.body_formula == (
+        "The General Conference of the United Nations Educational, Scientific and Cultural Organization"
+    )
     [session] = _planned(result, "session")
     assert session.number == 9 and (session.venue.city, session.venue.country) == ("New Delhi", "India")
     assert (str(session.start), str(session.end)) == ("1956-11-05", "1956-12-05")
@@ -173,15 +179,33 @@ def test_a_body_of_a_named_organization_gets_that_organization():
     assert body.organization == organization.id and not organization.notes
 
 
-@pytest.mark.parametrize("formula, name, place, dates, session", [
-    ("The General Conference of the United Nations Educational, Scientific and Cultural Organization, at its twentieth "
-     "session, Paris, from 24 October to 28 November 1978,", "The General Conference of the United Nations "
-     "Educational, Scientific and Cultural Organization", ("Paris", "France"), ("1978-10-24", "1978-11-28"), 20),
-    ("The ICPO-INTERPOL General Assembly, meeting in Rome, Italy, from 5 to 8 November 2012 at its 81st session:",
-     "The ICPO-INTERPOL General Assembly", ("Rome", "Italy"), ("2012-11-05", "2012-11-08"), 81),
-    ("The World Administrative Telegraph and Telephone Conference (Melbourne, 1988),",
-     "The World Administrative Telegraph and Telephone Conference", ("Melbourne", "Australia"), None, None),
-])
+@pytest.mark.parametrize(
+    "formula, name, place, dates, session",
+    [
+        (
+            "The General Conference of the United Nations Educational, Scientific and Cultural Organization, at its twentieth "
+            "session, Paris, from 24 October to 28 November 1978,",
+            "The General Conference of the United Nations Educational, Scientific and Cultural Organization",
+            ("Paris", "France"),
+            ("1978-10-24", "1978-11-28"),
+            20,
+        ),
+        (
+            "The ICPO-INTERPOL General Assembly, meeting in Rome, Italy, from 5 to 8 November 2012 at its 81st session:",
+            "The ICPO-INTERPOL General Assembly",
+            ("Rome", "Italy"),
+            ("2012-11-05", "2012-11-08"),
+            81,
+        ),
+        (
+            "The World Administrative Telegraph and Telephone Conference (Melbourne, 1988),",
+            "The World Administrative Telegraph and Telephone Conference",
+            ("Melbourne", "Australia"),
+            None,
+            None,
+        ),
+    ],
+)
 def test_the_words_after_the_name_tell_the_meeting(formula, name, place, dates, session):
     from resolvetool.textimport.speaker import read_speaker
 
@@ -230,8 +254,13 @@ def test_a_title_that_reads_like_a_name_is_no_formula():
     assert result.resolution.title == "The Arms Trade Treaty"
 
 
-@pytest.mark.parametrize("name, formula", [("unesco-3xc-french-formula.txt", "La Conférence générale"),
-                                           ("unesco-3xc-spanish-formula.txt", "La Conferencia General")])
+@pytest.mark.parametrize(
+    "name, formula",
+    [
+        ("unesco-3xc-french-formula.txt", "La Conférence générale"),
+        ("unesco-3xc-spanish-formula.txt", "La Conferencia General"),
+    ],
+)
 def test_a_formula_in_french_or_spanish(name, formula):
     # "1.1 La Conférence          générale," then "Considérant que ...", "Décide, ..."
     result, _ = _import(name)

@@ -11,14 +11,16 @@ SESSION = "records/sessions/un-general-assembly-80.yaml"
 
 
 def _session(start: str, end: str) -> str:
-    return (f"id: un-general-assembly-80\nkind: session\nbody: un-general-assembly\nnumber: 80\n"
-            f"start: {start}\nend: {end}\n")
+    return (
+        f"id: un-general-assembly-80\nkind: session\nbody: un-general-assembly\nnumber: 80\n"
+        f"start: {start}\nend: {end}\n"
+    )
 
 
 BODY = {
     "records/organizations/un.yaml": "id: un\nkind: organization\nname: United Nations\n",
     "records/bodies/un-general-assembly.yaml": "id: un-general-assembly\nkind: body\nname: General Assembly\n"
-                                               "organization: un\nformula: The General Assembly\n",
+    "organization: un\nformula: The General Assembly\n",
 }
 
 

@@ -31,8 +31,14 @@ def snapshot(root: Path) -> dict[str, tuple]:
             refs.setdefault(rec, set()).add((field, ref))
         words = dict(index.db.execute("SELECT rowid, words FROM text"))
         ids = [row[1] for row in rows]
-        return {(row[1] if ids.count(row[1]) == 1 else f"{row[1]} {row[5]}"):
-                (*row[2:], frozenset(refs.get(row[0], ())), words.get(row[0])) for row in rows}
+        return {
+            (row[1] if ids.count(row[1]) == 1 else f"{row[1]} {row[5]}"): (
+                *row[2:],
+                frozenset(refs.get(row[0], ())),
+                words.get(row[0]),
+            )
+            for row in rows
+        }
     finally:
         index.close()
 
@@ -54,8 +60,9 @@ def test_built_on_first_use_outside_the_records(base_tree, isolated_cache: Path)
     assert again.refreshed.indexed == 0 and again.count() == 4
 
 
-@pytest.mark.parametrize("change", ["edit", "edit-same-size", "add", "delete", "rename", "new-folder",
-                                    "remove-folder", "replace"])
+@pytest.mark.parametrize(
+    "change", ["edit", "edit-same-size", "add", "delete", "rename", "new-folder", "remove-folder", "replace"]
+)
 def test_every_change_is_seen_by_the_next_command(base_tree, isolated_cache: Path, change: str) -> None:
     root = base_tree()
     snapshot(root)
@@ -72,7 +79,8 @@ def test_every_change_is_seen_by_the_next_command(base_tree, isolated_cache: Pat
         os.utime(resolution, ns=(info.st_atime_ns, info.st_mtime_ns))
     elif change == "add":
         (records / "resolutions/2020/res-2.yaml").write_text(
-            BASE_TREE["records/resolutions/2020/res-1.yaml"].replace("res-1", "res-2"))
+            BASE_TREE["records/resolutions/2020/res-1.yaml"].replace("res-1", "res-2")
+        )
     elif change == "delete":
         resolution.unlink()
     elif change == "rename":
@@ -80,7 +88,8 @@ def test_every_change_is_seen_by_the_next_command(base_tree, isolated_cache: Pat
     elif change == "new-folder":
         (records / "resolutions/2021/deep").mkdir(parents=True)
         (records / "resolutions/2021/deep/res-3.yaml").write_text(
-            BASE_TREE["records/resolutions/2020/res-1.yaml"].replace("res-1", "res-3"))
+            BASE_TREE["records/resolutions/2020/res-1.yaml"].replace("res-1", "res-3")
+        )
     elif change == "remove-folder":
         shutil.rmtree(records / "resolutions")
     elif change == "replace":  # a safe save: a new file renamed over the old one
@@ -114,7 +123,9 @@ def test_changes_after_the_stamps_are_trusted_are_seen(base_tree, isolated_cache
     records = root / "records"
     staging = root / "staging"
     shutil.copytree(records / "sessions", staging, copy_function=shutil.copy2)
-    (staging / "assembly-1.yaml").write_text((staging / "assembly-1.yaml").read_text().replace("number: 1", "number: 7"))
+    (staging / "assembly-1.yaml").write_text(
+        (staging / "assembly-1.yaml").read_text().replace("number: 1", "number: 7")
+    )
     time.sleep(scan_module.MARGIN_NS / 1e9 + 0.2)
     open_index(load_settings(root))
     index = open_index(load_settings(root))
@@ -144,7 +155,8 @@ def test_the_forked_scan_finds_what_the_single_one_does(base_tree, isolated_cach
     root = base_tree()
     plain = snapshot(root)
     (root / "records/resolutions/2020/res-1.yaml").write_text(
-        BASE_TREE["records/resolutions/2020/res-1.yaml"].replace("A first", "Another"))
+        BASE_TREE["records/resolutions/2020/res-1.yaml"].replace("A first", "Another")
+    )
     monkeypatch.setattr(scan_module, "_FORK_FROM", 0)
     forked = snapshot(root)
     assert forked["res-1"][1] == "Another decision"
@@ -153,13 +165,16 @@ def test_the_forked_scan_finds_what_the_single_one_does(base_tree, isolated_cach
 
 
 def test_broken_files_are_indexed_with_their_problem(base_tree) -> None:
-    root = base_tree(**{"records/sessions/broken.yaml": "id: broken\nkind: session\nnumber: [\n",
-                        "records/sessions/invalid.yaml": "id: invalid\nkind: session\nbody: assembly\n"
-                                                         "number: one\n"})
+    root = base_tree(
+        **{
+            "records/sessions/broken.yaml": "id: broken\nkind: session\nnumber: [\n",
+            "records/sessions/invalid.yaml": "id: invalid\nkind: session\nbody: assembly\nnumber: one\n",
+        }
+    )
     index = open_index(load_settings(root))
-    broken, = index.find("broken")
+    (broken,) = index.find("broken")
     assert not broken.valid and broken.problem.startswith("4:1: RT0")
-    invalid, = index.find("invalid")
+    (invalid,) = index.find("invalid")
     assert not invalid.valid and "RT103" in invalid.problem and invalid.kind == "session"
 
 
@@ -207,13 +222,18 @@ def test_what_points_back(in_repo: Path) -> None:
     assert approvers == ["interpol-ga-81-impact-cooperation"]
     cited, _ = index.referrers("interpol")
     parts = {r.row.id: r.fragment for r in cited if r.field == "refs"}
-    assert parts["interpol-ga-81-impact-cooperation"] == "digital-crime-centre, global-complex-for-innovation, " \
-                                                         "secretary-general"
+    assert (
+        parts["interpol-ga-81-impact-cooperation"] == "digital-crime-centre, global-complex-for-innovation, "
+        "secretary-general"
+    )
 
 
 # Any sequence of changes leaves the index equal to one built from nothing.
-OPERATIONS = st.lists(st.tuples(st.sampled_from(["write", "delete", "rename", "grow", "mkdir"]),
-                                st.integers(0, 5), st.integers(0, 3)), min_size=1, max_size=8)
+OPERATIONS = st.lists(
+    st.tuples(st.sampled_from(["write", "delete", "rename", "grow", "mkdir"]), st.integers(0, 5), st.integers(0, 3)),
+    min_size=1,
+    max_size=8,
+)
 
 
 @hypothesis_settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -250,8 +270,10 @@ def test_commands_running_at_once_share_one_index(base_tree, isolated_cache: Pat
     root = base_tree()
     command = [sys.executable, "-m", "resolvetool", "query", "--sort", "id", "-f", "ids"]
     environment = dict(os.environ, RESOLVETOOL_CACHE_DIR=str(isolated_cache))
-    runs = [subprocess.Popen(command, cwd=root, env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-            for _ in range(3)]
+    runs = [
+        subprocess.Popen(command, cwd=root, env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        for _ in range(3)
+    ]
     outputs = [run.communicate(timeout=60) for run in runs]
     assert [run.returncode for run in runs] == [0, 0, 0], outputs
     assert {out for out, _ in outputs} == {b"assembly\nassembly-1\norg\nres-1\n"}

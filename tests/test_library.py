@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from conftest import REPO
+
 import resolvetool
 from resolvetool import load_settings, validate
-
-from conftest import REPO
 
 
 def test_readme_example(in_repo) -> None:
@@ -27,7 +27,7 @@ def test_lookup_from_another_folder(tmp_path, monkeypatch) -> None:
 def test_lazy_exports() -> None:
     assert resolvetool.Diagnostic.__name__ == "Diagnostic"
     try:
-        resolvetool.nothing_here  # noqa: B018
+        resolvetool.nothing_here
     except AttributeError as error:
         assert "nothing_here" in str(error)
     else:

@@ -5,15 +5,18 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import BASE_TREE
 
 CLEAN = BASE_TREE["records/resolutions/2020/res-1.yaml"].replace("    refs: [org#head]\n", "")
 
 
 def test_lint_reports_rules_and_validate_problems_alike(run_cli, base_tree):
-    root = base_tree(**{"records__resolutions__2020__res-1.yaml": CLEAN.replace("the report,", "the report;;")
-                        + "superseded_by: nowhere\n"})
+    root = base_tree(
+        **{
+            "records__resolutions__2020__res-1.yaml": CLEAN.replace("the report,", "the report;;")
+            + "superseded_by: nowhere\n"
+        }
+    )
     result = run_cli("lint", cwd=root)
     assert result.exit_code == 1  # RT205 from validate is an error
     assert "error[RT205]" in result.stdout
@@ -33,11 +36,13 @@ def test_warnings_fail_only_with_strict(run_cli, base_tree):
 
 def test_suppression_comments(run_cli, base_tree):
     text = BASE_TREE["records/resolutions/2020/res-1.yaml"].replace(
-        "    refs: [org#head]\n", "    refs: [org#head]  # resolvetool: ignore[RT306] the head decides\n")
+        "    refs: [org#head]\n", "    refs: [org#head]  # resolvetool: ignore[RT306] the head decides\n"
+    )
     root = base_tree(**{"records__resolutions__2020__res-1.yaml": text})
     assert run_cli("lint", "--strict", cwd=root).exit_code == 0
     above = BASE_TREE["records/resolutions/2020/res-1.yaml"].replace(
-        "    refs: [org#head]\n", "    # resolvetool: ignore[RT306]\n    refs: [org#head]\n")
+        "    refs: [org#head]\n", "    # resolvetool: ignore[RT306]\n    refs: [org#head]\n"
+    )
     root = base_tree(**{"records__resolutions__2020__res-1.yaml": above})
     assert run_cli("lint", "--strict", cwd=root).exit_code == 0
     whole = "# resolvetool: ignore-file[RT306]\n" + BASE_TREE["records/resolutions/2020/res-1.yaml"]
@@ -64,12 +69,15 @@ def test_configuration(run_cli, base_tree):
     assert run_cli("lint", "--strict", cwd=root).exit_code == 0
 
 
-@pytest.mark.parametrize("toml, message", [
-    ('[lint]\nselekt = ["RT3"]\n', "unknown [lint] setting 'selekt'"),
-    ('[lint]\nignore = "RT306"\n', "[lint] ignore must be a list of codes"),
-    ('[lint.severity]\nRT306 = "fatal"\n', "[lint.severity] must map codes to one of error, warning, info"),
-    ('[lint.bodies.ga]\nformula-case = { preamble = "loud" }\n', "formula-case must map preamble and operative"),
-])
+@pytest.mark.parametrize(
+    "toml, message",
+    [
+        ('[lint]\nselekt = ["RT3"]\n', "unknown [lint] setting 'selekt'"),
+        ('[lint]\nignore = "RT306"\n', "[lint] ignore must be a list of codes"),
+        ('[lint.severity]\nRT306 = "fatal"\n', "[lint.severity] must map codes to one of error, warning, info"),
+        ('[lint.bodies.ga]\nformula-case = { preamble = "loud" }\n', "formula-case must map preamble and operative"),
+    ],
+)
 def test_bad_configuration_is_a_usage_error(run_cli, base_tree, toml, message):
     root = base_tree(**{"resolvetool.toml": toml})
     result = run_cli("lint", cwd=root)
@@ -78,14 +86,16 @@ def test_bad_configuration_is_a_usage_error(run_cli, base_tree, toml, message):
 
 
 def test_fix_writes_certain_corrections_and_keeps_comments(run_cli, base_tree):
-    text = ("# yaml-language-server: $schema=../../../schemas/resolution.schema.json\n"
-            "# A clerk's note that must survive.\n"
-            "id: res-1\nkind: resolution\ntitle: a first decision.\nbody: assembly\nsession: assembly-1\n"
-            "status: adopted\nadoption:\n  date: 2020-05-05\n  outcome: Adopted\npreamble:\n"
-            "  - phrase: NOTING\n    text: the  report's rules,  # keep this comment\n"
-            "  - phrase: RECALLING\n    text: >-\n      the Organization’s rules and the long paragraph that goes on and on so that it\n"
-            "      is folded over two lines,\n"
-            "operative:\n  - phrase: DECIDES\n    text: to decide;\n")
+    text = (
+        "# yaml-language-server: $schema=../../../schemas/resolution.schema.json\n"
+        "# A clerk's note that must survive.\n"
+        "id: res-1\nkind: resolution\ntitle: a first decision.\nbody: assembly\nsession: assembly-1\n"
+        "status: adopted\nadoption:\n  date: 2020-05-05\n  outcome: Adopted\npreamble:\n"
+        "  - phrase: NOTING\n    text: the  report's rules,  # keep this comment\n"
+        "  - phrase: RECALLING\n    text: >-\n      the Organization’s rules and the long paragraph that goes on and on so that it\n"
+        "      is folded over two lines,\n"
+        "operative:\n  - phrase: DECIDES\n    text: to decide;\n"
+    )
     root = base_tree(**{"records__resolutions__2020__res-1.yaml": text})
     result = run_cli("lint", "--fix", cwd=root)
     assert "records/resolutions/2020/res-1.yaml: 4 values corrected" in result.stdout, result.stdout
@@ -100,8 +110,10 @@ def test_fix_writes_certain_corrections_and_keeps_comments(run_cli, base_tree):
 
 
 def test_json_format_and_tree_rules(run_cli, base_tree):
-    agreement = ("id: deal\nkind: agreement\ntitle: A deal\nparties: [org, org]\n"
-                 "lifecycle:\n  - event: approved\n    by: res-1\n")
+    agreement = (
+        "id: deal\nkind: agreement\ntitle: A deal\nparties: [org, org]\n"
+        "lifecycle:\n  - event: approved\n    by: res-1\n"
+    )
     root = base_tree(**{"records__agreements__deal.yaml": agreement})
     result = run_cli("lint", "--format", "json", cwd=root)
     report = json.loads(result.stdout)
@@ -118,10 +130,12 @@ def test_rules_lists_and_documents(run_cli):
 
 
 def test_fmt_check_names_files_and_fmt_keeps_comments(run_cli, base_tree):
-    messy = ("kind: resolution  # the kind\nid: res-1\n\ntitle: 'A first decision'\nbody: assembly\n"
-             "session: assembly-1\nstatus: adopted\nadoption:\n  outcome: Adopted\n  date: 2020-05-05\n"
-             "preamble:\n  - text: the report,\n    phrase: NOTING\n"
-             "operative:\n  - phrase: DECIDES\n    text: to decide.\n    refs: [org#head]\n")
+    messy = (
+        "kind: resolution  # the kind\nid: res-1\n\ntitle: 'A first decision'\nbody: assembly\n"
+        "session: assembly-1\nstatus: adopted\nadoption:\n  outcome: Adopted\n  date: 2020-05-05\n"
+        "preamble:\n  - text: the report,\n    phrase: NOTING\n"
+        "operative:\n  - phrase: DECIDES\n    text: to decide.\n    refs: [org#head]\n"
+    )
     root = base_tree(**{"records__resolutions__2020__res-1.yaml": messy})
     check = run_cli("fmt", "--check", cwd=root)
     assert check.exit_code == 1 and "records/resolutions/2020/res-1.yaml: would be reformatted" in check.stderr
@@ -138,8 +152,10 @@ def test_fmt_leaves_unreadable_files_alone(run_cli, base_tree):
     root = base_tree(**{"records__resolutions__2020__bad.yaml": "id: [unclosed\n"})
     result = run_cli("fmt", cwd=root)
     assert result.exit_code == 1
-    assert ("records/resolutions/2020/bad.yaml: not formatted: line 2, column 1: YAML syntax error"
-            in result.stdout + result.stderr)
+    assert (
+        "records/resolutions/2020/bad.yaml: not formatted: line 2, column 1: YAML syntax error"
+        in result.stdout + result.stderr
+    )
     assert "run 'resolvetool validate'" in result.stdout + result.stderr
     assert (root / "records/resolutions/2020/bad.yaml").read_text() == "id: [unclosed\n"
 

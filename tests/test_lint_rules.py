@@ -6,8 +6,8 @@ from __future__ import annotations
 import copy
 
 import pytest
-
 from conftest import REPO
+
 from resolvetool.lint.config import parse_lint_config
 from resolvetool.lint.engine import record_findings
 from resolvetool.models import RECORD_ADAPTER
@@ -15,18 +15,32 @@ from resolvetool.source import parse_source
 from resolvetool.textimport.yamlout import record_yaml
 
 RESOLUTION = {
-    "id": "r", "kind": "resolution", "title": "Cooperation with IMPACT", "body": "ga", "status": "adopted",
+    "id": "r",
+    "kind": "resolution",
+    "title": "Cooperation with IMPACT",
+    "body": "ga",
+    "status": "adopted",
     "adoption": {"date": "2012-11-08", "outcome": "Approved"},
-    "preamble": [{"phrase": "BEARING IN MIND", "text": "Article 41 of the Constitution,",
-                  "refs": ["constitution#article-41"]},
-                 {"phrase": "HAVING EXAMINED", "text": "Report AG-2012-RAP-18,", "refs": ["ag-2012-rap-18"]},
-                 {"phrase": "RECOGNIZING", "text": "that IMPACT is a partner,", "refs": ["impact"]}],
-    "operative": [{"number": "1.", "phrase": "APPROVES", "text": "the agreement with IMPACT;", "refs": ["impact"]},
-                  {"number": "2.", "phrase": "REQUESTS", "text": "the Secretary General:",
-                   "items": [{"label": "(a)", "text": "to sign it;"}, {"label": "(b)", "text": "to report."}]}],
+    "preamble": [
+        {"phrase": "BEARING IN MIND", "text": "Article 41 of the Constitution,", "refs": ["constitution#article-41"]},
+        {"phrase": "HAVING EXAMINED", "text": "Report AG-2012-RAP-18,", "refs": ["ag-2012-rap-18"]},
+        {"phrase": "RECOGNIZING", "text": "that IMPACT is a partner,", "refs": ["impact"]},
+    ],
+    "operative": [
+        {"number": "1.", "phrase": "APPROVES", "text": "the agreement with IMPACT;", "refs": ["impact"]},
+        {
+            "number": "2.",
+            "phrase": "REQUESTS",
+            "text": "the Secretary General:",
+            "items": [{"label": "(a)", "text": "to sign it;"}, {"label": "(b)", "text": "to report."}],
+        },
+    ],
 }
 AGREEMENT = {
-    "id": "a", "kind": "agreement", "title": "Cooperation Agreement", "parties": ["interpol", "impact"],
+    "id": "a",
+    "kind": "agreement",
+    "title": "Cooperation Agreement",
+    "parties": ["interpol", "impact"],
     "lifecycle": [{"event": "approved", "by": "r"}, {"event": "signed", "by": "interpol"}],
     "signature_authorizations": [{"signatory": "interpol#secretary-general", "by": "r"}],
 }
@@ -54,27 +68,30 @@ def test_the_examples_pass_every_rule():
     assert codes(AGREEMENT) == []
 
 
-@pytest.mark.parametrize("path, value, code", [
-    (("preamble", 1, "phrase"), "Having examined", "RT301"),
-    (("operative", 0, "phrase"), "APPROVESS", "RT302"),
-    (("preamble", 0, "phrase"), "DECIDES", "RT303"),
-    (("operative", 0, "text"), "the agreement with IMPACT,", "RT304"),
-    (("operative", 1, "items", 1, "text"), "to report;", "RT304"),
-    (("preamble", 0, "refs"), ["constitution#article-14"], "RT305"),
-    (("preamble", 1, "refs"), [], "RT305"),
-    (("operative", 0, "refs"), ["itu"], "RT306"),
-    (("operative", 1, "number"), "3.", "RT307"),
-    (("operative", 1, "items", 1, "label"), "(c)", "RT307"),
-    (("title",), "Cooperation with IMPACT’s partners", None),  # curly alone: no mixture
-    (("operative", 0, "text"), "the agreement with IMPACT's  partners;", "RT309"),
-    (("operative", 0, "text"), "the agree\u200bment with IMPACT;", "RT311"),
-    (("operative", 0, "text"), "the agreement with IMPACT (Cafe\u0301);", "RT310"),
-    (("title",), "cooperation with IMPACT", "RT314"),
-    (("title",), "Cooperation with IMPACT.", "RT314"),
-    (("title",), "Cooperation " * 30, "RT314"),
-    (("adoption",), {"outcome": "Approved"}, "RT404"),
-    (("status",), "rejected", "RT406"),
-])
+@pytest.mark.parametrize(
+    "path, value, code",
+    [
+        (("preamble", 1, "phrase"), "Having examined", "RT301"),
+        (("operative", 0, "phrase"), "APPROVESS", "RT302"),
+        (("preamble", 0, "phrase"), "DECIDES", "RT303"),
+        (("operative", 0, "text"), "the agreement with IMPACT,", "RT304"),
+        (("operative", 1, "items", 1, "text"), "to report;", "RT304"),
+        (("preamble", 0, "refs"), ["constitution#article-14"], "RT305"),
+        (("preamble", 1, "refs"), [], "RT305"),
+        (("operative", 0, "refs"), ["itu"], "RT306"),
+        (("operative", 1, "number"), "3.", "RT307"),
+        (("operative", 1, "items", 1, "label"), "(c)", "RT307"),
+        (("title",), "Cooperation with IMPACT’s partners", None),  # curly alone: no mixture
+        (("operative", 0, "text"), "the agreement with IMPACT's  partners;", "RT309"),
+        (("operative", 0, "text"), "the agree\u200bment with IMPACT;", "RT311"),
+        (("operative", 0, "text"), "the agreement with IMPACT (Cafe\u0301);", "RT310"),
+        (("title",), "cooperation with IMPACT", "RT314"),
+        (("title",), "Cooperation with IMPACT.", "RT314"),
+        (("title",), "Cooperation " * 30, "RT314"),
+        (("adoption",), {"outcome": "Approved"}, "RT404"),
+        (("status",), "rejected", "RT406"),
+    ],
+)
 def test_each_rule_fails_its_example(path, value, code):
     found = codes(changed(RESOLUTION, path, value))
     assert found == ([code] if code else [])
@@ -91,8 +108,9 @@ def test_mixed_quotes_and_dashes():
 
 def test_duplicate_and_empty_paragraphs():
     data = copy.deepcopy(RESOLUTION)
-    data["operative"].insert(1, {"number": "2.", "phrase": "APPROVES", "text": "the agreement with IMPACT;",
-                                 "refs": ["impact"]})
+    data["operative"].insert(
+        1, {"number": "2.", "phrase": "APPROVES", "text": "the agreement with IMPACT;", "refs": ["impact"]}
+    )
     data["operative"][2]["number"] = "3."
     assert codes(data) == ["RT312"]
     assert codes(changed(RESOLUTION, ("operative", 0, "text"), ";")) == ["RT306", "RT313"]
@@ -125,16 +143,23 @@ def test_configuration_sets_case_punctuation_and_vocabulary():
 
 
 def test_variations_of_known_formulas_are_known():
-    for phrase in ("RECALLING ALSO", "Recalling further", "Deeply concerned", "Noting with grave concern",
-                   "HAVING REGARD TO", "Bearing in mind"):
+    for phrase in (
+        "RECALLING ALSO",
+        "Recalling further",
+        "Deeply concerned",
+        "Noting with grave concern",
+        "HAVING REGARD TO",
+        "Bearing in mind",
+    ):
         assert "RT302" not in codes(changed(RESOLUTION, ("preamble", 1, "phrase"), phrase.upper())), phrase
 
 
 def test_rule_reference_is_current():
     from resolvetool.lint.docs import reference
 
-    assert (REPO / "docs" / "rules.md").read_text(encoding="utf-8") == reference(), \
+    assert (REPO / "docs" / "rules.md").read_text(encoding="utf-8") == reference(), (
         "regenerate docs/rules.md from the rule modules"
+    )
 
 
 def test_every_rule_documents_failing_and_passing_examples():

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import marshal
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from resolvetool.corpus import analyse
 from resolvetool.diagnostics import CODES, Diagnostic
@@ -12,10 +13,48 @@ from resolvetool.source import parse_source
 
 # Bytes that look like YAML more often than random noise would, so the parser gets past line one.
 YAMLISH = st.lists(
-    st.sampled_from([b"id: ", b"kind: ", b"resolution", b"session", b"\n", b"  ", b"- ", b": ", b"[", b"]",
-                     b"{", b"}", b",", b"&a ", b"*a", b"!!str ", b"<<: ", b"---\n", b"? ", b"'", b'"', b"#",
-                     b"yes", b"012", b"1:20", b"\t", b"\xef\xbb\xbf", b"\xe9", b"\x00", b"|\n", b">-\n", b"2012-11-05",
-                     b"title: x\n", b"body: b\n", b"status: adopted\n", b"number: 81\n", b"\x85", b"\xc2\x85"]),
+    st.sampled_from(
+        [
+            b"id: ",
+            b"kind: ",
+            b"resolution",
+            b"session",
+            b"\n",
+            b"  ",
+            b"- ",
+            b": ",
+            b"[",
+            b"]",
+            b"{",
+            b"}",
+            b",",
+            b"&a ",
+            b"*a",
+            b"!!str ",
+            b"<<: ",
+            b"---\n",
+            b"? ",
+            b"'",
+            b'"',
+            b"#",
+            b"yes",
+            b"012",
+            b"1:20",
+            b"\t",
+            b"\xef\xbb\xbf",
+            b"\xe9",
+            b"\x00",
+            b"|\n",
+            b">-\n",
+            b"2012-11-05",
+            b"title: x\n",
+            b"body: b\n",
+            b"status: adopted\n",
+            b"number: 81\n",
+            b"\x85",
+            b"\xc2\x85",
+        ]
+    ),
     max_size=40,
 ).map(b"".join)
 

@@ -7,13 +7,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import CORPUS_EXPECTED, REFERENCE_TEXT, REPO
 
 from resolvetool.config import load_settings
 from resolvetool.corpus import load_corpus
 from resolvetool.models import RECORD_ADAPTER, Agreement, Resolution
 from resolvetool.validation import validate
-
-from conftest import CORPUS_EXPECTED, REFERENCE_TEXT, REPO
 
 RESOLUTION = REPO / "records/resolutions/2012/interpol-ga-81-impact-cooperation.yaml"
 
@@ -34,8 +33,15 @@ def test_bundled_records_are_valid() -> None:
 
 def test_every_kind_is_represented() -> None:
     corpus = load_corpus(load_settings(REPO), base=REPO)
-    assert {e.kind for e in corpus.entries} == {"resolution", "agreement", "report", "session", "body",
-                                                "organization", "instrument"}
+    assert {e.kind for e in corpus.entries} == {
+        "resolution",
+        "agreement",
+        "report",
+        "session",
+        "body",
+        "organization",
+        "instrument",
+    }
 
 
 def paragraphs() -> list[str]:
@@ -77,8 +83,10 @@ def test_the_agreement_is_approved_and_signature_authorized_by_the_resolution() 
     assert agreement.parties == ["interpol", "impact"]
     assert agreement.text_location == "ag-2012-rap-18#appendix-1"
     [authorization] = agreement.signature_authorizations
-    assert (authorization.signatory, authorization.by) == ("interpol#secretary-general",
-                                                           "interpol-ga-81-impact-cooperation")
+    assert (authorization.signatory, authorization.by) == (
+        "interpol#secretary-general",
+        "interpol-ga-81-impact-cooperation",
+    )
     resolution = load(RESOLUTION)
     assert resolution.approves == ["interpol-impact-cooperation"]
     assert "interpol#secretary-general" in resolution.operative[1].refs

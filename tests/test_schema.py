@@ -5,11 +5,10 @@ from __future__ import annotations
 import json
 
 import jsonschema
+from conftest import REPO
 
 from resolvetool.schema import generate
 from resolvetool.source import parse_source
-
-from conftest import REPO
 
 
 def test_committed_schemas_are_current(run_cli) -> None:
@@ -39,8 +38,9 @@ def test_check_reports_drift_and_write_repairs_it(run_cli, base_tree) -> None:
 def test_records_validate_against_the_json_schemas() -> None:
     """The JSON Schemas say what the models say: the bundled records pass them, bad ones fail."""
     schemas = {name: json.loads(text) for name, text in generate().items()}
-    validator = jsonschema.Draft202012Validator(schemas["record.schema.json"],
-                                                format_checker=jsonschema.FormatChecker())
+    validator = jsonschema.Draft202012Validator(
+        schemas["record.schema.json"], format_checker=jsonschema.FormatChecker()
+    )
     for path in sorted((REPO / "records").rglob("*.yaml")):
         data = parse_source(path.read_bytes(), str(path)).data
         errors = list(validator.iter_errors(data))

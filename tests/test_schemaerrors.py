@@ -47,8 +47,16 @@ def test_booleans_are_strict() -> None:
 def test_any_other_error_is_rt107() -> None:
     doc = parse_source(b"id: x\nkind: session\n", "r.yaml")
     error = ValidationError.from_exception_data(
-        "Record", [{"type": "value_error", "loc": ("session", "kind"), "input": "x",
-                    "ctx": {"error": ValueError("the sky fell")}}])
+        "Record",
+        [
+            {
+                "type": "value_error",
+                "loc": ("session", "kind"),
+                "input": "x",
+                "ctx": {"error": ValueError("the sky fell")},
+            }
+        ],
+    )
     [d] = validation_diagnostics(error, doc)
     assert (d.code, d.line, d.col) == ("RT107", 2, 7)
     assert "the sky fell" in d.message

@@ -37,8 +37,11 @@ class Page(HTMLParser):
         return " ".join(" ".join(self.texts).split())
 
     def all(self, tag: str, **wanted: str) -> list[dict[str, str | None]]:
-        return [attrs for name, attrs in self.elements if name == tag and
-                all(value in (attrs.get(key) or "").split() for key, value in wanted.items())]
+        return [
+            attrs
+            for name, attrs in self.elements
+            if name == tag and all(value in (attrs.get(key) or "").split() for key, value in wanted.items())
+        ]
 
 
 def read(site: Path, path: str) -> Page:
@@ -69,8 +72,17 @@ def test_one_page_is_self_contained(run_cli, reference_project):
     assert "https://example.org/site/reports/ag-2012-rap-18.html#appendix-1" in hrefs
 
 
-@pytest.mark.parametrize("ref", ["interpol-impact-cooperation", "interpol-ga-81", "interpol-general-assembly",
-                                 "interpol", "interpol-constitution", "ag-2012-rap-18"])
+@pytest.mark.parametrize(
+    "ref",
+    [
+        "interpol-impact-cooperation",
+        "interpol-ga-81",
+        "interpol-general-assembly",
+        "interpol",
+        "interpol-constitution",
+        "ag-2012-rap-18",
+    ],
+)
 def test_every_kind_has_a_page(run_cli, reference_project, ref):
     result = run_cli("render", ref, "-f", "html", cwd=reference_project)
     assert result.exit_code == 0, result.stderr
@@ -78,10 +90,13 @@ def test_every_kind_has_a_page(run_cli, reference_project, ref):
 
 
 def test_options_that_do_not_go_together(run_cli, reference_project):
-    for args, message in [((), "give a REF to render"), ((REFERENCE, "--site", "x"), "not both"),
-                          (("--site", "x", "-f", "akn"), "--site writes every record"),
-                          ((REFERENCE, "--base-url", "u"), "--base-url goes with --format html"),
-                          ((REFERENCE, "--force"), "--force and --jobs go with --site")]:
+    for args, message in [
+        ((), "give a REF to render"),
+        ((REFERENCE, "--site", "x"), "not both"),
+        (("--site", "x", "-f", "akn"), "--site writes every record"),
+        ((REFERENCE, "--base-url", "u"), "--base-url goes with --format html"),
+        ((REFERENCE, "--force"), "--force and --jobs go with --site"),
+    ]:
         result = run_cli("render", *args, cwd=reference_project)
         assert result.exit_code == 2 and message in result.stderr, (args, result.stderr)
     missing = run_cli("render", "interpol-ga-81-impact", "-f", "html", cwd=reference_project)
@@ -101,8 +116,10 @@ def test_site_pages_link_both_ways(run_cli, reference_project):
     assert resolution.all("link", rel="stylesheet")
     agreement = read(site, "agreements/interpol-impact-cooperation.html")
     assert f"../resolutions/{REFERENCE}.html" in {attrs["href"] for attrs in agreement.all("a")}
-    assert [attrs.get("class") for attrs in agreement.all("li") if "step" in (attrs.get("class") or "")] == \
-        ["step step-drafted", "step step-approved"]
+    assert [attrs.get("class") for attrs in agreement.all("li") if "step" in (attrs.get("class") or "")] == [
+        "step step-drafted",
+        "step step-approved",
+    ]
     assert "Approved by" in agreement.text
     instrument = read(site, "instruments/interpol-constitution.html")
     assert instrument.all("section", id="article-41")
@@ -112,8 +129,12 @@ def test_site_pages_link_both_ways(run_cli, reference_project):
     assert f"../resolutions/{REFERENCE}.html" in {attrs["href"] for attrs in session.all("a")}
     home = read(site, "index.html")
     home_links = {attrs["href"] for attrs in home.all("a")}
-    assert {"sessions/interpol-ga-81.html", "years/2012.html", f"resolutions/{REFERENCE}.html",
-            "search.html"} <= home_links | {attrs.get("action") for attrs in home.all("form")}
+    assert {
+        "sessions/interpol-ga-81.html",
+        "years/2012.html",
+        f"resolutions/{REFERENCE}.html",
+        "search.html",
+    } <= home_links | {attrs.get("action") for attrs in home.all("form")}
     year = read(site, "years/2012.html")
     assert f"../resolutions/{REFERENCE}.html" in {attrs["href"] for attrs in year.all("a")}
     assert "81st session, Rome" in year.text
@@ -156,8 +177,11 @@ def test_rebuilds_write_only_what_changed(run_cli, reference_project):
     agreement = reference_project / "records/agreements/interpol-impact-cooperation.yaml"
     agreement.write_text(agreement.read_text().replace("title: >-\n  Cooperation", "title: >-\n  Revised cooperation"))
     edited = build(run_cli, reference_project)
-    changed = {str(path.relative_to(site)) for path in site.rglob("*") if path.is_file()
-               and stamps.get(path) != path.stat().st_mtime_ns}
+    changed = {
+        str(path.relative_to(site))
+        for path in site.rglob("*")
+        if path.is_file() and stamps.get(path) != path.stat().st_mtime_ns
+    }
     assert "agreements/interpol-impact-cooperation.html" in changed
     assert f"resolutions/{REFERENCE}.html" in changed  # it links to the agreement by its title
     assert "agreements/_index.html" in changed
@@ -184,8 +208,11 @@ def test_the_site_folder_is_guarded(run_cli, reference_project):
     assert forced.exit_code == 0
     assert (foreign / "notes.txt").read_text() == "mine"
     manifest = json.loads((foreign / ".resolvetool-site.json").read_text())
-    manifest["pages"] |= {"../records/bodies/interpol-general-assembly.yaml": "x", "/etc/hostname": "y",
-                          "old.html": "z"}
+    manifest["pages"] |= {
+        "../records/bodies/interpol-general-assembly.yaml": "x",
+        "/etc/hostname": "y",
+        "old.html": "z",
+    }
     (foreign / ".resolvetool-site.json").write_text(json.dumps(manifest))
     (foreign / "old.html").write_text("stale")
     cleaned = build(run_cli, reference_project)
@@ -216,8 +243,12 @@ def test_invalid_records_are_left_out_and_said(run_cli, base_tree):
 
 
 def test_many_pages_are_rendered_in_workers(run_cli, base_tree):
-    extra = {f"records__resolutions__2020__r{n}.yaml": BASE_TREE["records/resolutions/2020/res-1.yaml"]
-             .replace("id: res-1", f"id: r{n}").replace("A first decision", f"Decision number {n}") for n in range(260)}
+    extra = {
+        f"records__resolutions__2020__r{n}.yaml": BASE_TREE["records/resolutions/2020/res-1.yaml"]
+        .replace("id: res-1", f"id: r{n}")
+        .replace("A first decision", f"Decision number {n}")
+        for n in range(260)
+    }
     root = base_tree(**extra)
     result = run_cli("render", "--site", "site", "--jobs", "2", cwd=root)
     assert result.exit_code == 0, result.stderr
@@ -231,25 +262,32 @@ HOSTILE = {
     "records/organizations/org.yaml": "id: org\nkind: organization\nname: \"<script>alert('org')</script>\"\n"
     "acronym: '\" onmouseover=\"alert(1)'\noffices:\n  - id: head\n    title: \"javascript:alert('office')\"\n",
     "records/bodies/assembly.yaml": "id: assembly\nkind: body\nname: '\"><img src=x onerror=alert(1)>'\n"
-    "organization: org\nformula: \"The <b>Assembly</b> & co\"\n",
+    'organization: org\nformula: "The <b>Assembly</b> & co"\n',
     "records/sessions/assembly-1.yaml": "id: assembly-1\nkind: session\nbody: assembly\nnumber: 1\n"
-    "venue:\n  city: \"javascript:alert('city')\"\n  country: \"<iframe src=//evil>\"\n"
+    'venue:\n  city: "javascript:alert(\'city\')"\n  country: "<iframe src=//evil>"\n'
     "start: 2020-05-04\nend: 2020-05-06\n",
     "records/resolutions/2020/res-1.yaml": "id: res-1\nkind: resolution\n"
-    "symbol: \"A/RES/1'\\\"><svg onload=alert(1)>\"\n"
-    "title: \"</title><script>window.pwned = 1</script> \\\"quoted\\\" 'single'\"\n"
+    'symbol: "A/RES/1\'\\"><svg onload=alert(1)>"\n'
+    'title: "</title><script>window.pwned = 1</script> \\"quoted\\" \'single\'"\n'
     "body: assembly\nsession: assembly-1\nstatus: adopted\nnotes: \"</p><a href='javascript:alert(1)'>notes</a>\"\n"
-    "adoption:\n  date: 2020-05-05\n  outcome: \"<marquee>Adopted</marquee>\"\n"
-    "preamble:\n  - phrase: \"<u>NOTING</u>\"\n    text: \"<a href=\\\"javascript:alert(1)\\\">the report</a>,\"\n"
-    "operative:\n  - phrase: DECIDES\n    text: \"{{ 7 * 7 }} {% raw %} ${alert(1)} \\u2028 </script><!--\"\n"
+    'adoption:\n  date: 2020-05-05\n  outcome: "<marquee>Adopted</marquee>"\n'
+    'preamble:\n  - phrase: "<u>NOTING</u>"\n    text: "<a href=\\"javascript:alert(1)\\">the report</a>,"\n'
+    'operative:\n  - phrase: DECIDES\n    text: "{{ 7 * 7 }} {% raw %} ${alert(1)} \\u2028 </script><!--"\n'
     "    refs: [org#head]\n",
 }
 HOSTILE_TITLE = "</title><script>window.pwned = 1</script> \"quoted\" 'single'"
 
 
 def hostile_strings() -> list[str]:
-    return [HOSTILE_TITLE, "<script>alert('org')</script>", "\" onmouseover=\"alert(1)", "javascript:alert('office')",
-            "\"><img src=x onerror=alert(1)>", "javascript:alert('city')", "A/RES/1'\"><svg onload=alert(1)>"]
+    return [
+        HOSTILE_TITLE,
+        "<script>alert('org')</script>",
+        '" onmouseover="alert(1)',
+        "javascript:alert('office')",
+        '"><img src=x onerror=alert(1)>',
+        "javascript:alert('city')",
+        "A/RES/1'\"><svg onload=alert(1)>",
+    ]
 
 
 def assert_inert(page: Page, *, scripts: tuple[str, ...] = ()) -> None:
@@ -294,8 +332,9 @@ def test_project_templates_override_ours(run_cli, reference_project):
     (templates / "assets").mkdir(parents=True)
     (templates / "assets" / "site.css").write_text("body { color: teal; }\n")
     (templates / "list.html.j2").write_text("{{ heading }} (our own list)\n")
-    (reference_project / "resolvetool.toml").write_text('[render]\ntemplates = "site-templates"\n'
-                                                           'site-title = "INTERPOL resolutions"\n')
+    (reference_project / "resolvetool.toml").write_text(
+        '[render]\ntemplates = "site-templates"\nsite-title = "INTERPOL resolutions"\n'
+    )
     assert build(run_cli, reference_project).exit_code == 0
     site = reference_project / "site"
     assert (site / "assets/site.css").read_text() == "body { color: teal; }\n"
@@ -322,8 +361,10 @@ def test_a_house_style_we_do_not_have(run_cli, base_tree):
 
 def tree_of(folder: Path) -> dict[str, bytes]:
     """Every file and folder of a site (folders as None), to compare two builds."""
-    return {str(path.relative_to(folder)): (path.read_bytes() if path.is_file() else None)
-            for path in sorted(folder.rglob("*"))}
+    return {
+        str(path.relative_to(folder)): (path.read_bytes() if path.is_file() else None)
+        for path in sorted(folder.rglob("*"))
+    }
 
 
 def test_incremental_rebuilds_equal_fresh_builds(run_cli, reference_project, tmp_path):
@@ -337,7 +378,8 @@ def test_incremental_rebuilds_equal_fresh_builds(run_cli, reference_project, tmp
         lambda: (records / "resolutions/2013").mkdir(),
         lambda: resolution.rename(records / "resolutions/2013" / resolution.name),
         lambda: (records / "bodies/interpol-general-assembly.yaml").write_text(
-            (records / "bodies/interpol-general-assembly.yaml").read_text().replace("house_style: interpol\n", "")),
+            (records / "bodies/interpol-general-assembly.yaml").read_text().replace("house_style: interpol\n", "")
+        ),
         lambda: (records / "organizations/itu.yaml").unlink(),
         lambda: (records / "resolutions/2013" / resolution.name).unlink(),  # the last resolution: no years left
     ]
@@ -348,7 +390,8 @@ def test_incremental_rebuilds_equal_fresh_builds(run_cli, reference_project, tmp
         fresh = tmp_path / f"fresh-{number}"
         assert run_cli("render", "--site", str(fresh), cwd=reference_project).exit_code == 0
         assert tree_of(reference_project / "site") == tree_of(fresh) | {".resolvetool-site.json": None} | {
-            ".resolvetool-site.json": (reference_project / "site/.resolvetool-site.json").read_bytes()}, number
+            ".resolvetool-site.json": (reference_project / "site/.resolvetool-site.json").read_bytes()
+        }, number
     assert not (reference_project / "site/years").exists()
 
 
@@ -380,12 +423,15 @@ def test_an_interrupted_build_is_finished_by_the_next(run_cli, reference_project
 
 def test_what_validate_rejects_is_not_published_as_if_it_were_fine(run_cli, base_tree):
     twice = BASE_TREE["records/organizations/org.yaml"] + "units:\n  - id: head\n    name: Head unit\n"
-    root = base_tree(**{
-        "records__organizations__org.yaml": twice,  # RT209: two parts named "head"
-        "records__resolutions__2020__res-2.yaml": BASE_TREE["records/resolutions/2020/res-1.yaml"]
-        .replace("id: res-1", "id: res-2").replace("[org#head]", "[assembly-1#nothere]"),
-        "records__resolutions__2021__res-1.yaml": BASE_TREE["records/resolutions/2020/res-1.yaml"],  # id twice
-    })
+    root = base_tree(
+        **{
+            "records__organizations__org.yaml": twice,  # RT209: two parts named "head"
+            "records__resolutions__2020__res-2.yaml": BASE_TREE["records/resolutions/2020/res-1.yaml"]
+            .replace("id: res-1", "id: res-2")
+            .replace("[org#head]", "[assembly-1#nothere]"),
+            "records__resolutions__2021__res-1.yaml": BASE_TREE["records/resolutions/2020/res-1.yaml"],  # id twice
+        }
+    )
     result = run_cli("render", "--site", "site", cwd=root)
     assert result.exit_code == 1
     assert "records/organizations/org.yaml: not published: not a valid record (" in result.stderr
@@ -457,11 +503,19 @@ def test_workers_end_with_a_killed_build(base_tree):
     import sys
     import time
 
-    extra = {f"records__resolutions__2020__r{n}.yaml": BASE_TREE["records/resolutions/2020/res-1.yaml"]
-             .replace("id: res-1", f"id: r{n}") for n in range(1500)}
+    extra = {
+        f"records__resolutions__2020__r{n}.yaml": BASE_TREE["records/resolutions/2020/res-1.yaml"].replace(
+            "id: res-1", f"id: r{n}"
+        )
+        for n in range(1500)
+    }
     root = base_tree(**extra)
-    build = subprocess.Popen([sys.executable, "-m", "resolvetool", "render", "--site", "site", "--jobs", "2"],
-                             cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    build = subprocess.Popen(
+        [sys.executable, "-m", "resolvetool", "render", "--site", "site", "--jobs", "2"],
+        cwd=root,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     workers: list[str] = []
     deadline = time.monotonic() + 60
     while not workers and build.poll() is None and time.monotonic() < deadline:
@@ -474,21 +528,30 @@ def test_workers_end_with_a_killed_build(base_tree):
     build.wait()
     deadline = time.monotonic() + 10
     while workers and time.monotonic() < deadline:
-        workers = [pid for pid in workers if Path(f"/proc/{pid}").exists() and
-                   "zombie" not in Path(f"/proc/{pid}/status").read_text().lower()]
+        workers = [
+            pid
+            for pid in workers
+            if Path(f"/proc/{pid}").exists() and "zombie" not in Path(f"/proc/{pid}/status").read_text().lower()
+        ]
         time.sleep(0.1)
     assert workers == []
     # The next build finishes the site and leaves no temporary file behind.
-    finished = subprocess.run([sys.executable, "-m", "resolvetool", "render", "--site", "site"], cwd=root,
-                              capture_output=True, text=True)
+    finished = subprocess.run(
+        [sys.executable, "-m", "resolvetool", "render", "--site", "site"], cwd=root, capture_output=True, text=True
+    )
     assert finished.returncode == 0, finished.stderr
     assert not [path for path in (root / "site").rglob("*.tmp")]
     assert len(list((root / "site/resolutions").glob("r[0-9]*.html"))) == 1500
 
 
 def test_a_record_called_index_does_not_take_a_lists_place(run_cli, base_tree):
-    root = base_tree(**{"records__resolutions__2020__index.yaml": BASE_TREE["records/resolutions/2020/res-1.yaml"]
-                        .replace("id: res-1", "id: index").replace("A first decision", "Called index")})
+    root = base_tree(
+        **{
+            "records__resolutions__2020__index.yaml": BASE_TREE["records/resolutions/2020/res-1.yaml"]
+            .replace("id: res-1", "id: index")
+            .replace("A first decision", "Called index")
+        }
+    )
     assert run_cli("render", "--site", "site", cwd=root).exit_code == 0
     site = root / "site"
     assert "Called index" in (site / "resolutions/index.html").read_text()
@@ -514,8 +577,13 @@ def test_template_mistakes_name_the_template(run_cli, reference_project):
 
 
 def test_a_body_of_the_wrong_kind(run_cli, base_tree):
-    root = base_tree(**{"records__resolutions__2020__res-1.yaml": BASE_TREE["records/resolutions/2020/res-1.yaml"]
-                        .replace("body: assembly", "body: org")})
+    root = base_tree(
+        **{
+            "records__resolutions__2020__res-1.yaml": BASE_TREE["records/resolutions/2020/res-1.yaml"].replace(
+                "body: assembly", "body: org"
+            )
+        }
+    )
     for format in ("text", "markdown", "html", "akn"):
         result = run_cli("render", "res-1", "-f", format, cwd=root)
         assert result.exit_code == 1 and "names body 'org'" in result.stderr, format

@@ -35,10 +35,26 @@ def test_columns_count_characters_not_bytes() -> None:
 
 
 def test_core_schema_scalars() -> None:
-    doc = parse_source(b"a: 1\nb: -2\nc: 1.5\nd: true\ne: False\nf: ~\ng:\nh: null\ni: '1'\nj: 2012-11-05\n"
-                       b"k: 0x1F\nl: 1_000\nm: .inf\n", "f.yaml")
-    assert doc.data == {"a": 1, "b": -2, "c": 1.5, "d": True, "e": False, "f": None, "g": None, "h": None,
-                        "i": "1", "j": "2012-11-05", "k": "0x1F", "l": "1_000", "m": ".inf"}
+    doc = parse_source(
+        b"a: 1\nb: -2\nc: 1.5\nd: true\ne: False\nf: ~\ng:\nh: null\ni: '1'\nj: 2012-11-05\n"
+        b"k: 0x1F\nl: 1_000\nm: .inf\n",
+        "f.yaml",
+    )
+    assert doc.data == {
+        "a": 1,
+        "b": -2,
+        "c": 1.5,
+        "d": True,
+        "e": False,
+        "f": None,
+        "g": None,
+        "h": None,
+        "i": "1",
+        "j": "2012-11-05",
+        "k": "0x1F",
+        "l": "1_000",
+        "m": ".inf",
+    }
     assert doc.diagnostics == []
 
 
@@ -126,8 +142,10 @@ def test_billion_laughs_is_refused_without_expansion() -> None:
     lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 30)]
     raw = ("\n".join(lines) + "\n").encode()
     # In a child process with a deadline, so that a regression fails instead of hanging the suite.
-    script = "import sys; from resolvetool.source import parse_source; d = parse_source(sys.stdin.buffer.read(), 'f');" \
-             "print(sorted({x.code for x in d.diagnostics}), d.data)"
+    script = (
+        "import sys; from resolvetool.source import parse_source; d = parse_source(sys.stdin.buffer.read(), 'f');"
+        "print(sorted({x.code for x in d.diagnostics}), d.data)"
+    )
     done = subprocess.run([sys.executable, "-c", script], input=raw, capture_output=True, timeout=20, check=True)
     assert done.stdout.decode().strip() == "['RT013', 'RT014'] None"
     doc = parse_source(raw, "f.yaml")
@@ -200,7 +218,7 @@ def test_read_source_folder_and_broken_link(tmp_path: Path) -> None:
 def test_every_kind_of_problem_is_capped_per_file() -> None:
     from resolvetool.corpus import analyse
 
-    articles = "".join(f"  - number: \"{i % 2}\"\n" for i in range(300))
+    articles = "".join(f'  - number: "{i % 2}"\n' for i in range(300))
     _, diagnostics, *_ = analyse(f"id: c\nkind: instrument\ntitle: C\narticles:\n{articles}".encode(), "c.yaml")
     assert len(diagnostics) == MAX_DIAGNOSTICS_PER_FILE + 1
     assert {d[2] for d in diagnostics[:-1]} == {"RT209"}
@@ -234,4 +252,5 @@ def test_an_unreadable_folder_is_reported(base_tree, monkeypatch) -> None:
     monkeypatch.setattr(os, "scandir", scandir)
     result = validate(load_settings(tree), base=tree)
     assert [(d.path, d.code, d.message) for d in result.diagnostics] == [
-        ("records/sessions", "RT001", "cannot list the folder: Permission denied")]
+        ("records/sessions", "RT001", "cannot list the folder: Permission denied")
+    ]

@@ -69,8 +69,7 @@ class ResultCache:
         self._db: sqlite3.Connection | None = None
         try:
             if readonly:
-                self._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=10,
-                                           check_same_thread=False)
+                self._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=10, check_same_thread=False)
             else:
                 directory.mkdir(parents=True, exist_ok=True)
                 self._db = self._open()
@@ -91,11 +90,15 @@ class ResultCache:
         db = sqlite3.connect(self.path, timeout=10, isolation_level=None, check_same_thread=False)
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
-        db.execute("CREATE TABLE IF NOT EXISTS results "
-                   "(key BLOB PRIMARY KEY, value BLOB NOT NULL, used INTEGER NOT NULL) WITHOUT ROWID")
-        db.execute("CREATE TABLE IF NOT EXISTS stamps "
-                   "(path BLOB PRIMARY KEY, size INTEGER, mtime INTEGER, ctime INTEGER, inode INTEGER, key BLOB, salt BLOB) "
-                   "WITHOUT ROWID")
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS results "
+            "(key BLOB PRIMARY KEY, value BLOB NOT NULL, used INTEGER NOT NULL) WITHOUT ROWID"
+        )
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS stamps "
+            "(path BLOB PRIMARY KEY, size INTEGER, mtime INTEGER, ctime INTEGER, inode INTEGER, key BLOB, salt BLOB) "
+            "WITHOUT ROWID"
+        )
         return db
 
     def _disable(self, error: Exception) -> None:
@@ -131,7 +134,8 @@ class ResultCache:
             row = self._db.execute(
                 "SELECT s.size, s.mtime, s.ctime, s.inode, s.key, r.value, r.used FROM stamps s "
                 "JOIN results r ON r.key = s.key WHERE s.path = ? AND s.salt = ?",
-                (os.fsencode(path), salt)).fetchone()
+                (os.fsencode(path), salt),
+            ).fetchone()
         except sqlite3.Error as error:
             self._disable(error)
             return None
@@ -139,21 +143,33 @@ class ResultCache:
             return None
         return row[4], row[5], row[6] < _today()
 
-    def update(self, new: list[tuple[bytes, bytes]], used: list[bytes],
-               stamps: list[tuple[str, Stamp, bytes]] = (), salt: bytes = b"") -> None:
+    def update(
+        self,
+        new: list[tuple[bytes, bytes]],
+        used: list[bytes],
+        stamps: list[tuple[str, Stamp, bytes]] = (),
+        salt: bytes = b"",
+    ) -> None:
         """Store new results and file stamps, and mark `used` results as used today."""
         if self._db is None:
             return
         today = _today()
         recent = time.time_ns() - _RACY_NS
         with self._writing() as db:
-            db.executemany("INSERT OR REPLACE INTO results (key, value, used) VALUES (?, ?, ?)",
-                           [(key, value, today) for key, value in new])
+            db.executemany(
+                "INSERT OR REPLACE INTO results (key, value, used) VALUES (?, ?, ?)",
+                [(key, value, today) for key, value in new],
+            )
             db.executemany("UPDATE results SET used = ? WHERE key = ?", [(today, key) for key in used])
-            db.executemany("INSERT OR REPLACE INTO stamps (path, size, mtime, ctime, inode, key, salt) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                           [(os.fsencode(path), *stamp, key, salt) for path, stamp, key in stamps
-                            if max(stamp[1], stamp[2]) < recent])
+            db.executemany(
+                "INSERT OR REPLACE INTO stamps (path, size, mtime, ctime, inode, key, salt) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (os.fsencode(path), *stamp, key, salt)
+                    for path, stamp, key in stamps
+                    if max(stamp[1], stamp[2]) < recent
+                ],
+            )
 
     def prune(self) -> None:
         """Drop results unused for a while, and the stamps that led to them."""

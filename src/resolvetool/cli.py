@@ -10,8 +10,8 @@ import errno
 import os
 import sys
 import time
-from datetime import datetime
 from dataclasses import dataclass
+from datetime import datetime
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
@@ -51,8 +51,11 @@ class _Command(TyperCommand):
                     arguments.append(record)
                 else:
                     (global_options if param in shared else options).append(record)
-        for title, rows in (("Arguments", arguments), ("Options", options),
-                            ("Global options (before or after the command)", global_options)):
+        for title, rows in (
+            ("Arguments", arguments),
+            ("Options", options),
+            ("Global options (before or after the command)", global_options),
+        ):
             if rows:
                 with formatter.section(title):
                     formatter.write_dl(rows)
@@ -95,20 +98,25 @@ class Globals:
     color: bool
     verbosity: int
 
-    def after_command(self, ctx: typer.Context, root: str | Path | None, no_color: bool, quiet: bool,
-                      verbose: bool) -> Globals:
+    def after_command(
+        self, ctx: typer.Context, root: str | Path | None, no_color: bool, quiet: bool, verbose: bool
+    ) -> Globals:
         """These settings with the global options given after the command's name, which replace those before."""
         verbosity = _verbosity(ctx, quiet, verbose)
-        return Globals(root=Path(root) if root is not None else self.root, color=self.color and not no_color,
-                       verbosity=self.verbosity if verbosity is None else verbosity)
+        return Globals(
+            root=Path(root) if root is not None else self.root,
+            color=self.color and not no_color,
+            verbosity=self.verbosity if verbosity is None else verbosity,
+        )
 
     def console(self, *, stderr: bool = True) -> Console:
         from rich.console import Console
 
         from .reporters import THEME
 
-        return Console(stderr=stderr, theme=THEME, color_system="auto" if self.color else None,
-                       highlight=False, soft_wrap=True)
+        return Console(
+            stderr=stderr, theme=THEME, color_system="auto" if self.color else None, highlight=False, soft_wrap=True
+        )
 
 
 def _verbosity(ctx: typer.Context, quiet: bool, verbose: bool) -> int | None:
@@ -156,11 +164,22 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_options(
     ctx: typer.Context,
-    root: Annotated[Optional[Path], typer.Option("--root", metavar="DIR", help="Project folder (default: the nearest folder up holding records/ or resolvetool.toml).")] = None,
+    root: Annotated[
+        Path | None,
+        typer.Option(
+            "--root",
+            metavar="DIR",
+            help="Project folder (default: the nearest folder up holding records/ or resolvetool.toml).",
+        ),
+    ] = None,
     no_color: Annotated[bool, typer.Option("--no-color", help="Never use colour (NO_COLOR is honoured too).")] = False,
-    quiet: Annotated[bool, typer.Option("-q", "--quiet", help="Print problems only: no hints, no summary when all is well.")] = False,
+    quiet: Annotated[
+        bool, typer.Option("-q", "--quiet", help="Print problems only: no hints, no summary when all is well.")
+    ] = False,
     verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Also print timings and cache use.")] = False,
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
 ) -> None:
     """Keep the record of what assemblies decided: resolutions, agreements, reports and sessions as YAML."""
     verbosity = _verbosity(ctx, quiet, verbose)
@@ -168,8 +187,11 @@ def main_options(
     try:
         os.getcwd()  # every path shown and every default is relative to it
     except FileNotFoundError:
-        raise _fail(ctx.obj, "the current folder no longer exists (it was removed or moved away while this "
-                             "shell was in it); cd to the project's folder and run the command again") from None
+        raise _fail(
+            ctx.obj,
+            "the current folder no longer exists (it was removed or moved away while this "
+            "shell was in it); cd to the project's folder and run the command again",
+        ) from None
 
 
 class Format(str, Enum):
@@ -180,10 +202,30 @@ class Format(str, Enum):
 
 
 # Options that validate and lint share.
-FormatOption = Annotated[Format, typer.Option("--format", "-f", metavar="FORMAT", help="text (for people), json, github (workflow annotations) or sarif (2.1.0).")]
-OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write the json, github or sarif report to this file instead of standard output.")]
-JobsOption = Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, metavar="N", help="Worker processes (default: one per core).")]
-NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Read and check every file afresh, ignoring and not updating the cache.")]
+FormatOption = Annotated[
+    Format,
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        help="text (for people), json, github (workflow annotations) or sarif (2.1.0).",
+    ),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write the json, github or sarif report to this file instead of standard output.",
+    ),
+]
+JobsOption = Annotated[
+    int | None, typer.Option("--jobs", "-j", min=1, metavar="N", help="Worker processes (default: one per core).")
+]
+NoCacheOption = Annotated[
+    bool, typer.Option("--no-cache", help="Read and check every file afresh, ignoring and not updating the cache.")
+]
 StrictOption = Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too, not only on errors.")]
 
 
@@ -201,8 +243,14 @@ class _LazyProgress:
                 return
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-            self.bar = Progress(TextColumn(self.label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                                console=self.console, transient=True)
+            self.bar = Progress(
+                TextColumn(self.label),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+                console=self.console,
+                transient=True,
+            )
             self.bar.start()
             self.task = self.bar.add_task("files", total=total)
         self.bar.update(self.task, completed=done)
@@ -215,7 +263,14 @@ class _LazyProgress:
 @app.command()
 def validate(
     ctx: typer.Context,
-    paths: Annotated[Optional[list[Path]], typer.Argument(metavar="PATH", help="Files or folders to report on (default: all of records/). References are resolved against the whole tree.", show_default=False)] = None,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="PATH",
+            help="Files or folders to report on (default: all of records/). References are resolved against the whole tree.",
+            show_default=False,
+        ),
+    ] = None,
     format: FormatOption = Format.text,
     output: OutputOption = None,
     jobs: JobsOption = None,
@@ -254,8 +309,11 @@ def validate(
     _report(globals_, result, settings, format, output)
     if globals_.verbosity > 0:
         corpus = result.corpus
-        err.print(f"{len(corpus.files)} files, {corpus.cached} of them from the cache; "
-                  f"{time.monotonic() - started:.2f} s in all", style="dim")
+        err.print(
+            f"{len(corpus.files)} files, {corpus.cached} of them from the cache; "
+            f"{time.monotonic() - started:.2f} s in all",
+            style="dim",
+        )
     if result.corpus.cache_problem and globals_.verbosity >= 0:
         _say(err, f"note: {result.corpus.cache_problem}", "dim")
     raise typer.Exit(result.exit_code(strict=strict))
@@ -267,23 +325,70 @@ Kind = Enum("Kind", {kind: kind for kind in KINDS}, type=str)  # the kinds `new`
 @app.command()
 def new(
     ctx: typer.Context,
-    kind: Annotated[Kind, typer.Argument(metavar="KIND", help="resolution, agreement, report, session, body, organization or instrument.")],
-    title: Annotated[Optional[str], typer.Option("--title", metavar="TEXT", help="The title (resolution, agreement, instrument, report).")] = None,
-    name: Annotated[Optional[str], typer.Option("--name", metavar="TEXT", help="The name (body, organization).")] = None,
-    symbol: Annotated[Optional[str], typer.Option("--symbol", metavar="TEXT", help="The official symbol (a report needs one).")] = None,
-    session: Annotated[Optional[str], typer.Option("--session", metavar="ID", help="The session it belongs to; a resolution takes its body from it.")] = None,
-    body: Annotated[Optional[str], typer.Option("--body", metavar="ID", help="The body (a session needs one; a resolution without a session too).")] = None,
-    organization: Annotated[Optional[str], typer.Option("--organization", metavar="ID", help="The organization (a body needs one).")] = None,
-    party: Annotated[Optional[list[str]], typer.Option("--party", metavar="ID", help="A party to an agreement (repeat for each).")] = None,
-    number: Annotated[Optional[int], typer.Option("--number", min=1, metavar="N", help="A session's ordinal number.")] = None,
-    start: Annotated[Optional[datetime], typer.Option("--start", formats=["%Y-%m-%d"], metavar="DATE", help="A session's first day (YYYY-MM-DD).")] = None,
-    end: Annotated[Optional[datetime], typer.Option("--end", formats=["%Y-%m-%d"], metavar="DATE", help="A session's last day.")] = None,
-    city: Annotated[Optional[str], typer.Option("--city", metavar="TEXT", help="Where a session met (with --country).")] = None,
-    country: Annotated[Optional[str], typer.Option("--country", metavar="TEXT", help="The country it met in.")] = None,
-    acronym: Annotated[Optional[str], typer.Option("--acronym", metavar="TEXT", help="An organization's acronym (its id is made from it).")] = None,
-    formula: Annotated[Optional[str], typer.Option("--formula", metavar="TEXT", help="How a body's resolutions open (default: \"The <name>\").")] = None,
-    record_id: Annotated[Optional[str], typer.Option("--id", metavar="ID", help="The id, instead of the one derived from the title or symbol.")] = None,
-    edit: Annotated[bool, typer.Option("--edit", help="Open the new file in $VISUAL or $EDITOR, and validate it each time the editor closes.")] = False,
+    kind: Annotated[
+        Kind,
+        typer.Argument(
+            metavar="KIND", help="resolution, agreement, report, session, body, organization or instrument."
+        ),
+    ],
+    title: Annotated[
+        str | None,
+        typer.Option("--title", metavar="TEXT", help="The title (resolution, agreement, instrument, report)."),
+    ] = None,
+    name: Annotated[
+        str | None, typer.Option("--name", metavar="TEXT", help="The name (body, organization).")
+    ] = None,
+    symbol: Annotated[
+        str | None, typer.Option("--symbol", metavar="TEXT", help="The official symbol (a report needs one).")
+    ] = None,
+    session: Annotated[
+        str | None,
+        typer.Option("--session", metavar="ID", help="The session it belongs to; a resolution takes its body from it."),
+    ] = None,
+    body: Annotated[
+        str | None,
+        typer.Option(
+            "--body", metavar="ID", help="The body (a session needs one; a resolution without a session too)."
+        ),
+    ] = None,
+    organization: Annotated[
+        str | None, typer.Option("--organization", metavar="ID", help="The organization (a body needs one).")
+    ] = None,
+    party: Annotated[
+        list[str] | None, typer.Option("--party", metavar="ID", help="A party to an agreement (repeat for each).")
+    ] = None,
+    number: Annotated[
+        int | None, typer.Option("--number", min=1, metavar="N", help="A session's ordinal number.")
+    ] = None,
+    start: Annotated[
+        datetime | None,
+        typer.Option("--start", formats=["%Y-%m-%d"], metavar="DATE", help="A session's first day (YYYY-MM-DD)."),
+    ] = None,
+    end: Annotated[
+        datetime | None, typer.Option("--end", formats=["%Y-%m-%d"], metavar="DATE", help="A session's last day.")
+    ] = None,
+    city: Annotated[
+        str | None, typer.Option("--city", metavar="TEXT", help="Where a session met (with --country).")
+    ] = None,
+    country: Annotated[str | None, typer.Option("--country", metavar="TEXT", help="The country it met in.")] = None,
+    acronym: Annotated[
+        str | None,
+        typer.Option("--acronym", metavar="TEXT", help="An organization's acronym (its id is made from it)."),
+    ] = None,
+    formula: Annotated[
+        str | None,
+        typer.Option("--formula", metavar="TEXT", help='How a body\'s resolutions open (default: "The <name>").'),
+    ] = None,
+    record_id: Annotated[
+        str | None,
+        typer.Option("--id", metavar="ID", help="The id, instead of the one derived from the title or symbol."),
+    ] = None,
+    edit: Annotated[
+        bool,
+        typer.Option(
+            "--edit", help="Open the new file in $VISUAL or $EDITOR, and validate it each time the editor closes."
+        ),
+    ] = False,
 ) -> None:
     """Write a new record, valid at once, in its kind's folder.
 
@@ -307,17 +412,41 @@ def new(
 
     globals_: Globals = ctx.obj
     err = globals_.console()
-    for option, value in (("--title", title), ("--name", name), ("--symbol", symbol), ("--session", session),
-                          ("--body", body), ("--organization", organization), ("--city", city),
-                          ("--country", country), ("--acronym", acronym), ("--formula", formula), ("--id", record_id),
-                          *(("--party", each) for each in party or ())):
+    for option, value in (
+        ("--title", title),
+        ("--name", name),
+        ("--symbol", symbol),
+        ("--session", session),
+        ("--body", body),
+        ("--organization", organization),
+        ("--city", city),
+        ("--country", country),
+        ("--acronym", acronym),
+        ("--formula", formula),
+        ("--id", record_id),
+        *(("--party", each) for each in party or ()),
+    ):
         if value is not None and undecodable_at(value) is not None:  # the shell passed bytes that are not UTF-8
             raise _fail(globals_, f"{option} is not UTF-8 text; type it again in a UTF-8 terminal")
     settings = _project_settings(globals_)
-    request = Request(kind.value, title=title, name=name, symbol=symbol, body=body, session=session,
-                      organization=organization, acronym=acronym, formula=formula, number=number,
-                      start=start.date() if start else None, end=end.date() if end else None, city=city,
-                      country=country, parties=list(party or []), record_id=record_id)
+    request = Request(
+        kind.value,
+        title=title,
+        name=name,
+        symbol=symbol,
+        body=body,
+        session=session,
+        organization=organization,
+        acronym=acronym,
+        formula=formula,
+        number=number,
+        start=start.date() if start else None,
+        end=end.date() if end else None,
+        city=city,
+        country=country,
+        parties=list(party or []),
+        record_id=record_id,
+    )
     try:
         made = new_record(settings, request)
     except NewError as error:
@@ -372,7 +501,9 @@ def _edit_until_valid(globals_: Globals, settings: Settings, path: Path) -> int:
 def init(
     ctx: typer.Context,
     folder: Annotated[Path, typer.Argument(metavar="DIR", help="A new or empty folder for the repository.")],
-    title: Annotated[str, typer.Option("--title", metavar="TEXT", help="What the published site is called.")] = "Resolutions",
+    title: Annotated[
+        str, typer.Option("--title", metavar="TEXT", help="What the published site is called.")
+    ] = "Resolutions",
     no_git: Annotated[bool, typer.Option("--no-git", help="Do not start a git repository in it.")] = False,
 ) -> None:
     """Start a records repository for a secretariat: records/, schemas, settings, pre-commit and CI.
@@ -410,14 +541,20 @@ def init(
         shown = _shown(folder)
         # A command to type: quoted for the shell, and "./-x" so that cd does not take a name for an option.
         typed = shlex.quote(f"./{shown}" if shown.startswith("-") else shown)
-        _say(err, f"{shown}: {len(made.files)} files written{started}; next: cd {typed} && "
-                  f"resolvetool new organization --name ...", "dim")
+        _say(
+            err,
+            f"{shown}: {len(made.files)} files written{started}; next: cd {typed} && "
+            f"resolvetool new organization --name ...",
+            "dim",
+        )
 
 
 @app.command()
 def schema(
     ctx: typer.Context,
-    check: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 if schemas/ differs from the models.")] = False,
+    check: Annotated[
+        bool, typer.Option("--check", help="Write nothing; exit 1 if schemas/ differs from the models.")
+    ] = False,
 ) -> None:
     """Write the JSON Schema of every record kind into schemas/ (for editors and other tools).
 
@@ -427,7 +564,8 @@ def schema(
 
       resolvetool schema --check
     """
-    from .schema import check as check_schemas, write as write_schemas
+    from .schema import check as check_schemas
+    from .schema import write as write_schemas
 
     globals_: Globals = ctx.obj
     err = globals_.console()
@@ -436,7 +574,11 @@ def schema(
     shown = folder.relative_to(settings.root) if folder.is_relative_to(settings.root) else folder
     if check:
         drift = check_schemas(folder)
-        for label, names in (("out of date", drift.changed), ("missing", drift.missing), ("not generated by any kind", drift.extra)):
+        for label, names in (
+            ("out of date", drift.changed),
+            ("missing", drift.missing),
+            ("not generated by any kind", drift.extra),
+        ):
             for name in names:
                 _say(err, f"{shown}/{name}: {label}")
         if drift:
@@ -461,17 +603,37 @@ def schema(
         _say(err, f"{shown}/ was already up to date", "green")
 
 
-def _codes(value: Optional[str]) -> tuple[str, ...]:
+def _codes(value: str | None) -> tuple[str, ...]:
     return tuple(code.strip().upper() for code in value.split(",") if code.strip()) if value else ()
 
 
 @app.command()
 def lint(
     ctx: typer.Context,
-    paths: Annotated[Optional[list[Path]], typer.Argument(metavar="PATH", help="Files or folders to report on (default: all of records/).", show_default=False)] = None,
-    select: Annotated[Optional[str], typer.Option("--select", metavar="CODES", help="Only these codes or prefixes, comma-separated (RT304,RT3): replaces the configured selection.")] = None,
-    ignore: Annotated[Optional[str], typer.Option("--ignore", metavar="CODES", help="Also leave out these codes or prefixes, comma-separated.")] = None,
-    fix: Annotated[bool, typer.Option("--fix", help="Write the certain corrections (whitespace, punctuation, quotes, dashes, NFC) into the files.")] = False,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="PATH", help="Files or folders to report on (default: all of records/).", show_default=False
+        ),
+    ] = None,
+    select: Annotated[
+        str | None,
+        typer.Option(
+            "--select",
+            metavar="CODES",
+            help="Only these codes or prefixes, comma-separated (RT304,RT3): replaces the configured selection.",
+        ),
+    ] = None,
+    ignore: Annotated[
+        str | None,
+        typer.Option("--ignore", metavar="CODES", help="Also leave out these codes or prefixes, comma-separated."),
+    ] = None,
+    fix: Annotated[
+        bool,
+        typer.Option(
+            "--fix", help="Write the certain corrections (whitespace, punctuation, quotes, dashes, NFC) into the files."
+        ),
+    ] = False,
     format: FormatOption = Format.text,
     output: OutputOption = None,
     jobs: JobsOption = None,
@@ -503,8 +665,16 @@ def lint(
     progress = _LazyProgress(err)
     try:
         settings = load_settings(globals_.root)
-        result = run_lint(settings, paths or (), select=_codes(select), ignore=_codes(ignore), fix=fix, jobs=jobs,
-                          use_cache=not no_cache, progress=progress)
+        result = run_lint(
+            settings,
+            paths or (),
+            select=_codes(select),
+            ignore=_codes(ignore),
+            fix=fix,
+            jobs=jobs,
+            use_cache=not no_cache,
+            progress=progress,
+        )
     except (ConfigError, LintConfigError) as error:
         raise _fail(globals_, str(error)) from None
     finally:
@@ -533,7 +703,9 @@ def _report(globals_: Globals, result, settings, format: Format, output: Path | 
 @app.command()
 def rules(
     ctx: typer.Context,
-    code: Annotated[Optional[str], typer.Argument(metavar="CODE", help="Show this rule's documentation in full.")] = None,
+    code: Annotated[
+        str | None, typer.Argument(metavar="CODE", help="Show this rule's documentation in full.")
+    ] = None,
 ) -> None:
     """List the lint rules: code, name, default severity and what each checks.
 
@@ -559,8 +731,15 @@ def rules(
 @app.command()
 def fmt(
     ctx: typer.Context,
-    paths: Annotated[Optional[list[Path]], typer.Argument(metavar="PATH", help="Files or folders to format (default: all of records/).", show_default=False)] = None,
-    check: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 and name the files that would change.")] = False,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="PATH", help="Files or folders to format (default: all of records/).", show_default=False
+        ),
+    ] = None,
+    check: Annotated[
+        bool, typer.Option("--check", help="Write nothing; exit 1 and name the files that would change.")
+    ] = False,
 ) -> None:
     """Rewrite records in canonical form, keeping comments, blank lines and line endings.
 
@@ -600,8 +779,10 @@ def fmt(
     refused = any(outcome.refused for outcome in outcomes)
     if globals_.verbosity >= 0:
         verb = "would change" if check else "changed"
-        err.print(f"{len(files)} files, {changed} {verb}" + (f", {failed} not formatted" if failed else ""),
-                  style="summary.bad" if failed or (check and changed) else "summary.ok")
+        err.print(
+            f"{len(files)} files, {changed} {verb}" + (f", {failed} not formatted" if failed else ""),
+            style="summary.bad" if failed or (check and changed) else "summary.ok",
+        )
     raise typer.Exit(2 if refused else 1 if failed or (check and changed) else 0)
 
 
@@ -627,13 +808,52 @@ class RenderFormat(str, Enum):
 @app.command()
 def render(
     ctx: typer.Context,
-    ref: Annotated[Optional[str], typer.Argument(metavar="REF", help="The record: its id or official symbol (any case). Not with --site.")] = None,
-    format: Annotated[RenderFormat, typer.Option("--format", "-f", metavar="FORMAT", help="text (the body's house style), markdown, html (one self-contained page, any kind of record) or akn (Akoma Ntoso 3.0 XML).")] = RenderFormat.text,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write to this file instead of standard output.")] = None,
-    clean: Annotated[bool, typer.Option("--clean", help="Leave out what an imported source printed amid the text (running headers, page furniture).")] = False,
-    base_url: Annotated[Optional[str], typer.Option("--base-url", metavar="URL", help="With --format html: where the site's pages are (render --site), so that references become links to them; without it they are named, not linked.")] = None,
-    site: Annotated[Optional[Path], typer.Option("--site", metavar="DIR", help="Write (or bring up to date) a static site of every record in DIR: indexes by body, session and year, a page per record, search in the browser.")] = None,
-    force: Annotated[bool, typer.Option("--force", help="With --site: write into a folder that holds files resolvetool did not write (same names are replaced, nothing else is touched).")] = False,
+    ref: Annotated[
+        str | None,
+        typer.Argument(metavar="REF", help="The record: its id or official symbol (any case). Not with --site."),
+    ] = None,
+    format: Annotated[
+        RenderFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="text (the body's house style), markdown, html (one self-contained page, any kind of record) or akn (Akoma Ntoso 3.0 XML).",
+        ),
+    ] = RenderFormat.text,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write to this file instead of standard output."),
+    ] = None,
+    clean: Annotated[
+        bool,
+        typer.Option(
+            "--clean", help="Leave out what an imported source printed amid the text (running headers, page furniture)."
+        ),
+    ] = False,
+    base_url: Annotated[
+        str | None,
+        typer.Option(
+            "--base-url",
+            metavar="URL",
+            help="With --format html: where the site's pages are (render --site), so that references become links to them; without it they are named, not linked.",
+        ),
+    ] = None,
+    site: Annotated[
+        Path | None,
+        typer.Option(
+            "--site",
+            metavar="DIR",
+            help="Write (or bring up to date) a static site of every record in DIR: indexes by body, session and year, a page per record, search in the browser.",
+        ),
+    ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="With --site: write into a folder that holds files resolvetool did not write (same names are replaced, nothing else is touched).",
+        ),
+    ] = False,
     jobs: JobsOption = None,
 ) -> None:
     """Print a record as its body prints it, as a web page or as Akoma Ntoso XML; or publish a site.
@@ -658,11 +878,17 @@ def render(
 
     globals_: Globals = ctx.obj
     if (site is None) == (ref is None):
-        raise _fail(globals_, "give either a REF to render or --site DIR, not both" if ref else
-                    "give a REF to render (an id or symbol), or --site DIR to publish every record")
+        raise _fail(
+            globals_,
+            "give either a REF to render or --site DIR, not both"
+            if ref
+            else "give a REF to render (an id or symbol), or --site DIR to publish every record",
+        )
     if site is not None and (output is not None or base_url is not None or clean or format is not RenderFormat.text):
-        raise _fail(globals_, "--site writes every record in its own formats; --format, --output, --clean and "
-                    "--base-url go with a REF")
+        raise _fail(
+            globals_,
+            "--site writes every record in its own formats; --format, --output, --clean and --base-url go with a REF",
+        )
     if site is None and (force or jobs is not None):
         raise _fail(globals_, "--force and --jobs go with --site")
     if base_url is not None and format is not RenderFormat.html:
@@ -700,9 +926,13 @@ def _publish_site(globals_: Globals, settings: Settings, folder: Path, *, force:
         for path, what in report.notes:
             _say(err, f"{path}: note: {what}", "dim")
     if globals_.verbosity >= 0:
-        _say(err, f"{_shown(folder)}: {report.pages:,} pages; {report.written:,} files written, "
-                  f"{report.unchanged:,} unchanged, {report.removed:,} removed in {report.seconds:.1f} s; "
-                  f"open {_shown(folder / 'index.html')}", "dim" if not report.skipped else None)
+        _say(
+            err,
+            f"{_shown(folder)}: {report.pages:,} pages; {report.written:,} files written, "
+            f"{report.unchanged:,} unchanged, {report.removed:,} removed in {report.seconds:.1f} s; "
+            f"open {_shown(folder / 'index.html')}",
+            "dim" if not report.skipped else None,
+        )
     if report.skipped:
         raise typer.Exit(1)
 
@@ -722,10 +952,29 @@ def _emit(globals_: Globals, text: str, output: Path | None) -> None:
 @app.command("import")
 def import_(
     ctx: typer.Context,
-    files: Annotated[list[str], typer.Argument(metavar="FILE...", help="Plain-text resolutions (UTF-8) or PDFs; - reads standard input.")],
-    body: Annotated[Optional[str], typer.Option("--body", metavar="ID", help="The body that adopted them (default: recognised from the text, made if missing).")] = None,
-    session: Annotated[Optional[str], typer.Option("--session", metavar="ID", help="The session they were adopted at (default: recognised from the text, made if missing).")] = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Write nothing; print the records that would be written.")] = False,
+    files: Annotated[
+        list[str],
+        typer.Argument(metavar="FILE...", help="Plain-text resolutions (UTF-8) or PDFs; - reads standard input."),
+    ],
+    body: Annotated[
+        str | None,
+        typer.Option(
+            "--body",
+            metavar="ID",
+            help="The body that adopted them (default: recognised from the text, made if missing).",
+        ),
+    ] = None,
+    session: Annotated[
+        str | None,
+        typer.Option(
+            "--session",
+            metavar="ID",
+            help="The session they were adopted at (default: recognised from the text, made if missing).",
+        ),
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Write nothing; print the records that would be written.")
+    ] = False,
     force: Annotated[bool, typer.Option("--force", help="Replace records that already exist.")] = False,
 ) -> None:
     """Turn plain-text resolutions and PDFs into records.
@@ -770,8 +1019,7 @@ def import_(
         shown = "<stdin>" if outcome.name == "-" else outcome.name
         if outcome.refused:  # an error of the run: to standard error
             said = "nothing was written" in outcome.refused  # most reasons of a refused write say so already
-            _say(globals_.console(), f"error: {outcome.refused}{'' if said else '; nothing was written'}",
-                 "diag.error")
+            _say(globals_.console(), f"error: {outcome.refused}{'' if said else '; nothing was written'}", "diag.error")
         if outcome.written and globals_.verbosity >= 0:
             _say(out, f"{shown}: wrote {', '.join(outcome.written)}")
         elif outcome.failed:
@@ -799,9 +1047,31 @@ class ListFormat(str, Enum):
 
 _PEOPLE_LIMIT = 50  # rows a table or ranked list shows unless --limit says otherwise
 
-SortOption = Annotated[Optional[str], typer.Option("--sort", "-s", metavar="FIELDS", help="Sort by these fields, comma-separated; -FIELD for descending (default: date, then id; with --text and in searches, by relevance).")]
-LimitOption = Annotated[Optional[int], typer.Option("--limit", "-n", min=0, metavar="N", help=f"At most N records; 0 for all (default: {_PEOPLE_LIMIT} in a table or list, all in a data format).")]
-FieldsOption = Annotated[Optional[str], typer.Option("--fields", metavar="FIELDS", help="The columns, comma-separated (default: id,kind,date,status,title).")]
+SortOption = Annotated[
+    str | None,
+    typer.Option(
+        "--sort",
+        "-s",
+        metavar="FIELDS",
+        help="Sort by these fields, comma-separated; -FIELD for descending (default: date, then id; with --text and in searches, by relevance).",
+    ),
+]
+LimitOption = Annotated[
+    int | None,
+    typer.Option(
+        "--limit",
+        "-n",
+        min=0,
+        metavar="N",
+        help=f"At most N records; 0 for all (default: {_PEOPLE_LIMIT} in a table or list, all in a data format).",
+    ),
+]
+FieldsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--fields", metavar="FIELDS", help="The columns, comma-separated (default: id,kind,date,status,title)."
+    ),
+]
 
 
 def _open_index(globals_: Globals):
@@ -823,13 +1093,20 @@ def _open_index(globals_: Globals):
         if not settings.records.is_dir():
             _say(err, f"note: there is no records folder at {_shown(settings.records)}", "dim")
         for folder, reason in refreshed.unreadable:
-            _say(err, f"note: cannot list {printable_path(folder) or settings.records}: {reason}; its records are "
-                      "as last seen", "dim")
+            _say(
+                err,
+                f"note: cannot list {printable_path(folder) or settings.records}: {reason}; its records are "
+                "as last seen",
+                "dim",
+            )
         if index.note:
             _say(err, f"note: {index.note}", "dim")
     if globals_.verbosity > 0:
-        err.print(f"index: {refreshed.indexed} files read, {refreshed.removed} removed; "
-                  f"{refreshed.seconds * 1000:.0f} ms to bring it up to date", style="dim")
+        err.print(
+            f"index: {refreshed.indexed} files read, {refreshed.removed} removed; "
+            f"{refreshed.seconds * 1000:.0f} ms to bring it up to date",
+            style="dim",
+        )
     return settings, index
 
 
@@ -853,8 +1130,10 @@ def _filter_error(globals_: Globals, error, command: str) -> typer.Exit:
         span = shown(error.text[start:end]) or " "
         after = shown(error.text[end:right]) + ("…" if right < len(error.text) else "")
         err.print(Text.assemble("  ", before, span[:120], after if len(span) <= 120 else "…"), soft_wrap=True)
-        err.print(Text.assemble("  ", " " * _width(before), ("^" * max(1, min(_width(span), 120)), "bold red")),
-                  soft_wrap=True)
+        err.print(
+            Text.assemble("  ", " " * _width(before), ("^" * max(1, min(_width(span), 120)), "bold red")),
+            soft_wrap=True,
+        )
     if error.hint:
         err.print(Text.assemble(("  hint: ", "diag.hint"), shown(error.hint)))
     err.print(f"  see 'resolvetool {command} --help'", style="dim")
@@ -870,8 +1149,15 @@ def _width(text: str) -> int:
 @app.command()
 def show(
     ctx: typer.Context,
-    ref: Annotated[str, typer.Argument(metavar="REF", help="The record: its id or official symbol (any case), or its file.")],
-    format: Annotated[ShowFormat, typer.Option("--format", "-f", metavar="FORMAT", help="text (for people), yaml or json (everything, for programs).")] = ShowFormat.text,
+    ref: Annotated[
+        str, typer.Argument(metavar="REF", help="The record: its id or official symbol (any case), or its file.")
+    ],
+    format: Annotated[
+        ShowFormat,
+        typer.Option(
+            "--format", "-f", metavar="FORMAT", help="text (for people), yaml or json (everything, for programs)."
+        ),
+    ] = ShowFormat.text,
 ) -> None:
     """Show one record: what it says, what it points to, and what points back at it.
 
@@ -918,13 +1204,35 @@ def show(
 @app.command()
 def query(
     ctx: typer.Context,
-    filters: Annotated[Optional[list[str]], typer.Argument(metavar="FILTER...", help="FIELD OP VALUE, all of which must hold: kind=resolution session=interpol-ga-81 'adopted>=2012' phrase=APPROVES refs~ag-2012-rap-18 (quote a filter holding < or > for the shell).", show_default=False)] = None,
-    text: Annotated[Optional[str], typer.Option("--text", "-t", metavar="WORDS", help="Only records whose words match (as in 'resolvetool search').")] = None,
+    filters: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="FILTER...",
+            help="FIELD OP VALUE, all of which must hold: kind=resolution session=interpol-ga-81 'adopted>=2012' phrase=APPROVES refs~ag-2012-rap-18 (quote a filter holding < or > for the shell).",
+            show_default=False,
+        ),
+    ] = None,
+    text: Annotated[
+        str | None,
+        typer.Option(
+            "--text", "-t", metavar="WORDS", help="Only records whose words match (as in 'resolvetool search')."
+        ),
+    ] = None,
     sort: SortOption = None,
     limit: LimitOption = None,
     fields: FieldsOption = None,
-    format: Annotated[ListFormat, typer.Option("--format", "-f", metavar="FORMAT", help="table (for people), json, yaml, csv or ids (one per line, to pipe into other commands).")] = ListFormat.table,
-    list_fields: Annotated[bool, typer.Option("--list-fields", help="List the fields a filter can name, with their types, and exit.")] = False,
+    format: Annotated[
+        ListFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="table (for people), json, yaml, csv or ids (one per line, to pipe into other commands).",
+        ),
+    ] = ListFormat.table,
+    list_fields: Annotated[
+        bool, typer.Option("--list-fields", help="List the fields a filter can name, with their types, and exit.")
+    ] = False,
 ) -> None:
     """List the records that match filters on any field.
 
@@ -954,8 +1262,15 @@ def query(
         sys.stdout.write(_field_list(index.catalogue))
         return
     try:
-        request = build(index.catalogue, filters or [], text=text, sort=sort, limit=_limit(limit, format),
-                        columns="id" if format is ListFormat.ids else fields, stems=index.prefix_stems)
+        request = build(
+            index.catalogue,
+            filters or [],
+            text=text,
+            sort=sort,
+            limit=_limit(limit, format),
+            columns="id" if format is ListFormat.ids else fields,
+            stems=index.prefix_stems,
+        )
     except FilterError as error:
         raise _filter_error(globals_, error, "query") from None
     _list_results(globals_, index, run(index, request), format)
@@ -964,11 +1279,25 @@ def query(
 @app.command()
 def search(
     ctx: typer.Context,
-    words: Annotated[list[str], typer.Argument(metavar="WORDS...", help="Words that must all appear (in any form: threat finds threats); \"a phrase\"; word* for a prefix; NOT word to leave out; a OR b. FIELD OP VALUE arguments filter as in 'resolvetool query'.")],
+    words: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="WORDS...",
+            help="Words that must all appear (in any form: threat finds threats); \"a phrase\"; word* for a prefix; NOT word to leave out; a OR b. FIELD OP VALUE arguments filter as in 'resolvetool query'.",
+        ),
+    ],
     sort: SortOption = None,
     limit: LimitOption = None,
     fields: FieldsOption = None,
-    format: Annotated[ListFormat, typer.Option("--format", "-f", metavar="FORMAT", help="text (ranked, with the matching passage), table, json, yaml, csv or ids.")] = ListFormat.text,
+    format: Annotated[
+        ListFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="text (ranked, with the matching passage), table, json, yaml, csv or ids.",
+        ),
+    ] = ListFormat.text,
 ) -> None:
     """Search titles and clause text, best matches first, with the matching passage.
 
@@ -993,16 +1322,21 @@ def search(
     settings, index = _open_index(globals_)
     catalogue = index.catalogue
     try:
-        request = build(catalogue, [word for word in words if looks_like_filter(word, catalogue)],
-                        words=[word for word in words if not looks_like_filter(word, catalogue)],
-                        sort=sort, limit=_limit(limit, format),
-                        columns="id" if format is ListFormat.ids else fields, stems=index.prefix_stems)
+        request = build(
+            catalogue,
+            [word for word in words if looks_like_filter(word, catalogue)],
+            words=[word for word in words if not looks_like_filter(word, catalogue)],
+            sort=sort,
+            limit=_limit(limit, format),
+            columns="id" if format is ListFormat.ids else fields,
+            stems=index.prefix_stems,
+        )
     except FilterError as error:
         raise _filter_error(globals_, error, "search") from None
     _list_results(globals_, index, run(index, request), format)
 
 
-def _limit(limit: Optional[int], format: ListFormat) -> int | None:
+def _limit(limit: int | None, format: ListFormat) -> int | None:
     if limit is None:
         return _PEOPLE_LIMIT if format in (ListFormat.table, ListFormat.text) else None
     return limit if 0 < limit < 2**62 else None  # 0, or more than there could be: all
@@ -1044,13 +1378,40 @@ class DiffFormat(str, Enum):
 @app.command()
 def diff(
     ctx: typer.Context,
-    paths: Annotated[Optional[list[Path]], typer.Argument(metavar="[A [B]]", help="Two record files or folders to compare; with --history, the record (id, symbol or file).", show_default=False)] = None,
-    base: Annotated[Optional[str], typer.Option("--base", metavar="REV", help="Compare records/ at this git revision (default: HEAD) ...")] = None,
-    head: Annotated[Optional[str], typer.Option("--head", metavar="REV", help="... with this revision (default: the working tree, uncommitted and untracked files included).")] = None,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="[A [B]]",
+            help="Two record files or folders to compare; with --history, the record (id, symbol or file).",
+            show_default=False,
+        ),
+    ] = None,
+    base: Annotated[
+        str | None,
+        typer.Option("--base", metavar="REV", help="Compare records/ at this git revision (default: HEAD) ..."),
+    ] = None,
+    head: Annotated[
+        str | None,
+        typer.Option(
+            "--head",
+            metavar="REV",
+            help="... with this revision (default: the working tree, uncommitted and untracked files included).",
+        ),
+    ] = None,
     history: Annotated[bool, typer.Option("--history", help="How one record changed, commit by commit.")] = False,
-    format: Annotated[DiffFormat, typer.Option("--format", "-f", metavar="FORMAT", help="text (for people), markdown (a pull-request comment or CI job summary) or json.")] = DiffFormat.text,
+    format: Annotated[
+        DiffFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="text (for people), markdown (a pull-request comment or CI job summary) or json.",
+        ),
+    ] = DiffFormat.text,
     exit_code: Annotated[bool, typer.Option("--exit-code", help="Exit 1 when something differs.")] = False,
-    whitespace: Annotated[bool, typer.Option("--whitespace", help="Report changes of spacing inside text too.")] = False,
+    whitespace: Annotated[
+        bool, typer.Option("--whitespace", help="Report changes of spacing inside text too.")
+    ] = False,
 ) -> None:
     """Show what a change did to the records' substance, clause by clause.
 
@@ -1098,8 +1459,12 @@ def diff(
         if paths:
             for path in paths:
                 if not path.exists():
-                    raise _fail(globals_, f"{path} is a symbolic link leading nowhere (or in a loop)"
-                                if path.is_symlink() else f"{path} does not exist")
+                    raise _fail(
+                        globals_,
+                        f"{path} is a symbolic link leading nowhere (or in a loop)"
+                        if path.is_symlink()
+                        else f"{path} does not exist",
+                    )
             if paths[0].is_dir() != paths[1].is_dir():
                 raise _fail(globals_, "compare a file with a file, or a folder with a folder")
             diffs = diff_paths(paths[0], paths[1], whitespace=whitespace)
@@ -1147,10 +1512,24 @@ def _write_history(globals_: Globals, steps, format: DiffFormat) -> None:
     if format is DiffFormat.json:
         from .inert import inert_json
 
-        sys.stdout.write(inert_json(json.dumps([{"commit": sha, "date": date, "subject": subject,
-                                                 "records": json.loads(report.as_json(diffs))["records"]}
-                                                for sha, date, subject, diffs in steps], ensure_ascii=False,
-                                               indent=2)) + "\n")
+        sys.stdout.write(
+            inert_json(
+                json.dumps(
+                    [
+                        {
+                            "commit": sha,
+                            "date": date,
+                            "subject": subject,
+                            "records": json.loads(report.as_json(diffs))["records"],
+                        }
+                        for sha, date, subject, diffs in steps
+                    ],
+                    ensure_ascii=False,
+                    indent=2,
+                )
+            )
+            + "\n"
+        )
         return
     for sha, date, subject, diffs in steps:
         title = f"{sha[:10]} {date} {subject}"
@@ -1182,8 +1561,10 @@ def main() -> None:
         # Standard output on a full disk (`validate -f json > report.json`, `> /dev/full`): say so and fail,
         # rather than a traceback, or exit 0 having written half a report.
         try:
-            sys.stderr.write(f"error: cannot write the output: {full[error.errno]}; free some space and run the "
-                             "command again (what was written is incomplete)\n")
+            sys.stderr.write(
+                f"error: cannot write the output: {full[error.errno]}; free some space and run the "
+                "command again (what was written is incomplete)\n"
+            )
             sys.stderr.flush()
         except OSError:
             pass
@@ -1202,6 +1583,6 @@ def _standard_streams() -> None:
             setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))
     stream = sys.stdout
     if isinstance(getattr(stream, "buffer", None), io.FileIO):
-        sys.stdout = io.TextIOWrapper(io.BufferedWriter(stream.buffer), encoding=stream.encoding,
-                                      errors=stream.errors, line_buffering=True)
-
+        sys.stdout = io.TextIOWrapper(
+            io.BufferedWriter(stream.buffer), encoding=stream.encoding, errors=stream.errors, line_buffering=True
+        )

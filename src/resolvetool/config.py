@@ -47,11 +47,14 @@ class AknSettings:
     def __post_init__(self) -> None:
         # A two-letter code, optionally with a locality, as cobalt.uri reads it back.
         if not re.fullmatch(r"[a-z]{2}(-[a-z0-9]+)?", self.country):
-            raise ConfigError(f"akn-country {self.country!r} is not a country code: use two lower-case letters "
-                              f"('un', 'fr', 'eu'; 'int' is too long), optionally with a locality ('za-cpt')")
+            raise ConfigError(
+                f"akn-country {self.country!r} is not a country code: use two lower-case letters "
+                f"('un', 'fr', 'eu'; 'int' is too long), optionally with a locality ('za-cpt')"
+            )
         if not re.fullmatch(r"[a-z]{3}", self.language):
-            raise ConfigError(f"akn-language {self.language!r} is not an ISO 639-2 code: use three lower-case "
-                              f"letters ('eng', 'fra')")
+            raise ConfigError(
+                f"akn-language {self.language!r} is not an ISO 639-2 code: use three lower-case letters ('eng', 'fra')"
+            )
 
 
 @dataclass(frozen=True)
@@ -64,8 +67,16 @@ class RenderSettings:
 
 
 # Keys accepted in the configuration, with the type each must have.
-_KEYS: dict[str, type] = {"records": str, "schemas": str, "max-file-size": int, "cache-dir": str, "jobs": int,
-                          "lint": dict, "render": dict, "ci": dict}
+_KEYS: dict[str, type] = {
+    "records": str,
+    "schemas": str,
+    "max-file-size": int,
+    "cache-dir": str,
+    "jobs": int,
+    "lint": dict,
+    "render": dict,
+    "ci": dict,
+}
 _RENDER_KEYS: dict[str, type] = {"akn-country": str, "akn-language": str, "site-title": str, "templates": str}
 _CI_KEYS: dict[str, type] = {"install": str}
 
@@ -98,11 +109,13 @@ def load_settings(root: Path | None = None, *, cwd: Path | None = None) -> Setti
         if root is None:
             raise ConfigError(
                 f"no project found: neither {cwd} nor any folder above it holds records/ or resolvetool.toml; "
-                "run inside a project or pass --root DIR")
+                "run inside a project or pass --root DIR"
+            )
     elif not root.is_dir():
         raise ConfigError(f"--root {root}: no such folder")
-    elif not ((root / "records").is_dir() or (root / "resolvetool.toml").is_file()
-              or (root / "pyproject.toml").is_file()):
+    elif not (
+        (root / "records").is_dir() or (root / "resolvetool.toml").is_file() or (root / "pyproject.toml").is_file()
+    ):
         raise ConfigError(f"--root {root}: not a project (it holds neither records/ nor resolvetool.toml)")
     root = root.resolve()
     values: dict[str, Any] = {}
@@ -157,8 +170,9 @@ def _render_settings(values: dict[str, Any], root: Path, source: Path | None) ->
         akn = AknSettings(country=values.get("akn-country", "un"), language=values.get("akn-language", "eng"))
     except ConfigError as error:
         raise ConfigError(f"{source}: {error}") from None
-    templates = _inside_project(root, values["templates"], "render.templates", source) if "templates" in values \
-        else None
+    templates = (
+        _inside_project(root, values["templates"], "render.templates", source) if "templates" in values else None
+    )
     if templates is not None and not templates.is_dir():
         raise ConfigError(f"{source}: render.templates names {templates}, which is not a folder")
     return RenderSettings(akn=akn, site_title=values.get("site-title", "Resolutions"), templates=templates)
@@ -173,8 +187,9 @@ def _inside_project(root: Path, value: str, name: str, source: Path | None) -> P
     real = Path(os.path.realpath(folder))
     if not real.is_relative_to(root):
         how = "" if Path(os.path.abspath(folder)) == real else f" (through a link, to {real})"
-        raise ConfigError(f"{source or root}: setting {name} = {value!r} is outside the project{how}; name a "
-                          f"folder inside {root}")
+        raise ConfigError(
+            f"{source or root}: setting {name} = {value!r} is outside the project{how}; name a folder inside {root}"
+        )
     return folder
 
 
@@ -194,8 +209,9 @@ def _ci_install(values: dict[str, Any], source: Path | None) -> str | None:
         if key not in _CI_KEYS:
             raise ConfigError(f"{source}: unknown setting ci.{key} (known: {', '.join(sorted(_CI_KEYS))})")
         if not isinstance(value, str) or not value.strip():
-            raise ConfigError(f"{source}: setting ci.{key} must be a non-empty string (a pip requirement), "
-                              f"not {value!r}")
+            raise ConfigError(
+                f"{source}: setting ci.{key} must be a non-empty string (a pip requirement), not {value!r}"
+            )
     return values.get("install")
 
 

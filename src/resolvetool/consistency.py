@@ -16,9 +16,16 @@ def record_checks(record: RecordBase, doc: SourceDocument) -> list[Diagnostic]:
     out = _duplicate_fragments(record, doc)
     if isinstance(record, Session) and record.start and record.end and record.end < record.start:
         line, col = doc.position(("end",))
-        out.append(make(doc.path, line, col, "RT401",
-                        f"the session ends ({record.end}) before it starts ({record.start})",
-                        "swap start and end, or correct the wrong one"))
+        out.append(
+            make(
+                doc.path,
+                line,
+                col,
+                "RT401",
+                f"the session ends ({record.end}) before it starts ({record.start})",
+                "swap start and end, or correct the wrong one",
+            )
+        )
     if isinstance(record, Agreement):
         out += _lifecycle_order(record, doc)
     if isinstance(record, Resolution):
@@ -36,9 +43,16 @@ def _empty_clauses(resolution: Resolution, doc: SourceDocument) -> list[Diagnost
         for index, clause in enumerate(getattr(resolution, section)):
             if clause.text is None and not clause.items:
                 line, col = doc.position((section, index))
-                out.append(make(doc.path, line, col, "RT212",
-                                f"{section} clause {index + 1} has neither text nor items",
-                                "write its words under text: (a formula may stand alone only above items)"))
+                out.append(
+                    make(
+                        doc.path,
+                        line,
+                        col,
+                        "RT212",
+                        f"{section} clause {index + 1} has neither text nor items",
+                        "write its words under text: (a formula may stand alone only above items)",
+                    )
+                )
     return out
 
 
@@ -59,10 +73,20 @@ def _part_order(resolution: Resolution, doc: SourceDocument) -> list[Diagnostic]
             elif at is None:
                 message = f"{section} clause {index + 1} names part {quote(clause.part)}, which is not among the resolution's parts"
             else:
-                message = (f"{section} clause {index + 1} belongs to part {quote(clause.part)} but follows a clause "
-                           f"of a later part")
-            out.append(make(doc.path, line, col, "RT211", message,
-                            "list the parts under parts: and give each clause the label of its part, in order"))
+                message = (
+                    f"{section} clause {index + 1} belongs to part {quote(clause.part)} but follows a clause "
+                    f"of a later part"
+                )
+            out.append(
+                make(
+                    doc.path,
+                    line,
+                    col,
+                    "RT211",
+                    message,
+                    "list the parts under parts: and give each clause the label of its part, in order",
+                )
+            )
     return out
 
 
@@ -88,11 +112,17 @@ def _mark_places(resolution: Resolution, doc: SourceDocument) -> list[Diagnostic
     for index, mark in enumerate(resolution.layout.marks):
         if mark.at not in places:
             line, col = doc.position(("layout", "marks", index, "at"))
-            out.append(make(doc.path, line, col, "RT210",
-                            f"the mark {quote(mark.text)} stands at {quote(mark.at)}, a part this resolution "
-                            f"does not have",
-                            "point it at the part it belongs to (clauses and items are counted from 1), or "
-                            "delete the mark if the text it kept is no longer wanted"))
+            out.append(
+                make(
+                    doc.path,
+                    line,
+                    col,
+                    "RT210",
+                    f"the mark {quote(mark.text)} stands at {quote(mark.at)}, a part this resolution does not have",
+                    "point it at the part it belongs to (clauses and items are counted from 1), or "
+                    "delete the mark if the text it kept is no longer wanted",
+                )
+            )
     return out
 
 
@@ -103,9 +133,16 @@ def _duplicate_fragments(record: RecordBase, doc: SourceDocument) -> list[Diagno
         if name in seen:
             line, col = doc.position(loc)
             first_line, _ = doc.position(seen[name])
-            out.append(make(doc.path, line, col, "RT209",
-                            f"two parts are both named {quote('#' + name)} (the first at line {first_line})",
-                            "give each part its own number or id"))
+            out.append(
+                make(
+                    doc.path,
+                    line,
+                    col,
+                    "RT209",
+                    f"two parts are both named {quote('#' + name)} (the first at line {first_line})",
+                    "give each part its own number or id",
+                )
+            )
         else:
             seen[name] = loc
     return out
@@ -119,9 +156,16 @@ def _lifecycle_order(agreement: Agreement, doc: SourceDocument) -> list[Diagnost
             continue
         if latest is not None and step.date < latest[0]:
             line, col = doc.position(("lifecycle", index, "date"))
-            out.append(make(doc.path, line, col, "RT402",
-                            f"'{step.event}' on {step.date} is listed after '{latest[1]}' on {latest[0]}",
-                            "list the lifecycle's events in the order they happened, and check both dates"))
+            out.append(
+                make(
+                    doc.path,
+                    line,
+                    col,
+                    "RT402",
+                    f"'{step.event}' on {step.date} is listed after '{latest[1]}' on {latest[0]}",
+                    "list the lifecycle's events in the order they happened, and check both dates",
+                )
+            )
         else:
             latest = (step.date, step.event)
     return out

@@ -12,9 +12,10 @@ import marshal
 import os
 import stat
 import sys
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
 
 from .cache import ResultCache, code_salt, content_key
 from .config import Settings, default_cache_dir
@@ -187,7 +188,7 @@ def display_path(path: Path | str, base: Path | str) -> str:
     """The path as diagnostics show it: relative to `base` when inside it."""
     path, base = os.fspath(path), os.fspath(base)
     prefix = base.rstrip(os.sep) + os.sep
-    return path[len(prefix):] if path.startswith(prefix) else path
+    return path[len(prefix) :] if path.startswith(prefix) else path
 
 
 # --- analysis of one file (runs in workers) ---------------------------------------------------------
@@ -249,8 +250,9 @@ def _facts(record: Any) -> tuple:
         adopted = record.adoption.date.isoformat() if record.adoption and record.adoption.date else ""
         return (record.session or "", adopted, record.status)
     if record.kind == "agreement":
-        return tuple(f"{index}\t{step.by}" for index, step in enumerate(record.lifecycle)
-                     if step.event == "approved" and step.by)
+        return tuple(
+            f"{index}\t{step.by}" for index, step in enumerate(record.lifecycle) if step.event == "approved" and step.by
+        )
     return ()
 
 
@@ -258,8 +260,15 @@ def _facts(record: Any) -> tuple:
 Outcome = tuple[bytes | None, bytes, bool, bool, tuple[int, int, int, int] | None]
 
 
-def _analyse_chunk(displays: list[str], base: str, max_size: int, cache: ResultCache | None,
-                   salt: bytes, lint: Any = None, root: str | None = None) -> list[Outcome]:
+def _analyse_chunk(
+    displays: list[str],
+    base: str,
+    max_size: int,
+    cache: ResultCache | None,
+    salt: bytes,
+    lint: Any = None,
+    root: str | None = None,
+) -> list[Outcome]:
     """Analyse files (named relative to `base`), consulting the cache by content, one outcome each. Links in
     the project at `root` that lead out of it are not read."""
     out: list[Outcome] = []
@@ -288,8 +297,15 @@ def _analyse_chunk(displays: list[str], base: str, max_size: int, cache: ResultC
 _worker_cache: tuple[str, ResultCache] | None = None
 
 
-def _worker_chunk(displays: list[str], base: str, max_size: int, cache_dir: str | None,
-                  salt: bytes, lint: Any = None, root: str | None = None) -> list[Outcome]:
+def _worker_chunk(
+    displays: list[str],
+    base: str,
+    max_size: int,
+    cache_dir: str | None,
+    salt: bytes,
+    lint: Any = None,
+    root: str | None = None,
+) -> list[Outcome]:
     global _worker_cache
     cache = None
     if cache_dir is not None:
@@ -307,8 +323,15 @@ def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
         yield items[start : start + size]
 
 
-def load_corpus(settings: Settings, extra: Iterable[Path | str] = (), *, jobs: int | None = None,
-                use_cache: bool = True, progress: Progress | None = None, base: Path | None = None) -> Corpus:
+def load_corpus(
+    settings: Settings,
+    extra: Iterable[Path | str] = (),
+    *,
+    jobs: int | None = None,
+    use_cache: bool = True,
+    progress: Progress | None = None,
+    base: Path | None = None,
+) -> Corpus:
     """Load every record under the project's records/ (and `extra` files) into a Corpus.
 
     Never raises for a bad file: each becomes diagnostics. `base` is the folder paths are shown
@@ -322,10 +345,17 @@ def load_corpus(settings: Settings, extra: Iterable[Path | str] = (), *, jobs: i
     corpus = Corpus(settings=settings, base=base)
     for folder, reason in unreadable:
         corpus.incomplete = True
-        corpus.diagnostics.append(make(display_path(folder, base), 0, 0, "RT001",
-                                       f"cannot list the folder: {reason}",
-                                       "its records, and references to records that may be in it, are not "
-                                       "checked; fix the folder's permissions"))
+        corpus.diagnostics.append(
+            make(
+                display_path(folder, base),
+                0,
+                0,
+                "RT001",
+                f"cannot list the folder: {reason}",
+                "its records, and references to records that may be in it, are not "
+                "checked; fix the folder's permissions",
+            )
+        )
     cache: ResultCache | None = None
     if use_cache:
         cache = ResultCache(settings.cache_dir or default_cache_dir())
@@ -361,8 +391,9 @@ def load_corpus(settings: Settings, extra: Iterable[Path | str] = (), *, jobs: i
         progress(loader.done, total)
 
     jobs = jobs or settings.jobs or default_jobs()
-    for chunk, outcomes in _run(unread, str(base), settings.max_file_size, usable, salt, jobs, settings.lint,
-                                os.path.realpath(settings.root)):
+    for chunk, outcomes in _run(
+        unread, str(base), settings.max_file_size, usable, salt, jobs, settings.lint, os.path.realpath(settings.root)
+    ):
         for display, outcome in zip(chunk, outcomes, strict=True):
             loader.add(display, outcome)
         if progress:
@@ -383,8 +414,9 @@ class _Loader:
 
     _BATCH = 2000
 
-    def __init__(self, corpus: Corpus, base: Path, records_prefix: str, cache: ResultCache | None,
-                 salt: bytes = b"") -> None:
+    def __init__(
+        self, corpus: Corpus, base: Path, records_prefix: str, cache: ResultCache | None, salt: bytes = b""
+    ) -> None:
         self.corpus = corpus
         self.salt = salt
         self.base = os.fspath(base)
@@ -410,15 +442,25 @@ class _Loader:
         path = os.path.join(self.base, display)
         folder = None
         if path.startswith(self.records_prefix):
-            rest = path[len(self.records_prefix):]
+            rest = path[len(self.records_prefix) :]
             folder = sys.intern(rest.split(os.sep, 1)[0]) if os.sep in rest else ""
         if entry is not None:
             record_id, kind, symbol, valid, refs, fragments, facts, schema_line = entry
-            self.corpus.entries.append(Entry(
-                display, folder, record_id, sys.intern(kind) if kind else None, symbol, valid,
-                tuple(map(sys.intern, refs)), self._shared(fragments),
-                tuple(map(sys.intern, facts)) if facts else (), lint[0] if lint and (lint[0][0] or lint[0][1]) else (),
-                sys.intern(schema_line) if schema_line else None))
+            self.corpus.entries.append(
+                Entry(
+                    display,
+                    folder,
+                    record_id,
+                    sys.intern(kind) if kind else None,
+                    symbol,
+                    valid,
+                    tuple(map(sys.intern, refs)),
+                    self._shared(fragments),
+                    tuple(map(sys.intern, facts)) if facts else (),
+                    lint[0] if lint and (lint[0][0] or lint[0][1]) else (),
+                    sys.intern(schema_line) if schema_line else None,
+                )
+            )
         else:
             # A file that holds no usable record still claims its name (when no valid record has
             # it), so that references to it are not reported a second time.
@@ -446,8 +488,16 @@ class _Loader:
         self.new, self.used, self.stamps = [], [], []
 
 
-def _run(items: list[str], base: str, max_size: int, cache: ResultCache | None, salt: bytes,
-         jobs: int, lint: Any = None, root: str | None = None) -> Iterator[tuple[list[str], list[Outcome]]]:
+def _run(
+    items: list[str],
+    base: str,
+    max_size: int,
+    cache: ResultCache | None,
+    salt: bytes,
+    jobs: int,
+    lint: Any = None,
+    root: str | None = None,
+) -> Iterator[tuple[list[str], list[Outcome]]]:
     """Analyse the files, in worker processes when there are enough of them to be worth it."""
     chunks = list(_chunks(items, _CHUNK))
     if jobs <= 1 or len(items) < _PARALLEL_FROM:

@@ -95,8 +95,9 @@ def _encoded(path: Path, text: str) -> bytes:
     try:
         return text.encode("utf-8")
     except UnicodeEncodeError:
-        raise WriteError(path, "the text holds characters that cannot be written as UTF-8 (lone surrogates); "
-                               "nothing was written") from None
+        raise WriteError(
+            path, "the text holds characters that cannot be written as UTF-8 (lone surrogates); nothing was written"
+        ) from None
 
 
 # A write refused for want of room, in words (the command line says the same of its standard output).
@@ -211,8 +212,11 @@ def _not_a_folder(walked: str, root_real: str) -> WriteError:
     if os.path.islink(walked):
         where = os.path.realpath(walked)
         inside = where == root_real or where.startswith(root_real + os.sep)
-        return WriteError(walked, f"is a symbolic link (to {where}{'' if inside else ', outside the project'}); "
-                                  "resolvetool never writes through links: replace the link with a folder")
+        return WriteError(
+            walked,
+            f"is a symbolic link (to {where}{'' if inside else ', outside the project'}); "
+            "resolvetool never writes through links: replace the link with a folder",
+        )
     return WriteError(walked, "is not a folder (a file is in the way); nothing was written")
 
 
@@ -253,9 +257,12 @@ class _Staged:
             try:
                 os.link(source, target, **_pair(self.folder), follow_symlinks=False)
             except FileExistsError:
-                raise WriteError(self.target, "was made by another program while this one ran, and is not "
-                                              "replaced; nothing was written: look at it, then run the command "
-                                              "again") from None
+                raise WriteError(
+                    self.target,
+                    "was made by another program while this one ran, and is not "
+                    "replaced; nothing was written: look at it, then run the command "
+                    "again",
+                ) from None
             except OSError as error:
                 if error.errno not in _NO_HARD_LINKS:
                     raise
@@ -290,16 +297,20 @@ def _stage(folder: _Folder, target: Path, data: bytes) -> _Staged:
         info = None
     if info is not None and stat.S_ISLNK(info.st_mode):
         where = os.readlink(folder.name(name), **folder.at(name))
-        raise WriteError(target, f"is a symbolic link (to {where}); resolvetool never writes through links: "
-                                 "write the file it names instead, or replace the link with the file")
+        raise WriteError(
+            target,
+            f"is a symbolic link (to {where}); resolvetool never writes through links: "
+            "write the file it names instead, or replace the link with the file",
+        )
     if info is not None and not stat.S_ISREG(info.st_mode):
         raise WriteError(target, "is not a regular file (a folder or a special file); nothing was written")
     mode = stat.S_IMODE(info.st_mode) if info is not None else 0o666
     folder.sweep(name)
     temporary = f".{name}.{secrets.token_hex(4)}.tmp"
     try:
-        handle = os.open(folder.name(temporary), os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, mode,
-                         **folder.at(temporary))
+        handle = os.open(
+            folder.name(temporary), os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, mode, **folder.at(temporary)
+        )
     except OSError as error:
         error.target = target  # type: ignore[attr-defined]
         raise
@@ -309,7 +320,7 @@ def _stage(folder: _Folder, target: Path, data: bytes) -> _Staged:
             os.fchmod(handle, mode)  # the existing file's mode, not the umask's
         view = memoryview(data)
         while view:
-            view = view[os.write(handle, view):]
+            view = view[os.write(handle, view) :]
         os.fsync(handle)
     except BaseException as error:
         os.close(handle)

@@ -15,8 +15,19 @@ from typing import Any
 from pydantic import BaseModel
 
 from .schemaline import SchemaPlace
-from .yamledit import (CommentedMap, CommentedSeq, Verbatim, block_where_commented, dump, for_ruamel,
-                       keep_comments, line_ending, load, styled, styled_inline)
+from .yamledit import (
+    CommentedMap,
+    CommentedSeq,
+    Verbatim,
+    block_where_commented,
+    dump,
+    for_ruamel,
+    keep_comments,
+    line_ending,
+    load,
+    styled,
+    styled_inline,
+)
 
 _FIRST = ("id", "kind", "symbol")
 _LAST = ("notes",)
@@ -50,8 +61,10 @@ def _arrange(node: Any, model: type[BaseModel] | None, column: int, flow: bool =
     flow = flow or bool(node.fa.flow_style())
     if isinstance(node, CommentedMap):
         if model is not None:
-            for key in [*[name for name in _order(model) if name in node], *[k for k in node if k not in
-                                                                              model.model_fields]]:
+            for key in [
+                *[name for name in _order(model) if name in node],
+                *[k for k in node if k not in model.model_fields],
+            ]:
                 node.move_to_end(key)
         for key in list(node):
             field = model.model_fields.get(key) if model is not None and isinstance(key, str) else None
@@ -116,8 +129,11 @@ def _canonical(text: str, data: dict[str, Any], path: str, place: SchemaPlace | 
         keep_comments(tree)
         formatted = _ruamel(dump, tree)
     except _RuamelFailed as error:
-        raise WriteRefused(path, f"ruamel.yaml, with which fmt writes, fails on it where the strict reader does not "
-                                 f"({error}); format the file by hand, or report it with the file") from None
+        raise WriteRefused(
+            path,
+            f"ruamel.yaml, with which fmt writes, fails on it where the strict reader does not "
+            f"({error}); format the file by hand, or report it with the file",
+        ) from None
     if newline != "\n":
         formatted = formatted.replace("\n", newline)
     check_written(path, formatted, data, comments_of=text)
@@ -134,12 +150,15 @@ def _ruamel(function: Any, argument: Any) -> Any:
     `> # c`)."""
     try:
         return function(argument)
-    except Exception as error:  # noqa: BLE001 - any failure of the library, never a traceback
+    except Exception as error:
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or next(iter(str(error).splitlines()), "")
         shown = problem if len(problem) <= 80 else problem[:79] + "…"
-        raise _RuamelFailed((f"line {mark.line + 1}: " if mark is not None else "") + type(error).__name__
-                            + (f": {shown}" if shown else "")) from None
+        raise _RuamelFailed(
+            (f"line {mark.line + 1}: " if mark is not None else "")
+            + type(error).__name__
+            + (f": {shown}" if shown else "")
+        ) from None
 
 
 @dataclass(frozen=True)
@@ -211,8 +230,9 @@ def format_files(files: Iterable[Path], settings: Any = None, *, write: bool = T
                 write_file(settings.root if settings is not None else file.parent, file, formatted)
             except WriteError as error:
                 # A folder on the way (a link, a file in the way) is named: it is what to look at.
-                where = "" if os.path.abspath(error.path) == os.path.abspath(file) else \
-                    f"{os.path.relpath(error.path)}: "
+                where = (
+                    "" if os.path.abspath(error.path) == os.path.abspath(file) else f"{os.path.relpath(error.path)}: "
+                )
                 outcomes.append(FormatOutcome(file, False, where + error.reason, refused=True))
                 continue
         outcomes.append(FormatOutcome(file, formatted != text))

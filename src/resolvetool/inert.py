@@ -33,7 +33,7 @@ def inert(text: str, *, one_line: bool = False) -> str:
 def _escape(match: re.Match[str]) -> str:
     character = match.group()
     if "\udc80" <= character <= "\udcff":  # a byte of a name that is not UTF-8, as printable_path shows it
-        return f"\\x{ord(character) - 0xdc00:02x}"
+        return f"\\x{ord(character) - 0xDC00:02x}"
     return character.encode("unicode_escape").decode("ascii")
 
 

@@ -11,7 +11,7 @@ _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 
 
 def label_core(label: str) -> str:
-    """"(a)" -> "a", "1." -> "1", "a)" -> "a", ".2.1" -> ".2.1"."""
+    """ "(a)" -> "a", "1." -> "1", "a)" -> "a", ".2.1" -> ".2.1"."""
     return label.strip("()").rstrip(").")
 
 
@@ -48,7 +48,7 @@ def first_family(label: str) -> str:
 
 
 def roman_value(numeral: str) -> int | None:
-    """"xiv" -> 14; None when it is not a roman numeral."""
+    """ "xiv" -> 14; None when it is not a roman numeral."""
     numeral = numeral.lower()
     if not numeral or not _ROMAN.match(numeral):
         return None
@@ -71,6 +71,10 @@ def is_successor(previous: str, label: str) -> bool:
     if first is not None and second is not None and a.islower() == b.islower():
         return second == first + 1
     if previous.startswith(".") and label.startswith("."):
-        return label.count(".") == previous.count(".") and b.rsplit(".", 1)[-1].isdigit() \
-            and a.rsplit(".", 1)[-1].isdigit() and int(b.rsplit(".", 1)[-1]) == int(a.rsplit(".", 1)[-1]) + 1
+        return (
+            label.count(".") == previous.count(".")
+            and b.rsplit(".", 1)[-1].isdigit()
+            and a.rsplit(".", 1)[-1].isdigit()
+            and int(b.rsplit(".", 1)[-1]) == int(a.rsplit(".", 1)[-1]) + 1
+        )
     return False

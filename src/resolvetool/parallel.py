@@ -18,14 +18,19 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def pool_map(work: Callable[..., Any], chunks: list[Any], args: tuple = (), *, jobs: int | None = None
-             ) -> Iterator[tuple[Any, Any]]:
+def pool_map(
+    work: Callable[..., Any], chunks: list[Any], args: tuple = (), *, jobs: int | None = None
+) -> Iterator[tuple[Any, Any]]:
     """(chunk, work(chunk, *args)) for every chunk, in order, computed in `jobs` worker processes."""
     jobs = jobs or default_jobs()
     # fork starts workers in milliseconds with the parent's imports; elsewhere spawn.
     method = "fork" if sys.platform.startswith("linux") else "spawn"
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method),
-                             initializer=_end_with_parent, initargs=(os.getpid(),)) as pool:
+    with ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=multiprocessing.get_context(method),
+        initializer=_end_with_parent,
+        initargs=(os.getpid(),),
+    ) as pool:
         # A few chunks in flight per worker: enough to keep them busy, few enough that finished
         # results do not pile up in memory while an earlier chunk is still running.
         pending: deque = deque()

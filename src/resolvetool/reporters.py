@@ -8,10 +8,10 @@ the README and versioned by its `version` field; fields are only ever added.
 from __future__ import annotations
 
 import json
-from urllib.parse import quote as quote_uri
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable
+from urllib.parse import quote as quote_uri
 
 from rich.console import Console
 from rich.markup import escape
@@ -25,16 +25,18 @@ JSON_VERSION = 1
 SARIF_MAX_RESULTS = 25_000
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
-THEME = Theme({
-    "diag.path": "bold",
-    "diag.error": "bold red",
-    "diag.warning": "bold yellow",
-    "diag.info": "bold blue",
-    "diag.code": "dim",
-    "diag.hint": "cyan",
-    "summary.ok": "bold green",
-    "summary.bad": "bold red",
-})
+THEME = Theme(
+    {
+        "diag.path": "bold",
+        "diag.error": "bold red",
+        "diag.warning": "bold yellow",
+        "diag.info": "bold blue",
+        "diag.code": "dim",
+        "diag.hint": "cyan",
+        "summary.ok": "bold green",
+        "summary.bad": "bold red",
+    }
+)
 
 
 @dataclass
@@ -57,8 +59,12 @@ def _sanitized(d: Diagnostic) -> Diagnostic:
     texts = (d.path, d.message, d.hint or "")
     if all(printable_path(t) == t for t in texts):
         return d
-    return replace(d, path=printable_path(d.path), message=printable_path(d.message),
-                   hint=printable_path(d.hint) if d.hint else d.hint)
+    return replace(
+        d,
+        path=printable_path(d.path),
+        message=printable_path(d.message),
+        hint=printable_path(d.hint) if d.hint else d.hint,
+    )
 
 
 def _plural(count: int, word: str) -> str:
@@ -103,9 +109,16 @@ def write_diagnostics(diagnostics: list[Diagnostic], console: Console, *, quiet:
 
     batch: list[Text] = []
     for d in diagnostics:
-        batch.append(Text.assemble((inert(location(d), one_line=True), "diag.path"), ": ",
-                                   (d.severity.value, f"diag.{d.severity.value}"), (f"[{d.code}]", "diag.code"), " ",
-                                   inert(d.message, one_line=True)))
+        batch.append(
+            Text.assemble(
+                (inert(location(d), one_line=True), "diag.path"),
+                ": ",
+                (d.severity.value, f"diag.{d.severity.value}"),
+                (f"[{d.code}]", "diag.code"),
+                " ",
+                inert(d.message, one_line=True),
+            )
+        )
         if d.hint and not quiet:
             batch.append(Text.assemble("  ", ("hint:", "diag.hint"), " ", inert(d.hint, one_line=True)))
         if len(batch) >= 500:
@@ -245,8 +258,11 @@ def sarif_report(report: Report) -> str:
                 "originalUriBaseIds": {"%SRCROOT%": {"uri": report.root.as_uri() + "/"}},
                 "columnKind": "unicodeCodePoints",
                 "results": results,
-                **({"properties": {"resultsNotShown": len(report.diagnostics) - len(shown)}}
-                   if len(shown) < len(report.diagnostics) else {}),
+                **(
+                    {"properties": {"resultsNotShown": len(report.diagnostics) - len(shown)}}
+                    if len(shown) < len(report.diagnostics)
+                    else {}
+                ),
             }
         ],
     }

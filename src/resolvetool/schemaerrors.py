@@ -27,11 +27,27 @@ _EXPECTED = {
     "model_attributes_type": "a mapping of fields",
     "date_type": "a date written YYYY-MM-DD",
 }
-_TYPE_NAMES = {str: "text", int: "a number", float: "a number", bool: "a boolean", list: "a list",
-               dict: "a mapping", type(None): "an empty value"}
-_INVALID_VALUE = {"literal_error", "string_pattern_mismatch", "string_too_short", "string_too_long",
-                  "too_short", "too_long", "greater_than_equal", "greater_than", "less_than_equal",
-                  "less_than"}
+_TYPE_NAMES = {
+    str: "text",
+    int: "a number",
+    float: "a number",
+    bool: "a boolean",
+    list: "a list",
+    dict: "a mapping",
+    type(None): "an empty value",
+}
+_INVALID_VALUE = {
+    "literal_error",
+    "string_pattern_mismatch",
+    "string_too_short",
+    "string_too_long",
+    "too_short",
+    "too_long",
+    "greater_than_equal",
+    "greater_than",
+    "less_than_equal",
+    "less_than",
+}
 
 
 def field_path(loc: Loc) -> str:
@@ -94,8 +110,7 @@ def _one(item: dict[str, Any], loc: Loc, kind: str | None, doc: SourceDocument) 
         model = _model_at(kind, loc[:-1]) if kind else None
         info = model.model_fields.get(field) if model else None
         about = f" ({info.description})" if info is not None and info.description else ""
-        return make(doc.path, line, col, "RT101", f"missing required field {quote(where)}",
-                    f"add '{field}:'{about}")
+        return make(doc.path, line, col, "RT101", f"missing required field {quote(where)}", f"add '{field}:'{about}")
     if kind_type == "extra_forbidden":
         line, col = doc.position(loc, of_key=True)
         model = _model_at(kind, loc[:-1]) if kind else None
@@ -103,23 +118,34 @@ def _one(item: dict[str, Any], loc: Loc, kind: str | None, doc: SourceDocument) 
         if kind and not loc[:-1]:
             known = [name for name in known if name != "kind"] + ["kind"]
         guess = _closest(str(loc[-1]), known)
-        hint = f"did you mean '{guess}'?" if guess else (
-            f"fields allowed here: {', '.join(known)}" if known else "remove it")
+        hint = (
+            f"did you mean '{guess}'?"
+            if guess
+            else (f"fields allowed here: {', '.join(known)}" if known else "remove it")
+        )
         return make(doc.path, line, col, "RT102", f"unknown field {quote(where)}", hint)
     if kind_type in ("union_tag_invalid", "union_tag_not_found"):
         if kind_type == "union_tag_not_found" or "kind" not in (doc.data or {}):
             line, col = doc.position(())
-            return make(doc.path, line, col, "RT105", "missing field \"kind\"",
-                        f"add 'kind:' with one of: {', '.join(KINDS)}")
+            return make(
+                doc.path, line, col, "RT105", 'missing field "kind"', f"add 'kind:' with one of: {', '.join(KINDS)}"
+            )
         line, col = doc.position(("kind",))
         tag = item.get("ctx", {}).get("tag", doc.data.get("kind"))
         guess = _closest(str(tag), list(KINDS))
-        return make(doc.path, line, col, "RT105", f"unknown kind {quote(tag)}",
-                    f"did you mean '{guess}'?" if guess else f"use one of: {', '.join(KINDS)}")
+        return make(
+            doc.path,
+            line,
+            col,
+            "RT105",
+            f"unknown kind {quote(tag)}",
+            f"did you mean '{guess}'?" if guess else f"use one of: {', '.join(KINDS)}",
+        )
     line, col = doc.position(loc)
     if kind_type.startswith("date_") and kind_type != "date_type":
-        return make(doc.path, line, col, "RT106", f"{where}: {item['msg']}",
-                    "write the date as YYYY-MM-DD, e.g. 2012-11-05")
+        return make(
+            doc.path, line, col, "RT106", f"{where}: {item['msg']}", "write the date as YYYY-MM-DD, e.g. 2012-11-05"
+        )
     if kind_type in _EXPECTED:
         got = _TYPE_NAMES.get(type(value), type(value).__name__)
         if isinstance(value, bool):
@@ -128,8 +154,14 @@ def _one(item: dict[str, Any], loc: Loc, kind: str | None, doc: SourceDocument) 
             shown = f" {value}"
         else:
             shown = f" {quote(value)}" if isinstance(value, str) else ""
-        return make(doc.path, line, col, "RT103",
-                    f"{where}: expected {_EXPECTED[kind_type]}, got {got}{shown}", _type_hint(kind_type, value))
+        return make(
+            doc.path,
+            line,
+            col,
+            "RT103",
+            f"{where}: expected {_EXPECTED[kind_type]}, got {got}{shown}",
+            _type_hint(kind_type, value),
+        )
     if kind_type in _INVALID_VALUE:
         return make(doc.path, line, col, "RT104", f"{where}: {_value_message(item)}", _value_hint(item, loc))
     return make(doc.path, line, col, "RT107", f"{where}: {item['msg']}")
@@ -139,7 +171,7 @@ def _type_hint(kind_type: str, value: Any) -> str | None:
     if kind_type in ("int_type", "float_type") and isinstance(value, str) and value.strip().lstrip("-+").isdigit():
         return f"write {value.strip().lstrip('0') or '0'} without quotes"
     if kind_type == "string_type" and isinstance(value, (int, float, bool)):
-        return f"quote it: \"{value}\"" if not isinstance(value, bool) else "quote it if you mean the word"
+        return f'quote it: "{value}"' if not isinstance(value, bool) else "quote it if you mean the word"
     if kind_type == "bool_type" and isinstance(value, str):
         return "write true or false, unquoted"
     if kind_type == "list_type":

@@ -64,7 +64,7 @@ def with_schema_line(text: str, reference: str) -> str:
     found = _LINE.match(line)
     if found is None:
         return text
-    return text[: found.start(1)] + reference + text[found.end(1):]
+    return text[: found.start(1)] + reference + text[found.end(1) :]
 
 
 __all__ = ["SchemaPlace", "first_line", "named_schema", "schema_reference", "with_schema_line"]

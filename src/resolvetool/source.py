@@ -69,8 +69,14 @@ class SourceDocument:
 # --- reading the file -------------------------------------------------------------------------
 
 
-def read_source(path: Path, display: str, *, max_size: int = DEFAULT_MAX_FILE_SIZE,
-                within: str | None = None, folders: dict[str, bool] | None = None) -> bytes | Diagnostic:
+def read_source(
+    path: Path,
+    display: str,
+    *,
+    max_size: int = DEFAULT_MAX_FILE_SIZE,
+    within: str | None = None,
+    folders: dict[str, bool] | None = None,
+) -> bytes | Diagnostic:
     """The file's bytes, or the one diagnostic that says why they cannot be had.
 
     `within` is the project's real path: a symbolic link inside it that leads out of it is not read (a record
@@ -83,37 +89,73 @@ def read_source(path: Path, display: str, *, max_size: int = DEFAULT_MAX_FILE_SI
         if linked:
             if within is not None and leads_outside(path, within) is not None:
                 # The link's own text is shown (it is in the tree already), not where it leads on this machine.
-                return make(display, 0, 0, "RT030", f"symbolic link to {quote(os.readlink(path), 300)} leads "
-                            "outside the project: not read", "replace the link with the file itself, or remove it")
+                return make(
+                    display,
+                    0,
+                    0,
+                    "RT030",
+                    f"symbolic link to {quote(os.readlink(path), 300)} leads outside the project: not read",
+                    "replace the link with the file itself, or remove it",
+                )
             info = path.stat()
         elif within is not None and (folder := _linked_folder_out(path, within, folders)) is not None:
             # A file named on the command line inside a linked folder (the scan of the tree never enters one).
-            return make(display, 0, 0, "RT030", f"its folder {quote(os.path.basename(folder), 300)} is a symbolic "
-                        f"link to {quote(os.readlink(folder), 300)}, which leads outside the project: not read",
-                        "replace the link with the folder itself, or remove it")
+            return make(
+                display,
+                0,
+                0,
+                "RT030",
+                f"its folder {quote(os.path.basename(folder), 300)} is a symbolic "
+                f"link to {quote(os.readlink(folder), 300)}, which leads outside the project: not read",
+                "replace the link with the folder itself, or remove it",
+            )
     except FileNotFoundError:
         if path.is_symlink():
             target = os.readlink(path)
-            return make(display, 0, 0, "RT002", f"broken symbolic link to {quote(target, 300)}",
-                        "point the link at an existing file, or remove it")
+            return make(
+                display,
+                0,
+                0,
+                "RT002",
+                f"broken symbolic link to {quote(target, 300)}",
+                "point the link at an existing file, or remove it",
+            )
         return make(display, 0, 0, "RT001", "file not found (removed while the run was going on?)")
     except OSError as error:
         return make(display, 0, 0, "RT001", f"cannot read the file: {error.strerror or error}")
     if not stat.S_ISREG(info.st_mode):
-        return make(display, 0, 0, "RT001", "not a regular file",
-                    "record files must be ordinary files; rename the folder or special file")
+        return make(
+            display,
+            0,
+            0,
+            "RT001",
+            "not a regular file",
+            "record files must be ordinary files; rename the folder or special file",
+        )
     if info.st_size > max_size:
-        return make(display, 0, 0, "RT003",
-                    f"file is {info.st_size:,} bytes, over the limit of {max_size:,}",
-                    "split the record, or raise max-file-size in resolvetool.toml")
+        return make(
+            display,
+            0,
+            0,
+            "RT003",
+            f"file is {info.st_size:,} bytes, over the limit of {max_size:,}",
+            "split the record, or raise max-file-size in resolvetool.toml",
+        )
     try:
         raw = _read_checked(path, info, linked=linked, within=within, limit=max_size + 1)
     except OSError as error:
-        return make(display, 0, 0, "RT001", f"cannot read the file: {error.strerror or error}",
-                    "check the file's permissions")
+        return make(
+            display, 0, 0, "RT001", f"cannot read the file: {error.strerror or error}", "check the file's permissions"
+        )
     if raw is None:
-        return make(display, 0, 0, "RT030", "was replaced (by a symbolic link?) while it was being read: not read",
-                    "run the command again; if this happens again, look at who changes the file")
+        return make(
+            display,
+            0,
+            0,
+            "RT030",
+            "was replaced (by a symbolic link?) while it was being read: not read",
+            "run the command again; if this happens again, look at who changes the file",
+        )
     if len(raw) > max_size:  # it grew between stat and read
         return make(display, 0, 0, "RT003", f"file is over the limit of {max_size:,} bytes")
     return raw
@@ -248,38 +290,64 @@ def line_col(text: str, index: int) -> tuple[int, int]:
 def _decode(raw: bytes, path: str) -> str | Diagnostic:
     for bom, name in _BOMS.items():
         if raw.startswith(bom):
-            return make(path, 1, 1, "RT005", f"the file starts with a {name} byte order mark",
-                        "save the file as UTF-8 without a BOM")
+            return make(
+                path,
+                1,
+                1,
+                "RT005",
+                f"the file starts with a {name} byte order mark",
+                "save the file as UTF-8 without a BOM",
+            )
     nul = raw.find(b"\0")
     if nul >= 0:
         prefix = raw[:nul].decode("utf-8", "replace")
         line, col = line_col(prefix, len(prefix))
-        return make(path, line, col, "RT006", "NUL byte in the file",
-                    "the file may be binary or UTF-16; save it as UTF-8 text")
+        return make(
+            path, line, col, "RT006", "NUL byte in the file", "the file may be binary or UTF-16; save it as UTF-8 text"
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         prefix = raw[: error.start].decode("utf-8", "replace")
         line, col = line_col(prefix, len(prefix))
-        return make(path, line, col, "RT004",
-                    f"not UTF-8: byte 0x{raw[error.start]:02x} cannot start or continue a character",
-                    "re-save the file as UTF-8 (it may be Latin-1 or Windows-1252)")
+        return make(
+            path,
+            line,
+            col,
+            "RT004",
+            f"not UTF-8: byte 0x{raw[error.start]:02x} cannot start or continue a character",
+            "re-save the file as UTF-8 (it may be Latin-1 or Windows-1252)",
+        )
     bad = _NOT_PRINTABLE.search(text)
     if bad:
         line, col = line_col(text, bad.start())
-        return make(path, line, col, "RT008",
-                    f"control character U+{ord(bad.group()):04X} is not allowed in YAML",
-                    "remove it, or write it as an escape inside a double-quoted string")
+        return make(
+            path,
+            line,
+            col,
+            "RT008",
+            f"control character U+{ord(bad.group()):04X} is not allowed in YAML",
+            "remove it, or write it as an escape inside a double-quoted string",
+        )
     return text
 
 
 # --- scalars ---------------------------------------------------------------------------------------
 
 _SPECIAL: dict[str, Any] = {
-    "": None, "~": None, "null": None, "Null": None, "NULL": None,
-    "true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False,
+    "": None,
+    "~": None,
+    "null": None,
+    "Null": None,
+    "NULL": None,
+    "true": True,
+    "True": True,
+    "TRUE": True,
+    "false": False,
+    "False": False,
+    "FALSE": False,
 }
-_YAML11_BOOLEANS = frozenset("yes Yes YES no No NO on On ON off Off OFF".split())
+_YAML11_BOOLEANS = frozenset(["yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF"])
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
 # Floats need a point or an exponent, and like integers no leading zero (so `012` is never a number).
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|(?:0|[1-9][0-9]*)(?:\.[0-9]*(?:[eE][-+]?[0-9]+)?|[eE][-+]?[0-9]+))\Z")
@@ -340,7 +408,8 @@ class _Builder:
             first = self.diagnostics[self._first[code]]
             noun = {"RT013": "anchors", "RT014": "aliases", "RT016": "tags"}[code]
             self.diagnostics[self._first[code]] = replace(
-                first, message=f"{first.message} ({count} more {noun} in this file)")
+                first, message=f"{first.message} ({count} more {noun} in this file)"
+            )
         return self.diagnostics
 
     def scalar(self, event: ScalarEvent, line: int, col: int) -> Any:
@@ -351,19 +420,31 @@ class _Builder:
         if typed is not value:
             return typed
         if value in _YAML11_BOOLEANS:
-            self.report(line, col, "RT020",
-                        f"{quote(value)} is read as a string, but YAML 1.1 tools read it as a boolean",
-                        f"quote it (\"{value}\") if you mean the word, or write true or false")
+            self.report(
+                line,
+                col,
+                "RT020",
+                f"{quote(value)} is read as a string, but YAML 1.1 tools read it as a boolean",
+                f'quote it ("{value}") if you mean the word, or write true or false',
+            )
             return value
         if value[0] in _NUMBER_START:
             if _YAML11_OCTAL.match(value):
-                self.report(line, col, "RT021",
-                            f"{quote(value)} is read as a string, but YAML 1.1 tools read it as an octal number",
-                            f"quote it (\"{value}\") if you mean the text, or drop the leading zero")
+                self.report(
+                    line,
+                    col,
+                    "RT021",
+                    f"{quote(value)} is read as a string, but YAML 1.1 tools read it as an octal number",
+                    f'quote it ("{value}") if you mean the text, or drop the leading zero',
+                )
             elif _YAML11_SEXAGESIMAL.match(value):
-                self.report(line, col, "RT022",
-                            f"{quote(value)} is read as a string, but YAML 1.1 tools read it as a base-60 number",
-                            f"quote it (\"{value}\")")
+                self.report(
+                    line,
+                    col,
+                    "RT022",
+                    f"{quote(value)} is read as a string, but YAML 1.1 tools read it as a base-60 number",
+                    f'quote it ("{value}")',
+                )
         return value
 
     def where(self, mark: Any) -> tuple[int, int]:
@@ -386,11 +467,19 @@ class _Builder:
     def check_node(self, event: Any) -> None:
         """Anchors and tags are refused wherever they appear, keys included."""
         if event.anchor is not None:
-            self.refuse(event, "RT013", f"anchor &{event.anchor} is not allowed in records",
-                        "write the value out in full where it is needed")
+            self.refuse(
+                event,
+                "RT013",
+                f"anchor &{event.anchor} is not allowed in records",
+                "write the value out in full where it is needed",
+            )
         if event.tag is not None:
-            self.refuse(event, "RT016", f"tag {event.tag} is not allowed in records",
-                        "remove the tag; the record's model decides the type of each value")
+            self.refuse(
+                event,
+                "RT016",
+                f"tag {event.tag} is not allowed in records",
+                "remove the tag; the record's model decides the type of each value",
+            )
 
     def build(self, parser: CParser) -> Any:
         """The document's root value; events up to and including the document's end are consumed."""
@@ -411,8 +500,12 @@ class _Builder:
                 return root
             line, col = self.where(event.start_mark)
             if cls is AliasEvent:
-                self.refuse(event, "RT014", f"alias *{event.anchor} is not allowed in records",
-                            "write the value out in full where it is needed")
+                self.refuse(
+                    event,
+                    "RT014",
+                    f"alias *{event.anchor} is not allowed in records",
+                    "write the value out in full where it is needed",
+                )
                 value: Any = None
             else:
                 self.check_node(event)
@@ -451,30 +544,43 @@ class _Builder:
                             self.positions[loc] = (line, col, frame[3][0], frame[3][1])
             if cls is MappingStartEvent or cls is SequenceStartEvent:
                 if len(stack) >= MAX_DEPTH:
-                    self.refuse(event, "RT019", f"lists and mappings nested more than {MAX_DEPTH} deep",
-                                "flatten the structure; no record needs this depth")
+                    self.refuse(
+                        event,
+                        "RT019",
+                        f"lists and mappings nested more than {MAX_DEPTH} deep",
+                        "flatten the structure; no record needs this depth",
+                    )
                     raise _Abandon
                 if cls is MappingStartEvent:
                     stack.append([value, loc, no_key, (line, col), {}])
                 else:
                     stack.append([value, loc, None, None, None])
 
-    def key(self, event: Any, cls: type, value: Any, seen: dict, line: int, col: int,
-            bad_key: object) -> tuple[Any, tuple[int, int]]:
+    def key(
+        self, event: Any, cls: type, value: Any, seen: dict, line: int, col: int, bad_key: object
+    ) -> tuple[Any, tuple[int, int]]:
         if cls is not ScalarEvent:
             if cls is not AliasEvent:
-                self.report(line, col, "RT018", "a key must be a plain name, not a list or mapping",
-                            "use a simple field name as the key")
+                self.report(
+                    line,
+                    col,
+                    "RT018",
+                    "a key must be a plain name, not a list or mapping",
+                    "use a simple field name as the key",
+                )
             return bad_key, (line, col)
         if value == "<<" and event.implicit[0]:
-            self.refuse(event, "RT015", "merge key << is not allowed in records",
-                        "write the merged fields out in full")
+            self.refuse(event, "RT015", "merge key << is not allowed in records", "write the merged fields out in full")
             return bad_key, (line, col)
         first = seen.get(value)
         if first is not None:
-            self.report(line, col, "RT011",
-                        f"duplicate key {quote(value)} (first at line {first[0]}, column {first[1]})",
-                        f"keep one of the two; the value at line {first[0]} is the one used")
+            self.report(
+                line,
+                col,
+                "RT011",
+                f"duplicate key {quote(value)} (first at line {first[0]}, column {first[1]})",
+                f"keep one of the two; the value at line {first[0]} is the one used",
+            )
             return bad_key, (line, col)
         seen[value] = (line, col)
         return value, (line, col)
@@ -492,9 +598,14 @@ class _Builder:
                 continue
             line, col = line_col(text, at)
             self.refused = True
-            self.report(line, col, "RT024", f"U+{ord(match.group()):04X} outside quotes: YAML reads a line break "
-                        "here that editors do not show, so what follows it is not what it looks like",
-                        f"remove it, or write it inside a double-quoted value as \\u{ord(match.group()):04x}")
+            self.report(
+                line,
+                col,
+                "RT024",
+                f"U+{ord(match.group()):04X} outside quotes: YAML reads a line break "
+                "here that editors do not show, so what follows it is not what it looks like",
+                f"remove it, or write it inside a double-quoted value as \\u{ord(match.group()):04x}",
+            )
 
 
 _QUOTED = frozenset(("'", '"'))
@@ -536,9 +647,13 @@ def parse_source(raw: bytes, path: str) -> SourceDocument:
             following = parser.get_event()
         builder.hidden_breaks(text)
         if following is not None and following.__class__ is not StreamEndEvent:
-            builder.refuse(following, "RT012", "a second YAML document in the file",
-                           "put each record in a file of its own; remove the '---' "
-                           f"at line {builder.where(following.start_mark)[0]}")
+            builder.refuse(
+                following,
+                "RT012",
+                "a second YAML document in the file",
+                "put each record in a file of its own; remove the '---' "
+                f"at line {builder.where(following.start_mark)[0]}",
+            )
     except _Abandon:
         pass
     except yaml.MarkedYAMLError as error:
@@ -547,14 +662,17 @@ def parse_source(raw: bytes, path: str) -> SourceDocument:
         problem = error.problem or "invalid YAML"
         if error.context:
             problem = f"{problem} ({error.context}" + (
-                f" at line {builder.where(error.context_mark)[0]})" if error.context_mark else ")")
+                f" at line {builder.where(error.context_mark)[0]})" if error.context_mark else ")"
+            )
         builder.refused = True
         hint = _syntax_hint(problem)
         hidden = _OTHER_BREAK.search(text, 0, mark.index + 1) if mark and builder.quoted is not None else None
         if hidden:  # libyaml broke a line there, which no editor shows: the likely cause
             where = line_col(text, hidden.start())
-            hint = (f"line {where[0]}, column {where[1]} holds U+{ord(hidden.group()):04X}, which YAML reads as a "
-                    f"line break: remove it, or write it inside a double-quoted value as \\u{ord(hidden.group()):04x}")
+            hint = (
+                f"line {where[0]}, column {where[1]} holds U+{ord(hidden.group()):04X}, which YAML reads as a "
+                f"line break: remove it, or write it inside a double-quoted value as \\u{ord(hidden.group()):04x}"
+            )
         builder.report(line, col, "RT010", f"YAML syntax error: {problem}", hint)
     except yaml.YAMLError as error:  # reader errors: unusual characters that slipped past _decode
         builder.refused = True
@@ -569,8 +687,13 @@ def parse_source(raw: bytes, path: str) -> SourceDocument:
     elif not isinstance(root, dict):
         line, col, _, _ = builder.positions.get((), (1, 1, 1, 1))
         what = "a list" if isinstance(root, list) else f"the value {quote(root)}"
-        builder.report(line, col, "RT017", f"the file holds {what}, not a mapping of fields",
-                       "a record is a mapping: 'id: ...', 'kind: ...' and its other fields")
+        builder.report(
+            line,
+            col,
+            "RT017",
+            f"the file holds {what}, not a mapping of fields",
+            "a record is a mapping: 'id: ...', 'kind: ...' and its other fields",
+        )
     else:
         data = root
     return SourceDocument(path, data, builder.positions, builder.finish(), builder.dropped)

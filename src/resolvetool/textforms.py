@@ -8,22 +8,32 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 _MONTH_NUMBER = {name.lower(): i + 1 for i, name in enumerate(MONTHS)}
 _MONTH_NUMBER.update({name[:3].lower(): i + 1 for i, name in enumerate(MONTHS)})
 _MONTH_NUMBER["sept"] = 9
 
-_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-          "sixteen seventeen eighteen nineteen").split()
-_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
-_ORDINAL_UNITS = ("zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-                  "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth").split()
-_ORDINAL_TENS = "_ _ twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split()
+_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_ORDINAL_UNITS = ["zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"]
+_ORDINAL_TENS = ["_", "_", "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth"]
 
 
 def with_article(word: str) -> str:
-    """"organization" -> "an organization", "body" -> "a body"."""
+    """ "organization" -> "an organization", "body" -> "a body"."""
     return f"{'an' if word[:1].lower() in 'aeiou' else 'a'} {word}"
 
 
@@ -31,7 +41,7 @@ def ordinal_suffix(number: int) -> str:
     """81 -> "81st", 112 -> "112th"."""
     if number % 100 in (11, 12, 13):
         return f"{number}th"
-    return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th')}"
+    return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th') }"
 
 
 def cardinal_words(number: int) -> str:
@@ -72,8 +82,9 @@ def ordinal_words(number: int) -> str:
 
 
 _WORD_VALUES = {word: i for i, word in enumerate(_UNITS)} | {word: 10 * i for i, word in enumerate(_TENS) if i > 1}
-_ORDINAL_VALUES = ({word: i for i, word in enumerate(_ORDINAL_UNITS)}
-                   | {word: 10 * i for i, word in enumerate(_ORDINAL_TENS) if i > 1})
+_ORDINAL_VALUES = {word: i for i, word in enumerate(_ORDINAL_UNITS)} | {
+    word: 10 * i for i, word in enumerate(_ORDINAL_TENS) if i > 1
+}
 
 
 def _words_value(words: list[str], last: dict[str, int]) -> int | None:
@@ -96,7 +107,7 @@ def _words_value(words: list[str], last: dict[str, int]) -> int | None:
 
 
 def parse_cardinal(text: str) -> int | None:
-    """"fourteen" -> 14, "none" -> 0, "14" -> 14; None when it is not a number."""
+    """ "fourteen" -> 14, "none" -> 0, "14" -> 14; None when it is not a number."""
     text = text.strip().lower()
     if text.isdigit():
         return int(text)
@@ -106,7 +117,7 @@ def parse_cardinal(text: str) -> int | None:
 
 
 def parse_ordinal(text: str) -> int | None:
-    """"Sixty-sixth" -> 66, "eighty-seventh" -> 87, "81st" -> 81; None when it is not an ordinal."""
+    """ "Sixty-sixth" -> 66, "eighty-seventh" -> 87, "81st" -> 81; None when it is not an ordinal."""
     text = text.strip().lower()
     match = re.fullmatch(r"(\d+)\s*(st|nd|rd|th)", text)
     if match:
@@ -117,12 +128,14 @@ def parse_ordinal(text: str) -> int | None:
     return _words_value(words, _ORDINAL_VALUES)
 
 
-ORDINAL_WORD_PATTERN = (r"(?:(?:one|two|three|four|five|six|seven|eight|nine) hundred(?:th| and )?)?"
-                        r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:first|second|third|"
-                        r"fourth|fifth|sixth|seventh|eighth|ninth))?|twentieth|thirtieth|fortieth|fiftieth|"
-                        r"sixtieth|seventieth|eightieth|ninetieth|first|second|third|fourth|fifth|sixth|seventh|"
-                        r"eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
-                        r"seventeenth|eighteenth|nineteenth)")
+ORDINAL_WORD_PATTERN = (
+    r"(?:(?:one|two|three|four|five|six|seven|eight|nine) hundred(?:th| and )?)?"
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:first|second|third|"
+    r"fourth|fifth|sixth|seventh|eighth|ninth))?|twentieth|thirtieth|fortieth|fiftieth|"
+    r"sixtieth|seventieth|eightieth|ninetieth|first|second|third|fourth|fifth|sixth|seventh|"
+    r"eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
+    r"seventeenth|eighteenth|nineteenth)"
+)
 
 
 def format_date(date: dt.date) -> str:
@@ -131,7 +144,7 @@ def format_date(date: dt.date) -> str:
 
 
 def date_range(start: dt.date, end: dt.date | None) -> str:
-    """"from 5 to 8 November 2012", "from 30 October to 2 November 2012",
+    """ "from 5 to 8 November 2012", "from 30 October to 2 November 2012",
     "from 28 December 2012 to 3 January 2013", or "on 5 November 2012" for one day."""
     if end is None or end == start:
         return f"on {format_date(start)}"
@@ -171,8 +184,9 @@ def find_date(text: str) -> dt.date | None:
 
 def parse_date_range(text: str) -> tuple[dt.date, dt.date] | None:
     """The inverse of `date_range`: "from 5 to 8 November 2012" -> (2012-11-05, 2012-11-08)."""
-    match = re.search(r"\bfrom\s+(\d{1,2})(?:\s+([A-Za-z]+))?(?:\s+(\d{4}))?\s+to\s+(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})",
-                      text)
+    match = re.search(
+        r"\bfrom\s+(\d{1,2})(?:\s+([A-Za-z]+))?(?:\s+(\d{4}))?\s+to\s+(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})", text
+    )
     if match:
         end = _make_date(match.group(6), match.group(5), match.group(4))
         start = _make_date(match.group(3) or match.group(6), match.group(2) or match.group(5), match.group(1))

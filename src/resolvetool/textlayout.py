@@ -32,14 +32,17 @@ def hang(label: Text, body: Text, indent: int, width: int, console: Console, *, 
     return out or [label]
 
 
-def columns(header: list[str], rows: list[list[Text]], width: int, *, flexible: int,
-            whole: frozenset[int] = frozenset()) -> list[Text]:
+def columns(
+    header: list[str], rows: list[list[Text]], width: int, *, flexible: int, whole: frozenset[int] = frozenset()
+) -> list[Text]:
     """One line per row; every column as wide as its widest cell (at most 40, but never cut for the columns
     in `whole`, such as ids people copy) except `flexible`, which takes the width left, cut with an
     ellipsis."""
     count = len(header)
-    widths = [max([len(header[i])] + [row[i].cell_len if i in whole else min(row[i].cell_len, 40) for row in rows])
-              for i in range(count)]
+    widths = [
+        max([len(header[i])] + [row[i].cell_len if i in whole else min(row[i].cell_len, 40) for row in rows])
+        for i in range(count)
+    ]
     fixed = sum(w for i, w in enumerate(widths) if i != flexible) + 2 * (count - 1)
     widths[flexible] = max(20, min(widths[flexible], width - fixed))
     lines = [_line([Text(name, style="bold") for name in header], widths)]

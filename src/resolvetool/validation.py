@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import difflib
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 from .config import ConfigError, Settings
-from .corpus import Corpus, Entry, Progress, file_stem, canonical, discover, display_path, load_corpus
+from .corpus import Corpus, Entry, Progress, canonical, discover, display_path, file_stem, load_corpus
 from .diagnostics import Diagnostic, Severity, count_by_severity, exit_code, make, quote
 from .kinds import FOLDER_BY_KIND, KIND_BY_FOLDER
 
@@ -38,8 +38,15 @@ class ValidationResult:
         return exit_code(self.diagnostics, strict=strict)
 
 
-def validate(settings: Settings, paths: Iterable[Path] = (), *, jobs: int | None = None, use_cache: bool = True,
-             progress: Progress | None = None, base: Path | None = None) -> ValidationResult:
+def validate(
+    settings: Settings,
+    paths: Iterable[Path] = (),
+    *,
+    jobs: int | None = None,
+    use_cache: bool = True,
+    progress: Progress | None = None,
+    base: Path | None = None,
+) -> ValidationResult:
     """Validate the project's tree and report on `paths` (files or folders; all of records/ if none).
 
     References are resolved against the whole tree even when only some files are asked about,
@@ -47,9 +54,11 @@ def validate(settings: Settings, paths: Iterable[Path] = (), *, jobs: int | None
     """
     base = (base or Path.cwd()).resolve()
     if not settings.records.is_dir():
-        raise ConfigError(f"{settings.records}: no records folder there"
-                          + (" (it is a file)" if settings.records.exists() else "")
-                          + "; create it, or set 'records' in resolvetool.toml")
+        raise ConfigError(
+            f"{settings.records}: no records folder there"
+            + (" (it is a file)" if settings.records.exists() else "")
+            + "; create it, or set 'records' in resolvetool.toml"
+        )
     selected: set[str] | None = None
     extra: list[str] = []
     paths = list(paths)
@@ -105,23 +114,44 @@ def _identity(corpus: Corpus, entry: Entry) -> list[Diagnostic]:
     first = corpus.by_id.get(entry.id)
     if first is not None and first is not entry:
         line, col = corpus.locate(entry).at("id")
-        out.append(make(entry.path, line, col, "RT201",
-                        f"duplicate id {quote(entry.id)} (first at {_where(corpus, first, 'id')})",
-                        "rename one of the two records: an id must be unique in the tree"))
+        out.append(
+            make(
+                entry.path,
+                line,
+                col,
+                "RT201",
+                f"duplicate id {quote(entry.id)} (first at {_where(corpus, first, 'id')})",
+                "rename one of the two records: an id must be unique in the tree",
+            )
+        )
     stem = file_stem(entry.path)
     if entry.id != stem:
         name = entry.path.rsplit("/", 1)[-1]
         line, col = corpus.locate(entry).at("id")
-        out.append(make(entry.path, line, col, "RT202",
-                        f"id {quote(entry.id)} differs from the file name {quote(name)}",
-                        f"rename the file to {entry.id}{name[len(stem):]}, or change the id to {stem}"))
+        out.append(
+            make(
+                entry.path,
+                line,
+                col,
+                "RT202",
+                f"id {quote(entry.id)} differs from the file name {quote(name)}",
+                f"rename the file to {entry.id}{name[len(stem) :]}, or change the id to {stem}",
+            )
+        )
     if entry.symbol:
         first = corpus.by_symbol.get(entry.symbol)
         if first is not None and first is not entry:
             line, col = corpus.locate(entry).at("symbol")
-            out.append(make(entry.path, line, col, "RT204",
-                            f"duplicate symbol {quote(entry.symbol)} (first at {_where(corpus, first, 'symbol')})",
-                            "an official symbol belongs to one record: correct one of the two"))
+            out.append(
+                make(
+                    entry.path,
+                    line,
+                    col,
+                    "RT204",
+                    f"duplicate symbol {quote(entry.symbol)} (first at {_where(corpus, first, 'symbol')})",
+                    "an official symbol belongs to one record: correct one of the two",
+                )
+            )
     return out
 
 
@@ -132,13 +162,28 @@ def _placement(corpus: Corpus, entry: Entry) -> list[Diagnostic]:
     if folder not in KIND_BY_FOLDER:
         where = f"the folder {folder}/" if folder else "records/ itself"
         target = f"records/{FOLDER_BY_KIND[entry.kind]}/" if entry.kind else "the folder of its kind"
-        return [make(entry.path, 0, 0, "RT208", f"record file in {where}, which is no kind's folder",
-                     f"move it to {target} (folders: {', '.join(FOLDER_BY_KIND.values())})")]
+        return [
+            make(
+                entry.path,
+                0,
+                0,
+                "RT208",
+                f"record file in {where}, which is no kind's folder",
+                f"move it to {target} (folders: {', '.join(FOLDER_BY_KIND.values())})",
+            )
+        ]
     if entry.kind and KIND_BY_FOLDER[folder] != entry.kind:
         line, col = corpus.locate(entry).at("kind")
-        return [make(entry.path, line, col, "RT203",
-                     f"a record of kind {quote(entry.kind)} in the folder {folder}/",
-                     f"move it to records/{FOLDER_BY_KIND[entry.kind]}/, or correct its kind")]
+        return [
+            make(
+                entry.path,
+                line,
+                col,
+                "RT203",
+                f"a record of kind {quote(entry.kind)} in the folder {folder}/",
+                f"move it to records/{FOLDER_BY_KIND[entry.kind]}/, or correct its kind",
+            )
+        ]
     return []
 
 
@@ -158,8 +203,12 @@ class _Suggestions:
         if key not in self.found:
             if len(self.found) >= _MAX_SUGGESTIONS:
                 return None
-            pool = [i for kind in (kinds or self.ids_by_kind) for i in self.ids_by_kind.get(kind, ())
-                    if abs(len(i) - len(missing)) <= 3]
+            pool = [
+                i
+                for kind in (kinds or self.ids_by_kind)
+                for i in self.ids_by_kind.get(kind, ())
+                if abs(len(i) - len(missing)) <= 3
+            ]
             close = difflib.get_close_matches(missing, pool, n=1, cutoff=0.7)
             self.found[key] = close[0] if close else None
         return self.found[key]
@@ -183,23 +232,45 @@ def _references(corpus: Corpus) -> list[Diagnostic]:
                 line, col = corpus.locate(entry).ref(index)
                 close = suggest(record_id, kinds)
                 wanted = " or ".join(_a(kind) for kind in kinds) if kinds else "a record"
-                out.append(make(entry.path, line, col, "RT205", f"reference {quote(target)}: no record has this id",
-                                f"did you mean '{close}'?" if close else f"check the id, or add {wanted} with this id"))
+                out.append(
+                    make(
+                        entry.path,
+                        line,
+                        col,
+                        "RT205",
+                        f"reference {quote(target)}: no record has this id",
+                        f"did you mean '{close}'?" if close else f"check the id, or add {wanted} with this id",
+                    )
+                )
                 continue
             if not found.valid:
                 continue  # the target's own file is reported; its kind and parts are unknown
             if kinds and found.kind not in kinds:
                 line, col = corpus.locate(entry).ref(index)
                 wanted = " or ".join(_a(kind) for kind in kinds)
-                out.append(make(entry.path, line, col, "RT207",
-                                f"reference {quote(target)} is {_a(found.kind)}, but {wanted} is expected here",
-                                f"point to {wanted} ({found.path} holds {_a(found.kind)})"))
+                out.append(
+                    make(
+                        entry.path,
+                        line,
+                        col,
+                        "RT207",
+                        f"reference {quote(target)} is {_a(found.kind)}, but {wanted} is expected here",
+                        f"point to {wanted} ({found.path} holds {_a(found.kind)})",
+                    )
+                )
             elif fragment and fragment not in found.fragments:
                 line, col = corpus.locate(entry).ref(index)
                 parts = ", ".join("#" + f for f in found.fragments[:8]) + (" ..." if len(found.fragments) > 8 else "")
-                out.append(make(entry.path, line, col, "RT206",
-                                f"reference {quote(target)}: {record_id} has no part #{fragment}",
-                                f"its parts are {parts}" if parts else f"{record_id} has no named parts; drop #{fragment}"))
+                out.append(
+                    make(
+                        entry.path,
+                        line,
+                        col,
+                        "RT206",
+                        f"reference {quote(target)}: {record_id} has no part #{fragment}",
+                        f"its parts are {parts}" if parts else f"{record_id} has no named parts; drop #{fragment}",
+                    )
+                )
     return out
 
 
@@ -222,10 +293,17 @@ def _schema_lines(corpus: Corpus) -> list[Diagnostic]:
             decided[key] = SchemaPlace(corpus.base / entry.path, schemas).stale(entry.schema_line, entry.kind)
         expected = decided[key]
         if expected is not None:
-            out.append(make(entry.path, 1, 1, "RT023",
-                            f"the schema line names {quote(entry.schema_line, 200)}, which is not the {entry.kind} "
-                            f"schema from here; it should name {quote(expected, 200)}",
-                            "run 'resolvetool fmt' to correct it"))
+            out.append(
+                make(
+                    entry.path,
+                    1,
+                    1,
+                    "RT023",
+                    f"the schema line names {quote(entry.schema_line, 200)}, which is not the {entry.kind} "
+                    f"schema from here; it should name {quote(expected, 200)}",
+                    "run 'resolvetool fmt' to correct it",
+                )
+            )
     return out
 
 
@@ -248,7 +326,14 @@ def _adoption_dates(corpus: Corpus) -> list[Diagnostic]:
         if (start and adopted < start) or (end and adopted > end):
             span = f"{start or '?'} to {end or '?'}"
             line, col = corpus.locate(entry).at("adoption-date")
-            out.append(make(entry.path, line, col, "RT403",
-                            f"adopted on {adopted}, outside its session {session_id} ({span})",
-                            "correct the adoption date, the session, or the session's dates"))
+            out.append(
+                make(
+                    entry.path,
+                    line,
+                    col,
+                    "RT403",
+                    f"adopted on {adopted}, outside its session {session_id} ({span})",
+                    "correct the adoption date, the session, or the session's dates",
+                )
+            )
     return out

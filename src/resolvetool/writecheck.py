@@ -33,25 +33,37 @@ def check_written(path: str, text: str, meant: dict[str, Any], *, comments_of: s
     try:
         raw = text.encode("utf-8")
     except UnicodeEncodeError as error:
-        raise WriteRefused(path, f"{_field(_unwritable(meant))} holds {_shown(error.object[error.start])}, which "
-                                 f"is not a Unicode character (an undecodable byte?)") from None
+        raise WriteRefused(
+            path,
+            f"{_field(_unwritable(meant))} holds {_shown(error.object[error.start])}, which "
+            f"is not a Unicode character (an undecodable byte?)",
+        ) from None
     doc = parse_source(raw, path)
     errors = [d for d in doc.diagnostics if d.severity.value == "error"]
     if doc.data is None or errors:
         first = errors[0] if errors else doc.diagnostics[0]
-        raise WriteRefused(path, f"the text to be written would not be read back (line {first.line}, column "
-                                 f"{first.col}: {first.message}); this is a bug in resolvetool: please report it")
+        raise WriteRefused(
+            path,
+            f"the text to be written would not be read back (line {first.line}, column "
+            f"{first.col}: {first.message}); this is a bug in resolvetool: please report it",
+        )
     loc = _difference(meant, doc.data)
     if loc is not None:
-        raise WriteRefused(path, f"{_field(loc)} would be read back as {_value_at(doc.data, loc)} instead of "
-                                 f"{_value_at(meant, loc)}; this is a bug in resolvetool: please report it")
+        raise WriteRefused(
+            path,
+            f"{_field(loc)} would be read back as {_value_at(doc.data, loc)} instead of "
+            f"{_value_at(meant, loc)}; this is a bug in resolvetool: please report it",
+        )
     if comments_of is not None:
         lost = lost_comments(comments_of, text)
         if lost:
             line, comment = lost[0]
             more = f" (and {len(lost) - 1} more)" if len(lost) > 1 else ""
-            raise WriteRefused(path, f"the comment {_shown(comment)} on line {line}{more} would be lost; put it on a "
-                                     f"line of its own above the field it is about")
+            raise WriteRefused(
+                path,
+                f"the comment {_shown(comment)} on line {line}{more} would be lost; put it on a "
+                f"line of its own above the field it is about",
+            )
 
 
 def check_size(path: str, text: str, max_size: int) -> None:
@@ -59,9 +71,12 @@ def check_size(path: str, text: str, max_size: int) -> None:
     written (RT003), and every writer after it leave it alone."""
     size = len(text.encode("utf-8", "surrogatepass"))
     if size > max_size:
-        raise WriteRefused(path, f"the file written would be {size:,} bytes, over the limit of {max_size:,} "
-                                 f"(max-file-size), which validate refuses; split the record, or raise "
-                                 f"max-file-size in resolvetool.toml")
+        raise WriteRefused(
+            path,
+            f"the file written would be {size:,} bytes, over the limit of {max_size:,} "
+            f"(max-file-size), which validate refuses; split the record, or raise "
+            f"max-file-size in resolvetool.toml",
+        )
 
 
 def _difference(meant: Any, got: Any, loc: Loc = ()) -> Loc | None:

@@ -15,13 +15,20 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.emitter import Emitter
+from ruamel.yaml.error import CommentMark
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.representer import RoundTripRepresenter
-from ruamel.yaml.resolver import Resolver as Yaml12, VersionedResolver
+from ruamel.yaml.resolver import Resolver as Yaml12
+from ruamel.yaml.resolver import VersionedResolver
+from ruamel.yaml.scalarstring import (
+    DoubleQuotedScalarString,
+    FoldedScalarString,
+    LiteralScalarString,
+    PlainScalarString,
+    ScalarString,
+    SingleQuotedScalarString,
+)
 from ruamel.yaml.tag import Tag
-from ruamel.yaml.scalarstring import (DoubleQuotedScalarString, FoldedScalarString, LiteralScalarString,
-                                      PlainScalarString, ScalarString, SingleQuotedScalarString)
-from ruamel.yaml.error import CommentMark
 from ruamel.yaml.tokens import CommentToken
 from yaml.resolver import Resolver as Yaml11
 
@@ -54,7 +61,7 @@ class Verbatim(str):
 
     tag: str
 
-    def __new__(cls, text: str, tag: str) -> "Verbatim":
+    def __new__(cls, text: str, tag: str) -> Verbatim:
         made = super().__new__(cls, text)
         made.tag = tag
         return made
@@ -167,8 +174,14 @@ def for_ruamel(text: str) -> str:
     NEL, U+2028 or U+2029, which libyaml reads as line breaks and ruamel.yaml (and editors) as characters, are
     never outside a quoted value here: the strict reader refuses them there (RT024); inside one they are
     written as escapes."""
-    from yaml.events import (CollectionEndEvent, DocumentEndEvent, MappingStartEvent, NodeEvent, ScalarEvent,
-                             SequenceStartEvent)
+    from yaml.events import (
+        CollectionEndEvent,
+        DocumentEndEvent,
+        MappingStartEvent,
+        NodeEvent,
+        ScalarEvent,
+        SequenceStartEvent,
+    )
 
     edits: list[tuple[int, int, str]] = []
     position = 0
@@ -227,7 +240,7 @@ def _comment_above_value(text: str, key_end: int, value: Any, edits: list[tuple[
             return
     else:
         value_line_end = text.find("\n", end)
-        if "#" in text[end: value_line_end if value_line_end >= 0 else len(text)]:
+        if "#" in text[end : value_line_end if value_line_end >= 0 else len(text)]:
             edits.append((comment, key_line_end, ""))
             return
     edits.append((comment, key_line_end, ""))
@@ -259,9 +272,12 @@ def _scalar_for_ruamel(text: str, event: Any, edits: list[tuple[int, int, str]])
             if text[at] == "\t":
                 edits.append((at, at + 1, " "))
     elif any(char in text[start:end] for char in ("\t", *_OTHER_BREAKS)) or (
-            event.style is None and "\ufeff" in text[start:end]):
-        escaped = _ESCAPED.sub(lambda found: "\\" + found.group() if found.group() in '\\"'
-                               else f"\\u{ord(found.group()):04x}", event.value)
+        event.style is None and "\ufeff" in text[start:end]
+    ):
+        escaped = _ESCAPED.sub(
+            lambda found: "\\" + found.group() if found.group() in '\\"' else f"\\u{ord(found.group()):04x}",
+            event.value,
+        )
         edits.append((start, end, f'"{escaped}"'))
 
 
@@ -289,8 +305,9 @@ def block_safe(text: str) -> bool:
 def fold_safe(text: str) -> bool:
     """Whether a folded block carries `text` exactly: one line of printable characters, no leading, trailing
     or doubled spaces (folding reads each break back as one space)."""
-    return bool(text) and not _NOT_RAW.search(text) and "\n" not in text and text == text.strip(" ") \
-        and "  " not in text
+    return (
+        bool(text) and not _NOT_RAW.search(text) and "\n" not in text and text == text.strip(" ") and "  " not in text
+    )
 
 
 def fold(text: str, indent: int, width: int = WIDTH) -> FoldedScalarString:
@@ -321,8 +338,14 @@ def styled(value: str, indent: int, width: int = WIDTH) -> Any:
         return LiteralScalarString(text) if block_safe(text) else DoubleQuotedScalarString(text)
     if read_as_another_type(text):
         return DoubleQuotedScalarString(text)
-    needs_quotes = (text != text.strip() or text[:1] in "!&*{}[]|>'\"%@`#,?:" or ": " in text or " #" in text
-                    or text.endswith(":") or not text)
+    needs_quotes = (
+        text != text.strip()
+        or text[:1] in "!&*{}[]|>'\"%@`#,?:"
+        or ": " in text
+        or " #" in text
+        or text.endswith(":")
+        or not text
+    )
     if indent + len(text) + 2 > width and " " in text and fold_safe(text):
         return fold(text, indent, width)
     if needs_quotes or text.startswith("- ") or text == "-":
@@ -578,7 +601,27 @@ def scalar_spans(text: str) -> dict[tuple, ScalarSpan]:
     return spans
 
 
-__all__ = ["read_as_another_type", "CommentedMap", "CommentedSeq", "ScalarSpan", "Verbatim", "block_safe", "dump", "fold",
-           "fold_safe", "for_ruamel", "is_block",
-           "block_where_commented", "keep_comments", "line_ending", "load", "needs_escapes", "render_scalar", "scalar_spans", "styled",
-           "styled_inline", "styled_like", "walk"]
+__all__ = [
+    "CommentedMap",
+    "CommentedSeq",
+    "ScalarSpan",
+    "Verbatim",
+    "block_safe",
+    "block_where_commented",
+    "dump",
+    "fold",
+    "fold_safe",
+    "for_ruamel",
+    "is_block",
+    "keep_comments",
+    "line_ending",
+    "load",
+    "needs_escapes",
+    "read_as_another_type",
+    "render_scalar",
+    "scalar_spans",
+    "styled",
+    "styled_inline",
+    "styled_like",
+    "walk",
+]

@@ -1,8 +1,8 @@
 """Comparing versions of records: what a change did to the substance, clause by clause.
 
-    from resolvetool.diff import diff_paths, diff_revisions
-    for record in diff_revisions(load_settings(), "main"):    # main against the working tree
-        print(record.status, record.id, [change.kind for change in record.changes])
+from resolvetool.diff import diff_paths, diff_revisions
+for record in diff_revisions(load_settings(), "main"):    # main against the working tree
+    print(record.status, record.id, [change.kind for change in record.changes])
 """
 
 from __future__ import annotations
@@ -47,12 +47,17 @@ def diff_revisions(settings: Any, base: str, head: str | None = None, *, whitesp
     new_commit = gitrev.commit(root, head) if head is not None else None
     paths = gitrev.changed_paths(root, old_commit, new_commit, folder)
     old = gitrev.read_at(root, old_commit, paths)
-    new = (gitrev.read_at(root, new_commit, paths) if new_commit
-           else gitrev.read_worktree(root, paths, os.path.realpath(settings.root), settings.max_file_size))
+    new = (
+        gitrev.read_at(root, new_commit, paths)
+        if new_commit
+        else gitrev.read_worktree(root, paths, os.path.realpath(settings.root), settings.max_file_size)
+    )
     return diff_sides(old, new, whitespace=whitespace)
 
 
-def record_history(settings: Any, path: Path, *, whitespace: bool = False) -> list[tuple[str, str, str, list[RecordDiff]]]:
+def record_history(
+    settings: Any, path: Path, *, whitespace: bool = False
+) -> list[tuple[str, str, str, list[RecordDiff]]]:
     """How one record file changed commit by commit, oldest first: (commit, date, subject, diffs)."""
     from . import gitrev
 

@@ -27,8 +27,9 @@ class GitError(Exception):
 
 def _git(root: Path, *args: str, input: bytes | None = None) -> bytes:
     try:
-        result = subprocess.run(["git", "--literal-pathspecs", *args], cwd=root, input=input, capture_output=True,
-                                check=False)
+        result = subprocess.run(
+            ["git", "--literal-pathspecs", *args], cwd=root, input=input, capture_output=True, check=False
+        )
     except FileNotFoundError:
         raise GitError("git is not installed (or not on PATH); diff between revisions needs it") from None
     if result.returncode != 0:
@@ -42,8 +43,9 @@ def repository(start: Path) -> Path:
     try:
         return Path(os.fsdecode(_git(start, "rev-parse", "--show-toplevel").removesuffix(b"\n")))
     except GitError:
-        raise GitError(f"{start} is not in a git repository; compare two files or folders instead "
-                       "(resolvetool diff A B)") from None
+        raise GitError(
+            f"{start} is not in a git repository; compare two files or folders instead (resolvetool diff A B)"
+        ) from None
 
 
 def commit(root: Path, revision: str) -> str:
@@ -51,16 +53,23 @@ def commit(root: Path, revision: str) -> str:
     if not revision or revision.startswith("-") or any(ch in revision for ch in "\0\n"):
         raise GitError(f"{revision!r} is not a revision")
     try:
-        return _git(root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}").decode().strip()
+        return (
+            _git(root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}")
+            .decode()
+            .strip()
+        )
     except GitError:
         pass
     shallow = _git(root, "rev-parse", "--is-shallow-repository").decode().strip() == "true"
     if shallow:
-        raise GitError(f"this clone is shallow and does not hold {revision}; fetch it first, for example "
-                       f"'git fetch --unshallow' or 'git fetch origin {revision}' (in GitHub Actions: "
-                       "actions/checkout with fetch-depth: 0)")
-    raise GitError(f"no commit {revision!r} in {root}; 'git log --oneline' lists them, "
-                   "'git fetch' brings others' branches")
+        raise GitError(
+            f"this clone is shallow and does not hold {revision}; fetch it first, for example "
+            f"'git fetch --unshallow' or 'git fetch origin {revision}' (in GitHub Actions: "
+            "actions/checkout with fetch-depth: 0)"
+        )
+    raise GitError(
+        f"no commit {revision!r} in {root}; 'git log --oneline' lists them, 'git fetch' brings others' branches"
+    )
 
 
 def changed_paths(root: Path, base: str, head: str | None, folder: str) -> set[str]:

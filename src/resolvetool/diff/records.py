@@ -18,8 +18,15 @@ from typing import Any
 from .align import common, reverse_words, similarity, words_diff
 
 CLAUSE_LISTS = ("preamble", "operative")
-_OPPOSITE = {"added": "removed", "removed": "added", "inserted": "deleted", "deleted": "inserted",
-             "changed": "changed", "moved": "moved", "renumbered": "renumbered"}
+_OPPOSITE = {
+    "added": "removed",
+    "removed": "added",
+    "inserted": "deleted",
+    "deleted": "inserted",
+    "changed": "changed",
+    "moved": "moved",
+    "renumbered": "renumbered",
+}
 _PAIRED = 0.5  # clauses at least this alike (in words) are one clause changed, not one deleted and one inserted
 
 
@@ -38,8 +45,15 @@ class Change:
     context: tuple[str | None, str | None] = (None, None)
 
     def reversed(self) -> Change:
-        return replace(self, kind=_OPPOSITE[self.kind], old=self.new, new=self.old, at=self.at[::-1],
-                       words=tuple(reverse_words(list(self.words))), context=self.context[::-1])
+        return replace(
+            self,
+            kind=_OPPOSITE[self.kind],
+            old=self.new,
+            new=self.old,
+            at=self.at[::-1],
+            words=tuple(reverse_words(list(self.words))),
+            context=self.context[::-1],
+        )
 
 
 def diff_records(old: dict[str, Any] | None, new: dict[str, Any] | None, *, whitespace: bool = False) -> list[Change]:
@@ -104,7 +118,10 @@ def _value(path: str, old: Any, new: Any, whitespace: bool) -> list[Change]:
 def _list(path: str, old: list, new: list, whitespace: bool) -> list[Change]:
     """A list of values (parties, approves) or of mappings (lifecycle): entries kept are matched in order;
     between two kept entries, the k-th removed and the k-th added entry of mappings are one entry changed."""
-    keyed = [_hashable(_normal(item, whitespace)) for item in old], [_hashable(_normal(item, whitespace)) for item in new]
+    keyed = (
+        [_hashable(_normal(item, whitespace)) for item in old],
+        [_hashable(_normal(item, whitespace)) for item in new],
+    )
     kept = common(*keyed)
     out: list[Change] = []
     i = j = 0
@@ -115,8 +132,10 @@ def _list(path: str, old: list, new: list, whitespace: bool) -> list[Change]:
                 for change in _value(path, old[a], new[b], whitespace):
                     out.append(replace(change, at=(a + 1, b + 1)))
             else:
-                out += [Change("removed", path, old=old[a], at=(a + 1, None)),
-                        Change("added", path, new=new[b], at=(None, b + 1))]
+                out += [
+                    Change("removed", path, old=old[a], at=(a + 1, None)),
+                    Change("added", path, new=new[b], at=(None, b + 1)),
+                ]
         paired = min(len(removed), len(added))
         out += [Change("removed", path, old=old[a], at=(a + 1, None)) for a in removed[paired:]]
         out += [Change("added", path, new=new[b], at=(None, b + 1)) for b in added[paired:]]
@@ -151,7 +170,7 @@ def _item_words(items: Any) -> list[str]:
 
 
 def _clauses(path: str, old: list, new: list, whitespace: bool) -> list[Change]:
-    key = (lambda clause: _hashable(_normal(_without_number(clause), whitespace)))
+    key = lambda clause: _hashable(_normal(_without_number(clause), whitespace))
     kept = common([key(c) for c in old], [key(c) for c in new])
     matched_old = {i for i, _ in kept}
     matched_new = {j for _, j in kept}
@@ -169,8 +188,16 @@ def _clauses(path: str, old: list, new: list, whitespace: bool) -> list[Change]:
         places = by_key.get(key(old[i]))
         if places:
             j = places.pop(0)
-            out.append(Change("moved", path, clause_words(old[i]), clause_words(new[j]), at=(i + 1, j + 1),
-                              context=(_before(old, i), _before(new, j))))
+            out.append(
+                Change(
+                    "moved",
+                    path,
+                    clause_words(old[i]),
+                    clause_words(new[j]),
+                    at=(i + 1, j + 1),
+                    context=(_before(old, i), _before(new, j)),
+                )
+            )
             if _number(old[i]) != _number(new[j]):
                 out.append(Change("renumbered", path, _number(old[i]), _number(new[j]), at=(i + 1, j + 1)))
             matched_old.add(i)
@@ -194,16 +221,30 @@ def _clauses(path: str, old: list, new: list, whitespace: bool) -> list[Change]:
         matched_old.add(i)
         matched_new.add(j)
         if words_old[i] != words_new[j] or whitespace:
-            out.append(Change("changed", path, words_old[i], words_new[j], at=(i + 1, j + 1),
-                              words=tuple(words_diff(words_old[i], words_new[j]))))
+            out.append(
+                Change(
+                    "changed",
+                    path,
+                    words_old[i],
+                    words_new[j],
+                    at=(i + 1, j + 1),
+                    words=tuple(words_diff(words_old[i], words_new[j])),
+                )
+            )
         if _number(old[i]) != _number(new[j]):
             out.append(Change("renumbered", path, _number(old[i]), _number(new[j]), at=(i + 1, j + 1)))
         for change in _value(path, _without_words(old[i]), _without_words(new[j]), whitespace):
             out.append(replace(change, at=(i + 1, j + 1)))
-    out += [Change("deleted", path, old=clause_words(old[i]), at=(i + 1, None), context=(_before(old, i), None))
-            for i in range(len(old)) if i not in matched_old]
-    out += [Change("inserted", path, new=clause_words(new[j]), at=(None, j + 1), context=(None, _before(new, j)))
-            for j in range(len(new)) if j not in matched_new]
+    out += [
+        Change("deleted", path, old=clause_words(old[i]), at=(i + 1, None), context=(_before(old, i), None))
+        for i in range(len(old))
+        if i not in matched_old
+    ]
+    out += [
+        Change("inserted", path, new=clause_words(new[j]), at=(None, j + 1), context=(None, _before(new, j)))
+        for j in range(len(new))
+        if j not in matched_new
+    ]
     return sorted(out, key=_order)
 
 
@@ -211,8 +252,14 @@ def _order(change: Change) -> tuple:
     """List changes by place (the earlier of an entry's two positions), then by kind: the same order
     whichever version comes first, so that reversing a diff is reversing each change."""
     place = min(p for p in change.at if p is not None)
-    return (place, min(change.kind, _OPPOSITE[change.kind]), sorted(filter(None, change.at)), change.path,
-            sorted((repr(change.old), repr(change.new))), sorted((repr(change.words), repr(reverse_words(list(change.words))))))
+    return (
+        place,
+        min(change.kind, _OPPOSITE[change.kind]),
+        sorted(filter(None, change.at)),
+        change.path,
+        sorted((repr(change.old), repr(change.new))),
+        sorted((repr(change.words), repr(reverse_words(list(change.words))))),
+    )
 
 
 def _number(clause: Any) -> Any:
@@ -254,5 +301,11 @@ class RecordDiff:
 
     def reversed(self) -> RecordDiff:
         status = {"added": "removed", "removed": "added"}.get(self.status, self.status)
-        return RecordDiff(self.ids[::-1], self.kind, status, self.new_path, self.old_path,
-                          [change.reversed() for change in self.changes])
+        return RecordDiff(
+            self.ids[::-1],
+            self.kind,
+            status,
+            self.new_path,
+            self.old_path,
+            [change.reversed() for change in self.changes],
+        )

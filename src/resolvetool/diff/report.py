@@ -129,8 +129,10 @@ def markdown(diffs: list[RecordDiff], title: str = "resolvetool diff") -> str:
     out = [f"**{escape_line(title)}**: {len(diffs)} record{'s' if len(diffs) != 1 else ''} ({summary})", ""]
     for diff in diffs:
         changes = len(diff.changes)
-        out.append(f"<details><summary>{_html(headline(diff))}"
-                   f"{f' ({changes} change' + ('s' if changes != 1 else '') + ')' if changes else ''}</summary>")
+        out.append(
+            f"<details><summary>{_html(headline(diff))}"
+            f"{f' ({changes} change' + ('s' if changes != 1 else '') + ')' if changes else ''}</summary>"
+        )
         out.append("")
         path = diff.new_path or diff.old_path
         if path:
@@ -172,19 +174,37 @@ def _code(text: str) -> str:
 def as_json(diffs: list[RecordDiff]) -> str:
     from ..inert import inert_json
 
-    return inert_json(json.dumps({"version": FORMAT_VERSION, "records": [_record(diff) for diff in diffs]},
-                                 ensure_ascii=False, indent=2)) + "\n"
+    return (
+        inert_json(
+            json.dumps(
+                {"version": FORMAT_VERSION, "records": [_record(diff) for diff in diffs]}, ensure_ascii=False, indent=2
+            )
+        )
+        + "\n"
+    )
 
 
 def _record(diff: RecordDiff) -> dict[str, Any]:
     return {
-        "id": diff.id, "old_id": diff.ids[0], "new_id": diff.ids[1], "kind": diff.kind, "status": diff.status,
-        "old_path": diff.old_path, "new_path": diff.new_path,
-        "changes": [{
-            "kind": change.kind, "path": change.path, "old": change.old, "new": change.new,
-            "old_position": change.at[0], "new_position": change.at[1],
-            "after": {"old": change.context[0], "new": change.context[1]},
-            "words": [[op, words] for op, words in change.words],
-            "summary": describe(change)[0],
-        } for change in diff.changes],
+        "id": diff.id,
+        "old_id": diff.ids[0],
+        "new_id": diff.ids[1],
+        "kind": diff.kind,
+        "status": diff.status,
+        "old_path": diff.old_path,
+        "new_path": diff.new_path,
+        "changes": [
+            {
+                "kind": change.kind,
+                "path": change.path,
+                "old": change.old,
+                "new": change.new,
+                "old_position": change.at[0],
+                "new_position": change.at[1],
+                "after": {"old": change.context[0], "new": change.context[1]},
+                "words": [[op, words] for op, words in change.words],
+                "summary": describe(change)[0],
+            }
+            for change in diff.changes
+        ],
     }

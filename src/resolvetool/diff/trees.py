@@ -101,20 +101,36 @@ def diff_sides(old: Side, new: Side, *, whitespace: bool = False) -> list[Record
     # A record whose id changed while nothing else did was renamed.
     renamed = []
     for old_id, (old_path, old_data) in sorted(gone.items()):
-        match = next((new_id for new_id, (_, data) in sorted(came.items())
-                      if new_id not in renamed and _without_id(data) == _without_id(old_data)), None)
+        match = next(
+            (
+                new_id
+                for new_id, (_, data) in sorted(came.items())
+                if new_id not in renamed and _without_id(data) == _without_id(old_data)
+            ),
+            None,
+        )
         if match is not None:
             renamed.append(match)
             new_path, new_data = came[match]
-            out.append(RecordDiff((old_id, match), _kind(new_data, old_data), "renamed", old_path, new_path,
-                                  [Change("changed", "id", old_id, match)]))
+            out.append(
+                RecordDiff(
+                    (old_id, match),
+                    _kind(new_data, old_data),
+                    "renamed",
+                    old_path,
+                    new_path,
+                    [Change("changed", "id", old_id, match)],
+                )
+            )
     for rid, (path, data) in gone.items():
         if not any(diff.ids[0] == rid for diff in out):
             out.append(RecordDiff((rid, None), _kind(data), "removed", path, None))
     for rid, (path, data) in came.items():
         if rid not in renamed:
             out.append(RecordDiff((None, rid), _kind(data), "added", None, path))
-    return sorted(out, key=lambda diff: (min(i for i in diff.ids if i is not None), diff.ids[0] or "", diff.ids[1] or ""))
+    return sorted(
+        out, key=lambda diff: (min(i for i in diff.ids if i is not None), diff.ids[0] or "", diff.ids[1] or "")
+    )
 
 
 def _printable(side: Side) -> Side:

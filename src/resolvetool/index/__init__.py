@@ -18,10 +18,56 @@ from .refresh import Progress, Refreshed, refresh
 from .store import Store, code_stamp, database_path, is_utf8
 
 # Endings that complete a prefix into the words whose stems fall short of it (see Index.prefix_stems).
-_ENDINGS = ("", "e", "s", "es", "ed", "ing", "er", "ers", "y", "ies", "ion", "ions", "ation", "ations", "ational",
-            "ive", "ively", "ity", "ities", "al", "ally", "ment", "ments", "ness", "ism", "ist", "ize", "izes",
-            "ized", "izing", "ization", "izations", "ise", "ised", "ising", "isation", "ate", "ated", "ating",
-            "ator", "ance", "ence", "able", "ible", "ful", "less", "ous", "ly")
+_ENDINGS = (
+    "",
+    "e",
+    "s",
+    "es",
+    "ed",
+    "ing",
+    "er",
+    "ers",
+    "y",
+    "ies",
+    "ion",
+    "ions",
+    "ation",
+    "ations",
+    "ational",
+    "ive",
+    "ively",
+    "ity",
+    "ities",
+    "al",
+    "ally",
+    "ment",
+    "ments",
+    "ness",
+    "ism",
+    "ist",
+    "ize",
+    "izes",
+    "ized",
+    "izing",
+    "ization",
+    "izations",
+    "ise",
+    "ised",
+    "ising",
+    "isation",
+    "ate",
+    "ated",
+    "ating",
+    "ator",
+    "ance",
+    "ence",
+    "able",
+    "ible",
+    "ful",
+    "less",
+    "ous",
+    "ly",
+)
 _COLUMNS = "r.rec, r.id, r.kind, r.symbol, r.title, r.status, r.date, r.path, r.valid, r.problem"
 # How a reference relates its record to the one it names: the field it stands in, except that references
 # in a record's words (clauses, items, annexes, footnotes: fields ending in "refs") all mean "cites".
@@ -109,8 +155,7 @@ class Index:
 
     def _named(self, name: str) -> list[Row]:
         rows = self._rows("WHERE r.id = ? COLLATE NOCASE ORDER BY r.id = ? DESC, r.path", (name, name))
-        return rows or self._rows("WHERE r.symbol = ? COLLATE NOCASE ORDER BY r.symbol = ? DESC, r.path",
-                                  (name, name))
+        return rows or self._rows("WHERE r.symbol = ? COLLATE NOCASE ORDER BY r.symbol = ? DESC, r.path", (name, name))
 
     def parts(self, rec: int) -> list[str] | None:
         """The names of a record's parts (preamble-1, article-41 ...); None when it is not valid."""
@@ -139,11 +184,15 @@ class Index:
         names: dict[str, str] = {}
         # Ids holding a word of the reference, or starting as it does (a misspelt one-word id).
         for word in [*(words or [ref.casefold()]), ref.casefold()[:3] + "%"]:
-            pattern = (word if word.endswith("%") and len(word) == 4 else
-                       "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+            pattern = (
+                word
+                if word.endswith("%") and len(word) == 4
+                else "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            )
             for record_id, symbol in self.db.execute(
-                    "SELECT id, symbol FROM records WHERE id LIKE ? ESCAPE '\\' OR symbol LIKE ? ESCAPE '\\' "
-                    "LIMIT 5000", (pattern, pattern)):
+                "SELECT id, symbol FROM records WHERE id LIKE ? ESCAPE '\\' OR symbol LIKE ? ESCAPE '\\' LIMIT 5000",
+                (pattern, pattern),
+            ):
                 names[record_id.casefold()] = record_id
                 if symbol:
                     names[symbol.casefold()] = symbol
@@ -155,15 +204,20 @@ class Index:
         With `per_field`, at most that many are returned for each field, most recent first."""
         pointing = f"({POINTS_AT})"
         bounds = points_at(record_id)
-        counts = dict(self.db.execute(f"SELECT {_RELATION}, count(DISTINCT rec) FROM refs WHERE {pointing} "
-                                      f"GROUP BY 1", bounds).fetchall())
+        counts = dict(
+            self.db.execute(
+                f"SELECT {_RELATION}, count(DISTINCT rec) FROM refs WHERE {pointing} GROUP BY 1", bounds
+            ).fetchall()
+        )
         found: list[Referrer] = []
         for relation in sorted(counts):
             limit = f"LIMIT {int(per_field)}" if per_field is not None else ""
             rows = self.db.execute(
                 f"SELECT {_COLUMNS}, group_concat(DISTINCT nullif(substr(f.ref, {len(record_id) + 2}), '')) "
                 f"FROM refs f JOIN records r ON r.rec = f.rec WHERE {pointing} AND {_RELATION} = ? "
-                f"GROUP BY r.rec ORDER BY r.date IS NULL, r.date DESC, r.id {limit}", (*bounds, relation))
+                f"GROUP BY r.rec ORDER BY r.date IS NULL, r.date DESC, r.id {limit}",
+                (*bounds, relation),
+            )
             found += [Referrer(Row.of(row), relation, row[10] and ", ".join(row[10].split(","))) for row in rows]
         return found, counts
 
@@ -179,8 +233,12 @@ class Index:
         if not rows or not rows[0].valid:
             return None
         row = rows[0]
-        raw = read_source(self.settings.root / row.path, row.path, max_size=self.settings.max_file_size,
-                          within=str(self.settings.root))
+        raw = read_source(
+            self.settings.root / row.path,
+            row.path,
+            max_size=self.settings.max_file_size,
+            within=str(self.settings.root),
+        )
         if not isinstance(raw, bytes):
             return None
         doc = parse_source(raw, row.path)
@@ -238,8 +296,14 @@ def open_index(settings: Any, *, jobs: int | None = None, progress: Progress | N
 
 
 def _refresh(store: Store, settings: Any, jobs: int | None, progress: Progress | None) -> Refreshed:
-    return refresh(store, Path(os.path.abspath(settings.records)), Path(os.path.abspath(settings.root)),
-                   jobs=jobs or settings.jobs, max_size=settings.max_file_size, progress=progress)
+    return refresh(
+        store,
+        Path(os.path.abspath(settings.records)),
+        Path(os.path.abspath(settings.root)),
+        jobs=jobs or settings.jobs,
+        max_size=settings.max_file_size,
+        progress=progress,
+    )
 
 
 _UNUSED_DAYS = 30

@@ -21,18 +21,39 @@ PRESENTATION = frozenset({"layout"})
 
 # Derived fields: computed from the record when it is indexed.
 DERIVED: dict[str, dict[str, Any]] = {
-    "date": {"type": "date", "help": "the record's own date: a resolution's adoption, a session's start, "
-                                     "an agreement's latest dated event"},
+    "date": {
+        "type": "date",
+        "help": "the record's own date: a resolution's adoption, a session's start, an agreement's latest dated event",
+    },
     "year": {"type": "number", "help": "the year of `date`"},
     "adopted": {"type": "date", "help": "a resolution's adoption date (adoption.date)"},
     "phrase": {"type": "text", "many": True, "help": "the formula of any preambular or operative clause"},
-    "refs": {"type": "ref", "many": True,
-             "help": "every record and part the record points to, anywhere in it (with and without #part)"},
-    "cites": {"type": "ref", "many": True,
-              "help": "what the record's words cite: the references of its clauses, items, annexes, footnotes"},
-    "status": {"type": "enum", "help": "a resolution's status, or an agreement's from its lifecycle",
-               "choices": ["draft", "adopted", "rejected", "withdrawn", "superseded", "approved", "signed",
-                           "in-force", "terminated"], "kinds": ["agreement", "resolution"]},
+    "refs": {
+        "type": "ref",
+        "many": True,
+        "help": "every record and part the record points to, anywhere in it (with and without #part)",
+    },
+    "cites": {
+        "type": "ref",
+        "many": True,
+        "help": "what the record's words cite: the references of its clauses, items, annexes, footnotes",
+    },
+    "status": {
+        "type": "enum",
+        "help": "a resolution's status, or an agreement's from its lifecycle",
+        "choices": [
+            "draft",
+            "adopted",
+            "rejected",
+            "withdrawn",
+            "superseded",
+            "approved",
+            "signed",
+            "in-force",
+            "terminated",
+        ],
+        "kinds": ["agreement", "resolution"],
+    },
     "title": {"type": "text", "help": "the title, name or subject the record is shown with"},
     "path": {"type": "text", "help": "the record's file, relative to the project folder"},
     "valid": {"type": "bool", "help": "whether the record passes the schema"},

@@ -80,9 +80,20 @@ def extract(raw: bytes, display: str) -> tuple:
     # is not repeated here; the query layer reads each field where it is kept.
     kept = [(name, value) for name, value in fields if name not in _IN_RECORDS and _types().get(name) != "ref"]
     names = " ".join(filter(None, (record_id, symbol)))
-    return (record_id, kind, symbol, title, status, date, valid, problem, tuple(dict.fromkeys(kept)),
-            tuple(dict.fromkeys(refs)), (title or "", "\n".join(_words(data)), names),
-            tuple(name for name, _ in record.fragments()) if record is not None else None)
+    return (
+        record_id,
+        kind,
+        symbol,
+        title,
+        status,
+        date,
+        valid,
+        problem,
+        tuple(dict.fromkeys(kept)),
+        tuple(dict.fromkeys(refs)),
+        (title or "", "\n".join(_words(data)), names),
+        tuple(name for name, _ in record.fragments()) if record is not None else None,
+    )
 
 
 def _problem(diagnostics: Any) -> str | None:

@@ -39,8 +39,9 @@ class Refreshed:
     seconds: float = 0.0
 
 
-def refresh(store: Store, records: Path, root: Path, *, jobs: int | None = None, max_size: int,
-            progress: Progress | None = None) -> Refreshed:
+def refresh(
+    store: Store, records: Path, root: Path, *, jobs: int | None = None, max_size: int, progress: Progress | None = None
+) -> Refreshed:
     started = time.perf_counter()
     records_path = os.fspath(records)
     checked_at = store.meta("checked_at")
@@ -53,8 +54,9 @@ def refresh(store: Store, records: Path, root: Path, *, jobs: int | None = None,
     removed, candidates = _changes(store, found, known, unreadable, records_path)
     base = os.path.relpath(records_path, root)
     done = Refreshed(removed=len(removed), unreadable=found.unreadable)
-    folders = {folder: (known.get(folder, stamp) if folder in unreadable else stamp)
-               for folder, stamp in found.folders.items()}
+    folders = {
+        folder: (known.get(folder, stamp) if folder in unreadable else stamp) for folder, stamp in found.folders.items()
+    }
     catalogue = None if store.meta("catalogue") else _catalogue()
     if not removed and not candidates:
         if folders != known or checked_at is None or catalogue is not None:
@@ -108,8 +110,9 @@ def _path(base: str, key: Key) -> str:
     return "/".join(part.replace(os.sep, "/") for part in parts)
 
 
-def _changes(store: Store, found: Scan, known: Known, unreadable: set[str],
-             records: str) -> tuple[list[Key], list[tuple[Key, bytes | None]]]:
+def _changes(
+    store: Store, found: Scan, known: Known, unreadable: set[str], records: str
+) -> tuple[list[Key], list[tuple[Key, bytes | None]]]:
     """(files gone, files to read with the hash they had) from what the scan found."""
     removed: list[Key] = []
     added: set[Key] = set()
@@ -133,8 +136,9 @@ def _changes(store: Store, found: Scan, known: Known, unreadable: set[str],
     return removed, candidates
 
 
-def _read_all(records: str, base: str, candidates: list[tuple[Key, bytes | None]], max_size: int,
-              jobs: int | None, root: str) -> Iterator[list[tuple]]:
+def _read_all(
+    records: str, base: str, candidates: list[tuple[Key, bytes | None]], max_size: int, jobs: int | None, root: str
+) -> Iterator[list[tuple]]:
     """Read, hash and (when the content changed) extract the candidates, in batches."""
     chunks = [candidates[i : i + 64] for i in range(0, len(candidates), 64)]
     batch: list[tuple] = []
@@ -153,8 +157,9 @@ def _read_all(records: str, base: str, candidates: list[tuple[Key, bytes | None]
         yield batch
 
 
-def read_chunk(chunk: list[tuple[Key, bytes | None]], records: str, base: str, max_size: int,
-               root: str | None = None) -> list[tuple]:
+def read_chunk(
+    chunk: list[tuple[Key, bytes | None]], records: str, base: str, max_size: int, root: str | None = None
+) -> list[tuple]:
     """(key, stamp, hash, extraction or None when the content is unchanged) for each file; links in the project
     at `root` that lead out of it are not read."""
     from ..diagnostics import Diagnostic
@@ -172,8 +177,9 @@ def read_chunk(chunk: list[tuple[Key, bytes | None]], records: str, base: str, m
         if isinstance(raw, Diagnostic):
             stem = name.rsplit(".", 1)[0]
             problem = f"{raw.line}:{raw.col}: {raw.code} {raw.message}"
-            out.append((key, None, None, (stem, None, None, None, None, None, False, problem, (), (), ("", "", stem),
-                                          None)))
+            out.append(
+                (key, None, None, (stem, None, None, None, None, None, False, problem, (), (), ("", "", stem), None))
+            )
             continue
         digest = hashlib.blake2b(raw, digest_size=16).digest()
         if previous is not None and digest == previous:

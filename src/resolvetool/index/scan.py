@@ -43,8 +43,9 @@ class Scan:
     unreadable: list[tuple[str, str]] = field(default_factory=list)  # (folder, reason): keep what was known
 
 
-def scan(records: str, known: Known, since: int, *, expected_files: int = 0,
-         clock: Callable[[], int] | None = None) -> Scan:
+def scan(
+    records: str, known: Known, since: int, *, expected_files: int = 0, clock: Callable[[], int] | None = None
+) -> Scan:
     """Stat the records tree. `known` is every folder's (stamp, count) at the last check; files whose stamps
     are at or after `since`, and every file of a folder listed again, are reported in `recent` (since=0
     reports every file)."""
@@ -151,8 +152,7 @@ def _stat_folders(records: str, work: list[tuple[str, bool]], since: int) -> tup
                         recent.append((folder, name, None))  # a broken link: the reader says why
                         continue
                     if list_names or info.st_ctime_ns >= since or info.st_mtime_ns >= since:
-                        recent.append((folder, name, (info.st_size, info.st_mtime_ns, info.st_ctime_ns,
-                                                      info.st_ino)))
+                        recent.append((folder, name, (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)))
         except OSError as error:
             unreadable.append((folder, error.strerror or str(error)))
             continue

@@ -127,17 +127,20 @@ class Store:
         return row[0] if row else None
 
     def folders(self) -> dict[str, tuple[tuple[int, int, int], int]]:
-        return {_name(folder): ((mtime, ctime, inode), count)
-                for folder, mtime, ctime, inode, count in self.db.execute("SELECT * FROM folders")}
+        return {
+            _name(folder): ((mtime, ctime, inode), count)
+            for folder, mtime, ctime, inode, count in self.db.execute("SELECT * FROM folders")
+        }
 
     def names(self, folder: str) -> set[str]:
-        return {_name(name) for (name,) in self.db.execute("SELECT name FROM files WHERE folder = ?",
-                                                           (_kept(folder),))}
+        return {_name(name) for (name,) in self.db.execute("SELECT name FROM files WHERE folder = ?", (_kept(folder),))}
 
     def unindexed(self) -> list[tuple[str, str]]:
         """(folder, name) of the files that are known but not indexed: those whose path is not UTF-8."""
-        return sorted((_name(folder), _name(name))
-                      for folder, name in self.db.execute("SELECT folder, name FROM files WHERE rec IS NULL"))
+        return sorted(
+            (_name(folder), _name(name))
+            for folder, name in self.db.execute("SELECT folder, name FROM files WHERE rec IS NULL")
+        )
 
     def stored(self, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], StoredFile]:
         """What is known of these files, read folder by folder."""
@@ -147,12 +150,19 @@ class Store:
         found = {}
         for folder, names in by_folder.items():
             if len(names) < 50:
-                rows = [self.db.execute("SELECT folder, name, size, mtime, ctime, inode, hash, rec FROM files "
-                                        "WHERE folder = ? AND name = ?", _key((folder, name))).fetchone()
-                        for name in names]
+                rows = [
+                    self.db.execute(
+                        "SELECT folder, name, size, mtime, ctime, inode, hash, rec FROM files "
+                        "WHERE folder = ? AND name = ?",
+                        _key((folder, name)),
+                    ).fetchone()
+                    for name in names
+                ]
             else:
-                rows = self.db.execute("SELECT folder, name, size, mtime, ctime, inode, hash, rec FROM files "
-                                       "WHERE folder = ?", (_kept(folder),)).fetchall()
+                rows = self.db.execute(
+                    "SELECT folder, name, size, mtime, ctime, inode, hash, rec FROM files WHERE folder = ?",
+                    (_kept(folder),),
+                ).fetchall()
             for row in rows:
                 if row is not None and _name(row[1]) in names:
                     found[folder, _name(row[1])] = _stored(row)
@@ -176,35 +186,63 @@ class Store:
             db.execute("DELETE FROM files WHERE folder = ? AND name = ?", _key(key))
 
     def restamp(self, db: sqlite3.Connection, key: tuple[str, str], stamp: tuple | None) -> None:
-        db.execute("UPDATE files SET size = ?, mtime = ?, ctime = ?, inode = ? WHERE folder = ? AND name = ?",
-                   (*(stamp or (None,) * 4), *_key(key)))
+        db.execute(
+            "UPDATE files SET size = ?, mtime = ?, ctime = ?, inode = ? WHERE folder = ? AND name = ?",
+            (*(stamp or (None,) * 4), *_key(key)),
+        )
 
-    def put(self, db: sqlite3.Connection, key: tuple[str, str], stamp: tuple | None, digest: bytes | None,
-            path: str, extracted: tuple) -> None:
+    def put(
+        self,
+        db: sqlite3.Connection,
+        key: tuple[str, str],
+        stamp: tuple | None,
+        digest: bytes | None,
+        path: str,
+        extracted: tuple,
+    ) -> None:
         """(Re)index one file: its old record's rows go, the new ones come in."""
         self._drop_file_record(db, key)
         record_id, kind, symbol, title, status, date, valid, problem, fields, refs, words, parts = extracted
-        rec = db.execute("INSERT INTO records (id, kind, symbol, title, status, date, path, valid, problem, parts) "
-                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                         (record_id, kind, symbol, title, status, date, path, int(valid), problem,
-                          " ".join(parts) if parts is not None else None)).lastrowid
+        rec = db.execute(
+            "INSERT INTO records (id, kind, symbol, title, status, date, path, valid, problem, parts) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                record_id,
+                kind,
+                symbol,
+                title,
+                status,
+                date,
+                path,
+                int(valid),
+                problem,
+                " ".join(parts) if parts is not None else None,
+            ),
+        ).lastrowid
         # Positions keep each field's values in the record's order (a list field sorts by its first value).
-        db.executemany("INSERT INTO fields (name, value, rec, pos) VALUES (?, ?, ?, ?)",
-                       [(name, value, rec, pos) for pos, (name, value) in enumerate(fields)])
-        written = list(dict.fromkeys((field, f"{target}#{fragment}" if fragment else target)
-                                     for target, fragment, field in refs))
-        db.executemany("INSERT INTO refs (rec, pos, field, ref) VALUES (?, ?, ?, ?)",
-                       [(rec, pos, field, ref) for pos, (field, ref) in enumerate(written)])
+        db.executemany(
+            "INSERT INTO fields (name, value, rec, pos) VALUES (?, ?, ?, ?)",
+            [(name, value, rec, pos) for pos, (name, value) in enumerate(fields)],
+        )
+        written = list(
+            dict.fromkeys((field, f"{target}#{fragment}" if fragment else target) for target, fragment, field in refs)
+        )
+        db.executemany(
+            "INSERT INTO refs (rec, pos, field, ref) VALUES (?, ?, ?, ?)",
+            [(rec, pos, field, ref) for pos, (field, ref) in enumerate(written)],
+        )
         db.executemany("INSERT OR IGNORE INTO refnames VALUES (?)", [(ref,) for ref in {ref for _, ref in written}])
         db.execute("INSERT INTO text (rowid, title, words, names) VALUES (?, ?, ?, ?)", (rec, *words))
-        db.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                   (*key, *(stamp or (None,) * 4), digest, rec))
+        db.execute(
+            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (*key, *(stamp or (None,) * 4), digest, rec)
+        )
 
     def put_unindexed(self, db: sqlite3.Connection, key: tuple[str, str], stamp: tuple | None) -> None:
         """Keep track of a file that is not indexed (its path is not UTF-8): no record, no hash."""
         self._drop_file_record(db, key)
-        db.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, NULL, NULL)",
-                   (*_key(key), *(stamp or (None,) * 4)))
+        db.execute(
+            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, NULL, NULL)", (*_key(key), *(stamp or (None,) * 4))
+        )
 
     def _drop_file_record(self, db: sqlite3.Connection, key: tuple[str, str]) -> None:
         row = db.execute("SELECT rec FROM files WHERE folder = ? AND name = ?", _key(key)).fetchone()
@@ -218,14 +256,21 @@ class Store:
         db.execute("DELETE FROM refs WHERE rec = ?", (rec,))
         db.execute("DELETE FROM text WHERE rowid = ?", (rec,))
 
-    def finish(self, db: sqlite3.Connection, folders: dict[str, tuple[tuple[int, int, int], int]],
-               checked_at: int, catalogue: dict | None) -> None:
+    def finish(
+        self,
+        db: sqlite3.Connection,
+        folders: dict[str, tuple[tuple[int, int, int], int]],
+        checked_at: int,
+        catalogue: dict | None,
+    ) -> None:
         """Record the state the index now reflects."""
         import json
 
         db.execute("DELETE FROM folders")
-        db.executemany("INSERT INTO folders VALUES (?, ?, ?, ?, ?)",
-                       [(_kept(folder), *stamp, count) for folder, (stamp, count) in folders.items()])
+        db.executemany(
+            "INSERT INTO folders VALUES (?, ?, ?, ?, ?)",
+            [(_kept(folder), *stamp, count) for folder, (stamp, count) in folders.items()],
+        )
         db.execute("INSERT OR REPLACE INTO meta VALUES ('checked_at', ?)", (checked_at,))
         db.execute("INSERT OR REPLACE INTO meta VALUES ('files', (SELECT count(*) FROM files))")
         if catalogue is not None:

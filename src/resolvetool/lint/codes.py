@@ -56,5 +56,6 @@ def _nearest(name: str, known: list[str]) -> list[str]:
     typed = name.upper().translate(_LOOK_ALIKES)
     if typed in known:
         return [typed]
-    return difflib.get_close_matches(typed, [code for code in known if len(code) == len(typed)] or known, n=3,
-                                     cutoff=0.6)
+    return difflib.get_close_matches(
+        typed, [code for code in known if len(code) == len(typed)] or known, n=3, cutoff=0.6
+    )

@@ -55,8 +55,9 @@ class LintConfig:
             return False
         if code.startswith(self.ignore):
             return False
-        return not any(code.startswith(codes) for pattern, codes in self.per_path_ignores.items()
-                       if fnmatch(path, pattern))
+        return not any(
+            code.startswith(codes) for pattern, codes in self.per_path_ignores.items() if fnmatch(path, pattern)
+        )
 
     def with_options(self, select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> LintConfig:
         """The configuration with command-line --select (replacing) and --ignore (adding); LintConfigError
@@ -81,26 +82,32 @@ def _known(codes: Any, where: str, *, prefix: bool = True) -> None:
 
 def _codes(value: Any, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(code, str) and code.startswith("RT") for code in value):
-        raise LintConfigError(f"{where} must be a list of codes or code prefixes such as \"RT304\" or \"RT3\"")
+        raise LintConfigError(f'{where} must be a list of codes or code prefixes such as "RT304" or "RT3"')
     _known(value, where)
     return tuple(value)
 
 
 def _formulas(value: Any, where: str) -> frozenset[str]:
     if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
-        raise LintConfigError(f"{where} must be a list of formulas such as \"BEARING IN MIND\"")
+        raise LintConfigError(f'{where} must be a list of formulas such as "BEARING IN MIND"')
     return frozenset(normalise(item) for item in value)
 
 
 def _conventions(table: dict[str, Any], where: str) -> BodyConventions:
     case = table.get("formula-case", {})
     punctuation = table.get("punctuation", {})
-    if not isinstance(case, dict) or set(case) - {"preamble", "operative"} \
-            or not all(value in CASES for value in case.values()):
+    if (
+        not isinstance(case, dict)
+        or set(case) - {"preamble", "operative"}
+        or not all(value in CASES for value in case.values())
+    ):
         raise LintConfigError(f"{where}.formula-case must map preamble and operative to one of {', '.join(CASES)}")
-    if not isinstance(punctuation, dict) or set(punctuation) - {"preamble", "operative", "last"} \
-            or not all(value in (",", ";", ".", ":") for value in punctuation.values()):
-        raise LintConfigError(f"{where}.punctuation must map preamble, operative and last to \",\", \";\" or \".\"")
+    if (
+        not isinstance(punctuation, dict)
+        or set(punctuation) - {"preamble", "operative", "last"}
+        or not all(value in (",", ";", ".", ":") for value in punctuation.values())
+    ):
+        raise LintConfigError(f'{where}.punctuation must map preamble, operative and last to ",", ";" or "."')
     return BodyConventions(dict(case), dict(punctuation))
 
 
@@ -127,15 +134,21 @@ def parse_lint_config(table: Any) -> LintConfig:
         where = f"[lint.bodies.{body}]"
         if not isinstance(rules, dict) or set(rules) - {"preamble", "operative", "formula-case", "punctuation"}:
             raise LintConfigError(f"{where} takes preamble, operative, formula-case and punctuation")
-        bodies[body] = BodyRules({section: _formulas(rules[section], f"{where}.{section}")
-                                  for section in ("preamble", "operative") if section in rules},
-                                 _conventions(rules, where))
+        bodies[body] = BodyRules(
+            {
+                section: _formulas(rules[section], f"{where}.{section}")
+                for section in ("preamble", "operative")
+                if section in rules
+            },
+            _conventions(rules, where),
+        )
     return LintConfig(
         select=_codes(table.get("select", []), "[lint] select"),
         ignore=_codes(table.get("ignore", []), "[lint] ignore"),
         severity=dict(severity),
-        per_path_ignores={pattern: _codes(codes, f"[lint.per-path-ignores] {pattern!r}")
-                          for pattern, codes in paths.items()},
+        per_path_ignores={
+            pattern: _codes(codes, f"[lint.per-path-ignores] {pattern!r}") for pattern, codes in paths.items()
+        },
         vocabulary={section: _formulas(items, f"[lint.vocabulary] {section}") for section, items in vocabulary.items()},
         bodies=bodies,
         raw=json.dumps(table, sort_keys=True, default=str),

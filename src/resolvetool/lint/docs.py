@@ -9,15 +9,19 @@ from ..diagnostics import CODES
 from .codes import SUPPRESSION_CODES
 from .rules import MODULE_BY_CODE, MODULES
 
-SUPPRESSION = ("A comment `# resolvetool: ignore[RT304]` after a value silences those codes on its line; on a line "
-               "of its own, on the next line that holds a value; `# resolvetool: ignore-file[RT404]` silences them "
-               "in the whole file. A comment naming a code that is no lint rule's is RT397 (with the nearest "
-               "codes); one that cannot be read is RT398; one that silences nothing is RT399.")
+SUPPRESSION = (
+    "A comment `# resolvetool: ignore[RT304]` after a value silences those codes on its line; on a line "
+    "of its own, on the next line that holds a value; `# resolvetool: ignore-file[RT404]` silences them "
+    "in the whole file. A comment naming a code that is no lint rule's is RT397 (with the nearest "
+    "codes); one that cannot be read is RT398; one that silences nothing is RT399."
+)
 
 
 def rule_table() -> str:
-    rows = [f"{code}  {CODES[code].name:<30} {CODES[code].severity.value:<8} {CODES[code].summary}"
-            for code in [*sorted(MODULE_BY_CODE), *SUPPRESSION_CODES]]
+    rows = [
+        f"{code}  {CODES[code].name:<30} {CODES[code].severity.value:<8} {CODES[code].summary}"
+        for code in [*sorted(MODULE_BY_CODE), *SUPPRESSION_CODES]
+    ]
     return "\n".join(rows) + "\n"
 
 
@@ -36,10 +40,12 @@ def rule_doc(code: str) -> str | None:
 
 def reference() -> str:
     """docs/rules.md: every rule module's documentation, in code order."""
-    parts = ["# Lint rules\n",
-             "Generated from the rule modules in `src/resolvetool/lint/rules/` (`resolvetool rules CODE` prints one); "
-             "a test keeps this file equal to them. Severities are defaults: `[lint.severity]` in resolvetool.toml "
-             "changes them.\n"]
+    parts = [
+        "# Lint rules\n",
+        "Generated from the rule modules in `src/resolvetool/lint/rules/` (`resolvetool rules CODE` prints one); "
+        "a test keeps this file equal to them. Severities are defaults: `[lint.severity]` in resolvetool.toml "
+        "changes them.\n",
+    ]
     for module in sorted(MODULES, key=lambda module: module.CODES[0]):
         title = ", ".join(f"{code} `{CODES[code].name}`" for code in module.CODES)
         parts.append(f"## {title}\n\n```\n{rule_doc(module.CODES[0])}```\n")

@@ -40,6 +40,7 @@ def record_findings(record: Any, doc: Any, raw: bytes, config: LintConfig | None
             key_line, key_col = doc.position(finding.loc, of_key=True)
             if key_line and key_line < line:  # a block below its key: point at the key, where comments go
                 line, col = key_line, key_col
-            found.append((finding.code or module.CODES[0], line, col, finding.message, finding.hint, finding.fix,
-                          finding.loc))
+            found.append(
+                (finding.code or module.CODES[0], line, col, finding.message, finding.hint, finding.fix, finding.loc)
+            )
     return tuple(found), directives(raw)

@@ -15,8 +15,7 @@ from typing import Any
 from ..fileio import WriteError, write_file
 from ..source import LINE_END
 from ..writecheck import WriteRefused, check_size
-from ..yamledit import (ScalarSpan, is_block, line_ending, render_scalar, scalar_spans,
-                        styled_inline, styled_like, walk)
+from ..yamledit import ScalarSpan, is_block, line_ending, render_scalar, scalar_spans, styled_inline, styled_like, walk
 
 
 def merge(original: str, corrections: list[str]) -> str:
@@ -40,8 +39,9 @@ class FixOutcome:
     refused: dict[str, str] = field(default_factory=dict)  # file -> why nothing was written to it
 
 
-def apply_fixes(base: Path, fixes: dict[str, list[tuple[tuple, str]]], *, root: Path,
-                max_size: int | None = None) -> FixOutcome:
+def apply_fixes(
+    base: Path, fixes: dict[str, list[tuple[tuple, str]]], *, root: Path, max_size: int | None = None
+) -> FixOutcome:
     """Write the corrections (file -> [(loc of a string value, corrected value)]) into the files of the project
     at `root`. A file that no longer passes the strict reader, whose corrected text would not read back as
     meant, or whose write is refused (a link, a full disk) is left as it is."""
@@ -149,7 +149,7 @@ def _replacement(text: str, span: ScalarSpan, value: str) -> tuple[int, int, str
         return span.start, span.end, render_scalar(scalar, span.indent)
     header = _HEADER.match(text, span.start)
     header_end = LINE_END.search(text, span.start)  # a line ends at CR LF, LF or a CR alone
-    header_rest = text[header.end(): header_end.start() if header_end else span.end]
+    header_rest = text[header.end() : header_end.start() if header_end else span.end]
     if header_rest[:1] == "#":  # `|# c`: a space before the comment, which follows a quote once it is no block
         header_rest = " " + header_rest
     lines_start = header_end.end() if header_end else span.end
@@ -166,7 +166,7 @@ def _replacement(text: str, span: ScalarSpan, value: str) -> tuple[int, int, str
     else:
         replacement = written + header_rest + "\n"
         line_start = max(text.rfind("\n", 0, span.start), text.rfind("\r", 0, span.start)) + 1
-        if not text[line_start: span.start].strip(" ") and span.start - line_start < span.indent:
+        if not text[line_start : span.start].strip(" ") and span.start - line_start < span.indent:
             # a block's header at the start of its line (`key:` / `|`): a value on one line must be indented
             replacement = " " * (span.indent - (span.start - line_start)) + replacement
     if end == len(text) and not text.endswith(("\n", "\r")) and not (is_block(scalar) and value.endswith("\n")):
@@ -188,7 +188,7 @@ def _block_end(text: str, lines_start: int, end: int, indent: int) -> int:
 
 def _content_indent(text: str, lines_start: int, end: int) -> int | None:
     """The column a block's first line that is not blank starts at (its lines start at `lines_start`)."""
-    for line in text[lines_start: end].splitlines():
+    for line in text[lines_start:end].splitlines():
         if line.strip():
             return len(line) - len(line.lstrip(" "))
     return None

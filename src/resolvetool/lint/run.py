@@ -32,9 +32,18 @@ class LintResult:
         return 2 if self.not_fixed else exit_code(self.diagnostics, strict=strict)
 
 
-def lint(settings: Settings, paths: Iterable[Path] = (), *, select: tuple[str, ...] = (),
-         ignore: tuple[str, ...] = (), fix: bool = False, jobs: int | None = None, use_cache: bool = True,
-         progress: Progress | None = None, base: Path | None = None) -> LintResult:
+def lint(
+    settings: Settings,
+    paths: Iterable[Path] = (),
+    *,
+    select: tuple[str, ...] = (),
+    ignore: tuple[str, ...] = (),
+    fix: bool = False,
+    jobs: int | None = None,
+    use_cache: bool = True,
+    progress: Progress | None = None,
+    base: Path | None = None,
+) -> LintResult:
     """Lint the project's tree, reporting on `paths` (all of records/ if none). `select` and `ignore` are
     --select and --ignore: LintConfigError when one names no lint rule's code or prefix."""
     from ..validation import validate
@@ -71,14 +80,23 @@ def lint(settings: Settings, paths: Iterable[Path] = (), *, select: tuple[str, .
 
         written = apply_fixes(base, fixes, root=settings.root, max_size=settings.max_file_size)
         fixed, not_fixed = written.fixed, written.refused
-        diagnostics = [d for d in diagnostics
-                       if d.path not in fixed or (d.path, d.line, d.col, d.code) not in corrected]
+        diagnostics = [
+            d for d in diagnostics if d.path not in fixed or (d.path, d.line, d.col, d.code) not in corrected
+        ]
     diagnostics.sort()
     return LintResult(diagnostics, checked.files, checked.records, corpus, fixed, not_fixed)
 
 
-def _diagnostic(config: LintConfig, path: str, line: int, col: int, code: str, message: str, hint: str | None,
-                correction: str | None) -> Diagnostic:
+def _diagnostic(
+    config: LintConfig,
+    path: str,
+    line: int,
+    col: int,
+    code: str,
+    message: str,
+    hint: str | None,
+    correction: str | None,
+) -> Diagnostic:
     severity = Severity(config.severity.get(code, CODES[code].severity.value))
     if correction is not None:
         hint = f"{hint}; 'resolvetool lint --fix' does it" if hint else "'resolvetool lint --fix' corrects it"
@@ -91,8 +109,15 @@ def _suppression_findings(directives: tuple, used: set[int]) -> list[tuple[int, 
     found = []
     for number, _, codes, columns in directives:
         if not codes:
-            found.append((number, 1, "RT398", "this suppression comment cannot be read",
-                          "write it as '# resolvetool: ignore[RT304]' or '# resolvetool: ignore-file[RT404]'"))
+            found.append(
+                (
+                    number,
+                    1,
+                    "RT398",
+                    "this suppression comment cannot be read",
+                    "write it as '# resolvetool: ignore[RT304]' or '# resolvetool: ignore-file[RT404]'",
+                )
+            )
             continue
         known = []
         for code, col in zip(codes, columns):
@@ -100,11 +125,25 @@ def _suppression_findings(directives: tuple, used: set[int]) -> list[tuple[int, 
             if problem is None:
                 known.append(code)
             else:
-                found.append((number, col, "RT397", f"this suppression comment names no lint rule's code: "
-                              f"{problem.what}", problem.hint))
+                found.append(
+                    (
+                        number,
+                        col,
+                        "RT397",
+                        f"this suppression comment names no lint rule's code: {problem.what}",
+                        problem.hint,
+                    )
+                )
         if known and number not in used:
-            found.append((number, 1, "RT399", f"this comment suppresses {', '.join(known)}, which is not reported "
-                          "here", "remove the comment"))
+            found.append(
+                (
+                    number,
+                    1,
+                    "RT399",
+                    f"this comment suppresses {', '.join(known)}, which is not reported here",
+                    "remove the comment",
+                )
+            )
     return found
 
 
@@ -136,16 +175,20 @@ def _from_root(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _tree_findings(corpus: Corpus, config: LintConfig, settings: Settings, base: Path,
-                   wanted: set[str] | None) -> list[Diagnostic]:
+def _tree_findings(
+    corpus: Corpus, config: LintConfig, settings: Settings, base: Path, wanted: set[str] | None
+) -> list[Diagnostic]:
     from ..source import parse_source
 
     out = []
     for module in tree_modules():
         code = module.CODES[0]
         for entry, index, message, hint in module.check_tree(corpus):
-            if wanted is not None and entry.path not in wanted or not config.enabled(code, _from_root(
-                    base / entry.path, settings.root)):
+            if (
+                wanted is not None
+                and entry.path not in wanted
+                or not config.enabled(code, _from_root(base / entry.path, settings.root))
+            ):
                 continue
             doc = parse_source((base / entry.path).read_bytes(), entry.path)
             line, col = doc.position(("lifecycle", index, "event"))

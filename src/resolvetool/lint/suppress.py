@@ -34,11 +34,17 @@ def directives(raw: bytes) -> tuple[Directive, ...]:
             continue
         if match.group(1) == "ignore-file":
             target = 0
-        elif line[:match.start()].strip():
+        elif line[: match.start()].strip():
             target = number  # after a value: its own line
         else:  # on a line of its own: the next line that holds a value
-            target = next((later for later in range(number + 1, len(lines) + 1)
-                           if lines[later - 1].strip() and not lines[later - 1].lstrip().startswith("#")), number)
+            target = next(
+                (
+                    later
+                    for later in range(number + 1, len(lines) + 1)
+                    if lines[later - 1].strip() and not lines[later - 1].lstrip().startswith("#")
+                ),
+                number,
+            )
         found.append((number, target, codes, columns))
     return tuple(found)
 

@@ -8,9 +8,34 @@ from functools import lru_cache
 
 # Words that vary a formula without making it another one: "Recalling also", "FURTHER RESOLVES",
 # "Deeply concerned", "Noting with grave concern".
-_MODIFIERS = {"also", "further", "furthermore", "again", "once", "moreover", "deeply", "gravely", "strongly",
-              "firmly", "fully", "warmly", "seriously", "most", "deep", "grave", "great", "serious", "sincere",
-              "hereby", "accordingly", "solemnly", "urgently", "expressly", "finally", "particularly"}
+_MODIFIERS = {
+    "also",
+    "further",
+    "furthermore",
+    "again",
+    "once",
+    "moreover",
+    "deeply",
+    "gravely",
+    "strongly",
+    "firmly",
+    "fully",
+    "warmly",
+    "seriously",
+    "most",
+    "deep",
+    "grave",
+    "great",
+    "serious",
+    "sincere",
+    "hereby",
+    "accordingly",
+    "solemnly",
+    "urgently",
+    "expressly",
+    "finally",
+    "particularly",
+}
 
 PREAMBLE = """
 acknowledging; acting; affirming; alarmed; anxious; appreciating; aware; bearing in mind; believing; cognizant;

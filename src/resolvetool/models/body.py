@@ -8,8 +8,11 @@ from pydantic import Field, StringConstraints
 
 from .common import RecordBase, Text, ref
 
-StyleName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$"),
-                      Field(description="Name of the house style used to render this body's resolutions")]
+StyleName = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z][a-z0-9-]*$"),
+    Field(description="Name of the house style used to render this body's resolutions"),
+]
 
 
 class Body(RecordBase):

@@ -41,8 +41,11 @@ class RefTo:
 
 def ref(*kinds: str, description: str | None = None) -> Any:
     """The type of a reference to a record of one of `kinds`: `id` or `id#fragment`."""
-    text = description or ("Reference to a record" + (f" of kind {' or '.join(kinds)}" if kinds else "")
-                           + ": its id, optionally with #fragment")
+    text = description or (
+        "Reference to a record"
+        + (f" of kind {' or '.join(kinds)}" if kinds else "")
+        + ": its id, optionally with #fragment"
+    )
     return Annotated[
         str,
         StringConstraints(pattern=rf"^{ID_PATTERN}(#{FRAGMENT_PATTERN})?$", max_length=300),
@@ -59,16 +62,15 @@ def _parse_iso_date(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value
     if not isinstance(value, str):
-        raise PydanticCustomError("date_type", "a date must be written YYYY-MM-DD, got {value}",
-                                  {"value": repr(value)})
+        raise PydanticCustomError("date_type", "a date must be written YYYY-MM-DD, got {value}", {"value": repr(value)})
     if not _ISO_DATE.match(value):
-        raise PydanticCustomError("date_format", "{value} is not a date in the form YYYY-MM-DD",
-                                  {"value": repr(value)})
+        raise PydanticCustomError("date_format", "{value} is not a date in the form YYYY-MM-DD", {"value": repr(value)})
     try:
         return dt.date.fromisoformat(value)
     except ValueError as error:
-        raise PydanticCustomError("date_value", "{value} is not a real date: {reason}",
-                                  {"value": repr(value), "reason": str(error)}) from None
+        raise PydanticCustomError(
+            "date_value", "{value} is not a real date: {reason}", {"value": repr(value), "reason": str(error)}
+        ) from None
 
 
 IsoDate = Annotated[dt.date, BeforeValidator(_parse_iso_date), Field(description="A date, YYYY-MM-DD")]
@@ -98,6 +100,8 @@ def number_slug(number: str) -> str:
     """`41` -> `41`, `1.` -> `1`, `(a)` -> `a`, `Annex I` -> `annex-i`, `¹` -> `1`, `*` -> `star`: the fragment
     form of a printed number or footnote marker."""
     text = unicodedata.normalize("NFKC", number).lower()  # superscript digits become digits
-    text = text.replace("*", " star ").replace("†", " dagger ").replace("‡", " double-dagger ").replace("§", " section ")
+    text = (
+        text.replace("*", " star ").replace("†", " dagger ").replace("‡", " double-dagger ").replace("§", " section ")
+    )
     slug = re.sub(r"[^a-z0-9.]+", "-", text).strip("-.")
     return slug or "0"

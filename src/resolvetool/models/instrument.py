@@ -58,8 +58,21 @@ class Instrument(RecordBase):
     kind: Literal["instrument"]
     title: Text
     organization: ref("organization") | None = None
-    type: Literal["constitution", "charter", "convention", "recommendation", "declaration", "protocol",
-                  "rules-of-procedure", "regulations", "statute", "other"] | None = None
+    type: (
+        Literal[
+            "constitution",
+            "charter",
+            "convention",
+            "recommendation",
+            "declaration",
+            "protocol",
+            "rules-of-procedure",
+            "regulations",
+            "statute",
+            "other",
+        ]
+        | None
+    ) = None
     provisions: list[Provision] = []
     """Paragraphs before the first article (a preamble), or the numbered paragraphs of an instrument that has
     no articles (a recommendation)."""

@@ -11,7 +11,9 @@ from .common import FragmentName, Model, RecordBase, Text, ref
 Relation = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z][a-z-]*$"),
-    Field(description="Kind of relationship as a slug, read 'this organization <relation> target': executing-arm-of, part-of, member-of"),
+    Field(
+        description="Kind of relationship as a slug, read 'this organization <relation> target': executing-arm-of, part-of, member-of"
+    ),
 ]
 
 

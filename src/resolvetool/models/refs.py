@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import types
 import typing
+from collections.abc import Iterator
 from functools import cache
-from typing import Any, Iterator, Union
+from typing import Any, Union
 
 from pydantic import BaseModel
 
 from .common import RefTo
 
-Loc = tuple[Union[str, int], ...]
+Loc = tuple[str | int, ...]
 
 
 def _ref_kinds(annotation: Any, metadata: list[Any]) -> tuple[str, ...] | None:

@@ -95,9 +95,12 @@ class Annex(Model):
     refs: list[ref()] = []
 
 
-MarkKind = Literal["running-header", "page-footer", "page-number", "markup", "footnote-marker", "footnote",
-                   "unclassified"]
-MARK_PLACE = r"^(heading|formula|closing|footnotes|end|(preamble|operative)-[1-9][0-9]*(/[1-9][0-9]*)*|annex-[1-9][0-9]*)$"
+MarkKind = Literal[
+    "running-header", "page-footer", "page-number", "markup", "footnote-marker", "footnote", "unclassified"
+]
+MARK_PLACE = (
+    r"^(heading|formula|closing|footnotes|end|(preamble|operative)-[1-9][0-9]*(/[1-9][0-9]*)*|annex-[1-9][0-9]*)$"
+)
 
 
 class Mark(Model):
@@ -176,7 +179,9 @@ class Resolution(RecordBase):
     def fragments(self):
         parts = [(f"preamble-{i + 1}", ("preamble", i)) for i in range(len(self.preamble))]
         parts += [(f"operative-{i + 1}", ("operative", i)) for i in range(len(self.operative))]
-        parts += [(f"annex-{number_slug(a.number) if a.number else i + 1}", ("annexes", i))
-                  for i, a in enumerate(self.annexes)]
+        parts += [
+            (f"annex-{number_slug(a.number) if a.number else i + 1}", ("annexes", i))
+            for i, a in enumerate(self.annexes)
+        ]
         parts += [(f"footnote-{number_slug(f.marker)}", ("footnotes", i)) for i, f in enumerate(self.footnotes)]
         return parts

@@ -1,8 +1,8 @@
 """Publishing: one record in any format (`render_record`), or the whole tree as a static site (`build_site`).
 
-    from resolvetool.publish import render_record, build_site
-    html = render_record(settings, "interpol-ga-81-impact-cooperation", format="html")
-    report = build_site(settings, Path("site"))
+from resolvetool.publish import render_record, build_site
+html = render_record(settings, "interpol-ga-81-impact-cooperation", format="html")
+report = build_site(settings, Path("site"))
 """
 
 from __future__ import annotations
@@ -21,8 +21,9 @@ class NoSuchRecord(LookupError):
         self.ref, self.suggestions = ref, suggestions
 
 
-def render_record(settings: Any, ref: str, *, format: str = "text", clean: bool = False,
-                  base_url: str | None = None) -> str:
+def render_record(
+    settings: Any, ref: str, *, format: str = "text", clean: bool = False, base_url: str | None = None
+) -> str:
     """The record `ref` (id or symbol, any case) of the project in `format`; html takes any kind of record,
     the others print resolutions. Raises NoSuchRecord and RenderError."""
     from ..index import open_index
@@ -50,8 +51,10 @@ def render_record(settings: Any, ref: str, *, format: str = "text", clean: bool 
         except UnknownStyle as error:
             raise RenderError(str(error)) from None
         if record.kind == "resolution" and not page["blocks"]:
-            raise RenderError(f"resolution {record.id} names body {record.body!r}, which is not a valid record "
-                              f"here; run 'resolvetool validate' to see why")
+            raise RenderError(
+                f"resolution {record.id} names body {record.body!r}, which is not a valid record "
+                f"here; run 'resolvetool validate' to see why"
+            )
         environment.cache_clear()  # templates as they are now
         try:
             return standalone_page(page, site_title=settings.render.site_title, overrides=settings.render.templates)

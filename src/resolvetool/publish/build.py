@@ -44,8 +44,9 @@ class SiteReport:
     seconds: float = 0.0
 
 
-def build_site(settings: Any, out: Path, *, jobs: int | None = None, progress: Progress | None = None,
-               force: bool = False) -> SiteReport:
+def build_site(
+    settings: Any, out: Path, *, jobs: int | None = None, progress: Progress | None = None, force: bool = False
+) -> SiteReport:
     """Write (or bring up to date) the site of `settings`' records in `out`; a build of the same folder running
     meanwhile is waited for."""
     started = time.perf_counter()
@@ -102,9 +103,11 @@ def _build(settings: Any, out: Path, jobs: int | None, progress: Progress | None
         # A new page must not replace a file of the same name that resolvetool did not write.
         foreign = sorted(path for path in stale if path not in old and path in present)
         if foreign and old and not force:
-            raise SiteError(f"{out / foreign[0]} is in the way of a page and resolvetool did not write it"
-                            f"{f' (nor {len(foreign) - 1} more)' if len(foreign) > 1 else ''}; move it, or pass "
-                            f"--force to replace it")
+            raise SiteError(
+                f"{out / foreign[0]} is in the way of a page and resolvetool did not write it"
+                f"{f' (nor {len(foreign) - 1} more)' if len(foreign) > 1 else ''}; move it, or pass "
+                f"--force to replace it"
+            )
         report.unchanged = len(pages) - len(stale)
         if stale:
             # Until the build is through, the manifest names every page it may write, unfinished: a build
@@ -137,12 +140,16 @@ def _check_folder(out: Path, settings: Any, force: bool) -> None:
     resolved = out.resolve()
     records = Path(settings.records).resolve()
     if resolved == records or records.is_relative_to(resolved) or resolved.is_relative_to(records):
-        raise SiteError(f"{out} holds (or is inside) the records folder {settings.records}; "
-                        f"name a folder of its own for the site, such as {settings.root / 'site'}")
+        raise SiteError(
+            f"{out} holds (or is inside) the records folder {settings.records}; "
+            f"name a folder of its own for the site, such as {settings.root / 'site'}"
+        )
     if out.is_dir() and not (out / MANIFEST).is_file() and any(out.iterdir()) and not force:
-        raise SiteError(f"{out} holds files resolvetool did not write; name an empty or new folder, or pass "
-                        f"--force to write the site into it (files of the same names are replaced, "
-                        f"nothing else is touched)")
+        raise SiteError(
+            f"{out} holds files resolvetool did not write; name an empty or new folder, or pass "
+            f"--force to write the site into it (files of the same names are replaced, "
+            f"nothing else is touched)"
+        )
 
 
 def _read_manifest(out: Path) -> dict[str, str]:
@@ -151,8 +158,11 @@ def _read_manifest(out: Path) -> dict[str, str]:
     except (OSError, ValueError):
         return {}
     pages = data.get("pages") if isinstance(data, dict) and data.get("format") == FORMAT else None
-    return {path: fp for path, fp in pages.items() if isinstance(fp, str) and _inside(path)} \
-        if isinstance(pages, dict) else {}
+    return (
+        {path: fp for path, fp in pages.items() if isinstance(fp, str) and _inside(path)}
+        if isinstance(pages, dict)
+        else {}
+    )
 
 
 def _files(out: Path) -> set[str]:

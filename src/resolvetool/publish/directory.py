@@ -36,8 +36,10 @@ class IndexDirectory:
         grouped: dict[str, list[Neighbour]] = {}
         for referrer in referrers:
             grouped.setdefault(referrer.field, []).append(neighbour(referrer.row))
-        return [Group(relation, None, tuple(grouped.get(relation, ())), counts[relation])
-                for relation in sorted(counts, key=relation_order)]
+        return [
+            Group(relation, None, tuple(grouped.get(relation, ())), counts[relation])
+            for relation in sorted(counts, key=relation_order)
+        ]
 
 
 class TreeDirectory:
@@ -45,9 +47,14 @@ class TreeDirectory:
 
     `rows`: id -> Neighbour; `refs`: (id of the record holding it, field, reference) for every reference."""
 
-    def __init__(self, rows: dict[str, Neighbour], refs: Iterable[tuple[str, str, str]],
-                 parts: dict[str, frozenset[str]] | None = None, per_group: int = PER_GROUP,
-                 uncapped: frozenset[str] = frozenset({"session"})) -> None:
+    def __init__(
+        self,
+        rows: dict[str, Neighbour],
+        refs: Iterable[tuple[str, str, str]],
+        parts: dict[str, frozenset[str]] | None = None,
+        per_group: int = PER_GROUP,
+        uncapped: frozenset[str] = frozenset({"session"}),
+    ) -> None:
         self.rows = rows
         self.parts = parts or {}
         self.per_group = per_group
@@ -70,8 +77,9 @@ class TreeDirectory:
 
     def pointing(self, record_id: str) -> list[Group]:
         groups = []
-        for (relation, kind), holders in sorted(self._pointing.get(record_id, {}).items(),
-                                                key=lambda item: (relation_order(item[0][0]), item[0][1] or "")):
+        for (relation, kind), holders in sorted(
+            self._pointing.get(record_id, {}).items(), key=lambda item: (relation_order(item[0][0]), item[0][1] or "")
+        ):
             rows = newest_first(self.rows[holder] for holder in holders)
             shown = rows if relation in self.uncapped else rows[: self.per_group]
             groups.append(Group(relation, kind, tuple(shown), len(rows)))

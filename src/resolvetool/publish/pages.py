@@ -48,8 +48,9 @@ def refuse_way_out(out: Path, folder: Path) -> None:
 _STATE: dict[str, Any] = {}
 
 
-def render_records(plan: Plan, items: list[Published], out: Path, jobs: int | None,
-                    progress: Progress | None) -> set[str]:
+def render_records(
+    plan: Plan, items: list[Published], out: Path, jobs: int | None, progress: Progress | None
+) -> set[str]:
     """Render the record pages of `items`; the pages that could not be (their records are named in
     plan.skipped)."""
     from ..parallel import default_jobs, pool_map
@@ -93,8 +94,13 @@ def _render_chunk(chunk: list[Published]) -> list[tuple[str, str]]:
         except TemplateProblem:
             raise  # every page would fail alike: the build stops and says which template
         except Exception as error:  # a bug in resolvetool: the rest of the site is still published
-            problems.append((item.path, f"could not be rendered ({type(error).__name__}: {error}); this is a bug "
-                                        f"in resolvetool: please report it with the record"))
+            problems.append(
+                (
+                    item.path,
+                    f"could not be rendered ({type(error).__name__}: {error}); this is a bug "
+                    f"in resolvetool: please report it with the record",
+                )
+            )
             continue
         write(out, item.page, text)
     return problems
@@ -121,8 +127,9 @@ def _load(plan: Plan, record_id: str) -> Any:
     if cached is not None and cached[0] == item.digest:
         return cached[1]
     settings = plan.settings
-    raw = read_source(Path(settings.root) / item.path, item.path, max_size=settings.max_file_size,
-                      within=str(settings.root))
+    raw = read_source(
+        Path(settings.root) / item.path, item.path, max_size=settings.max_file_size, within=str(settings.root)
+    )
     if not isinstance(raw, bytes):
         return None
     try:
@@ -140,12 +147,26 @@ def _record_html(plan: Plan, item: Published) -> str:
     record = _load(plan, item.id)
     if record is None:
         raise _Unpublishable("changed while the site was built, or no longer valid; run 'resolvetool validate'")
-    page = record_page(record, directory=plan.directory, links=Links(".."),
-                       resolve=lambda record_id: _load(plan, record_id), any_style=True)
+    page = record_page(
+        record,
+        directory=plan.directory,
+        links=Links(".."),
+        resolve=lambda record_id: _load(plan, record_id),
+        any_style=True,
+    )
     if record.kind == "resolution" and not page["blocks"]:
         raise _Unpublishable(f"names body {record.body!r}, which is not a valid body; run 'resolvetool validate'")
     house = page["house"]
-    return render_page("record.html.j2", {**page, "root": "../", "site": {"title": plan.site_title},
-                                          "site_title": plan.site_title, "inline_css": None,
-                                          "house_stylesheet": plan.stylesheets.get(house)},
-                       house=house, overrides=plan.overrides)
+    return render_page(
+        "record.html.j2",
+        {
+            **page,
+            "root": "../",
+            "site": {"title": plan.site_title},
+            "site_title": plan.site_title,
+            "inline_css": None,
+            "house_stylesheet": plan.stylesheets.get(house),
+        },
+        house=house,
+        overrides=plan.overrides,
+    )

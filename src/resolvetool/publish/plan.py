@@ -56,9 +56,11 @@ class Plan:
         self._body_styles: dict[str, str] | None = None
         self.stylesheets: dict[str, str] = {}
         db = index.db
-        rows = db.execute("SELECT r.rec, r.id, r.kind, r.symbol, r.title, r.status, r.date, r.path, r.valid, "
-                          "r.problem, f.hash, r.parts FROM records r JOIN files f ON f.rec = r.rec "
-                          "ORDER BY r.path").fetchall()
+        rows = db.execute(
+            "SELECT r.rec, r.id, r.kind, r.symbol, r.title, r.status, r.date, r.path, r.valid, "
+            "r.problem, f.hash, r.parts FROM records r JOIN files f ON f.rec = r.rec "
+            "ORDER BY r.path"
+        ).fetchall()
         self.skipped: list[tuple[str, str]] = []
         self.published: list[Published] = []
         by_rec: dict[int, Published] = {}
@@ -70,25 +72,31 @@ class Plan:
             elif kind not in KIND_FOLDERS:
                 self.skipped.append((path, f"kind {kind!r} has no pages"))
             elif record_id in taken:
-                self.skipped.append((path, f"id {record_id!r} is also taken by {taken[record_id]}; "
-                                           f"run 'resolvetool validate'"))
+                self.skipped.append(
+                    (path, f"id {record_id!r} is also taken by {taken[record_id]}; run 'resolvetool validate'")
+                )
                 duplicated.add(record_id)
             else:
                 taken[record_id] = path
-                item = Published(rec, record_id, kind, path, (content or b"").hex(),
-                                  f"{KIND_FOLDERS[kind]}/{record_id}.html")
+                item = Published(
+                    rec, record_id, kind, path, (content or b"").hex(), f"{KIND_FOLDERS[kind]}/{record_id}.html"
+                )
                 self.published.append(item)
                 by_rec[rec] = item
         self.skipped += [(inert_path(path), UNINDEXED) for path in index.refreshed.unindexed]
         # An id two files take is ambiguous: neither is published (nor silently replaces the other's page).
         for item in [item for item in self.published if item.id in duplicated]:
-            self.skipped.append((item.path, f"id {item.id!r} is also taken by another file; run 'resolvetool "
-                                             f"validate'"))
+            self.skipped.append(
+                (item.path, f"id {item.id!r} is also taken by another file; run 'resolvetool validate'")
+            )
             self.published.remove(item)
             del by_rec[item.rec]
         self.by_id = {item.id: item for item in self.published}
-        info = {rec: (record_id, kind, symbol, title, status, date)
-                for rec, record_id, kind, symbol, title, status, date, *_ in rows if rec in by_rec}
+        info = {
+            rec: (record_id, kind, symbol, title, status, date)
+            for rec, record_id, kind, symbol, title, status, date, *_ in rows
+            if rec in by_rec
+        }
         refs = db.execute("SELECT rec, field, ref FROM refs").fetchall()
         self.refs_of: dict[int, list[tuple[str, str]]] = defaultdict(list)
         for rec, field_name, ref in refs:
@@ -111,8 +119,9 @@ class Plan:
                 when = dates.get(self.session_of.get(record_id, ""))
             self.rows[record_id] = Neighbour(record_id, kind, title, symbol, status, date, when)
         parts = {by_rec[rec].id: frozenset((names or "").split()) for rec, *_, names in rows if rec in by_rec}
-        self.directory = TreeDirectory(self.rows, ((by_rec[rec].id, field_name, ref)
-                                                   for rec, field_name, ref in refs if rec in by_rec), parts)
+        self.directory = TreeDirectory(
+            self.rows, ((by_rec[rec].id, field_name, ref) for rec, field_name, ref in refs if rec in by_rec), parts
+        )
 
     # --- what each page shows, as a fingerprint and a way to make it ---
 
@@ -137,12 +146,17 @@ class Plan:
         targets = sorted({ref.split("#", 1)[0] for ref in refs})
         about = [tuple(self.rows[target]) if target in self.rows else target for target in targets]
         about += sorted((ref, self.directory.has_part(*ref.split("#", 1))) for ref in refs if "#" in ref)
-        groups = [(group.relation, group.kind, [tuple(row) for row in group.records], group.total)
-                  for group in self.directory.pointing(item.id)]
+        groups = [
+            (group.relation, group.kind, [tuple(row) for row in group.records], group.total)
+            for group in self.directory.pointing(item.id)
+        ]
         context = []
         if item.kind == "resolution":  # its house style prints from its body and session
-            context = [self.by_id[target].digest for target in (self.body_of.get(item.id), self.session_of.get(item.id))
-                       if target in self.by_id]
+            context = [
+                self.by_id[target].digest
+                for target in (self.body_of.get(item.id), self.session_of.get(item.id))
+                if target in self.by_id
+            ]
         return digest(self.stamp, item.digest, about, groups, context)
 
     def notes(self) -> list[tuple[str, str]]:
@@ -150,10 +164,16 @@ class Plan:
         style (one note a body, not one a resolution)."""
         from ..rendering.styles import STYLES
 
-        return [(self.by_id[body].path, f"house style {style!r} is not one resolvetool has "
-                                        f"({', '.join(sorted(STYLES))}); its resolutions are published in the "
-                                        f"standard style")
-                for body, style in sorted(self.body_styles().items()) if style not in STYLES]
+        return [
+            (
+                self.by_id[body].path,
+                f"house style {style!r} is not one resolvetool has "
+                f"({', '.join(sorted(STYLES))}); its resolutions are published in the "
+                f"standard style",
+            )
+            for body, style in sorted(self.body_styles().items())
+            if style not in STYLES
+        ]
 
     def houses(self) -> list[str]:
         """The house styles with a stylesheet of their own that the site's bodies use."""
@@ -162,8 +182,10 @@ class Plan:
     def body_styles(self) -> dict[str, str]:
         """Each published body's house style, read from the index in one query."""
         if self._body_styles is None:
-            rows = self.index.db.execute("SELECT r.id, f.value FROM fields f JOIN records r ON r.rec = f.rec "
-                                         "WHERE f.name = 'house_style' AND r.kind = 'body'").fetchall()
+            rows = self.index.db.execute(
+                "SELECT r.id, f.value FROM fields f JOIN records r ON r.rec = f.rec "
+                "WHERE f.name = 'house_style' AND r.kind = 'body'"
+            ).fetchall()
             self._body_styles = {record_id: style for record_id, style in rows if record_id in self.by_id}
         return self._body_styles
 
@@ -180,6 +202,7 @@ class Plan:
     def listings(self) -> dict[str, tuple[Any, Callable[[], str]]]:
         """The index pages: home, years, sessions, and one list per kind; each (inputs, make)."""
         from ..rendering.html import plural, plural_word
+
         by_kind: dict[str, list[Neighbour]] = defaultdict(list)
         for row in self.rows.values():
             by_kind[row.kind or ""].append(row)
@@ -194,46 +217,80 @@ class Plan:
         sessions_of_body: dict[str, list[Neighbour]] = defaultdict(list)
         for row in by_kind.get("session", []):
             sessions_of_body[self.body_of.get(row.id, "")].append(row)
-        bodies = [{"row": body, "sessions": [{"row": session, "count": per_session.get(session.id, 0)}
-                                             for session in newest_first(sessions_of_body.get(body.id, []))]}
-                  for body in sorted(by_kind.get("body", []), key=lambda row: (row.title or row.id).casefold())]
+        bodies = [
+            {
+                "row": body,
+                "sessions": [
+                    {"row": session, "count": per_session.get(session.id, 0)}
+                    for session in newest_first(sessions_of_body.get(body.id, []))
+                ],
+            }
+            for body in sorted(by_kind.get("body", []), key=lambda row: (row.title or row.id).casefold())
+        ]
         counts = [(kind, len(by_kind[kind])) for kind in KIND_FOLDERS if by_kind.get(kind)]
         recent = newest_first(resolutions)[:20]
         # A kind's list is its folder's `_index.html`: no record id holds "_", so no record's page can take
         # the list's place (a record may well be called `index`).
         listings: dict[str, tuple[Any, Callable[[], str]]] = {
-            "index.html": ((bodies_key(bodies), years, counts, [tuple(r) for r in recent]),
-                           lambda: self.page("index.html.j2", "", bodies=bodies, years=years, counts=counts,
-                                             recent=recent)),
-            "search.html": (self.shards_version, lambda: self.page(
-                "search.html.j2", "", shards_version=self.shards_version, script_version=self.stamp[:12])),
-            "resolutions/_index.html": (years, lambda: self.page(
-                "list.html.j2", "../", heading="Resolutions by year", intro=plural(len(resolutions), "resolution"),
-                links=[(f"years/{year}.html", "Undated" if year == "undated" else year, count)
-                       for year, count in years], groups=[])),
+            "index.html": (
+                (bodies_key(bodies), years, counts, [tuple(r) for r in recent]),
+                lambda: self.page("index.html.j2", "", bodies=bodies, years=years, counts=counts, recent=recent),
+            ),
+            "search.html": (
+                self.shards_version,
+                lambda: self.page(
+                    "search.html.j2", "", shards_version=self.shards_version, script_version=self.stamp[:12]
+                ),
+            ),
+            "resolutions/_index.html": (
+                years,
+                lambda: self.page(
+                    "list.html.j2",
+                    "../",
+                    heading="Resolutions by year",
+                    intro=plural(len(resolutions), "resolution"),
+                    links=[
+                        (f"years/{year}.html", "Undated" if year == "undated" else year, count) for year, count in years
+                    ],
+                    groups=[],
+                ),
+            ),
         }
         for year, rows in per_year.items():
             groups = self.year_groups(rows)
             listings[f"years/{year}.html"] = (
                 [(heading, [tuple(row) for row in group]) for heading, group in groups],
                 lambda year=year, groups=groups: self.page(
-                    "list.html.j2", "../", heading=f"Resolutions of {year}" if year != "undated"
-                    else "Resolutions without a date", intro=None, links=[],
-                    groups=[{"heading": heading, "rows": group} for heading, group in groups]))
+                    "list.html.j2",
+                    "../",
+                    heading=f"Resolutions of {year}" if year != "undated" else "Resolutions without a date",
+                    intro=None,
+                    links=[],
+                    groups=[{"heading": heading, "rows": group} for heading, group in groups],
+                ),
+            )
         for kind, folder in KIND_FOLDERS.items():
             if kind == "resolution":
                 continue
             if kind == "session":
-                groups = [(self.rows[body].title if body in self.rows else "Sessions", newest_first(rows))
-                          for body, rows in sorted(sessions_of_body.items())]
+                groups = [
+                    (self.rows[body].title if body in self.rows else "Sessions", newest_first(rows))
+                    for body, rows in sorted(sessions_of_body.items())
+                ]
             else:
                 groups = [(None, sorted(by_kind.get(kind, []), key=lambda row: (row.title or row.id).casefold()))]
             heading = plural_word(kind.capitalize())
             listings[f"{folder}/_index.html"] = (
                 (heading, [(h, [tuple(row) for row in rows]) for h, rows in groups]),
                 lambda heading=heading, groups=groups: self.page(
-                    "list.html.j2", "../", heading=heading, intro=None, links=[],
-                    groups=[{"heading": h, "rows": rows} for h, rows in groups if rows]))
+                    "list.html.j2",
+                    "../",
+                    heading=heading,
+                    intro=None,
+                    links=[],
+                    groups=[{"heading": h, "rows": rows} for h, rows in groups if rows],
+                ),
+            )
         return listings
 
     def year_groups(self, rows: list[Neighbour]) -> list[tuple[str | None, list[Neighbour]]]:
@@ -243,7 +300,8 @@ class Plan:
             by_session[self.session_of.get(row.id, "")].append(row)
         sessions = newest_first(self.rows[session] for session in by_session if session in self.rows)
         groups: list[tuple[str | None, list[Neighbour]]] = [
-            (session.title or session.id, newest_first(by_session[session.id])) for session in sessions]
+            (session.title or session.id, newest_first(by_session[session.id])) for session in sessions
+        ]
         rest = [row for session, group in by_session.items() if session not in self.rows for row in group]
         if rest:
             groups.append(("No session recorded" if groups else None, newest_first(rest)))
@@ -252,9 +310,19 @@ class Plan:
     def page(self, template: str, root: str, **context: Any) -> str:
         from ..rendering.html import render_page
 
-        return render_page(template, {"root": root, "site": {"title": self.site_title}, "site_title": self.site_title,
-                                      "inline_css": None, "house_stylesheet": None, "house": "standard", **context},
-                           overrides=self.overrides)
+        return render_page(
+            template,
+            {
+                "root": root,
+                "site": {"title": self.site_title},
+                "site_title": self.site_title,
+                "inline_css": None,
+                "house_stylesheet": None,
+                "house": "standard",
+                **context,
+            },
+            overrides=self.overrides,
+        )
 
     def search_files(self) -> dict[str, tuple[str, Callable[[], str]]]:
         from .search import search_files

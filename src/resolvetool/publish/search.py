@@ -37,9 +37,12 @@ def search_files(plan: Plan) -> tuple[dict[str, tuple[str, Callable[[], str]]], 
         names.append(f"search/{number}.js?v={fingerprint[:12]}")
     from ..rendering.html import script_json
 
-    files["search/shards.js"] = (digest(plan.stamp, names),
-                                 lambda: f"window.resolvetoolShards = {script_json(names)};\n")
+    files["search/shards.js"] = (
+        digest(plan.stamp, names),
+        lambda: f"window.resolvetoolShards = {script_json(names)};\n",
+    )
     return files, digest(names)[:12]
+
 
 def shard(plan: Plan, members: list[Published]) -> str:
     from ..rendering.html import script_json
@@ -50,13 +53,23 @@ def shard(plan: Plan, members: list[Published]) -> str:
         part = recs[start : start + 500]
         marks = ",".join("?" * len(part))
         for rec, text, names in plan.index.db.execute(
-                f"SELECT rowid, words, names FROM text WHERE rowid IN ({marks})", part):
+            f"SELECT rowid, words, names FROM text WHERE rowid IN ({marks})", part
+        ):
             words[rec] = " ".join(dict.fromkeys(_WORD.findall(fold(f"{names} {text}"))))
     docs = []
     for item in sorted(members, key=lambda item: item.id):
         row = plan.rows[item.id]
-        docs.append([item.page, row.title or row.symbol or row.id, row.kind, row.symbol, row.date,
-                     words.get(item.rec, ""), row.when])
+        docs.append(
+            [
+                item.page,
+                row.title or row.symbol or row.id,
+                row.kind,
+                row.symbol,
+                row.date,
+                words.get(item.rec, ""),
+                row.when,
+            ]
+        )
     return f"resolvetoolSearch.add({script_json(docs)});\n"
 
 

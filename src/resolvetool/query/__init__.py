@@ -29,26 +29,41 @@ from .filters import (
 from .words import fts_expression
 
 
-def build(catalogue: dict[str, Any], filters: list[str] = (), *, words: list[str] | None = None,
-          text: str | None = None, sort: str | None = None, limit: int | None = None,
-          columns: str | list[str] | None = None, stems: Callable[[str], list[str]] | None = None) -> Query:
+def build(
+    catalogue: dict[str, Any],
+    filters: list[str] = (),
+    *,
+    words: list[str] | None = None,
+    text: str | None = None,
+    sort: str | None = None,
+    limit: int | None = None,
+    columns: str | list[str] | None = None,
+    stems: Callable[[str], list[str]] | None = None,
+) -> Query:
     """A Query from filter arguments, search words (each argument a word or phrase) or a search text (a
     string of words and "quoted phrases"), a sort specification ("date,-title") and column names. `stems` is
     Index.prefix_stems, for prefix searches."""
-    for argument in (*filters, *(words or ()), *([text] if text else []), *([sort] if sort else []),
-                     *([columns] if isinstance(columns, str) else columns or [])):
+    for argument in (
+        *filters,
+        *(words or ()),
+        *([text] if text else []),
+        *([sort] if sort else []),
+        *([columns] if isinstance(columns, str) else columns or []),
+    ):
         _refuse_undecodable(argument)
     expression = None
     if words is not None:
         expression = fts_expression(list(words), stems=stems)
     elif text is not None:
         expression = fts_expression([text], split=True, stems=stems)
-    return Query(filters=[parse_filter(item, catalogue) for item in filters],
-                 text=expression,
-                 sort=parse_sort(sort, catalogue) if sort else [],
-                 limit=limit,
-                 columns=_columns(columns, catalogue),
-                 snippets=words is not None)
+    return Query(
+        filters=[parse_filter(item, catalogue) for item in filters],
+        text=expression,
+        sort=parse_sort(sort, catalogue) if sort else [],
+        limit=limit,
+        columns=_columns(columns, catalogue),
+        snippets=words is not None,
+    )
 
 
 def _refuse_undecodable(argument: str) -> None:
@@ -58,8 +73,13 @@ def _refuse_undecodable(argument: str) -> None:
 
     bad = undecodable_at(argument)
     if bad is not None:
-        raise FilterError(argument, bad, bad + 1, "this argument is not UTF-8 text",
-                          "type it again in a UTF-8 terminal (the byte marked is not part of any character)")
+        raise FilterError(
+            argument,
+            bad,
+            bad + 1,
+            "this argument is not UTF-8 text",
+            "type it again in a UTF-8 terminal (the byte marked is not part of any character)",
+        )
 
 
 def _columns(columns: str | list[str] | None, catalogue: dict[str, Any]) -> tuple[str, ...]:
@@ -77,21 +97,38 @@ def _columns(columns: str | list[str] | None, catalogue: dict[str, Any]) -> tupl
     return tuple(names) or DEFAULT_COLUMNS
 
 
-def query(index: Any, *filters: str, text: str | None = None, sort: str | None = None, limit: int | None = None,
-          columns: str | list[str] | None = None) -> Result:
+def query(
+    index: Any,
+    *filters: str,
+    text: str | None = None,
+    sort: str | None = None,
+    limit: int | None = None,
+    columns: str | list[str] | None = None,
+) -> Result:
     """The records for which every filter holds (and whose words match `text`, when given)."""
-    return run(index, build(index.catalogue, list(filters), text=text, sort=sort, limit=limit, columns=columns,
-                            stems=index.prefix_stems))
+    return run(
+        index,
+        build(
+            index.catalogue, list(filters), text=text, sort=sort, limit=limit, columns=columns, stems=index.prefix_stems
+        ),
+    )
 
 
-def search(index: Any, *arguments: str, sort: str | None = None, limit: int | None = None,
-           columns: str | list[str] | None = None) -> Result:
+def search(
+    index: Any,
+    *arguments: str,
+    sort: str | None = None,
+    limit: int | None = None,
+    columns: str | list[str] | None = None,
+) -> Result:
     """The records whose words match, best first; arguments that look like filters (a known field, an
     operator, a value) filter, as at the command line."""
     filters = [item for item in arguments if looks_like_filter(item, index.catalogue)]
     words = [item for item in arguments if not looks_like_filter(item, index.catalogue)]
-    return run(index, build(index.catalogue, filters, words=words, sort=sort, limit=limit, columns=columns,
-                            stems=index.prefix_stems))
+    return run(
+        index,
+        build(index.catalogue, filters, words=words, sort=sort, limit=limit, columns=columns, stems=index.prefix_stems),
+    )
 
 
 __all__ = ["DEFAULT_COLUMNS", "Filter", "FilterError", "Hit", "Query", "Result", "build", "query", "run", "search"]

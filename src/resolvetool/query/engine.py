@@ -13,8 +13,15 @@ from ..index import POINTS_AT, Index, Row, points_at
 from .filters import Filter
 
 COLUMNS: dict[str, str] = {
-    "id": "r.id", "kind": "r.kind", "symbol": "r.symbol", "title": "r.title", "status": "r.status",
-    "date": "r.date", "path": "r.path", "valid": "r.valid", "year": "CAST(substr(r.date, 1, 4) AS INTEGER)",
+    "id": "r.id",
+    "kind": "r.kind",
+    "symbol": "r.symbol",
+    "title": "r.title",
+    "status": "r.status",
+    "date": "r.date",
+    "path": "r.path",
+    "valid": "r.valid",
+    "year": "CAST(substr(r.date, 1, 4) AS INTEGER)",
 }
 ALIASES: dict[str, tuple[str, ...]] = {"adopted": ("adoption.date",), "phrase": ("preamble.phrase", "operative.phrase")}
 DEFAULT_COLUMNS = ("id", "kind", "date", "status", "title")
@@ -67,15 +74,20 @@ def run(index: Index, query: Query) -> Result:
         where.insert(0, "text MATCH ?")
         params.insert(0, query.text)
         if query.snippets:
-            extra = (f", highlight(text, 0, '{MARK_START}', '{MARK_END}'), "
-                     f"snippet(text, 1, '{MARK_START}', '{MARK_END}', '…', 24)")
+            extra = (
+                f", highlight(text, 0, '{MARK_START}', '{MARK_END}'), "
+                f"snippet(text, 1, '{MARK_START}', '{MARK_END}', '…', 24)"
+            )
     condition = _balanced(where, "AND") if where else "1"
     order, order_params = _order(query, index.catalogue)
     limit = f" LIMIT {int(query.limit)}" if query.limit else ""
     # Only ids wanted (a list to pipe on): fetching the rest of a hundred thousand rows would be most of the work.
     lean = set(query.columns) <= {"id"} and not extra
-    columns = ("r.rec, r.id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL" if lean else
-               "r.rec, r.id, r.kind, r.symbol, r.title, r.status, r.date, r.path, r.valid, r.problem")
+    columns = (
+        "r.rec, r.id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
+        if lean
+        else "r.rec, r.id, r.kind, r.symbol, r.title, r.status, r.date, r.path, r.valid, r.problem"
+    )
     sql = f"SELECT {columns}{extra} FROM {source} WHERE {condition} ORDER BY {order}{limit}"
     rows = index.db.execute(sql, [*params, *order_params]).fetchall()
     if query.limit and len(rows) >= query.limit:
@@ -121,20 +133,26 @@ def _test(column: str, item: Filter) -> tuple[str, list[Any]]:
         return f"{column} IS NOT NULL", []
     if item.op in ("~", "!~"):
         # LIKE ignores the case of ASCII letters only; other text is compared case-folded.
-        tests = [f"{column} LIKE ? ESCAPE '\\'" if value.isascii() else f"instr(fold({column}), ?) > 0"
-                 for value in item.values]
+        tests = [
+            f"{column} LIKE ? ESCAPE '\\'" if value.isascii() else f"instr(fold({column}), ?) > 0"
+            for value in item.values
+        ]
         return _balanced(tests, "OR"), [_like(v) if v.isascii() else v.casefold() for v in item.values]
     if item.type == "date":
         if item.op in ("=", "!="):
-            return _balanced([f"{column} BETWEEN ? AND ?"] * len(item.values), "OR"), \
-                [bound for pair in item.values for bound in pair]
+            return _balanced([f"{column} BETWEEN ? AND ?"] * len(item.values), "OR"), [
+                bound for pair in item.values for bound in pair
+            ]
         low, high = item.values[0]
         bound = {"<": low, ">=": low, "<=": high, ">": high}[item.op]
         return f"{column} {item.op} ?", [bound]
     if item.type == "text" and item.op in _ORDERINGS:  # text compares as it sorts: ignoring case
         value = item.values[0]
-        return (f"{column} COLLATE NOCASE {item.op} ?", [value]) if value.isascii() else \
-            (f"fold({column}) {item.op} ?", [value.casefold()])
+        return (
+            (f"{column} COLLATE NOCASE {item.op} ?", [value])
+            if value.isascii()
+            else (f"fold({column}) {item.op} ?", [value.casefold()])
+        )
     if item.op in ("=", "!="):
         if item.type in ("number", "bool", "enum"):  # enum choices are lower-case words: compared exactly
             return f"{column} IN ({','.join('?' * len(item.values))})", list(item.values)
@@ -151,8 +169,9 @@ def _ref_test(item: Filter) -> tuple[str, list[Any]]:
         return "1", []
     if item.op in ("~", "!~"):
         # Distinct references are far fewer than references: look for the words among them.
-        return ("ref IN (SELECT ref FROM refnames WHERE " + " OR ".join(["ref LIKE ? ESCAPE '\\'"] * len(item.values))
-                + ")"), [_like(value) for value in item.values]
+        return (
+            "ref IN (SELECT ref FROM refnames WHERE " + " OR ".join(["ref LIKE ? ESCAPE '\\'"] * len(item.values)) + ")"
+        ), [_like(value) for value in item.values]
     tests, params = [], []
     for value in item.values:
         value = value.lower()
@@ -209,8 +228,10 @@ def _sort_value(name: str, descending: bool, catalogue: dict[str, Any]) -> tuple
         field_sql, field_params = _ref_field(name)
         return f"(SELECT ref FROM refs WHERE {field_sql}rec = r.rec ORDER BY pos LIMIT 1)", field_params
     names = ALIASES.get(name, (name,))
-    return (f"(SELECT value FROM fields WHERE rec = r.rec AND name IN ({','.join('?' * len(names))}) "
-            "ORDER BY pos LIMIT 1)", list(names))
+    return (
+        f"(SELECT value FROM fields WHERE rec = r.rec AND name IN ({','.join('?' * len(names))}) ORDER BY pos LIMIT 1)",
+        list(names),
+    )
 
 
 def _fill(index: Index, hits: list[Hit], columns: tuple[str, ...]) -> None:
@@ -226,12 +247,16 @@ def _fill(index: Index, hits: list[Hit], columns: tuple[str, ...]) -> None:
             marks = ",".join("?" * len(part))
             if is_ref:
                 field_sql, field_params = _ref_field(column)
-                rows = index.db.execute(f"SELECT rec, ref FROM refs WHERE {field_sql}rec IN ({marks}) "
-                                        "ORDER BY rec, pos", [*field_params, *part])
+                rows = index.db.execute(
+                    f"SELECT rec, ref FROM refs WHERE {field_sql}rec IN ({marks}) ORDER BY rec, pos",
+                    [*field_params, *part],
+                )
             else:
                 names = ALIASES.get(column, (column,))
                 rows = index.db.execute(
                     f"SELECT rec, value FROM fields WHERE rec IN ({marks}) AND name IN "
-                    f"({','.join('?' * len(names))}) ORDER BY rec, pos", [*part, *names])
+                    f"({','.join('?' * len(names))}) ORDER BY rec, pos",
+                    [*part, *names],
+                )
             for rec, value in rows:
                 by_rec[rec].fields.setdefault(column, []).append(value)

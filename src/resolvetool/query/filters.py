@@ -59,19 +59,34 @@ def looks_like_filter(argument: str, catalogue: dict[str, Any]) -> bool:
 def parse_filter(text: str, catalogue: dict[str, dict[str, Any]]) -> Filter:
     match = _FILTER.match(text)
     if match is None:
-        raise FilterError(text, 0, len(text), "a filter is FIELD, an operator and a value",
-                          f"for example kind=resolution or adopted>=2012; operators: {' '.join(OPERATORS)}")
+        raise FilterError(
+            text,
+            0,
+            len(text),
+            "a filter is FIELD, an operator and a value",
+            f"for example kind=resolution or adopted>=2012; operators: {' '.join(OPERATORS)}",
+        )
     name, op, value = match.groups()
     if not name:
         raise FilterError(text, 0, len(op), f"no field before {op!r}", "write FIELD" + op + "VALUE")
     if not _FIELD_NAME.match(name):
-        raise FilterError(text, 0, len(name), f"{name!r} is not a field name",
-                          "field names are words joined by dots (adoption.date); operators: " + " ".join(OPERATORS))
+        raise FilterError(
+            text,
+            0,
+            len(name),
+            f"{name!r} is not a field name",
+            "field names are words joined by dots (adoption.date); operators: " + " ".join(OPERATORS),
+        )
     info = field_info(name, catalogue, text, 0)
     start = len(name) + len(op)
     if not value.strip():
-        raise FilterError(text, start, start + len(value), f"no value after {op!r}",
-                          f"write {name}{op}VALUE; {name}=* matches records that have a {name}")
+        raise FilterError(
+            text,
+            start,
+            start + len(value),
+            f"no value after {op!r}",
+            f"write {name}{op}VALUE; {name}=* matches records that have a {name}",
+        )
     kind = info["type"]
     if value == "*":
         if op not in ("=", "!="):
@@ -81,27 +96,57 @@ def parse_filter(text: str, catalogue: dict[str, dict[str, Any]]) -> Filter:
     if op in _COMPARISONS:
         comma = _unescaped_comma(value)
         if comma is not None:
-            raise FilterError(text, start + comma, start + comma + 1, f"{op!r} compares with one value",
-                              "alternatives (a,b) go with =, != and ~; write \\, for a comma in a value")
+            raise FilterError(
+                text,
+                start + comma,
+                start + comma + 1,
+                f"{op!r} compares with one value",
+                "alternatives (a,b) go with =, != and ~; write \\, for a comma in a value",
+            )
         if kind in ("enum", "bool", "ref"):
-            raise FilterError(text, len(name), len(name) + len(op), f"{name} cannot be compared with {op!r}",
-                              f"{name} is {_described(kind)}: use = or ~")
+            raise FilterError(
+                text,
+                len(name),
+                len(name) + len(op),
+                f"{name} cannot be compared with {op!r}",
+                f"{name} is {_described(kind)}: use = or ~",
+            )
     if op in ("~", "!~") and kind in ("number", "bool"):
-        raise FilterError(text, len(name), len(name) + len(op), f"{name} is {_described(kind)}: '~' looks for "
-                          "words inside text", "use =, <, <=, > or >=")
+        raise FilterError(
+            text,
+            len(name),
+            len(name) + len(op),
+            f"{name} is {_described(kind)}: '~' looks for words inside text",
+            "use =, <, <=, > or >=",
+        )
     if len(parts) > MAX_ALTERNATIVES:
-        raise FilterError(text, start, len(text), f"more than {MAX_ALTERNATIVES:,} alternatives",
-                          "split the list, or pipe ids in smaller batches")
+        raise FilterError(
+            text,
+            start,
+            len(text),
+            f"more than {MAX_ALTERNATIVES:,} alternatives",
+            "split the list, or pipe ids in smaller batches",
+        )
     values = []
     for part, offset in parts:
         stripped = part.strip()
         if not stripped:
-            raise FilterError(text, start + offset, start + offset + len(part), "an empty alternative",
-                              "remove the extra comma (write \\, for a comma in a value)")
+            raise FilterError(
+                text,
+                start + offset,
+                start + offset + len(part),
+                "an empty alternative",
+                "remove the extra comma (write \\, for a comma in a value)",
+            )
         where = start + offset + (len(part) - len(part.lstrip()))
         if len(stripped) > MAX_VALUE:
-            raise FilterError(text, where, where + len(stripped), f"a value longer than {MAX_VALUE:,} characters",
-                              "no record field is that long")
+            raise FilterError(
+                text,
+                where,
+                where + len(stripped),
+                f"a value longer than {MAX_VALUE:,} characters",
+                "no record field is that long",
+            )
         values.append(_typed(stripped, op, kind, info, text, where))
     return Filter(name, op, tuple(values), kind, text)
 
@@ -140,22 +185,34 @@ def field_info(name: str, catalogue: dict[str, dict[str, Any]], text: str, start
         return info
     head, _, leaf = name.rpartition(".")
     if (leaf or head) in WORDS:
-        raise FilterError(text, start, start + len(name), f"{name} holds running words, which are searched, "
-                          "not filtered", "resolvetool search WORDS, or query --text WORDS with filters")
+        raise FilterError(
+            text,
+            start,
+            start + len(name),
+            f"{name} holds running words, which are searched, not filtered",
+            "resolvetool search WORDS, or query --text WORDS with filters",
+        )
     if name.split(".")[0] in PRESENTATION:
-        raise FilterError(text, start, start + len(name), f"{name} says how a source was printed: it is neither "
-                          "filtered nor searched")
+        raise FilterError(
+            text, start, start + len(name), f"{name} says how a source was printed: it is neither filtered nor searched"
+        )
     import difflib
 
     close = difflib.get_close_matches(name, list(catalogue), n=3, cutoff=0.6)
     hint = f"did you mean {' or '.join(close)}? " if close else ""
-    raise FilterError(text, start, start + len(name), f"unknown field {name!r}",
-                      hint + "'resolvetool query --list-fields' lists them")
+    raise FilterError(
+        text, start, start + len(name), f"unknown field {name!r}", hint + "'resolvetool query --list-fields' lists them"
+    )
 
 
 def _described(kind: str) -> str:
-    return {"enum": "one of a set of words", "bool": "true or false", "ref": "a reference",
-            "number": "a number", "date": "a date"}.get(kind, "text")
+    return {
+        "enum": "one of a set of words",
+        "bool": "true or false",
+        "ref": "a reference",
+        "number": "a number",
+        "date": "a date",
+    }.get(kind, "text")
 
 
 def _typed(value: str, op: str, kind: str, info: dict[str, Any], text: str, start: int) -> Any:
@@ -167,7 +224,7 @@ def _typed(value: str, op: str, kind: str, info: dict[str, Any], text: str, star
             number = int(value)
         except ValueError:
             raise FilterError(text, start, end, f"{value!r} is not a whole number") from None
-        if not -2**63 <= number < 2**63:
+        if not -(2**63) <= number < 2**63:
             raise FilterError(text, start, end, f"{value} is too large a number to compare")
         return number
     if kind == "bool":
@@ -178,8 +235,13 @@ def _typed(value: str, op: str, kind: str, info: dict[str, Any], text: str, star
         raise FilterError(text, start, end, f"{value!r} is not true or false")
     if kind == "enum" and info.get("choices"):
         if value.lower() not in info["choices"]:
-            raise FilterError(text, start, end, f"{value!r} is not a value {text[:start].rstrip('=!<>~')} takes",
-                              "one of: " + ", ".join(info["choices"]))
+            raise FilterError(
+                text,
+                start,
+                end,
+                f"{value!r} is not a value {text[:start].rstrip('=!<>~')} takes",
+                "one of: " + ", ".join(info["choices"]),
+            )
         return value.lower()
     if kind == "date":
         return date_bounds(value, text, start)
@@ -190,8 +252,13 @@ def date_bounds(value: str, text: str, start: int) -> tuple[str, str]:
     """A date, month or year as the (first day, last day) it stands for; dates are compared as text."""
     match = _PARTIAL_DATE.match(value)
     if match is None:
-        raise FilterError(text, start, start + len(value), f"{value!r} is not a date",
-                          "write YYYY-MM-DD, or YYYY-MM or YYYY for a whole month or year")
+        raise FilterError(
+            text,
+            start,
+            start + len(value),
+            f"{value!r} is not a date",
+            "write YYYY-MM-DD, or YYYY-MM or YYYY for a whole month or year",
+        )
     year, month, day = match.groups()
     try:
         if day:
@@ -215,14 +282,20 @@ def parse_sort(text: str, catalogue: dict[str, dict[str, Any]]) -> list[tuple[st
         descending = key.startswith("-")
         name = key[1:] if key[:1] in ("-", "+") else key
         if not name:
-            raise FilterError(text, where, where + len(part), "an empty sort key", "write FIELD or -FIELD, "
-                              "comma-separated")
+            raise FilterError(
+                text, where, where + len(part), "an empty sort key", "write FIELD or -FIELD, comma-separated"
+            )
         if name[:1] in ("-", "+"):
             raise FilterError(text, where, where + 2, "one sign before a sort key", "write -FIELD for descending")
         field_info(name, catalogue, text, where + len(key) - len(name))
         if any(name == earlier for earlier, _ in keys):  # (and a few hundred keys would be more than SQLite sorts by)
-            raise FilterError(text, where, where + len(key), f"sort key {name!r} given twice",
-                              "the first one decides; leave the other out")
+            raise FilterError(
+                text,
+                where,
+                where + len(key),
+                f"sort key {name!r} given twice",
+                "the first one decides; leave the other out",
+            )
         keys.append((name, descending))
         offset += len(part) + 1
     return keys

@@ -22,8 +22,9 @@ _ONE_WORD = re.compile(r"[^\W_]+\Z")
 _CONTROL = re.compile("[\x00-\x1f\x7f]")
 
 
-def fts_expression(arguments: list[str], *, split: bool = False,
-                   stems: Callable[[str], list[str]] | None = None) -> str:
+def fts_expression(
+    arguments: list[str], *, split: bool = False, stems: Callable[[str], list[str]] | None = None
+) -> str:
     """The FTS5 MATCH expression for the search words; FilterError for what cannot be searched.
 
     Each argument is a word, or a phrase when it holds spaces (as a shell passes "cyber threats"); with
@@ -45,7 +46,7 @@ def fts_expression(arguments: list[str], *, split: bool = False,
             else:
                 terms.append(_term(word, False, argument, match.start(), stems))
     if not terms:
-        raise FilterError("", 0, 0, "nothing to search for", "give one or more words, or a \"quoted phrase\"")
+        raise FilterError("", 0, 0, "nothing to search for", 'give one or more words, or a "quoted phrase"')
     groups: list[list[str]] = []
     excluded: list[str] = []
     joining = False
@@ -53,16 +54,18 @@ def fts_expression(arguments: list[str], *, split: bool = False,
     for index, (expression, role, argument, position) in enumerate(terms):
         if role == "not" and expression == "NOT":
             if negating or index == len(terms) - 1 or terms[index + 1][1] != "word":
-                raise FilterError(argument, position, position + 3, "NOT needs a word after it",
-                                  "write: cooperation NOT cyber")
+                raise FilterError(
+                    argument, position, position + 3, "NOT needs a word after it", "write: cooperation NOT cyber"
+                )
             negating = True
         elif negating:
             excluded.append(expression)
             negating = False
         elif role == "or":
             if not groups or joining or index == len(terms) - 1 or terms[index + 1][1] != "word":
-                raise FilterError(argument, position, position + 2, "OR needs a word on each side",
-                                  "write: IMPACT OR ITU")
+                raise FilterError(
+                    argument, position, position + 2, "OR needs a word on each side", "write: IMPACT OR ITU"
+                )
             joining = True
         elif role == "not":
             excluded.append(expression)
@@ -73,8 +76,13 @@ def fts_expression(arguments: list[str], *, split: bool = False,
             groups.append([expression])
     if not groups:
         expression, _, argument, position = terms[0]
-        raise FilterError(argument, position, len(argument), "a search needs a word that must appear",
-                          "words after NOT (or starting with '-') only leave records out")
+        raise FilterError(
+            argument,
+            position,
+            len(argument),
+            "a search needs a word that must appear",
+            "words after NOT (or starting with '-') only leave records out",
+        )
     expression = " AND ".join(group[0] if len(group) == 1 else "(" + " OR ".join(group) + ")" for group in groups)
     for word in excluded:
         wrapped = len(groups) == 1 and (len(groups[0]) == 1 or expression.startswith("(")) and " NOT " not in expression
@@ -82,16 +90,21 @@ def fts_expression(arguments: list[str], *, split: bool = False,
     return expression
 
 
-def _term(text: str, phrase: bool, argument: str, position: int,
-          stems: Callable[[str], list[str]] | None) -> tuple[str, str, str, int]:
+def _term(
+    text: str, phrase: bool, argument: str, position: int, stems: Callable[[str], list[str]] | None
+) -> tuple[str, str, str, int]:
     role = "word"
     if not phrase and text.startswith("-") and len(text) > 1:
         role, text = "not", text[1:]
     prefix = not phrase and text.endswith("*")
     text = text.rstrip("*") if prefix else text
     if not _WORDY.search(text):
-        raise FilterError(argument, position, position + max(len(text), 1),
-                          f"{text or argument!r} has no letters or digits to search for")
+        raise FilterError(
+            argument,
+            position,
+            position + max(len(text), 1),
+            f"{text or argument!r} has no letters or digits to search for",
+        )
     quoted = '"' + text.replace('"', '""') + '"'
     if not prefix:
         return quoted, role, argument, position

@@ -1,7 +1,7 @@
 """Render records for people: plain text in the body's house style, and markdown.
 
-    from resolvetool.rendering import render
-    print(render(resolution, resolve=corpus.record))
+from resolvetool.rendering import render
+print(render(resolution, resolve=corpus.record))
 """
 
 from __future__ import annotations
@@ -24,26 +24,40 @@ def context_for(resolution: Any, resolve: Callable[[str], Any] | None) -> Contex
     body = resolve(resolution.body) if resolve else None
     if getattr(body, "kind", None) != "body":
         what = "not a valid record here" if body is None else f"{with_article(body.kind)}, not a body"
-        raise RenderError(f"resolution {resolution.id} names body {resolution.body!r}, which is {what}; "
-                          f"run 'resolvetool validate' to see why")
+        raise RenderError(
+            f"resolution {resolution.id} names body {resolution.body!r}, which is {what}; "
+            f"run 'resolvetool validate' to see why"
+        )
     session = resolve(resolution.session) if resolve and resolution.session else None
     if session is not None and session.kind != "session":
-        raise RenderError(f"resolution {resolution.id} names session {resolution.session!r}, which is "
-                          f"{with_article(session.kind)}, not a session; run 'resolvetool validate' to see why")
+        raise RenderError(
+            f"resolution {resolution.id} names session {resolution.session!r}, which is "
+            f"{with_article(session.kind)}, not a session; run 'resolvetool validate' to see why"
+        )
     adopted = resolve(resolution.adopts) if resolve and resolution.adopts else None
     if adopted is not None and adopted.kind != "instrument":
-        raise RenderError(f"resolution {resolution.id} adopts {resolution.adopts!r}, which is "
-                          f"{with_article(adopted.kind)}, not an instrument; run 'resolvetool validate' to see why")
+        raise RenderError(
+            f"resolution {resolution.id} adopts {resolution.adopts!r}, which is "
+            f"{with_article(adopted.kind)}, not an instrument; run 'resolvetool validate' to see why"
+        )
     return Context(body=body, session=session, adopted=adopted)
 
 
-def render(record: Any, *, format: str = "text", resolve: Callable[[str], Any] | None = None,
-           clean: bool = False, akn: Any = None) -> str:
+def render(
+    record: Any,
+    *,
+    format: str = "text",
+    resolve: Callable[[str], Any] | None = None,
+    clean: bool = False,
+    akn: Any = None,
+) -> str:
     """`record` printed in `format`; `clean` leaves out what the source printed amid the text (running
     headers, page furniture) instead of putting it back where it stood."""
     if getattr(record, "kind", None) != "resolution":
-        raise RenderError(f"{getattr(record, 'id', record)} is {with_article(getattr(record, 'kind', 'value'))}; "
-                          f"render prints resolutions")
+        raise RenderError(
+            f"{getattr(record, 'id', record)} is {with_article(getattr(record, 'kind', 'value'))}; "
+            f"render prints resolutions"
+        )
     if format not in FORMATS:
         raise RenderError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
     try:

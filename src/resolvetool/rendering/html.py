@@ -25,8 +25,15 @@ from .page import KIND_FOLDERS
 
 TEMPLATES = resources.files("resolvetool.rendering") / "templates"
 ASSETS = ("site.css", "search.js")
-KIND_LABELS = {"resolution": "Resolution", "agreement": "Agreement", "report": "Report", "session": "Session",
-               "body": "Body", "organization": "Organization", "instrument": "Instrument"}
+KIND_LABELS = {
+    "resolution": "Resolution",
+    "agreement": "Agreement",
+    "report": "Report",
+    "session": "Session",
+    "body": "Body",
+    "organization": "Organization",
+    "instrument": "Instrument",
+}
 
 
 @cache
@@ -36,8 +43,15 @@ def environment(overrides: Path | None = None) -> Any:
 
     loaders: list[Any] = [_contained_loader()(str(overrides))] if overrides is not None else []
     loaders.append(jinja2.FileSystemLoader(str(TEMPLATES)))
-    env = _sandbox()(loader=jinja2.ChoiceLoader(loaders), autoescape=True, undefined=jinja2.StrictUndefined,
-                     trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, finalize=_shown_inert)
+    env = _sandbox()(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        finalize=_shown_inert,
+    )
     env.globals.update(kind_labels=KIND_LABELS, kind_folders=KIND_FOLDERS, plural=plural)
     env.filters["plural_word"] = plural_word
     env.filters["thousands"] = lambda number: f"{number:,}"
@@ -80,8 +94,9 @@ def _refuse_link_out(folder: Path, path: Path) -> None:
     from ..source import leads_outside
 
     if leads_outside(path, os.path.realpath(folder)) is not None:
-        raise TemplateProblem(f"{path} is a symbolic link leading outside {folder}: it is not read; replace the "
-                              f"link with the file itself")
+        raise TemplateProblem(
+            f"{path} is a symbolic link leading outside {folder}: it is not read; replace the link with the file itself"
+        )
 
 
 def _project_file(folder: Path | None, *parts: str) -> Path | None:
@@ -123,7 +138,7 @@ def _model_data(model: type, attr: str) -> bool:
 
 
 def plural(count: int, word: str) -> str:
-    """"1 body", "12 bodies", "2 resolutions"."""
+    """ "1 body", "12 bodies", "2 resolutions"."""
     return f"{count:,} {word if count == 1 else plural_word(word)}"
 
 
@@ -169,8 +184,9 @@ class TemplateProblem(Exception):
     """A template that cannot be used: where, and what is wrong (most likely in a project's own templates)."""
 
 
-def render_page(template: str, context: dict[str, Any], *, house: str = "standard",
-                overrides: Path | None = None) -> str:
+def render_page(
+    template: str, context: dict[str, Any], *, house: str = "standard", overrides: Path | None = None
+) -> str:
     """A page from `template`, or from the house style's own version of it when there is one."""
     import jinja2
 
@@ -183,7 +199,7 @@ def render_page(template: str, context: dict[str, Any], *, house: str = "standar
 
 
 def _template_problem(error: Any, overrides: Path | None) -> str:
-    """"template tpl/index.html.j2, line 3: unexpected '}'", from a syntax error or from the frame of the
+    """ "template tpl/index.html.j2, line 3: unexpected '}'", from a syntax error or from the frame of the
     template that was running when a name was undefined."""
     import traceback
 
@@ -196,8 +212,11 @@ def _template_problem(error: Any, overrides: Path | None) -> str:
             where = (frames[-1].filename, frames[-1].lineno)
     place = f"template {where[0]}, line {where[1]}: " if where else "templates: "
     mine = overrides is not None and where is not None and str(where[0]).startswith(str(overrides))
-    fix = (f"fix it, or remove it from {overrides} to use resolvetool's own" if mine else
-           "this is a bug in resolvetool: please report it")
+    fix = (
+        f"fix it, or remove it from {overrides} to use resolvetool's own"
+        if mine
+        else "this is a bug in resolvetool: please report it"
+    )
     what = str(getattr(error, "message", None) or error).rstrip(".")
     return f"{place}{what}; {fix}"
 
@@ -205,13 +224,21 @@ def _template_problem(error: Any, overrides: Path | None) -> str:
 def standalone_page(page: dict[str, Any], *, site_title: str, overrides: Path | None = None) -> str:
     """One record as a self-contained page: its stylesheet inline, no scripts, nothing fetched."""
     css = asset("site.css", overrides) + house_css(page["house"], overrides)
-    return render_page("record.html.j2", {**page, "root": "", "site": None, "site_title": site_title,
-                                          "inline_css": css, "house_stylesheet": None},
-                       house=page["house"], overrides=overrides)
+    return render_page(
+        "record.html.j2",
+        {**page, "root": "", "site": None, "site_title": site_title, "inline_css": css, "house_stylesheet": None},
+        house=page["house"],
+        overrides=overrides,
+    )
 
 
 def script_json(value: Any) -> str:
     """JSON that is safe inside a script: no "</script>", "<!--" or line separators can end or break it."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") \
-        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )

@@ -21,11 +21,37 @@ from ..textforms import date_range, format_date, ordinal_suffix
 from .parts import parts
 from .styles import STYLES, Context, style_for
 
-KIND_FOLDERS = {"resolution": "resolutions", "agreement": "agreements", "report": "reports", "session": "sessions",
-                "body": "bodies", "organization": "organizations", "instrument": "instruments"}
+KIND_FOLDERS = {
+    "resolution": "resolutions",
+    "agreement": "agreements",
+    "report": "reports",
+    "session": "sessions",
+    "body": "bodies",
+    "organization": "organizations",
+    "instrument": "instruments",
+}
 # Fields a page shows in its own sections, not again among the facts.
-_SHOWN_APART = frozenset({"id", "kind", "title", "name", "status", "preamble", "operative", "layout", "footnotes",
-                          "annexes", "parts", "lifecycle", "articles", "appendices", "units", "offices", "notes"})
+_SHOWN_APART = frozenset(
+    {
+        "id",
+        "kind",
+        "title",
+        "name",
+        "status",
+        "preamble",
+        "operative",
+        "layout",
+        "footnotes",
+        "annexes",
+        "parts",
+        "lifecycle",
+        "articles",
+        "appendices",
+        "units",
+        "offices",
+        "notes",
+    }
+)
 
 
 class Neighbour(NamedTuple):
@@ -78,7 +104,8 @@ class Links:
         if self.base is None or folder is None:
             return None
         return f"{self.base}{folder}/{quote(record_id, safe='.-_')}.html" + (
-            f"#{quote(fragment, safe='.-_')}" if fragment else "")
+            f"#{quote(fragment, safe='.-_')}" if fragment else ""
+        )
 
     def page(self, path: str) -> str | None:
         return None if self.base is None else self.base + path
@@ -130,8 +157,14 @@ def when(record: Any, session: Any = None) -> dt.date | None:
     return getattr(session, "start", None) if session is not None else None
 
 
-def record_page(record: Any, *, directory: Directory, links: Links,
-                resolve: Callable[[str], Any] | None = None, any_style: bool = False) -> dict[str, Any]:
+def record_page(
+    record: Any,
+    *,
+    directory: Directory,
+    links: Links,
+    resolve: Callable[[str], Any] | None = None,
+    any_style: bool = False,
+) -> dict[str, Any]:
     """The template context of `record`'s page. `resolve` (id -> full record) gives a resolution its body
     and session, which its house style prints from. A house style resolvetool does not have is an error
     (UnknownStyle), unless `any_style`: then the standard style prints it."""
@@ -145,27 +178,44 @@ def record_page(record: Any, *, directory: Directory, links: Links,
         if row is None:
             return Link(ref, ref, None, note="no such record")
         if fragment and directory.has_part(target, fragment) is False:
-            return Link(ref, f"{row.symbol or row.title or row.id}, {fragment.replace('-', ' ')}", None,
-                        row.title if row.symbol else None, kind=row.kind, note="no such part")
+            return Link(
+                ref,
+                f"{row.symbol or row.title or row.id}, {fragment.replace('-', ' ')}",
+                None,
+                row.title if row.symbol else None,
+                kind=row.kind,
+                note="no such part",
+            )
         # A record with an official symbol is cited by it ("AG-2012-RAP-18", "A/RES/80/1"); the title is
         # the link's tooltip. Others by their title or name.
         text = row.symbol or row.title or row.id
         if fragment:
             text = f"{text}, {fragment.replace('-', ' ')}"
-        return Link(ref, text, links.record(row.id, row.kind, fragment or None), row.title if row.symbol else None,
-                    kind=row.kind)
+        return Link(
+            ref,
+            text,
+            links.record(row.id, row.kind, fragment or None),
+            row.title if row.symbol else None,
+            kind=row.kind,
+        )
 
     page: dict[str, Any] = {
-        "record": record, "kind": kind, "id": record.id, "symbol": getattr(record, "symbol", None),
-        "title": _title(record), "status": getattr(record, "status", None) or _agreement_status(record),
-        "notes": getattr(record, "notes", None), "facts": _facts(record, link), "house": "standard",
-        "groups": directory.pointing(record.id), "link": link,
+        "record": record,
+        "kind": kind,
+        "id": record.id,
+        "symbol": getattr(record, "symbol", None),
+        "title": _title(record),
+        "status": getattr(record, "status", None) or _agreement_status(record),
+        "notes": getattr(record, "notes", None),
+        "facts": _facts(record, link),
+        "house": "standard",
+        "groups": directory.pointing(record.id),
+        "link": link,
     }
     if kind == "resolution":
         context = _context(record, resolve)
         if context is not None and any_style and context.body.house_style not in (None, *STYLES):
-            context = Context(context.body.model_copy(update={"house_style": None}), context.session,
-                              context.adopted)
+            context = Context(context.body.model_copy(update={"house_style": None}), context.session, context.adopted)
         page["house"] = style_for(context.body).name if context else "standard"
         page["blocks"] = _blocks(record, context, link) if context else []
         date = when(record, context.session if context else None)
@@ -204,8 +254,11 @@ def _context(record: Any, resolve: Callable[[str], Any] | None) -> Context | Non
         return None
     session = resolve(record.session) if record.session else None
     adopted = resolve(record.adopts) if record.adopts else None  # printed with it, after its clauses or in its annex
-    return Context(body=body, session=session if getattr(session, "kind", None) == "session" else None,
-                   adopted=adopted if getattr(adopted, "kind", None) == "instrument" else None)
+    return Context(
+        body=body,
+        session=session if getattr(session, "kind", None) == "session" else None,
+        adopted=adopted if getattr(adopted, "kind", None) == "instrument" else None,
+    )
 
 
 def _references(record: Any) -> list[str]:
@@ -216,12 +269,17 @@ def _references(record: Any) -> list[str]:
 
 def _blocks(resolution: Any, context: Context, link: Callable[[str], Link]) -> list[Block]:
     """The resolution's printed parts as blocks, clauses anchored as their references name them."""
-    anchors = {id(clause): f"{section}-{number}" for section in ("preamble", "operative")
-               for number, clause in enumerate(getattr(resolution, section), 1)}
+    anchors = {
+        id(clause): f"{section}-{number}"
+        for section in ("preamble", "operative")
+        for number, clause in enumerate(getattr(resolution, section), 1)
+    }
     # The same names models.resolution.Resolution.fragments gives these parts.
     footnotes = {id(footnote): f"footnote-{number_slug(footnote.marker)}" for footnote in resolution.footnotes}
-    annexes = [f"annex-{number_slug(annex.number) if annex.number else number}"
-               for number, annex in enumerate(resolution.annexes, 1)]
+    annexes = [
+        f"annex-{number_slug(annex.number) if annex.number else number}"
+        for number, annex in enumerate(resolution.annexes, 1)
+    ]
     blocks: list[Block] = []
     annex_number = 0
     for part in parts(resolution, context):
@@ -232,18 +290,43 @@ def _blocks(resolution: Any, context: Context, link: Callable[[str], Link]) -> l
             text = source.text or ""
             if text and (source.phrase or source.number) and text[:1] not in ",;:.)":
                 text = " " + text  # "APPROVES the ...", but "Decides, that ..."
-            blocks.append(Block("clause", text, anchors.get(id(source)), source.number, source.phrase,
-                                part.place.startswith("operative"), links=[link(ref) for ref in source.refs]))
+            blocks.append(
+                Block(
+                    "clause",
+                    text,
+                    anchors.get(id(source)),
+                    source.number,
+                    source.phrase,
+                    part.place.startswith("operative"),
+                    links=[link(ref) for ref in source.refs],
+                )
+            )
         elif part.role == "item":
-            blocks.append(Block("item", source.text, number=source.label, depth=part.depth,
-                                links=[link(ref) for ref in source.refs]))
+            blocks.append(
+                Block(
+                    "item", source.text, number=source.label, depth=part.depth, links=[link(ref) for ref in source.refs]
+                )
+            )
         elif part.role == "footnote":
-            blocks.append(Block("footnote", source.text, footnotes.get(id(source)), source.marker,
-                                links=[link(ref) for ref in source.refs]))
+            blocks.append(
+                Block(
+                    "footnote",
+                    source.text,
+                    footnotes.get(id(source)),
+                    source.marker,
+                    links=[link(ref) for ref in source.refs],
+                )
+            )
         elif part.role == "annex-heading":
             annex_number += 1
-            blocks.append(Block("annex-heading", part.text, annexes[annex_number - 1],
-                                links=[link(ref) for ref in resolution.annexes[annex_number - 1].refs]))
+            blocks.append(
+                Block(
+                    "annex-heading",
+                    part.text,
+                    annexes[annex_number - 1],
+                    links=[link(ref) for ref in resolution.annexes[annex_number - 1].refs],
+                )
+            )
         elif part.role == "annex-text":
             blocks += [Block("annex-text", paragraph) for paragraph in part.text.split("\n\n")]
         else:
@@ -255,10 +338,16 @@ def _timeline(agreement: Any, link: Callable[[str], Link]) -> list[dict[str, Any
     """An agreement's lifecycle in order: the event, its date as printed, who acted and in what document."""
     steps = []
     for event in agreement.lifecycle:
-        steps.append({"event": event.event, "date": event.date.isoformat() if event.date else None,
-                      "shown": format_date(event.date) if event.date else "date not recorded",
-                      "by": link(event.by) if event.by else None,
-                      "document": link(event.document) if event.document else None, "note": event.note})
+        steps.append(
+            {
+                "event": event.event,
+                "date": event.date.isoformat() if event.date else None,
+                "shown": format_date(event.date) if event.date else "date not recorded",
+                "by": link(event.by) if event.by else None,
+                "document": link(event.document) if event.document else None,
+                "note": event.note,
+            }
+        )
     return steps
 
 
@@ -268,8 +357,9 @@ def _facts(record: Any, link: Callable[[str], Link]) -> list[Fact]:
 
     types = {name: info["type"] for name, info in catalogue().items()}
     data = record.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
-    return [fact for key, value in data.items() if key not in _SHOWN_APART
-            for fact in _fact(key, value, key, types, link)]
+    return [
+        fact for key, value in data.items() if key not in _SHOWN_APART for fact in _fact(key, value, key, types, link)
+    ]
 
 
 def _fact(label: str, value: Any, path: str, types: dict[str, str], link: Callable[[str], Link]) -> list[Fact]:
@@ -282,8 +372,12 @@ def _fact(label: str, value: Any, path: str, types: dict[str, str], link: Callab
             return [fact for item in value for fact in _fact(label, item, path, types, link)]
         out = []
         for number, item in enumerate(value, 1):
-            out += [Fact(f"{shown} {number}", children=_fact(label, item, path, types, link)[0].children
-                         if isinstance(item, dict) else [])]
+            out += [
+                Fact(
+                    f"{shown} {number}",
+                    children=_fact(label, item, path, types, link)[0].children if isinstance(item, dict) else [],
+                )
+            ]
         return out
     if types.get(path) == "ref" and isinstance(value, str):
         return [Fact(shown, link=link(value))]

@@ -54,13 +54,16 @@ def parts(resolution: Any, context: Context) -> Iterator[Part]:
     layout was not kept."""
     style = style_for(context.body)
     layout = resolution.layout
-    for line in (layout.heading if layout and layout.heading is not None else style.heading(resolution, context)):
+    for line in layout.heading if layout and layout.heading is not None else style.heading(resolution, context):
         yield Part("heading", "heading", line)
     formula = layout.formula if layout and layout.formula else style.formula(resolution, context)
     if layout is not None and layout.no_formula:
         formula = ""  # printed none: an empty slot, where marks placed at the formula still stand
-    clauses = [(f"{section}-{number}", clause) for section in ("preamble", "operative")
-               for number, clause in enumerate(getattr(resolution, section), 1)]
+    clauses = [
+        (f"{section}-{number}", clause)
+        for section in ("preamble", "operative")
+        for number, clause in enumerate(getattr(resolution, section), 1)
+    ]
     if not resolution.parts:
         late = layout is not None and layout.formula_after_preamble  # "Whereas ...;" then "The Assembly:"
         if not late:

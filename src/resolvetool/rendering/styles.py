@@ -43,8 +43,11 @@ class Interpol(Standard):
     name = "interpol"
 
     def heading(self, resolution: Any, context: Context) -> list[str]:
-        return ["RESOLUTION", *([resolution.symbol] if resolution.symbol else []),
-                *([f"Subject: {resolution.title}"] if resolution.title else [])]
+        return [
+            "RESOLUTION",
+            *([resolution.symbol] if resolution.symbol else []),
+            *([f"Subject: {resolution.title}"] if resolution.title else []),
+        ]
 
     def formula(self, resolution: Any, context: Context) -> str:
         words = [context.body.formula]
@@ -87,8 +90,10 @@ def style_for(body: Any) -> Standard:
     try:
         return STYLES[name]
     except KeyError:
-        raise UnknownStyle(f"body {body.id} asks for house style {name!r}, which resolvetool does not have "
-                           f"(it has {', '.join(sorted(STYLES))})") from None
+        raise UnknownStyle(
+            f"body {body.id} asks for house style {name!r}, which resolvetool does not have "
+            f"(it has {', '.join(sorted(STYLES))})"
+        ) from None
 
 
 def adoption_lines(adoption: Any) -> list[str]:

@@ -44,10 +44,13 @@ def render_text(resolution: Any, context: Context, *, clean: bool = False) -> st
             inline = []
         if part.text:
             text = _insert(part, [(mark.offset, shown(mark)) for mark in inline])
-            number = getattr(part.source, "number" if part.role == "clause" else "label", None) \
-                if part.role in ("clause", "item") else None
+            number = (
+                getattr(part.source, "number" if part.role == "clause" else "label", None)
+                if part.role in ("clause", "item")
+                else None
+            )
             if part.place in unspaced and number and text.startswith(number + " "):
-                text = number + text[len(number) + 1:]  # printed with no space after the number
+                text = number + text[len(number) + 1 :]  # printed with no space after the number
             if part.place in glued and part.role in ("formula", "clause") and paragraphs and not here:
                 paragraphs[-1] += text  # printed with no space after the words before it
             else:

@@ -65,20 +65,27 @@ def init_repository(folder: Path, *, title: str = "Resolutions", git: bool = Tru
     source = install_source()
     files = {f"records/{kind_folder}/.gitkeep": "" for kind_folder in FOLDER_BY_KIND.values()}
     files |= {f"schemas/{name}": text for name, text in sorted(generate().items())}
-    files |= {"resolvetool.toml": _settings(title, source), ".vscode/settings.json": _editor_settings(),
-              ".gitignore": "# The published site (resolvetool render --site site) is built, not kept.\nsite/\n",
-              "README.md": _readme(title, source, project)}
+    files |= {
+        "resolvetool.toml": _settings(title, source),
+        ".vscode/settings.json": _editor_settings(),
+        ".gitignore": "# The published site (resolvetool render --site site) is built, not kept.\nsite/\n",
+        "README.md": _readme(title, source, project),
+    }
     made = Initialized(folder)
     if project is not None:
-        made.notes.append(f"{folder} is inside the git repository at {outer}: pre-commit and GitHub read their "
-                          f"settings only at its root, so no hooks or workflow were written; "
-                          f"{folder / 'README.md'} shows what to add there (with --root {shlex.quote(project)})")
+        made.notes.append(
+            f"{folder} is inside the git repository at {outer}: pre-commit and GitHub read their "
+            f"settings only at its root, so no hooks or workflow were written; "
+            f"{folder / 'README.md'} shows what to add there (with --root {shlex.quote(project)})"
+        )
     else:
         files |= {".pre-commit-config.yaml": _pre_commit(), ".github/workflows/records.yml": _workflow()}
     if source.requirement is None:
-        made.notes.append(f"{source.origin}: set `install` in the `ci` table of {folder / 'resolvetool.toml'} to "
-                          f"a source CI can install resolvetool from (a git URL at a tag, a wheel's URL); the "
-                          f"workflow stops at its install step until then")
+        made.notes.append(
+            f"{source.origin}: set `install` in the `ci` table of {folder / 'resolvetool.toml'} to "
+            f"a source CI can install resolvetool from (a git URL at a tag, a wheel's URL); the "
+            f"workflow stops at its install step until then"
+        )
     taken = [name for name in files if (folder / name).exists()]
     if taken:
         raise InitError(f"{folder / taken[0]} exists; init writes only into a new or empty folder")
@@ -98,8 +105,9 @@ def init_repository(folder: Path, *, title: str = "Resolutions", git: bool = Tru
         made.git = started.returncode == 0
         if not made.git:
             why = started.stderr.decode("utf-8", "replace").strip().splitlines()
-            made.notes.append(f"no git repository was started ({why[-1] if why else 'git init failed'}); run "
-                              f"'git init' in {folder}")
+            made.notes.append(
+                f"no git repository was started ({why[-1] if why else 'git init failed'}); run 'git init' in {folder}"
+            )
     return made
 
 
@@ -137,12 +145,17 @@ def install_source() -> InstallSource:
     editable = isinstance(recorded, dict) and "dir_info" in recorded
     # The package found by that name must be the one running (not, say, an older one beside a source checkout).
     if distribution is None or not (editable or Path(distribution.locate_file("resolvetool")).resolve() == running):
-        return InstallSource(None, f"this resolvetool runs from {_said(str(running))}, not from an installed "
-                                   f"package, so where CI could install it from is not known")
+        return InstallSource(
+            None,
+            f"this resolvetool runs from {_said(str(running))}, not from an installed "
+            f"package, so where CI could install it from is not known",
+        )
     if recorded is None:
-        return InstallSource(f"resolvetool=={distribution.version}",
-                             f"resolvetool {distribution.version} was installed from a package index; CI's pip "
-                             f"must reach the same index")
+        return InstallSource(
+            f"resolvetool=={distribution.version}",
+            f"resolvetool {distribution.version} was installed from a package index; CI's pip "
+            f"must reach the same index",
+        )
     return _recorded_source(recorded)
 
 
@@ -153,16 +166,17 @@ def _recorded_source(recorded: dict) -> InstallSource:
         place = _said(url.removeprefix("file://")) or "a place pip did not record"
         if "dir_info" in recorded:
             how = " (editable)" if recorded["dir_info"].get("editable") else ""
-            return InstallSource(None, f"resolvetool was installed from the folder {place}{how}, which CI cannot "
-                                       f"reach")
+            return InstallSource(None, f"resolvetool was installed from the folder {place}{how}, which CI cannot reach")
         return InstallSource(None, f"resolvetool was installed from {place} on this machine, which CI cannot reach")
     fragment = [f"subdirectory={recorded['subdirectory']}"] if recorded.get("subdirectory") else []
     if "vcs_info" in recorded:
         vcs = recorded["vcs_info"]
         revision = vcs.get("commit_id") or vcs.get("requested_revision")
         at = f"@{revision}" if revision else ""
-        return InstallSource(f"resolvetool @ {vcs.get('vcs', 'git')}+{url}{at}{_fragment(fragment)}",
-                             f"resolvetool was installed from {_said(url)}" + (f" at {revision}" if revision else ""))
+        return InstallSource(
+            f"resolvetool @ {vcs.get('vcs', 'git')}+{url}{at}{_fragment(fragment)}",
+            f"resolvetool was installed from {_said(url)}" + (f" at {revision}" if revision else ""),
+        )
     hashes = recorded.get("archive_info", {}).get("hashes") or {}
     if "sha256" in hashes:
         fragment.insert(0, f"sha256={hashes['sha256']}")
@@ -180,9 +194,11 @@ def _said(text: str) -> str:
 
 def _settings(title: str, source: InstallSource) -> str:
     install = source.requirement or INSTALL_PLACEHOLDER
-    found = f"init found that {source.origin}" + ("." if source.requirement else
-                                                  ": name a source it can reach; until then the workflow stops "
-                                                  "at its install step, saying so.")
+    found = f"init found that {source.origin}" + (
+        "."
+        if source.requirement
+        else ": name a source it can reach; until then the workflow stops at its install step, saying so."
+    )
     return f"""# resolvetool settings (resolvetool's README, "Configuration"); every value shown is the default unless
 # said otherwise.
 records = "records"
@@ -210,8 +226,9 @@ install = {json.dumps(install, ensure_ascii=False)}
 
 
 def _comment(text: str, width: int = 110) -> str:
-    return "\n".join(f"# {line}" for line in textwrap.wrap(_said(text), width - 2, break_long_words=False,
-                                                           break_on_hyphens=False))
+    return "\n".join(
+        f"# {line}" for line in textwrap.wrap(_said(text), width - 2, break_long_words=False, break_on_hyphens=False)
+    )
 
 
 # The hooks of resolvetool's .pre-commit-hooks.yaml as local hooks, run by the resolvetool installed where the
@@ -229,11 +246,16 @@ def _pre_commit(project: str = ".") -> str:
     records = (r"(^|/)records/" if project == "." else "^" + re.escape(project) + "/records/") + r".*\.ya?ml$"
     hooks = []
     for hook_id, name, command, whole_tree in _HOOKS:
-        hooks.append(f"      - id: {hook_id}\n        name: {name}\n"
-                     f"        entry: {json.dumps(f'resolvetool{root} {command}')}\n        language: system\n")
-        hooks.append("        always_run: true\n        pass_filenames: false\n        require_serial: true\n"
-                     if whole_tree else f"        files: {json.dumps(records)}\n")
-    return ("""# Checks before each commit, run by the resolvetool installed where you commit (README.md says how):
+        hooks.append(
+            f"      - id: {hook_id}\n        name: {name}\n"
+            f"        entry: {json.dumps(f'resolvetool{root} {command}')}\n        language: system\n"
+        )
+        hooks.append(
+            "        always_run: true\n        pass_filenames: false\n        require_serial: true\n"
+            if whole_tree
+            else f"        files: {json.dumps(records)}\n"
+        )
+    return """# Checks before each commit, run by the resolvetool installed where you commit (README.md says how):
 #   python -m pip install pre-commit && pre-commit install
 # validate and lint look at the whole tree on every commit (one file's change can break another's
 # references; unchanged files come from the cache); fmt --check names the committed records that are not
@@ -241,7 +263,7 @@ def _pre_commit(project: str = ".") -> str:
 repos:
   - repo: local
     hooks:
-""" + "".join(hooks))
+""" + "".join(hooks)
 
 
 # The workflow's steps, inline (no published Action is assumed). Nothing from the event reaches a script as
@@ -330,8 +352,9 @@ def _workflow(project: str = ".") -> str:
 def _editor_settings() -> str:
     """VS Code's YAML extension: each kind's folder mapped to its schema (the first-line comment does the
     same for any editor using the YAML language server)."""
-    mapping = {f"./schemas/{kind}.schema.json": [f"records/{folder}/**/*.yaml"]
-               for kind, folder in FOLDER_BY_KIND.items()}
+    mapping = {
+        f"./schemas/{kind}.schema.json": [f"records/{folder}/**/*.yaml"] for kind, folder in FOLDER_BY_KIND.items()
+    }
     return json.dumps({"yaml.schemas": mapping, "files.insertFinalNewline": True}, indent=2) + "\n"
 
 
@@ -339,18 +362,25 @@ def _readme(title: str, source: InstallSource, project: str | None) -> str:
     """The repository's README: how to install resolvetool and wire the checks, truthfully, and the
     everyday commands. `project` is the folder's path from the root of the repository it sits in, if any."""
     if source.requirement:
-        install = (f"```sh\npython -m pip install {shlex.quote(source.requirement)}\n```\n\n"
-                   f"That is where the resolvetool that started this repository came from ({source.origin}); the "
-                   f"GitHub workflow installs the same, from `[ci] install` in `resolvetool.toml`.")
+        install = (
+            f"```sh\npython -m pip install {shlex.quote(source.requirement)}\n```\n\n"
+            f"That is where the resolvetool that started this repository came from ({source.origin}); the "
+            f"GitHub workflow installs the same, from `[ci] install` in `resolvetool.toml`."
+        )
     else:
-        install = ("resolvetool is not on a public package index: install it from a clone of its repository or a "
-                   "wheel built from it (`python -m pip install ./resolvetool`, or the wheel's file), and write in "
-                   "`[ci] install` of `resolvetool.toml` a source the GitHub runner can reach too, such as "
-                   "`resolvetool @ git+https://github.com/ORG/resolvetool@v0.1.0` or a wheel's https URL. Until "
-                   "then the workflow stops at its install step and says so.")
-    install = "\n\n".join(paragraph if paragraph.startswith("```") else
-                           textwrap.fill(paragraph, 110, break_long_words=False, break_on_hyphens=False)
-                           for paragraph in install.split("\n\n"))
+        install = (
+            "resolvetool is not on a public package index: install it from a clone of its repository or a "
+            "wheel built from it (`python -m pip install ./resolvetool`, or the wheel's file), and write in "
+            "`[ci] install` of `resolvetool.toml` a source the GitHub runner can reach too, such as "
+            "`resolvetool @ git+https://github.com/ORG/resolvetool@v0.1.0` or a wheel's https URL. Until "
+            "then the workflow stops at its install step and says so."
+        )
+    install = "\n\n".join(
+        paragraph
+        if paragraph.startswith("```")
+        else textwrap.fill(paragraph, 110, break_long_words=False, break_on_hyphens=False)
+        for paragraph in install.split("\n\n")
+    )
     if project is None:
         checks = """## Checks before each commit
 

@@ -28,8 +28,10 @@ def _made_id(text: str, option: str, words: int | None = None) -> str:
     it is a Latin letter or a digit, rather than a placeholder every such title would share."""
     made = slug(text, words)
     if not re.search(r"[a-z0-9]", unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()):
-        raise NewError(f"{option} {text!r} has no Latin letters or digits to make an id from; give the id with --id "
-                       f"(lower-case letters, digits, '.' and '-')")
+        raise NewError(
+            f"{option} {text!r} has no Latin letters or digits to make an id from; give the id with --id "
+            f"(lower-case letters, digits, '.' and '-')"
+        )
     return made
 
 
@@ -63,8 +65,15 @@ class NewRecord:
 
 
 # What each kind needs from the options (beyond the id, which is derived).
-_NEEDS = {"resolution": ("title",), "agreement": ("title",), "report": ("symbol",), "session": ("body", "number"),
-          "body": ("name", "organization"), "organization": ("name",), "instrument": ("title",)}
+_NEEDS = {
+    "resolution": ("title",),
+    "agreement": ("title",),
+    "report": ("symbol",),
+    "session": ("body", "number"),
+    "body": ("name", "organization"),
+    "organization": ("name",),
+    "instrument": ("title",),
+}
 
 
 def new_record(settings: Any, request: Request, *, index: Any = None) -> NewRecord:
@@ -92,8 +101,10 @@ def new_record(settings: Any, request: Request, *, index: Any = None) -> NewReco
             data["id"] = request.record_id
         taken = index.find(data["id"])
         if taken and taken[0].id == data["id"]:
-            raise NewError(f"the id {data['id']!r} is taken by {taken[0].path}; give another with --id, or a "
-                           f"title that tells the two apart")
+            raise NewError(
+                f"the id {data['id']!r} is taken by {taken[0].path}; give another with --id, or a "
+                f"title that tells the two apart"
+            )
     finally:
         if own:
             index.close()
@@ -101,8 +112,9 @@ def new_record(settings: Any, request: Request, *, index: Any = None) -> NewReco
         record = RECORD_ADAPTER.validate_python(data)
     except ValidationError as error:
         first = error.errors()[0]
-        raise NewError(f"the new {request.kind} would not be valid: {field_path(first['loc'][1:])}: "
-                       f"{first['msg']}") from None
+        raise NewError(
+            f"the new {request.kind} would not be valid: {field_path(first['loc'][1:])}: {first['msg']}"
+        ) from None
     folder = PurePosixPath(Path(settings.records).relative_to(settings.root).as_posix(), FOLDER_BY_KIND[record.kind])
     if record.kind == "resolution" and year is not None:
         folder /= str(year)
@@ -125,8 +137,10 @@ def _check_inside(record: Any, kind: str, text: str) -> None:
     doc = parse_source(text.encode("utf-8"), "new")
     errors = [d for d in record_checks(record, doc) if d.severity.value == "error"]
     if errors:
-        raise NewError(f"the new {kind} would not be valid: {errors[0].message}"
-                       + (f"; {errors[0].hint}" if errors[0].hint else ""))
+        raise NewError(
+            f"the new {kind} would not be valid: {errors[0].message}"
+            + (f"; {errors[0].hint}" if errors[0].hint else "")
+        )
 
 
 class _Lookup:
@@ -160,15 +174,25 @@ def _data(request: Request, find: _Lookup) -> tuple[dict[str, Any], int | None]:
     year = None
     if kind == "resolution":
         session = find(request.session, "session", "--session") if request.session else None
-        body = find(request.body, "body", "--body") if request.body else \
-            find(session.body, "body", "the session's body")
+        body = (
+            find(request.body, "body", "--body") if request.body else find(session.body, "body", "the session's body")
+        )
         if session is not None and session.body != body.id:
             raise NewError(f"--session {session.id} is a session of {session.body}, not of {body.id}")
         within = session.id if session else body.id
-        base = (_id_from(request.symbol, "--symbol") if request.symbol
-                else f"{within}-{_id_from(request.title, '--title', 6)}")
-        data |= {"id": base, **({"symbol": request.symbol} if request.symbol else {}), "title": request.title,
-                 "body": body.id, **({"session": session.id} if session else {}), "status": "draft"}
+        base = (
+            _id_from(request.symbol, "--symbol")
+            if request.symbol
+            else f"{within}-{_id_from(request.title, '--title', 6)}"
+        )
+        data |= {
+            "id": base,
+            **({"symbol": request.symbol} if request.symbol else {}),
+            "title": request.title,
+            "body": body.id,
+            **({"session": session.id} if session else {}),
+            "status": "draft",
+        }
         year = session.start.year if session is not None and session.start else None
     elif kind == "session":
         body = find(request.body, "body", "--body")
@@ -180,12 +204,15 @@ def _data(request: Request, find: _Lookup) -> tuple[dict[str, Any], int | None]:
         data |= {key: value for key, value in (("start", request.start), ("end", request.end)) if value}
     elif kind == "body":
         organization = find(request.organization, "organization", "--organization")
-        data |= {"id": f"{organization.id}-{_id_from(request.name, '--name', 6)}", "name": request.name,
-                 "organization": organization.id, "formula": request.formula or f"The {request.name}"}
+        data |= {
+            "id": f"{organization.id}-{_id_from(request.name, '--name', 6)}",
+            "name": request.name,
+            "organization": organization.id,
+            "formula": request.formula or f"The {request.name}",
+        }
     elif kind == "organization":
         made = _id_from(request.acronym, "--acronym") if request.acronym else _id_from(request.name, "--name", 6)
-        data |= {"id": made, "name": request.name,
-                 **({"acronym": request.acronym} if request.acronym else {})}
+        data |= {"id": made, "name": request.name, **({"acronym": request.acronym} if request.acronym else {})}
     elif kind == "agreement":
         parties = [find(party, "organization", "--party").id for party in request.parties]
         twice = next((party for party in parties if parties.count(party) > 1), None)
@@ -197,13 +224,19 @@ def _data(request: Request, find: _Lookup) -> tuple[dict[str, Any], int | None]:
         body = find(request.body or session.body, "body", "--body") if (request.body or session) else None
         if session is not None and body is not None and session.body != body.id:
             raise NewError(f"--session {session.id} is a session of {session.body}, not of {body.id}")
-        data |= {"id": _id_from(request.symbol, "--symbol"), "symbol": request.symbol,
-                 **({"title": request.title} if request.title else {}),
-                 **({"body": body.id} if body else {}), **({"session": session.id} if session else {})}
+        data |= {
+            "id": _id_from(request.symbol, "--symbol"),
+            "symbol": request.symbol,
+            **({"title": request.title} if request.title else {}),
+            **({"body": body.id} if body else {}),
+            **({"session": session.id} if session else {}),
+        }
     elif kind == "instrument":
-        organization = (find(request.organization, "organization", "--organization") if request.organization
-                        else None)
+        organization = find(request.organization, "organization", "--organization") if request.organization else None
         base = _id_from(request.title, "--title", 6)
-        data |= {"id": f"{organization.id}-{base}" if organization else base, "title": request.title,
-                 **({"organization": organization.id} if organization else {})}
+        data |= {
+            "id": f"{organization.id}-{base}" if organization else base,
+            "title": request.title,
+            **({"organization": organization.id} if organization else {}),
+        }
     return data, year

@@ -11,8 +11,8 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
-from ..relations import relation_label, relation_order
 from ..inert import inert
+from ..relations import relation_label, relation_order
 from ..textlayout import hang
 from .view import View
 
@@ -29,11 +29,17 @@ def render_view(view: View, shown_path: str, console: Console) -> Text:
     view = _inert_view(view)
     lines: list[Text] = list(_heading(view).wrap(console, width))
     if view.problem:
-        lines += hang(Text("problem", style="bold red"), Text.assemble(
-            view.problem, (" (resolvetool validate names them all)", "dim")), 10, width, console)
+        lines += hang(
+            Text("problem", style="bold red"),
+            Text.assemble(view.problem, (" (resolvetool validate names them all)", "dim")),
+            10,
+            width,
+            console,
+        )
     for row in view.duplicates:
-        lines += hang(Text("duplicate", style="bold red"), Text(f"the id is also taken by {row.path}"), 10,
-                       width, console)
+        lines += hang(
+            Text("duplicate", style="bold red"), Text(f"the id is also taken by {row.path}"), 10, width, console
+        )
     data = view.data if isinstance(view.data, dict) else {}
     labels = {ref: target for _, ref, target in view.references}
     lines.append(Text())
@@ -57,14 +63,24 @@ def _rstripped(lines: list[Text]) -> list[Text]:
 
 def _inert_view(view: View) -> View:
     """The view with every string the records wrote made safe to print (see textlayout.inert)."""
-    def row(found):
-        return found._replace(**{k: inert(v) for k, v in found._asdict().items() if isinstance(v, str)}) \
-            if found is not None else None
 
-    return replace(view, row=row(view.row), data=_inert(view.data), problem=_inert(view.problem),
-                   references=[(inert(name), inert(ref), row(target)) for name, ref, target in view.references],
-                   referrers=[replace(r, row=row(r.row), fragment=_inert(r.fragment)) for r in view.referrers],
-                   duplicates=[row(d) for d in view.duplicates], fragment=_inert(view.fragment))
+    def row(found):
+        return (
+            found._replace(**{k: inert(v) for k, v in found._asdict().items() if isinstance(v, str)})
+            if found is not None
+            else None
+        )
+
+    return replace(
+        view,
+        row=row(view.row),
+        data=_inert(view.data),
+        problem=_inert(view.problem),
+        references=[(inert(name), inert(ref), row(target)) for name, ref, target in view.references],
+        referrers=[replace(r, row=row(r.row), fragment=_inert(r.fragment)) for r in view.referrers],
+        duplicates=[row(d) for d in view.duplicates],
+        fragment=_inert(view.fragment),
+    )
 
 
 def _inert(value: Any) -> Any:
@@ -90,8 +106,7 @@ def _heading(view: View) -> Text:
     return text
 
 
-def _facts(data: dict[str, Any], labels: dict[str, Any], shown_path: str, width: int,
-           console: Console) -> list[Text]:
+def _facts(data: dict[str, Any], labels: dict[str, Any], shown_path: str, width: int, console: Console) -> list[Text]:
     keys = [k for k in _FACT_ORDER if k in data] + [k for k in data if k not in _FACT_ORDER and k not in _HEADED]
     rows: list[tuple[str, Text]] = []
     for key in keys:
@@ -235,7 +250,10 @@ def _referrers(view: View, width: int, console: Console) -> list[Text]:
             out += hang(Text(""), body, 2, width, console, continuation=2)
         shown = len(by_field.get(field_name, []))
         if count > shown:
-            more = Text(f"… and {count - shown} more: resolvetool query "
-                        f"{_QUERY_FIELD.get(field_name, field_name)}={view.row.id}", style="dim")
+            more = Text(
+                f"… and {count - shown} more: resolvetool query "
+                f"{_QUERY_FIELD.get(field_name, field_name)}={view.row.id}",
+                style="dim",
+            )
             out += hang(Text(""), more, 2, width, console, continuation=2)
     return out

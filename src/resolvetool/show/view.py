@@ -45,8 +45,9 @@ def build_view(index: Index, ref: str, *, per_field: int | None = PER_FIELD) -> 
     references: list[tuple[str, str, Row | None]] = []
     if data is not None:
         types = {name: info.get("type") for name, info in index.catalogue.items()}
-        found = [(name, value) for name, value in flatten(data, "")
-                 if isinstance(value, str) and types.get(name) == "ref"]
+        found = [
+            (name, value) for name, value in flatten(data, "") if isinstance(value, str) and types.get(name) == "ref"
+        ]
         targets = index.rows(sorted({value.split("#", 1)[0] for _, value in found}))
         references = [(name, value, targets.get(value.split("#", 1)[0])) for name, value in found]
     referrers, counts = index.referrers(row.id, per_field=per_field)
@@ -80,11 +81,27 @@ def view_data(view: View, base: str | None = None) -> dict[str, Any]:
         "valid": view.row.valid and view.problem is None,
         "problem": view.problem,
         "record": view.data,
-        "references": [{"field": name, "ref": ref, "kind": target.kind if target else None,
-                        "title": target.title if target else None, "found": target is not None}
-                       for name, ref, target in view.references],
-        "referenced_by": [{"id": r.row.id, "kind": r.row.kind, "title": r.row.title, "date": r.row.date,
-                           "field": r.field, "fragment": r.fragment} for r in view.referrers],
+        "references": [
+            {
+                "field": name,
+                "ref": ref,
+                "kind": target.kind if target else None,
+                "title": target.title if target else None,
+                "found": target is not None,
+            }
+            for name, ref, target in view.references
+        ],
+        "referenced_by": [
+            {
+                "id": r.row.id,
+                "kind": r.row.kind,
+                "title": r.row.title,
+                "date": r.row.date,
+                "field": r.field,
+                "fragment": r.fragment,
+            }
+            for r in view.referrers
+        ],
         "duplicates": [row.path for row in view.duplicates],
         "part": view.fragment,
         "part_found": None if view.fragment is None else not view.fragment_missing,

@@ -16,9 +16,16 @@ from typing import Any
 # importing a submodule imports the package first, which would load the whole reader (a tenth of a second)
 # into every validate and lint worker.
 _WHERE = {
-    "BuildError": "build", "Planned": "build", "Records": "build", "slug": "build",
-    "ImportFailure": "parsed", "TextWarning": "parsed",
-    "ImportResult": "importing", "import_document": "importing", "import_pdf": "importing", "import_text": "importing",
+    "BuildError": "build",
+    "Planned": "build",
+    "Records": "build",
+    "slug": "build",
+    "ImportFailure": "parsed",
+    "TextWarning": "parsed",
+    "ImportResult": "importing",
+    "import_document": "importing",
+    "import_pdf": "importing",
+    "import_text": "importing",
 }
 
 
@@ -31,5 +38,15 @@ def __getattr__(name: str) -> Any:
     return value
 
 
-__all__ = ["BuildError", "ImportFailure", "ImportResult", "Planned", "Records", "TextWarning", "import_document",
-           "import_pdf", "import_text", "slug"]
+__all__ = [
+    "BuildError",
+    "ImportFailure",
+    "ImportResult",
+    "Planned",
+    "Records",
+    "TextWarning",
+    "import_document",
+    "import_pdf",
+    "import_text",
+    "slug",
+]

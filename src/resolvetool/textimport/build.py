@@ -96,8 +96,15 @@ def _formula_key(text: str) -> str:
     return " ".join(words)
 
 
-def build(parsed: ParsedText, facts: Facts, records: Records, records_folder: str, *, body_id: str | None = None,
-          session_id: str | None = None) -> Built:
+def build(
+    parsed: ParsedText,
+    facts: Facts,
+    records: Records,
+    records_folder: str,
+    *,
+    body_id: str | None = None,
+    session_id: str | None = None,
+) -> Built:
     from ..models import RECORD_ADAPTER
 
     built = Built(resolution=None)
@@ -111,12 +118,20 @@ def build(parsed: ParsedText, facts: Facts, records: Records, records_folder: st
         return record
 
     body = _body(facts, records, body_id, make)
-    if body_id and _formula_key(_strip_ordinal(body.formula)) != _formula_key(facts.body_name) \
-            and body.formula != facts.body_formula:
-        built.warnings.append(TextWarning(
-            parsed.formula_line, f"--body {body_id} opens its resolutions with {body.formula!r}, but this text "
-                                 f"opens with {facts.body_formula!r}", "RT506",
-            "check that the text belongs to that body; the text's own formula is kept in layout.formula"))
+    if (
+        body_id
+        and _formula_key(_strip_ordinal(body.formula)) != _formula_key(facts.body_name)
+        and body.formula != facts.body_formula
+    ):
+        built.warnings.append(
+            TextWarning(
+                parsed.formula_line,
+                f"--body {body_id} opens its resolutions with {body.formula!r}, but this text "
+                f"opens with {facts.body_formula!r}",
+                "RT506",
+                "check that the text belongs to that body; the text's own formula is kept in layout.formula",
+            )
+        )
     session = _session(facts, records, body, session_id, make)
     resolution = _resolution(parsed, facts, body, session)
     symbol_owner = records.owner_of_symbol(resolution["symbol"]) if resolution.get("symbol") else None
@@ -125,7 +140,7 @@ def build(parsed: ParsedText, facts: Facts, records: Records, records_folder: st
     existing = records.path_of(resolution_id)
     record = RECORD_ADAPTER.validate_python(resolution)
     record = _with_layout(record, parsed, body, session)
-    year = (facts.date or (session.start if session is not None else None))
+    year = facts.date or (session.start if session is not None else None)
     folder = PurePosixPath(records_folder, "resolutions", *([str(year.year)] if year else []))
     path = existing or str(folder / f"{resolution_id}.yaml")
     built.resolution = record
@@ -135,8 +150,16 @@ def build(parsed: ParsedText, facts: Facts, records: Records, records_folder: st
     return built
 
 
-def add_instrument(built: Built, read: Any, names: list[str | None], facts: Facts, records: Records,
-                   records_folder: str, heading: list[str] | None = None, annex: int | None = None) -> None:
+def add_instrument(
+    built: Built,
+    read: Any,
+    names: list[str | None],
+    facts: Facts,
+    records: Records,
+    records_folder: str,
+    heading: list[str] | None = None,
+    annex: int | None = None,
+) -> None:
     """The instrument the resolution adopts, as a record of its own beside it (written with it), and the
     resolution pointing at it (`adopts`; and the annex holding it, when it is printed in one), so that
     rendering the resolution prints the instrument's text where it stood. `names` are what the text calls
@@ -148,26 +171,40 @@ def add_instrument(built: Built, read: Any, names: list[str | None], facts: Fact
 
     resolution = built.resolution
     kind = read.kind.capitalize()
-    printed = next((strip_markup(line).rstrip(" .") for line in heading or []
-                    if read.kind in line.lower() and len(line.split()) <= 40), None)  # a heading naming it
+    printed = next(
+        (
+            strip_markup(line).rstrip(" .")
+            for line in heading or []
+            if read.kind in line.lower() and len(line.split()) <= 40
+        ),
+        None,
+    )  # a heading naming it
     title = next((name for name in names if name), None) or printed
     body = records.get(resolution.body)
     if title:
         instrument_id = slug(title, 8)
     else:  # nothing names it: what adopted it, and when
-        when = f" on {format_date(facts.date)}" if facts.date else \
-            f" at session {facts.session_number}" if facts.session_number else ""
+        when = (
+            f" on {format_date(facts.date)}"
+            if facts.date
+            else f" at session {facts.session_number}"
+            if facts.session_number
+            else ""
+        )
         title = f"{kind} adopted by the {getattr(body, 'name', resolution.body)}{when}"
         instrument_id = f"{resolution.id}-{read.kind}"
     if not instrument_id[:1].isalpha():
         instrument_id = f"{read.kind}-{instrument_id}"
     held = records.get(instrument_id)
     if held is not None and held.kind != "instrument":
-        raise BuildError(f"the instrument this text adopts would be {instrument_id}, which is "
-                         f"{held.kind} {instrument_id} in the records; import it into a tree without that id")
+        raise BuildError(
+            f"the instrument this text adopts would be {instrument_id}, which is "
+            f"{held.kind} {instrument_id} in the records; import it into a tree without that id"
+        )
     existing = records.path_of(instrument_id)
-    record = RECORD_ADAPTER.validate_python(instrument_data(read, instrument_id, title,
-                                                            getattr(body, "organization", None)))
+    record = RECORD_ADAPTER.validate_python(
+        instrument_data(read, instrument_id, title, getattr(body, "organization", None))
+    )
     path = existing or str(PurePosixPath(records_folder, FOLDER_BY_KIND["instrument"], f"{instrument_id}.yaml"))
     records.add(record, path)
     update: dict[str, Any] = {"adopts": instrument_id}
@@ -194,7 +231,7 @@ def _body(facts: Facts, records: Records, body_id: str | None, make) -> Any:
         # "The Assembly" is IMO's and ICAO's: a body of the records is this one only within its organization
         if same and (family is None or body.organization == family.organization[0]):
             return body
-    style = ("interpol" if facts.venue or facts.dates else "ordinal" if facts.ordinal_in_formula else None)
+    style = "interpol" if facts.venue or facts.dates else "ordinal" if facts.ordinal_in_formula else None
     if family is not None:
         org_id, org_name, acronym = family.organization
         new_id, name = family.body
@@ -214,8 +251,10 @@ def _body(facts: Facts, records: Records, body_id: str | None, make) -> Any:
         if acronym:
             organization["acronym"] = acronym
         if family is None and org_name == name:
-            organization["notes"] = ("Made by import: the text does not say which organization this body belongs "
-                                     "to. Give it its real name and id.")
+            organization["notes"] = (
+                "Made by import: the text does not say which organization this body belongs "
+                "to. Give it its real name and id."
+            )
         make(organization)
     formula = facts.body_formula
     if facts.ordinal_in_formula:
@@ -228,18 +267,19 @@ def _body(facts: Facts, records: Records, body_id: str | None, make) -> Any:
 
 # An organization's name at the end of a body's: "... of the Council of Europe", "... of the International
 # Labour Organisation", "... of the Inter-American Development Bank", "... of UNESCO".
-_ORGANIZATION = re.compile(r"(?:(?:[A-Z][\w'-]*|of|and|for|the|on),?\s)*(?:Organi[sz]ation|Council of Europe|Union|"
-                           r"Community|Communities|Agency|Fund|Bank|Association|League of Nations|Institute)"
-                           r"(?:\s(?:for|of|on|and|the|[A-Z][\w'-]*))*|[A-Z]{3,}")
+_ORGANIZATION = re.compile(
+    r"(?:(?:[A-Z][\w'-]*|of|and|for|the|on),?\s)*(?:Organi[sz]ation|Council of Europe|Union|"
+    r"Community|Communities|Agency|Fund|Bank|Association|League of Nations|Institute)"
+    r"(?:\s(?:for|of|on|and|the|[A-Z][\w'-]*))*|[A-Z]{3,}"
+)
 
 
 def _body_of_organization(name: str) -> tuple[str, str | None]:
-    """"Committee of Ministers of the Council of Europe" -> ("Committee of Ministers", "Council of Europe");
+    """ "Committee of Ministers of the Council of Europe" -> ("Committee of Ministers", "Council of Europe");
     a name that names no organization -> (name, None)."""
     for found in re.finditer(r" of (the )?", name):
-        body, organization = name[:found.start()], name[found.end():]
-        if (found.group(1) or organization.isupper()) and _ORGANIZATION.fullmatch(organization) \
-                and body[:1].isupper():
+        body, organization = name[: found.start()], name[found.end() :]
+        if (found.group(1) or organization.isupper()) and _ORGANIZATION.fullmatch(organization) and body[:1].isupper():
             return body, organization
     return name, None
 
@@ -249,7 +289,7 @@ def _strip_ordinal(formula: str) -> str:
 
     head, _, rest = formula.partition(" ")
     found = _ORDINAL_WORDS.match(rest)
-    return f"{head} {rest[found.end():].strip()}" if found else formula
+    return f"{head} {rest[found.end() :].strip()}" if found else formula
 
 
 def _session(facts: Facts, records: Records, body: Any, session_id: str | None, make) -> Any:
@@ -270,14 +310,17 @@ def _session(facts: Facts, records: Records, body: Any, session_id: str | None, 
     if facts.dates:
         data["start"], data["end"] = facts.dates
     if records.get(data["id"]) is not None:
-        raise BuildError(f"a record {data['id']} exists but is not session {number} of {body.id}; "
-                         f"name the session with --session")
+        raise BuildError(
+            f"a record {data['id']} exists but is not session {number} of {body.id}; name the session with --session"
+        )
     return make(data)
 
 
 def _items(items: list[ParsedItem]) -> list[dict[str, Any]]:
-    return [{"label": item.label, "text": item.text, **({"items": _items(item.items)} if item.items else {})}
-            for item in items]
+    return [
+        {"label": item.label, "text": item.text, **({"items": _items(item.items)} if item.items else {})}
+        for item in items
+    ]
 
 
 def _given(**fields: Any) -> dict[str, Any]:
@@ -286,8 +329,18 @@ def _given(**fields: Any) -> dict[str, Any]:
 
 
 def _clauses(clauses) -> list[dict[str, Any]]:
-    return [_given(part=clause.part, heading=clause.heading, number=clause.number, phrase=clause.phrase,
-                   text=clause.text, items=_items(clause.items), tail=clause.tail) for clause in clauses]
+    return [
+        _given(
+            part=clause.part,
+            heading=clause.heading,
+            number=clause.number,
+            phrase=clause.phrase,
+            text=clause.text,
+            items=_items(clause.items),
+            tail=clause.tail,
+        )
+        for clause in clauses
+    ]
 
 
 def _resolution(parsed: ParsedText, facts: Facts, body: Any, session: Any) -> dict[str, Any]:
@@ -309,16 +362,23 @@ def _resolution(parsed: ParsedText, facts: Facts, body: Any, session: Any) -> di
         data["agenda_item"] = facts.agenda_item
     if facts.committee_reference:
         data["committee_reference"] = facts.committee_reference
-    adoption = _given(date=facts.date, meeting=facts.meeting, method=facts.method, vote=facts.vote,
-                      outcome=parsed.outcome, statement="\n".join(parsed.closing))
+    adoption = _given(
+        date=facts.date,
+        meeting=facts.meeting,
+        method=facts.method,
+        vote=facts.vote,
+        outcome=parsed.outcome,
+        statement="\n".join(parsed.closing),
+    )
     if adoption:
         data["adoption"] = adoption
     if parsed.parts:
         data["parts"] = [_part(part) for part in parsed.parts]
     data["preamble"] = _clauses(parsed.preamble)
     data["operative"] = _clauses(parsed.operative)
-    data["footnotes"] = [{"marker": footnote.marker, "text": footnote.text or "(no text)"}
-                         for footnote in parsed.footnotes]
+    data["footnotes"] = [
+        {"marker": footnote.marker, "text": footnote.text or "(no text)"} for footnote in parsed.footnotes
+    ]
     data["annexes"] = [_annex(annex) for annex in parsed.annexes]
     return data
 
@@ -336,15 +396,24 @@ def _part(part) -> dict[str, Any]:
     if part.closing:
         facts = Facts()
         read_closing(part.closing, facts)
-        data["adoption"] = _given(date=facts.date, meeting=facts.meeting, method=facts.method, vote=facts.vote,
-                                  statement="\n".join(part.closing))
+        data["adoption"] = _given(
+            date=facts.date,
+            meeting=facts.meeting,
+            method=facts.method,
+            vote=facts.vote,
+            statement="\n".join(part.closing),
+        )
     return data
 
 
 def _annex(annex) -> dict[str, Any]:
     printed = "Annex" + (f" {annex.number}" if annex.number else "")  # what render prints without a heading
-    return _given(heading=annex.heading if annex.heading != printed else None, number=annex.number,
-                  title=annex.title, text="\n\n".join(annex.paragraphs))
+    return _given(
+        heading=annex.heading if annex.heading != printed else None,
+        number=annex.number,
+        title=annex.title,
+        text="\n\n".join(annex.paragraphs),
+    )
 
 
 def _normal(text: str) -> str:

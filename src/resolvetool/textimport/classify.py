@@ -11,19 +11,39 @@ from dataclasses import dataclass
 
 from ..rendering.parts import join_words
 from .items import place_item
-from .lines import (ANNEX_HEADING, CLAUSE_NUMBER, CLOSING, ITEM_LABEL, OUTCOME_WORDS, PLAIN_FOOTNOTE, TERMINAL, Line,
-                    annex_with_title, strip_markup)
+from .lines import (
+    ANNEX_HEADING,
+    CLAUSE_NUMBER,
+    CLOSING,
+    ITEM_LABEL,
+    OUTCOME_WORDS,
+    PLAIN_FOOTNOTE,
+    TERMINAL,
+    Line,
+    annex_with_title,
+    strip_markup,
+)
 from .marks import Anchor
-from .paragraphs import Paragraph, is_heading, starts_unit
-from .parsed import (ImportFailure, ParsedAnnex, ParsedClause, ParsedFootnote, ParsedItem, ParsedMark, ParsedPart,
-                     ParsedText, TextWarning)
-from .parts import BARE_LABEL, find_parts, part_label
 from .opening import OPERATIVE_VERBS
+from .paragraphs import Paragraph, is_heading, starts_unit
+from .parsed import (
+    ImportFailure,
+    ParsedAnnex,
+    ParsedClause,
+    ParsedFootnote,
+    ParsedItem,
+    ParsedMark,
+    ParsedPart,
+    ParsedText,
+    TextWarning,
+)
+from .parts import BARE_LABEL, find_parts, part_label
 from .phrases import Phrase, find_phrase, formula_kind
 
 
-def classify(paragraphs: list[Paragraph], content: list[Line], parsed: ParsedText,
-             hints: dict[int, str] | None = None) -> dict[int, Anchor]:
+def classify(
+    paragraphs: list[Paragraph], content: list[Line], parsed: ParsedText, hints: dict[int, str] | None = None
+) -> dict[int, Anchor]:
     """Read `paragraphs` into `parsed`, in order; return each content line's anchor, by the line's index.
     `hints`: lines a PDF's layout showed to be headings (set in bold), by line number."""
     reader = _Reader(paragraphs, content, parsed)
@@ -36,6 +56,7 @@ def classify(paragraphs: list[Paragraph], content: list[Line], parsed: ParsedTex
 @dataclass
 class _Opening:
     """What a paragraph that is not an item opens with, and the paragraph after it."""
+
     number: re.Match[str] | None  # a clause number, or the letter of a lettered preambular paragraph
     label: re.Match[str] | None  # an item label with no clause yet to hold the item
     phrase: Phrase | None  # the formula after the number
@@ -72,8 +93,9 @@ class _Reader:
         self.position = 0
         # where the numbered operative clauses start ("1. Decides ..."): unnumbered paragraphs above it that no
         # operative formula opens are still the preamble, whatever their last stop (OCR prints "." for ",")
-        self.first_numbered = next((index for index, paragraph in enumerate(paragraphs)
-                                    if _numbered_operative(paragraph.text) == 1), None)
+        self.first_numbered = next(
+            (index for index, paragraph in enumerate(paragraphs) if _numbered_operative(paragraph.text) == 1), None
+        )
         # before anything is read: the first part's label moves from the heading to the parts
         self.repeats, self.part_heads = find_parts(paragraphs, parsed)
         self.heads = {index for indexes in self.part_heads.values() for index in indexes}
@@ -83,12 +105,18 @@ class _Reader:
         if self._part_boundary(position, paragraph):
             return
         if paragraph.bullet:
-            self.parsed.marks.append(ParsedMark("markup", paragraph.bullet, self._line(paragraph),
-                                                index=paragraph.lines[0]))
+            self.parsed.marks.append(
+                ParsedMark("markup", paragraph.bullet, self._line(paragraph), index=paragraph.lines[0])
+            )
         plain = strip_markup(paragraph.text)
         self.position = position
-        if self._annex_heading(paragraph, plain) or self._annex_text(paragraph) or self._closing(paragraph, plain) \
-                or self._page_foot_footnote(paragraph) or self._after_closing(paragraph):
+        if (
+            self._annex_heading(paragraph, plain)
+            or self._annex_text(paragraph)
+            or self._closing(paragraph, plain)
+            or self._page_foot_footnote(paragraph)
+            or self._after_closing(paragraph)
+        ):
             return
         if self._numbered_item(paragraph):
             return
@@ -100,9 +128,14 @@ class _Reader:
         if label is None and self.clause is not None and self.clause.items:
             label = _DAMAGED_LABEL.match(paragraph.text)  # "(c} The principles ...": "}" for ")", as OCR reads it
             if label is not None:
-                self.parsed.warnings.append(TextWarning(
-                    self._line(paragraph), f"read {label.group(1)!r} as an item label, printed damaged", "RT531",
-                    "check the label against the official document; it is kept as printed"))
+                self.parsed.warnings.append(
+                    TextWarning(
+                        self._line(paragraph),
+                        f"read {label.group(1)!r} as an item label, printed damaged",
+                        "RT531",
+                        "check the label against the official document; it is kept as printed",
+                    )
+                )
         lettered = label is not None and self._lettered_preamble(paragraph.text, label)
         if label and not lettered and self._item(paragraph, label):
             return
@@ -111,10 +144,14 @@ class _Reader:
             return
         if opening.bare and _stands_above_items(paragraph.text, opening.following):
             opening.phrase = find_phrase(paragraph.text, alone=True)  # "considering" above "a) ...", as ITU prints
-        if self._quotation(paragraph, opening) or self._unlabelled_item(position, paragraph, opening) \
-                or self._words_under_formula(paragraph, opening) \
-                or self._short_heading(paragraph, opening) or self._clause_tail(paragraph, opening) \
-                or self._heading(paragraph, opening):
+        if (
+            self._quotation(paragraph, opening)
+            or self._unlabelled_item(position, paragraph, opening)
+            or self._words_under_formula(paragraph, opening)
+            or self._short_heading(paragraph, opening)
+            or self._clause_tail(paragraph, opening)
+            or self._heading(paragraph, opening)
+        ):
             return
         kind = self._clause_kind(opening)
         if kind is None:
@@ -125,8 +162,9 @@ class _Reader:
     def finish(self) -> dict[int, Anchor]:
         """Once every paragraph is read: keep a heading left with nothing under it, and return the anchors."""
         if self.pending_heading:
-            self._not_understood(self.pending_heading, self.content[-1].number, len(self.content),
-                                 "a heading with nothing under it")
+            self._not_understood(
+                self.pending_heading, self.content[-1].number, len(self.content), "a heading with nothing under it"
+            )
         if not self.parsed.preamble and not self.parsed.operative:
             raise ImportFailure("no clauses found after the opening formula", self.parsed.formula_line)
         return self.anchors
@@ -157,8 +195,9 @@ class _Reader:
             self._not_understood(self.pending_heading, line, paragraph.lines[0], "a line before the annex")
             self.pending_heading = None
         if titled is not None:  # "Annex II Main lines of ...": heading and title on one line
-            self.annex = ParsedAnnex(titled.group("head").strip(), titled.group("number"), line,
-                                     title=titled.group("title"))
+            self.annex = ParsedAnnex(
+                titled.group("head").strip(), titled.group("number"), line, title=titled.group("title")
+            )
         else:
             self.annex = ParsedAnnex(paragraph.text, annex_heading.group(2), line)
         self.parsed.annexes.append(self.annex)
@@ -185,8 +224,10 @@ class _Reader:
 
     def _closing(self, paragraph: Paragraph, plain: str) -> bool:
         """An adoption line, an outcome ("Adopted."), and the lines of the closing after them."""
-        if not (self._clauses_seen and (CLOSING.match(plain) or self.region == "closing" and not self.closing_over
-                                        and _closing_line(plain))):
+        if not (
+            self._clauses_seen
+            and (CLOSING.match(plain) or self.region == "closing" and not self.closing_over and _closing_line(plain))
+        ):
             return False  # (after a paragraph that is not a closing line, "meeting" or "vote" opens none)
         self.region = "closing"
         if plain.rstrip(".") in OUTCOME_WORDS and len(plain.split()) <= 2:
@@ -202,8 +243,12 @@ class _Reader:
     def _page_foot_footnote(self, paragraph: Paragraph) -> bool:
         text = paragraph.text
         footnote = PLAIN_FOOTNOTE.match(text)
-        if not (footnote and self._clauses_seen and _glued(footnote.group(1), self.parsed)
-                and not _next_clause(text, self.parsed)):
+        if not (
+            footnote
+            and self._clauses_seen
+            and _glued(footnote.group(1), self.parsed)
+            and not _next_clause(text, self.parsed)
+        ):
             return False
         # "1 Document A72/26." at the foot of a page, its marker glued to the text above ("safety;1")
         line = self._line(paragraph)
@@ -221,7 +266,7 @@ class _Reader:
 
     def _lettered_preamble(self, text: str, label: re.Match[str]) -> bool:
         """Whether a labelled paragraph is a lettered preambular paragraph rather than an item."""
-        lettered = find_phrase(text[label.end():]) if self.region == "preamble" else None
+        lettered = find_phrase(text[label.end() :]) if self.region == "preamble" else None
         return bool(lettered and lettered.kind == "preamble" and not _introduces_items(self.clause))
 
     def _item(self, paragraph: Paragraph, label: re.Match[str]) -> bool:
@@ -232,12 +277,16 @@ class _Reader:
             # introduce items of their own, which the record cannot print after them: kept in those words
             self.clause.tail = f"{self.clause.tail} {paragraph.text}"
             self._anchor(paragraph, self.place, offsets=False)
-            self.parsed.warnings.append(TextWarning(
-                self._line(paragraph), f"items after the words that close a clause are kept in those words: "
-                                       f"{_quote(paragraph.text)}", "RT535",
-                "check the clause: its closing words introduce items of their own"))
+            self.parsed.warnings.append(
+                TextWarning(
+                    self._line(paragraph),
+                    f"items after the words that close a clause are kept in those words: {_quote(paragraph.text)}",
+                    "RT535",
+                    "check the clause: its closing words introduce items of their own",
+                )
+            )
             return True
-        item = ParsedItem(label.group(1), paragraph.text[label.end():], self._line(paragraph))
+        item = ParsedItem(label.group(1), paragraph.text[label.end() :], self._line(paragraph))
         where = place_item(item, self.clause, self.place, self.stack)
         self._anchor(paragraph, where)
         return True
@@ -247,7 +296,7 @@ class _Reader:
             number, label = label, None  # "(a) Recalling ...": preambular paragraphs lettered, as IAEA prints
         else:
             number = CLAUSE_NUMBER.match(text)
-        rest = text[number.end():] if number else text
+        rest = text[number.end() :] if number else text
         phrase = find_phrase(rest)
         if phrase is None and not number and self.content[self.paragraphs[position].lines[0]].cut:
             # a clause cut from a run-on line may open with a verb in lower case ("..., adopts this ..."), or
@@ -262,25 +311,36 @@ class _Reader:
         """The formula a PDF set in italics at the start of the paragraph ("Once again urges"), when the words
         alone do not show one: a hint "phrase:<words>" on its first line."""
         hint = self.hints.get(self.content[self.paragraphs[position].lines[0]].number, "")
-        words = hint[len("phrase:"):] if hint.startswith("phrase:") else ""
-        if not words or not rest.startswith(words) or not rest[len(words):len(words) + 1].isspace():
+        words = hint[len("phrase:") :] if hint.startswith("phrase:") else ""
+        if not words or not rest.startswith(words) or not rest[len(words) : len(words) + 1].isspace():
             return None
         kind = "operative" if numbered or not rest.rstrip().endswith(",") else "preamble"
-        return Phrase(words, rest[len(words):].lstrip(), kind)
+        return Phrase(words, rest[len(words) :].lstrip(), kind)
 
     def _part_title(self, paragraph: Paragraph, opening: _Opening) -> bool:
         """The title under a part's label that stands as a heading ("II", then its title)."""
         text = paragraph.text
-        if not (self.pending_heading and BARE_LABEL.fullmatch(self.pending_heading) and not opening.number
-                and not opening.label and not text.endswith(TERMINAL) and len(text.split()) <= 30):
+        if not (
+            self.pending_heading
+            and BARE_LABEL.fullmatch(self.pending_heading)
+            and not opening.number
+            and not opening.label
+            and not text.endswith(TERMINAL)
+            and len(text.split()) <= 30
+        ):
             return False
         self._hold_heading(paragraph)  # "II" then its title, whatever word opens it
         return True
 
     def _words_under_formula(self, paragraph: Paragraph, opening: _Opening) -> bool:
         clause, text = self.clause, paragraph.text
-        if not (clause is not None and not clause.items and opening.bare and text[:1].islower()
-                and not _words(clause).endswith(TERMINAL)):
+        if not (
+            clause is not None
+            and not clause.items
+            and opening.bare
+            and text[:1].islower()
+            and not _words(clause).endswith(TERMINAL)
+        ):
             return False
         # the words under a formula that stood alone: "instructs the Secretary-General" / "to report ..."
         self._anchor(paragraph, self.place, len(_words(clause)) + 1)
@@ -290,8 +350,13 @@ class _Reader:
     def _short_heading(self, paragraph: Paragraph, opening: _Opening) -> bool:
         """A short line that opens with a capital, above a clause or a sentence: a heading."""
         text, following = paragraph.text, opening.following
-        if not (opening.bare and len(text.split()) <= 10 and text[:1].isupper() and not text.endswith(TERMINAL)
-                and (starts_unit(following) or len(text.split()) <= 6 and following.endswith(TERMINAL))):
+        if not (
+            opening.bare
+            and len(text.split()) <= 10
+            and text[:1].isupper()
+            and not text.endswith(TERMINAL)
+            and (starts_unit(following) or len(text.split()) <= 6 and following.endswith(TERMINAL))
+        ):
             return False
         self._hold_heading(paragraph)  # "Follow-up and review"
         return True
@@ -305,14 +370,22 @@ class _Reader:
         if clause is None or self.region not in ("preamble", "operative"):
             return False
         quoted = text[:1] in _QUOTES
-        row = opening.bare and not text.endswith(TERMINAL) and not CLOSING.match(strip_markup(text)) \
-            and not is_heading(text) and len(text.split()) <= 12 * len(paragraph.lines)
+        row = (
+            opening.bare
+            and not text.endswith(TERMINAL)
+            and not CLOSING.match(strip_markup(text))
+            and not is_heading(text)
+            and len(text.split()) <= 12 * len(paragraph.lines)
+        )
         if not (quoted or row):
             return False
         if self.introduced is not clause:
             following = opening.following
-            if not _last_words(clause).endswith(":") or not quoted and (starts_unit(following)
-                                                                       or following.endswith(TERMINAL)):
+            if (
+                not _last_words(clause).endswith(":")
+                or not quoted
+                and (starts_unit(following) or following.endswith(TERMINAL))
+            ):
                 return False  # the first row: a list goes on below it ("Political declaration" heads a text)
         self.introduced = clause
         clause.tail = f"{clause.tail} {text}" if clause.tail else text
@@ -324,21 +397,35 @@ class _Reader:
         its labelled items ("7. Requests the Secretary-General:" / "To continue the practice ...;" / "To circulate
         ...;" / "(c) To continue ..."): items whose labels the conversion lost, kept in the clause's words, warned."""
         clause, text = self.clause, paragraph.text
-        if clause is None or self.region != "operative" or clause.items or not clause.number or opening.number \
-                or opening.label or (opening.phrase is not None and opening.phrase.kind == "operative") \
-                or CLOSING.match(strip_markup(text)) or is_heading(text):
+        if (
+            clause is None
+            or self.region != "operative"
+            or clause.items
+            or not clause.number
+            or opening.number
+            or opening.label
+            or (opening.phrase is not None and opening.phrase.kind == "operative")
+            or CLOSING.match(strip_markup(text))
+            or is_heading(text)
+        ):
             return False
         if self.unlabelled is not clause and not _words(clause).endswith(":"):
             return False
         following = _value(clause.number)
-        if following is None or not any(_numbered_operative(later.text) == following + 1
-                                        for later in self.paragraphs[position + 1:]):
+        if following is None or not any(
+            _numbered_operative(later.text) == following + 1 for later in self.paragraphs[position + 1 :]
+        ):
             return False  # only where the numbered clauses go on below
         if self.unlabelled is not clause:  # one warning a clause, at its first such paragraph
-            self.parsed.warnings.append(TextWarning(
-                self._line(paragraph), f"paragraphs with no label under clause {clause.number} (which ends in a "
-                                       f"colon) are kept in that clause's words, from {_quote(text)}", "RT536",
-                "their labels ((a), (b) ...) may have been lost in the conversion; add them as items if so"))
+            self.parsed.warnings.append(
+                TextWarning(
+                    self._line(paragraph),
+                    f"paragraphs with no label under clause {clause.number} (which ends in a "
+                    f"colon) are kept in that clause's words, from {_quote(text)}",
+                    "RT536",
+                    "their labels ((a), (b) ...) may have been lost in the conversion; add them as items if so",
+                )
+            )
         self.unlabelled = clause
         self._anchor(paragraph, self.place, len(_words(clause)) + 1)
         clause.text = f"{clause.text} {text}" if clause.text else text
@@ -346,8 +433,9 @@ class _Reader:
 
     def _clause_tail(self, paragraph: Paragraph, opening: _Opening) -> bool:
         clause, text = self.clause, paragraph.text
-        if not (clause is not None and clause.items and not opening.number and not opening.phrase
-                and text[:1].islower()):
+        if not (
+            clause is not None and clause.items and not opening.number and not opening.phrase and text[:1].islower()
+        ):
             return False
         clause.tail = f"{clause.tail} {text}" if clause.tail else text  # the words that close the clause
         self._anchor(paragraph, self.place, offsets=False)
@@ -362,7 +450,7 @@ class _Reader:
         return True
 
     def _clause_kind(self, opening: _Opening) -> str | None:
-        """"preamble" or "operative", by the formula, the number and the closing punctuation; None when the
+        """ "preamble" or "operative", by the formula, the number and the closing punctuation; None when the
         paragraph is not a clause."""
         kind = opening.phrase.kind if opening.phrase else None
         if kind is None and not opening.number:
@@ -378,8 +466,12 @@ class _Reader:
             above = self.paragraphs[self.position].lines[0] < self.parsed.above_formula
             return "preamble" if above else "operative"
         if kind is None:
-            if self.region == "preamble" and self.first_numbered is not None and self.position < self.first_numbered \
-                    and not opening.number:
+            if (
+                self.region == "preamble"
+                and self.first_numbered is not None
+                and self.position < self.first_numbered
+                and not opening.number
+            ):
                 kind = "preamble"  # a quotation, or a preambular paragraph whose "," OCR read as "."
             elif self.region == "operative" or strip_markup(opening.rest).endswith((";", ".")):
                 kind = "operative"
@@ -395,9 +487,14 @@ class _Reader:
         if phrase is not None and join_words(phrase.text, phrase.rest) != opening.rest:
             phrase = None  # "Resolves : ...", "Calls_on ...": split, the words would not print back as printed
             opening.phrase = None
-        self.clause = ParsedClause(number.group(1) if number else None, phrase.text if phrase else None,
-                                   (phrase.rest if phrase else opening.rest) or None, self._line(paragraph),
-                                   self.pending_heading, part=parsed.parts[-1].label if parsed.parts else None)
+        self.clause = ParsedClause(
+            number.group(1) if number else None,
+            phrase.text if phrase else None,
+            (phrase.rest if phrase else opening.rest) or None,
+            self._line(paragraph),
+            self.pending_heading,
+            part=parsed.parts[-1].label if parsed.parts else None,
+        )
         self.pending_heading = None
         clauses = parsed.preamble if kind == "preamble" else parsed.operative
         clauses.append(self.clause)
@@ -410,7 +507,7 @@ class _Reader:
         self._anchor(paragraph, self.place)
 
     def _numbered_item(self, paragraph: Paragraph) -> bool:
-        """"Resolves:" or "Notes that ... had to be assisted by an alternate:" with no number, then "1. That ...",
+        """ "Resolves:" or "Notes that ... had to be assisted by an alternate:" with no number, then "1. That ...",
         "2. ...": the numbered paragraphs complete the clause above them, as its items (and a paragraph with no
         number, label or formula among them runs on the item above it)."""
         clause, text = self.clause, paragraph.text
@@ -428,23 +525,37 @@ class _Reader:
         if _numbered_operative(text) is not None:
             return False  # "1. Decides ...": a clause of its own
         if self.listing is not clause:
-            if value != 1 or clause.number is not None or clause.items or not _words(clause).endswith(":") \
-                    or formula_kind(clause.phrase or _words(clause)) != "operative" \
-                    or any(other.number for other in self.parsed.operative):
+            if (
+                value != 1
+                or clause.number is not None
+                or clause.items
+                or not _words(clause).endswith(":")
+                or formula_kind(clause.phrase or _words(clause)) != "operative"
+                or any(other.number for other in self.parsed.operative)
+            ):
                 return False
             self.listing = clause
         elif value != len(numbered) + 1:
             self.listing = None  # the numbering does not run on: the list has ended
             return False
         if damaged is not None:
-            self.parsed.warnings.append(TextWarning(
-                self._line(paragraph), f"read {damaged.group(1)!r} as item number {value}, printed damaged", "RT531",
-                "check the number against the official document; it is kept as printed"))
+            self.parsed.warnings.append(
+                TextWarning(
+                    self._line(paragraph),
+                    f"read {damaged.group(1)!r} as item number {value}, printed damaged",
+                    "RT531",
+                    "check the number against the official document; it is kept as printed",
+                )
+            )
         if self.pending_heading:  # "A. Restoration of peace and order" above items: kept where it stood
-            self._not_understood(self.pending_heading, self._line(paragraph), paragraph.lines[0],
-                                 "a heading among the numbered items of a clause")
+            self._not_understood(
+                self.pending_heading,
+                self._line(paragraph),
+                paragraph.lines[0],
+                "a heading among the numbered items of a clause",
+            )
             self.pending_heading = None
-        item = ParsedItem(number.group(1), text[number.end():], self._line(paragraph))
+        item = ParsedItem(number.group(1), text[number.end() :], self._line(paragraph))
         clause.items.append(item)
         owner = self.place.split("/")[0]
         self.stack = [(clause.items, owner)]
@@ -457,8 +568,15 @@ class _Reader:
         """Among numbered items, a paragraph with no number, label or formula: more of the item above it ("3. To
         set up a commission ..." / "The commission shall submit a plan of work to the Council for approval ;")."""
         clause, text = self.listing, paragraph.text
-        if clause is None or clause is not self.clause or not clause.items or ITEM_LABEL.match(text) \
-                or find_phrase(text) or CLOSING.match(strip_markup(text)) or is_heading(text):
+        if (
+            clause is None
+            or clause is not self.clause
+            or not clause.items
+            or ITEM_LABEL.match(text)
+            or find_phrase(text)
+            or CLOSING.match(strip_markup(text))
+            or is_heading(text)
+        ):
             return False
         item = clause.items[-1]
         shift = len(join_words(item.label, item.text)) + 1
@@ -472,13 +590,17 @@ class _Reader:
         damaged = _DAMAGED_NUMBER.match(paragraph.text)
         if damaged is None or self.region == "annex" or self.listing is not None:
             return None
-        phrase = find_phrase(paragraph.text[damaged.end():])
+        phrase = find_phrase(paragraph.text[damaged.end() :])
         if phrase is None or phrase.kind != "operative" or _value(damaged.group(1)) != _next_number(self.parsed):
             return None
-        self.parsed.warnings.append(TextWarning(
-            self._line(paragraph), f"read {damaged.group(1)!r} as clause number {_next_number(self.parsed)}, "
-                                   f"printed damaged", "RT531",
-            "check the number against the official document; the number is kept as printed"))
+        self.parsed.warnings.append(
+            TextWarning(
+                self._line(paragraph),
+                f"read {damaged.group(1)!r} as clause number {_next_number(self.parsed)}, printed damaged",
+                "RT531",
+                "check the number against the official document; the number is kept as printed",
+            )
+        )
         return damaged
 
     def _unclassified(self, paragraph: Paragraph, why: str) -> None:
@@ -512,17 +634,19 @@ class _Reader:
     def _not_understood(self, text: str, line: int, index: int, why: str) -> None:
         """Keep `text` as a mark where it stood (content line `index`), and warn that it was not understood."""
         self.parsed.marks.append(ParsedMark("unclassified", text, line, index=index))
-        self.parsed.warnings.append(TextWarning(line, f"kept as printed but not understood ({why}): {_quote(text)}",
-                                                hint=_KEPT_HINT))
+        self.parsed.warnings.append(
+            TextWarning(line, f"kept as printed but not understood ({why}): {_quote(text)}", hint=_KEPT_HINT)
+        )
 
 
 # A clause number as OCR damaged it: "4," for "4.", "i." "l." "I." for "1.", "Z." for "2.", "S." for "5.", "i9." for
 # "19.", and one glued to its words ("6.Calls")
-_DAMAGED_NUMBER = re.compile(r"^(\d{1,3},|(?=[\dilIL|ZSO]{0,2}[ilIL|ZSO])[\dilIL|ZSO]{1,3}\.|\d{1,3}\.(?=[A-Z]))"
-                             r"\s*(?=[A-Z])")
+_DAMAGED_NUMBER = re.compile(
+    r"^(\d{1,3},|(?=[\dilIL|ZSO]{0,2}[ilIL|ZSO])[\dilIL|ZSO]{1,3}\.|\d{1,3}\.(?=[A-Z]))"
+    r"\s*(?=[A-Z])"
+)
 _DAMAGED_LABEL = re.compile(r"^(\((?:[a-z]|[ivx]{1,5}|\d{1,2})\}\)?)\s+(?=\S)")
-_OCR_DIGITS = str.maketrans({"i": "1", "l": "1", "I": "1", "L": "1", "|": "1", "Z": "2", "S": "5", "O": "0",
-                             "o": "0"})
+_OCR_DIGITS = str.maketrans({"i": "1", "l": "1", "I": "1", "L": "1", "|": "1", "Z": "2", "S": "5", "O": "0", "o": "0"})
 
 
 _SECTION_WORD = re.compile(r"^(?:Section|SECTION|Sec\.|SEC\.)\s+")
@@ -548,22 +672,25 @@ def _numbered_operative(text: str) -> int | None:
     number = CLAUSE_NUMBER.match(text)
     if number is None:
         return None
-    phrase = find_phrase(text[number.end():])
+    phrase = find_phrase(text[number.end() :])
     return _value(number.group(1)) if phrase is not None and phrase.kind == "operative" else None
 
 
 def _base_verb(text: str) -> Phrase | None:
-    """"Decide to refer ...": an operative verb with no -s, as a plural body ("Ministers") writes it."""
+    """ "Decide to refer ...": an operative verb with no -s, as a plural body ("Ministers") writes it."""
     word = re.match(r"[A-Za-z]+", text)
     if word is None or word.group().lower() not in OPERATIVE_VERBS:
         return None
-    return Phrase(word.group(), text[word.end():].lstrip(), "operative")
+    return Phrase(word.group(), text[word.end() :].lstrip(), "operative")
 
 
 def _stands_above_items(text: str, following: str) -> bool:
     """Whether a few words without a full stop stand above items or lower-case words, as a formula alone."""
-    return len(text.split()) <= 6 and not text.endswith((";", ".")) \
+    return (
+        len(text.split()) <= 6
+        and not text.endswith((";", "."))
         and bool(ITEM_LABEL.match(following) or following[:1].islower())
+    )
 
 
 def _glued(marker: str, parsed: ParsedText) -> bool:
@@ -587,7 +714,7 @@ def _next_clause(text: str, parsed: ParsedText) -> bool:
     number = CLAUSE_NUMBER.match(text)
     if number is None:
         return False
-    phrase = find_phrase(text[number.end():])
+    phrase = find_phrase(text[number.end() :])
     wanted = len(parsed.operative) + 1
     return phrase is not None and phrase.kind == "operative" and number.group(1).rstrip(".\\") == str(wanted)
 
@@ -623,23 +750,33 @@ def _closing_line(text: str) -> bool:
         return True  # the countries of a recorded vote
     if _SIGNED.match(text) or _SIGNATORY.search(text):
         return True  # a council's roll call, attestation and signatures
-    return bool(re.search(r"\b(vote|votes|abstention|abstentions|meeting|unanimously|consensus)\b", text)) \
-        or len(text.split()) <= 6 and re.search(r"\d|/", text) is not None \
-        and not ITEM_LABEL.match(text) and not CLAUSE_NUMBER.match(text)
+    return (
+        bool(re.search(r"\b(vote|votes|abstention|abstentions|meeting|unanimously|consensus)\b", text))
+        or len(text.split()) <= 6
+        and re.search(r"\d|/", text) is not None
+        and not ITEM_LABEL.match(text)
+        and not CLAUSE_NUMBER.match(text)
+    )
 
 
 # Under a council's adoption line: the roll call ("AYES: ...", "NAYS: None"), the attestation ("ATTEST:",
 # "Attested on this ..."), signatures ("[Signature]", "/s/", "____") and who signed ("..., Mayor", "City Clerk").
-_SIGNED = re.compile(r"^(?:AYES|Ayes|NAYS|Nays|NOES|Noes|YEAS|Yeas|ABSENT|Absent|ABSTAIN(?:ING|ED)?|Abstain(?:ing|ed)?|"
-                     r"EXCUSED|Excused|ATTEST(?:ED)?|Attest(?:ed)?|APPROVED AS TO|Approved as to|(?:SIGNED|Signed)\s*:|"
-                     r"\[Signature\]|/s/|_{3,}|Signature\b)")
-_SIGNATORY = re.compile(r"(?:^|,\s*)(?:City |Town |Village |County |Deputy |Assistant |Acting )?(?:Mayor|Clerk|Recorder|"
-                        r"Secretary|President|Chair(?:man|person|woman)?|Speaker|Attorney|Manager|Treasurer)"
-                        r"(?:/[\w ]+)?\.?$")
+_SIGNED = re.compile(
+    r"^(?:AYES|Ayes|NAYS|Nays|NOES|Noes|YEAS|Yeas|ABSENT|Absent|ABSTAIN(?:ING|ED)?|Abstain(?:ing|ed)?|"
+    r"EXCUSED|Excused|ATTEST(?:ED)?|Attest(?:ed)?|APPROVED AS TO|Approved as to|(?:SIGNED|Signed)\s*:|"
+    r"\[Signature\]|/s/|_{3,}|Signature\b)"
+)
+_SIGNATORY = re.compile(
+    r"(?:^|,\s*)(?:City |Town |Village |County |Deputy |Assistant |Acting )?(?:Mayor|Clerk|Recorder|"
+    r"Secretary|President|Chair(?:man|person|woman)?|Speaker|Attorney|Manager|Treasurer)"
+    r"(?:/[\w ]+)?\.?$"
+)
 
 
-_KEPT_HINT = ("it is kept under layout.marks and printed back where it stood; if it belongs to a clause, "
-              "move its words there and delete the mark")
+_KEPT_HINT = (
+    "it is kept under layout.marks and printed back where it stood; if it belongs to a clause, "
+    "move its words there and delete the mark"
+)
 
 
 def _quote(text: str) -> str:

@@ -22,9 +22,11 @@ from .lines import strip_markup
 # "Resolution Number 1", "RESOLUTION I", "Resolution No. 3", "Resolution 2", "Resolution 242 (1967)"; a General
 # Assembly symbol opening its title's line ("80/9. 2025 Political Declaration on ..."); "10 (1946). Resolution of
 # 4 November 1946"
-_NAMED = re.compile(r"^(?:(?:RESOLUTION|Resolution)\s+(?:(?:Number|No\.?)\s*)?([IVXLC]{1,7}|\d{1,4})(?:\s*\(\d{4}\))?\s*\.?"
-                    r"|(\d{1,3}/\d{1,4}(?:\s[A-Z])?)\.\s+\S.{0,300}"
-                    r"|(\d{1,4}) \(\d{4}\)\.\s+Resolution of .{4,60})$")  # the Security Council's yearly volumes
+_NAMED = re.compile(
+    r"^(?:(?:RESOLUTION|Resolution)\s+(?:(?:Number|No\.?)\s*)?([IVXLC]{1,7}|\d{1,4})(?:\s*\(\d{4}\))?\s*\.?"
+    r"|(\d{1,3}/\d{1,4}(?:\s[A-Z])?)\.\s+\S.{0,300}"
+    r"|(\d{1,4}) \(\d{4}\)\.\s+Resolution of .{4,60})$"
+)  # the Security Council's yearly volumes
 # a numeral alone ("I", "II"; OCR prints "Ill" for "III") under a plural heading
 _BARE = re.compile(r"^([IVXLC]{1,7}|Il{1,2}|\d{1,3})\s*\.?$")
 _PLURAL = re.compile(r"^(?:RESOLUTIONS|Resolutions|DECISIONS|Decisions)\b.{0,80}$")
@@ -63,5 +65,5 @@ def split_resolutions(source: str) -> list[Piece] | None:
 
 def _opens_formula(plain: list[str], heading: int) -> bool:
     """Whether the first line under a heading opens with a formula ("The Conference ...")."""
-    following = next((text for text in plain[heading + 1:] if text), "")
+    following = next((text for text in plain[heading + 1 :] if text), "")
     return bool(_FORMULA.match(following))

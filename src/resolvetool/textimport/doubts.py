@@ -27,17 +27,20 @@ def render_back(resolution: Any, resolve: Callable[[str], Any], source: str, fir
     try:
         rendered = render(resolution, resolve=resolve)
     except RenderError as error:
-        return [TextWarning(first_line, f"the records cannot be rendered to compare with the text: {error}",
-                            "RT508", _HINT)]
+        return [
+            TextWarning(first_line, f"the records cannot be rendered to compare with the text: {error}", "RT508", _HINT)
+        ]
     expected, got = _words(source), _words(rendered)
     if expected == got:
         return []
     at = next((index for index, (a, b) in enumerate(zip(expected, got)) if a != b), min(len(expected), len(got)))
     line = first_line + _line_of_word(source, at)
-    text_side = " ".join(expected[at:at + 8])
-    record_side = " ".join(got[at:at + 8])
-    message = (f"the records do not give the text back from here: the text has {_quote(text_side)}, the records "
-               f"give {_quote(record_side)}")
+    text_side = " ".join(expected[at : at + 8])
+    record_side = " ".join(got[at : at + 8])
+    message = (
+        f"the records do not give the text back from here: the text has {_quote(text_side)}, the records "
+        f"give {_quote(record_side)}"
+    )
     return [TextWarning(line, message, "RT508", _HINT)]
 
 
@@ -60,9 +63,15 @@ def numbering(clauses: list[ParsedClause]) -> list[TextWarning]:
                 message = f"operative clause {position}{where} has no number among numbered clauses"
             else:
                 message = f"operative clause {position}{where} is numbered {number}: the numbers do not run 1, 2, 3"
-            warnings.append(TextWarning(clause.line, message, "RT509",
-                                        "compare the clauses with the official document: a paragraph may have been "
-                                        "split, joined or taken for a clause (import --dry-run shows the records)"))
+            warnings.append(
+                TextWarning(
+                    clause.line,
+                    message,
+                    "RT509",
+                    "compare the clauses with the official document: a paragraph may have been "
+                    "split, joined or taken for a clause (import --dry-run shows the records)",
+                )
+            )
             break  # one warning a run: the first place it goes wrong; the rest follows from it
     return warnings
 
@@ -78,13 +87,19 @@ def heading(parsed: ParsedText) -> list[TextWarning]:
         plain = strip_markup(text).strip()
         words = len(plain.split())
         number = CLAUSE_NUMBER.match(plain)
-        phrase = find_phrase(plain[number.end():] if number else plain)
+        phrase = find_phrase(plain[number.end() :] if number else plain)
         clause_like = plain.endswith(_CLAUSE_ENDS) or plain.endswith(" and") or plain.endswith(" or")
         if (number and phrase) or (phrase and clause_like) or (words > _LONG_SENTENCE and clause_like):
-            return [TextWarning(line, f"read as heading, above the formula {_quote(parsed.formula or '(none)')}, "
-                                      f"though it reads like the text of the resolution: {_quote(plain)}",
-                                "RT510", "check where the resolution's text opens: the formula found may be a "
-                                         "later one, and the clauses before it are kept in the heading")]
+            return [
+                TextWarning(
+                    line,
+                    f"read as heading, above the formula {_quote(parsed.formula or '(none)')}, "
+                    f"though it reads like the text of the resolution: {_quote(plain)}",
+                    "RT510",
+                    "check where the resolution's text opens: the formula found may be a "
+                    "later one, and the clauses before it are kept in the heading",
+                )
+            ]
     return []
 
 
@@ -96,10 +111,14 @@ def body_name(name: str, line: int) -> list[TextWarning]:
 
     for word in re.findall(r"[a-z]+", name):
         if word.endswith("s") and operative_verb(word):  # "requests": a body names itself with no such word
-            return [TextWarning(line, f"the body's name read from the formula holds the verb {word!r}: "
-                                      f"{_quote(name)}", "RT511",
-                                "check who adopted the text: the formula may be the start of a clause; give "
-                                "the body with --body")]
+            return [
+                TextWarning(
+                    line,
+                    f"the body's name read from the formula holds the verb {word!r}: {_quote(name)}",
+                    "RT511",
+                    "check who adopted the text: the formula may be the start of a clause; give the body with --body",
+                )
+            ]
     return []
 
 
@@ -107,8 +126,10 @@ _CLAUSE_ENDS = (",", ";", ":", ".", ";\u201d", ".\u201d", ",\u201d")
 _LONG_SENTENCE = 40  # words: longer than the titles of the corpus's headings that end in a full stop
 
 
-_HINT = ("compare the records with the official document around this line (import --dry-run shows them): a "
-         "paragraph may have been read as something it is not")
+_HINT = (
+    "compare the records with the official document around this line (import --dry-run shows them): a "
+    "paragraph may have been read as something it is not"
+)
 
 
 def _words(text: str) -> list[str]:
@@ -129,4 +150,4 @@ def _number(number: str | None) -> int | None:
 
 
 def _quote(words: str) -> str:
-    return repr(words if len(words) <= _CONTEXT * 2 else words[:_CONTEXT * 2 - 3] + "...")
+    return repr(words if len(words) <= _CONTEXT * 2 else words[: _CONTEXT * 2 - 3] + "...")

@@ -30,8 +30,10 @@ _RESOLVED = r"(?:(?:and\s+)?be\s+it\s+(?:hereby\s+)?resolved|it\s+is\s+(?:hereby
 _ENACTING = re.compile(rf"(?P<now>{_NOW}\s*)?(?P<words>{_RESOLVED}|(?<=\S\s)be\s+it(?=[*_\s]*$))?", re.IGNORECASE)
 # "by the City Council of the City of Austin", "BY THE BOARD OF DIRECTORS", "by the House of Representatives of
 # the Forty-ninth General Assembly of the State of Iowa, the Senate concurring"
-_BY = re.compile(r"[*_]*,?[*_]*\s+(?:by|BY|By)\s+(?P<body>(?:the\s+|THE\s+|The\s+)?[A-Z][^:;]{2,250}?)"
-                 r"(?P<end>\s*(?::|,?\s+(?=(?:that|THAT|That)\b)|,\s*$|$))")
+_BY = re.compile(
+    r"[*_]*,?[*_]*\s+(?:by|BY|By)\s+(?P<body>(?:the\s+|THE\s+|The\s+)?[A-Z][^:;]{2,250}?)"
+    r"(?P<end>\s*(?::|,?\s+(?=(?:that|THAT|That)\b)|,\s*$|$))"
+)
 # After "now, therefore,": a body that speaks ("The General Assembly, Proclaims", "THE CITY OF X RESOLVES AS
 # FOLLOWS:", "the General Assembly proclaims"); its verb opens the first clause, or ends the formula with "as
 # follows:".
@@ -40,17 +42,25 @@ _VERB = r"(?i:resolves|proclaims|decides|declares|adopts|ordains|enacts|agrees|a
 _SPEAKS = re.compile(rf"(?P<body>{_NAME})(?P<comma>,)?\s+(?=(?P<verb>{_VERB})\b)")
 _ALONE = re.compile(rf"(?P<body>{_NAME}),?(?=(?:<[^>]*>|[*_\s])*$)")
 _AS_FOLLOWS = re.compile(rf"{_VERB}\s+as\s+follows\s*:", re.IGNORECASE)
-_MID_RESOLVED_BY = re.compile(r"(?<=[,;:.)])[*_]*\s+(?=[*_]*(?i:(?:now,?\s+therefore,?\s+)?be\s+it\s+resolved,?\s+by)\b)")
+_MID_RESOLVED_BY = re.compile(
+    r"(?<=[,;:.)])[*_]*\s+(?=[*_]*(?i:(?:now,?\s+therefore,?\s+)?be\s+it\s+resolved,?\s+by)\b)"
+)
 _WHEREAS = re.compile(rf"^{_MARKUP}(?:and\s+)?whereas\b", re.IGNORECASE)
 # Where an enacting formula may start inside a line: after the end of a preambular paragraph run on
-_MID_LINE = re.compile(r"(?<=[,;:.])[*_]*\s+(?=[*_]*(?:(?i:(?:and\s+)?now\b|(?:and\s+)?be\s+it\b)|(?:the|The|THE)\s+[A-Z]))")
+_MID_LINE = re.compile(
+    r"(?<=[,;:.])[*_]*\s+(?=[*_]*(?:(?i:(?:and\s+)?now\b|(?:and\s+)?be\s+it\b)|(?:the|The|THE)\s+[A-Z]))"
+)
 # In the heading: "A RESOLUTION OF THE CITY OF RIVERGROVE ...", "Resolution of the Board of Governors"
-_HEADING_BODY = re.compile(rf"\b(?:RESOLUTION|Resolution)\s+(?:OF|of|BY|by)\s+(?P<body>{_NAME})"
-                           rf"(?=\s+(?:[A-Z]{{3,}}ING|[a-z]+ing)\b|[.,;:]|$)")
-_CLAUSE_BODY = re.compile(r"^[*_\s]*(?:(?:RESOLVED|Resolved)[*_]*[,:]?\s+)?(?:that|That|THAT)\s+"
-                          r"(?P<body>(?:the|The|THE)\s+(?:\d{1,3}(?:st|nd|rd|th)\s+)?[A-Z][\w.-]*"
-                          r"(?:\s+(?:of|OF|for|FOR|and|AND|the|THE|on|ON|[A-Z][\w.-]*))*?)"
-                          r"(?=\s+(?:hereby\s+)?(?!(?:of|the|and|for|on|in)\b)[a-z]+\b)")
+_HEADING_BODY = re.compile(
+    rf"\b(?:RESOLUTION|Resolution)\s+(?:OF|of|BY|by)\s+(?P<body>{_NAME})"
+    rf"(?=\s+(?:[A-Z]{{3,}}ING|[a-z]+ing)\b|[.,;:]|$)"
+)
+_CLAUSE_BODY = re.compile(
+    r"^[*_\s]*(?:(?:RESOLVED|Resolved)[*_]*[,:]?\s+)?(?:that|That|THAT)\s+"
+    r"(?P<body>(?:the|The|THE)\s+(?:\d{1,3}(?:st|nd|rd|th)\s+)?[A-Z][\w.-]*"
+    r"(?:\s+(?:of|OF|for|FOR|and|AND|the|THE|on|ON|[A-Z][\w.-]*))*?)"
+    r"(?=\s+(?:hereby\s+)?(?!(?:of|the|and|for|on|in)\b)[a-z]+\b)"
+)
 _SMALL = {"of", "the", "and", "for", "on", "in", "to", "at"}
 
 
@@ -59,6 +69,7 @@ class Enacting:
     """An enacting formula found: on line `index` of the lines, from `start` to `end` (the formula's words, with
     its punctuation), the first clause resuming at `resume` (or on the next line, when `resume` is the line's
     length); `body` as the formula names it ("" when it names none)."""
+
     index: int
     start: int
     end: int
@@ -165,7 +176,7 @@ def _enacting_at(lines: list[Line], index: int, start: int, whereas: bool) -> En
 
 
 def _speaking(lines: list[Line], index: int, start: int, after: int, text: str) -> Enacting | None:
-    """"(Now, therefore,) The General Assembly, Proclaims ...": the formula ends after the body's name (and "RESOLVES
+    """ "(Now, therefore,) The General Assembly, Proclaims ...": the formula ends after the body's name (and "RESOLVES
     AS FOLLOWS:" when the verb says no more); the verb opens the first clause."""
     rest = re.match(_MARKUP, text[after:]).end() + after
     speaks = _SPEAKS.match(text, rest)
@@ -207,23 +218,29 @@ def _named(body: str) -> str:
     body = body.split(",")[0].strip()
     if body.isupper():
         words = body.lower().split()
-        body = " ".join(word if position and word in _SMALL else word.capitalize() if "." not in word else word.upper()
-                        for position, word in enumerate(words))
+        body = " ".join(
+            word if position and word in _SMALL else word.capitalize() if "." not in word else word.upper()
+            for position, word in enumerate(words)
+        )
     if not body.lower().startswith("the "):
         body = "The " + body
     return "The " + body[4:] if body.startswith(("THE ", "the ")) else body
 
 
 # A deliberative body named in the preamble: "WHEREAS, the City Council concludes ...", "the Board of Directors"
-_INSTITUTION = re.compile(r"\b(?P<body>(?:the|The|THE)\s+(?:[A-Z][\w.-]*\s+){0,4}?(?:Council|COUNCIL|Board|BOARD|"
-                          r"Commission|COMMISSION|Assembly|ASSEMBLY|Senate|SENATE|Legislature|LEGISLATURE|Committee|"
-                          r"COMMITTEE|Conference|CONFERENCE|Convention|CONVENTION|Synod|SYNOD|Congress|CONGRESS|"
-                          r"Parliament|PARLIAMENT|House of [A-Z]\w+|HOUSE OF [A-Z]+)"
-                          r"(?:\s+(?:of|OF)\s+(?:the\s+|THE\s+)?[A-Z][\w.-]*(?:\s+(?:of|OF|the|THE|[A-Z][\w.-]*))*)?)")
+_INSTITUTION = re.compile(
+    r"\b(?P<body>(?:the|The|THE)\s+(?:[A-Z][\w.-]*\s+){0,4}?(?:Council|COUNCIL|Board|BOARD|"
+    r"Commission|COMMISSION|Assembly|ASSEMBLY|Senate|SENATE|Legislature|LEGISLATURE|Committee|"
+    r"COMMITTEE|Conference|CONFERENCE|Convention|CONVENTION|Synod|SYNOD|Congress|CONGRESS|"
+    r"Parliament|PARLIAMENT|House of [A-Z]\w+|HOUSE OF [A-Z]+)"
+    r"(?:\s+(?:of|OF)\s+(?:the\s+|THE\s+)?[A-Z][\w.-]*(?:\s+(?:of|OF|the|THE|[A-Z][\w.-]*))*)?)"
+)
 
 
 # A later clause that says who resolves: "Resolved by the Assembly, the Senate concurring, That ..."
-_RESOLVED_BY = re.compile(rf"^[*_\s]*(?:RESOLVED|Resolved)[*_]*,?\s+(?:by|BY)\s+(?P<body>{_NAME})(?=\s*,|\s+(?:that|That|THAT)\b)")
+_RESOLVED_BY = re.compile(
+    rf"^[*_\s]*(?:RESOLVED|Resolved)[*_]*,?\s+(?:by|BY)\s+(?P<body>{_NAME})(?=\s*,|\s+(?:that|That|THAT)\b)"
+)
 
 
 def guess_body(heading: list[str], clauses: list[str], preamble: list[str] = ()) -> str:

@@ -45,7 +45,7 @@ _ORDINAL_WORDS = re.compile(rf"\b({ORDINAL_WORD_PATTERN})\b", re.IGNORECASE)
 
 
 def read_formula(formula: str, facts: Facts) -> None:
-    """"The ICPO-INTERPOL General Assembly, meeting in Rome, Italy, from 5 to 8 November 2012 at its 81st
+    """ "The ICPO-INTERPOL General Assembly, meeting in Rome, Italy, from 5 to 8 November 2012 at its 81st
     session:" -> the body, venue, dates and session; "The Sixty-sixth World Health Assembly," -> the body
     and session 66. The name is read whole and the meeting from the words after it (`speaker`)."""
     speaker = read_speaker(strip_markup(formula))
@@ -60,7 +60,7 @@ def read_formula(formula: str, facts: Facts) -> None:
     if ordinal and parse_ordinal(ordinal.group(1)):
         facts.ordinal_in_formula = True
         facts.session_number = facts.session_number or parse_ordinal(ordinal.group(1))
-        body = body[ordinal.end():].strip()
+        body = body[ordinal.end() :].strip()
     facts.body_name = body.title() if body.isupper() else body[:1].upper() + body[1:]  # "The conference,"
 
 
@@ -70,8 +70,11 @@ _UN_SYMBOL = re.compile(r"\b([A-Z]/(?:[A-Z0-9-]+/)*RES/[\w/-]+(?:\.\d+)?(?: \(\d
 # "80/1. Participation by ...", "ES-11/1. Aggression against ...", "2023/19. Strengthening ..." (ECOSOC)
 _GA_NUMBER = re.compile(r"^((?:ES-\d+|S-\d+|\d{1,4})/\d{1,4}(?: [A-Z])?)\.\s+(.+)$")
 # The organs that print only the number of a resolution ("80/1.") above its title, and their symbols.
-_NUMBER_PREFIXES = {"general assembly": "A/RES/", "economic and social council": "E/RES/",
-                    "human rights council": "A/HRC/RES/"}
+_NUMBER_PREFIXES = {
+    "general assembly": "A/RES/",
+    "economic and social council": "E/RES/",
+    "human rights council": "A/HRC/RES/",
+}
 _UNESCO_SYMBOL = re.compile(r"^(\d{1,3}\s?C/(?:Resolution|RES\.?)\s*[\d.]+)\s*(.*)$", re.IGNORECASE)
 _SC_NUMBER = re.compile(r"^Resolution (\d{1,5} \(\d{4}\))(?:\s+(.*))?$", re.IGNORECASE)  # "Resolution 242 (1967)"
 # The Security Council's headings as its yearly volumes print them: "Resolution 242 (1967)", "RESOLUTION 779 (1992)",
@@ -79,20 +82,27 @@ _SC_NUMBER = re.compile(r"^Resolution (\d{1,5} \(\d{4}\))(?:\s+(.*))?$", re.IGNO
 _COUNCIL_NUMBER = re.compile(r"^Resolution\s+(\d{1,5})(?:\s*\(([^()]{1,12})\))?(?:\s+(.*))?$", re.IGNORECASE)
 _COUNCIL_VOLUME = re.compile(r"^(\d{1,5})\s*\(([^()]{1,12})\)\s*[.,]\s*Resolution\b\s*(.*)$", re.IGNORECASE)
 # "RESOLUTION MSC.302(87) (adopted on ...)", "Resolution 130 (Rev. Dubai, 2018)"
-_RESOLUTION_SYMBOL = re.compile(r"^RESOLUTION\s+(\S*\d\S*?(?:\s*\((?!adopted)[^)]*\))?)[.,]?(?:\s+(.*))?$",
-                                re.IGNORECASE)
-_LEADING_SYMBOL = re.compile(r"^([A-Z]{2,}[A-Z0-9]*(?:\(\d+\))?(?:[./-][A-Z0-9()]+)*[./-]?\d+(?:\(\d+\))?[A-Z]?)"
-                             r"(?:\s+(.+))?$")
+_RESOLUTION_SYMBOL = re.compile(
+    r"^RESOLUTION\s+(\S*\d\S*?(?:\s*\((?!adopted)[^)]*\))?)[.,]?(?:\s+(.*))?$", re.IGNORECASE
+)
+_LEADING_SYMBOL = re.compile(
+    r"^([A-Z]{2,}[A-Z0-9]*(?:\(\d+\))?(?:[./-][A-Z0-9()]+)*[./-]?\d+(?:\(\d+\))?[A-Z]?)"
+    r"(?:\s+(.+))?$"
+)
 _TRAILING_SYMBOL = re.compile(r"\s((?:WHA|EB)\d+\.(?:R)?\d+)$")
 _CODED_SYMBOL = re.compile(r"\b([A-Z]{2,}-\d{4}-RES-\d+)\b")
-_ADOPTED_ON = re.compile(r"\(?\badopted\b[^()]*?\bon\s+(\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},\s+\d{4})\)?",
-                         re.IGNORECASE)
+_ADOPTED_ON = re.compile(
+    r"\(?\badopted\b[^()]*?\bon\s+(\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},\s+\d{4})\)?", re.IGNORECASE
+)
 _SUBJECT = re.compile(r"^(?:Subject|SUBJECT|Title|TITLE|Re)\s*:\s*(.+)$")
-_SESSION_LINE = re.compile(rf"\b(\d+(?:st|nd|rd|th)|{ORDINAL_WORD_PATTERN})\s+(?:regular\s+|special\s+)?session\b",
-                           re.IGNORECASE)
-_AGENDA = re.compile(r"\bAgenda items?\s+(\d+(?:\.\d+)*(?:\s*\([a-z]\))?(?:\s*(?:,|and)\s*\d+(?:\.\d+)*"
-                     r"(?:\s*\([a-z]\))?)*)",
-                     re.IGNORECASE)
+_SESSION_LINE = re.compile(
+    rf"\b(\d+(?:st|nd|rd|th)|{ORDINAL_WORD_PATTERN})\s+(?:regular\s+|special\s+)?session\b", re.IGNORECASE
+)
+_AGENDA = re.compile(
+    r"\bAgenda items?\s+(\d+(?:\.\d+)*(?:\s*\([a-z]\))?(?:\s*(?:,|and)\s*\d+(?:\.\d+)*"
+    r"(?:\s*\([a-z]\))?)*)",
+    re.IGNORECASE,
+)
 _FUNCTION_WORDS = {"the", "of", "and", "for", "to", "in", "on", "a", "an", "by", "with", "at", "from", "between"}
 
 
@@ -112,7 +122,7 @@ def read_heading(heading: list[str], lines: list[int], facts: Facts) -> None:
             if agenda:
                 facts.agenda_item = agenda.group(1)
                 if agenda.start() == 0 and facts.date is None:  # WHO: "Agenda item 17.3     31 May 2021"
-                    facts.date = find_date(text[agenda.end():])
+                    facts.date = find_date(text[agenda.end() :])
         # "Eightieth session  Agenda item 7 ...", "Human Rights Council Fifty-second session ... Agenda item 3"
         session = _SESSION_LINE.match(text) or ("agenda item" in text.lower() and _SESSION_LINE.search(text))
         if session and facts.session_number is None:
@@ -120,8 +130,13 @@ def read_heading(heading: list[str], lines: list[int], facts: Facts) -> None:
         rest = _ADOPTED_ON.sub("", text).strip()  # "(adopted on 24 November 2020) AMENDMENTS TO ..."
         if facts.date is None and rest != text:
             facts.date = find_date(text)
-        if facts.title is None and facts.title_follows and rest and not _UN_SYMBOL.search(rest) \
-                and not (find_date(rest) and len(rest.split()) <= 5):
+        if (
+            facts.title is None
+            and facts.title_follows
+            and rest
+            and not _UN_SYMBOL.search(rest)
+            and not (find_date(rest) and len(rest.split()) <= 5)
+        ):
             facts.title, facts.title_line = rest, line
             continue
         _read_symbol_and_title(text, line, facts)
@@ -142,9 +157,14 @@ def read_heading(heading: list[str], lines: list[int], facts: Facts) -> None:
                 break
     if facts.title is None and plain:
         # the first heading line that is more than the symbol or a date
-        candidates = [(text, line) for text, line in zip(plain, lines, strict=True)
-                      if text != facts.symbol and not (find_date(text) and len(text.split()) <= 5)
-                      and not (facts.symbol and facts.symbol in text.split()) and not _AGENDA.match(text)]
+        candidates = [
+            (text, line)
+            for text, line in zip(plain, lines, strict=True)
+            if text != facts.symbol
+            and not (find_date(text) and len(text.split()) <= 5)
+            and not (facts.symbol and facts.symbol in text.split())
+            and not _AGENDA.match(text)
+        ]
         facts.title, facts.title_line = candidates[0] if candidates else (plain[0], lines[0])
     if facts.title:
         _mend_truncated_title(plain, facts)
@@ -229,17 +249,29 @@ def settle_symbol(facts: Facts) -> None:
     if facts.date is None:
         if not re.fullmatch(r"\d{4}", printed):
             facts.symbol = facts.symbol.split(" (")[0]  # no year to be had: the number alone
-            facts.doubts.append((facts.symbol_line, "RT534", f"the heading prints no clean year for resolution "
-                                 f"{facts.symbol} ({printed!r}) and no adoption date to take it from",
-                                 "add the year to the symbol: S/RES/N (YYYY)"))
+            facts.doubts.append(
+                (
+                    facts.symbol_line,
+                    "RT534",
+                    f"the heading prints no clean year for resolution "
+                    f"{facts.symbol} ({printed!r}) and no adoption date to take it from",
+                    "add the year to the symbol: S/RES/N (YYYY)",
+                )
+            )
         return
     year = str(facts.date.year)
     if printed != year:
         facts.symbol = f"{facts.symbol.split(' (')[0]} ({year})"
         if printed:
-            facts.doubts.append((facts.symbol_line, "RT534", f"the heading prints the year {printed!r} but the "
-                                 f"resolution was adopted in {year}: the symbol reads {facts.symbol}",
-                                 "check the symbol's year against the official document"))
+            facts.doubts.append(
+                (
+                    facts.symbol_line,
+                    "RT534",
+                    f"the heading prints the year {printed!r} but the "
+                    f"resolution was adopted in {year}: the symbol reads {facts.symbol}",
+                    "check the symbol's year against the official document",
+                )
+            )
 
 
 def _mend_truncated_title(plain: list[str], facts: Facts) -> None:
@@ -253,29 +285,47 @@ def _mend_truncated_title(plain: list[str], facts: Facts) -> None:
         at = text.find(title)
         if "agenda" in text.lower() and at >= 0 and len(text) > at + len(title):
             facts.title = text[at:]
-            facts.notes.append((facts.title_line, f"the title line ends in {last!r} and looks cut off; took the "
-                                                  f"whole title from the agenda line: {facts.title!r}"))
+            facts.notes.append(
+                (
+                    facts.title_line,
+                    f"the title line ends in {last!r} and looks cut off; took the "
+                    f"whole title from the agenda line: {facts.title!r}",
+                )
+            )
             return
     facts.notes.append((facts.title_line, f"the title ends in {last!r} and may be cut off; kept as printed"))
 
 
 # --- the closing lines --------------------------------------------------------------------------------------
 
-_MEETING = re.compile(rf"\b((?:\d{{1,5}}(?:st|nd|rd|th)|{ORDINAL_WORD_PATTERN})\s+(?:\((?:resumed|continued|closed)\)\s+)?"
-                      r"(?:plenary\s+)?meeting)\b",
-                      re.IGNORECASE)
+_MEETING = re.compile(
+    rf"\b((?:\d{{1,5}}(?:st|nd|rd|th)|{ORDINAL_WORD_PATTERN})\s+(?:\((?:resumed|continued|closed)\)\s+)?"
+    r"(?:plenary\s+)?meeting)\b",
+    re.IGNORECASE,
+)
 # "by 14 votes to none, with 1 abstention"; as OCR prints it too ("hy 14 votes ta none", "with I abstention",
 # "to nones"); "by 9 votes (Australia, present and not voting ...)" with none against
-_VOTES = re.compile(r"\b[bh]y\s+(\w+(?:-\w+)?)\s+votes?(?:\s+(?:to|ta|io|10)\s+(\w+(?:-\w+)?))?(?:\s*\([^)]*\))?"
-                    r"(?:,?\s+with\s+(\w+(?:-\w+)?)\s+abstentions?)?", re.IGNORECASE)
+_VOTES = re.compile(
+    r"\b[bh]y\s+(\w+(?:-\w+)?)\s+votes?(?:\s+(?:to|ta|io|10)\s+(\w+(?:-\w+)?))?(?:\s*\([^)]*\))?"
+    r"(?:,?\s+with\s+(\w+(?:-\w+)?)\s+abstentions?)?",
+    re.IGNORECASE,
+)
 # A meeting's number as OCR prints it: "I364th", "179Ist", "]8S6ih", "24491h" (2449th), "2729the", "3005 meeting"
-_DAMAGED_MEETING = re.compile(r"(?<![\w\]|])([\dIil|O\]S]{2,5}?)(?:st|nd|rd|th|the|ih|1h|h)?\s+(?:\(closed\)\s+)?meeting\b")
+_DAMAGED_MEETING = re.compile(
+    r"(?<![\w\]|])([\dIil|O\]S]{2,5}?)(?:st|nd|rd|th|the|ih|1h|h)?\s+(?:\(closed\)\s+)?meeting\b"
+)
 _OCR_DIGITS = str.maketrans({"I": "1", "i": "1", "l": "1", "|": "1", "]": "1", "O": "0", "S": "5"})
 _DASHED = re.compile(r"\b(?:recorded )?vote of (\d+)\s*(?:-|–|to)\s*(\d+)\s*(?:-|–|,\s*with)\s*(\d+)", re.IGNORECASE)
-_RECORDED = re.compile(r"\b(\w+(?:-\w+)?)\s+in favour,?\s+(\w+(?:-\w+)?)\s+against,?\s+(?:and\s+)?(\w+(?:-\w+)?)\s+"
-                       r"abstentions?", re.IGNORECASE)
-_NOT_PARTICIPATING = re.compile(r"\b(\w+)\s+(?:members?|States?|delegations?)\s+(?:\([^)]*\)\s+)?did not "
-                                r"(?:participate|take part)", re.IGNORECASE)
+_RECORDED = re.compile(
+    r"\b(\w+(?:-\w+)?)\s+in favour,?\s+(\w+(?:-\w+)?)\s+against,?\s+(?:and\s+)?(\w+(?:-\w+)?)\s+"
+    r"abstentions?",
+    re.IGNORECASE,
+)
+_NOT_PARTICIPATING = re.compile(
+    r"\b(\w+)\s+(?:members?|States?|delegations?)\s+(?:\([^)]*\)\s+)?did not "
+    r"(?:participate|take part)",
+    re.IGNORECASE,
+)
 
 
 # "the 10th day of December, 2018", "this 9th day of July 1984": a council's adoption date, read as "10 December 2018"
@@ -284,9 +334,11 @@ _DAY_OF = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+day\s+of\s+([A-Z][a-z]+),?\
 
 # A council's roll call: "AYES: Smith, Jones and Brown NAYS: None ABSENT: Lee", "Ayes: 5 Nays: 0"; and its tally
 # printed as "(4-1 vote)", "by a vote of 5 to 2"
-_ROLL = re.compile(r"\b(AYES|Ayes|YEAS|Yeas|NAYS|Nays|NOES|Noes|ABSTAIN(?:ING|ED|S)?|Abstain(?:ing|ed|s)?|"
-                   r"ABSTENTIONS?|Abstentions?)\s*:\s*(.*?)(?=\s+(?:AYES|Ayes|YEAS|Yeas|NAYS|Nays|NOES|Noes|ABSTAIN|"
-                   r"Abstain|ABSENT|Absent|EXCUSED|Excused|ATTEST|Attest)\b|$)")
+_ROLL = re.compile(
+    r"\b(AYES|Ayes|YEAS|Yeas|NAYS|Nays|NOES|Noes|ABSTAIN(?:ING|ED|S)?|Abstain(?:ing|ed|s)?|"
+    r"ABSTENTIONS?|Abstentions?)\s*:\s*(.*?)(?=\s+(?:AYES|Ayes|YEAS|Yeas|NAYS|Nays|NOES|Noes|ABSTAIN|"
+    r"Abstain|ABSENT|Absent|EXCUSED|Excused|ATTEST|Attest)\b|$)"
+)
 _TALLY = re.compile(r"\(?\b(\d{1,3})\s*[-–]\s*(\d{1,3})(?:\s*[-–]\s*(\d{1,3}))?\s+vote\b")
 
 
@@ -309,8 +361,12 @@ def _roll_call(text: str, facts: Facts) -> None:
     tally = _TALLY.search(text)
     if tally:
         facts.method = facts.method or "vote"
-        facts.vote = {"in_favour": int(tally.group(1)), "against": int(tally.group(2)),
-                      "abstaining": int(tally.group(3) or 0), "not_participating": 0}
+        facts.vote = {
+            "in_favour": int(tally.group(1)),
+            "against": int(tally.group(2)),
+            "abstaining": int(tally.group(3) or 0),
+            "not_participating": 0,
+        }
 
 
 def _count(printed: str) -> int | None:
@@ -333,8 +389,14 @@ def _damaged_meeting(text: str, facts: Facts) -> None:
         return
     number = int(digits)
     facts.meeting = f"{ordinal_suffix(number)} meeting"
-    facts.doubts.append((facts.closing_line, "RT537", f"read the meeting printed {found.group(0)!r} as the "
-                         f"{facts.meeting}", "check the meeting's number against the official document"))
+    facts.doubts.append(
+        (
+            facts.closing_line,
+            "RT537",
+            f"read the meeting printed {found.group(0)!r} as the {facts.meeting}",
+            "check the meeting's number against the official document",
+        )
+    )
 
 
 def read_closing(closing: list[str], facts: Facts) -> None:
@@ -361,8 +423,12 @@ def read_closing(closing: list[str], facts: Facts) -> None:
         values = [_count(value) if value else 0 for value in groups]
         if None not in values:
             facts.method = facts.method or "vote"
-            facts.vote = {"in_favour": values[0], "against": values[1], "abstaining": values[2] or 0,
-                          "not_participating": 0}
+            facts.vote = {
+                "in_favour": values[0],
+                "against": values[1],
+                "abstaining": values[2] or 0,
+                "not_participating": 0,
+            }
     if not facts.vote:
         _roll_call(text, facts)
     absent = _NOT_PARTICIPATING.search(text)

@@ -24,34 +24,68 @@ _IMO = ("imo", "International Maritime Organization", "IMO")
 _INTERPOL = ("interpol", "International Criminal Police Organization – INTERPOL", "INTERPOL")
 
 FAMILIES = (
-    Family(r"\binterpol\b.*general assembly", None, _INTERPOL, ("interpol-general-assembly", "General Assembly"),
-           "interpol"),
+    Family(
+        r"\binterpol\b.*general assembly",
+        None,
+        _INTERPOL,
+        ("interpol-general-assembly", "General Assembly"),
+        "interpol",
+    ),
     Family(r"^general assembly$", r"^A/", _UN, ("un-general-assembly", "General Assembly"), needs_symbol=True),
     Family(r"^security council$", r"^S/", _UN, ("un-security-council", "Security Council")),
     Family(r"^economic and social council$", r"^E/", _UN, ("un-ecosoc", "Economic and Social Council")),
     Family(r"^human rights council$", r"^A/HRC/", _UN, ("un-human-rights-council", "Human Rights Council")),
     Family(r"^world health assembly$", r"^WHA", _WHO, ("world-health-assembly", "World Health Assembly"), "ordinal"),
     Family(r"^executive board$", r"^EB", _WHO, ("who-executive-board", "Executive Board"), needs_symbol=True),
-    Family(r"^maritime safety committee$", r"^MSC", _IMO, ("imo-maritime-safety-committee", "Maritime Safety Committee")),
-    Family(r"^marine environment protection committee$", r"^MEPC", _IMO,
-           ("imo-marine-environment-protection-committee", "Marine Environment Protection Committee")),
+    Family(
+        r"^maritime safety committee$", r"^MSC", _IMO, ("imo-maritime-safety-committee", "Maritime Safety Committee")
+    ),
+    Family(
+        r"^marine environment protection committee$",
+        r"^MEPC",
+        _IMO,
+        ("imo-marine-environment-protection-committee", "Marine Environment Protection Committee"),
+    ),
     Family(r"^(assembly|imo assembly)$", r"^A\.\d", _IMO, ("imo-assembly", "Assembly"), needs_symbol=True),
-    Family(r"^general conference$", r"^GC\(", ("iaea", "International Atomic Energy Agency", "IAEA"),
-           ("iaea-general-conference", "General Conference"), needs_symbol=True),
-    Family(r"^general conference$", r"^\d+ ?C/", ("unesco", "United Nations Educational, Scientific and Cultural "
-                                                  "Organization", "UNESCO"), ("unesco-general-conference",
-                                                                             "General Conference"), needs_symbol=True),
-    Family(r"^assembly$", r"^A\d+-\d+", ("icao", "International Civil Aviation Organization", "ICAO"),
-           ("icao-assembly", "Assembly"), needs_symbol=True),
-    Family(r"^plenipotentiary conference of the international telecommunication union", None,
-           ("itu", "International Telecommunication Union", "ITU"), ("itu-plenipotentiary-conference",
-                                                                      "Plenipotentiary Conference")),
-    Family(r"^general conference of the international labour organi[sz]ation", None,
-           ("ilo", "International Labour Organization", "ILO"), ("ilo-international-labour-conference",
-                                                                 "International Labour Conference")),
-    Family(r"^general conference of the united nations educational, scientific and cultural organization", None,
-           ("unesco", "United Nations Educational, Scientific and Cultural Organization", "UNESCO"),
-           ("unesco-general-conference", "General Conference")),
+    Family(
+        r"^general conference$",
+        r"^GC\(",
+        ("iaea", "International Atomic Energy Agency", "IAEA"),
+        ("iaea-general-conference", "General Conference"),
+        needs_symbol=True,
+    ),
+    Family(
+        r"^general conference$",
+        r"^\d+ ?C/",
+        ("unesco", "United Nations Educational, Scientific and Cultural Organization", "UNESCO"),
+        ("unesco-general-conference", "General Conference"),
+        needs_symbol=True,
+    ),
+    Family(
+        r"^assembly$",
+        r"^A\d+-\d+",
+        ("icao", "International Civil Aviation Organization", "ICAO"),
+        ("icao-assembly", "Assembly"),
+        needs_symbol=True,
+    ),
+    Family(
+        r"^plenipotentiary conference of the international telecommunication union",
+        None,
+        ("itu", "International Telecommunication Union", "ITU"),
+        ("itu-plenipotentiary-conference", "Plenipotentiary Conference"),
+    ),
+    Family(
+        r"^general conference of the international labour organi[sz]ation",
+        None,
+        ("ilo", "International Labour Organization", "ILO"),
+        ("ilo-international-labour-conference", "International Labour Conference"),
+    ),
+    Family(
+        r"^general conference of the united nations educational, scientific and cultural organization",
+        None,
+        ("unesco", "United Nations Educational, Scientific and Cultural Organization", "UNESCO"),
+        ("unesco-general-conference", "General Conference"),
+    ),
 )
 
 

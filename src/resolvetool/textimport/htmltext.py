@@ -35,8 +35,14 @@ def html_blocks(lines: list[Line]) -> tuple[list[Line], int]:
             if position:
                 made.append(Line(line.number, "", 0))
             glued = position > 0 and not piece[:1].isspace()  # "</p><p>": no space between, as printed
-            made.append(replace(line, text=piece.strip(), glued=glued or line.glued and not position,
-                                indent=line.indent if not position else 0))
+            made.append(
+                replace(
+                    line,
+                    text=piece.strip(),
+                    glued=glued or line.glued and not position,
+                    indent=line.indent if not position else 0,
+                )
+            )
     return made, lists
 
 
@@ -47,7 +53,7 @@ def _pieces(text: str) -> list[str]:
     words = False
     at = 0
     for tag in _BLOCK_TAG.finditer(text):
-        words = words or bool(_ANY_TAG.sub("", text[at:tag.start()]).strip())
+        words = words or bool(_ANY_TAG.sub("", text[at : tag.start()]).strip())
         if words and not tag.group("closing") and not _is_break(tag.group()):
             cuts.append(tag.start())
             words = False

@@ -1,7 +1,6 @@
 """The three ways into import: `import_text` (one resolution), `import_document` (a text that may print several)
 and `import_pdf` (a PDF's text layer), and what each gives, an `ImportResult`."""
 
-
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -32,9 +31,16 @@ class ImportResult:
     _records: Records = field(default=None, repr=False)  # type: ignore[assignment]
 
 
-def import_text(text: str, *, name: str = "<text>", records: Records | None = None, records_folder: str = "records",
-                body: str | None = None, session: str | None = None,
-                hints: dict[int, str] | None = None) -> ImportResult:
+def import_text(
+    text: str,
+    *,
+    name: str = "<text>",
+    records: Records | None = None,
+    records_folder: str = "records",
+    body: str | None = None,
+    session: str | None = None,
+    hints: dict[int, str] | None = None,
+) -> ImportResult:
     """Read `text` and build its records against `records` (the tree's and this run's); raises
     ImportFailure or BuildError when the text cannot be made a resolution. `hints`: see `parse_text`."""
     records = records if records is not None else Records()
@@ -43,8 +49,11 @@ def import_text(text: str, *, name: str = "<text>", records: Records | None = No
     facts = Facts()
     # no formula printed, or an enacting one ("BE IT RESOLVED by the City Council of ..."): the body the text names
     if parsed.enacting and not parsed.speaker and body is None:
-        raise ImportFailure(f"the enacting formula {parsed.formula!r} names no body, and neither do the heading, the "
-                            f"first clause or the preamble; give the body with --body", parsed.formula_line)
+        raise ImportFailure(
+            f"the enacting formula {parsed.formula!r} names no body, and neither do the heading, the "
+            f"first clause or the preamble; give the body with --body",
+            parsed.formula_line,
+        )
     read_formula(parsed.speaker if parsed.enacting else parsed.formula or parsed.speaker, facts)
     read_heading(parsed.heading, parsed.heading_lines, facts)
     if parsed.told:  # a narrative decision says where and when: "At its 45th plenary meeting, on 10 November ..."
@@ -63,21 +72,33 @@ def import_text(text: str, *, name: str = "<text>", records: Records | None = No
         read = read_paragraphs(annex.paragraphs, annex.paragraph_lines, kind)
         add_instrument(built, read, [annex.title], facts, records, records_folder, annex=index)
         built.warnings += read.warnings
-    notes = [TextWarning(line, message, "RT502", "check the title field against the official document")
-             for line, message in facts.notes]
+    notes = [
+        TextWarning(line, message, "RT502", "check the title field against the official document")
+        for line, message in facts.notes
+    ]
     notes += [TextWarning(line, message, code, hint) for line, code, message, hint in facts.doubts]
     result = ImportResult(name, built.resolution, built.planned, [], facts)
     result._records = records
     # whatever the text's shape, the result is judged: does it give the text back, do its numbers run?
-    doubts = (render_back(built.resolution, result.resolve, text) + numbering(parsed.operative) + heading(parsed)
-              + body_name(facts.body_formula, parsed.formula_line))
+    doubts = (
+        render_back(built.resolution, result.resolve, text)
+        + numbering(parsed.operative)
+        + heading(parsed)
+        + body_name(facts.body_formula, parsed.formula_line)
+    )
     result.warnings = sorted(parsed.warnings + notes + built.warnings + doubts, key=lambda warning: warning.line)
     return result
 
 
-def import_document(text: str, *, name: str = "<text>", records: Records | None = None,
-                    records_folder: str = "records", body: str | None = None,
-                    session: str | None = None) -> list[ImportResult]:
+def import_document(
+    text: str,
+    *,
+    name: str = "<text>",
+    records: Records | None = None,
+    records_folder: str = "records",
+    body: str | None = None,
+    session: str | None = None,
+) -> list[ImportResult]:
     """Read `text`, which may print several resolutions one after the other, into one result per resolution
     (in the order printed; rendering them in that order gives the text back). Raises ImportFailure or
     BuildError, with the line in the whole text, when one of them cannot be imported: a document is imported
@@ -85,16 +106,19 @@ def import_document(text: str, *, name: str = "<text>", records: Records | None 
     records = records if records is not None else Records()
     pieces = split_resolutions(text)
     if pieces is None:
-        return [import_text(text, name=name, records=records, records_folder=records_folder, body=body,
-                            session=session)]
+        return [
+            import_text(text, name=name, records=records, records_folder=records_folder, body=body, session=session)
+        ]
     results = []
     for piece in pieces:
         try:
-            result = import_text(piece.text, name=name, records=records, records_folder=records_folder,
-                                 body=body, session=session)
+            result = import_text(
+                piece.text, name=name, records=records, records_folder=records_folder, body=body, session=session
+            )
         except ImportFailure as error:
-            raise ImportFailure(f"resolution {piece.label} (of {len(pieces)} in this text): {error}",
-                                error.line + piece.first_line - 1) from None
+            raise ImportFailure(
+                f"resolution {piece.label} (of {len(pieces)} in this text): {error}", error.line + piece.first_line - 1
+            ) from None
         for warning in result.warnings:
             warning.line += piece.first_line - 1
         results.append(result)
@@ -108,14 +132,23 @@ def _distinct_ids(results: list[ImportResult]) -> None:
         for planned in result.planned:
             if planned.path in seen and seen[planned.path] != id(planned.record):
                 if planned.record.kind in ("resolution", "instrument"):
-                    raise BuildError(f"two resolutions of this text would both be {planned.record.id} "
-                                     f"({planned.path}); import them one by one with their own headings")
+                    raise BuildError(
+                        f"two resolutions of this text would both be {planned.record.id} "
+                        f"({planned.path}); import them one by one with their own headings"
+                    )
             seen[planned.path] = id(planned.record)
 
 
-def import_pdf(data: bytes, *, name: str = "<pdf>", records: Records | None = None,
-               records_folder: str = "records", body: str | None = None, session: str | None = None,
-               max_text: int | None = None) -> ImportResult:
+def import_pdf(
+    data: bytes,
+    *,
+    name: str = "<pdf>",
+    records: Records | None = None,
+    records_folder: str = "records",
+    body: str | None = None,
+    session: str | None = None,
+    max_text: int | None = None,
+) -> ImportResult:
     """Read a PDF's text layer (`pdfread`) and import it as text, with what the page layout shows (furniture,
     footnotes) as hints; `result.source` is the text read, which the records render back. Raises PdfUnreadable
     (an ImportFailure) for a file that is not a PDF with text, or whose text is over `max_text` characters."""
@@ -123,19 +156,33 @@ def import_pdf(data: bytes, *, name: str = "<pdf>", records: Records | None = No
 
     read = read_pdf(data)
     if max_text is not None and len(read.text.encode("utf-8")) > max_text:
-        raise PdfUnreadable(f"the text of the PDF is over the limit of {max_text:,} bytes: its records would be "
-                            "too", "import it in parts (one resolution per file), or raise max-file-size in "
-                            "resolvetool.toml", code="RT003")
-    result = import_text(read.text, name=name, records=records, records_folder=records_folder, body=body,
-                         session=session, hints=read.hints)
+        raise PdfUnreadable(
+            f"the text of the PDF is over the limit of {max_text:,} bytes: its records would be too",
+            "import it in parts (one resolution per file), or raise max-file-size in resolvetool.toml",
+            code="RT003",
+        )
+    result = import_text(
+        read.text,
+        name=name,
+        records=records,
+        records_folder=records_folder,
+        body=body,
+        session=session,
+        hints=read.hints,
+    )
     result.source, result.pages = read.text, read.pages
     if read.pages_without_text:
         several = len(read.pages_without_text) > 1
         pages = _page_ranges(read.pages_without_text)
-        result.warnings.append(TextWarning(  # at line 0: the pages named are where to look
-            0, f"page{'s' if several else ''} {pages} of {read.page_count} {'hold' if several else 'holds'} "
-            "no text (images, such as a scanned table): what they show is not imported", "RT592",
-            "compare with the PDF; run OCR on it (ocrmypdf) to import those pages too"))
+        result.warnings.append(
+            TextWarning(  # at line 0: the pages named are where to look
+                0,
+                f"page{'s' if several else ''} {pages} of {read.page_count} {'hold' if several else 'holds'} "
+                "no text (images, such as a scanned table): what they show is not imported",
+                "RT592",
+                "compare with the PDF; run OCR on it (ocrmypdf) to import those pages too",
+            )
+        )
         result.warnings.sort(key=lambda warning: warning.line)
     return result
 

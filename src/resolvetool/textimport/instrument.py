@@ -15,20 +15,25 @@ from dataclasses import dataclass, field
 
 from ..source import LINE_END
 from .lines import CLOSING, FURNITURE, SEPARATOR, TERMINAL, strip_markup
-from .phrases import find_phrase
 from .parsed import TextWarning
+from .phrases import find_phrase
 
 KINDS = ("convention", "recommendation", "declaration", "charter", "protocol")
 _KIND = r"(?:revised\s+)?(Convention|Recommendation|Declaration|Charter|Protocol|principles)"
 # The clause that adopts the instrument: "Adopts ... the following Recommendation:", "Adopts and solemnly
 # proclaims this Declaration on ...", and inside the ILO's formula, "... adopts this twenty-ninth day of June
 # ... the following Convention, which may be cited as the Equal Remuneration Convention, 1951:".
-ADOPTING = re.compile(rf"(?:^|(?<=[\s,;.]))(?:adopts?|proclaims?|has\s+adopted)\b(?:(?!\b[Rr]ecommends\b).){{0,400}}?"
-                      rf"\b(?:the\s+following|this|the\s+present|the|the\s+principles\s+that\s+follow\s+and\s+adopts\s+"
-                      rf"the\s+present)[\s-]+{_KIND}\b((?:\s+(?:on|concerning|of|for)\s+[^,;:.]{{3,150}})?)", re.IGNORECASE | re.DOTALL)
+ADOPTING = re.compile(
+    rf"(?:^|(?<=[\s,;.]))(?:adopts?|proclaims?|has\s+adopted)\b(?:(?!\b[Rr]ecommends\b).){{0,400}}?"
+    rf"\b(?:the\s+following|this|the\s+present|the|the\s+principles\s+that\s+follow\s+and\s+adopts\s+"
+    rf"the\s+present)[\s-]+{_KIND}\b((?:\s+(?:on|concerning|of|for)\s+[^,;:.]{{3,150}})?)",
+    re.IGNORECASE | re.DOTALL,
+)
 # The ILO's formula where the verb is misprinted ("adops this ... day ... the following Convention, which may be
 # cited as ...:"): the instrument is announced at the end of the paragraph all the same.
-FOLLOWING = re.compile(r"\bthe\s+following\s+(Convention|Recommendation|Declaration|Charter|Protocol)\b()[^:]{0,200}:\s*$")
+FOLLOWING = re.compile(
+    r"\bthe\s+following\s+(Convention|Recommendation|Declaration|Charter|Protocol)\b()[^:]{0,200}:\s*$"
+)
 _DATED = re.compile(r"\s+on\s+(?:this\b|the\s+\w+\s+day\b|\d)", re.IGNORECASE)  # "on the fourteenth day of ..."
 CITED_AS = re.compile(r"\bwhich may be cited as the ([^:]{5,160}?)\s*:?\s*$")
 
@@ -36,13 +41,16 @@ _ARTICLE = re.compile(r"^[#*\s]*(?:Article|ARTICLE|Art\.)\s*(\d{1,3}[a-z]?|[IVXL
 _PART = re.compile(r"^[#*\s]*(?:PART|Part|CHAPTER|Chapter|SECTION|Section|TITLE|Title)\s+(?:[IVXLC]{1,7}|\d{1,3})\b")
 _LETTERED = re.compile(r"^[#*\s]*(?:[IVXLC]{1,7}|[A-H])\s*(?:[.)–—-]\s*\S.*|\.?)$")  # "I. Definitions", "A.", "II"
 _NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*\.?)(?=\s|[A-Z“\"‘(])\s*")  # "1.", "2.This", "1.1"
-_LABEL = re.compile(r"^(\((?:[a-z]{1,3}|\d{1,3}|[ivxlc]{1,7})\)|(?:[a-z]|[ivx]{1,5})\)|[a-z]\.(?=\s|[a-z]{2}))\s*(?=\S)")
+_LABEL = re.compile(
+    r"^(\((?:[a-z]{1,3}|\d{1,3}|[ivxlc]{1,7})\)|(?:[a-z]|[ivx]{1,5})\)|[a-z]\.(?=\s|[a-z]{2}))\s*(?=\S)"
+)
 _CLOSING = re.compile(r"^[#*\s]*(?:The foregoing is the authentic text|IN (?:FAITH|WITNESS) WHEREOF|DONE at|Done at)")
 
 
 @dataclass
 class Split:
     """Where the instrument begins in the source: the resolution above, the instrument below."""
+
     resolution: str
     instrument: list[tuple[int, str]]  # (line number, line) from where the instrument begins
     kind: str  # "convention", "recommendation", ...
@@ -107,8 +115,9 @@ def split_adopted(source: str) -> Split | None:
                 continue  # the paragraph goes on: test it whole
         words = " ".join(paragraph)
         paragraph = []
-        adopting = next((found for found in _matches(words) if _opens_adopting(words, found.start())), None) \
-            or FOLLOWING.search(words)
+        adopting = next(
+            (found for found in _matches(words) if _opens_adopting(words, found.start())), None
+        ) or FOLLOWING.search(words)
         if adopting is None:
             continue
         number = re.match(r"\s*(\d{1,3})\.", words)
@@ -117,11 +126,19 @@ def split_adopted(source: str) -> Split | None:
             return None
         cited = CITED_AS.search(words)
         kind = adopting.group(1).lower()
-        named = " ".join(f"{adopting.group(1)}{adopting.group(2)}".split()) \
-            if adopting.group(2) and not _DATED.match(adopting.group(2)) else None
-        return Split("\n".join(lines[:start]), [(number + 1, lines[number]) for number in range(start, len(lines))],
-                     kind if kind in KINDS else "declaration", cited.group(1).strip() if cited else None,
-                     named, index + 1)
+        named = (
+            " ".join(f"{adopting.group(1)}{adopting.group(2)}".split())
+            if adopting.group(2) and not _DATED.match(adopting.group(2))
+            else None
+        )
+        return Split(
+            "\n".join(lines[:start]),
+            [(number + 1, lines[number]) for number in range(start, len(lines))],
+            kind if kind in KINDS else "declaration",
+            cited.group(1).strip() if cited else None,
+            named,
+            index + 1,
+        )
     return None
 
 
@@ -155,16 +172,26 @@ def _instrument_start(lines: list[str], after: int, number: int | None) -> int |
         if not text:
             continue
         numbered = _NUMBER.match(text)
-        if numbered and number is not None and _value(numbered.group(1).rstrip(".")) == number + 1 \
-                and _operative(text[numbered.end():]):
+        if (
+            numbered
+            and number is not None
+            and _value(numbered.group(1).rstrip(".")) == number + 1
+            and _operative(text[numbered.end() :])
+        ):
             number += 1
             continue  # "2. Recommends that Member States ...": the resolution's next clause
         if not numbered and _operative(text):
             continue
         if CLOSING.match(text) or _CLOSING.match(text):
             return None
-        if _ARTICLE.match(text) or _PART.match(text) or _LETTERED.match(text) or numbered \
-                or text.lower().rstrip(":. ") == "preamble" or _is_heading(text, lines, index):
+        if (
+            _ARTICLE.match(text)
+            or _PART.match(text)
+            or _LETTERED.match(text)
+            or numbered
+            or text.lower().rstrip(":. ") == "preamble"
+            or _is_heading(text, lines, index)
+        ):
             return index
     return None
 
@@ -173,17 +200,26 @@ def _operative(text: str) -> bool:
     """A clause of the resolution: an operative formula ("Recommends", "Also invites"), or the body named
     before its verb ("The General Conference recommends that ...")."""
     phrase = find_phrase(text)
-    return phrase is not None and phrase.kind == "operative" and phrase.text[:1].isupper() \
+    return (
+        phrase is not None
+        and phrase.kind == "operative"
+        and phrase.text[:1].isupper()
         or bool(re.match(r"^The\s+[A-Z][\w ,-]{2,120}?\s+(?:recommends|decides|invites|requests|urges)\b", text))
+    )
 
 
 def _is_heading(text: str, lines: list[str], index: int) -> bool:
     """A short line with no closing punctuation, not a list of names: "DEFINITIONS", "General provisions"."""
-    return len(text.split()) <= 12 and not text.endswith((*TERMINAL, *_INTRODUCES)) and text[:1].isupper() \
+    return (
+        len(text.split()) <= 12
+        and not text.endswith((*TERMINAL, *_INTRODUCES))
+        and text[:1].isupper()
         and not text.startswith(("The General Conference", "The Conference"))
+    )
 
 
 # --- reading the instrument ------------------------------------------------------------------------------
+
 
 def read_instrument(split: Split) -> ReadInstrument:
     read = ReadInstrument(split.kind)
@@ -208,9 +244,17 @@ def _units(lines: list[tuple[int, str]]) -> list[tuple[int, str, bool]]:
             continue
         previous = units[-1][1] if units else ""
         furniture = bool(FURNITURE.match(strip_markup(text)) or SEPARATOR.match(text))
-        if joinable and not furniture and not _opens_unit(text) and (
-                text[:1].islower() and not previous.endswith((".", ";", ":"))
-                or not previous.endswith(TERMINAL) and len(previous) > 50):
+        if (
+            joinable
+            and not furniture
+            and not _opens_unit(text)
+            and (
+                text[:1].islower()
+                and not previous.endswith((".", ";", ":"))
+                or not previous.endswith(TERMINAL)
+                and len(previous) > 50
+            )
+        ):
             units[-1] = (units[-1][0], f"{previous} {text}", units[-1][2])
         else:
             units.append((number, text, gap))
@@ -222,8 +266,14 @@ def _units(lines: list[tuple[int, str]]) -> list[tuple[int, str, bool]]:
 
 def _opens_unit(text: str) -> bool:
     plain = strip_markup(text)
-    return bool(_ARTICLE.match(plain) or _PART.match(plain) or _LETTERED.match(plain) or _NUMBER.match(plain)
-                or _LABEL.match(plain) or _CLOSING.match(plain))
+    return bool(
+        _ARTICLE.match(plain)
+        or _PART.match(plain)
+        or _LETTERED.match(plain)
+        or _NUMBER.match(plain)
+        or _LABEL.match(plain)
+        or _CLOSING.match(plain)
+    )
 
 
 class _Reader:
@@ -245,15 +295,26 @@ class _Reader:
         article = _ARTICLE.match(plain)
         if article and _heads_article(plain, article):
             if any(_value(other.number) == _value(article.group(1)) for other in self.read.articles):
-                self.read.warnings.append(TextWarning(
-                    line, f"a second article {article.group(1)}: kept as words of article "
-                          f"{self.read.articles[-1].number}: {text[:50]!r}", "RT540",
-                    "check whether an article heading was misprinted, or the text quotes an article"))
+                self.read.warnings.append(
+                    TextWarning(
+                        line,
+                        f"a second article {article.group(1)}: kept as words of article "
+                        f"{self.read.articles[-1].number}: {text[:50]!r}",
+                        "RT540",
+                        "check whether an article heading was misprinted, or the text quotes an article",
+                    )
+                )
             else:
                 self._article(line, text, article)
                 return
-        if _PART.match(plain) or _LETTERED.match(plain) and len(plain.split()) <= 16 \
-                or _is_heading(plain, [], 0) and not _LABEL.match(plain) and not _NUMBER.match(plain):
+        if (
+            _PART.match(plain)
+            or _LETTERED.match(plain)
+            and len(plain.split()) <= 16
+            or _is_heading(plain, [], 0)
+            and not _LABEL.match(plain)
+            and not _NUMBER.match(plain)
+        ):
             self.heading.append(text)
             self.provision = None
             return
@@ -269,7 +330,7 @@ class _Reader:
         self.heading = []
         if number:
             provision.number = number.group(1)
-            provision.text = text[number.end():] or None
+            provision.text = text[number.end() :] or None
             provision.glued = number.end() == len(number.group(1)) and provision.text is not None
             if provision.glued:
                 self._glued(line, text)
@@ -287,8 +348,11 @@ class _Reader:
             previous = self.provision.text or "" if self.provision is not None else ""
             if text[:1].islower() and not previous.endswith((*TERMINAL, *_INTRODUCES)):
                 # not an entry of a list the paragraph above opens ("It shall not apply to:" / "ships of war,")
-                self._doubt(line, text, "a paragraph opening in lower case: perhaps the end of the one above, "
-                                        "cut off by a page break")
+                self._doubt(
+                    line,
+                    text,
+                    "a paragraph opening in lower case: perhaps the end of the one above, cut off by a page break",
+                )
         self.provision = provision
         (self.article.paragraphs if self.article is not None else self.read.provisions).append(provision)
 
@@ -303,7 +367,7 @@ class _Reader:
         self.provision = None
 
     def _point(self, line: int, text: str, label: re.Match[str]) -> None:
-        point = ReadPoint(label.group(1), text[label.end():] or None, line, label.end() == len(label.group(1)))
+        point = ReadPoint(label.group(1), text[label.end() :] or None, line, label.end() == len(label.group(1)))
         if point.glued:
             self._glued(line, text)
         items = self.provision.items
@@ -321,17 +385,27 @@ class _Reader:
 
     def _doubt(self, line: int, text: str, why: str) -> None:
         """A paragraph kept as printed in the instrument's text, whose place there may be wrong."""
-        self.read.warnings.append(TextWarning(line, f"kept as printed but not understood ({why}): {text[:60]!r}",
-                                              "RT501", "check the paragraph against the official text; move its "
-                                                       "words where they belong in the instrument's record"))
+        self.read.warnings.append(
+            TextWarning(
+                line,
+                f"kept as printed but not understood ({why}): {text[:60]!r}",
+                "RT501",
+                "check the paragraph against the official text; move its "
+                "words where they belong in the instrument's record",
+            )
+        )
 
     def _glued(self, line: int, text: str) -> None:
         warnings = self.read.warnings
         if not any(warning.code == "RT541" for warning in warnings):
-            warnings.append(TextWarning(line, f"a number or label glued to its words, read as such: "
-                                              f"{text[:40]!r}", "RT541",
-                                        "the source lost the space after the label (a conversion's damage); "
-                                        "check that the label is one"))
+            warnings.append(
+                TextWarning(
+                    line,
+                    f"a number or label glued to its words, read as such: {text[:40]!r}",
+                    "RT541",
+                    "the source lost the space after the label (a conversion's damage); check that the label is one",
+                )
+            )
 
 
 _ROMAN_LABEL = re.compile(r"[ivx]+")
@@ -339,15 +413,18 @@ _INTRODUCES = (":", "—", "–", "-")
 
 
 def _heads_article(plain: str, found: re.Match[str]) -> bool:
-    """"Article 3", "Article 2 – Scope", "ARTICLE I. Definitions": not a sentence that starts with an article's
+    """ "Article 3", "Article 2 – Scope", "ARTICLE I. Definitions": not a sentence that starts with an article's
     name ("Article 3 shall not apply—")."""
     rest = found.group(2)
-    return len(plain.split()) <= 24 and not plain.endswith((";", ",", *_INTRODUCES)) \
+    return (
+        len(plain.split()) <= 24
+        and not plain.endswith((";", ",", *_INTRODUCES))
         and (not rest or rest[:1].isupper() or bool(re.search(r"\d\b\.?\s*[-–—:.]", plain)))
+    )
 
 
 def _family(label: str, last: ReadPoint | None, first: ReadPoint | None) -> str:
-    """"number", "roman" or "letter". "(i)", "(v)", "(x)" after the letter before them at the first level
+    """ "number", "roman" or "letter". "(i)", "(v)", "(x)" after the letter before them at the first level
     are letters, unless that item introduces a list ("the term 'child' covers—") and no roman list under it
     has gone past "(i)" already."""
     core = label.strip("()")
@@ -355,9 +432,14 @@ def _family(label: str, last: ReadPoint | None, first: ReadPoint | None) -> str:
         return "number"
     if not _ROMAN_LABEL.fullmatch(core):
         return "letter"
-    if len(core) == 1 and last is not None and first is not None and first.label.strip("()").isalpha() \
-            and not _ROMAN_LABEL.fullmatch(first.label.strip("()")) \
-            and last.label.strip("()") == chr(ord(core) - 1):
+    if (
+        len(core) == 1
+        and last is not None
+        and first is not None
+        and first.label.strip("()").isalpha()
+        and not _ROMAN_LABEL.fullmatch(first.label.strip("()"))
+        and last.label.strip("()") == chr(ord(core) - 1)
+    ):
         opened = (last.text or "").rstrip().endswith(_INTRODUCES)
         return "roman" if opened and not last.items else "letter"
     if len(core) == 1 and last is not None and last.items and core == "i":
@@ -387,22 +469,41 @@ def _check_numbering(read: ReadInstrument) -> None:
     looks the same."""
     values = [_value(article.number) for article in read.articles]
     if values and values != list(range(1, len(values) + 1)):
-        at = next((article for article, value, wanted in zip(read.articles, values, range(1, len(values) + 1))
-                   if value != wanted), read.articles[-1])
-        read.warnings.append(TextWarning(at.line, f"the articles are not numbered 1 to {len(values)}: article "
-                                                  f"{at.number!r} stands where {values.index(_value(at.number)) + 1 if _value(at.number) in values else '?'} "
-                                                  f"was expected", "RT540",
-                                         "check the article headings against the official text"))
-    for owner, provisions in [("the instrument", read.provisions)] + \
-            [(f"article {article.number}", article.paragraphs) for article in read.articles]:
+        at = next(
+            (
+                article
+                for article, value, wanted in zip(read.articles, values, range(1, len(values) + 1))
+                if value != wanted
+            ),
+            read.articles[-1],
+        )
+        read.warnings.append(
+            TextWarning(
+                at.line,
+                f"the articles are not numbered 1 to {len(values)}: article "
+                f"{at.number!r} stands where {values.index(_value(at.number)) + 1 if _value(at.number) in values else '?'} "
+                f"was expected",
+                "RT540",
+                "check the article headings against the official text",
+            )
+        )
+    for owner, provisions in [("the instrument", read.provisions)] + [
+        (f"article {article.number}", article.paragraphs) for article in read.articles
+    ]:
         numbers = [provision for provision in provisions if provision.number and "." not in provision.number[:-1]]
         for run in _runs(numbers):
             got = [_value(provision.number) for provision in run]
             if got != list(range(1, len(got) + 1)):
                 at = next(p for p, value, wanted in zip(run, got, range(1, len(got) + 1)) if value != wanted)
-                read.warnings.append(TextWarning(at.line, f"the numbered paragraphs of {owner} do not run 1 to "
-                                                          f"{len(got)}: {at.number!r} is out of sequence", "RT540",
-                                                 "check the paragraph numbers against the official text"))
+                read.warnings.append(
+                    TextWarning(
+                        at.line,
+                        f"the numbered paragraphs of {owner} do not run 1 to "
+                        f"{len(got)}: {at.number!r} is out of sequence",
+                        "RT540",
+                        "check the paragraph numbers against the official text",
+                    )
+                )
                 break
 
 
@@ -421,8 +522,11 @@ def _runs(numbered: list[ReadProvision]) -> list[list[ReadProvision]]:
 
 # "Adopts the 2025 Political Declaration on ..., annexed to the present resolution", "Proclaims the Declaration
 # ... contained in the annex to the present resolution"
-_ADOPTS_ANNEXED = re.compile(rf"^(?:\w+\s+)?(?:adopts?|proclaims?|approves?|endorses?)\b.{{0,300}}?\b{_KIND}\b"
-                             rf".{{0,400}}?\bannex", re.IGNORECASE | re.DOTALL)
+_ADOPTS_ANNEXED = re.compile(
+    rf"^(?:\w+\s+)?(?:adopts?|proclaims?|approves?|endorses?)\b.{{0,300}}?\b{_KIND}\b"
+    rf".{{0,400}}?\bannex",
+    re.IGNORECASE | re.DOTALL,
+)
 _TITLE_KIND = re.compile(rf"\b{_KIND}\b", re.IGNORECASE)
 
 
@@ -439,8 +543,12 @@ def adopted_annex(parsed) -> tuple[int, str] | None:
         kind = adopting.group(1).lower()
         for index, annex in enumerate(parsed.annexes):
             named = _TITLE_KIND.search(annex.title or "")
-            if named and named.group(1).lower() == kind and annex.paragraphs \
-                    and not any(mark.at == f"annex-{index + 1}" for mark in parsed.marks):
+            if (
+                named
+                and named.group(1).lower() == kind
+                and annex.paragraphs
+                and not any(mark.at == f"annex-{index + 1}" for mark in parsed.marks)
+            ):
                 return index, kind if kind in KINDS else "declaration"
     return None
 
@@ -457,27 +565,40 @@ def read_paragraphs(paragraphs: list[str], lines: list[int], kind: str) -> ReadI
 
 # --- the record -------------------------------------------------------------------------------------------
 
+
 def instrument_data(read: ReadInstrument, instrument_id: str, title: str, organization: str | None) -> dict:
     data: dict = {"id": instrument_id, "kind": "instrument", "title": title}
     if organization:
         data["organization"] = organization
     data["type"] = read.kind if read.kind in KINDS else "other"
     data["provisions"] = [_provision(provision) for provision in read.provisions]
-    data["articles"] = [_given(number=article.number, title=article.title, heading="\n".join(article.heading),
-                               label=article.label, paragraphs=[_provision(p) for p in article.paragraphs])
-                        for article in read.articles]
+    data["articles"] = [
+        _given(
+            number=article.number,
+            title=article.title,
+            heading="\n".join(article.heading),
+            label=article.label,
+            paragraphs=[_provision(p) for p in article.paragraphs],
+        )
+        for article in read.articles
+    ]
     data["closing"] = read.closing
     return data
 
 
 def _provision(provision: ReadProvision) -> dict:
-    return _given(heading="\n".join(provision.heading), number=provision.number, text=provision.text,
-                  items=[_point(point) for point in provision.items], tail=provision.tail, glued=provision.glued)
+    return _given(
+        heading="\n".join(provision.heading),
+        number=provision.number,
+        text=provision.text,
+        items=[_point(point) for point in provision.items],
+        tail=provision.tail,
+        glued=provision.glued,
+    )
 
 
 def _point(point: ReadPoint) -> dict:
-    return _given(label=point.label, text=point.text, items=[_point(item) for item in point.items],
-                  glued=point.glued)
+    return _given(label=point.label, text=point.text, items=[_point(item) for item in point.items], glued=point.glued)
 
 
 def _given(**fields) -> dict:

@@ -8,8 +8,7 @@ from ..labels import first_family, is_first, is_successor, label_families
 from .parsed import ParsedClause, ParsedItem
 
 
-def place_item(item: ParsedItem, clause: ParsedClause, place: str,
-               stack: list[tuple[list[ParsedItem], str]]) -> str:
+def place_item(item: ParsedItem, clause: ParsedClause, place: str, stack: list[tuple[list[ParsedItem], str]]) -> str:
     """Put `item` at the level its label continues, or open a level under the last item; return its place."""
     families = label_families(item.label)
     if not stack:
@@ -17,13 +16,13 @@ def place_item(item: ParsedItem, clause: ParsedClause, place: str,
 
     def put(depth: int) -> str:
         items, owner = stack[depth]
-        del stack[depth + 1:]
+        del stack[depth + 1 :]
         items.append(item)
         return f"{owner}/{len(items)}"
 
     def under(depth: int) -> str:  # in the items of the last item at `depth`, as a level of their own
         items, owner = stack[depth]
-        del stack[depth + 1:]
+        del stack[depth + 1 :]
         parent = items[-1]
         stack.append((parent.items, f"{owner}/{len(items)}"))
         parent.items.append(item)

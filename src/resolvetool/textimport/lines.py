@@ -39,40 +39,65 @@ LONE_MARKER = re.compile(rf"^(\d{{1,3}}|[{SUPERSCRIPTS}]{{1,3}}|[*†‡§]{{1,3
 MARKDOWN_FOOTNOTE = re.compile(r"^\[\^([^\]\s]+)\]:\s*(.*)$")
 # A footnote printed on one line under a separator: "1 See A/80/123.", "* Reissued for technical reasons."
 # (never words in markdown emphasis: "**WHEREAS, **the City", "*Recalling* ...")
-PLAIN_FOOTNOTE = re.compile(rf"^(?!\*\S[^*]*\*|\*\*\S.*?\*\*)(\d{{1,3}}|[{SUPERSCRIPTS}]{{1,3}}|[*†‡§]{{1,3}})\s*(?<=\s|[{SUPERSCRIPTS}*†‡§])(\S.*)$")
+PLAIN_FOOTNOTE = re.compile(
+    rf"^(?!\*\S[^*]*\*|\*\*\S.*?\*\*)(\d{{1,3}}|[{SUPERSCRIPTS}]{{1,3}}|[*†‡§]{{1,3}})\s*(?<=\s|[{SUPERSCRIPTS}*†‡§])(\S.*)$"
+)
 SEPARATOR = re.compile(r"^(?:-{3,}|_{3,}|\*{3,}|={3,}|(?:[-*=]\s+){2,}[-*=])$")  # "---", "=     =     ="
 # Page furniture: file paths, page numbers, document job numbers, a page line of a markdown conversion.
 FURNITURE = re.compile(
     r"^(?:[A-Za-z]:\\.*|/?(?:[\w.-]+/)+[\w.-]+\.(?:docx?|pdf|txt)|-\s*\d{1,4}\s*-|(?:Page|page|p\.)\s*\d{1,4}"
     r"(?:\s*of\s*\d{1,4})?|(?:\d{1,4}/\d{1,4}\s+)?\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\S+)?(?:\s+\d{1,4}/\d{1,4})?|"
-    r"<u>\s*page\s+\d+\s*</u>|(?:Annex|ANNEX|Appendix|APPENDIX)(?:\s+[\dIVX]+)?,\s*(?:page|Page)\s+\d+|\d{1,4}/\d{1,4}|\*\d{5,}\*)$")
+    r"<u>\s*page\s+\d+\s*</u>|(?:Annex|ANNEX|Appendix|APPENDIX)(?:\s+[\dIVX]+)?,\s*(?:page|Page)\s+\d+|\d{1,4}/\d{1,4}|\*\d{5,}\*)$"
+)
 
 # Item labels: (a) (1) (ii) (A) a) 1) i. .1 .1.2, possibly after a markdown bullet.
 BULLET = re.compile(r"^[-*•–]\s+(?=\S)")
-ITEM_LABEL = re.compile(r"^(\((?:[a-z]{1,3}|[A-Z]|\d{1,3}|[ivxlc]{1,7}|[IVXLC]{1,7})\)|(?:[a-z]|\d{1,2}|[ivx]{1,5})\)|"
-                        r"\.\d{1,3}(?:\.\d{1,3})*|[a-z]\.(?=\s)|\d{1,2}(?=\s+[a-z]))\s+(?=\S)")
+ITEM_LABEL = re.compile(
+    r"^(\((?:[a-z]{1,3}|[A-Z]|\d{1,3}|[ivxlc]{1,7}|[IVXLC]{1,7})\)|(?:[a-z]|\d{1,2}|[ivx]{1,5})\)|"
+    r"\.\d{1,3}(?:\.\d{1,3})*|[a-z]\.(?=\s)|\d{1,2}(?=\s+[a-z]))\s+(?=\S)"
+)
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
 # "1.", "2.1.", "3 Decides"; and as councils and legislatures number operative sections: "Section 1.", "SECTION 2:",
 # "**Section 3:**" (markup around the number, closed before the words, is the number's)
-CLAUSE_NUMBER = re.compile(rf"^(\d{{1,3}}(?:\.\d{{1,3}})*\\?\.(?!\d)|\d{{1,3}}(?=\s{{1,8}}(?!{_MONTH})[A-Z])|"
-                           rf"(?:\*\*|__)?(?:Section|SECTION|Sec\.|SEC\.)\s+\d{{1,3}}[.:](?:\*\*|__)?(?=\s))\s*(?=\S)")
-SECTION_HEADING = re.compile(r"^(?:(?:PART|Part|SECTION|Section|CHAPTER|Chapter)\s+(?:\d{1,2}|[A-Z]|[IVXLC]{1,7})|[A-Z]|[IVXLC]{1,7})"
-                             r"[.)]?(?:\s+[A-Z*#][^;]{0,150})?$")
-ANNEX_HEADING = re.compile(r"^[#*\s]*(ANNEX|Annex|APPENDIX|Appendix|ATTACHMENT|Attachment|EXHIBIT|Exhibit)\b(?:\s+([A-Z0-9]{1,6})\b)?"
-                           r"[\s*#]*$")
+CLAUSE_NUMBER = re.compile(
+    rf"^(\d{{1,3}}(?:\.\d{{1,3}})*\\?\.(?!\d)|\d{{1,3}}(?=\s{{1,8}}(?!{_MONTH})[A-Z])|"
+    rf"(?:\*\*|__)?(?:Section|SECTION|Sec\.|SEC\.)\s+\d{{1,3}}[.:](?:\*\*|__)?(?=\s))\s*(?=\S)"
+)
+SECTION_HEADING = re.compile(
+    r"^(?:(?:PART|Part|SECTION|Section|CHAPTER|Chapter)\s+(?:\d{1,2}|[A-Z]|[IVXLC]{1,7})|[A-Z]|[IVXLC]{1,7})"
+    r"[.)]?(?:\s+[A-Z*#][^;]{0,150})?$"
+)
+ANNEX_HEADING = re.compile(
+    r"^[#*\s]*(ANNEX|Annex|APPENDIX|Appendix|ATTACHMENT|Attachment|EXHIBIT|Exhibit)\b(?:\s+([A-Z0-9]{1,6})\b)?"
+    r"[\s*#]*$"
+)
 # An annex heading with its title on the same line: "Annex Awaza Political Declaration", "Annex II Main lines of
 # action"; the title opens with a capital or a figure and ends without a sentence's punctuation.
-ANNEX_TITLED = re.compile(r"^(?P<head>[#*\s]*(?:ANNEX|Annex|APPENDIX|Appendix)(?:\s+(?P<number>[IVXLC]{1,6}|[A-Z]|\d{1,2}))?"
-                          r"[*#]*)\s+(?P<title>[A-Z0-9“\"‘*][^;:]{2,250}?)\s*$")
-OUTCOME_WORDS = ("Approved", "APPROVED", "Adopted", "ADOPTED", "Rejected", "REJECTED", "Not adopted", "Noted",
-                 "Agreed", "Withdrawn", "Carried")
+ANNEX_TITLED = re.compile(
+    r"^(?P<head>[#*\s]*(?:ANNEX|Annex|APPENDIX|Appendix)(?:\s+(?P<number>[IVXLC]{1,6}|[A-Z]|\d{1,2}))?"
+    r"[*#]*)\s+(?P<title>[A-Z0-9“\"‘*][^;:]{2,250}?)\s*$"
+)
+OUTCOME_WORDS = (
+    "Approved",
+    "APPROVED",
+    "Adopted",
+    "ADOPTED",
+    "Rejected",
+    "REJECTED",
+    "Not adopted",
+    "Noted",
+    "Agreed",
+    "Withdrawn",
+    "Carried",
+)
 CLOSING = re.compile(
     r"^[\[(*_]*(?:(?:Resolution adopted|Adopted|ADOPTED|Approved|APPROVED|Rejected|REJECTED|Not adopted|Noted|Agreed|Withdrawn|Carried)\b"
     # the closing lines of councils and legislatures: "PASSED AND ADOPTED this ...", "Unanimously carried.",
     # a roll call "AYES: ...", "ATTEST: ..."
     r"|(?:Passed|PASSED|Unanimously carried|UNANIMOUSLY CARRIED|Motion carried|MOTION CARRIED)\b"
     r"|(?:AYES|Ayes|YEAS|Yeas|ATTEST|Attest)\s*:"
-    r"|(?:\d{1,4}(?:st|nd|rd|th)|[A-Z][a-z]+(?:-[a-z]+)?)\s+(?:\((?:resumed|continued)\)\s+)?(?:plenary\s+)?meeting\b)")
+    r"|(?:\d{1,4}(?:st|nd|rd|th)|[A-Z][a-z]+(?:-[a-z]+)?)\s+(?:\((?:resumed|continued)\)\s+)?(?:plenary\s+)?meeting\b)"
+)
 TERMINAL = (",", ";", ":", ".", "!", "?")
 
 
@@ -92,9 +117,22 @@ _MARKUP_CHARACTERS = frozenset("*_<#>&")
 # HTML as texts copied from web pages and repositories keep it: tags (`<p>`, `<br/>`, `<span class="...">`) and the
 # entities that stand for a character
 _TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s+[\w:-]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*\s*/?>")
-_ENTITIES = {"&amp;": "&", "&nbsp;": " ", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&apos;": "'",
-             "&rsquo;": "\u2019", "&lsquo;": "\u2018", "&ldquo;": "\u201c", "&rdquo;": "\u201d", "&ndash;": "\u2013",
-             "&mdash;": "\u2014", "&sect;": "\u00a7"}
+_ENTITIES = {
+    "&amp;": "&",
+    "&nbsp;": " ",
+    "&lt;": "<",
+    "&gt;": ">",
+    "&quot;": '"',
+    "&#39;": "'",
+    "&apos;": "'",
+    "&rsquo;": "\u2019",
+    "&lsquo;": "\u2018",
+    "&ldquo;": "\u201c",
+    "&rdquo;": "\u201d",
+    "&ndash;": "\u2013",
+    "&mdash;": "\u2014",
+    "&sect;": "\u00a7",
+}
 _ENTITY = re.compile("|".join(map(re.escape, _ENTITIES)))
 
 

@@ -58,8 +58,13 @@ def place_marks(removed: list[Removed], anchors: dict[int, Anchor], count: int, 
         if item.footnote and before is None and printed[item.text] == 1:
             continue  # printed with the other footnotes, at the end
         mark = ParsedMark("footnote" if item.footnote else item.kind, item.text, item.line)
-        if after is not None and before is not None and after.place and after.place == before.place \
-                and before.start > 0:
+        if (
+            after is not None
+            and before is not None
+            and after.place
+            and after.place == before.place
+            and before.start > 0
+        ):
             mark.at, mark.offset = before.place, before.start
         else:
             mark.at = next_part(item.before) or after_everything(item.line)

@@ -26,24 +26,82 @@ from .phrases import find_phrase
 
 # Words that open a preambular paragraph beyond doubt, even glued to what stands before them
 # ("The CouncilHaving noted", "ConferenceHaving considered") or after a body's name with no comma.
-STRONG_PREAMBLE = {"having", "whereas", "considering", "recalling", "noting", "recognizing", "recognising",
-                   "bearing", "taking", "desiring", "believing", "welcoming", "mindful", "conscious", "convinced",
-                   "aware", "reaffirming", "emphasizing", "stressing", "acknowledging", "expressing", "guided",
-                   "deeply", "determined", "concerned", "realizing", "noting", "observing", "affirming",
-                   "pursuant", "referring", "acting", "in"}
+STRONG_PREAMBLE = {
+    "having",
+    "whereas",
+    "considering",
+    "recalling",
+    "noting",
+    "recognizing",
+    "recognising",
+    "bearing",
+    "taking",
+    "desiring",
+    "believing",
+    "welcoming",
+    "mindful",
+    "conscious",
+    "convinced",
+    "aware",
+    "reaffirming",
+    "emphasizing",
+    "stressing",
+    "acknowledging",
+    "expressing",
+    "guided",
+    "deeply",
+    "determined",
+    "concerned",
+    "realizing",
+    "observing",
+    "affirming",
+    "pursuant",
+    "referring",
+    "acting",
+    "in",
+}
 # Verbs a body's operative paragraph opens with in lower case, run on after the preamble
 # ("..., adopts this twenty-fifth day of June ... the following Convention"), or with no -s after a plural
 # body ("Ministers, ..., Decide to refer ..."). Lower-case verbs elsewhere are prose, not a clause.
-OPERATIVE_VERBS = {"adopt", "decide", "resolve", "approve", "proclaim", "recommend", "request", "invite",
-                   "declare", "agree", "urge", "call", "authorize", "authorise", "instruct", "endorse", "establish",
-                   "note", "welcome", "appeal", "express", "reaffirm", "take", "elect", "confirm", "consider"}
+OPERATIVE_VERBS = {
+    "adopt",
+    "decide",
+    "resolve",
+    "approve",
+    "proclaim",
+    "recommend",
+    "request",
+    "invite",
+    "declare",
+    "agree",
+    "urge",
+    "call",
+    "authorize",
+    "authorise",
+    "instruct",
+    "endorse",
+    "establish",
+    "note",
+    "welcome",
+    "appeal",
+    "express",
+    "reaffirm",
+    "take",
+    "elect",
+    "confirm",
+    "consider",
+}
 # How a formula names who speaks: "The General Assembly", "THE COUNCIL", "Ministers", "Representatives of ...".
-_SPEAKER = re.compile(r"(?:The|THE|La|Le|Les|LA|LE|LES|El|Los|Las|EL|LOS)\s+(?:[A-ZÀ-Ý]|L'[A-ZÀ-Ý]|(?:conference|council|committee|assembly|representatives|delegates|"
-                      r"governments|participants|members|ministers|parties|board|commission)\b)|"
-                      r"(?:Ministers|MINISTERS|Representatives|Delegates|Participants)\b")
+_SPEAKER = re.compile(
+    r"(?:The|THE|La|Le|Les|LA|LE|LES|El|Los|Las|EL|LOS)\s+(?:[A-ZÀ-Ý]|L'[A-ZÀ-Ý]|(?:conference|council|committee|assembly|representatives|delegates|"
+    r"governments|participants|members|ministers|parties|board|commission)\b)|"
+    r"(?:Ministers|MINISTERS|Representatives|Delegates|Participants)\b"
+)
 # Where a formula can start on a line: at its start (after markup), or after the end of a sentence or of a
 # heading printed on the same line ("... OF THE SHIP. The General", "thereto;The Board", "1985)The ...").
-_FORMULA_START = re.compile(r"^(?:<[A-Za-z/][^>]*>|[#*_>\s])*(?:\d{1,3}(?:\.\s?\d{1,3})+\.?\s+)?|(?<=[.;:)])[*_]*\s*|(?<=[*_])\s*")
+_FORMULA_START = re.compile(
+    r"^(?:<[A-Za-z/][^>]*>|[#*_>\s])*(?:\d{1,3}(?:\.\s?\d{1,3})+\.?\s+)?|(?<=[.;:)])[*_]*\s*|(?<=[*_])\s*"
+)
 _MAX_WORDS = 60
 _NUMBER_ONLY = re.compile(r"^[#*_\s]*\d{1,3}\.\s*$")
 # A sentence ending inside what would be a formula: it is prose ("... set out below.The Council ..."), and the
@@ -55,6 +113,7 @@ _SENTENCE_END = re.compile(r"[a-z]{2}[.;:]\s*[A-Z]")
 class Opening:
     """The lines of the text, cut where the formula and the clauses run on from it start, and where the
     formula stands in them (`formula_at` to `formula_end`, both inclusive)."""
+
     lines: list[Line]
     formula_at: int
     formula_end: int
@@ -94,18 +153,23 @@ def find_opening(lines: list[Line]) -> Opening | None:
 # "The Conference requests ...", "Ministers decide ...", "The General Assembly of ... decides": the body and
 # its verb, with no comma between them; the name runs over capitalised words and the small words between them.
 _NAME = r"(?:(?:The|THE|the)\s+[A-Z][\w-]*(?:\s+(?:of|for|on|and|the|in|[A-Z][\w.-]*|\([^()]*\)))*|Ministers|Representatives(?:\s+of\s+[A-Z][\w-]*(?:\s+(?:of|and|the|[A-Z][\w-]*))*)?)"
-_SPEAKS = re.compile(rf"^[#*_\s]*(?P<number>\d{{1,3}}\.\s*)?(?P<speaker>{_NAME})(?P<adjunct>,[^,;.]{{1,120}},)?"
-                     rf"\s+(?P<verb>[a-z]+)\b")
+_SPEAKS = re.compile(
+    rf"^[#*_\s]*(?P<number>\d{{1,3}}\.\s*)?(?P<speaker>{_NAME})(?P<adjunct>,[^,;.]{{1,120}},)?"
+    rf"\s+(?P<verb>[a-z]+)\b"
+)
 # What names a body rather than a State or a person: "the General Assembly", not "the Netherlands"
 _BODY_NOUNS = "Assembly|Council|Conference|Committee|Commission|Board|Congress|Meeting|Parties|Court|Summit|Forum"
-_BODY = re.compile(rf"\b(?:{_BODY_NOUNS}|Organi[sz]ation|Governments|Ministers|Delegates|Representatives)\b",
-                   re.IGNORECASE)
+_BODY = re.compile(
+    rf"\b(?:{_BODY_NOUNS}|Organi[sz]ation|Governments|Ministers|Delegates|Representatives)\b", re.IGNORECASE
+)
 # A decision told as what happened: "At its 45th plenary meeting, on 10 November 2016, the General Assembly, ...
 # elected ...", "On 27 March 2020, the General Assembly, on the proposal of its President, ... decided ..."
-_NARRATIVE = re.compile(rf"^[#*_\s]*(?:At (?:its|the|the same)\b|On \d{{1,2}} [A-Z][a-z]+ \d{{4}})"
-                        rf"(?:\([^()]*\)|[^.;()]){{0,320}}?\b"
-                        rf"(?P<speaker>the\s+(?:[A-Z][\w-]*\s+(?:(?:of|for|on|and|the)\s+)*)*?(?:{_BODY_NOUNS})"
-                        rf"(?:\s+(?:of|on|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?)\b")
+_NARRATIVE = re.compile(
+    rf"^[#*_\s]*(?:At (?:its|the|the same)\b|On \d{{1,2}} [A-Z][a-z]+ \d{{4}})"
+    rf"(?:\([^()]*\)|[^.;()]){{0,320}}?\b"
+    rf"(?P<speaker>the\s+(?:[A-Z][\w-]*\s+(?:(?:of|for|on|and|the)\s+)*)*?(?:{_BODY_NOUNS})"
+    rf"(?:\s+(?:of|on|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?)\b"
+)
 # A heading that names the body: "Adopted by the Security Council at its 3102nd meeting"
 _ADOPTED_BY = re.compile(rf"^[\W_]*(?:[Aa]dopted|[Aa]pproved|ADOPTED|APPROVED)\s+(?:by|BY)\s+(?P<speaker>{_NAME})")
 
@@ -122,7 +186,7 @@ def operative_verb(word: str, past: bool = False) -> bool:
 
 
 def _speaker_sentence(lines: list[Line], index: int) -> Opening | None:
-    """"The Conference requests the Secretary General ...": the body named as the subject of the first clause's
+    """ "The Conference requests the Secretary General ...": the body named as the subject of the first clause's
     verb. The name is the formula, the clause starts at the verb."""
     line = lines[index]
     found = _SPEAKS.match(line.text)
@@ -130,7 +194,7 @@ def _speaker_sentence(lines: list[Line], index: int) -> Opening | None:
         return None
     start = found.start("speaker")
     speaker = _trimmed(found.group("speaker"))
-    return _cut(lines, index, start, [speaker, (line.text[start + len(speaker):].lstrip(), False)])
+    return _cut(lines, index, start, [speaker, (line.text[start + len(speaker) :].lstrip(), False)])
 
 
 def _speaker_at(text: str) -> int:
@@ -153,23 +217,43 @@ def _unprinted(lines: list[Line]) -> Opening | None:
             continue
         if narrative:
             speaker = _trimmed("The" + narrative.group("speaker")[3:])
-            return Opening(lines, index, index - 1, printed=False, speaker=speaker, starts_operative=True,
-                           told=line.text[:narrative.start("speaker")],
-                           guess=f"the text prints no opening formula: read as a decision of {speaker[4:]!r}, "
-                                 f"the body its first sentence names")
+            return Opening(
+                lines,
+                index,
+                index - 1,
+                printed=False,
+                speaker=speaker,
+                starts_operative=True,
+                told=line.text[: narrative.start("speaker")],
+                guess=f"the text prints no opening formula: read as a decision of {speaker[4:]!r}, "
+                f"the body its first sentence names",
+            )
         speaks = _SPEAKS.match(line.text)
         if speaks and speaks.group("number") and operative_verb(speaks.group("verb"), past=True):
             speaker = _trimmed(speaks.group("speaker"))
-            return Opening(lines, index, index - 1, printed=False, speaker=speaker, starts_operative=True,
-                           guess=f"the text prints no opening formula: read as numbered paragraphs of "
-                                 f"{speaker!r}, the body the first paragraph names")
+            return Opening(
+                lines,
+                index,
+                index - 1,
+                printed=False,
+                speaker=speaker,
+                starts_operative=True,
+                guess=f"the text prints no opening formula: read as numbered paragraphs of "
+                f"{speaker!r}, the body the first paragraph names",
+            )
         phrase = find_phrase(strip_markup(line.text))
         if phrase is not None and phrase.text[:1].isupper() and (index == 0 or not lines[index - 1].text):
             speaker = _named_in(heading)
             if speaker:
-                return Opening(lines, index, index - 1, printed=False, speaker=speaker,
-                               guess=f"the text prints no opening formula: its clauses were read as those of "
-                                     f"{speaker!r}, from the heading")
+                return Opening(
+                    lines,
+                    index,
+                    index - 1,
+                    printed=False,
+                    speaker=speaker,
+                    guess=f"the text prints no opening formula: its clauses were read as those of "
+                    f"{speaker!r}, from the heading",
+                )
             return None
         heading.append(line)
     return None
@@ -188,32 +272,34 @@ def _enacted(lines: list[Line], found: Enacting) -> Opening:
             made.append(Line(source.number, "", 0))
         made.append(Line(source.number, text.strip(), source.indent if not made else 0, glued=glued, cut=cut))
 
-    before = line.text[:found.start].rstrip()
+    before = line.text[: found.start].rstrip()
     if before:
-        for position, (piece, glued) in enumerate(split_run_on(before) if starts_whereas(before) else [(before, False)]):
+        for position, (piece, glued) in enumerate(
+            split_run_on(before) if starts_whereas(before) else [(before, False)]
+        ):
             add(line, piece, glued, cut=position > 0)
-    formula_glued = bool(before) and not line.text[len(before):found.start]
+    formula_glued = bool(before) and not line.text[len(before) : found.start]
     if last == found.index:
-        add(line, line.text[found.start:found.end], formula_glued, cut=bool(before))
+        add(line, line.text[found.start : found.end], formula_glued, cut=bool(before))
         formula_at = formula_end = len(made) - 1
-        tail = line.text[found.resume:]
+        tail = line.text[found.resume :]
     else:
-        add(line, line.text[found.start:], formula_glued, cut=bool(before))
+        add(line, line.text[found.start :], formula_glued, cut=bool(before))
         formula_at = len(made) - 1
-        made += lines[found.index + 1:last]
+        made += lines[found.index + 1 : last]
         end_line = lines[last]
-        made.append(Line(end_line.number, end_line.text[:found.end].strip(), end_line.indent))
+        made.append(Line(end_line.number, end_line.text[: found.end].strip(), end_line.indent))
         formula_end = len(made) - 1
-        line, tail = end_line, end_line.text[found.resume:]
+        line, tail = end_line, end_line.text[found.resume :]
     if tail.strip():
-        pieces = split_run_on(tail, glued_first=found.resume == found.end) if before \
-            else [(tail, found.resume == found.end)]
+        pieces = (
+            split_run_on(tail, glued_first=found.resume == found.end) if before else [(tail, found.resume == found.end)]
+        )
         for piece, glued in pieces:
             add(line, piece, glued, cut=True)
-    cut_lines = lines[:found.index] + made + lines[last + 1:]
+    cut_lines = lines[: found.index] + made + lines[last + 1 :]
     shift = found.index
-    return Opening(cut_lines, shift + formula_at, shift + formula_end, formula_glued, speaker=found.body,
-                   enacting=True)
+    return Opening(cut_lines, shift + formula_at, shift + formula_end, formula_glued, speaker=found.body, enacting=True)
 
 
 def _trimmed(name: str) -> str:
@@ -243,13 +329,15 @@ def _starts(text: str) -> list[int]:
     starts = [0] if _CONNECTIVE.match(text) else []
     for match in _FORMULA_START.finditer(text):
         at = match.end()
-        if _SPEAKER.match(text, at) and not _NUMBER_ONLY.match(text[:at]):  # "1. Ministers invite ...": a numbered paragraph
+        if _SPEAKER.match(text, at) and not _NUMBER_ONLY.match(
+            text[:at]
+        ):  # "1. Ministers invite ...": a numbered paragraph
             starts.append(at)
     return sorted(set(starts))
 
 
 def _inline(lines: list[Line], index: int, start: int) -> Opening | None:
-    """"The Council,Having noted ...": a formula followed on its line by the first clause."""
+    """ "The Council,Having noted ...": a formula followed on its line by the first clause."""
     text = lines[index].text
     cut = clause_boundary(text, start, formula=True)
     if cut is None:
@@ -278,8 +366,13 @@ def _whole(lines: list[Line], index: int, start: int) -> Opening | None:
     stands_alone = end + 1 >= len(lines) or not lines[end + 1].text or _starts_clause(lines[end + 1].text)
     if not words.endswith((",", ":")):
         # "The Security Council" (or OCR's "The Security Council.") alone above its clauses: a name only
-        if not (stands_alone and start == 0 and len(words.split()) <= 12 and re.fullmatch(_NAME + r"\.?", words)
-                and _BODY.search(words)):
+        if not (
+            stands_alone
+            and start == 0
+            and len(words.split()) <= 12
+            and re.fullmatch(_NAME + r"\.?", words)
+            and _BODY.search(words)
+        ):
             return None  # "80/46. The Arms Trade Treaty" is a title, not a body
     if not _opens_clauses(lines, end + 1):
         return None
@@ -294,7 +387,7 @@ def _cut(lines: list[Line], index: int, start: int, pieces: list[tuple[str, bool
     and `pieces` after it, a blank line (of the same number) between them."""
     line = lines[index]
     before = line.text[:start].rstrip()
-    glued = bool(before) and not line.text[len(before):start]
+    glued = bool(before) and not line.text[len(before) : start]
     made: list[Line] = []
     if before:
         made += [replace(line, text=before), Line(line.number, "", 0, cut=True)]
@@ -303,15 +396,18 @@ def _cut(lines: list[Line], index: int, start: int, pieces: list[tuple[str, bool
         text, stuck = (piece, glued) if isinstance(piece, str) else piece
         if position:
             made.append(Line(line.number, "", 0, cut=True))
-        made.append(Line(line.number, text.strip(), line.indent if not made else 0, glued=stuck,
-                         cut=position > 0))
-    return Opening(lines[:index] + made + lines[index + 1:], formula_at, formula_at, glued)
+        made.append(Line(line.number, text.strip(), line.indent if not made else 0, glued=stuck, cut=position > 0))
+    return Opening(lines[:index] + made + lines[index + 1 :], formula_at, formula_at, glued)
 
 
-_BOUNDARY = re.compile(r"(?<=[^\W\d_])(?=[A-Z][a-z])|[,;:.)]\s*(?:and(?![a-z])\s*)?(?=[A-Za-z])|\s+(?:and(?![a-z])\s*)?(?=[A-Za-z])")
+_BOUNDARY = re.compile(
+    r"(?<=[^\W\d_])(?=[A-Z][a-z])|[,;:.)]\s*(?:and(?![a-z])\s*)?(?=[A-Za-z])|\s+(?:and(?![a-z])\s*)?(?=[A-Za-z])"
+)
 # A preambular word glued to the word after it by the extractor: "Consideringthat", "Havingregard".
-_STUCK = re.compile(r"^(Considering|Having|Noting|Recalling|Recognizing|Recognising|Desiring|Believing|Whereas)"
-                    r"(?:that|the|its|regard|noted|considered|decided)$")
+_STUCK = re.compile(
+    r"^(Considering|Having|Noting|Recalling|Recognizing|Recognising|Desiring|Believing|Whereas)"
+    r"(?:that|the|its|regard|noted|considered|decided)$"
+)
 _IN = re.compile(r"In (?:view|the light|accordance|application|the exercise|pursuance)\b")
 
 
@@ -334,9 +430,17 @@ def clause_boundary(text: str, after: int, *, formula: bool = False) -> tuple[in
         stuck = _STUCK.match(word.group())
         if stuck and capital:  # "Consideringthat": a formula glued to the word after it
             lower = stuck.group(1).lower()
-        strong = capital and lower in STRONG_PREAMBLE and (stuck or find_phrase(text[resume:]) is not None or
-                                                          lower in ("pursuant", "acting") or
-                                                          lower == "in" and _IN.match(text, resume) is not None)
+        strong = (
+            capital
+            and lower in STRONG_PREAMBLE
+            and (
+                stuck
+                or find_phrase(text[resume:]) is not None
+                or lower in ("pursuant", "acting")
+                or lower == "in"
+                and _IN.match(text, resume) is not None
+            )
+        )
         if not punctuated:
             camel = not separator  # "ConferenceRecommends": glued, a clause beyond doubt
             plural = capital and (lower in OPERATIVE_VERBS or lower in ("recognize", "recognise"))
@@ -348,8 +452,11 @@ def clause_boundary(text: str, after: int, *, formula: bool = False) -> tuple[in
                 continue
             if joined and not strong:
                 continue
-        elif joined or not (lower.rstrip("s") in OPERATIVE_VERBS or lower in STRONG_PREAMBLE
-                            and find_phrase(text[resume:], alone=True) is not None):
+        elif joined or not (
+            lower.rstrip("s") in OPERATIVE_VERBS
+            or lower in STRONG_PREAMBLE
+            and find_phrase(text[resume:], alone=True) is not None
+        ):
             continue
         end = start + separator.index("and") + 3 if joined else start + (1 if punctuated else 0)
         return end, resume
@@ -391,15 +498,27 @@ def _opens_clauses(lines: list[Line], start: int) -> bool:
         if not line.text or LONE_MARKER.match(line.text):
             continue
         text = BULLET.sub("", strip_markup(line.text))
-        if find_phrase(text) or CLAUSE_NUMBER.match(text) or ITEM_LABEL.match(text) or SECTION_HEADING.match(text) \
-                or len(text.split()) <= 4 and find_phrase(text, alone=True) or _PARTICIPLE.match(text):
+        if (
+            find_phrase(text)
+            or CLAUSE_NUMBER.match(text)
+            or ITEM_LABEL.match(text)
+            or SECTION_HEADING.match(text)
+            or len(text.split()) <= 4
+            and find_phrase(text, alone=True)
+            or _PARTICIPLE.match(text)
+        ):
             return True
         paragraph = [text]
         while index + 1 < len(lines) and lines[index + 1].text and len(paragraph) < 12:
             index += 1
             paragraph.append(strip_markup(lines[index].text))
-        if len(paragraph) == 1 and len(text.split()) <= 4 and text[:1].isupper() and not text.endswith(TERMINAL) \
-                and not headings:
+        if (
+            len(paragraph) == 1
+            and len(text.split()) <= 4
+            and text[:1].isupper()
+            and not text.endswith(TERMINAL)
+            and not headings
+        ):
             headings += 1  # "Preamble" between the formula and the clauses: a heading, then the clauses
             continue
         return paragraph[0].endswith(TERMINAL) or " ".join(paragraph).endswith(TERMINAL)

@@ -26,6 +26,7 @@ _DOTTED_NUMBER = re.compile(r"^(\d{1,3})[.,]\s*\S")
 class PageFoot:
     """What the text above a line says about it: the clause number that would come next, whether the closing
     lines stood above, and the words printed so far (where markers are cited)."""
+
     next_number: int = 1
     after_closing: bool = False
     in_annex: bool = False  # an annex's numbered paragraphs ("1 Paragraph 1 is replaced ...") are its own
@@ -75,8 +76,9 @@ class PageFoot:
         # marker the text no longer shows ("18 Resolutions or decisions on this question ...")
         # (a formula may open it when its number is far from the next clause's: "18 Resolutions or decisions ...")
         far = number > self.next_number + 1 or number < self.next_number - 1
-        guess = number != self.next_number and (phrase is None or far) and ended \
-            and not rest.rstrip().endswith((",", ";"))
+        guess = (
+            number != self.next_number and (phrase is None or far) and ended and not rest.rstrip().endswith((",", ";"))
+        )
         return (found, "its number does not continue the clauses'") if guess else (None, None)
 
     def took(self, marker: str) -> None:

@@ -6,11 +6,22 @@ heading) that taking out lines uses too."""
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field
 
-from .lines import (ANNEX_HEADING, BULLET, CLAUSE_NUMBER, CLOSING, ITEM_LABEL, MARKDOWN_FOOTNOTE, SECTION_HEADING,
-                    TERMINAL, Line, annex_with_title, ends_sentence_part, strip_markup)
+from .lines import (
+    ANNEX_HEADING,
+    BULLET,
+    CLAUSE_NUMBER,
+    CLOSING,
+    ITEM_LABEL,
+    MARKDOWN_FOOTNOTE,
+    SECTION_HEADING,
+    TERMINAL,
+    Line,
+    annex_with_title,
+    ends_sentence_part,
+    strip_markup,
+)
 from .phrases import find_phrase
 
 
@@ -31,8 +42,14 @@ class Paragraph:
 def starts_unit(text: str) -> bool:
     """Whether a line can open a paragraph of its own: a number, a label, a formula, a closing line."""
     text = BULLET.sub("", text)
-    return bool(CLAUSE_NUMBER.match(text) or ITEM_LABEL.match(text) or find_phrase(text) or CLOSING.match(text)
-                or ANNEX_HEADING.match(text) or MARKDOWN_FOOTNOTE.match(text))
+    return bool(
+        CLAUSE_NUMBER.match(text)
+        or ITEM_LABEL.match(text)
+        or find_phrase(text)
+        or CLOSING.match(text)
+        or ANNEX_HEADING.match(text)
+        or MARKDOWN_FOOTNOTE.match(text)
+    )
 
 
 def _starts_clearly(text: str) -> bool:
@@ -50,8 +67,12 @@ def _starts_clearly(text: str) -> bool:
 
 def is_heading(text: str) -> bool:
     text = strip_markup(text)
-    return bool(SECTION_HEADING.match(text) and not text.endswith(TERMINAL) and len(text.split()) <= 14
-                or ANNEX_HEADING.match(text))
+    return bool(
+        SECTION_HEADING.match(text)
+        and not text.endswith(TERMINAL)
+        and len(text.split()) <= 14
+        or ANNEX_HEADING.match(text)
+    )
 
 
 def join_paragraphs(content: list[Line]) -> list[Paragraph]:
@@ -78,8 +99,8 @@ def join_paragraphs(content: list[Line]) -> list[Paragraph]:
         gap = page_break = False
     for paragraph in paragraphs:
         bullet = BULLET.match(paragraph.text)
-        if bullet and (ITEM_LABEL.match(paragraph.text[bullet.end():]) or find_phrase(paragraph.text[bullet.end():])):
-            paragraph.bullet = paragraph.text[:bullet.end()].strip()
+        if bullet and (ITEM_LABEL.match(paragraph.text[bullet.end() :]) or find_phrase(paragraph.text[bullet.end() :])):
+            paragraph.bullet = paragraph.text[: bullet.end()].strip()
             cut = bullet.end()
             paragraph.text = paragraph.text[cut:]
             paragraph.starts = [0] + [start - cut for start in paragraph.starts[1:]]
@@ -90,8 +111,33 @@ _GUESSED = 2  # what `_continues` says of a paragraph it runs on by a guess (tru
 # A number or label standing alone on its line, its paragraph below it: "1.", "12.", "(i)", "(a)"
 _LONE_LABEL = re.compile(r"^(?:\d{1,3}\.|\((?:[a-z]{1,3}|[ivx]{1,5}|\d{1,2})\))$")
 # Words no sentence ends on: a paragraph ending so runs on below, whatever opens the next line
-_OPEN_ENDED = {"a", "an", "the", "of", "on", "in", "to", "by", "for", "from", "with", "at", "and", "or", "as", "into",
-               "upon", "between", "its", "their", "his", "her", "that", "which", "whose"}
+_OPEN_ENDED = {
+    "a",
+    "an",
+    "the",
+    "of",
+    "on",
+    "in",
+    "to",
+    "by",
+    "for",
+    "from",
+    "with",
+    "at",
+    "and",
+    "or",
+    "as",
+    "into",
+    "upon",
+    "between",
+    "its",
+    "their",
+    "his",
+    "her",
+    "that",
+    "which",
+    "whose",
+}
 
 
 # What `_continues` reads of a long paragraph: its opening and its end (how it opens and how it stops). Read whole,
@@ -104,14 +150,24 @@ def _continues(paragraph: Paragraph, text: str, gap: bool, page_break: bool = Fa
     if len(previous) > 2 * _SEEN:
         previous = previous[:_SEEN] + " " + previous[-_SEEN:]
     ended = ends_sentence_part(previous)
-    if ANNEX_HEADING.match(strip_markup(previous)) or ANNEX_HEADING.match(strip_markup(text)) \
-            or gap and annex_with_title(previous) or annex_with_title(text) and (
-                gap or ended or CLOSING.match(strip_markup(previous))):
+    if (
+        ANNEX_HEADING.match(strip_markup(previous))
+        or ANNEX_HEADING.match(strip_markup(text))
+        or gap
+        and annex_with_title(previous)
+        or annex_with_title(text)
+        and (gap or ended or CLOSING.match(strip_markup(previous)))
+    ):
         return False  # an annex heading stands on its own line (with its title: "Annex II Main lines of ...")
     if not gap and _LONE_LABEL.match(previous) and not (CLAUSE_NUMBER.match(text) or ITEM_LABEL.match(text)):
         return True  # "1." alone, then "Welcomes the report ..." under it: the number's paragraph
-    if gap and not ended and previous.rsplit(" ", 1)[-1] in _OPEN_ENDED and len(previous.split()) > 6 \
-            and _may_run_on(text):
+    if (
+        gap
+        and not ended
+        and previous.rsplit(" ", 1)[-1] in _OPEN_ENDED
+        and len(previous.split()) > 6
+        and _may_run_on(text)
+    ):
         # "... and in Vienna on" / "8 and 9 December 2014 ...": no sentence ends on "on" (sure when the next
         # line opens in lower case)
         return True if text[:1].islower() else _GUESSED
@@ -119,9 +175,18 @@ def _continues(paragraph: Paragraph, text: str, gap: bool, page_break: bool = Fa
         if previous.endswith(",") and not _starts_clearly(text):
             return True  # a list of names wrapped after a comma ("..., Chad,\nComoros, Fiji, ...")
         return not ((ended or is_heading(previous)) and starts_unit(text))
-    if _cut_off(previous) and previous.rsplit(" ", 1)[-1].istitle() and _NAME_RUNS_ON.match(text) \
-            and not (CLAUSE_NUMBER.match(text) or ITEM_LABEL.match(text) or CLOSING.match(text) or BULLET.match(text)
-                     or is_heading(text)):
+    if (
+        _cut_off(previous)
+        and previous.rsplit(" ", 1)[-1].istitle()
+        and _NAME_RUNS_ON.match(text)
+        and not (
+            CLAUSE_NUMBER.match(text)
+            or ITEM_LABEL.match(text)
+            or CLOSING.match(text)
+            or BULLET.match(text)
+            or is_heading(text)
+        )
+    ):
         # "... the Olympic and Paralympic Winter" / "Games, as a defining feature ...": a clause whose sentence
         # stops inside a name runs on below, even into a word that looks like a formula (a guess: it is warned)
         return _GUESSED
@@ -139,8 +204,11 @@ def _continues(paragraph: Paragraph, text: str, gap: bool, page_break: bool = Fa
     last = previous.rsplit(" ", 1)[-1]
     if previous.isupper():
         return False  # headings in capitals
-    if len(previous.split()) > 6 and (text[:1].islower() or last.isalpha() and last.islower()) \
-            and not text.split(" ", 1)[0].isupper():
+    if (
+        len(previous.split()) > 6
+        and (text[:1].islower() or last.isalpha() and last.islower())
+        and not text.split(" ", 1)[0].isupper()
+    ):
         return True
     if len(previous.split()) > 6 and not starts_unit(text) and _clause_like(previous):
         return _GUESSED  # "... dated 16 July 1993" / "(S/26090) and 26 August 1993 ...": a sentence that never ended
@@ -164,8 +232,15 @@ _NAME_RUNS_ON = re.compile(r"^[A-Z][\w-]*(?:,|\s+(?:of|and)\b|\s+[A-Z])")
 def _cut_off(text: str) -> bool:
     """Whether a paragraph that opens as a clause stops on a word, with no stop after it: its sentence was cut."""
     plain = re.sub(r"(?<=[,;:.])\s*(?:\d{1,3}/?|\*)$", "", strip_markup(text))  # "Guinea, 22": a footnote's marker
-    return len(plain.split()) > 6 and plain[-1:].isalnum() and not ends_sentence_part(plain) and not is_heading(plain) \
-        and not plain.isupper() and not CLOSING.match(plain) and _clause_like(plain)
+    return (
+        len(plain.split()) > 6
+        and plain[-1:].isalnum()
+        and not ends_sentence_part(plain)
+        and not is_heading(plain)
+        and not plain.isupper()
+        and not CLOSING.match(plain)
+        and _clause_like(plain)
+    )
 
 
 def _clause_like(text: str) -> bool:

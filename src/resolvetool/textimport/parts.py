@@ -9,13 +9,12 @@ from .lines import CLOSING, TERMINAL, strip_markup
 from .paragraphs import Paragraph
 from .parsed import ParsedPart, ParsedText
 
-
 PART_LABEL = re.compile(r"^([A-Z]|[IVXLC]{1,7})\.?(?:\s+(.+))?$")
 BARE_LABEL = re.compile(r"^(?:[A-Z]|[IVXLC]{1,7})\.?$")  # a section or part label with no title: "II"
 
 
 def part_label(texts: list[str]) -> tuple[str, str | None]:
-    """"B" and "Scale of assessments" (or "B. Scale of assessments") -> ("B", "Scale of assessments")."""
+    """ "B" and "Scale of assessments" (or "B. Scale of assessments") -> ("B", "Scale of assessments")."""
     match = PART_LABEL.match(strip_markup(texts[0]))
     title = " ".join(part for part in [match.group(2) if match else None, *texts[1:]] if part)
     return (match.group(1) if match else texts[0]), title or None
@@ -28,15 +27,24 @@ def find_parts(paragraphs: list[Paragraph], parsed: ParsedText) -> tuple[set[int
     heading. Nothing is a part unless every formula has its label."""
     formula = " ".join(parsed.formula.split())
     repeats = [position for position, paragraph in enumerate(paragraphs) if paragraph.text == formula]
-    if not repeats or not parsed.heading or not PART_LABEL.match(strip_markup(parsed.heading[-1])) \
-            or len(parsed.heading[-1].split()) > 12:
+    if (
+        not repeats
+        or not parsed.heading
+        or not PART_LABEL.match(strip_markup(parsed.heading[-1]))
+        or len(parsed.heading[-1].split()) > 12
+    ):
         return set(), {}
     heads: dict[int, list[int]] = {}
     for position in repeats:
         above = []
         for back in (position - 1, position - 2):
-            if back < 0 or back in repeats or paragraphs[back].text.endswith(TERMINAL) \
-                    or len(paragraphs[back].text.split()) > 12 or CLOSING.match(paragraphs[back].text):
+            if (
+                back < 0
+                or back in repeats
+                or paragraphs[back].text.endswith(TERMINAL)
+                or len(paragraphs[back].text.split()) > 12
+                or CLOSING.match(paragraphs[back].text)
+            ):
                 break
             above.insert(0, back)
             if PART_LABEL.match(strip_markup(paragraphs[back].text)) and len(paragraphs[back].text.split()) <= 12:

@@ -63,6 +63,7 @@ class PdfText:
     """What the pages say: `text` (the lines joined, with blank lines between paragraphs), each line's hint by
     its line number (a kind of FURNITURE, FOOTNOTE, FOOTNOTE_MORE, HEADING, or PHRASE + words), the italic runs
     ([start, end) in the line) by line number, and the page each line stands on."""
+
     text: str
     hints: dict[int, str] = field(default_factory=dict)
     italic: dict[int, tuple[tuple[int, int], ...]] = field(default_factory=dict)
@@ -72,6 +73,7 @@ class PdfText:
 
 
 # --- characters and lines -----------------------------------------------------------------------------------
+
 
 @dataclass
 class _Char:
@@ -120,11 +122,15 @@ def read_pdf(data: bytes) -> PdfText:
     except pdfium.PdfiumError as error:
         reason = str(error)
         if "password" in reason.lower():
-            raise PdfUnreadable("the PDF is encrypted with a password", "save an unprotected copy first, or "
-                                "extract its text (pdftotext -layout file.pdf) and import that") from None
+            raise PdfUnreadable(
+                "the PDF is encrypted with a password",
+                "save an unprotected copy first, or extract its text (pdftotext -layout file.pdf) and import that",
+            ) from None
         detail = reason.rsplit("(", 1)[-1].rstrip(").") if "(" in reason else reason
-        raise PdfUnreadable(f"the PDF cannot be read: it is damaged or cut short ({detail})",
-                            "get a complete copy of the file, or extract its text and import that") from None
+        raise PdfUnreadable(
+            f"the PDF cannot be read: it is damaged or cut short ({detail})",
+            "get a complete copy of the file, or extract its text and import that",
+        ) from None
     try:
         pages: list[list[_Line]] = []
         empty: list[int] = []
@@ -132,22 +138,28 @@ def read_pdf(data: bytes) -> PdfText:
             try:
                 lines = _page_lines(document[number - 1], number)
             except pdfium.PdfiumError as error:
-                raise PdfUnreadable(f"page {number} cannot be read ({error})",
-                                    "get a complete copy of the file") from None
+                raise PdfUnreadable(
+                    f"page {number} cannot be read ({error})", "get a complete copy of the file"
+                ) from None
             if not lines:
                 empty.append(number)
             pages.append(lines)
     finally:
         document.close()
     if len(empty) == len(pages):
-        raise PdfUnreadable("the PDF has no text layer: its pages are images (a scan)" if pages else
-                            "the PDF has no pages", "run OCR on it first (for example ocrmypdf file.pdf out.pdf, "
-                            "or tesseract), then import the result", code="RT590")
+        raise PdfUnreadable(
+            "the PDF has no text layer: its pages are images (a scan)" if pages else "the PDF has no pages",
+            "run OCR on it first (for example ocrmypdf file.pdf out.pdf, or tesseract), then import the result",
+            code="RT590",
+        )
     _find_furniture(pages)
     _find_footnotes(pages)
     # a page that holds only furniture and reprinted footnotes shows its content as images too (a scanned table)
-    empty = [number for number, lines in enumerate(pages, 1)
-             if not any(line.hint in (None, FOOTNOTE, FOOTNOTE_MORE) and not line.reprint for line in lines)]
+    empty = [
+        number
+        for number, lines in enumerate(pages, 1)
+        if not any(line.hint in (None, FOOTNOTE, FOOTNOTE_MORE) and not line.reprint for line in lines)
+    ]
     return _assemble(pages, empty)
 
 
@@ -177,8 +189,10 @@ def _page_lines(page, number: int) -> list[_Line]:
             if style is None:
                 length = raw.FPDFText_GetFontInfo(handle, index, name, len(name), flags)
                 font = name.value.decode("latin-1").lower() if 0 < length <= len(name) else ""
-                style = (bool(flags.value & _ITALIC_FLAG) or "italic" in font or "oblique" in font,
-                         bool(flags.value & _BOLD_FLAG) or any(word in font for word in ("bold", "black", "heavy")))
+                style = (
+                    bool(flags.value & _ITALIC_FLAG) or "italic" in font or "oblique" in font,
+                    bool(flags.value & _BOLD_FLAG) or any(word in font for word in ("bold", "black", "heavy")),
+                )
                 fonts[key] = style
             char = chr(code)
             if char.isspace():
@@ -215,14 +229,26 @@ def _lines_of(chars: list[_Char], page: int) -> list[_Line]:
     kept: list[_Line] = []
     for position, line in enumerate(lines):
         marker = markers[position]
-        found = next((index for index in range(position + 1, len(lines)) if line.y - lines[index].y >= reach
-                      or lines[index].size > line.size * 1.2 or marker and lines[index].size >= line.size * 0.9
-                      and not markers[index]), None)
+        found = next(
+            (
+                index
+                for index in range(position + 1, len(lines))
+                if line.y - lines[index].y >= reach
+                or lines[index].size > line.size * 1.2
+                or marker
+                and lines[index].size >= line.size * 0.9
+                and not markers[index]
+            ),
+            None,
+        )
         below = lines[found] if found is not None else None
-        if below is not None and below.size * 0.15 < line.y - below.y < below.size * 0.9 \
-                and all(other.size < below.size and not marker for other in lines[position + 1:found]) \
-                and min(c.x for c in below.chars) - 2 * below.size <= min(c.x for c in line.chars) \
-                and max(c.x for c in line.chars) <= max(c.x for c in below.chars) + 2 * below.size:
+        if (
+            below is not None
+            and below.size * 0.15 < line.y - below.y < below.size * 0.9
+            and all(other.size < below.size and not marker for other in lines[position + 1 : found])
+            and min(c.x for c in below.chars) - 2 * below.size <= min(c.x for c in line.chars)
+            and max(c.x for c in line.chars) <= max(c.x for c in below.chars) + 2 * below.size
+        ):
             for char in line.chars:
                 char.superscript = True
             below.chars.extend(line.chars)
@@ -245,7 +271,7 @@ def _spell(line: _Line) -> None:
     previous: _Char | None = None
     for position, char in enumerate(chars):
         if char.ch == " ":
-            following = next((other for other in chars[position + 1:] if other.ch != " "), None)
+            following = next((other for other in chars[position + 1 :] if other.ch != " "), None)
             if following is not None and following.superscript and following.x - char.x < 0.2 * line.size:
                 continue  # a space PDFium guessed before a marker set close to the word ("Questions,²")
             if text and text[-1] != " ":
@@ -253,12 +279,20 @@ def _spell(line: _Line) -> None:
                 italic.append(bool(previous and previous.italic))
             continue
         after_marker = previous is not None and previous.superscript and not char.superscript
-        if previous is not None and text and text[-1] != " " and (
+        if (
+            previous is not None
+            and text
+            and text[-1] != " "
+            and (
                 char.x - previous.x > 1.5 * max(previous.size, 1)  # a wide gap with no space character: columns
                 # after a marker, a gap wider than the marker (a digit is half an em): "Base¹ and"
-                or after_marker and char.x - previous.x > 0.5 * previous.size + 0.12 * line.size
+                or after_marker
+                and char.x - previous.x > 0.5 * previous.size + 0.12 * line.size
                 # a footnote's marker stands apart from its words: "¹ Document"
-                or after_marker and all(other.superscript for other in chars[:position] if other.ch != " ")):
+                or after_marker
+                and all(other.superscript for other in chars[:position] if other.ch != " ")
+            )
+        ):
             text.append(" ")
             italic.append(False)
         text.append(char.ch.translate(_SUPERSCRIPT_DIGITS) if char.superscript else char.ch)
@@ -284,8 +318,9 @@ def _spell(line: _Line) -> None:
 # --- page furniture ---------------------------------------------------------------------------------------
 
 _DIGITS = re.compile(r"\d+")
-_PAGE_NUMBER = re.compile(r"^(?:[-–—]\s*)?(?:(?:page|p\.)\s*)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?(?:\s*[-–—])?$",
-                          re.IGNORECASE)
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-–—]\s*)?(?:(?:page|p\.)\s*)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?(?:\s*[-–—])?$", re.IGNORECASE
+)
 _EDGE = 3  # how many lines at a page's top and foot can be furniture
 
 
@@ -367,8 +402,9 @@ def _find_footnotes(pages: list[list[_Line]]) -> None:
         # the first footnote must stand apart from the text above it (a gap, a separator, smaller type)
         above = text_lines[start - 1] if start else None
         first = text_lines[start]
-        if above is not None and not (_is_separator(above.text) or above.y - first.y > pitch * 1.4
-                                      or first.size < body * 0.9):
+        if above is not None and not (
+            _is_separator(above.text) or above.y - first.y > pitch * 1.4 or first.size < body * 0.9
+        ):
             continue
         if above is not None and _is_separator(above.text):
             above.hint = SEPARATOR  # the rule above the footnotes: page layout, not text
@@ -412,6 +448,7 @@ def _pitch(pages: list[list[_Line]], body: float) -> float:
 
 # --- the text --------------------------------------------------------------------------------------------
 
+
 def _assemble(pages: list[list[_Line]], empty: list[int]) -> PdfText:
     """The lines joined into a text: a blank line where a paragraph ends; where a page break, footnotes or page
     furniture cut a paragraph, none (the importer takes the hinted lines out and the paragraph runs on)."""
@@ -421,15 +458,17 @@ def _assemble(pages: list[list[_Line]], empty: list[int]) -> PdfText:
     for number, lines in enumerate(pages, 1):
         # the text's margins, from its lines in the body's type (a separator, a heading in larger type aside):
         # the left one where its lines start, the right one where most full lines end
-        text = [line for line in lines if line.hint is None and line.size == body and any(c.isalpha() for c in line.text)] \
-            or [line for line in lines if line.hint is None]
+        text = [
+            line for line in lines if line.hint is None and line.size == body and any(c.isalpha() for c in line.text)
+        ] or [line for line in lines if line.hint is None]
         if text:
             ends = sorted(line.x1 for line in text)
             margins[number] = (min(line.x0 for line in text), ends[int(len(ends) * 0.8)])
     ordered = [line for lines in pages for line in lines]
     texts = [position for position, line in enumerate(ordered) if line.hint is None]
-    opens = {below: _new_paragraph(ordered[above], ordered[below], pitch, margins)
-             for above, below in zip(texts, texts[1:])}
+    opens = {
+        below: _new_paragraph(ordered[above], ordered[below], pitch, margins) for above, below in zip(texts, texts[1:])
+    }
     _hint_headings(ordered, texts, opens)
     following = {}  # for each hinted line, the text line after its block (None at the end)
     upcoming = None
@@ -450,8 +489,11 @@ def _assemble(pages: list[list[_Line]], empty: list[int]) -> PdfText:
         else:  # a hinted line: set apart, unless the paragraph around it runs on
             after = following[position]
             runs_on = after is not None and not opens.get(after, True)
-            blank = not runs_on and (previous.hint in (None, HEADING) or previous.page != line.page
-                                     or _group(previous.hint) != _group(line.hint))
+            blank = not runs_on and (
+                previous.hint in (None, HEADING)
+                or previous.page != line.page
+                or _group(previous.hint) != _group(line.hint)
+            )
         if blank and out and out[-1] != "":
             out.append("")
         indent = max(0, round((line.x0 - left) / 5))

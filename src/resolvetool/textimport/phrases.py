@@ -8,36 +8,205 @@ paragraph, a verb in -s an operative one), and the few words that belong to the 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Words that lead into the verb: "Also decides", "FURTHER RESOLVES", "Strongly urges", "Once again calls".
-_ADVERBS = {"also", "further", "again", "once", "strongly", "deeply", "gravely", "firmly", "fully", "warmly",
-            "finally", "hereby", "accordingly", "solemnly", "expressly", "urgently", "seriously", "reiterating"}
+_ADVERBS = {
+    "also",
+    "further",
+    "again",
+    "once",
+    "strongly",
+    "deeply",
+    "gravely",
+    "firmly",
+    "fully",
+    "warmly",
+    "finally",
+    "hereby",
+    "accordingly",
+    "solemnly",
+    "expressly",
+    "urgently",
+    "seriously",
+    "reiterating",
+}
 # Words that belong to the formula after its verb: "Taking note", "BEARING IN MIND", "Calls upon",
 # "Takes into account", "NOTING WITH CONCERN", "Recalling also", "Decides further".
-_TAIL_WORDS = {"also", "further", "again", "furthermore", "in", "mind", "note", "upon", "on", "into", "account",
-               "with", "concern", "deep", "grave", "great", "serious", "appreciation", "satisfaction", "regret",
-               "alarm", "interest", "approval", "gratitude", "thanks"}
-_TAIL_AFTER = {"in": {"mind"}, "regard": {"to"}, "with": {"concern", "deep", "grave", "great", "serious", "appreciation",
-                                        "satisfaction", "regret", "alarm", "interest", "approval", "gratitude"},
-               "into": {"account"}, "deep": {"concern", "regret", "appreciation"}, "grave": {"concern"},
-               "great": {"concern", "appreciation", "interest", "satisfaction"}, "serious": {"concern"}}
+_TAIL_WORDS = {
+    "also",
+    "further",
+    "again",
+    "furthermore",
+    "in",
+    "mind",
+    "note",
+    "upon",
+    "on",
+    "into",
+    "account",
+    "with",
+    "concern",
+    "deep",
+    "grave",
+    "great",
+    "serious",
+    "appreciation",
+    "satisfaction",
+    "regret",
+    "alarm",
+    "interest",
+    "approval",
+    "gratitude",
+    "thanks",
+}
+_TAIL_AFTER = {
+    "in": {"mind"},
+    "regard": {"to"},
+    "with": {
+        "concern",
+        "deep",
+        "grave",
+        "great",
+        "serious",
+        "appreciation",
+        "satisfaction",
+        "regret",
+        "alarm",
+        "interest",
+        "approval",
+        "gratitude",
+    },
+    "into": {"account"},
+    "deep": {"concern", "regret", "appreciation"},
+    "grave": {"concern"},
+    "great": {"concern", "appreciation", "interest", "satisfaction"},
+    "serious": {"concern"},
+}
 # Preambular formulas that are adjectives rather than participles.
-_ADJECTIVES = {"mindful", "aware", "cognizant", "conscious", "desirous", "anxious", "eager", "confident",
-               "resolved", "determined", "convinced", "concerned", "alarmed", "guided", "encouraged", "noting",
-               "deploring", "disturbed", "appalled", "shocked", "grateful", "gratified", "pleased", "satisfied",
-               "seized", "persuaded", "fearful", "dismayed", "distressed", "troubled", "outraged",
-               "keen", "committed", "reaffirming", "acting", "bearing", "considering", "recognizing"}
-_NOT_VERBS = {"maldives", "philippines", "netherlands", "seychelles", "comoros", "bahamas", "barbados",
-              "honduras", "cyprus", "mauritius", "marshall", "solomon", "emirates",
-              "united", "hundred", "indeed", "limited", "red", "need", "speed", "seed", "during", "meeting",
-              "building", "funding", "training", "beijing", "nothing", "something", "everything", "morning",
-              "evening", "king", "thing", "spring", "wording", "string", "ceiling", "sterling", "wing",
-              "states", "members", "parties", "ministers", "nations", "countries", "governments", "delegates", "heads",
-              "representatives", "this", "its", "his", "has", "was", "is", "as", "us", "thus", "status", "process",
-              "access", "progress", "business", "address", "success", "various", "previous", "serious", "means",
-              "series", "species", "news", "crisis", "analysis", "basis", "thesis", "emphasis", "bus", "gas"}
+_ADJECTIVES = {
+    "mindful",
+    "aware",
+    "cognizant",
+    "conscious",
+    "desirous",
+    "anxious",
+    "eager",
+    "confident",
+    "resolved",
+    "determined",
+    "convinced",
+    "concerned",
+    "alarmed",
+    "guided",
+    "encouraged",
+    "noting",
+    "deploring",
+    "disturbed",
+    "appalled",
+    "shocked",
+    "grateful",
+    "gratified",
+    "pleased",
+    "satisfied",
+    "seized",
+    "persuaded",
+    "fearful",
+    "dismayed",
+    "distressed",
+    "troubled",
+    "outraged",
+    "keen",
+    "committed",
+    "reaffirming",
+    "acting",
+    "bearing",
+    "considering",
+    "recognizing",
+}
+_NOT_VERBS = {
+    "maldives",
+    "philippines",
+    "netherlands",
+    "seychelles",
+    "comoros",
+    "bahamas",
+    "barbados",
+    "honduras",
+    "cyprus",
+    "mauritius",
+    "marshall",
+    "solomon",
+    "emirates",
+    "united",
+    "hundred",
+    "indeed",
+    "limited",
+    "red",
+    "need",
+    "speed",
+    "seed",
+    "during",
+    "meeting",
+    "building",
+    "funding",
+    "training",
+    "beijing",
+    "nothing",
+    "something",
+    "everything",
+    "morning",
+    "evening",
+    "king",
+    "thing",
+    "spring",
+    "wording",
+    "string",
+    "ceiling",
+    "sterling",
+    "wing",
+    "states",
+    "members",
+    "parties",
+    "ministers",
+    "nations",
+    "countries",
+    "governments",
+    "delegates",
+    "heads",
+    "representatives",
+    "this",
+    "its",
+    "his",
+    "has",
+    "was",
+    "is",
+    "as",
+    "us",
+    "thus",
+    "status",
+    "process",
+    "access",
+    "progress",
+    "business",
+    "address",
+    "success",
+    "various",
+    "previous",
+    "serious",
+    "means",
+    "series",
+    "species",
+    "news",
+    "crisis",
+    "analysis",
+    "basis",
+    "thesis",
+    "emphasis",
+    "bus",
+    "gas",
+}
 
 _UNFINISHED = {"in", "with", "into", "deep", "grave", "great", "serious"}
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
@@ -73,11 +242,13 @@ _EMPHASIS = re.compile(r"^(\*\*|__|\*|_)([^*_]+?)\1(?=[\s,;:.]|$)")
 # "And be it further resolved", "RESOLVED, that", "Resolved, That", "FURTHER RESOLVED:", "BE IT FINALLY RESOLVED".
 # "Resolved" alone is that formula only before "," or ":" (or "that" in capitals): "Resolved to ...", "Resolved that
 # the United Nations should ...," are preambular, as the Security Council prints them.
-_RESOLVING = re.compile(r"^(?:(?:AND|And|and)\s+)?(?:(?:BE|Be|be)\s+(?:IT|it|It)\s+(?:(?:FURTHER|Further|further|FINALLY|"
-                        r"Finally|finally|ALSO|Also|also)\s+)?(?:RESOLVED|Resolved|resolved)|"
-                        r"(?:(?:FURTHER|Further|FINALLY|Finally)\s+)?(?:RESOLVED(?=\s*[,:]|\s+(?:that|That|THAT)\b)|"
-                        r"Resolved(?=\s*[,:])))"
-                        r"(?=[\s,:;]|$)")
+_RESOLVING = re.compile(
+    r"^(?:(?:AND|And|and)\s+)?(?:(?:BE|Be|be)\s+(?:IT|it|It)\s+(?:(?:FURTHER|Further|further|FINALLY|"
+    r"Finally|finally|ALSO|Also|also)\s+)?(?:RESOLVED|Resolved|resolved)|"
+    r"(?:(?:FURTHER|Further|FINALLY|Finally)\s+)?(?:RESOLVED(?=\s*[,:]|\s+(?:that|That|THAT)\b)|"
+    r"Resolved(?=\s*[,:])))"
+    r"(?=[\s,:;]|$)"
+)
 
 
 def find_phrase(paragraph: str, *, alone: bool = False) -> Phrase | None:
@@ -86,24 +257,25 @@ def find_phrase(paragraph: str, *, alone: bool = False) -> Phrase | None:
     and need not be followed by anything. A formula set in markdown emphasis (`*Recalling*`) keeps its marks."""
     resolving = _RESOLVING.match(paragraph)
     if resolving:
-        rest = paragraph[resolving.end():].lstrip()
+        rest = paragraph[resolving.end() :].lstrip()
         return Phrase(resolving.group(), rest, "operative") if rest or alone else None
     lead = _LEADING_MARKUP.match(paragraph)
     if lead.end():
         # "<p>Whereas ...", "> Recalling ...", "<p><em>Recalling</em> the ...": the formula keeps the markup around
         # it, as it keeps markdown emphasis, so that the clause prints back as it was printed
-        inner = find_phrase(paragraph[lead.end():], alone=alone)
+        inner = find_phrase(paragraph[lead.end() :], alone=alone)
         if inner is None:
             return None
         closing = _CLOSING_TAGS.match(inner.rest) if inner.rest.startswith("</") else None
         if closing:
-            return Phrase(lead.group() + inner.text + closing.group().rstrip(), inner.rest[closing.end():].lstrip(),
-                          inner.kind)
+            return Phrase(
+                lead.group() + inner.text + closing.group().rstrip(), inner.rest[closing.end() :].lstrip(), inner.kind
+            )
         return Phrase(lead.group() + inner.text, inner.rest, inner.kind)
     emphasis = _EMPHASIS.match(paragraph)
     if emphasis:
         inner = find_phrase(emphasis.group(2), alone=True)
-        rest = paragraph[emphasis.end():].lstrip()
+        rest = paragraph[emphasis.end() :].lstrip()
         if inner is not None and not inner.rest.strip(",;: ") and (rest or alone):  # "**WHEREAS,** the"
             return Phrase(emphasis.group(), rest, inner.kind)
         return None
@@ -118,8 +290,13 @@ def find_phrase(paragraph: str, *, alone: bool = False) -> Phrase | None:
         return word.isupper() if capitals else (word.islower() or word is words[0][0] or alone and word == words[0][0])
 
     index = 0
-    while index < len(words) - 1 and words[index][0].lower() in _ADVERBS and fits(words[index][0]) \
-            and _verb_kind(words[index + 1][0]) and fits(words[index + 1][0]):
+    while (
+        index < len(words) - 1
+        and words[index][0].lower() in _ADVERBS
+        and fits(words[index][0])
+        and _verb_kind(words[index + 1][0])
+        and fits(words[index + 1][0])
+    ):
         index += 1
     head = words[index][0]
     kind = _verb_kind(head)
@@ -127,14 +304,22 @@ def find_phrase(paragraph: str, *, alone: bool = False) -> Phrase | None:
         return None
     # what follows the formula must run on: a paragraph of one word is not a formula and its text
     end = words[index][1]
-    if head.lower() == "having" and index + 1 < len(words) and fits(words[index + 1][0]) \
-            and (words[index + 1][0].lower().endswith(("ed", "en", "wn", "ne")) or words[index + 1][0].lower() == "regard"):
+    if (
+        head.lower() == "having"
+        and index + 1 < len(words)
+        and fits(words[index + 1][0])
+        and (words[index + 1][0].lower().endswith(("ed", "en", "wn", "ne")) or words[index + 1][0].lower() == "regard")
+    ):
         index += 1  # "HAVING EXAMINED", "Having considered", "Having heard"
         end = words[index][1]
     previous = words[index][0].lower()
     ends = [(index, end)]  # where the formula could end: after the verb, after each tail word
-    while index + 1 < len(words) and fits(words[index + 1][0]) and _continues(previous, words[index + 1][0].lower()) \
-            and paragraph[end:words[index + 1][1] - len(words[index + 1][0])].strip() == "":
+    while (
+        index + 1 < len(words)
+        and fits(words[index + 1][0])
+        and _continues(previous, words[index + 1][0].lower())
+        and paragraph[end : words[index + 1][1] - len(words[index + 1][0])].strip() == ""
+    ):
         index += 1
         previous = words[index][0].lower()
         end = words[index][1]
@@ -160,9 +345,28 @@ def _continues(previous: str, word: str) -> bool:
     if word == "note":
         return previous in ("taking", "takes", "take", "noting")
     if word in ("in", "into", "with"):
-        return previous in ("note", "bearing", "bears", "keeping", "taking", "takes", "noting", "notes", "recalling",
-                            "recalls", "welcoming", "welcomes", "reaffirming", "reaffirms", "observing",
-                            "recognizing", "recognizes", "expressing", "expresses", "acknowledging")
+        return previous in (
+            "note",
+            "bearing",
+            "bears",
+            "keeping",
+            "taking",
+            "takes",
+            "noting",
+            "notes",
+            "recalling",
+            "recalls",
+            "welcoming",
+            "welcomes",
+            "reaffirming",
+            "reaffirms",
+            "observing",
+            "recognizing",
+            "recognizes",
+            "expressing",
+            "expresses",
+            "acknowledging",
+        )
     return False
 
 

@@ -60,8 +60,14 @@ def read_input(name: str, max_size: int) -> tuple[str | bytes | None, Diagnostic
     times that: a larger text would give a record that validate refuses (RT003), after minutes of work, and an
     endless one (/dev/zero, a stream that never ends) would fill the memory."""
     if name == "-" and sys.stdin is None:  # closed by the caller (`<&-`)
-        return None, make("<stdin>", 0, 0, "RT001", "standard input is closed: there is no text to read",
-                          "pipe the text in (pdftotext -layout file.pdf - | resolvetool import -), or name its file")
+        return None, make(
+            "<stdin>",
+            0,
+            0,
+            "RT001",
+            "standard input is closed: there is no text to read",
+            "pipe the text in (pdftotext -layout file.pdf - | resolvetool import -), or name its file",
+        )
     try:
         if name == "-":
             raw = _read_input(sys.stdin.buffer, max_size)
@@ -71,38 +77,79 @@ def read_input(name: str, max_size: int) -> tuple[str | bytes | None, Diagnostic
     except FileNotFoundError:
         return None, make(name, 0, 0, "RT001", "no such file", "check the path")
     except IsADirectoryError:
-        return None, make(name, 0, 0, "RT001", "this is a folder; import reads text files",
-                          "name the .txt files, for example folder/*.txt")
+        return None, make(
+            name,
+            0,
+            0,
+            "RT001",
+            "this is a folder; import reads text files",
+            "name the .txt files, for example folder/*.txt",
+        )
     except OSError as error:
         return None, make(name, 0, 0, "RT001", f"cannot read: {error.strerror or error}")
     if is_pdf(raw):
         if len(raw) > max_size * PDF_SIZE_FACTOR:
-            return None, make(name, 0, 0, "RT003", f"the PDF is over the limit of {max_size * PDF_SIZE_FACTOR:,} "
-                              f"bytes ({PDF_SIZE_FACTOR} times max-file-size)", "import it in parts, or raise "
-                              "max-file-size in resolvetool.toml")
+            return None, make(
+                name,
+                0,
+                0,
+                "RT003",
+                f"the PDF is over the limit of {max_size * PDF_SIZE_FACTOR:,} "
+                f"bytes ({PDF_SIZE_FACTOR} times max-file-size)",
+                "import it in parts, or raise max-file-size in resolvetool.toml",
+            )
         return raw, None
     if name.lower().endswith(".pdf"):
-        return None, make(name, 0, 0, "RT591", "the file is named .pdf but is not a PDF (it does not start with "
-                          "%PDF-)", "get a complete copy of the PDF; if the file is text, name it .txt")
+        return None, make(
+            name,
+            0,
+            0,
+            "RT591",
+            "the file is named .pdf but is not a PDF (it does not start with %PDF-)",
+            "get a complete copy of the PDF; if the file is text, name it .txt",
+        )
     if len(raw) > max_size:
-        return None, make(name, 0, 0, "RT003", f"the text is over the limit of {max_size:,} bytes: its records "
-                          "would be too", "import it in parts (one resolution per file), or raise max-file-size "
-                          "in resolvetool.toml")
+        return None, make(
+            name,
+            0,
+            0,
+            "RT003",
+            f"the text is over the limit of {max_size:,} bytes: its records would be too",
+            "import it in parts (one resolution per file), or raise max-file-size in resolvetool.toml",
+        )
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # saved as "Unicode" by Notepad and Word
-        return None, make(name, 1, 1, "RT004", "not UTF-8 text: the file is UTF-16 (it starts with its byte order "
-                          "mark)", "convert it first, for example: iconv -f UTF-16 -t UTF-8 file.txt")
+        return None, make(
+            name,
+            1,
+            1,
+            "RT004",
+            "not UTF-8 text: the file is UTF-16 (it starts with its byte order mark)",
+            "convert it first, for example: iconv -f UTF-16 -t UTF-8 file.txt",
+        )
     if b"\0" in raw:
-        before = raw[:raw.index(b"\0")].decode("utf-8", "replace")
+        before = raw[: raw.index(b"\0")].decode("utf-8", "replace")
         line, col = line_col(before, len(before))
-        return None, make(name, line, col, "RT006", "the file holds NUL bytes: it is not plain text",
-                          "extract the text first (pdftotext -layout file.pdf)")
+        return None, make(
+            name,
+            line,
+            col,
+            "RT006",
+            "the file holds NUL bytes: it is not plain text",
+            "extract the text first (pdftotext -layout file.pdf)",
+        )
     try:
         return raw.decode("utf-8"), None
     except UnicodeDecodeError as error:
-        before = raw[:error.start].decode("utf-8")
+        before = raw[: error.start].decode("utf-8")
         line, col = line_col(before, len(before))
-        return None, make(name, line, col, "RT004", f"not UTF-8 text (byte 0x{raw[error.start]:02x})",
-                          "convert it first, for example: iconv -f WINDOWS-1252 -t UTF-8 file.txt")
+        return None, make(
+            name,
+            line,
+            col,
+            "RT004",
+            f"not UTF-8 text (byte 0x{raw[error.start]:02x})",
+            "convert it first, for example: iconv -f WINDOWS-1252 -t UTF-8 file.txt",
+        )
 
 
 def is_pdf(raw: bytes) -> bool:
@@ -113,7 +160,7 @@ def is_pdf(raw: bytes) -> bool:
     if b"%PDF-" not in raw[:1024]:
         return False
     try:  # (a character cut at the end of what is looked at is no sign)
-        codecs.getincrementaldecoder("utf-8")().decode(raw[:1 << 16], final=False)
+        codecs.getincrementaldecoder("utf-8")().decode(raw[: 1 << 16], final=False)
     except UnicodeDecodeError:
         return True
     return False
@@ -141,19 +188,29 @@ def _read_at_most(stream: Any, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def run_import(names: list[str], settings: Any, corpus: Any, *, body: str | None = None, session: str | None = None,
-               dry_run: bool = False, force: bool = False) -> ImportRun:
+def run_import(
+    names: list[str],
+    settings: Any,
+    corpus: Any,
+    *,
+    body: str | None = None,
+    session: str | None = None,
+    dry_run: bool = False,
+    force: bool = False,
+) -> ImportRun:
     from ..fileio import WriteError, write_files
     from ..writecheck import WriteRefused, check_size
-    from .yamlout import record_yaml, schema_reference
-
     from .verify import TreeCheck
+    from .yamlout import record_yaml, schema_reference
 
     records = Records(corpus)
     tree = TreeCheck(corpus)  # what is built is checked as validate would, against the tree, before a write
     folder = settings.records
-    records_folder = str(PurePosixPath(*folder.relative_to(settings.root).parts)) \
-        if folder.is_relative_to(settings.root) else str(folder)
+    records_folder = (
+        str(PurePosixPath(*folder.relative_to(settings.root).parts))
+        if folder.is_relative_to(settings.root)
+        else str(folder)
+    )
     outcomes = []
     claimed: dict[str, str] = {}  # the files this run has written (or, in a dry run, would write), and whose text
     for name in names:
@@ -166,34 +223,65 @@ def run_import(names: list[str], settings: Any, corpus: Any, *, body: str | None
             continue
         try:
             if isinstance(text, bytes):
-                results = [import_pdf(text, name=shown, records=records, records_folder=records_folder,
-                                      body=body, session=session, max_text=settings.max_file_size)]
+                results = [
+                    import_pdf(
+                        text,
+                        name=shown,
+                        records=records,
+                        records_folder=records_folder,
+                        body=body,
+                        session=session,
+                        max_text=settings.max_file_size,
+                    )
+                ]
             else:
-                results = import_document(text, name=shown, records=records, records_folder=records_folder,
-                                          body=body, session=session)
+                results = import_document(
+                    text, name=shown, records=records, records_folder=records_folder, body=body, session=session
+                )
         except PdfUnreadable as error:
             outcome.diagnostics.append(make(shown, 0, 0, error.code, str(error), error.hint))
             continue
         except ImportFailure as error:
             # a line of the text read off a PDF's pages is no line anyone can open: the PDF as a whole is named
             line, col = (0, 0) if isinstance(text, bytes) else (error.line, 1)
-            outcome.diagnostics.append(make(shown, line, col, "RT503", str(error),
-                                            "import reads resolutions: a heading, a formula such as 'The "
-                                            "General Assembly,', then the clauses"))
+            outcome.diagnostics.append(
+                make(
+                    shown,
+                    line,
+                    col,
+                    "RT503",
+                    str(error),
+                    "import reads resolutions: a heading, a formula such as 'The General Assembly,', then the clauses",
+                )
+            )
             continue
         except BuildError as error:
             outcome.diagnostics.append(make(shown, 0, 0, "RT505", str(error)))
             continue
         except ValidationError as error:  # what the text says does not fit the model (a symbol of 300 characters)
-            outcome.diagnostics.append(make(shown, 0, 0, "RT507", f"the text gives {_refusal(error)}; nothing was "
-                                            "written", "correct that part of the text (a heading run into the "
-                                            "symbol, a line cut wrongly), then import it again"))
+            outcome.diagnostics.append(
+                make(
+                    shown,
+                    0,
+                    0,
+                    "RT507",
+                    f"the text gives {_refusal(error)}; nothing was written",
+                    "correct that part of the text (a heading run into the "
+                    "symbol, a line cut wrongly), then import it again",
+                )
+            )
             continue
         except Exception as error:  # a defect of resolvetool's: say so plainly, never as a traceback
-            outcome.diagnostics.append(make(shown, 0, 0, "RT503",
-                                            f"resolvetool failed to read this text ({type(error).__name__}: "
-                                            f"{error}); nothing was written",
-                                            "this is a bug in resolvetool: please report it with the text"))
+            outcome.diagnostics.append(
+                make(
+                    shown,
+                    0,
+                    0,
+                    "RT503",
+                    f"resolvetool failed to read this text ({type(error).__name__}: {error}); nothing was written",
+                    "this is a bug in resolvetool: please report it with the text",
+                )
+            )
             continue
         outcome.diagnostics += [_located(shown, result, warning) for result in results for warning in result.warnings]
         # a text's records, of every resolution it prints, are written together or not at all
@@ -203,24 +291,48 @@ def run_import(names: list[str], settings: Any, corpus: Any, *, body: str | None
             exists = not planned.new or target.exists()
             if exists and not force and not dry_run:
                 held = next((entry for entry in corpus.entries if entry.path == planned.path), None)
-                what = f"{held.kind} {held.id}" if held is not None and held.kind and held.id else \
-                    f"{planned.record.kind} {planned.record.id}"
-                outcome.diagnostics.append(make(shown, 0, 0, "RT504",
-                                                f"{planned.path} already holds {what}; nothing was written",
-                                                "compare with --dry-run, then use --force to replace it"))
+                what = (
+                    f"{held.kind} {held.id}"
+                    if held is not None and held.kind and held.id
+                    else f"{planned.record.kind} {planned.record.id}"
+                )
+                outcome.diagnostics.append(
+                    make(
+                        shown,
+                        0,
+                        0,
+                        "RT504",
+                        f"{planned.path} already holds {what}; nothing was written",
+                        "compare with --dry-run, then use --force to replace it",
+                    )
+                )
         for planned in outcome.planned:
             # --force replaces what the tree held, never what an earlier text of this run gave: two texts giving
             # one id would leave only the last one's record, with both said to be written
             if planned.path in claimed:
-                outcome.diagnostics.append(make(shown, 0, 0, "RT504", f"{planned.path} is given by "
-                                                f"{claimed[planned.path]} too, imported before this text in this run; "
-                                                "nothing of this text was written", "compare them with --dry-run: one "
-                                                "resolution is imported once; two resolutions need texts with their "
-                                                "own symbols or titles"))
+                outcome.diagnostics.append(
+                    make(
+                        shown,
+                        0,
+                        0,
+                        "RT504",
+                        f"{planned.path} is given by "
+                        f"{claimed[planned.path]} too, imported before this text in this run; "
+                        "nothing of this text was written",
+                        "compare them with --dry-run: one "
+                        "resolution is imported once; two resolutions need texts with their "
+                        "own symbols or titles",
+                    )
+                )
         try:
-            outcome.texts = [record_yaml(planned.record, schema_reference(settings, settings.root / planned.path,
-                                                                          planned.record.kind), path=planned.path)
-                             for planned in outcome.planned]
+            outcome.texts = [
+                record_yaml(
+                    planned.record,
+                    schema_reference(settings, settings.root / planned.path, planned.record.kind),
+                    path=planned.path,
+                )
+                for planned in outcome.planned
+            ]
             for planned, written in zip(outcome.planned, outcome.texts):
                 check_size(planned.path, written, settings.max_file_size)
         except WriteRefused as error:
@@ -254,8 +366,10 @@ def _refusal(error: Any) -> str:
     first = error.errors()[0]
     field_name = ".".join(str(part) for part in first["loc"] if not str(part).startswith("tagged-union"))
     value = repr(first.get("input"))
-    return f"{field_name} a value the records cannot hold ({first['msg'].lower()}: {value[:60]}" \
+    return (
+        f"{field_name} a value the records cannot hold ({first['msg'].lower()}: {value[:60]}"
         f"{'...' if len(value) > 60 else ''})"
+    )
 
 
 def _located(name: str, result: Any, warning: Any) -> Diagnostic:
@@ -265,7 +379,8 @@ def _located(name: str, result: Any, warning: Any) -> Diagnostic:
     if warning.line < 1:  # about the whole PDF (its message names the pages)
         return make(name, 0, 0, warning.code, warning.message, warning.hint)
     page = result.pages.get(warning.line) or next(
-        (result.pages[line] for line in sorted(result.pages) if line >= warning.line), None)
+        (result.pages[line] for line in sorted(result.pages) if line >= warning.line), None
+    )
     lines = result.source.split("\n")
     words = lines[warning.line - 1].strip() if 0 < warning.line <= len(lines) else ""
     where = f"page {page}" + (f" ('{words[:60]}')" if words else "") + ": " if page else ""
@@ -278,18 +393,28 @@ def _report_problems(outcome: FileOutcome, shown: str, problems: list[Diagnostic
     from .verify import blocking
 
     if blocking(problems):
-        outcome.diagnostics.append(make(shown, 0, 0, "RT507",
-                                        f"the records built from this text would not pass validate "
-                                        f"({len(problems)} problem{'s' if len(problems) != 1 else ''}, listed "
-                                        f"under the paths they would have); "
-                                        f"{'this is a dry run' if dry_run else 'nothing was written'}",
-                                        "correct what the problems name (in the text, or in the tree with "
-                                        "--body/--session or a fix of the record they point to), then import "
-                                        "again; --dry-run shows the records"))
+        outcome.diagnostics.append(
+            make(
+                shown,
+                0,
+                0,
+                "RT507",
+                f"the records built from this text would not pass validate "
+                f"({len(problems)} problem{'s' if len(problems) != 1 else ''}, listed "
+                f"under the paths they would have); "
+                f"{'this is a dry run' if dry_run else 'nothing was written'}",
+                "correct what the problems name (in the text, or in the tree with "
+                "--body/--session or a fix of the record they point to), then import "
+                "again; --dry-run shows the records",
+            )
+        )
     outcome.diagnostics += problems
 
 
 def dry_run_text(run: ImportRun, settings: Any) -> str:
     """The files an import would write, each under a `# ==> path <==` line, as `head` prints files."""
-    return "\n".join(f"# ==> {planned.path} <==\n{text}" for outcome in run.outcomes
-                     for planned, text in zip(outcome.planned, outcome.texts))
+    return "\n".join(
+        f"# ==> {planned.path} <==\n{text}"
+        for outcome in run.outcomes
+        for planned, text in zip(outcome.planned, outcome.texts)
+    )

@@ -16,19 +16,40 @@ from .places import country_of
 # Words after a comma (or a space) that start telling the meeting, not the body.
 _MEETING_WORDS = r"(?:meeting|held|assembled|convened|sitting|gathered|at|in|on|from|having|during)"
 _AFTER_COMMA = re.compile(rf",\s*(?={_MEETING_WORDS}\b|[a-z]|\d|\()")
-_AFTER_SPACE = re.compile(r"\s+(?=(?:meeting|held|assembled|convened|sitting)\s+(?:in|at)\b|at\s+(?:its|the)\s+"
-                          r"\S+\s+(?:\w+\s+)?session\b|on the conclusion\b)")
+_AFTER_SPACE = re.compile(
+    r"\s+(?=(?:meeting|held|assembled|convened|sitting)\s+(?:in|at)\b|at\s+(?:its|the)\s+"
+    r"\S+\s+(?:\w+\s+)?session\b|on the conclusion\b)"
+)
 # "(Geneva, 1985)", "(Second Session - Geneva, 1988)", "(Melbourne, 1988)": where and when, in brackets
-_BRACKETED = re.compile(r"\(\s*(?:(?P<session>[^()]*?)\s*[-–]\s*)?(?P<city>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*)\s*,\s*"
-                        r"(?P<year>\d{4})\s*\)")
+_BRACKETED = re.compile(
+    r"\(\s*(?:(?P<session>[^()]*?)\s*[-–]\s*)?(?P<city>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*)\s*,\s*"
+    r"(?P<year>\d{4})\s*\)"
+)
 _CITY = r"(?P<city>[A-Z][\w'.-]*(?:[ -](?:[A-Z][\w'.-]*|de|del|es|el|la|au))*)"
-_MET_IN = re.compile(rf"\b(?:meeting|held|assembled|convened|sitting|gathered)\s+(?:in|at)\s+{_CITY}"
-                     r"(?:\s*,\s*(?P<country>[A-Z][\w'.-]*(?:\s+(?:of|and|the|[A-Z][\w'.-]*))*))?")
+_MET_IN = re.compile(
+    rf"\b(?:meeting|held|assembled|convened|sitting|gathered)\s+(?:in|at)\s+{_CITY}"
+    r"(?:\s*,\s*(?P<country>[A-Z][\w'.-]*(?:\s+(?:of|and|the|[A-Z][\w'.-]*))*))?"
+)
 _BARE_CITY = re.compile(rf"(?:^|,)\s*{_CITY}\s*,\s*(?=from\b|on\b|\d)")
-_SESSION = re.compile(rf"\bat (?:its|the) (\d+(?:st|nd|rd|th)|{ORDINAL_WORD_PATTERN}) (?:\w+ )?session\b"
-                      rf"|\b({ORDINAL_WORD_PATTERN}) [Ss]ession\b", re.IGNORECASE)
-_MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"}
+_SESSION = re.compile(
+    rf"\bat (?:its|the) (\d+(?:st|nd|rd|th)|{ORDINAL_WORD_PATTERN}) (?:\w+ )?session\b"
+    rf"|\b({ORDINAL_WORD_PATTERN}) [Ss]ession\b",
+    re.IGNORECASE,
+)
+_MONTHS = {
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+}
 
 
 @dataclass
@@ -90,6 +111,6 @@ def _name_end(text: str) -> int:
 
 
 def _city_follows(text: str, comma: int) -> bool:
-    """", Paris, from 24 October ...": a city after the name, not a word of it."""
+    """ ", Paris, from 24 October ...": a city after the name, not a word of it."""
     found = _BARE_CITY.match(text, comma)
     return bool(found and country_of(found.group("city")))

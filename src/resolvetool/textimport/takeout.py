@@ -10,8 +10,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..textforms import find_date
-from .lines import (ANNEX_HEADING, FURNITURE, ITEM_LABEL, LONE_MARKER, MARKDOWN_FOOTNOTE, PLAIN_FOOTNOTE, SEPARATOR,
-                    SUPERSCRIPTS, TERMINAL, Line, ends_sentence_part, strip_markup)
+from .lines import (
+    ANNEX_HEADING,
+    FURNITURE,
+    ITEM_LABEL,
+    LONE_MARKER,
+    MARKDOWN_FOOTNOTE,
+    PLAIN_FOOTNOTE,
+    SEPARATOR,
+    SUPERSCRIPTS,
+    TERMINAL,
+    Line,
+    ends_sentence_part,
+    strip_markup,
+)
 from .pagefoot import FOOTNOTE_START, PageFoot, split_footnotes
 from .paragraphs import is_heading, starts_unit
 from .parsed import ParsedFootnote, ParsedText, TextWarning
@@ -26,8 +38,9 @@ class Removed:
     footnote: bool = False  # a footnote printed here
 
 
-def take_out(body: list[Line], parsed: ParsedText, heading_lines: list[Line],
-             hints: dict[int, str] | None = None) -> tuple[list[Line], list[Removed]]:
+def take_out(
+    body: list[Line], parsed: ParsedText, heading_lines: list[Line], hints: dict[int, str] | None = None
+) -> tuple[list[Line], list[Removed]]:
     content: list[Line] = []
     removed: list[Removed] = []
     lone_markers: list[Removed] = []
@@ -57,8 +70,11 @@ def take_out(body: list[Line], parsed: ParsedText, heading_lines: list[Line],
             continue
         title_of_annex, after_annex = after_annex, bool(ANNEX_HEADING.match(strip_markup(text)))
         # footnotes printed one a line: under a separator, or led by a superscript marker ("¹ Official ...")
-        plain = PLAIN_FOOTNOTE.match(text) if (under_separator and not FURNITURE.match(text)
-                                               or text[0] in SUPERSCRIPTS) else None
+        plain = (
+            PLAIN_FOOTNOTE.match(text)
+            if (under_separator and not FURNITURE.match(text) or text[0] in SUPERSCRIPTS)
+            else None
+        )
         if plain:
             words, index = _run_on(body, index + 1, lambda below: not PLAIN_FOOTNOTE.match(below.text))
             _keep_footnote(parsed, removed, plain.group(1), " ".join([plain.group(2), *words]), line, len(content))
@@ -68,12 +84,26 @@ def take_out(body: list[Line], parsed: ParsedText, heading_lines: list[Line],
             # "[^2]: ... as from" then "[^7]: February 1984.", and "[^7]" defined again below: a wrapped line of
             # footnote 2 that the conversion took for a footnote, its day read as the marker
             above = parsed.footnotes[-1] if parsed.footnotes else None
-            wraps = definition.group(1) in twice and above is not None and index > 0 and bool(body[index - 1].text) \
-                and removed[-1].footnote and not ends_sentence_part(above.text)
+            wraps = (
+                definition.group(1) in twice
+                and above is not None
+                and index > 0
+                and bool(body[index - 1].text)
+                and removed[-1].footnote
+                and not ends_sentence_part(above.text)
+            )
             words, index = _run_on(body, index + 1, lambda below: not MARKDOWN_FOOTNOTE.match(below.text))
             parsed.footnote_style = "markdown"
-            _keep_footnote(parsed, removed, definition.group(1), " ".join([definition.group(2), *words]).strip(), line,
-                           len(content), printed=" ".join([text, *words]), wraps=wraps)
+            _keep_footnote(
+                parsed,
+                removed,
+                definition.group(1),
+                " ".join([definition.group(2), *words]).strip(),
+                line,
+                len(content),
+                printed=" ".join([text, *words]),
+                wraps=wraps,
+            )
             continue
         if SEPARATOR.match(text):  # before lone markers: "***" closes a text, it marks no footnote
             removed.append(Removed("markup", text, line.number, len(content)))
@@ -89,13 +119,25 @@ def take_out(body: list[Line], parsed: ParsedText, heading_lines: list[Line],
             removed.append(mark)
         elif FURNITURE.match(text) and not title_of_annex:
             removed.append(Removed("page-footer", text, line.number, len(content)))
-        elif not title_of_annex and hints is None and (
-                _repeats(strip_markup(text), repeated) or _page_header(text, names)
-                or index in standalone and counts.get(text, 0) > 1 and not starts_unit(text) and not is_heading(text)):
+        elif (
+            not title_of_annex
+            and hints is None
+            and (
+                _repeats(strip_markup(text), repeated)
+                or _page_header(text, names)
+                or index in standalone
+                and counts.get(text, 0) > 1
+                and not starts_unit(text)
+                and not is_heading(text)
+            )
+        ):
             removed.append(Removed("running-header", text, line.number, len(content)))
         else:
-            after = _bare_footnote(body, index, foot, parsed, removed, len(content)) \
-                if opens and not markdown and not under_separator and text[0] not in SUPERSCRIPTS else None
+            after = (
+                _bare_footnote(body, index, foot, parsed, removed, len(content))
+                if opens and not markdown and not under_separator and text[0] not in SUPERSCRIPTS
+                else None
+            )
             if after is not None:
                 index = after
                 continue
@@ -114,8 +156,9 @@ def take_out(body: list[Line], parsed: ParsedText, heading_lines: list[Line],
 _HINTED = ("running-header", "page-number", "page-footer", "footnote", "footnote-more", "separator")
 
 
-def _take_hinted(body: list[Line], index: int, hints: dict[int, str], parsed: ParsedText, content: list[Line],
-                 removed: list[Removed]) -> int:
+def _take_hinted(
+    body: list[Line], index: int, hints: dict[int, str], parsed: ParsedText, content: list[Line], removed: list[Removed]
+) -> int:
     """Take out the hinted line at `index` (with the lines that continue it, for a footnote); the index after."""
     line = body[index]
     kind = hints[line.number]
@@ -131,8 +174,16 @@ def _take_hinted(body: list[Line], index: int, hints: dict[int, str], parsed: Pa
     return index + 1
 
 
-def _keep_footnote(parsed: ParsedText, removed: list[Removed], marker: str, words: str, line: Line, before: int,
-                   printed: str | None = None, wraps: bool = False) -> None:
+def _keep_footnote(
+    parsed: ParsedText,
+    removed: list[Removed],
+    marker: str,
+    words: str,
+    line: Line,
+    before: int,
+    printed: str | None = None,
+    wraps: bool = False,
+) -> None:
     """Keep a footnote printed here: a new one; the same one printed again on a later page (one footnote, shown
     again where it was reprinted); or, when its marker is taken and the footnote above never ended, a wrapped
     line of that one that the conversion made a footnote of its own ("... as from" / "[^7]: February 1984.")."""
@@ -144,19 +195,29 @@ def _keep_footnote(parsed: ParsedText, removed: list[Removed], marker: str, word
         above = parsed.footnotes[-1]
         # the record cannot hold two footnotes of one marker: the line stays, as printed, in the one above
         above.text = f"{above.text} {printed or f'{marker} {words}'}"
-        why = (f"a line of footnote {above.marker!r}, which never ended, marked as footnote {marker!r}, a marker "
-               f"defined again below" if wraps else f"footnote {marker!r} again, with other words")
-        parsed.warnings.append(TextWarning(
-            line.number, f"{why}: kept, as printed, in the words of footnote {above.marker!r}: {line.text[:60]!r}",
-            "RT533", f"check footnote {above.marker!r}: the line may be its continuation, or a footnote of its own "
-                     f"that needs another marker"))
+        why = (
+            f"a line of footnote {above.marker!r}, which never ended, marked as footnote {marker!r}, a marker "
+            f"defined again below"
+            if wraps
+            else f"footnote {marker!r} again, with other words"
+        )
+        parsed.warnings.append(
+            TextWarning(
+                line.number,
+                f"{why}: kept, as printed, in the words of footnote {above.marker!r}: {line.text[:60]!r}",
+                "RT533",
+                f"check footnote {above.marker!r}: the line may be its continuation, or a footnote of its own "
+                f"that needs another marker",
+            )
+        )
         return
     parsed.footnotes.append(ParsedFootnote(marker, words, line.number))
     removed.append(Removed("footnote", marker, line.number, before, footnote=True))
 
 
-def _bare_footnote(body: list[Line], index: int, foot: PageFoot, parsed: ParsedText, removed: list[Removed],
-                   before: int) -> int | None:
+def _bare_footnote(
+    body: list[Line], index: int, foot: PageFoot, parsed: ParsedText, removed: list[Removed], before: int
+) -> int | None:
     """When the line at `index` opens a footnote printed without a separator ("10 Ibid., document S/6569."
     under the closing lines, "2 A/79/552." at the foot of a page): the footnote (and those on its line)
     kept, and the index of the line after it; None when it does not."""
@@ -169,10 +230,15 @@ def _bare_footnote(body: list[Line], index: int, foot: PageFoot, parsed: ParsedT
         _keep_footnote(parsed, removed, marker, words_of, line, before)
         foot.took(marker)
     if guess:
-        parsed.warnings.append(TextWarning(
-            line.number, f"read as a footnote printed without a separator ({guess}, and the text above shows no "
-                         f"marker {found.group(1)!r}): {line.text[:60]!r}",
-            "RT533", "if it is a clause, move it from footnotes into the operative clauses"))
+        parsed.warnings.append(
+            TextWarning(
+                line.number,
+                f"read as a footnote printed without a separator ({guess}, and the text above shows no "
+                f"marker {found.group(1)!r}): {line.text[:60]!r}",
+                "RT533",
+                "if it is a clause, move it from footnotes into the operative clauses",
+            )
+        )
     return after
 
 
@@ -180,8 +246,13 @@ def _standalone(body: list[Line]) -> tuple[set[int], dict[str, int]]:
     """The lines that stand alone between blank lines, and how many times each text not ending a sentence
     stands so."""
     # a line that stands alone between blank lines more than once is a running header ("Page header")
-    standalone = {index for index, line in enumerate(body) if line.text
-                  and (index == 0 or not body[index - 1].text) and (index + 1 == len(body) or not body[index + 1].text)}
+    standalone = {
+        index
+        for index, line in enumerate(body)
+        if line.text
+        and (index == 0 or not body[index - 1].text)
+        and (index + 1 == len(body) or not body[index + 1].text)
+    }
     counts: dict[str, int] = {}
     for index in standalone:
         text = body[index].text
@@ -195,8 +266,13 @@ def _indented_footnote(body: list[Line], index: int, indent: int) -> tuple[list[
     the next marker, a blank line, or a line after its first that opens an item or a numbered clause of the
     text, printed as deep ("(2) to strengthen ..."); and the index of the line after them."""
     words, first = [], index
-    while index < len(body) and body[index].text and body[index].indent > indent \
-            and not LONE_MARKER.match(body[index].text) and not (index > first and _opens_item(body[index].text)):
+    while (
+        index < len(body)
+        and body[index].text
+        and body[index].indent > indent
+        and not LONE_MARKER.match(body[index].text)
+        and not (index > first and _opens_item(body[index].text))
+    ):
         words.append(body[index].text)
         index += 1
     return words, index
@@ -222,7 +298,7 @@ _NUMBERED = re.compile(r"^(?:\d{1,3}\s+(?P<after>.+)|(?P<before>.+?)\s+\d{1,3})$
 
 
 def _name(text: str) -> str:
-    """"The Seventy-fourth World Health Assembly," -> "seventy-fourth world health assembly"."""
+    """ "The Seventy-fourth World Health Assembly," -> "seventy-fourth world health assembly"."""
     words = strip_markup(text).rstrip(",:;.").lower().split()
     return " ".join(words[1:] if words[:1] == ["the"] else words)
 
@@ -245,12 +321,16 @@ def _repeats(text: str, heading: set[str]) -> bool:
         return True  # "WHA74.7", "A/RES/78/122", "S/RES/2719 (2023)" at the top of a page
     if len(text) < 15 or text.endswith(TERMINAL) or find_date(text) and len(text.split()) <= 4:
         return False  # too short to be sure, or the date line of a closing
-    if any(line.endswith(" " + text) and len(line[:-len(text)].split()) <= 3 for line in heading):
+    if any(line.endswith(" " + text) and len(line[: -len(text)].split()) <= 3 for line in heading):
         return True
     # "A/RES/79/250 Programme planning": the symbol of one heading line with the title of another
     words = text.split()
     for symbol, title in ((words[0], " ".join(words[1:])), (words[-1], " ".join(words[:-1]))):
-        if re.search(r"\d", symbol) and len(title.split()) >= 2 and any(symbol in line.split() for line in heading) \
-                and any(line == title or line.endswith(" " + title) for line in heading):
+        if (
+            re.search(r"\d", symbol)
+            and len(title.split()) >= 2
+            and any(symbol in line.split() for line in heading)
+            and any(line == title or line.endswith(" " + title) for line in heading)
+        ):
             return True
     return False

@@ -51,8 +51,14 @@ class TreeCheck:
         """A copy of the tree's corpus with `files` in it (replacing what is at their paths), and their own
         problems."""
         corpus = self.corpus
-        trial = dataclasses.replace(corpus, entries=[e for e in corpus.entries if e.path not in files],
-                                    diagnostics=[], by_id={}, by_symbol={}, _located=dict(corpus._located))
+        trial = dataclasses.replace(
+            corpus,
+            entries=[e for e in corpus.entries if e.path not in files],
+            diagnostics=[],
+            by_id={},
+            by_symbol={},
+            _located=dict(corpus._located),
+        )
         records = os.fspath(canonical(corpus.settings.records)) + os.sep
         loader = _Loader(trial, corpus.base, records, None)
         for display, text in files.items():

@@ -40,15 +40,17 @@ def record_yaml(record: Any, schema: str, *, path: str = "record") -> str:
     data = record.model_dump(mode="python", exclude_defaults=True)
     ordered = {key: data.pop(key) for key in _FIRST_KEYS if key in data}
     ordered.update({"kind": record.kind} | data if "kind" not in ordered else data)
-    body = yaml.dump(ordered, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100,
-                     default_flow_style=False, indent=2)
+    body = yaml.dump(
+        ordered, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False, indent=2
+    )
     # In the canonical form `fmt` keeps (list indentation, quoting, folding), so that `fmt --check` passes on
     # what resolvetool itself wrote.
     try:
         text = format_text(f"# yaml-language-server: $schema={schema}\n{body}", path=path)
     except FormatError as error:
-        raise WriteRefused(path, f"the record would not be read back ({error}); this is a bug in resolvetool: "
-                                 f"please report it") from None
+        raise WriteRefused(
+            path, f"the record would not be read back ({error}); this is a bug in resolvetool: please report it"
+        ) from None
     check_written(path, text, {"kind": record.kind} | record.model_dump(mode="json", exclude_defaults=True))
     return text
 

@@ -7,18 +7,45 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import (agreement_approval, agreement_signature, clause_content, formula_case, formula_part, hygiene,
-               known_formula, numbering, punctuation, references, status, title)
+from . import (
+    agreement_approval,
+    agreement_signature,
+    clause_content,
+    formula_case,
+    formula_part,
+    hygiene,
+    known_formula,
+    numbering,
+    punctuation,
+    references,
+    status,
+    title,
+)
 
-MODULES: tuple[ModuleType, ...] = (formula_case, known_formula, formula_part, punctuation, references, numbering,
-                                   hygiene, clause_content, title, status, agreement_approval, agreement_signature)
+MODULES: tuple[ModuleType, ...] = (
+    formula_case,
+    known_formula,
+    formula_part,
+    punctuation,
+    references,
+    numbering,
+    hygiene,
+    clause_content,
+    title,
+    status,
+    agreement_approval,
+    agreement_signature,
+)
 MODULE_BY_CODE = {code: module for module in MODULES for code in module.CODES}
 
 
 def record_modules(kind: str) -> list[ModuleType]:
     """The rules that read one record of `kind` at a time."""
-    return [module for module in MODULES if not getattr(module, "TREE", False)
-            and (not module.KINDS or kind in module.KINDS)]
+    return [
+        module
+        for module in MODULES
+        if not getattr(module, "TREE", False) and (not module.KINDS or kind in module.KINDS)
+    ]
 
 
 def tree_modules() -> list[ModuleType]:

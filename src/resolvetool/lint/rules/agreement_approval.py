@@ -19,7 +19,7 @@ Passes:
 
 from __future__ import annotations
 
-CODES = ('RT407',)
+CODES = ("RT407",)
 KINDS = ("agreement",)
 TREE = True
 
@@ -37,8 +37,16 @@ def check_tree(corpus):
                 continue  # validate reports a reference that does not resolve
             status = resolution.facts[2] if len(resolution.facts) > 2 else ""
             if status not in ("adopted", "superseded"):
-                yield (entry, index, f"approved by {resolution_id}, which is {status or 'not'} adopted",
-                       "check the resolution's status, or the event")
+                yield (
+                    entry,
+                    index,
+                    f"approved by {resolution_id}, which is {status or 'not'} adopted",
+                    "check the resolution's status, or the event",
+                )
             elif not any(ref.split("\t", 1)[0].split("#", 1)[0] == entry.id for ref in resolution.refs):
-                yield (entry, index, f"approved by {resolution_id}, which never refers to {entry.id}",
-                       f"add {entry.id} to the resolution's approves list")
+                yield (
+                    entry,
+                    index,
+                    f"approved by {resolution_id}, which never refers to {entry.id}",
+                    f"add {entry.id} to the resolution's approves list",
+                )

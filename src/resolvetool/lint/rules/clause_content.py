@@ -26,7 +26,7 @@ import re
 
 from ..finding import Finding, clauses
 
-CODES = ('RT312', 'RT313')
+CODES = ("RT312", "RT313")
 KINDS = ("resolution",)
 
 
@@ -38,15 +38,22 @@ def check(record, context):
     seen: dict[str, tuple[str, int]] = {}
     for section, index, clause in clauses(record):
         if clause.text is not None and not re.search(r"\w", clause.text) and not clause.items:
-            yield Finding((section, index, "text"), f"{section} paragraph {index + 1} has no words",
-                          "write its words, or delete the paragraph", code="RT313")
+            yield Finding(
+                (section, index, "text"),
+                f"{section} paragraph {index + 1} has no words",
+                "write its words, or delete the paragraph",
+                code="RT313",
+            )
             continue
         key = _key(clause.phrase, clause.text)
         if not key:
             continue
         if key in seen:
             first = seen[key]
-            yield Finding((section, index), f"{section} paragraph {index + 1} repeats {first[0]} paragraph "
-                                            f"{first[1] + 1}", "delete the copy")
+            yield Finding(
+                (section, index),
+                f"{section} paragraph {index + 1} repeats {first[0]} paragraph {first[1] + 1}",
+                "delete the copy",
+            )
         else:
             seen[key] = (section, index)

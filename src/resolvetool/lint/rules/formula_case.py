@@ -24,7 +24,7 @@ from collections import Counter
 
 from ..finding import Finding, clauses, plain
 
-CODES = ('RT301',)
+CODES = ("RT301",)
 KINDS = ("resolution",)
 
 
@@ -50,6 +50,9 @@ def check(record, context):
             case = case_of(clause.phrase)
             if case != expected:
                 wanted = plain(clause.phrase).upper() if expected == "upper" else plain(clause.phrase).capitalize()
-                yield Finding((section, index, "phrase"),
-                              f"{section} formula {clause.phrase!r} is not in {'capitals' if expected == 'upper' else 'the capitalised form'} "
-                              f"like the others", f"write {wanted!r}")
+                yield Finding(
+                    (section, index, "phrase"),
+                    f"{section} formula {clause.phrase!r} is not in {'capitals' if expected == 'upper' else 'the capitalised form'} "
+                    f"like the others",
+                    f"write {wanted!r}",
+                )

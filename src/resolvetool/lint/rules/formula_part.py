@@ -22,7 +22,7 @@ from __future__ import annotations
 from ...textimport.phrases import formula_kind
 from ..finding import Finding, clauses
 
-CODES = ('RT303',)
+CODES = ("RT303",)
 KINDS = ("resolution",)
 
 
@@ -30,7 +30,9 @@ def check(record, context):
     for section, index, clause in clauses(record):
         kind = formula_kind(clause.phrase) if clause.phrase else None
         if kind is not None and kind != section:
-            yield Finding((section, index, "phrase"),
-                          f"{clause.phrase!r} opens {'an operative' if kind == 'operative' else 'a preambular'} "
-                          f"paragraph, but this one is among the {section} paragraphs",
-                          f"move the paragraph to {kind}, or correct its formula")
+            yield Finding(
+                (section, index, "phrase"),
+                f"{clause.phrase!r} opens {'an operative' if kind == 'operative' else 'a preambular'} "
+                f"paragraph, but this one is among the {section} paragraphs",
+                f"move the paragraph to {kind}, or correct its formula",
+            )

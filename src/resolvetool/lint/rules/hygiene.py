@@ -26,7 +26,7 @@ import unicodedata
 
 from ..finding import Finding, strings
 
-CODES = ('RT308', 'RT309', 'RT310', 'RT311')
+CODES = ("RT308", "RT309", "RT310", "RT311")
 KINDS = ()  # every kind
 FIXABLE = True
 
@@ -49,8 +49,15 @@ def _to_curly(text: str) -> str:
 def check(record, context):
     values = list(strings(context.data))
     blob = "\n".join(text for _, text in values)  # one scan of the whole record finds most records clean
-    if not (_CURLY.search(blob) and _STRAIGHT.search(blob) or " – " in blob and " - " in blob or "  " in blob
-            or _INVISIBLE.search(blob) or not unicodedata.is_normalized("NFC", blob)):
+    if not (
+        _CURLY.search(blob)
+        and _STRAIGHT.search(blob)
+        or " – " in blob
+        and " - " in blob
+        or "  " in blob
+        or _INVISIBLE.search(blob)
+        or not unicodedata.is_normalized("NFC", blob)
+    ):
         return
     straight, curly = len(_STRAIGHT.findall(blob)), len(_CURLY.findall(blob))
     hyphens, dashes = len(_HYPHEN_DASH.findall(blob)), len(_EN_DASH.findall(blob))
@@ -60,23 +67,41 @@ def check(record, context):
         fixed = text
         if straight and curly and (_STRAIGHT if quotes == "curly" else _CURLY).search(text):
             fixed = fixed.translate(_TO_STRAIGHT) if quotes == "straight" else _to_curly(fixed)
-            yield Finding(loc, f"{'straight' if quotes == 'curly' else 'curly'} quotes here, {quotes} ones elsewhere "
-                               f"in the record", f"use {quotes} quotes throughout", fix=fixed)
+            yield Finding(
+                loc,
+                f"{'straight' if quotes == 'curly' else 'curly'} quotes here, {quotes} ones elsewhere in the record",
+                f"use {quotes} quotes throughout",
+                fix=fixed,
+            )
         if hyphens and dashes and (_HYPHEN_DASH if dash == " – " else _EN_DASH).search(text):
             to = dash
             fixed = _HYPHEN_DASH.sub(to, fixed) if to == " – " else _EN_DASH.sub(to, fixed)
-            yield Finding(loc, "en dashes and spaced hyphens are mixed in this record",
-                          f"use {to.strip()!r} between words throughout", fix=fixed)
+            yield Finding(
+                loc,
+                "en dashes and spaced hyphens are mixed in this record",
+                f"use {to.strip()!r} between words throughout",
+                fix=fixed,
+            )
         if _DOUBLED.search(text):
             fixed = _DOUBLED.sub(" ", fixed)
             yield Finding(loc, "two spaces in a row", "write one space", fix=fixed, code="RT309")
         if unicodedata.normalize("NFC", text) != text:
             fixed = unicodedata.normalize("NFC", fixed)
-            yield Finding(loc, "text not in Unicode NFC (a combining accent apart from its letter)",
-                          "normalise to NFC", fix=fixed, code="RT310")
+            yield Finding(
+                loc,
+                "text not in Unicode NFC (a combining accent apart from its letter)",
+                "normalise to NFC",
+                fix=fixed,
+                code="RT310",
+            )
         invisible = _INVISIBLE.search(text)
         if invisible:
             fixed = _INVISIBLE.sub("", fixed)
-            yield Finding(loc, f"invisible character U+{ord(invisible.group()):04X} "
-                               f"({unicodedata.name(invisible.group(), 'unnamed')}) in the text",
-                          "remove it: it can hide or reorder what readers see", fix=fixed, code="RT311")
+            yield Finding(
+                loc,
+                f"invisible character U+{ord(invisible.group()):04X} "
+                f"({unicodedata.name(invisible.group(), 'unnamed')}) in the text",
+                "remove it: it can hide or reorder what readers see",
+                fix=fixed,
+                code="RT311",
+            )

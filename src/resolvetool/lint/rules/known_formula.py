@@ -25,7 +25,7 @@ from __future__ import annotations
 from ..finding import Finding, clauses
 from ..vocabulary import DEFAULT, normalise
 
-CODES = ('RT302',)
+CODES = ("RT302",)
 KINDS = ("resolution",)
 
 
@@ -39,6 +39,9 @@ def check(record, context):
         other = "operative" if section == "preamble" else "preamble"
         if key in DEFAULT[other]:
             continue  # a known formula in the wrong part is RT303's to report
-        yield Finding((section, index, "phrase"), f"{section} formula {clause.phrase!r} is not one the body uses",
-                      f"correct it, or add it under [lint.bodies.{record.body}] {section} in resolvetool.toml",
-                      subject=key)
+        yield Finding(
+            (section, index, "phrase"),
+            f"{section} formula {clause.phrase!r} is not one the body uses",
+            f"correct it, or add it under [lint.bodies.{record.body}] {section} in resolvetool.toml",
+            subject=key,
+        )

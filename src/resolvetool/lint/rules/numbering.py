@@ -33,7 +33,7 @@ import re
 from ...labels import is_first, is_successor
 from ..finding import Finding, clauses
 
-CODES = ('RT307',)
+CODES = ("RT307",)
 KINDS = ("resolution",)
 
 
@@ -42,10 +42,15 @@ def _items(parent, loc):
     for index, item in enumerate(parent.items):
         here = (*loc, "items", index)
         if previous is None and not is_first(item.label):
-            yield Finding((*here, "label"), f"item {item.label!r} opens a list that should open with the first label "
-                                            f"of its sequence", "check for an item lost in copying")
+            yield Finding(
+                (*here, "label"),
+                f"item {item.label!r} opens a list that should open with the first label of its sequence",
+                "check for an item lost in copying",
+            )
         elif previous is not None and not is_successor(previous, item.label):
-            yield Finding((*here, "label"), f"item {item.label!r} follows {previous!r}", "renumber the items in sequence")
+            yield Finding(
+                (*here, "label"), f"item {item.label!r} follows {previous!r}", "renumber the items in sequence"
+            )
         previous = item.label
         yield from _items(item, here)
 
@@ -60,7 +65,10 @@ def check(record, context):
             if digits:
                 number = int(digits.group())
                 if number != expected:
-                    yield Finding((section, index, "number"), f"operative paragraph {clause.number!r} where "
-                                                              f"{expected} was expected", "renumber the paragraphs")
+                    yield Finding(
+                        (section, index, "number"),
+                        f"operative paragraph {clause.number!r} where {expected} was expected",
+                        "renumber the paragraphs",
+                    )
                 expected = number + 1
         yield from _items(clause, (section, index))

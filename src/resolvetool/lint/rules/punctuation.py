@@ -31,7 +31,7 @@ import re
 
 from ..finding import Finding
 
-CODES = ('RT304',)
+CODES = ("RT304",)
 KINDS = ("resolution",)
 FIXABLE = True
 
@@ -74,10 +74,14 @@ def check(record, context):
             if mark in accepted or mark == ":" and not clause.items and not clause.tail:
                 continue  # a colon introduces what follows ("adopts the following declaration:")
             if mark in (",", ";", "."):
-                fixed = text[:at] + wanted + text[at + 1:]
+                fixed = text[:at] + wanted + text[at + 1 :]
             else:
                 fixed = text.rstrip() + wanted if mark is None else None
             shown = f"ends with {mark!r}" if mark else "has no final punctuation"
-            yield Finding(loc, f"{section} paragraph {index + 1} {shown}; "
-                               f"{'the last operative paragraph ends' if last else f'{section} paragraphs end'} with {wanted!r}",
-                          f"end it with {wanted!r}", fix=fixed)
+            yield Finding(
+                loc,
+                f"{section} paragraph {index + 1} {shown}; "
+                f"{'the last operative paragraph ends' if last else f'{section} paragraphs end'} with {wanted!r}",
+                f"end it with {wanted!r}",
+                fix=fixed,
+            )

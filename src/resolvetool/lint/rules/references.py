@@ -29,15 +29,35 @@ from functools import lru_cache
 
 from ..finding import Finding, clauses, items
 
-CODES = ('RT305', 'RT306')
+CODES = ("RT305", "RT306")
 KINDS = ("resolution",)
 
 _PARTS = re.compile(r"\b(Article|Appendix|Annex|Chapter|Rule|Regulation)s?\s+(\d+[a-z]?|[IVXLC]+)\b")
-_DOCUMENT = re.compile(r"\b(?:Report|report|Document|document|resolution|Resolution|decision|Decision)\s+"
-                       r"((?=[A-Z0-9./()-]*\d)[A-Z][A-Z0-9./()-]{3,}[A-Z0-9)]|\d+/\d+(?: [A-Z])?)")
+_DOCUMENT = re.compile(
+    r"\b(?:Report|report|Document|document|resolution|Resolution|decision|Decision)\s+"
+    r"((?=[A-Z0-9./()-]*\d)[A-Z][A-Z0-9./()-]{3,}[A-Z0-9)]|\d+/\d+(?: [A-Z])?)"
+)
 _FLAT = re.compile(r"[\s\-–]+")
-_GENERIC = {"the", "and", "of", "on", "for", "agreement", "resolution", "report", "general", "organization",
-            "international", "assembly", "session", "draft", "united", "nations", "council", "committee"}
+_GENERIC = {
+    "the",
+    "and",
+    "of",
+    "on",
+    "for",
+    "agreement",
+    "resolution",
+    "report",
+    "general",
+    "organization",
+    "international",
+    "assembly",
+    "session",
+    "draft",
+    "united",
+    "nations",
+    "council",
+    "committee",
+}
 
 
 def _mentioned(ref: str, lowered: str) -> bool:
@@ -62,25 +82,35 @@ def _slug(text: str) -> str:
 def check(record, context):
     for section, index, clause in clauses(record):
         loc = (section, index)
-        words = " ".join(part for part in [clause.text or "", *(item.text for _, item in items(clause, loc)),
-                                            clause.tail or ""] if part)
+        words = " ".join(
+            part
+            for part in [clause.text or "", *(item.text for _, item in items(clause, loc)), clause.tail or ""]
+            if part
+        )
         fragments = {ref.partition("#")[2] for ref in clause.refs}
         targets = {ref.partition("#")[0] for ref in clause.refs}
         for match in _PARTS.finditer(words):
             name = f"{match.group(1).lower()}-{match.group(2).lower()}"
             if name not in fragments and not any(fragment.endswith(name) for fragment in fragments):
-                yield Finding((*loc, "refs") if clause.refs else (*loc, "text"),
-                              f"{section} paragraph {index + 1} cites {match.group(0)!r} but no ref names "
-                              f"#{name}", f"add the reference, as record#{name}")
+                yield Finding(
+                    (*loc, "refs") if clause.refs else (*loc, "text"),
+                    f"{section} paragraph {index + 1} cites {match.group(0)!r} but no ref names #{name}",
+                    f"add the reference, as record#{name}",
+                )
         for match in _DOCUMENT.finditer(words):
             symbol = _slug(match.group(1))
             if not any(symbol in target or target in symbol for target in targets):
-                yield Finding((*loc, "refs") if clause.refs else (*loc, "text"),
-                              f"{section} paragraph {index + 1} cites {match.group(0)!r} without a reference to it",
-                              "add the record it cites to refs (create it if the records do not hold it yet)")
+                yield Finding(
+                    (*loc, "refs") if clause.refs else (*loc, "text"),
+                    f"{section} paragraph {index + 1} cites {match.group(0)!r} without a reference to it",
+                    "add the record it cites to refs (create it if the records do not hold it yet)",
+                )
         lowered = words.lower()
         for position, ref in enumerate(clause.refs):
             if not _mentioned(ref, lowered):
-                yield Finding((*loc, "refs", position), f"{section} paragraph {index + 1} refers to {ref!r}, which "
-                                                        f"its words never mention",
-                              "remove the reference, or point it at what the words cite", code="RT306")
+                yield Finding(
+                    (*loc, "refs", position),
+                    f"{section} paragraph {index + 1} refers to {ref!r}, which its words never mention",
+                    "remove the reference, or point it at what the words cite",
+                    code="RT306",
+                )

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from ..finding import Finding
 
-CODES = ('RT404', 'RT405', 'RT406')
+CODES = ("RT404", "RT405", "RT406")
 KINDS = ("resolution",)
 
 _ADOPTING = {"approved", "adopted", "agreed", "carried", "noted"}
@@ -32,15 +32,28 @@ _REFUSING = {"rejected", "not adopted", "withdrawn"}
 def check(record, context):
     adoption = record.adoption
     if record.status in ("adopted", "superseded") and (adoption is None or adoption.date is None):
-        yield Finding(("adoption",) if adoption is not None else ("status",),
-                      f"the resolution is {record.status} but its adoption date is not recorded",
-                      "add adoption.date, or suppress with a comment saying why the date is unknown")
+        yield Finding(
+            ("adoption",) if adoption is not None else ("status",),
+            f"the resolution is {record.status} but its adoption date is not recorded",
+            "add adoption.date, or suppress with a comment saying why the date is unknown",
+        )
     if record.status == "superseded" and not record.superseded_by:
-        yield Finding(("status",), "the resolution is superseded but superseded_by names no successor",
-                      "add superseded_by: <id of the resolution that replaced it>", code="RT405")
+        yield Finding(
+            ("status",),
+            "the resolution is superseded but superseded_by names no successor",
+            "add superseded_by: <id of the resolution that replaced it>",
+            code="RT405",
+        )
     outcome = (adoption.outcome or "").strip(". ").lower() if adoption else ""
-    if outcome and (outcome in _ADOPTING and record.status in ("rejected", "withdrawn")
-                    or outcome in _REFUSING and record.status in ("adopted", "superseded")):
-        yield Finding(("adoption", "outcome"), f"the outcome printed is {adoption.outcome!r} but the status is "
-                                               f"{record.status!r}", "correct the status or the outcome",
-                      code="RT406")
+    if outcome and (
+        outcome in _ADOPTING
+        and record.status in ("rejected", "withdrawn")
+        or outcome in _REFUSING
+        and record.status in ("adopted", "superseded")
+    ):
+        yield Finding(
+            ("adoption", "outcome"),
+            f"the outcome printed is {adoption.outcome!r} but the status is {record.status!r}",
+            "correct the status or the outcome",
+            code="RT406",
+        )

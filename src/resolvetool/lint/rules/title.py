@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from ..finding import Finding
 
-CODES = ('RT314',)
+CODES = ("RT314",)
 KINDS = ("resolution", "agreement", "report", "instrument")
 
 LIMIT = 250
@@ -27,10 +27,14 @@ def check(record, context):
     if not title:
         return
     if len(title) > LIMIT:
-        yield Finding(("title",), f"the title is {len(title)} characters long (more than {LIMIT})",
-                      "is this a paragraph taken for the title? shorten it to the printed title")
+        yield Finding(
+            ("title",),
+            f"the title is {len(title)} characters long (more than {LIMIT})",
+            "is this a paragraph taken for the title? shorten it to the printed title",
+        )
     if title[:1].islower():
-        yield Finding(("title",), "the title starts in lower case", "start it with a capital",
-                      fix=title[:1].upper() + title[1:])
+        yield Finding(
+            ("title",), "the title starts in lower case", "start it with a capital", fix=title[:1].upper() + title[1:]
+        )
     if title.endswith(".") and not title.endswith(("etc.", "...")):
         yield Finding(("title",), "the title ends with a full stop", "remove the full stop", fix=title[:-1])

@@ -29,8 +29,19 @@ from typing import Any
 from ..styles import Context
 from .identity import NAMESPACE, UNKNOWN_DATE, AknError, AknSettings, Identity, identity, uri_safe, work_date
 
-__all__ = ["NAMESPACE", "UNKNOWN_DATE", "AknError", "AknSettings", "Identity", "akn_tree", "identity", "render_akn",
-           "schema_problems", "uri_safe", "work_date"]
+__all__ = [
+    "NAMESPACE",
+    "UNKNOWN_DATE",
+    "AknError",
+    "AknSettings",
+    "Identity",
+    "akn_tree",
+    "identity",
+    "render_akn",
+    "schema_problems",
+    "uri_safe",
+    "work_date",
+]
 
 
 def schema_problems(xml: str | bytes) -> list[str]:
@@ -46,8 +57,9 @@ def schema_problems(xml: str | bytes) -> list[str]:
     return [f"line {error.line}: {error.message}" for error in schema.error_log]
 
 
-def render_akn(resolution: Any, context: Context, *, resolve: Callable[[str], Any],
-               settings: AknSettings | None = None) -> str:
+def render_akn(
+    resolution: Any, context: Context, *, resolve: Callable[[str], Any], settings: AknSettings | None = None
+) -> str:
     """The Akoma Ntoso document of `resolution` as XML text (UTF-8 declared), checked against the schema:
     an invalid document is never handed out (AknError says why; it would be a bug in resolvetool)."""
     from lxml import etree
@@ -57,26 +69,33 @@ def render_akn(resolution: Any, context: Context, *, resolve: Callable[[str], An
     text = etree.tostring(tree, xml_declaration=True, encoding="UTF-8").decode("utf-8") + "\n"
     problems = schema_problems(text)
     if problems:
-        raise AknError(f"the Akoma Ntoso document of {resolution.id} does not pass the OASIS schema "
-                       f"({problems[0]}); this is a bug in resolvetool: please report it with the record")
+        raise AknError(
+            f"the Akoma Ntoso document of {resolution.id} does not pass the OASIS schema "
+            f"({problems[0]}); this is a bug in resolvetool: please report it with the record"
+        )
     return text
 
 
-def akn_tree(resolution: Any, context: Context, *, resolve: Callable[[str], Any],
-             settings: AknSettings | None = None) -> Any:
+def akn_tree(
+    resolution: Any, context: Context, *, resolve: Callable[[str], Any], settings: AknSettings | None = None
+) -> Any:
     """The document as an lxml element, for callers that validate or transform it."""
     try:
         from .builder import Builder
 
         return Builder(resolution, context, resolve, settings or AknSettings()).build()
     except ValueError as error:  # lxml refuses characters XML 1.0 cannot carry (control characters)
-        raise AknError(f"resolution {resolution.id} holds text XML cannot carry ({error}); remove the control "
-                       f"characters (written as \\x.. or \\u.. escapes in the YAML)") from None
+        raise AknError(
+            f"resolution {resolution.id} holds text XML cannot carry ({error}); remove the control "
+            f"characters (written as \\x.. or \\u.. escapes in the YAML)"
+        ) from None
 
 
 # Elements whose content is words: never indented inside, where a line break would become part of the text.
-_WORDS = frozenset(f"{{{NAMESPACE}}}{name}" for name in ("p", "num", "heading", "docTitle", "docType", "docNumber",
-                                                          "docStatus", "inline", "ref", "date"))
+_WORDS = frozenset(
+    f"{{{NAMESPACE}}}{name}"
+    for name in ("p", "num", "heading", "docTitle", "docType", "docNumber", "docStatus", "inline", "ref", "date")
+)
 
 
 def _indent(element: Any, level: int) -> None:
@@ -88,5 +107,3 @@ def _indent(element: Any, level: int) -> None:
         _indent(child, level + 1)
         child.tail = "\n" + "  " * (level + 1)
     child.tail = "\n" + "  " * level
-
-

@@ -17,8 +17,7 @@ SOURCE = "source_resolvetool"  # the TLC entry of who marked the document up (no
 
 
 class Builder:
-    def __init__(self, resolution: Any, context: Context, resolve: Callable[[str], Any],
-                 settings: AknSettings) -> None:
+    def __init__(self, resolution: Any, context: Context, resolve: Callable[[str], Any], settings: AknSettings) -> None:
         from lxml.builder import ElementMaker
 
         self.E = ElementMaker(namespace=NAMESPACE, nsmap={None: NAMESPACE})
@@ -61,26 +60,46 @@ class Builder:
         author = f"#{self.context.body.id}"
         aliases = [E.FRBRalias(value=self.resolution.symbol, name="symbol")] if self.resolution.symbol else []
         return E.identification(
-            E.FRBRWork(E.FRBRthis(value=f"{work}/!{component}"), E.FRBRuri(value=work), *aliases,
-                       E.FRBRdate(date=date, name=ident.date_name), E.FRBRauthor(href=author),
-                       E.FRBRcountry(value=ident.country), E.FRBRsubtype(value="deliberation"),
-                       E.FRBRnumber(value=ident.number), E.FRBRname(value="resolution")),
-            E.FRBRExpression(E.FRBRthis(value=f"{expression}/!{component}"), E.FRBRuri(value=expression),
-                             E.FRBRdate(date=date, name=ident.date_name), E.FRBRauthor(href=author),
-                             E.FRBRlanguage(language=ident.language)),
+            E.FRBRWork(
+                E.FRBRthis(value=f"{work}/!{component}"),
+                E.FRBRuri(value=work),
+                *aliases,
+                E.FRBRdate(date=date, name=ident.date_name),
+                E.FRBRauthor(href=author),
+                E.FRBRcountry(value=ident.country),
+                E.FRBRsubtype(value="deliberation"),
+                E.FRBRnumber(value=ident.number),
+                E.FRBRname(value="resolution"),
+            ),
+            E.FRBRExpression(
+                E.FRBRthis(value=f"{expression}/!{component}"),
+                E.FRBRuri(value=expression),
+                E.FRBRdate(date=date, name=ident.date_name),
+                E.FRBRauthor(href=author),
+                E.FRBRlanguage(language=ident.language),
+            ),
             # The manifestation is dated like the expression, not by the day it was generated, so that the
             # same records always give the same bytes (a diff of two exports shows only real changes).
-            E.FRBRManifestation(E.FRBRthis(value=f"{expression}/!{component}.xml"),
-                                E.FRBRuri(value=f"{expression}.akn"),
-                                E.FRBRdate(date=date, name="markup"), E.FRBRauthor(href=f"#{SOURCE}")),
-            source=f"#{SOURCE}")
+            E.FRBRManifestation(
+                E.FRBRthis(value=f"{expression}/!{component}.xml"),
+                E.FRBRuri(value=f"{expression}.akn"),
+                E.FRBRdate(date=date, name="markup"),
+                E.FRBRauthor(href=f"#{SOURCE}"),
+            ),
+            source=f"#{SOURCE}",
+        )
 
     def references(self) -> Any:
         E = self.E
         body = self.context.body
-        entries = [E.TLCOrganization(eId=body.id, href=f"/akn/ontology/organization/{self.id.country}/{body.id}",
-                                     showAs=" ".join(body.name.split())),
-                   E.TLCOrganization(eId=SOURCE, href="/akn/ontology/organization/resolvetool", showAs="resolvetool")]
+        entries = [
+            E.TLCOrganization(
+                eId=body.id,
+                href=f"/akn/ontology/organization/{self.id.country}/{body.id}",
+                showAs=" ".join(body.name.split()),
+            ),
+            E.TLCOrganization(eId=SOURCE, href="/akn/ontology/organization/resolvetool", showAs="resolvetool"),
+        ]
         if self.context.session is not None:
             self.targets.entry(self.context.session.id)
         for eid, (element, attributes) in sorted(self.targets.entries.items()):
@@ -111,8 +130,11 @@ class Builder:
                 lines.append(E.p(line))
         # A title printed over several heading lines is there already, in words; only a heading that does
         # not print it at all gets a title line of its own.
-        if not titled and resolution.title \
-                and " ".join(resolution.title.split()) not in " ".join(" ".join(heading).split()):
+        if (
+            not titled
+            and resolution.title
+            and " ".join(resolution.title.split()) not in " ".join(" ".join(heading).split())
+        ):
             lines.append(E.p(E.docTitle(resolution.title)))
         return E.preface(*lines) if lines else None
 
@@ -169,8 +191,11 @@ class Builder:
         elements = []
         for index, part in enumerate(resolution.parts, 1):
             prefix = f"part_{index}"
-            inner = [E.hcontainer(E.content(E.p(self.formula)), name="formula", eId=f"{prefix}__formula_1")] \
-                if self.formula else []
+            inner = (
+                [E.hcontainer(E.content(E.p(self.formula)), name="formula", eId=f"{prefix}__formula_1")]
+                if self.formula
+                else []
+            )
             for number, clause in enumerate(resolution.preamble, 1):
                 if clause.part == part.label:
                     inner += self.preambular(clause, number, f"{prefix}__hcontainer_{number}", "hcontainer")
@@ -178,8 +203,13 @@ class Builder:
                 if clause.part == part.label:
                     inner += self.paragraph(clause, number, f"{prefix}__para_{number}")
             if part.adoption is not None and index < len(resolution.parts):
-                inner.append(E.hcontainer(E.content(*[E.p(line) for line in adoption_lines(part.adoption)] or [E.p()]),
-                                          name="adoption", eId=f"{prefix}__adoption"))
+                inner.append(
+                    E.hcontainer(
+                        E.content(*[E.p(line) for line in adoption_lines(part.adoption)] or [E.p()]),
+                        name="adoption",
+                        eId=f"{prefix}__adoption",
+                    )
+                )
             heading = [E.heading(part.title)] if part.title else []
             elements.append(E.part(E.num(part.label), *heading, *inner, eId=prefix))
         for number, clause in enumerate(resolution.preamble, 1):  # clauses naming no listed part, at the end
@@ -193,8 +223,11 @@ class Builder:
     def paragraph(self, clause: Any, number: int, eid: str) -> list[Any]:
         E = self.E
         # A section heading printed before the clause (crossHeading is not allowed directly in mainBody).
-        before = [E.hcontainer(E.heading(clause.heading), name="crossHeading", eId=f"{eid}__crossHeading")] \
-            if clause.heading else []
+        before = (
+            [E.hcontainer(E.heading(clause.heading), name="crossHeading", eId=f"{eid}__crossHeading")]
+            if clause.heading
+            else []
+        )
         num = [E.num(clause.number)] if clause.number else []
         line = E.p(*self.line(clause, f"operative-{number}", with_number=False))
         tail = [E.p(*self.marked(clause.tail, clause.refs))] if clause.tail else []
@@ -216,8 +249,12 @@ class Builder:
             point_id = f"{eid}__point_{index}"
             line = E.p(*self.marked(item.text, item.refs, place=f"{place}/{index}", offset=len(item.label) + 1))
             if item.items:
-                point = E.point(E.num(item.label), E.intro(line),
-                                self.point_list(item.items, point_id, f"{place}/{index}"), eId=point_id)
+                point = E.point(
+                    E.num(item.label),
+                    E.intro(line),
+                    self.point_list(item.items, point_id, f"{place}/{index}"),
+                    eId=point_id,
+                )
             else:
                 point = E.point(E.num(item.label), E.content(line), eId=point_id)
             self.refers(point, item)
@@ -231,8 +268,12 @@ class Builder:
             item_id = f"{eid}__item_{index}"
             here = f"{place}/{index}"
             inner = [self.block_list(item.items, f"{item_id}__blockList_1", here)] if item.items else []
-            entry = E.item(E.num(item.label), E.p(*self.marked(item.text, item.refs, place=here,
-                                                               offset=len(item.label) + 1)), *inner, eId=item_id)
+            entry = E.item(
+                E.num(item.label),
+                E.p(*self.marked(item.text, item.refs, place=here, offset=len(item.label) + 1)),
+                *inner,
+                eId=item_id,
+            )
             self.refers(entry, item)
             entries.append(entry)
         return E.blockList(*entries, eId=eid)
@@ -251,8 +292,9 @@ class Builder:
             if head:
                 head[-1].tail = " "
             printed = f"{printed} {clause.phrase}" if printed else clause.phrase
-            head.append(E.inline(clause.phrase, name="operativePhrase" if place.startswith("operative")
-                                 else "preambularPhrase"))
+            head.append(
+                E.inline(clause.phrase, name="operativePhrase" if place.startswith("operative") else "preambularPhrase")
+            )
         text = clause.text or ""
         gap = " " if head and text and text[:1] not in ",;:.)" else ""
         start = len(printed) + len(gap) if printed else 0
@@ -264,8 +306,10 @@ class Builder:
     def marked(self, text: str, refs: list[str], *, place: str | None = None, offset: int = 0) -> list[Any]:
         """`text` as mixed content: strings; <ref href> around the words naming a reference; footnotes as
         <authorialNote> where their markers stand (`offset`: where `text` starts in the printed part)."""
-        pieces: list[tuple[int, int, Any]] = [(start, end, self.E.ref(text[start:end], href=self.targets.href(ref)))
-                                              for start, end, ref in self._spans(text, refs)]
+        pieces: list[tuple[int, int, Any]] = [
+            (start, end, self.E.ref(text[start:end], href=self.targets.href(ref)))
+            for start, end, ref in self._spans(text, refs)
+        ]
         for ref in refs:
             self.targets.entry(ref)
         for match in re.finditer(r"\[\^([^\]\s]+)\]", text):  # markdown footnote references: "[^1]"
@@ -295,8 +339,12 @@ class Builder:
             return None
         self.placed.add(marker)
         number, footnote = self.notes[marker]
-        return self.E.authorialNote(self.E.p(*self.marked(footnote.text, footnote.refs)), marker=marker,
-                                    placement="bottom", eId=f"authorialNote_{number}")
+        return self.E.authorialNote(
+            self.E.p(*self.marked(footnote.text, footnote.refs)),
+            marker=marker,
+            placement="bottom",
+            eId=f"authorialNote_{number}",
+        )
 
     def _spans(self, text: str, refs: list[str]) -> Iterator[tuple[int, int, str]]:
         """Non-overlapping (start, end, ref): each reference's first naming in `text`, longer names first."""
@@ -353,11 +401,18 @@ class Builder:
         annexes = []
         for number, annex in enumerate(self.resolution.annexes, 1):
             component = f"annex_{number}"
-            paragraphs = [E.p(*self.marked(paragraph, annex.refs)) for paragraph in (annex.text or "").split("\n\n")
-                          if paragraph.strip()] or [E.p()]
+            paragraphs = [
+                E.p(*self.marked(paragraph, annex.refs))
+                for paragraph in (annex.text or "").split("\n\n")
+                if paragraph.strip()
+            ] or [E.p()]
             preface = E.preface(E.p(E.docTitle(annex_heading(annex))), *([E.p(annex.title)] if annex.title else []))
-            doc = E.doc(E.meta(self.identification(self.id.work, self.id.expression, component)), preface,
-                        E.mainBody(*paragraphs), name="annex")
+            doc = E.doc(
+                E.meta(self.identification(self.id.work, self.id.expression, component)),
+                preface,
+                E.mainBody(*paragraphs),
+                name="annex",
+            )
             attachment = E.attachment(doc, eId=f"att_{number}")
             self.refers(attachment, annex)
             annexes.append(attachment)

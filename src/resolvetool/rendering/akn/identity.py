@@ -37,7 +37,7 @@ class Identity:
 
 
 def uri_safe(text: str) -> str:
-    """"A/RES/80/1" -> "a-res-80-1": a symbol as one URI path segment ("" when nothing of it is ASCII)."""
+    """ "A/RES/80/1" -> "a-res-80-1": a symbol as one URI path segment ("" when nothing of it is ASCII)."""
     return _UNSAFE.sub("-", text.lower()).strip("-")
 
 
@@ -67,9 +67,20 @@ def identity(resolution: Any, context: Context, settings: AknSettings) -> Identi
     date, name = work_date(resolution, context)
     number = (uri_safe(resolution.symbol) if resolution.symbol else "") or resolution.id
     country, _, locality = settings.country.partition("-")
-    uri = FrbrUri(prefix="akn", country=country, locality=locality or None, doctype="statement",
-                  subtype="deliberation", actor=actor(context.body.id), date=date.isoformat(), number=number,
-                  work_component=None, language=None, expression_date=None, format=None)
+    uri = FrbrUri(
+        prefix="akn",
+        country=country,
+        locality=locality or None,
+        doctype="statement",
+        subtype="deliberation",
+        actor=actor(context.body.id),
+        date=date.isoformat(),
+        number=number,
+        work_component=None,
+        language=None,
+        expression_date=None,
+        format=None,
+    )
     work = uri.work_uri()
     try:
         parsed = FrbrUri.parse(work)
@@ -77,6 +88,8 @@ def identity(resolution: Any, context: Context, settings: AknSettings) -> Identi
         parsed = None
     if parsed is None or (parsed.actor, parsed.number) != (actor(context.body.id), number):
         # the convention's grammar must read back what was written
-        raise AknError(f"cannot form an Akoma Ntoso work URI for {resolution.id}: {work!r} does not read back "
-                       f"as body {context.body.id!r} and number {number!r}")
+        raise AknError(
+            f"cannot form an Akoma Ntoso work URI for {resolution.id}: {work!r} does not read back "
+            f"as body {context.body.id!r} and number {number!r}"
+        )
     return Identity(work, date, name, number, actor(context.body.id), settings.country, settings.language)

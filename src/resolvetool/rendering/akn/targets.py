@@ -36,8 +36,13 @@ class Targets:
         if eid not in self.entries:
             record = self.resolve(target)
             kind = getattr(record, "kind", None) or "record"
-            element = "TLCOrganization" if kind in ("organization", "body") else \
-                "TLCEvent" if kind == "session" else "TLCReference"
+            element = (
+                "TLCOrganization"
+                if kind in ("organization", "body")
+                else "TLCEvent"
+                if kind == "session"
+                else "TLCReference"
+            )
             shown = _shown(record, fragment) or ref
             attributes = {"eId": eid, "href": self.href(ref), "showAs": shown}
             if element == "TLCReference":
@@ -101,11 +106,13 @@ def eids(resolution: Any) -> dict[str, str]:
         if not labels:
             eids[f"preamble-{n}"] = f"preamble__container_{n}"
         else:  # adopted in parts: in its part, or after the parts when it names none of them
-            eids[f"preamble-{n}"] = (f"part_{labels.index(clause.part) + 1}__hcontainer_{n}"
-                                     if clause.part in labels else f"hcontainer_{n}")
+            eids[f"preamble-{n}"] = (
+                f"part_{labels.index(clause.part) + 1}__hcontainer_{n}" if clause.part in labels else f"hcontainer_{n}"
+            )
     for n, clause in enumerate(resolution.operative, 1):
-        eids[f"operative-{n}"] = (f"part_{labels.index(clause.part) + 1}__para_{n}" if clause.part in labels
-                                  else f"para_{n}")
+        eids[f"operative-{n}"] = (
+            f"part_{labels.index(clause.part) + 1}__para_{n}" if clause.part in labels else f"para_{n}"
+        )
     for n, annex in enumerate(resolution.annexes, 1):
         eids[f"annex-{number_slug(annex.number) if annex.number else n}"] = f"att_{n}"
     for n, footnote in enumerate(resolution.footnotes, 1):
