@@ -36,7 +36,45 @@ from resolvetool.rendering import render
 from resolvetool.textimport import Records, import_text
 from resolvetool.textimport.yamlout import record_yaml
 
-WORDS = ["the", "Secretary-General", "to", "continue", "to", "report", "on", "the", "implementation", "of", "the", "present", "resolution", "and", "on", "the", "progress", "made", "by", "Member", "States", "in", "strengthening", "national", "capacities,", "including", "through", "regional", "cooperation", "and", "the", "exchange", "of", "information", "and", "best", "practices"]
+WORDS = [
+    "the",
+    "Secretary-General",
+    "to",
+    "continue",
+    "to",
+    "report",
+    "on",
+    "the",
+    "implementation",
+    "of",
+    "the",
+    "present",
+    "resolution",
+    "and",
+    "on",
+    "the",
+    "progress",
+    "made",
+    "by",
+    "Member",
+    "States",
+    "in",
+    "strengthening",
+    "national",
+    "capacities,",
+    "including",
+    "through",
+    "regional",
+    "cooperation",
+    "and",
+    "the",
+    "exchange",
+    "of",
+    "information",
+    "and",
+    "best",
+    "practices",
+]
 HEADER = "Strengthening of the coordination of emergency humanitarian assistance"
 
 

@@ -19,8 +19,8 @@ Every command runs in its own Python process, so interpreter start-up and import
 alike. validate runs as `resolvetool -v validate -f json`, its standard output going to a file that is
 parsed afterwards to check that every run checked every file and found no problem (and, from -v, how many
 results came from the cache). Not `-o /dev/null`: -o writes through a temporary file renamed over the
-target, which would replace /dev/null itself when run as root. Peak memory is ru_maxrss, read inside that process: "main" is
-the resolvetool process itself, "workers" the largest of its worker processes (getrusage RUSAGE_CHILDREN,
+target, which would replace /dev/null itself when run as root. Peak memory is ru_maxrss, read inside that
+process: "main" is the resolvetool process itself, "workers" the largest of its worker processes (getrusage RUSAGE_CHILDREN,
 which reports the largest single child, not a sum). Workers are forked from the main process, so their
 figure includes pages they still share with it.
 
@@ -191,10 +191,14 @@ def pick_edit_target(records: Path) -> Path:
     raise BenchError(f"no record file to edit under {records}")
 
 
+def _usable_cpus() -> int | str:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else "?"
+
+
 def environment() -> list[str]:
     lines = [
         f"python {platform.python_version()} ({sys.executable}), {platform.system()} {platform.release()} "
-        f"{platform.machine()}, {os.cpu_count()} CPUs ({len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else '?'} usable)"
+        f"{platform.machine()}, {os.cpu_count()} CPUs ({_usable_cpus()} usable)"
     ]
     try:
         import pydantic
@@ -488,7 +492,10 @@ def report(
             checked = f"{files:,} files loaded" + (f", {failed} failed" if failed else "")
         else:
             summary = best_run.summary or {}
-            checked = f"{summary.get('files', 0):,} files, {summary.get('errors', 0)} errors, {summary.get('warnings', 0)} warnings"
+            checked = (
+                f"{summary.get('files', 0):,} files, {summary.get('errors', 0)} errors, "
+                f"{summary.get('warnings', 0)} warnings"
+            )
             if best_run.cached is not None:
                 checked += f", {best_run.cached:,} from cache"
             for r in s.runs:

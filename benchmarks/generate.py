@@ -851,7 +851,34 @@ ALSO = {"anchor-alias": ["RT014"], "too-many-problems": ["RT020"]}
 
 _PLAIN_BAD_START = frozenset("-?:,[]{}#&*!|>'\"%@`0123456789+. ")
 _YAML_WORDS = frozenset(
-    ["yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF", "y", "Y", "n", "N", "true", "True", "TRUE", "false", "False", "FALSE", "null", "Null", "NULL", "~"]
+    [
+        "yes",
+        "Yes",
+        "YES",
+        "no",
+        "No",
+        "NO",
+        "on",
+        "On",
+        "ON",
+        "off",
+        "Off",
+        "OFF",
+        "y",
+        "Y",
+        "n",
+        "N",
+        "true",
+        "True",
+        "TRUE",
+        "false",
+        "False",
+        "FALSE",
+        "null",
+        "Null",
+        "NULL",
+        "~",
+    ]
 )
 
 

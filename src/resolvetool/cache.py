@@ -17,7 +17,7 @@ import hashlib
 import os
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
@@ -147,7 +147,7 @@ class ResultCache:
         self,
         new: list[tuple[bytes, bytes]],
         used: list[bytes],
-        stamps: list[tuple[str, Stamp, bytes]] = (),
+        stamps: Sequence[tuple[str, Stamp, bytes]] = (),
         salt: bytes = b"",
     ) -> None:
         """Store new results and file stamps, and mark `used` results as used today."""

@@ -105,7 +105,7 @@ NO_ROOM = {errno.ENOSPC: "the disk is full", errno.EDQUOT: "the disk quota is us
 
 
 def _explain(error: OSError) -> str:
-    reasons = {
+    reasons: dict[int | None, str] = {  # OSError.errno may be None
         **{number: f"{said}; free some space and run the command again" for number, said in NO_ROOM.items()},
         errno.EROFS: "the file system is read-only",
         errno.EACCES: "permission denied; check the folder's permissions",

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.cyaml import CParser
+from yaml._yaml import CParser  # libyaml's parser, where it is defined (types-PyYAML's yaml.cyaml hides it)
 from yaml.events import (
     AliasEvent,
     DocumentEndEvent,
@@ -491,7 +491,9 @@ class _Builder:
         bad_key = object()  # a key that was reported; its value is built and dropped
         no_key = object()
         while True:
-            event = get()
+            # Dispatched on its exact class (`cls is ...`, faster than isinstance), which a type checker cannot
+            # narrow on: the event is Any.
+            event: Any = get()
             cls = event.__class__
             if cls is MappingEndEvent or cls is SequenceEndEvent:
                 stack.pop()
@@ -519,10 +521,11 @@ class _Builder:
                     value = []
             # Attach the value to its parent (containers are attached empty and filled later).
             # `loc` is None inside anything that is dropped: a refused key, or the value of one.
+            loc: Loc | None
             if not stack:
-                loc: Loc | None = ()
+                loc = ()
                 root = value
-                self.positions[loc] = (line, col, line, col)
+                self.positions[()] = (line, col, line, col)
             else:
                 frame = stack[-1]
                 parent, base = frame[0], frame[1]

@@ -58,6 +58,7 @@ def split_resolutions(source: str) -> list[Piece] | None:
     pieces = []
     for number, (start, end) in enumerate(zip(cuts, cuts[1:])):
         found = _NAMED.match(plain[starts[number]]) or _BARE.match(plain[starts[number]])
+        assert found is not None, "each start was found by one of the two"
         label = next(group for group in found.groups() if group)
         pieces.append(Piece("\n".join(lines[start:end]), start + 1, label))
     return pieces

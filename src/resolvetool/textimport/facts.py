@@ -344,7 +344,7 @@ _TALLY = re.compile(r"\(?\b(\d{1,3})\s*[-–]\s*(\d{1,3})(?:\s*[-–]\s*(\d{1,3}
 
 def _roll_call(text: str, facts: Facts) -> None:
     """The vote a council's closing lines print: a roll call of names or numbers, or a tally ("4-1 vote")."""
-    counts = {"in_favour": None, "against": None, "abstaining": 0}
+    counts: dict[str, int | None] = {"in_favour": None, "against": None, "abstaining": 0}
     for found in _ROLL.finditer(text):
         word, named = found.group(1).lower(), found.group(2).strip().rstrip(".;,")
         key = "in_favour" if word in ("ayes", "yeas") else "against" if word in ("nays", "noes") else "abstaining"
@@ -354,9 +354,10 @@ def _roll_call(text: str, facts: Facts) -> None:
             counts[key] = 0
         else:  # names: "Smith, Jones and Brown", "Councilmembers Smith, Jones"
             counts[key] = len([name for name in re.split(r",\s*|\s+and\s+|;\s*", named) if name.strip()])
-    if counts["in_favour"] is not None and counts["against"] is not None:
+    in_favour, against, abstaining = counts["in_favour"], counts["against"], counts["abstaining"]
+    if in_favour is not None and against is not None and abstaining is not None:  # abstaining is never None
         facts.method = facts.method or "vote"
-        facts.vote = {**counts, "not_participating": 0}
+        facts.vote = {"in_favour": in_favour, "against": against, "abstaining": abstaining, "not_participating": 0}
         return
     tally = _TALLY.search(text)
     if tally:
@@ -420,8 +421,9 @@ def read_closing(closing: list[str], facts: Facts) -> None:
     counts = _VOTES.search(text) or _DASHED.search(text) or _RECORDED.search(text)
     if counts:
         groups = counts.groups()
-        values = [_count(value) if value else 0 for value in groups]
-        if None not in values:
+        read = [_count(value) if value else 0 for value in groups]
+        values = [value for value in read if value is not None]
+        if len(values) == len(read):  # every count was read
             facts.method = facts.method or "vote"
             facts.vote = {
                 "in_favour": values[0],

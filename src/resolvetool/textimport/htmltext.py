@@ -39,7 +39,7 @@ def html_blocks(lines: list[Line]) -> tuple[list[Line], int]:
                 replace(
                     line,
                     text=piece.strip(),
-                    glued=glued or line.glued and not position,
+                    glued=glued or (line.glued and not position),
                     indent=line.indent if not position else 0,
                 )
             )

@@ -127,7 +127,7 @@ def import_document(
 
 
 def _distinct_ids(results: list[ImportResult]) -> None:
-    seen: dict[str, str] = {}
+    seen: dict[str, int] = {}  # path -> id() of the record planned there
     for result in results:
         for planned in result.planned:
             if planned.path in seen and seen[planned.path] != id(planned.record):

@@ -235,9 +235,7 @@ def _lines_of(chars: list[_Char], page: int) -> list[_Line]:
                 for index in range(position + 1, len(lines))
                 if line.y - lines[index].y >= reach
                 or lines[index].size > line.size * 1.2
-                or marker
-                and lines[index].size >= line.size * 0.9
-                and not markers[index]
+                or (marker and lines[index].size >= line.size * 0.9 and not markers[index])
             ),
             None,
         )
@@ -252,6 +250,7 @@ def _lines_of(chars: list[_Char], page: int) -> list[_Line]:
             for char in line.chars:
                 char.superscript = True
             below.chars.extend(line.chars)
+            assert found is not None  # below is lines[found]
             markers[found] = bool(_MARKER_ONLY.match(below.text_of()))
             continue
         kept.append(line)
@@ -286,11 +285,9 @@ def _spell(line: _Line) -> None:
             and (
                 char.x - previous.x > 1.5 * max(previous.size, 1)  # a wide gap with no space character: columns
                 # after a marker, a gap wider than the marker (a digit is half an em): "Base¹ and"
-                or after_marker
-                and char.x - previous.x > 0.5 * previous.size + 0.12 * line.size
+                or (after_marker and char.x - previous.x > 0.5 * previous.size + 0.12 * line.size)
                 # a footnote's marker stands apart from its words: "¹ Document"
-                or after_marker
-                and all(other.superscript for other in chars[:position] if other.ch != " ")
+                or (after_marker and all(other.superscript for other in chars[:position] if other.ch != " "))
             )
         ):
             text.append(" ")
@@ -336,7 +333,7 @@ def _find_furniture(pages: list[list[_Line]]) -> None:
         for line in _edges(lines):
             if _MARKER.match(line.text):
                 continue  # a footnote, printed again on later pages: see _find_footnotes
-            if places[_place(line)] >= 2 or _PAGE_NUMBER.match(line.text) and line in (lines[0], lines[-1]):
+            if places[_place(line)] >= 2 or (_PAGE_NUMBER.match(line.text) and line in (lines[0], lines[-1])):
                 line.hint = _furniture_kind(line, lines)
         for line in reversed(lines[-_EDGE:]):  # job numbers, barcodes, file names at the foot
             if line.hint is None and FURNITURE_LINE.match(line.text):
@@ -393,7 +390,7 @@ def _find_footnotes(pages: list[list[_Line]]) -> None:
             line = text_lines[position]
             if _MARKER.match(line.text):
                 start = position
-            elif _is_separator(line.text) or start is not None and line.size >= body * 0.9:
+            elif _is_separator(line.text) or (start is not None and line.size >= body * 0.9):
                 break  # above the first footnote: a separator, or the text in its own type
             elif start is None and position < len(text_lines) - 4:
                 break  # the foot holds a few lines at most below its first footnote
