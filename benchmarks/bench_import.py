@@ -119,7 +119,7 @@ def long_text(kilobytes: int) -> str:
         body.append("")
 
     for number in range(12):
-        footnote += 1
+        footnote = number + 1
         footnotes.append(f"{footnote} See A/79/{100 + footnote}.")
         emit(
             f"{['Recalling', 'Reaffirming', 'Noting with concern', 'Bearing in mind'][number % 4]} "

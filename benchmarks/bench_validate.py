@@ -20,8 +20,8 @@ alike. validate runs as `resolvetool -v validate -f json`, its standard output g
 parsed afterwards to check that every run checked every file and found no problem (and, from -v, how many
 results came from the cache). Not `-o /dev/null`: -o writes through a temporary file renamed over the
 target, which would replace /dev/null itself when run as root. Peak memory is ru_maxrss, read inside that
-process: "main" is the resolvetool process itself, "workers" the largest of its worker processes (getrusage RUSAGE_CHILDREN,
-which reports the largest single child, not a sum). Workers are forked from the main process, so their
+process: "main" is the resolvetool process itself, "workers" the largest of its worker processes (getrusage
+RUSAGE_CHILDREN, which reports the largest single child, not a sum). Workers are forked from the main process, so their
 figure includes pages they still share with it.
 
 --memory-only is the large-tree memory check: by default 100,000 resolutions, one run each of (a) to (d).
@@ -32,6 +32,7 @@ edited for (e) is restored.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -157,17 +158,13 @@ def run_measured(mode: str, args: list[str], *, env: dict, cwd: Path, work: Path
                 raise BenchError(f"validate wrote no JSON report: {stderr.strip()[-800:]}") from None
             for line in stderr.splitlines():  # "N files loaded in X s, M from the cache" (-v)
                 if "from the cache" in line:
-                    try:
+                    with contextlib.suppress(IndexError, ValueError):
                         run.cached = int(line.rsplit(",", 1)[1].split()[0])
-                    except (IndexError, ValueError):
-                        pass
         return run
     finally:
         for path in (report, out_path):
-            try:
+            with contextlib.suppress(FileNotFoundError):
                 os.unlink(path)
-            except FileNotFoundError:
-                pass
 
 
 def tree_stats(records: Path) -> tuple[int, int]:

@@ -1725,7 +1725,7 @@ def typo_of(record_id: str, taken: set[str]) -> str:
             for j in range(len(word) - 2, 0, -1):
                 if word[j] != word[j + 1]:
                     candidate = "-".join(
-                        parts[:i] + [word[:j] + word[j + 1] + word[j] + word[j + 2 :]] + parts[i + 1 :]
+                        [*parts[:i], word[:j] + word[j + 1] + word[j] + word[j + 2 :], *parts[i + 1 :]]
                     )
                     if candidate not in taken:
                         return candidate

@@ -104,10 +104,8 @@ class ResultCache:
     def _disable(self, error: Exception) -> None:
         self.problem = f"cache at {self.path} not used: {error}"
         if self._db is not None:
-            try:
+            with suppress(sqlite3.Error):
                 self._db.close()
-            except sqlite3.Error:
-                pass
         self._db = None
 
     @property

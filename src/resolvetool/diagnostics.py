@@ -403,7 +403,8 @@ def cap(diagnostics: list[Diagnostic], path: str, limit: int, *, unlisted: int =
     kept, left = ordered[:limit], ordered[limit:]
     more = len(left) + unlisted
     errors_left = unlisted > 0 or any(d.severity is Severity.ERROR for d in left)
-    return kept + [
+    return [
+        *kept,
         make(
             path,
             0,
@@ -412,7 +413,7 @@ def cap(diagnostics: list[Diagnostic], path: str, limit: int, *, unlisted: int =
             f"{more} more problems in this file are not listed",
             "fix the problems above and run again",
             severity=Severity.ERROR if errors_left else Severity.WARNING,
-        )
+        ),
     ]
 
 

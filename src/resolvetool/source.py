@@ -481,7 +481,7 @@ class _Builder:
                 "remove the tag; the record's model decides the type of each value",
             )
 
-    def build(self, parser: CParser) -> Any:
+    def build(self, parser: CParser) -> Any:  # noqa: C901 (one loop over every event of every record, kept whole for speed)
         """The document's root value; events up to and including the document's end are consumed."""
         get = parser.get_event
         quoted = self.quoted
@@ -531,7 +531,7 @@ class _Builder:
                 parent, base = frame[0], frame[1]
                 if parent.__class__ is list:
                     parent.append(value)
-                    loc = None if base is None else base + (len(parent) - 1,)
+                    loc = None if base is None else base + (len(parent) - 1,)  # noqa: RUF005 (faster than unpacking)
                     if loc is not None:
                         self.positions[loc] = (line, col, line, col)
                 elif frame[2] is no_key:  # this node is a key
@@ -543,7 +543,7 @@ class _Builder:
                     if key is not bad_key:
                         parent[key] = value
                         if base is not None:
-                            loc = base + (key,)
+                            loc = base + (key,)  # noqa: RUF005 (faster than unpacking, once per value)
                             self.positions[loc] = (line, col, frame[3][0], frame[3][1])
             if cls is MappingStartEvent or cls is SequenceStartEvent:
                 if len(stack) >= MAX_DEPTH:

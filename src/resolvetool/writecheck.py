@@ -92,7 +92,7 @@ def _difference(meant: Any, got: Any, loc: Loc = ()) -> Loc | None:
                 return found
         return None
     if isinstance(meant, list):
-        for index, (one, other) in enumerate(zip(meant, got)):
+        for index, (one, other) in enumerate(zip(meant, got, strict=False)):  # lengths compared below
             found = _difference(one, other, (*loc, index))
             if found is not None:
                 return found

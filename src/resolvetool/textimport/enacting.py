@@ -87,10 +87,7 @@ def starts_whereas(text: str) -> bool:
 def whereas_text(lines: list[Line]) -> bool:
     """Whether the text's preamble is built of "Whereas" paragraphs (the first paragraph that opens with a
     clause word does so with "Whereas", or one glued into a line: "... Bank Whereas ...")."""
-    for line in lines[:80]:
-        if _WHEREAS.match(line.text):
-            return True
-    return False
+    return any(_WHEREAS.match(line.text) for line in lines[:80])
 
 
 def find_enacting(lines: list[Line]) -> Enacting | None:

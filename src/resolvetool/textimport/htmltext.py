@@ -10,6 +10,7 @@ read, and the reader is told so (RT551).
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 
@@ -59,7 +60,7 @@ def _pieces(text: str) -> list[str]:
             words = False
         at = tag.end()
     cuts.append(len(text))
-    pieces = [text[start:end] for start, end in zip(cuts, cuts[1:]) if end > start]
+    pieces = [text[start:end] for start, end in itertools.pairwise(cuts) if end > start]
     merged: list[str] = []
     for piece in pieces:
         if merged and not _ANY_TAG.sub("", piece).strip():

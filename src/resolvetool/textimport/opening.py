@@ -367,16 +367,15 @@ def _whole(lines: list[Line], index: int, start: int) -> Opening | None:
     if speaks and not speaks.group("adjunct") and operative_verb(speaks.group("verb")):
         return None  # "Ministers decide as follows:" is the body's sentence, not a formula
     stands_alone = end + 1 >= len(lines) or not lines[end + 1].text or _starts_clause(lines[end + 1].text)
-    if not words.endswith((",", ":")):
-        # "The Security Council" (or OCR's "The Security Council.") alone above its clauses: a name only
-        if not (
-            stands_alone
-            and start == 0
-            and len(words.split()) <= 12
-            and re.fullmatch(_NAME + r"\.?", words)
-            and _BODY.search(words)
-        ):
-            return None  # "80/46. The Arms Trade Treaty" is a title, not a body
+    # "The Security Council" (or OCR's "The Security Council.") alone above its clauses: a name only
+    if not words.endswith((",", ":")) and not (
+        stands_alone
+        and start == 0
+        and len(words.split()) <= 12
+        and re.fullmatch(_NAME + r"\.?", words)
+        and _BODY.search(words)
+    ):
+        return None  # "80/46. The Arms Trade Treaty" is a title, not a body
     if not _opens_clauses(lines, end + 1):
         return None
     if start == 0:

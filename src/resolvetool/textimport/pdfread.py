@@ -27,6 +27,7 @@ page) is listed in `pages_without_text`; a document with none at all is refused 
 from __future__ import annotations
 
 import ctypes
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -437,7 +438,7 @@ def _pitch(pages: list[list[_Line]], body: float) -> float:
     """The usual distance between the baselines of two lines of one paragraph."""
     gaps: Counter[float] = Counter()
     for lines in pages:
-        for above, below in zip(lines, lines[1:]):
+        for above, below in itertools.pairwise(lines):
             if above.size == body and below.size == body and above.y > below.y:
                 gaps[round(above.y - below.y, 0)] += 1
     return gaps.most_common(1)[0][0] if gaps else body * 1.2
@@ -464,7 +465,8 @@ def _assemble(pages: list[list[_Line]], empty: list[int]) -> PdfText:
     ordered = [line for lines in pages for line in lines]
     texts = [position for position, line in enumerate(ordered) if line.hint is None]
     opens = {
-        below: _new_paragraph(ordered[above], ordered[below], pitch, margins) for above, below in zip(texts, texts[1:])
+        below: _new_paragraph(ordered[above], ordered[below], pitch, margins)
+        for above, below in itertools.pairwise(texts)
     }
     _hint_headings(ordered, texts, opens)
     following = {}  # for each hinted line, the text line after its block (None at the end)
