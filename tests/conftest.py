@@ -8,17 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from helpers import BASE_TREE, REPO
 from repository_guard import install as guard_reads_beside
 from typer.testing import CliRunner
 
-REPO = Path(__file__).resolve().parent.parent
-# Real resolution texts and what a clerk reads in them (tests/corpus/SOURCES.md says where each comes from).
-CORPUS = REPO / "tests" / "corpus"
-CORPUS_TEXTS = CORPUS / "texts"
-CORPUS_EXPECTED = CORPUS / "expected.yaml"
-REFERENCE_TEXT = CORPUS_TEXTS / "interpol-ga81-impact-cooperation.txt"
-# Short excerpts of real texts, each showing a construction the importer reads (SOURCES.md names each source).
-EXCERPTS = CORPUS / "excerpts"
 # No test may read beside the repository (a user's clone has nothing there): watched from before any test module
 # is imported (tests/repository_guard.py). False only for a repository at the filesystem's root.
 GUARDED = guard_reads_beside(REPO)
@@ -78,22 +71,6 @@ def make_tree(tmp_path: Path) -> Callable[[dict[str, str | bytes]], Path]:
     return make
 
 
-# A small valid tree that tests extend or break.
-BASE_TREE: dict[str, str] = {
-    "records/organizations/org.yaml": "id: org\nkind: organization\nname: Example Organization\n"
-    "offices:\n  - id: head\n    title: Head of the Organization\n",
-    "records/bodies/assembly.yaml": "id: assembly\nkind: body\nname: Assembly\norganization: org\n"
-    "formula: The Assembly\n",
-    "records/sessions/assembly-1.yaml": "id: assembly-1\nkind: session\nbody: assembly\nnumber: 1\n"
-    "start: 2020-05-04\nend: 2020-05-06\n",
-    "records/resolutions/2020/res-1.yaml": "id: res-1\nkind: resolution\ntitle: A first decision\n"
-    "body: assembly\nsession: assembly-1\nstatus: adopted\n"
-    "adoption:\n  date: 2020-05-05\n  outcome: Adopted\n"
-    "preamble:\n  - phrase: NOTING\n    text: the report,\n"
-    "operative:\n  - phrase: DECIDES\n    text: to decide.\n    refs: [org#head]\n",
-}
-
-
 @pytest.fixture
 def base_tree(make_tree: Callable[[dict[str, str | bytes]], Path]) -> Callable[..., Path]:
     """The valid base tree, with some files replaced or added (None removes one)."""
@@ -124,15 +101,3 @@ os.environ.setdefault("COLUMNS", "200")
 def reference_project(make_tree: Callable[[dict[str, str | bytes]], Path]) -> Path:
     """A project holding a copy of the bundled records/ (the reference resolution and its neighbours)."""
     return make_tree({str(path.relative_to(REPO)): path.read_bytes() for path in (REPO / "records").rglob("*.yaml")})
-
-
-def import_excerpt(name: str):
-    """The import of one excerpt of tests/corpus/excerpts/, read on its own against an empty tree."""
-    from resolvetool.textimport import Records, import_text
-
-    return import_text((EXCERPTS / name).read_text(encoding="utf-8"), name=name, records=Records())
-
-
-def warning_codes(result) -> list[str]:
-    """The codes of the warnings an import gave, in order."""
-    return [warning.code for warning in result.warnings]

@@ -10,7 +10,7 @@ from importlib import resources
 from pathlib import Path
 
 import jsonschema
-from conftest import BASE_TREE
+from helpers import BASE_TREE
 
 BROKEN = {
     "records__resolutions__2020__res-1.yaml": BASE_TREE["records/resolutions/2020/res-1.yaml"].replace(

@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from helpers import REPO
 
 RESOLUTION = "records/resolutions/2012/interpol-ga-81-impact-cooperation.yaml"
 GIT_ENV = {

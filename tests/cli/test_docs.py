@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import REPO
+from helpers import REPO
 
 from resolvetool.cli import app
 from resolvetool.config import _KEYS
@@ -71,13 +71,13 @@ def test_the_command_reference_is_the_real_help(request, monkeypatch) -> None:
     monkeypatch.setenv("COLUMNS", "100")
     wanted = command_reference()
     if START not in README:
-        raise AssertionError("the README has no command reference; run pytest tests/test_docs.py --update-golden")
+        raise AssertionError("the README has no command reference; run pytest tests/cli/test_docs.py --update-golden")
     before, rest = README.split(START, 1)
     current = START + rest.split(END, 1)[0] + END
     if request.config.getoption("--update-golden"):
         (REPO / "README.md").write_text(before + wanted + rest.split(END, 1)[1], encoding="utf-8")
         return
     assert current == wanted, (
-        "the README's command reference differs from --help; run pytest tests/test_docs.py "
+        "the README's command reference differs from --help; run pytest tests/cli/test_docs.py "
         "--update-golden and review the change"
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import BASE_TREE
+from helpers import BASE_TREE
 
 from resolvetool.diagnostics import CODES
 

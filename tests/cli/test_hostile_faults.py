@@ -11,7 +11,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import BASE_TREE
+from helpers import BASE_TREE, IMPORT_SAMPLES
 
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "Clerk",
@@ -246,7 +246,7 @@ def test_lint_findings_and_suppressions_count_lines_as_editors_do(run_cli, base_
 
 
 def test_a_text_with_cr_line_ends_imports_as_one_with_lf(run_cli, make_tree) -> None:
-    sample = (Path(__file__).parent / "import_samples/icao-whereas.txt").read_bytes()
+    sample = (IMPORT_SAMPLES / "icao-whereas.txt").read_bytes()
     root = make_tree({"lf.txt": sample, "cr.txt": sample.replace(b"\n", b"\r")})
     lf = run_cli("import", "lf.txt", "--dry-run", cwd=root)
     cr = run_cli("import", "cr.txt", "--dry-run", cwd=root)

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import BASE_TREE
+from helpers import BASE_TREE
 
 RESOLUTION = "records/resolutions/2020/res-1.yaml"
 # An OSC 52 clipboard write (ESC ] 52 ; c ; base64 ST), and a colour change, as a YAML double-quoted value.

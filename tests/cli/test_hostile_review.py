@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import BASE_TREE
+from helpers import BASE_TREE
 
 BASE_RESOLUTION = BASE_TREE["records/resolutions/2020/res-1.yaml"]
 

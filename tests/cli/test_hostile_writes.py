@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REFERENCE_TEXT
+from helpers import REFERENCE_TEXT
 
 SECRET = "//registry.npmjs.org/:_authToken=npm_SECRET_TOKEN_1234\n"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from conftest import CORPUS_TEXTS, REFERENCE_TEXT, REPO
+from helpers import CORPUS_TEXTS, REFERENCE_TEXT, REPO
 
 WHO = CORPUS_TEXTS / "who-WHA66.1.txt"
 

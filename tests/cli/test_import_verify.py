@@ -4,7 +4,7 @@ had do not stop an import, and each text of a run is checked against a tree hold
 
 from __future__ import annotations
 
-from conftest import CORPUS_TEXTS
+from helpers import CORPUS_TEXTS
 
 TEXT = str(CORPUS_TEXTS / "unga-A-RES-80-1.txt")  # adopted 19 September 2025 at the eightieth session
 SESSION = "records/sessions/un-general-assembly-80.yaml"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import BASE_TREE
+from helpers import BASE_TREE
 
 CLEAN = BASE_TREE["records/resolutions/2020/res-1.yaml"].replace("    refs: [org#head]\n", "")
 

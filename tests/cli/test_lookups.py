@@ -9,7 +9,7 @@ import json
 
 import pytest
 import yaml
-from conftest import BASE_TREE
+from helpers import BASE_TREE
 
 from resolvetool.query.filters import FilterError, parse_filter, parse_sort
 from resolvetool.query.words import fts_expression

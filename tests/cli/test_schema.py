@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import jsonschema
-from conftest import REPO
+from helpers import REPO
 
 from resolvetool.schema import generate
 from resolvetool.source import parse_source

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import BASE_TREE
+from helpers import BASE_TREE, HOSTILE, HOSTILE_TITLE
 
 REFERENCE = "interpol-ga-81-impact-cooperation"
 
@@ -256,26 +256,6 @@ def test_many_pages_are_rendered_in_workers(run_cli, base_tree):
     assert "Decision number 7" in (root / "site/resolutions/r7.html").read_text()
     session = read(root / "site", "sessions/assembly-1.html")
     assert len([attrs for attrs in session.all("a") if attrs["href"].startswith("../resolutions/r")]) == 261
-
-
-HOSTILE = {
-    "records/organizations/org.yaml": "id: org\nkind: organization\nname: \"<script>alert('org')</script>\"\n"
-    "acronym: '\" onmouseover=\"alert(1)'\noffices:\n  - id: head\n    title: \"javascript:alert('office')\"\n",
-    "records/bodies/assembly.yaml": "id: assembly\nkind: body\nname: '\"><img src=x onerror=alert(1)>'\n"
-    'organization: org\nformula: "The <b>Assembly</b> & co"\n',
-    "records/sessions/assembly-1.yaml": "id: assembly-1\nkind: session\nbody: assembly\nnumber: 1\n"
-    'venue:\n  city: "javascript:alert(\'city\')"\n  country: "<iframe src=//evil>"\n'
-    "start: 2020-05-04\nend: 2020-05-06\n",
-    "records/resolutions/2020/res-1.yaml": "id: res-1\nkind: resolution\n"
-    'symbol: "A/RES/1\'\\"><svg onload=alert(1)>"\n'
-    'title: "</title><script>window.pwned = 1</script> \\"quoted\\" \'single\'"\n'
-    "body: assembly\nsession: assembly-1\nstatus: adopted\nnotes: \"</p><a href='javascript:alert(1)'>notes</a>\"\n"
-    'adoption:\n  date: 2020-05-05\n  outcome: "<marquee>Adopted</marquee>"\n'
-    'preamble:\n  - phrase: "<u>NOTING</u>"\n    text: "<a href=\\"javascript:alert(1)\\">the report</a>,"\n'
-    'operative:\n  - phrase: DECIDES\n    text: "{{ 7 * 7 }} {% raw %} ${alert(1)} \\u2028 </script><!--"\n'
-    "    refs: [org#head]\n",
-}
-HOSTILE_TITLE = "</title><script>window.pwned = 1</script> \"quoted\" 'single'"
 
 
 def hostile_strings() -> list[str]:

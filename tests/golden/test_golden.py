@@ -1,17 +1,16 @@
 """Golden cases: each folder under cases/ is a project; expected.txt is what validate prints (its findings and
 summary, on standard output; nothing goes to standard error).
 
-Run `pytest tests/test_golden.py --update-golden` to rewrite the expectations, then review the
+Run `pytest tests/golden/test_golden.py --update-golden` to rewrite the expectations, then review the
 change with git diff.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from helpers import GOLDEN_CASES
 
-CASES = Path(__file__).parent / "cases"
+CASES = GOLDEN_CASES
 CASE_NAMES = sorted(p.name for p in CASES.iterdir() if p.is_dir())
 
 
@@ -41,8 +40,8 @@ def test_cases_cover_every_file_and_yaml_code() -> None:
     # RT001 (an unreadable file) and RT009 (too many problems) need conditions a folder in git
     # cannot hold, and RT107 is the fallback for errors no model raises today; all three are
     # tested in test_source.py and test_schemaerrors.py.
-    # RT5xx are the codes of import, not of validate: tests/test_import_cli.py covers them; lint's codes
-    # have their own tests in tests/test_lint_rules.py, tests/test_lint_cli.py and tests/test_hostile_conventions.py.
+    # RT5xx are the codes of import, not of validate: tests/cli/test_import_cli.py covers them; lint's codes
+    # have their own tests in tests/unit/test_lint_rules.py, tests/cli/test_lint_cli.py and tests/cli/test_hostile_conventions.py.
     from resolvetool.lint.codes import LINT_CODES
 
     missing = [

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from test_site import HOSTILE, HOSTILE_TITLE
+from helpers import HOSTILE, HOSTILE_TITLE
 
 CHROMIUM = Path("/usr/bin/chromium")
 REFERENCE = "interpol-ga-81-impact-cooperation"
@@ -151,7 +151,7 @@ def test_hostile_records_do_nothing_in_chromium(run_cli, make_tree, serve, page)
 
 
 def test_search_folds_as_the_index_does(run_cli, base_tree, serve, page):
-    from conftest import BASE_TREE
+    from helpers import BASE_TREE
 
     resolution = BASE_TREE["records/resolutions/2020/res-1.yaml"]
     titles = {

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO
+from helpers import REPO
 
 GIT = {
     "GIT_AUTHOR_NAME": "Clerk",

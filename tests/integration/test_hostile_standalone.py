@@ -9,8 +9,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import CORPUS, CORPUS_EXPECTED, CORPUS_TEXTS, GUARDED, REFERENCE_TEXT, REPO
+from helpers import CORPUS, CORPUS_EXPECTED, CORPUS_TEXTS, REFERENCE_TEXT, REPO
 from repository_guard import ReadOutsideRepository
+from repository_guard import install as guard_reads_beside
+
+# conftest installed the guard; installing again only answers whether it watches (False at the filesystem's root)
+GUARDED = guard_reads_beside(REPO)
 
 # --- 1. Nothing read from beside the repository ------------------------------------------------------------
 

@@ -5,25 +5,15 @@ gives the text back (whitespace aside), (c) the structure read equals what a car
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 import yaml
-from conftest import CORPUS_EXPECTED, CORPUS_TEXTS
+from helpers import CORPUS_EXPECTED, CORPUS_NAMES, CORPUS_TEXTS, check_structure, imported, normalised
 
 from resolvetool.rendering import render
-from resolvetool.textimport import Records, import_text
 
 EXPECTED = yaml.safe_load(CORPUS_EXPECTED.read_text(encoding="utf-8"))
-TEXTS = sorted(path.name for path in CORPUS_TEXTS.glob("*.txt"))
-
-
-def normalised(text: str) -> str:
-    return " ".join(text.split())
-
-
-def imported(name: str, folder: Path = CORPUS_TEXTS):
-    return import_text((folder / name).read_text(encoding="utf-8"), name=name, records=Records())
+TEXTS = CORPUS_NAMES
 
 
 def test_every_text_has_expectations():
@@ -53,75 +43,6 @@ def test_structure_matches_what_a_clerk_reads(name):
     check_structure(imported(name), EXPECTED[name])
 
 
-def check_structure(result, expected: dict) -> None:
-    """The structure `result` read equals `expected` (the keys of tests/corpus/expected.yaml)."""
-    resolution = result.resolution
-    assert len(resolution.preamble) == expected["preamble"]
-    assert len(resolution.operative) == expected["operative"]
-    assert len(resolution.footnotes) == expected["footnotes"]
-    assert result.facts.body_formula == expected["body_formula"]
-    numbered = [clause.number is not None for clause in resolution.operative]
-    if expected["numbered"] is not None:  # null: some parts number their clauses and some do not
-        assert all(numbered) if expected["numbered"] else not any(numbered)
-    parts = {
-        part.label: [
-            sum(clause.part == part.label for clause in clauses)
-            for clauses in (resolution.preamble, resolution.operative)
-        ]
-        for part in resolution.parts
-    }
-    assert parts == expected.get("parts", {})
-    items = {position: len(clause.items) for position, clause in enumerate(resolution.operative, 1) if clause.items}
-    assert items == expected.get("items", {})
-    preamble_items = {
-        position: len(clause.items) for position, clause in enumerate(resolution.preamble, 1) if clause.items
-    }
-    assert preamble_items == expected.get("preamble_items", {})
-    nested = {
-        position: {index: len(item.items) for index, item in enumerate(clause.items, 1) if item.items}
-        for position, clause in enumerate(resolution.operative, 1)
-    }
-    assert {position: inner for position, inner in nested.items() if inner} == expected.get("nested", {})
-    headings = {position: clause.heading for position, clause in enumerate(resolution.operative, 1) if clause.heading}
-    assert headings == expected.get("headings", {})
-    assert [position for position, clause in enumerate(resolution.operative, 1) if clause.tail] == expected.get(
-        "tails", []
-    )
-    assert len(resolution.annexes) == expected.get("annexes", 0)
-    if "preamble_phrases" in expected:
-        assert [clause.phrase for clause in resolution.preamble] == expected["preamble_phrases"]
-    if "operative_phrases" in expected:
-        assert [clause.phrase for clause in resolution.operative] == expected["operative_phrases"]
-    if "symbol" in expected:
-        assert resolution.symbol == expected["symbol"]
-    if "title" in expected:
-        assert resolution.title == expected["title"]
-    if "adopted" in expected:
-        assert resolution.adoption.date == expected["adopted"]
-    if "outcome" in expected:
-        assert resolution.adoption.outcome == expected["outcome"]
-    if "vote" in expected:
-        vote = expected["vote"]
-        if vote == "unanimous":
-            assert resolution.adoption.method == "unanimous"
-        else:
-            counts = resolution.adoption.vote
-            assert (counts.in_favour, counts.against, counts.abstaining, counts.not_participating) == (
-                vote["for"],
-                vote["against"],
-                vote["abstaining"],
-                vote["not_participating"],
-            )
-    if "session_number" in expected:
-        assert result.resolve(resolution.session).number == expected["session_number"]
-    if "session" in expected:
-        session = result.resolve(resolution.session)
-        wanted = expected["session"]
-        assert session.number == wanted["number"]
-        assert f"{session.venue.city}, {session.venue.country}" == wanted["venue"]
-        assert (session.start, session.end) == (wanted["start"], wanted["end"])
-
-
 def test_the_reference_text_imports_without_layout_or_warnings():
     """Everything the reference resolution prints is derived by the INTERPOL house style."""
     result = imported("interpol-ga81-impact-cooperation.txt")
@@ -133,7 +54,7 @@ def test_the_reference_text_imports_without_layout_or_warnings():
 
 def test_reference_records_render_byte_for_byte(run_cli):
     """render --format text of records/ gives the reference text exactly (outer blank lines aside)."""
-    from conftest import REFERENCE_TEXT, REPO
+    from helpers import REFERENCE_TEXT, REPO
 
     result = run_cli("render", "interpol-ga-81-impact-cooperation", cwd=REPO)
     assert result.exit_code == 0, result.stderr

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from conftest import CORPUS, CORPUS_EXPECTED
-from test_import_corpus import check_structure, normalised
+from helpers import CORPUS, CORPUS_EXPECTED, check_structure, normalised
 
 from resolvetool.rendering import render
 from resolvetool.textimport import ImportFailure, Records, import_pdf
@@ -146,7 +145,7 @@ def test_max_file_size_limits_the_text_read_from_a_pdf(run_cli, make_tree):
 
 def test_a_resumed_meeting_closes_the_resolution():
     """`69th (resumed) plenary meeting` (A/RES/80/240, read off its PDF) is the adoption line, not a clause."""
-    from conftest import CORPUS
+    from helpers import CORPUS
 
     from resolvetool.textimport import import_text
 

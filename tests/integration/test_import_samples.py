@@ -4,15 +4,13 @@ foot of a page, running headers and page furniture, no blank lines at all) impor
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import yaml
-from test_import_corpus import check_structure, imported, normalised
+from helpers import IMPORT_SAMPLES, check_structure, imported, normalised
 
 from resolvetool.rendering import render
 
-SAMPLES = Path(__file__).parent / "import_samples"
+SAMPLES = IMPORT_SAMPLES
 EXPECTED = yaml.safe_load((SAMPLES / "expected.yaml").read_text(encoding="utf-8"))
 
 

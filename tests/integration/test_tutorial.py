@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import REFERENCE_TEXT, REPO
+from helpers import REFERENCE_TEXT, REPO
 
 TUTORIAL = REPO / "docs" / "tutorial.md"
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import REPO
+from helpers import CORPUS_NAMES as TEXTS
+from helpers import REPO, imported
 from lxml import etree
-from test_import_corpus import TEXTS, imported
 
 from resolvetool.config import ConfigError
 from resolvetool.models import RECORD_ADAPTER

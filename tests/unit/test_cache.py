@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import BASE_TREE
+from helpers import BASE_TREE
 
 from resolvetool.cache import ResultCache
 from resolvetool.config import load_settings

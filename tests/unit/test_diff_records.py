@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 
 import yaml
-from conftest import REPO
+from helpers import REPO
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -83,7 +83,9 @@ def test_a_clause_reference_changed() -> None:
     assert kinds(diff_records(REFERENCE, new)) == [("added", "operative.refs", (2, 2))]
 
 
-WORDS = st.sampled_from(["the", "of", "Assembly", "DECIDES", "agreement", "report", "to", "sign", "it", "Secretary", "General"])
+WORDS = st.sampled_from(
+    ["the", "of", "Assembly", "DECIDES", "agreement", "report", "to", "sign", "it", "Secretary", "General"]
+)
 TEXT = st.lists(WORDS, min_size=1, max_size=8).map(" ".join)
 CLAUSE = st.fixed_dictionaries(
     {"phrase": st.sampled_from(["NOTING", "RECOGNIZING", "DECIDES", "APPROVES"]), "text": TEXT},
@@ -148,7 +150,7 @@ def test_words_diff_applies() -> None:
 
 def test_edits_of_imported_corpus_texts() -> None:
     """Real resolutions imported from tests/corpus, edited the way secretariats edit them."""
-    from conftest import CORPUS_TEXTS
+    from helpers import CORPUS_TEXTS
 
     from resolvetool.textimport import Records, import_text
 

@@ -1,21 +1,21 @@
 """The body of a text as pages damage it, and the facts: one test per construction, each on a short excerpt of a
 real text (tests/corpus/excerpts/damage-*.txt; sources in tests/corpus/SOURCES.md). Each excerpt imports,
-renders back (whitespace aside) and validates (tests/test_import_excerpts.py); what the parser had to guess is
+renders back (whitespace aside) and validates (tests/unit/test_import_excerpts.py); what the parser had to guess is
 warned (RT53x), never silent."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from conftest import import_excerpt as imported
-from conftest import warning_codes as codes
+from helpers import import_excerpt as imported
+from helpers import warning_codes as codes
 
 
 def numbers(result) -> list[str | None]:
     return [clause.number for clause in result.resolution.operative]
 
 
-# that each excerpt imports valid and renders back is tests/test_import_excerpts.py's to check
+# that each excerpt imports valid and renders back is tests/unit/test_import_excerpts.py's to check
 
 
 # --- footnotes printed without a separator --------------------------------------------------------------------

@@ -3,7 +3,7 @@ numbered clauses that do not run 1, 2, 3 (RT509) are warned at the line where th
 
 from __future__ import annotations
 
-from conftest import CORPUS_TEXTS
+from helpers import CORPUS_TEXTS
 
 from resolvetool.textimport import Records, import_text
 from resolvetool.textimport.doubts import numbering, render_back

@@ -6,7 +6,7 @@ floor under all of them."""
 from __future__ import annotations
 
 import pytest
-from conftest import EXCERPTS
+from helpers import EXCERPTS
 
 from resolvetool.config import load_settings
 from resolvetool.corpus import load_corpus

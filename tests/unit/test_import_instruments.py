@@ -5,7 +5,7 @@ sources in tests/corpus/SOURCES.md); each imports, and the records render back a
 
 from __future__ import annotations
 
-from conftest import EXCERPTS
+from helpers import EXCERPTS
 
 from resolvetool.rendering import render
 from resolvetool.textimport import Records, import_document

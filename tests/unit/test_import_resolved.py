@@ -1,15 +1,15 @@
 """The "Whereas ...; Now, therefore, be it resolved" construction and the markup residue of texts copied from
 repositories and web pages: one test per construction, each on a short excerpt of a real text
 (tests/corpus/excerpts/resolved-*; sources in tests/corpus/SOURCES.md). Each excerpt imports, renders back
-(whitespace aside) and validates (tests/test_import_excerpts.py); what the parser had to guess is warned (RT550,
+(whitespace aside) and validates (tests/unit/test_import_excerpts.py); what the parser had to guess is warned (RT550,
 RT551), never silent."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from conftest import import_excerpt as imported
-from conftest import warning_codes as codes
+from helpers import import_excerpt as imported
+from helpers import warning_codes as codes
 
 from resolvetool.textimport.facts import Facts, read_closing
 from resolvetool.textimport.lines import strip_markup
@@ -20,7 +20,7 @@ def phrases(clauses) -> list[str | None]:
     return [clause.phrase for clause in clauses]
 
 
-# that each excerpt imports valid and renders back is tests/test_import_excerpts.py's to check
+# that each excerpt imports valid and renders back is tests/unit/test_import_excerpts.py's to check
 
 
 # --- the enacting formula -------------------------------------------------------------------------------------

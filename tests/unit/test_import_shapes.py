@@ -5,7 +5,7 @@ the import checks it, and renders back as printed."""
 from __future__ import annotations
 
 import pytest
-from conftest import EXCERPTS
+from helpers import EXCERPTS
 
 from resolvetool.rendering import render
 from resolvetool.textimport import Records, import_text

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import REPO
+from helpers import REPO
 
 import resolvetool
 from resolvetool import load_settings, validate

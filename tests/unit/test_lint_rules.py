@@ -6,7 +6,7 @@ from __future__ import annotations
 import copy
 
 import pytest
-from conftest import REPO
+from helpers import REPO
 
 from resolvetool.lint.config import parse_lint_config
 from resolvetool.lint.engine import record_findings

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import CORPUS_EXPECTED, REFERENCE_TEXT, REPO
+from helpers import CORPUS_EXPECTED, REFERENCE_TEXT, REPO
 
 from resolvetool.config import load_settings
 from resolvetool.corpus import load_corpus
