@@ -17,8 +17,48 @@ from typer.testing import CliRunner
 GUARDED = guard_reads_beside(REPO)
 
 
+# The default run is the quick one (under a minute): tests marked slow or integration are left out of it unless
+# --all is given (as .ci/run and the README's Quick start give it) or -m chooses by marker. Every test under
+# tests/integration is marked integration by its place; slow ones elsewhere carry @pytest.mark.slow.
+INTEGRATION = Path(__file__).resolve().parent / "integration"
+LEFT_OUT_BY_DEFAULT = ("slow", "integration")
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="rewrite the expected output of golden cases")
+    parser.addoption(
+        "--all",
+        action="store_true",
+        dest="run_all",
+        help="run every test, the slow and integration ones too (as .ci/run does); without it they are left out",
+    )
+
+
+def runs_everything(config: pytest.Config) -> bool:
+    return bool(config.getoption("run_all") or config.getoption("markexpr"))
+
+
+def pytest_report_header(config: pytest.Config) -> str | None:
+    if runs_everything(config):
+        return None
+    return "slow and integration tests are left out: python -m pytest --all runs them too"
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m reads the markers
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.path.is_relative_to(INTEGRATION):
+            item.add_marker(pytest.mark.integration)
+    if runs_everything(config):
+        return
+    kept: list[pytest.Item] = []
+    left_out: list[pytest.Item] = []
+    for item in items:
+        marked = any(item.get_closest_marker(name) for name in LEFT_OUT_BY_DEFAULT)
+        (left_out if marked else kept).append(item)
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = kept
 
 
 @pytest.fixture(autouse=True)
