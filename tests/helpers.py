@@ -4,10 +4,13 @@ never from one another; fixtures are in conftest.py."""
 
 from __future__ import annotations
 
+import os
+import subprocess
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 TESTS = REPO / "tests"
+PACKAGE = REPO / "src" / "resolvetool"  # the package's source, as the wheel and the module map see it
 # Real resolution texts and what a clerk reads in them (tests/corpus/SOURCES.md says where each comes from).
 CORPUS = TESTS / "corpus"
 CORPUS_TEXTS = CORPUS / "texts"
@@ -16,6 +19,8 @@ CORPUS_NAMES = sorted(path.name for path in CORPUS_TEXTS.glob("*.txt"))
 REFERENCE_TEXT = CORPUS_TEXTS / "interpol-ga81-impact-cooperation.txt"
 # Short excerpts of real texts, each showing a construction the importer reads (SOURCES.md names each source).
 EXCERPTS = CORPUS / "excerpts"
+# Byte copies of real PDFs, and a scan (SOURCES.md names each source).
+CORPUS_PDFS = CORPUS / "pdf"
 # Texts written in the conventions of other bodies and years, with what a clerk reads in them (expected.yaml).
 IMPORT_SAMPLES = TESTS / "import_samples"
 # The golden cases: each folder a project, with what validate prints for it (tests/golden/test_golden.py).
@@ -36,6 +41,21 @@ BASE_TREE: dict[str, str] = {
     "preamble:\n  - phrase: NOTING\n    text: the report,\n"
     "operative:\n  - phrase: DECIDES\n    text: to decide.\n    refs: [org#head]\n",
 }
+
+
+# A committer for the git repositories tests make (git refuses to commit without one).
+GIT = {
+    "GIT_AUTHOR_NAME": "Clerk",
+    "GIT_AUTHOR_EMAIL": "clerk@example.org",
+    "GIT_COMMITTER_NAME": "Clerk",
+    "GIT_COMMITTER_EMAIL": "clerk@example.org",
+}
+
+
+def git(folder: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", *args], cwd=folder, env={**os.environ, **GIT}, check=True, capture_output=True, text=True
+    ).stdout
 
 
 def normalised(text: str) -> str:

@@ -41,7 +41,8 @@ def test_cases_cover_every_file_and_yaml_code() -> None:
     # cannot hold, and RT107 is the fallback for errors no model raises today; all three are
     # tested in test_source.py and test_schemaerrors.py.
     # RT5xx are the codes of import, not of validate: tests/cli/test_import_cli.py covers them; lint's codes
-    # have their own tests in tests/unit/test_lint_rules.py, tests/cli/test_lint_cli.py and tests/cli/test_hostile_conventions.py.
+    # have their own tests in tests/unit/test_lint_rules.py, tests/unit/test_rule_examples.py,
+    # tests/cli/test_lint_cli.py and tests/cli/test_hostile_conventions.py.
     from resolvetool.lint.codes import LINT_CODES
 
     missing = [
