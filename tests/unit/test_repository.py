@@ -84,9 +84,11 @@ def module_map() -> set[str]:
     section = text[text.index("## 5. Module map") :]
     block = re.search(r"```\n(src/resolvetool/\n.*?)```", section, re.DOTALL)
     assert block, "docs/architecture.md §5 has no tree starting at src/resolvetool/"
-    named, stack = set(), []
+    named: set[str] = set()
+    stack: list[str] = []
     for line in block.group(1).splitlines()[1:]:
         entry = re.match(r"( *)(\S+)", line)
+        assert entry, f"a blank line in the module map: {line!r}"
         depth, name = len(entry.group(1)) // 2 - 1, entry.group(2)
         assert len(entry.group(1)) % 2 == 0 and 0 <= depth <= len(stack), f"misindented: {line!r}"
         del stack[depth:]
