@@ -28,6 +28,7 @@ def _output(result) -> str:
 # --- 1. fmt, new and import write what was meant --------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "notes",
     [
@@ -319,6 +320,7 @@ def test_fmt_leaves_files_the_strict_reader_refuses_alone(run_cli, make_tree, te
     assert (root / name).read_text(encoding="utf-8") == text
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "text, reason",
     [
@@ -403,6 +405,7 @@ def test_a_moved_record_is_warned_about_and_fmt_corrects_its_schema_line(run_cli
     assert "RT023" in _output(run_cli("validate", cwd=root))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "line, stale",
     [

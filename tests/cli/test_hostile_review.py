@@ -311,6 +311,7 @@ def _run_into(stdout, *args: str, limit: int = 0, unbuffered: bool = False, cwd:
     )
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux)")
 @pytest.mark.parametrize(
     "args",
@@ -367,6 +368,7 @@ def test_import_reads_no_more_than_a_record_may_hold(run_cli, base_tree, tmp_pat
     assert result.exit_code == 0, result.stdout + result.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
 def test_import_of_an_endless_file_ends(base_tree) -> None:
     import subprocess
@@ -439,6 +441,7 @@ main()
 """
 
 
+@pytest.mark.slow
 def test_two_builds_of_one_site_wait_for_one_another(base_tree) -> None:
     """A build removes the temporary files a killed build left beside its pages; two builds of one site at
     once (a watch script and a hand-run build, two CI jobs on one runner) removed each other's, and one of them
@@ -605,6 +608,7 @@ def test_a_sort_key_given_twice_is_a_usage_error_not_a_traceback(run_cli, base_t
     assert run_cli("query", "kind=body", "--sort", "title,-date", cwd=root).exit_code == 0
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(os.name != "posix", reason="closes a descriptor before the program starts")
 @pytest.mark.parametrize("args", [("validate",), ("rules",), ("validate", "-f", "json")])
 def test_a_closed_standard_output_is_no_traceback(base_tree, args) -> None:
@@ -626,6 +630,7 @@ def test_a_closed_standard_output_is_no_traceback(base_tree, args) -> None:
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(os.name != "posix", reason="closes a descriptor before the program starts")
 def test_import_from_a_closed_standard_input_says_so(base_tree) -> None:
     """`import - <&-` was an AttributeError traceback (sys.stdin is None)."""

@@ -242,6 +242,7 @@ def test_invalid_records_are_left_out_and_said(run_cli, base_tree):
     assert (root / "site/resolutions/res-1.html").is_file() and not (root / "site/resolutions/bad.html").exists()
 
 
+@pytest.mark.slow
 def test_many_pages_are_rendered_in_workers(run_cli, base_tree):
     extra = {
         f"records__resolutions__2020__r{n}.yaml": BASE_TREE["records/resolutions/2020/res-1.yaml"]
@@ -347,6 +348,7 @@ def tree_of(folder: Path) -> dict[str, bytes]:
     }
 
 
+@pytest.mark.slow
 def test_incremental_rebuilds_equal_fresh_builds(run_cli, reference_project, tmp_path):
     """After each edit, the rebuilt site is the site a build into an empty folder gives, byte for byte."""
     records = reference_project / "records"
@@ -477,6 +479,7 @@ def children(pid: int) -> list[str]:
     return found
 
 
+@pytest.mark.slow
 def test_workers_end_with_a_killed_build(base_tree):
     import signal
     import subprocess

@@ -347,6 +347,7 @@ def test_a_title_over_several_heading_lines_is_not_repeated():
     assert words(tree(akn(resolution)).find(".//a:preface", NS)) == "Cooperation with the regional organization"
 
 
+@pytest.mark.slow
 def test_deterministic_across_processes():
     import subprocess
     import sys
@@ -398,6 +399,7 @@ def _resolutions():
     )
 
 
+@pytest.mark.slow
 def test_any_resolution_gives_a_valid_document_with_all_its_words():
     from hypothesis import given, settings
 

@@ -80,6 +80,7 @@ def test_read_only_cache_on_a_missing_file_is_just_empty(tmp_path: Path) -> None
     assert cache.get(b"k") is None and not cache.usable
 
 
+@pytest.mark.slow
 def test_overlapping_runs(base_tree, isolated_cache: Path) -> None:
     """Several processes validating (and writing the cache) at once all succeed and agree."""
     files = {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 
+import pytest
 import yaml
 from helpers import REPO
 from hypothesis import given, settings
@@ -118,6 +119,7 @@ RECORD = st.fixed_dictionaries(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=400, deadline=None)
 @given(RECORD, RECORD)
 def test_diff_of_a_record_with_itself_is_empty_and_reversing_swaps_the_sides(a, b) -> None:
@@ -125,6 +127,7 @@ def test_diff_of_a_record_with_itself_is_empty_and_reversing_swaps_the_sides(a, 
     assert diff_records(b, a) == [change.reversed() for change in diff_records(a, b)]
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(RECORD, st.data())
 def test_small_edits_give_small_diffs(record, data) -> None:

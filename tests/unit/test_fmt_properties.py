@@ -5,6 +5,7 @@ leading and trailing spaces, '#', ': ', quotes."""
 
 from __future__ import annotations
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
@@ -133,6 +134,7 @@ def _meant(record) -> dict:
     return {"kind": record.kind} | record.model_dump(mode="json", exclude_defaults=True)
 
 
+@pytest.mark.slow
 @SLOW
 @given(records())
 def test_fmt_is_stable_and_keeps_every_value(record):
@@ -144,6 +146,7 @@ def test_fmt_is_stable_and_keeps_every_value(record):
     assert not [d for d in after.diagnostics if d.severity.value != "info"], after.diagnostics
 
 
+@pytest.mark.slow
 @SLOW
 @given(records(some_text))
 def test_yamlout_writes_what_the_record_holds(record):
@@ -152,6 +155,7 @@ def test_yamlout_writes_what_the_record_holds(record):
     assert format_text(written) == written  # in fmt's canonical form already
 
 
+@pytest.mark.slow
 @SLOW
 @given(records(some_text), st.booleans(), st.booleans())
 def test_fmt_of_any_layout_reads_back_the_same_and_is_stable(record, crlf, flow):
@@ -187,6 +191,7 @@ def _string_locs(data, loc=()):
         yield loc
 
 
+@pytest.mark.slow
 @SLOW
 @given(records(some_text), st.sampled_from(["fmt", "flow", "block"]), st.data())
 def test_lint_fix_writes_any_value_in_place(record, layout, draw):

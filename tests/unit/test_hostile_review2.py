@@ -491,6 +491,7 @@ def documents(draw):
 PROPERTY = settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
 
 
+@pytest.mark.slow
 @PROPERTY
 @given(documents())
 def test_fmt_of_any_layout_is_faithful_or_refused(text):
@@ -509,6 +510,7 @@ def test_fmt_of_any_layout_is_faithful_or_refused(text):
         pass
 
 
+@pytest.mark.slow
 @PROPERTY
 @given(documents(), st.data())
 def test_lint_fix_of_any_layout_changes_the_values_it_corrects(text, data):
@@ -553,6 +555,7 @@ def _at(data, place):
     return data
 
 
+@pytest.mark.slow
 @PROPERTY
 @given(
     st.one_of(strings, st.text(max_size=12), st.sampled_from(["0o17", "-1:20", "0b101", "=", "<<", "-.inf"])).filter(

@@ -32,6 +32,7 @@ def test_the_fragments_are_excerpts():
     assert {path.name for path in EXCERPTS.iterdir()} >= FRAGMENTS
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", NAMES)
 def test_excerpt_imports_valid_and_renders_back(name, make_tree):
     source = (EXCERPTS / name).read_text(encoding="utf-8")

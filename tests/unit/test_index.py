@@ -115,6 +115,7 @@ def test_a_touched_file_is_restamped_not_reindexed(base_tree) -> None:
     assert open_index(load_settings(root)).refreshed.indexed == 0
 
 
+@pytest.mark.slow
 def test_changes_after_the_stamps_are_trusted_are_seen(base_tree, isolated_cache: Path) -> None:
     """Stamps are trusted once files and folders are older than the clock margin; then only stamps show
     changes: an edit in place, a folder swapped for a copy (whose files keep their change times), and a
@@ -236,6 +237,7 @@ OPERATIONS = st.lists(
 )
 
 
+@pytest.mark.slow
 @hypothesis_settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(operations=OPERATIONS)
 def test_any_sequence_of_changes_keeps_the_index_true(base_tree, isolated_cache: Path, operations) -> None:
@@ -263,6 +265,7 @@ def test_any_sequence_of_changes_keeps_the_index_true(base_tree, isolated_cache:
         path.unlink()
 
 
+@pytest.mark.slow
 def test_commands_running_at_once_share_one_index(base_tree, isolated_cache: Path) -> None:
     import subprocess
     import sys

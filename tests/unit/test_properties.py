@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import marshal
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -70,12 +71,14 @@ def _check(raw: bytes) -> None:
     assert all(d[2] in CODES for d in diagnostics)
 
 
+@pytest.mark.slow
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=300))
 def test_arbitrary_bytes_give_diagnostics_never_exceptions(raw: bytes) -> None:
     _check(raw)
 
 
+@pytest.mark.slow
 @settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(YAMLISH)
 def test_yaml_like_bytes_give_diagnostics_never_exceptions(raw: bytes) -> None:
