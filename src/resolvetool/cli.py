@@ -999,6 +999,7 @@ def import_(
     """
     from .config import ConfigError, load_settings
     from .corpus import load_corpus
+    from .lint.engine import record_findings
     from .reporters import write_diagnostics
     from .textimport.run import dry_run_text, run_import
 
@@ -1007,7 +1008,8 @@ def import_(
         raise _fail(globals_, "standard input (-) can be read only once")
     try:
         settings = load_settings(globals_.root)
-        corpus = load_corpus(settings, base=settings.root)
+        # with lint's checks of one record, as validate loads it: the files' cached analyses are shared
+        corpus = load_corpus(settings, base=settings.root, record_checks=record_findings)
     except ConfigError as error:
         raise _fail(globals_, str(error)) from None
     run = run_import(files, settings, corpus, body=body, session=session, dry_run=dry_run, force=force)

@@ -8,7 +8,6 @@ from typing import Any
 
 from .config import LintConfig
 from .finding import BodyConventions
-from .rules import record_modules
 from .suppress import directives
 
 # (code, line, col, message, hint, fix, loc)
@@ -30,6 +29,10 @@ class RuleContext:
 
 def record_findings(record: Any, doc: Any, raw: bytes, config: LintConfig | None) -> tuple:
     """(findings, suppression directives) for one valid record."""
+    # The rules are imported when a record is first checked: validate imports this module, and a warm run
+    # checks no record.
+    from .rules import record_modules
+
     config = config or LintConfig()
     body = getattr(record, "body", None)
     context = RuleContext(config.conventions(body), config, body, doc.data)
