@@ -98,10 +98,11 @@ def test_overlapping_runs(base_tree, isolated_cache: Path) -> None:
     assert summaries == {json.dumps({"files": 603, "records": 603, "errors": 0, "warnings": 0, "infos": 0})}
     again = subprocess.run([*command[:-2], "--jobs", "1"], cwd=tree, capture_output=True, text=True, timeout=120)
     assert again.returncode == 0
-    from resolvetool.lint.engine import record_findings
+    from resolvetool.lint.engine import lint_checks
 
     # with the checks validate loads the corpus with: their findings are cached with the files
-    assert load_corpus(load_settings(tree), record_checks=record_findings).cached == 603
+    settings = load_settings(tree)
+    assert load_corpus(settings, record_checks=lint_checks(settings)).cached == 603
 
 
 def test_code_changes_change_every_key(monkeypatch) -> None:

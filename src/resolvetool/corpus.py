@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from .cache import ResultCache, code_salt, content_key
 from .config import Settings, default_cache_dir
@@ -35,17 +35,27 @@ from .entries import (
 from .parallel import default_jobs, pool_map
 from .source import read_source
 
+if TYPE_CHECKING:
+    from .source import SourceDocument
+
 YAML_SUFFIXES = (".yaml", ".yml")
 _CHUNK = 64  # files per task sent to a worker: large enough to amortise the hand-off
 _PARALLEL_FROM = 256  # below this many files, starting workers costs more than it saves
 
 Progress = Callable[[int, int], None]  # (files done so far, files in all)
 
-# The checks of one valid record that callers of `load_corpus` add to the corpus's own (lint's rules that read
-# one record: lint/engine.py): (record, source document, the file's bytes, settings.lint) -> what they found,
-# marshal-able, kept in `Entry.findings` and cached with the file. A module-level function, so that it reaches
-# the worker processes by name.
-RecordChecks = Callable[[Any, Any, bytes, Any], tuple]
+
+class RecordChecks(Protocol):
+    """Checks of one valid record that a caller of `load_corpus` adds to the corpus's own (validate adds lint's
+    rules that read one record: lint.engine.LintChecks). What they find is marshal-able, kept in
+    `Entry.findings` and cached with the file; they are sent to the worker processes, so they pickle."""
+
+    def __call__(self, record: Any, doc: SourceDocument, raw: bytes) -> tuple: ...
+
+    def cache_key(self) -> bytes:
+        """What their findings depend on besides the file (their settings): a short digest, part of the cache
+        keys."""
+        ...
 
 
 @dataclass(slots=True)
@@ -191,9 +201,8 @@ def display_path(path: Path | str, base: Path | str) -> str:
 # --- analysis of one file (runs in workers) ---------------------------------------------------------
 
 
-def analyse(raw: bytes, path: str, checks: RecordChecks | None = None, lint: Any = None) -> Analysis:
-    """A file's analysis: what it holds, its own problems, and what `checks` (given `lint`, the LintConfig the
-    lint rules read) found in its record when valid."""
+def analyse(raw: bytes, path: str, checks: RecordChecks | None = None) -> Analysis:
+    """A file's analysis: what it holds, its own problems, and what `checks` found in its record when valid."""
     from pydantic import ValidationError
 
     from .consistency import record_checks
@@ -233,7 +242,7 @@ def analyse(raw: bytes, path: str, checks: RecordChecks | None = None, lint: Any
         _facts(record),
         schema_line,
     )
-    findings = checks(record, doc, raw, lint) if checks is not None else ()
+    findings = checks(record, doc, raw) if checks is not None else ()
     return Analysis(summary, _capped(diagnostics, path, doc.unlisted), findings)
 
 
@@ -276,7 +285,6 @@ class _Work(NamedTuple):
     max_size: int
     salt: bytes  # of the cache keys: the code, the checks and their settings
     checks: RecordChecks | None
-    lint: Any  # the LintConfig the checks read
     root: str | None  # links in the project that lead out of it are not read
 
 
@@ -301,7 +309,7 @@ def _analyse_chunk(displays: list[str], work: _Work, cache: ResultCache | None) 
         if hit is not None:
             out.append((key, hit[0], False, hit[1], stamp))
         else:
-            analysis = analyse(raw, display, work.checks, work.lint)
+            analysis = analyse(raw, display, work.checks)
             out.append((key, marshal.dumps(analysis.to_plain()), True, False, stamp))
     return out
 
@@ -368,7 +376,7 @@ def load_corpus(
         cache = ResultCache(settings.cache_dir or default_cache_dir())
         corpus.cache_problem = cache.problem
     usable = cache if cache is not None and cache.usable else None
-    salt = code_salt() + _checks_salt(record_checks, settings.lint)
+    salt = code_salt() + (record_checks.cache_key() if record_checks is not None else b"")
     loader = _Loader(corpus, base, os.fspath(canonical(settings.records)) + os.sep, usable, salt)
 
     # Files whose stamps are those last seen with a cached result are not even read. Only display
@@ -398,7 +406,7 @@ def load_corpus(
         progress(loader.done, total)
 
     jobs = jobs or settings.jobs or default_jobs()
-    work = _Work(str(base), settings.max_file_size, salt, record_checks, settings.lint, os.path.realpath(settings.root))
+    work = _Work(str(base), settings.max_file_size, salt, record_checks, os.path.realpath(settings.root))
     for chunk, outcomes in _run(unread, work, usable, jobs):
         for display, outcome in zip(chunk, outcomes, strict=True):
             loader.add(display, outcome)
@@ -412,17 +420,6 @@ def load_corpus(
     corpus.entries.sort(key=lambda e: e.path)
     _index(corpus)
     return corpus
-
-
-def _checks_salt(checks: RecordChecks | None, lint: Any) -> bytes:
-    """What the cache keys add for the per-record checks: results found with other checks, or other settings
-    of theirs, are other results."""
-    if checks is None:
-        return b""
-    import hashlib
-
-    named = hashlib.blake2b(f"{checks.__module__}.{checks.__qualname__}".encode(), digest_size=8).digest()
-    return named + (lint.digest() if lint is not None else b"")  # within blake2b's 64 bytes of key, with code_salt
 
 
 class _Loader:

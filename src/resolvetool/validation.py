@@ -17,7 +17,7 @@ from .corpus import Corpus, Progress, canonical, discover, display_path, file_st
 from .diagnostics import Diagnostic, Severity, count_by_severity, exit_code, make, quote
 from .entries import Entry, ResolutionFacts, SessionFacts
 from .kinds import FOLDER_BY_KIND, KIND_BY_FOLDER
-from .lint.engine import record_findings
+from .lint.engine import lint_checks
 
 _MAX_SUGGESTIONS = 200  # close-match searches are costly at scale; past this many, no "did you mean"
 
@@ -85,8 +85,9 @@ def validate(
                     extra.append(file)
     # lint's rules that read one record run beside validate's own checks, so that their findings are cached with
     # the files and lint after validate reads them rather than analysing every file again.
+    checks = lint_checks(settings)
     corpus = load_corpus(
-        settings, extra, record_checks=record_findings, jobs=jobs, use_cache=use_cache, progress=progress, base=base
+        settings, extra, record_checks=checks, jobs=jobs, use_cache=use_cache, progress=progress, base=base
     )
     diagnostics = corpus.diagnostics + check_integrity(corpus)
     if selected is not None:

@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .config import LintConfig
+from ..config import Settings
+from .config import LintConfig, lint_config
 from .finding import BodyConventions
 from .suppress import directives
 
@@ -47,3 +48,22 @@ def record_findings(record: Any, doc: Any, raw: bytes, config: LintConfig | None
                 (finding.code or module.CODES[0], line, col, finding.message, finding.hint, finding.fix, finding.loc)
             )
     return tuple(found), directives(raw)
+
+
+@dataclass(frozen=True)
+class LintChecks:
+    """lint's rules that read one record, with the project's [lint] settings: the per-record checks validate
+    loads the corpus with (corpus.RecordChecks), their findings cached with each file."""
+
+    config: LintConfig
+
+    def __call__(self, record: Any, doc: Any, raw: bytes) -> tuple:
+        return record_findings(record, doc, raw, self.config)
+
+    def cache_key(self) -> bytes:
+        return b"lint" + self.config.digest()
+
+
+def lint_checks(settings: Settings) -> LintChecks:
+    """The per-record checks for the project at `settings`; ConfigError when its [lint] table is wrong."""
+    return LintChecks(lint_config(settings))

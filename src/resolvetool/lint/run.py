@@ -13,7 +13,7 @@ from ..corpus import Corpus, Progress
 from ..diagnostics import CODES, Diagnostic, Severity, make
 from ..validation import ValidationResult, validate
 from .codes import code_problem
-from .config import LintConfig
+from .config import LintConfig, lint_config
 from .rules import tree_modules
 
 
@@ -32,7 +32,7 @@ def lint(
     """Lint the project's tree, reporting on `paths` (all of records/ if none). `select` and `ignore` are
     --select and --ignore: LintConfigError when one names no lint rule's code or prefix."""
     base = (base or Path.cwd()).resolve()
-    config = (settings.lint or LintConfig()).with_options(select, ignore)  # a misspelt code: before the run
+    config = lint_config(settings).with_options(select, ignore)  # a misspelt code: before the run
     checked = validate(settings, paths, jobs=jobs, use_cache=use_cache, progress=progress, base=base)
     corpus = checked.corpus
     wanted = checked.selected
