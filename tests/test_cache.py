@@ -166,3 +166,28 @@ def test_unchanged_files_are_analysed_again_when_the_lint_settings_change(run_cl
     (root / "resolvetool.toml").write_text('[lint]\nignore = ["RT404"]\n', encoding="utf-8")
     result = run_cli("-v", "validate", cwd=root)
     assert "0 of them from the cache" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "agreements/interpol-impact-cooperation.yaml",
+        "resolutions/2012/interpol-ga-81-impact-cooperation.yaml",
+        "sessions/interpol-ga-81.yaml",
+    ],
+)
+def test_an_analysis_crosses_the_cache_unchanged(name: str) -> None:
+    """What marshal stores (`Analysis.to_plain`) reads back (`Entry.from_plain`) as the entry of the analysis
+    itself: references, facts per kind and findings alike."""
+    import marshal
+
+    from resolvetool.corpus import analyse
+    from resolvetool.entries import Entry, Sharing
+    from resolvetool.lint.config import LintConfig
+    from resolvetool.lint.engine import LintChecks
+
+    raw = (Path(__file__).parent.parent / "records" / name).read_bytes()
+    analysis = analyse(raw, name, LintChecks(LintConfig()))
+    assert analysis.summary is not None and analysis.summary.valid and analysis.summary.facts is not None
+    plain = marshal.loads(marshal.dumps(analysis.to_plain()))
+    assert Entry.from_plain(name, "x", plain, Sharing()) == Entry.of(name, "x", analysis)

@@ -444,42 +444,29 @@ class _Loader:
 
     def add(self, display: str, outcome: Outcome) -> None:
         """Take in one file's outcome: the analysis it holds, and what the cache is to learn of it."""
-        value = outcome[1]
         self.done += 1
-        self.add_analysis(display, Analysis.from_plain(marshal.loads(value), self.sharing))
-        self._remember(os.path.join(self.base, display), outcome)
+        path = os.path.join(self.base, display)
+        plain = marshal.loads(outcome[1])
+        self.corpus.entries.append(Entry.from_plain(display, self._folder(path), plain, self.sharing))
+        self._diagnostics(display, plain[1])
+        self._remember(path, outcome)
 
     def add_analysis(self, display: str, analysis: Analysis) -> None:
-        """Take in one file's analysis: its entry and its problems."""
+        """Take in one file's analysis (of a file not written yet: an import's)."""
         path = os.path.join(self.base, display)
-        folder = None
-        if path.startswith(self.records_prefix):
-            rest = path[len(self.records_prefix) :]
-            folder = sys.intern(rest.split(os.sep, 1)[0]) if os.sep in rest else ""
-        summary = analysis.summary
-        if summary is not None:
-            findings = analysis.findings
-            self.corpus.entries.append(
-                Entry(
-                    display,
-                    folder,
-                    summary.id,
-                    summary.kind,
-                    summary.symbol,
-                    summary.valid,
-                    summary.refs,
-                    summary.fragments,
-                    summary.facts,
-                    findings if any(findings) else (),
-                    summary.schema_line,
-                )
-            )
-        else:
-            # A file that holds no usable record still claims its name (when no valid record has
-            # it), so that references to it are not reported a second time.
-            self.corpus.entries.append(Entry(display, folder, None, None, None, False))
-        if analysis.diagnostics:
-            self.corpus.diagnostics.extend(Diagnostic.from_tuple(display, d) for d in analysis.diagnostics)
+        self.corpus.entries.append(Entry.of(display, self._folder(path), analysis))
+        self._diagnostics(display, analysis.diagnostics)
+
+    def _folder(self, path: str) -> str | None:
+        """The first folder under records/ ("" for records/ itself; None outside it)."""
+        if not path.startswith(self.records_prefix):
+            return None
+        rest = path[len(self.records_prefix) :]
+        return sys.intern(rest.split(os.sep, 1)[0]) if os.sep in rest else ""
+
+    def _diagnostics(self, display: str, found: tuple) -> None:
+        if found:
+            self.corpus.diagnostics.extend(Diagnostic.from_tuple(display, d) for d in found)
 
     def _remember(self, path: str, outcome: Outcome) -> None:
         key, value, is_new, stale, stamp = outcome

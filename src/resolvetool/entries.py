@@ -2,15 +2,14 @@
 
 A file is analysed in a worker (corpus.py) and the result cached by content (cache.py); the checks between
 records (validation.py, lint's tree rules) read the `Entry` kept of it. Between the two the result crosses the
-cache, whose serialiser, marshal, takes plain tuples only: `Analysis.to_plain` and `Analysis.from_plain`
-convert at that boundary, and nowhere else. Strings repeated across records are shared (`Sharing`), so that a
+cache, whose serialiser, marshal, takes plain tuples only: `Analysis.to_plain` and `Entry.from_plain` convert
+at that boundary, and nowhere else. Strings repeated across records are shared (`Sharing`), so that a
 hundred thousand entries stay small.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -100,44 +99,22 @@ class Analysis(NamedTuple):
             summary.kind,
             summary.symbol,
             summary.valid,
-            tuple((ref.target, ref.kinds) for ref in summary.refs),
+            tuple(map(tuple, summary.refs)),  # (target, kinds)
             summary.fragments,
             _plain_facts(summary.facts),
             summary.schema_line,
         )
         return (plain, self.diagnostics, self.findings)
 
-    @staticmethod
-    def from_plain(plain: tuple, sharing: Sharing | None = None) -> Analysis:
-        """The analysis `to_plain` gave, its repeated strings shared through `sharing`."""
-        sharing = sharing or Sharing()
-        summary, diagnostics, findings = plain
-        if summary is None:
-            return Analysis(None, diagnostics, findings)
-        record_id, kind, symbol, valid, refs, fragments, facts, schema_line = summary
-        return Analysis(
-            Summary(
-                record_id,
-                sys.intern(kind) if kind else None,
-                symbol,
-                valid,
-                tuple(map(sharing.ref, refs)),
-                sharing.strings(fragments),
-                _typed_facts(kind, facts, sharing),
-                sys.intern(schema_line) if schema_line else None,
-            ),
-            diagnostics,
-            findings,
-        )
-
 
 def _plain_facts(facts: Facts) -> tuple | None:
     if isinstance(facts, AgreementFacts):
-        return tuple(tuple(approval) for approval in facts.approvals)
+        return tuple(map(tuple, facts.approvals))  # (event, resolution)
     return tuple(facts) if facts is not None else None
 
 
-def _typed_facts(kind: str | None, plain: Any, sharing: Sharing) -> Facts:
+def _typed_facts(kind: str | None, plain: Any) -> Facts:
+    # Repeated across records (a session's dates, its id, the statuses): interned.
     if plain is None:
         return None
     if kind == "session":
@@ -157,15 +134,25 @@ class Sharing:
         self._refs: dict[tuple[str, tuple[str, ...]], Ref] = {}
         self._tuples: dict[tuple[str, ...], tuple[str, ...]] = {}
 
-    def ref(self, plain: tuple[str, tuple[str, ...]]) -> Ref:
+    def refs(self, plain: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[Ref, ...]:
+        # A warm run takes in a hundred thousand files of a dozen references each, most of them seen before: the
+        # lookups run in C (map over dict.get), and only references not seen before are made in Python.
+        found = tuple(map(self._refs.get, plain))
+        if not all(found):  # a None among them (a Ref, never empty, is true): quicker than `None in found`
+            for ref, item in zip(found, plain, strict=True):
+                if ref is None:
+                    self._ref(item)
+            found = tuple(map(self._refs.get, plain))
+        return found  # type: ignore[return-value]  # every one is found now
+
+    def _ref(self, plain: tuple[str, tuple[str, ...]]) -> Ref:
         found = self._refs.get(plain)
         if found is None:
             target, kinds = plain
             found = self._refs[plain] = Ref(sys.intern(target), self.strings(kinds))
         return found
 
-    def strings(self, items: Iterable[str]) -> tuple[str, ...]:
-        items = tuple(items)
+    def strings(self, items: tuple[str, ...]) -> tuple[str, ...]:
         found = self._tuples.get(items)
         if found is None:
             found = self._tuples[items] = tuple(map(sys.intern, items))
@@ -192,3 +179,47 @@ class Entry:
     facts: Facts = None  # a session's dates, a resolution's adoption, an agreement's approvals
     findings: tuple = ()  # what the per-record checks found (lint's findings and suppressions: lint/engine.py)
     schema_line: str | None = None  # what the first line names as the file's JSON Schema (schemaline.py)
+
+    @classmethod
+    def of(cls, path: str, folder: str | None, analysis: Analysis) -> Entry:
+        """The entry of the file at `path` (as diagnostics name it), from its analysis."""
+        summary = analysis.summary
+        if summary is None:
+            # A file that holds no usable record still claims its name (when no valid record has it), so that
+            # references to it are not reported a second time.
+            return cls(path, folder, None, None, None, False)
+        return cls(
+            path,
+            folder,
+            summary.id,
+            summary.kind,
+            summary.symbol,
+            summary.valid,
+            summary.refs,
+            summary.fragments,
+            summary.facts,
+            analysis.findings if any(analysis.findings) else (),
+            summary.schema_line,
+        )
+
+    @classmethod
+    def from_plain(cls, path: str, folder: str | None, plain: tuple, sharing: Sharing) -> Entry:
+        """The entry of the file at `path`, from its analysis as the cache holds it (`Analysis.to_plain`), its
+        repeated strings shared: read straight into the entry, since a warm run reads every file's so."""
+        summary, _, findings = plain
+        if summary is None:
+            return cls(path, folder, None, None, None, False)
+        record_id, kind, symbol, valid, refs, fragments, facts, schema_line = summary
+        return cls(
+            path,
+            folder,
+            record_id,
+            sys.intern(kind) if kind else None,
+            symbol,
+            valid,
+            sharing.refs(refs),
+            sharing.strings(fragments),
+            _typed_facts(kind, facts),
+            findings if any(findings) else (),
+            sys.intern(schema_line) if schema_line else None,
+        )
