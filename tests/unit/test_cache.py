@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import BASE_TREE
+from helpers import BASE_TREE, REPO
 
 from resolvetool.cache import ResultCache
 from resolvetool.config import load_settings
@@ -187,7 +187,7 @@ def test_an_analysis_crosses_the_cache_unchanged(name: str) -> None:
     from resolvetool.lint.config import LintConfig
     from resolvetool.lint.engine import LintChecks
 
-    raw = (Path(__file__).parent.parent / "records" / name).read_bytes()
+    raw = (REPO / "records" / name).read_bytes()
     analysis = analyse(raw, name, LintChecks(LintConfig()))
     assert analysis.summary is not None and analysis.summary.valid and analysis.summary.facts is not None
     plain = marshal.loads(marshal.dumps(analysis.to_plain()))
