@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from typing import Any
 
+from ..errors import ResolvetoolError
 from .finding import BodyConventions
 from .vocabulary import normalise
 
@@ -16,7 +17,7 @@ SEVERITIES = ("error", "warning", "info")
 CASES = ("upper", "capitalized", "any")
 
 
-class LintConfigError(ValueError):
+class LintConfigError(ResolvetoolError, ValueError):
     """A [lint] setting that is not understood; the message names it."""
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..errors import ResolvetoolError
 
-class ImportFailure(Exception):
+
+class ImportFailure(ResolvetoolError):
     """The text cannot be read as a resolution at all; `line` says where the reading stopped."""
 
     def __init__(self, message: str, line: int = 1) -> None:
