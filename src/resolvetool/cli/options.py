@@ -59,8 +59,9 @@ def project_settings(globals_: Globals) -> Settings:
     """The project's settings, found from --root or the current folder. A ConfigError saying what is wrong
     with them goes up to the one error handler (exit 2), like every library error."""
     from ..config import load_settings
+    from ..lint.config import parse_lint_config  # every command stops on a wrong [lint], as on any setting
 
-    return load_settings(globals_.root)
+    return load_settings(globals_.root, read_lint=parse_lint_config)
 
 
 class Format(StrEnum):

@@ -287,6 +287,7 @@ def import_(
       pdftotext -layout A-RES-80-1.pdf - | resolvetool import -
     """
     from ..corpus import load_corpus
+    from ..lint.engine import lint_checks
     from ..reporters import write_diagnostics
     from ..textimport.run import dry_run_text, run_import
 
@@ -294,7 +295,8 @@ def import_(
     if files.count("-") > 1:
         raise fail(globals_, "standard input (-) can be read only once")
     settings = project_settings(globals_)
-    corpus = load_corpus(settings, base=settings.root)
+    # with lint's checks of one record, as validate loads it: the files' cached analyses are shared
+    corpus = load_corpus(settings, base=settings.root, record_checks=lint_checks(settings))
     run = run_import(files, settings, corpus, body=body, session=session, dry_run=dry_run, force=force)
     if dry_run:
         sys.stdout.write(dry_run_text(run, settings))
