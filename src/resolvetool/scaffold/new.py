@@ -9,14 +9,12 @@ number, while two different titles give two different ids.
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from ..ids import gives_an_id, slug
 from ..kinds import FOLDER_BY_KIND, KINDS
-from ..textimport.build import slug
 
 
 class NewError(Exception):
@@ -24,15 +22,14 @@ class NewError(Exception):
 
 
 def _made_id(text: str, option: str, words: int | None = None) -> str:
-    """An id made from `text` ("Cooperation with Europol" -> "cooperation-europol"); an error when nothing of
+    """An id made from `text` ("Cooperation with Europol" -> "cooperation-with-europol"); an error when nothing of
     it is a Latin letter or a digit, rather than a placeholder every such title would share."""
-    made = slug(text, words)
-    if not re.search(r"[a-z0-9]", unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()):
+    if not gives_an_id(text):
         raise NewError(
             f"{option} {text!r} has no Latin letters or digits to make an id from; give the id with --id "
             f"(lower-case letters, digits, '.' and '-')"
         )
-    return made
+    return slug(text, words)
 
 
 @dataclass

@@ -4,11 +4,11 @@ when the records do not hold them yet. Ids come from symbols and titles; nothing
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
+from ..ids import slug
 from ..kinds import FOLDER_BY_KIND
 from .facts import Facts
 from .families import family_for
@@ -80,15 +80,6 @@ class Built:
 
 class BuildError(Exception):
     pass
-
-
-def slug(text: str, words: int | None = None) -> str:
-    """A lower-case id from `text`: "MSC.302(87)" -> "msc.302-87", "A/RES/80/1" -> "a-res-80-1"."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    parts = [part for part in re.split(r"[^a-z0-9.]+", text) if part.strip(".")]
-    if words:
-        parts = [part for part in parts if part not in ("the", "of", "a", "an", "and", "on", "for", "to", "in")][:words]
-    return "-".join(part.strip(".") for part in parts)[:120].strip("-.") or "resolution"
 
 
 def _formula_key(text: str) -> str:
