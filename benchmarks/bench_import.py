@@ -32,9 +32,9 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus" / "texts"
 sys.path.insert(0, str(ROOT / "src"))
 
+from resolvetool.recordyaml import record_yaml
 from resolvetool.rendering import render
 from resolvetool.textimport import Records, import_text
-from resolvetool.textimport.yamlout import record_yaml
 
 WORDS = ["the", "Secretary-General", "to", "continue", "to", "report", "on", "the", "implementation", "of", "the", "present", "resolution", "and", "on", "the", "progress", "made", "by", "Member", "States", "in", "strengthening", "national", "capacities,", "including", "through", "regional", "cooperation", "and", "the", "exchange", "of", "information", "and", "best", "practices"]
 HEADER = "Strengthening of the coordination of emergency humanitarian assistance"

@@ -79,9 +79,8 @@ def new_record(settings: Any, request: Request, *, index: Any = None) -> NewReco
 
     from ..index import open_index
     from ..models import RECORD_ADAPTER
+    from ..recordyaml import record_file_text
     from ..schemaerrors import field_path
-    from ..textimport.yamlout import record_yaml, schema_reference
-    from ..writecheck import check_size
 
     if request.kind not in KINDS:
         raise NewError(f"unknown kind {request.kind!r}; choose one of {', '.join(KINDS)}")
@@ -118,8 +117,7 @@ def new_record(settings: Any, request: Request, *, index: Any = None) -> NewReco
     path = str(folder / f"{record.id}.yaml")
     # The text is made (and read back: WriteRefused when it would not read back as the record) before the
     # checks, which read the same text.
-    text = record_yaml(record, schema_reference(settings, Path(settings.root) / path, record.kind), path=path)
-    check_size(path, text, settings.max_file_size)
+    text = record_file_text(settings, record, path)
     _check_inside(record, request.kind, text)
     if (Path(settings.root) / path).exists():
         raise NewError(f"{path} exists already; give another id with --id")
