@@ -353,33 +353,35 @@ def _timeline(agreement: Any, link: Callable[[str], Link]) -> list[dict[str, Any
 
 def _facts(record: Any, link: Callable[[str], Link]) -> list[Fact]:
     """Every field not shown in a section of its own, nested as in the file, references as links."""
-    from ..index.extract import catalogue
+    from ..models.refs import reference_fields
 
-    types = {name: info["type"] for name, info in catalogue().items()}
     data = record.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
     return [
-        fact for key, value in data.items() if key not in _SHOWN_APART for fact in _fact(key, value, key, types, link)
+        fact
+        for key, value in data.items()
+        if key not in _SHOWN_APART
+        for fact in _fact(key, value, key, reference_fields(), link)
     ]
 
 
-def _fact(label: str, value: Any, path: str, types: dict[str, str], link: Callable[[str], Link]) -> list[Fact]:
+def _fact(label: str, value: Any, path: str, refs: frozenset[str], link: Callable[[str], Link]) -> list[Fact]:
     shown = label.replace("_", " ")
     if isinstance(value, dict):
-        children = [fact for key, item in value.items() for fact in _fact(key, item, f"{path}.{key}", types, link)]
+        children = [fact for key, item in value.items() for fact in _fact(key, item, f"{path}.{key}", refs, link)]
         return [Fact(shown, children=children)] if children else []
     if isinstance(value, list):
         if all(not isinstance(item, (dict, list)) for item in value):
-            return [fact for item in value for fact in _fact(label, item, path, types, link)]
+            return [fact for item in value for fact in _fact(label, item, path, refs, link)]
         out = []
         for number, item in enumerate(value, 1):
             out += [
                 Fact(
                     f"{shown} {number}",
-                    children=_fact(label, item, path, types, link)[0].children if isinstance(item, dict) else [],
+                    children=_fact(label, item, path, refs, link)[0].children if isinstance(item, dict) else [],
                 )
             ]
         return out
-    if types.get(path) == "ref" and isinstance(value, str):
+    if path in refs and isinstance(value, str):
         return [Fact(shown, link=link(value))]
     if isinstance(value, bool):
         value = "yes" if value else "no"
