@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..rendering import RenderError
-from .build import SiteError, SiteReport, build_site
+from .site import SiteError, SiteReport, build_site
 
 FORMATS = ("text", "markdown", "html", "akn")
 
@@ -44,10 +44,10 @@ def render_record(
         from ..rendering.html import TemplateProblem, environment, standalone_page
         from ..rendering.page import Links, record_page
         from ..rendering.styles import UnknownStyle
-        from .directory import IndexDirectory
+        from .neighbours import IndexNeighbours
 
         try:
-            page = record_page(record, directory=IndexDirectory(index), links=Links(base_url), resolve=index.record)
+            page = record_page(record, neighbours=IndexNeighbours(index), links=Links(base_url), resolve=index.record)
         except UnknownStyle as error:
             raise RenderError(str(error)) from None
         if record.kind == "resolution" and not page["blocks"]:

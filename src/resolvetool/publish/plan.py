@@ -18,7 +18,7 @@ from typing import Any
 from ..index import UNINDEXED
 from ..inert import inert_path
 from ..rendering.page import KIND_FOLDERS, Neighbour
-from .directory import TreeDirectory, newest_first
+from .neighbours import TreeNeighbours, newest_first
 
 FORMAT = 1  # of the manifest and the pages' layout
 
@@ -116,7 +116,7 @@ class Plan:
             for listed in listing
             if listed.row.rec in by_rec
         }
-        self.directory = TreeDirectory(
+        self.neighbours = TreeNeighbours(
             self.rows, ((by_rec[rec].id, field_name, ref) for rec, field_name, ref in refs if rec in by_rec), parts
         )
 
@@ -142,10 +142,10 @@ class Plan:
         refs = {ref for _, ref in self.refs_of.get(item.rec, ())}
         targets = sorted({ref.split("#", 1)[0] for ref in refs})
         about = [tuple(self.rows[target]) if target in self.rows else target for target in targets]
-        about += sorted((ref, self.directory.has_part(*ref.split("#", 1))) for ref in refs if "#" in ref)
+        about += sorted((ref, self.neighbours.has_part(*ref.split("#", 1))) for ref in refs if "#" in ref)
         groups = [
             (group.relation, group.kind, [tuple(row) for row in group.records], group.total)
-            for group in self.directory.pointing(item.id)
+            for group in self.neighbours.pointing(item.id)
         ]
         context = []
         if item.kind == "resolution":  # its house style prints from its body and session

@@ -3,7 +3,7 @@ reference turned into a link titled by what it names, the text (a resolution's c
 style, an agreement's lifecycle as a timeline, an instrument's articles, a report's appendices, an
 organization's units and offices, each with the anchor its references use), and what points back.
 
-The records a page draws on besides its own come from a `Directory` (the index for one page, the whole
+The records a page draws on besides its own, its neighbours, come from `Neighbours` (the index for one page, the whole
 tree held in memory for a site), so that a page can be built from one file and a few lookups.
 """
 
@@ -81,7 +81,7 @@ class Group:
         return relation_label(self.relation)
 
 
-class Directory(Protocol):
+class Neighbours(Protocol):
     """The rest of the records, as far as one page needs them."""
 
     def about(self, ids: Iterable[str]) -> dict[str, Neighbour]: ...
@@ -160,7 +160,7 @@ def when(record: Any, session: Any = None) -> dt.date | None:
 def record_page(
     record: Any,
     *,
-    directory: Directory,
+    neighbours: Neighbours,
     links: Links,
     resolve: Callable[[str], Any] | None = None,
     any_style: bool = False,
@@ -170,14 +170,14 @@ def record_page(
     (UnknownStyle), unless `any_style`: then the standard style prints it."""
     kind = record.kind
     refs = sorted({ref.split("#", 1)[0] for ref in _references(record)})
-    known = directory.about(refs)
+    known = neighbours.about(refs)
 
     def link(ref: str) -> Link:
         target, _, fragment = ref.partition("#")
         row = known.get(target)
         if row is None:
             return Link(ref, ref, None, note="no such record")
-        if fragment and directory.has_part(target, fragment) is False:
+        if fragment and neighbours.has_part(target, fragment) is False:
             return Link(
                 ref,
                 f"{row.symbol or row.title or row.id}, {fragment.replace('-', ' ')}",
@@ -209,7 +209,7 @@ def record_page(
         "notes": getattr(record, "notes", None),
         "facts": _facts(record, link),
         "house": "standard",
-        "groups": directory.pointing(record.id),
+        "groups": neighbours.pointing(record.id),
         "link": link,
     }
     if kind == "resolution":

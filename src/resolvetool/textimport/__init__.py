@@ -16,9 +16,9 @@ from typing import Any
 # `run`, a test's `facts`) does not load the whole reader (a tenth of a second). `slug` is the neutral `ids`
 # module's, offered here as it was before it moved there.
 _WHERE = {
-    "BuildError": ".build",
-    "Planned": ".build",
-    "Records": ".build",
+    "BuildError": ".records",
+    "Planned": ".records",
+    "Records": ".records",
     "slug": "..ids",
     "ImportFailure": ".parsed",
     "TextWarning": ".parsed",

@@ -35,7 +35,7 @@ from .parsed import (
 )
 from .takeout import take_out
 
-# the result types live in `parsed`; importers (the package, `build`) still take them from here too
+# the result types live in `parsed`; importers (the package, `records`) still take them from here too
 __all__ = [
     "ImportFailure",
     "ParsedAnnex",

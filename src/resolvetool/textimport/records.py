@@ -1,12 +1,13 @@
-"""From what a text says to records: the resolution, and the organization, body and session it belongs to
-when the records do not hold them yet. Ids come from symbols and titles; nothing is numbered by counting."""
+"""The records of an import: those it builds on (`Records`: the tree's and this run's), and those it makes from
+what a text says (`records_from_text`): the resolution, and the organization, body and session it belongs to when
+the records do not hold them yet. Ids come from symbols and titles (ids.py); nothing is numbered by counting."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
-from typing import Any
+from typing import Any, cast
 
 from ..ids import slug
 from ..kinds import FOLDER_BY_KIND
@@ -87,7 +88,7 @@ def _formula_key(text: str) -> str:
     return " ".join(words)
 
 
-def build(
+def records_from_text(
     parsed: ParsedText,
     facts: Facts,
     records: Records,
@@ -102,7 +103,7 @@ def build(
     made: list[tuple[Any, str]] = []
 
     def make(data: dict[str, Any]) -> Any:
-        record = RECORD_ADAPTER.validate_python(data)
+        record: Any = RECORD_ADAPTER.validate_python(data)
         path = str(PurePosixPath(records_folder, FOLDER_BY_KIND[record.kind], f"{record.id}.yaml"))
         made.append((record, path))
         records.add(record, path)
@@ -223,6 +224,8 @@ def _body(facts: Facts, records: Records, body_id: str | None, make) -> Any:
         if same and (family is None or body.organization == family.organization[0]):
             return body
     style = "interpol" if facts.venue or facts.dates else "ordinal" if facts.ordinal_in_formula else None
+    org_name: str | None
+    acronym: str | None
     if family is not None:
         org_id, org_name, acronym = family.organization
         new_id, name = family.body
@@ -414,7 +417,7 @@ def _normal(text: str) -> str:
 def _with_layout(record: Any, parsed: ParsedText, body: Any, session: Any) -> Any:
     """Keep in `layout` what the house style would print otherwise: nothing when the source printed the
     heading and formula as the style derives them."""
-    from ..models.resolution import Layout, Mark
+    from ..models.resolution import Layout, Mark, MarkKind
     from ..rendering.styles import Context, style_for
 
     context = Context(body=body, session=session)
@@ -437,7 +440,9 @@ def _with_layout(record: Any, parsed: ParsedText, body: Any, session: Any) -> An
         layout["unspaced"] = parsed.unspaced
     if parsed.footnote_style != "plain":
         layout["footnotes"] = parsed.footnote_style
-    marks = [Mark(kind=mark.kind, at=mark.at, offset=mark.offset, text=mark.text) for mark in parsed.marks]
+    marks = [
+        Mark(kind=cast(MarkKind, mark.kind), at=mark.at, offset=mark.offset, text=mark.text) for mark in parsed.marks
+    ]
     if marks:
         layout["marks"] = marks
     return record.model_copy(update={"layout": Layout(**layout)}) if layout else record
