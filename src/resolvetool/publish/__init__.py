@@ -9,10 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..rendering import RenderError
+from ..rendering import FORMATS, RenderError
 from .site import SiteError, SiteReport, build_site
-
-FORMATS = ("text", "markdown", "html", "akn")
 
 
 class NoSuchRecord(LookupError):

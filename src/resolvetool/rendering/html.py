@@ -24,7 +24,6 @@ from typing import Any
 from .page import KIND_FOLDERS
 
 TEMPLATES = resources.files("resolvetool.rendering") / "templates"
-ASSETS = ("site.css", "search.js")
 KIND_LABELS = {
     "resolution": "Resolution",
     "agreement": "Agreement",
