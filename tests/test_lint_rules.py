@@ -158,7 +158,7 @@ def test_rule_reference_is_current():
     from resolvetool.lint.docs import reference
 
     assert (REPO / "docs" / "rules.md").read_text(encoding="utf-8") == reference(), (
-        "regenerate docs/rules.md from the rule modules"
+        "docs/rules.md differs from the rule modules; run python scripts/gen_docs.py"
     )
 
 

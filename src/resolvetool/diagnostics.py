@@ -3,7 +3,7 @@
 Codes are grouped as docs/architecture.md §6 says: RT0xx file and YAML, RT1xx schema, RT2xx integrity,
 RT3xx drafting conventions (lint), RT4xx consistency of dates and between records,
 RT5xx importing text. A code is never reused for another meaning; the table below
-is the documentation (`resolvetool validate --help` and the README list it).
+is the documentation (docs/codes.md lists it, kept equal by a test).
 """
 
 from __future__ import annotations

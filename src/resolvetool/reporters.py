@@ -2,7 +2,7 @@
 
 Every reporter takes the same `Report` and returns text (or, for `text`, writes to a console), so
 commands other than validate (lint, later) reuse them unchanged. The JSON shape is documented in
-the README and versioned by its `version` field; fields are only ever added.
+docs/validate.md and versioned by its `version` field; fields are only ever added.
 """
 
 from __future__ import annotations

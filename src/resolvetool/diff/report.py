@@ -1,5 +1,5 @@
 """Writing a diff for people (text), for a pull request or CI job summary (markdown, one collapsible section
-per record) and for programs (json, documented in the README and kept stable)."""
+per record) and for programs (json, documented in docs/diff.md and kept stable)."""
 
 from __future__ import annotations
 
