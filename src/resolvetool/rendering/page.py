@@ -15,21 +15,15 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Protocol
 from urllib.parse import quote
 
+from ..kinds import FOLDER_BY_KIND
 from ..models.common import number_slug
 from ..relations import relation_label
 from ..textforms import date_range, format_date, ordinal_suffix
 from .parts import parts
 from .styles import STYLES, Context, style_for
 
-KIND_FOLDERS = {
-    "resolution": "resolutions",
-    "agreement": "agreements",
-    "report": "reports",
-    "session": "sessions",
-    "body": "bodies",
-    "organization": "organizations",
-    "instrument": "instruments",
-}
+# The folder of a site that holds each kind's pages: named as the records' folders are (kinds.py).
+KIND_FOLDERS = FOLDER_BY_KIND
 # Fields a page shows in its own sections, not again among the facts.
 _SHOWN_APART = frozenset(
     {
