@@ -8,24 +8,57 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from helpers import BASE_TREE, REPO
 from repository_guard import install as guard_reads_beside
 from typer.testing import CliRunner
 
-REPO = Path(__file__).resolve().parent.parent
-# Real resolution texts and what a clerk reads in them (tests/corpus/SOURCES.md says where each comes from).
-CORPUS = REPO / "tests" / "corpus"
-CORPUS_TEXTS = CORPUS / "texts"
-CORPUS_EXPECTED = CORPUS / "expected.yaml"
-REFERENCE_TEXT = CORPUS_TEXTS / "interpol-ga81-impact-cooperation.txt"
-# Short excerpts of real texts, each showing a construction the importer reads (SOURCES.md names each source).
-EXCERPTS = CORPUS / "excerpts"
 # No test may read beside the repository (a user's clone has nothing there): watched from before any test module
 # is imported (tests/repository_guard.py). False only for a repository at the filesystem's root.
 GUARDED = guard_reads_beside(REPO)
 
 
+# The default run is the quick one (under a minute): tests marked slow or integration are left out of it unless
+# --all is given (as .ci/run and the README's Quick start give it) or -m chooses by marker. Every test under
+# tests/integration is marked integration by its place; slow ones elsewhere carry @pytest.mark.slow.
+INTEGRATION = Path(__file__).resolve().parent / "integration"
+LEFT_OUT_BY_DEFAULT = ("slow", "integration")
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="rewrite the expected output of golden cases")
+    parser.addoption(
+        "--all",
+        action="store_true",
+        dest="run_all",
+        help="run every test, the slow and integration ones too (as .ci/run does); without it they are left out",
+    )
+
+
+def runs_everything(config: pytest.Config) -> bool:
+    return bool(config.getoption("run_all") or config.getoption("markexpr"))
+
+
+def pytest_report_header(config: pytest.Config) -> str | None:
+    if runs_everything(config):
+        return None
+    return "slow and integration tests are left out: python -m pytest --all runs them too"
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m reads the markers
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.path.is_relative_to(INTEGRATION):
+            item.add_marker(pytest.mark.integration)
+    if runs_everything(config):
+        return
+    kept: list[pytest.Item] = []
+    left_out: list[pytest.Item] = []
+    for item in items:
+        marked = any(item.get_closest_marker(name) for name in LEFT_OUT_BY_DEFAULT)
+        (left_out if marked else kept).append(item)
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = kept
 
 
 @pytest.fixture(autouse=True)
@@ -78,22 +111,6 @@ def make_tree(tmp_path: Path) -> Callable[[dict[str, str | bytes]], Path]:
     return make
 
 
-# A small valid tree that tests extend or break.
-BASE_TREE: dict[str, str] = {
-    "records/organizations/org.yaml": "id: org\nkind: organization\nname: Example Organization\n"
-    "offices:\n  - id: head\n    title: Head of the Organization\n",
-    "records/bodies/assembly.yaml": "id: assembly\nkind: body\nname: Assembly\norganization: org\n"
-    "formula: The Assembly\n",
-    "records/sessions/assembly-1.yaml": "id: assembly-1\nkind: session\nbody: assembly\nnumber: 1\n"
-    "start: 2020-05-04\nend: 2020-05-06\n",
-    "records/resolutions/2020/res-1.yaml": "id: res-1\nkind: resolution\ntitle: A first decision\n"
-    "body: assembly\nsession: assembly-1\nstatus: adopted\n"
-    "adoption:\n  date: 2020-05-05\n  outcome: Adopted\n"
-    "preamble:\n  - phrase: NOTING\n    text: the report,\n"
-    "operative:\n  - phrase: DECIDES\n    text: to decide.\n    refs: [org#head]\n",
-}
-
-
 @pytest.fixture
 def base_tree(make_tree: Callable[[dict[str, str | bytes]], Path]) -> Callable[..., Path]:
     """The valid base tree, with some files replaced or added (None removes one)."""
@@ -124,15 +141,3 @@ os.environ.setdefault("COLUMNS", "200")
 def reference_project(make_tree: Callable[[dict[str, str | bytes]], Path]) -> Path:
     """A project holding a copy of the bundled records/ (the reference resolution and its neighbours)."""
     return make_tree({str(path.relative_to(REPO)): path.read_bytes() for path in (REPO / "records").rglob("*.yaml")})
-
-
-def import_excerpt(name: str):
-    """The import of one excerpt of tests/corpus/excerpts/, read on its own against an empty tree."""
-    from resolvetool.textimport import Records, import_text
-
-    return import_text((EXCERPTS / name).read_text(encoding="utf-8"), name=name, records=Records())
-
-
-def warning_codes(result) -> list[str]:
-    """The codes of the warnings an import gave, in order."""
-    return [warning.code for warning in result.warnings]

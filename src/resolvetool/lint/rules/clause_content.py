@@ -9,7 +9,9 @@ Fails:
       - phrase: REQUESTS
         text: the Secretary General to report;
       - phrase: REQUESTS
-        text: the Secretary General to report.
+        text: the Secretary General to report;
+      - phrase: INVITES
+        text: member countries to contribute.
 
 Passes:
 

@@ -5,17 +5,25 @@ The formulas that open paragraphs are set in capitals (INTERPOL's `BEARING IN MI
 uses is configured (`[lint.bodies.<id>] formula-case = {preamble = "upper", operative = "upper"}`); without
 configuration, the case most formulas of that part of the record use.
 
-Fails (with formula-case upper for the preamble):
+Fails (unconfigured, the preamble's formulas are mostly in capitals; configured upper, `Mindful` alone would fail):
 
     preamble:
+      - phrase: RECOGNIZING
+        text: that IMPACT is a partner,
       - phrase: Mindful
         text: of the increase in cybercrime,
+      - phrase: HAVING EXAMINED
+        text: Report AG-2012-RAP-18,
 
 Passes:
 
     preamble:
+      - phrase: RECOGNIZING
+        text: that IMPACT is a partner,
       - phrase: MINDFUL
         text: of the increase in cybercrime,
+      - phrase: HAVING EXAMINED
+        text: Report AG-2012-RAP-18,
 """
 
 from __future__ import annotations

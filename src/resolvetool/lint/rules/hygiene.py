@@ -11,12 +11,16 @@ and removes the invisible characters.
 Fails:
 
     title: Agreement between WHO and the South  Centre
-    text: the Organization’s interests and the Parties' rules,
+    operative:
+      - phrase: APPROVES
+        text: the Agreement, which conforms to the Organization’s interests and the Parties' rules.
 
 Passes:
 
     title: Agreement between WHO and the South Centre
-    text: the Organization's interests and the Parties' rules,
+    operative:
+      - phrase: APPROVES
+        text: the Agreement, which conforms to the Organization's interests and the Parties' rules.
 """
 
 from __future__ import annotations
