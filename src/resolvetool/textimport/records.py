@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
-from typing import Any, cast
+from typing import Any
 
 from ..ids import slug
 from ..kinds import FOLDER_BY_KIND
@@ -417,7 +417,7 @@ def _normal(text: str) -> str:
 def _with_layout(record: Any, parsed: ParsedText, body: Any, session: Any) -> Any:
     """Keep in `layout` what the house style would print otherwise: nothing when the source printed the
     heading and formula as the style derives them."""
-    from ..models.resolution import Layout, Mark, MarkKind
+    from ..models.resolution import Layout, Mark
     from ..rendering.styles import Context, style_for
 
     context = Context(body=body, session=session)
@@ -440,9 +440,7 @@ def _with_layout(record: Any, parsed: ParsedText, body: Any, session: Any) -> An
         layout["unspaced"] = parsed.unspaced
     if parsed.footnote_style != "plain":
         layout["footnotes"] = parsed.footnote_style
-    marks = [
-        Mark(kind=cast(MarkKind, mark.kind), at=mark.at, offset=mark.offset, text=mark.text) for mark in parsed.marks
-    ]
+    marks = [Mark(kind=mark.kind, at=mark.at, offset=mark.offset, text=mark.text) for mark in parsed.marks]
     if marks:
         layout["marks"] = marks
     return record.model_copy(update={"layout": Layout(**layout)}) if layout else record
