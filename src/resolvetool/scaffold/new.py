@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, TypeVar
 
+from ..errors import ResolvetoolError
 from ..ids import gives_an_id, slug
 from ..kinds import FOLDER_BY_KIND, KINDS
 
 
-class NewError(Exception):
+class NewError(ResolvetoolError):
     """The record cannot be made as asked; the message says what to give instead."""
 
 
