@@ -25,7 +25,7 @@ _EXPORTS = {
     "ConfigError": "config",
     "load_corpus": "corpus",
     "Corpus": "corpus",
-    "Entry": "corpus",
+    "Entry": "entries",
     "parse_source": "source",
     "validate": "validation",
     "ValidationResult": "validation",

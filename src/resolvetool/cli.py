@@ -148,9 +148,10 @@ def _say(console: Console, line: str, style: str | None = None) -> None:
 def _project_settings(globals_: Globals) -> Settings:
     """The project's settings; exit 2 saying what is wrong with them when they cannot be read."""
     from .config import ConfigError, load_settings
+    from .lint.config import parse_lint_config  # every command stops on a wrong [lint], as on any setting
 
     try:
-        return load_settings(globals_.root)
+        return load_settings(globals_.root, read_lint=parse_lint_config)
     except ConfigError as error:
         raise _fail(globals_, str(error)) from None
 
@@ -291,6 +292,7 @@ def validate(
       resolvetool validate --format sarif -o resolvetool.sarif
     """
     from .config import ConfigError, load_settings
+    from .lint.config import parse_lint_config  # every command stops on a wrong [lint], as on any setting
     from .validation import validate as run_validate
 
     globals_: Globals = ctx.obj
@@ -300,7 +302,7 @@ def validate(
     started = time.monotonic()
     progress = _LazyProgress(err)
     try:
-        settings = load_settings(globals_.root)
+        settings = load_settings(globals_.root, read_lint=parse_lint_config)
         result = run_validate(settings, paths or (), jobs=jobs, use_cache=not no_cache, progress=progress)
     except ConfigError as error:
         raise _fail(globals_, str(error)) from None
@@ -655,6 +657,7 @@ def lint(
       resolvetool lint --format github --strict
     """
     from .config import ConfigError, load_settings
+    from .lint.config import parse_lint_config  # every command stops on a wrong [lint], as on any setting
     from .lint.config import LintConfigError
     from .lint.run import lint as run_lint
 
@@ -664,7 +667,7 @@ def lint(
         raise _fail(globals_, "--output needs --format json, github or sarif")
     progress = _LazyProgress(err)
     try:
-        settings = load_settings(globals_.root)
+        settings = load_settings(globals_.root, read_lint=parse_lint_config)
         result = run_lint(
             settings,
             paths or (),
@@ -756,12 +759,13 @@ def fmt(
       resolvetool fmt --check records/resolutions
     """
     from .config import ConfigError, load_settings
+    from .lint.config import parse_lint_config  # every command stops on a wrong [lint], as on any setting
     from .formatting import format_files, record_files
 
     globals_: Globals = ctx.obj
     err = globals_.console()
     try:
-        settings = load_settings(globals_.root)
+        settings = load_settings(globals_.root, read_lint=parse_lint_config)
         files = record_files(settings, paths or ())
     except ConfigError as error:
         raise _fail(globals_, str(error)) from None
@@ -998,7 +1002,9 @@ def import_(
       pdftotext -layout A-RES-80-1.pdf - | resolvetool import -
     """
     from .config import ConfigError, load_settings
+    from .lint.config import parse_lint_config  # every command stops on a wrong [lint], as on any setting
     from .corpus import load_corpus
+    from .lint.engine import lint_checks
     from .reporters import write_diagnostics
     from .textimport.run import dry_run_text, run_import
 
@@ -1006,8 +1012,9 @@ def import_(
     if files.count("-") > 1:
         raise _fail(globals_, "standard input (-) can be read only once")
     try:
-        settings = load_settings(globals_.root)
-        corpus = load_corpus(settings, base=settings.root)
+        settings = load_settings(globals_.root, read_lint=parse_lint_config)
+        # with lint's checks of one record, as validate loads it: the files' cached analyses are shared
+        corpus = load_corpus(settings, base=settings.root, record_checks=lint_checks(settings))
     except ConfigError as error:
         raise _fail(globals_, str(error)) from None
     run = run_import(files, settings, corpus, body=body, session=session, dry_run=dry_run, force=force)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from typing import Any
 
+from ..config import ConfigError, Settings
 from .finding import BodyConventions
 from .vocabulary import normalise
 
@@ -153,3 +154,11 @@ def parse_lint_config(table: Any) -> LintConfig:
         bodies=bodies,
         raw=json.dumps(table, sort_keys=True, default=str),
     )
+
+
+def lint_config(settings: Settings) -> LintConfig:
+    """The project's [lint] settings; ConfigError, naming the settings file, when the table is wrong."""
+    try:
+        return parse_lint_config(settings.lint_table)
+    except LintConfigError as error:
+        raise ConfigError(f"{settings.source}: {error}") from None
