@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .errors import ResolvetoolError
 from .kinds import DEFAULT_MAX_FILE_SIZE
 
 
-class ConfigError(Exception):
+class ConfigError(ResolvetoolError):
     """A problem with the project's setup or settings; the CLI turns it into exit code 2."""
 
 

@@ -273,7 +273,7 @@ def test_a_text_whose_record_was_made_meanwhile_lands_not_at_all(base_tree, made
         root / "records" / "bodies" / "a.yaml": "a\n",
         root / "records" / "bodies" / "b.yaml": "b\n",
     }
-    with pytest.raises(WriteError, match="b.yaml: was made by another program"):
+    with pytest.raises(WriteError, match=r"b\.yaml: was made by another program"):
         write_files(root, files)
     assert _tree(root) == {**before, "records/bodies/b.yaml": b"theirs\n"}
 
@@ -469,7 +469,7 @@ def test_two_builds_of_one_site_wait_for_one_another(base_tree) -> None:
         text=True,
         timeout=120,
     )
-    out, err = slow.communicate(timeout=120)
+    _out, err = slow.communicate(timeout=120)
     assert slow.returncode == 0, err
     assert quick.returncode == 0, quick.stderr
     assert not list(site.glob("**/.*.tmp"))
@@ -683,15 +683,15 @@ def test_a_site_build_stopped_before_writing_leaves_no_folder(base_tree, monkeyp
     """Waiting for another build needs the site folder; a build that stops before writing anything takes it
     back, as before there was waiting."""
     from resolvetool.config import load_settings
-    from resolvetool.publish import build
+    from resolvetool.publish import site
 
     def refused(*args, **kwargs):
-        raise build.SiteError("refused before anything was written")
+        raise site.SiteError("refused before anything was written")
 
-    monkeypatch.setattr(build, "_build", refused)
+    monkeypatch.setattr(site, "_build", refused)
     root = base_tree()
-    with pytest.raises(build.SiteError):
-        build.build_site(load_settings(root), root / "site")
+    with pytest.raises(site.SiteError):
+        site.build_site(load_settings(root), root / "site")
     assert not (root / "site").exists()
 
 

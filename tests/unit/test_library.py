@@ -27,7 +27,7 @@ def test_lookup_from_another_folder(tmp_path, monkeypatch) -> None:
 def test_lazy_exports() -> None:
     assert resolvetool.Diagnostic.__name__ == "Diagnostic"
     try:
-        resolvetool.nothing_here
+        _ = resolvetool.nothing_here
     except AttributeError as error:
         assert "nothing_here" in str(error)
     else:

@@ -10,6 +10,7 @@ from fnmatch import fnmatch
 from typing import Any
 
 from ..config import ConfigError, Settings
+from ..errors import ResolvetoolError
 from .finding import BodyConventions
 from .vocabulary import normalise
 
@@ -17,7 +18,7 @@ SEVERITIES = ("error", "warning", "info")
 CASES = ("upper", "capitalized", "any")
 
 
-class LintConfigError(ValueError):
+class LintConfigError(ResolvetoolError, ValueError):
     """A [lint] setting that is not understood; the message names it."""
 
 

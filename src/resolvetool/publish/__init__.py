@@ -9,23 +9,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..rendering import RenderError
-from .build import SiteError, SiteReport, build_site
-
-FORMATS = ("text", "markdown", "html", "akn")
-
-
-class NoSuchRecord(LookupError):
-    def __init__(self, ref: str, suggestions: list[str]) -> None:
-        super().__init__(ref)
-        self.ref, self.suggestions = ref, suggestions
+from ..errors import RecordNotFound
+from ..rendering import FORMATS, RenderError
+from .site import SiteError, SiteReport, build_site
 
 
 def render_record(
     settings: Any, ref: str, *, format: str = "text", clean: bool = False, base_url: str | None = None
 ) -> str:
     """The record `ref` (id or symbol, any case) of the project in `format`; html takes any kind of record,
-    the others print resolutions. Raises NoSuchRecord and RenderError."""
+    the others print resolutions. Raises RecordNotFound and RenderError."""
     from ..index import open_index
     from ..rendering import render
 
@@ -35,7 +28,7 @@ def render_record(
     try:
         rows = index.find(ref)
         if not rows:
-            raise NoSuchRecord(ref, index.suggest(ref))
+            raise RecordNotFound(ref, index.suggest(ref), settings.records)
         record = index.record(rows[0].id)
         if record is None:
             raise RenderError(f"{rows[0].path} is not a valid record; run 'resolvetool validate {rows[0].path}'")
@@ -44,10 +37,10 @@ def render_record(
         from ..rendering.html import TemplateProblem, environment, standalone_page
         from ..rendering.page import Links, record_page
         from ..rendering.styles import UnknownStyle
-        from .directory import IndexDirectory
+        from .neighbours import IndexNeighbours
 
         try:
-            page = record_page(record, directory=IndexDirectory(index), links=Links(base_url), resolve=index.record)
+            page = record_page(record, neighbours=IndexNeighbours(index), links=Links(base_url), resolve=index.record)
         except UnknownStyle as error:
             raise RenderError(str(error)) from None
         if record.kind == "resolution" and not page["blocks"]:
@@ -64,4 +57,4 @@ def render_record(
         index.close()
 
 
-__all__ = ["FORMATS", "NoSuchRecord", "RenderError", "SiteError", "SiteReport", "build_site", "render_record"]
+__all__ = ["FORMATS", "RecordNotFound", "RenderError", "SiteError", "SiteReport", "build_site", "render_record"]

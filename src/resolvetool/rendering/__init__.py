@@ -9,14 +9,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from ..errors import ResolvetoolError
 from ..textforms import with_article
 from .styles import STYLES, Context, UnknownStyle
 
-FORMATS = ("text", "markdown", "akn")
+# The formats a record is rendered in: the one list (publish's render_record and the command line's --format
+# take theirs from it). `render` prints text, markdown and Akoma Ntoso; html is a web page of the record and its
+# neighbours (page.py, html.py), which publish makes, as it knows them.
+FORMATS = ("text", "markdown", "html", "akn")
 
 
-class RenderError(Exception):
+class RenderError(ResolvetoolError):
     """A record cannot be rendered: what is missing, and what to do."""
+
+    exit_code = 1  # like a record not found: the command's answer is no, not a usage error
 
 
 def context_for(resolution: Any, resolve: Callable[[str], Any] | None) -> Context:
@@ -60,6 +66,10 @@ def render(
         )
     if format not in FORMATS:
         raise RenderError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
+    if format == "html":
+        raise RenderError(
+            "html is a web page of a record and its neighbours: resolvetool.publish.render_record makes it"
+        )
     try:
         context = context_for(record, resolve)
         if format == "akn":

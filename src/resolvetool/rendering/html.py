@@ -21,10 +21,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ..errors import ResolvetoolError
 from .page import KIND_FOLDERS
 
 TEMPLATES = resources.files("resolvetool.rendering") / "templates"
-ASSETS = ("site.css", "search.js")
 KIND_LABELS = {
     "resolution": "Resolution",
     "agreement": "Agreement",
@@ -180,7 +180,7 @@ def templates_stamp(overrides: Path | None = None) -> str:
     return digest.hexdigest()
 
 
-class TemplateProblem(Exception):
+class TemplateProblem(ResolvetoolError):
     """A template that cannot be used: where, and what is wrong (most likely in a project's own templates)."""
 
 
