@@ -3,6 +3,7 @@ bounded time or refused with a clear error naming the file, and nothing the user
 
 from __future__ import annotations
 
+import contextlib
 import time
 import zlib
 
@@ -59,7 +60,7 @@ def text_lines(lines: list[str], size: float = 11, top: float = 720, lead: float
     for number, line in enumerate(lines):
         words = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)").encode("latin-1")
         shown.append(b"1 0 0 1 72 %g Tm (%s) Tj" % (top - number * lead, words))
-    return b"\n".join(shown + [b"ET"])
+    return b"\n".join([*shown, b"ET"])
 
 
 # --- PDFs -------------------------------------------------------------------------------------------------------
@@ -70,7 +71,7 @@ def test_a_page_of_thousands_of_lines_in_mixed_sizes_is_read_in_linear_time():
     # (quadratic: a 20 KB page of 8,000 one-digit lines took 19 s); only the lines within a type's height
     # below can be that line
     ops = [b"BT"] + [b"/F1 %s Tf 1 0 0 1 10 %.3f Tm (1) Tj" % (b"0.5" if i % 2 else b"2", i * 0.6) for i in range(5000)]
-    data = make_pdf([text_lines(RESOLUTION.split("\n")) + b"\n" + b"\n".join(ops + [b"ET"])])
+    data = make_pdf([text_lines(RESOLUTION.split("\n")) + b"\n" + b"\n".join([*ops, b"ET"])])
     started = time.perf_counter()
     read = read_pdf(data)
     assert time.perf_counter() - started < 3
@@ -170,10 +171,8 @@ def test_resolved_by_naming_no_body_is_not_a_crash():
     from resolvetool.textimport import ImportFailure, import_document
 
     for text in ("Resolved by th\n\n1. Decides to act.\n", "Resolved by the Assembly, the Sen and others\n"):
-        try:
+        with contextlib.suppress(ImportFailure):
             import_document(text, name="cut.txt")
-        except ImportFailure:
-            pass
 
 
 def test_a_text_naming_the_pdf_header_is_read_as_text(run_cli, make_tree):

@@ -224,7 +224,7 @@ def test_csv_cells_cannot_start_formulas(run_cli, make_tree):
     import csv
     import io
 
-    root = organizations(make_tree, FORMULAS + ["plain - = + @", "é 1"])
+    root = organizations(make_tree, [*FORMULAS, "plain - = + @", "é 1"])
     result = run_cli("query", "kind=organization", "--fields", "id,name", "-f", "csv", cwd=root)
     assert result.exit_code == 0, result.stderr
     assert all(line.startswith('"') for line in result.stdout.splitlines())  # every cell quoted

@@ -273,7 +273,7 @@ def test_a_text_whose_record_was_made_meanwhile_lands_not_at_all(base_tree, made
         root / "records" / "bodies" / "a.yaml": "a\n",
         root / "records" / "bodies" / "b.yaml": "b\n",
     }
-    with pytest.raises(WriteError, match="b.yaml: was made by another program"):
+    with pytest.raises(WriteError, match=r"b\.yaml: was made by another program"):
         write_files(root, files)
     assert _tree(root) == {**before, "records/bodies/b.yaml": b"theirs\n"}
 
@@ -469,7 +469,7 @@ def test_two_builds_of_one_site_wait_for_one_another(base_tree) -> None:
         text=True,
         timeout=120,
     )
-    out, err = slow.communicate(timeout=120)
+    _out, err = slow.communicate(timeout=120)
     assert slow.returncode == 0, err
     assert quick.returncode == 0, quick.stderr
     assert not list(site.glob("**/.*.tmp"))

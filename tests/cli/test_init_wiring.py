@@ -19,7 +19,7 @@ def test_init_hooks_mirror_the_repository_hooks(run_cli, tmp_path):
     written = yaml.safe_load((folder / ".pre-commit-config.yaml").read_text(encoding="utf-8"))["repos"][0]["hooks"]
     declared = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert [hook["id"] for hook in written] == [hook["id"] for hook in declared]
-    for ours, theirs in zip(written, declared):
+    for ours, theirs in zip(written, declared, strict=True):
         for key in ("name", "entry", "always_run", "pass_filenames", "require_serial", "files"):
             assert ours.get(key) == theirs.get(key), (ours["id"], key)
         assert ours["language"] == "system"

@@ -92,7 +92,8 @@ def test_fix_writes_certain_corrections_and_keeps_comments(run_cli, base_tree):
         "id: res-1\nkind: resolution\ntitle: a first decision.\nbody: assembly\nsession: assembly-1\n"
         "status: adopted\nadoption:\n  date: 2020-05-05\n  outcome: Adopted\npreamble:\n"
         "  - phrase: NOTING\n    text: the  report's rules,  # keep this comment\n"
-        "  - phrase: RECALLING\n    text: >-\n      the Organization’s rules and the long paragraph that goes on and on so that it\n"
+        "  - phrase: RECALLING\n    text: >-\n"
+        "      the Organization’s rules and the long paragraph that goes on and on so that it\n"
         "      is folded over two lines,\n"
         "operative:\n  - phrase: DECIDES\n    text: to decide;\n"
     )

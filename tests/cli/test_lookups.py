@@ -10,6 +10,9 @@ import json
 import pytest
 import yaml
 from helpers import BASE_TREE
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from resolvetool.query.filters import FilterError, parse_filter, parse_sort
 from resolvetool.query.words import fts_expression
@@ -365,9 +368,6 @@ def test_odd_input_never_gives_a_traceback(run_cli, base_tree) -> None:
 
 
 # Whatever is typed, the answer is results or a FilterError pointing inside the argument, never a crash.
-from hypothesis import HealthCheck, given
-from hypothesis import settings as hypothesis_settings
-from hypothesis import strategies as st
 
 ANY_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
 FILTER_LIKE = st.builds(

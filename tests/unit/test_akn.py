@@ -61,7 +61,7 @@ def test_every_imported_corpus_text_is_valid_and_keeps_its_clauses(name):
     paragraphs = document.findall(".//a:mainBody//a:paragraph", NS)
     assert len(containers) == len(resolution.preamble)
     assert len(paragraphs) == len(resolution.operative)
-    for clause, paragraph in zip(resolution.operative, paragraphs):
+    for clause, paragraph in zip(resolution.operative, paragraphs, strict=True):
         # Every word of the clause, in order: number, formula, text, items, tail.
         expected = [clause_words(clause)]
         stack = list(clause.items)
@@ -119,7 +119,7 @@ def test_references_are_tlc_entries_and_refs(reference_xml):
         for target in (element.get("refersTo") or "").split():
             assert target.removeprefix("#") in entries
     examined = document.findall(".//a:preamble/a:container", NS)[6]
-    assert [r.text for r in examined.findall(".//a:ref", NS)][0] == "AG-2012-RAP-18"
+    assert next(r.text for r in examined.findall(".//a:ref", NS)) == "AG-2012-RAP-18"
 
 
 def test_country_and_language_are_settings(make_tree, run_cli):

@@ -131,7 +131,7 @@ def test_clauses_under_a_heading_that_names_no_body_take_the_council_from_its_nu
 
 
 def test_a_text_that_opens_with_the_formula_gets_no_title_and_no_header():
-    result, text = _import("unesco-1997-no-heading.txt")
+    result, _text = _import("unesco-1997-no-heading.txt")
     resolution = result.resolution
     assert resolution.title is None and not (resolution.layout and resolution.layout.heading)
     assert render(resolution, resolve=result.resolve).startswith("The General Conference,")
@@ -183,15 +183,16 @@ def test_a_body_of_a_named_organization_gets_that_organization():
     "formula, name, place, dates, session",
     [
         (
-            "The General Conference of the United Nations Educational, Scientific and Cultural Organization, at its twentieth "
-            "session, Paris, from 24 October to 28 November 1978,",
+            "The General Conference of the United Nations Educational, Scientific and Cultural Organization, "
+            "at its twentieth session, Paris, from 24 October to 28 November 1978,",
             "The General Conference of the United Nations Educational, Scientific and Cultural Organization",
             ("Paris", "France"),
             ("1978-10-24", "1978-11-28"),
             20,
         ),
         (
-            "The ICPO-INTERPOL General Assembly, meeting in Rome, Italy, from 5 to 8 November 2012 at its 81st session:",
+            "The ICPO-INTERPOL General Assembly, meeting in Rome, Italy, from 5 to 8 November 2012 "
+            "at its 81st session:",
             "The ICPO-INTERPOL General Assembly",
             ("Rome", "Italy"),
             ("2012-11-05", "2012-11-08"),
@@ -216,7 +217,7 @@ def test_the_words_after_the_name_tell_the_meeting(formula, name, place, dates, 
 
 def test_numbers_printed_with_no_space_after_them_come_back_so():
     # "...,Decides as follows:" then "1.Any subsidiary bodies ...", "2.Any sectoral committee ..."
-    result, text = _import("wto-number-glued-to-text.txt")
+    result, _text = _import("wto-number-glued-to-text.txt")
     layout = result.resolution.layout
     assert layout.unspaced and "1.Any subsidiary" in render(result.resolution, resolve=result.resolve)
     assert not [warning for warning in result.warnings if warning.code == "RT508"]

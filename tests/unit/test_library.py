@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from helpers import REPO
 
 import resolvetool
@@ -26,9 +27,5 @@ def test_lookup_from_another_folder(tmp_path, monkeypatch) -> None:
 
 def test_lazy_exports() -> None:
     assert resolvetool.Diagnostic.__name__ == "Diagnostic"
-    try:
-        resolvetool.nothing_here
-    except AttributeError as error:
-        assert "nothing_here" in str(error)
-    else:
-        raise AssertionError("expected AttributeError")
+    with pytest.raises(AttributeError, match="nothing_here"):
+        _ = resolvetool.nothing_here

@@ -39,8 +39,8 @@ def test_a_read_beside_the_repository_fails_the_test(tmp_path, monkeypatch):
     with pytest.raises(ReadOutsideRepository):
         os.listdir(beside / "texts")  # listing too (a glob of a missing folder reads nothing: see the test above)
     monkeypatch.chdir(REPO)
-    with pytest.raises(ReadOutsideRepository):
-        open("../shared/corpus/expected.yaml", "rb")
+    with pytest.raises(ReadOutsideRepository), open("../shared/corpus/expected.yaml", "rb"):
+        pass
     with pytest.raises(ReadOutsideRepository):
         (REPO.parent / "elsewhere.txt").write_text("x")  # writing beside the clone too
     # What the tests do use is let through: the repository, their temporary folders, Python's own files.

@@ -25,7 +25,7 @@ def test_field_path() -> None:
 
 
 def test_the_union_tag_is_not_a_location() -> None:
-    [(code, line, col, message, hint)] = diagnose("id: s\nkind: session\nbody: b\nnumber: 1\nvenue: Rome\n")
+    [(code, line, col, message, _hint)] = diagnose("id: s\nkind: session\nbody: b\nnumber: 1\nvenue: Rome\n")
     assert (code, line, col) == ("RT103", 5, 8)
     assert message == 'venue: expected a mapping of fields, got text "Rome"'
 
@@ -39,7 +39,7 @@ def test_unknown_field_in_a_nested_model_suggests_the_closest() -> None:
 
 
 def test_booleans_are_strict() -> None:
-    [(code, *_rest, hint)] = diagnose("id: s\nkind: session\nbody: b\nnumber: true\n")
+    [(code, *_rest, _hint)] = diagnose("id: s\nkind: session\nbody: b\nnumber: true\n")
     assert (code, _rest[2]) == ("RT103", "number: expected a whole number, got a boolean true")
     assert diagnose("id: s\nkind: session\nbody: b\nnumber: 81\nnotes: 12\n")[0][4] == 'quote it: "12"'
 
