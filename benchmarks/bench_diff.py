@@ -78,9 +78,8 @@ def main() -> None:
         print(f"{files_count:,} record files, {len(touched)} resolutions edited between the two revisions\n")
         print(f"{'command':<40} {'seconds':>8} {'x import yaml':>14} {'target':>8}")
         for name, _ in cases:
-            print(
-                f"{name:<40} {best[name]:8.3f} {best[name] / baseline:14.1f} {'' if name.startswith('python') else '2.0':>8}"
-            )
+            limit = "" if name.startswith("python") else "2.0"
+            print(f"{name:<40} {best[name]:8.3f} {best[name] / baseline:14.1f} {limit:>8}")
 
 
 if __name__ == "__main__":

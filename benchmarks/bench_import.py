@@ -36,7 +36,45 @@ from resolvetool.rendering import render
 from resolvetool.textimport import Records, import_text
 from resolvetool.textimport.yamlout import record_yaml
 
-WORDS = ["the", "Secretary-General", "to", "continue", "to", "report", "on", "the", "implementation", "of", "the", "present", "resolution", "and", "on", "the", "progress", "made", "by", "Member", "States", "in", "strengthening", "national", "capacities,", "including", "through", "regional", "cooperation", "and", "the", "exchange", "of", "information", "and", "best", "practices"]
+WORDS = [
+    "the",
+    "Secretary-General",
+    "to",
+    "continue",
+    "to",
+    "report",
+    "on",
+    "the",
+    "implementation",
+    "of",
+    "the",
+    "present",
+    "resolution",
+    "and",
+    "on",
+    "the",
+    "progress",
+    "made",
+    "by",
+    "Member",
+    "States",
+    "in",
+    "strengthening",
+    "national",
+    "capacities,",
+    "including",
+    "through",
+    "regional",
+    "cooperation",
+    "and",
+    "the",
+    "exchange",
+    "of",
+    "information",
+    "and",
+    "best",
+    "practices",
+]
 HEADER = "Strengthening of the coordination of emergency humanitarian assistance"
 
 
@@ -81,7 +119,7 @@ def long_text(kilobytes: int) -> str:
         body.append("")
 
     for number in range(12):
-        footnote += 1
+        footnote = number + 1
         footnotes.append(f"{footnote} See A/79/{100 + footnote}.")
         emit(
             f"{['Recalling', 'Reaffirming', 'Noting with concern', 'Bearing in mind'][number % 4]} "

@@ -67,9 +67,8 @@ def main() -> None:
     print(f"{files:,} record files; first command (builds the index when there is none): {first:.2f} s", flush=True)
     database = max((tree / ".bench-cache").glob("index-*.sqlite3"), key=lambda p: p.stat().st_mtime)
     size = sum(p.stat().st_size for p in database.parent.glob(database.name + "*"))
-    print(
-        f"index size {size / 1e6:.0f} MB; records {sum(p.stat().st_size for p in (tree / 'records').rglob('*.yaml')) / 1e6:.0f} MB"
-    )
+    records = sum(p.stat().st_size for p in (tree / "records").rglob("*.yaml"))
+    print(f"index size {size / 1e6:.0f} MB; records {records / 1e6:.0f} MB")
 
     cases: list[tuple[str, list[str], float]] = [
         ("python -c 'import yaml' (baseline)", [python, "-c", "import yaml"], 0),

@@ -19,9 +19,9 @@ Every command runs in its own Python process, so interpreter start-up and import
 alike. validate runs as `resolvetool -v validate -f json`, its standard output going to a file that is
 parsed afterwards to check that every run checked every file and found no problem (and, from -v, how many
 results came from the cache). Not `-o /dev/null`: -o writes through a temporary file renamed over the
-target, which would replace /dev/null itself when run as root. Peak memory is ru_maxrss, read inside that process: "main" is
-the resolvetool process itself, "workers" the largest of its worker processes (getrusage RUSAGE_CHILDREN,
-which reports the largest single child, not a sum). Workers are forked from the main process, so their
+target, which would replace /dev/null itself when run as root. Peak memory is ru_maxrss, read inside that
+process: "main" is the resolvetool process itself, "workers" the largest of its worker processes (getrusage
+RUSAGE_CHILDREN, which reports the largest single child, not a sum). Workers are forked from the main process, so their
 figure includes pages they still share with it.
 
 --memory-only is the large-tree memory check: by default 100,000 resolutions, one run each of (a) to (d).
@@ -32,6 +32,7 @@ edited for (e) is restored.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -157,17 +158,13 @@ def run_measured(mode: str, args: list[str], *, env: dict, cwd: Path, work: Path
                 raise BenchError(f"validate wrote no JSON report: {stderr.strip()[-800:]}") from None
             for line in stderr.splitlines():  # "N files loaded in X s, M from the cache" (-v)
                 if "from the cache" in line:
-                    try:
+                    with contextlib.suppress(IndexError, ValueError):
                         run.cached = int(line.rsplit(",", 1)[1].split()[0])
-                    except (IndexError, ValueError):
-                        pass
         return run
     finally:
         for path in (report, out_path):
-            try:
+            with contextlib.suppress(FileNotFoundError):
                 os.unlink(path)
-            except FileNotFoundError:
-                pass
 
 
 def tree_stats(records: Path) -> tuple[int, int]:
@@ -191,10 +188,14 @@ def pick_edit_target(records: Path) -> Path:
     raise BenchError(f"no record file to edit under {records}")
 
 
+def _usable_cpus() -> int | str:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else "?"
+
+
 def environment() -> list[str]:
     lines = [
         f"python {platform.python_version()} ({sys.executable}), {platform.system()} {platform.release()} "
-        f"{platform.machine()}, {os.cpu_count()} CPUs ({len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else '?'} usable)"
+        f"{platform.machine()}, {os.cpu_count()} CPUs ({_usable_cpus()} usable)"
     ]
     try:
         import pydantic
@@ -240,7 +241,85 @@ def fmt_mb(kb: int | None) -> str:
     return f"{kb / 1024:.0f}" if kb else "-"
 
 
-def main(argv: list[str] | None = None) -> int:
+@dataclass
+class _Bench:
+    """Measures the scenarios on one tree, in one environment, adding each to `scenarios`."""
+
+    env: dict[str, str]
+    root: Path
+    work: Path
+    timeout: float
+    repeat: int
+    scenarios: list[Scenario]
+
+    def measure(
+        self, scenario: Scenario, mode: str, command: list[str], *, runs: int | None = None, cache=None, before=None
+    ) -> None:
+        self.scenarios.append(scenario)
+        print(f"  {scenario.key} {scenario.label} ...", file=sys.stderr, flush=True)
+        for k in range(self.repeat if runs is None else runs):
+            if before:
+                before(k)
+            run_env = dict(self.env)
+            if cache:
+                run_env["RESOLVETOOL_CACHE_DIR"] = cache() if callable(cache) else cache
+            try:
+                scenario.runs.append(
+                    run_measured(mode, command, env=run_env, cwd=self.root, work=self.work, timeout=self.timeout)
+                )
+            except BenchError as error:
+                scenario.error = str(error)
+                print(f"    failed: {error}", file=sys.stderr)
+                return
+
+
+def _measure_edited(bench: _Bench, validate: list[str], primed: str, edit_target: Path) -> None:
+    """(e): one file edited before each run (a comment appended), on the primed cache; the file is put back
+    whatever happens."""
+    original = edit_target.read_bytes()
+    newline = b"" if original.endswith(b"\n") else b"\n"
+
+    def edit(k: int) -> None:
+        edit_target.write_bytes(original + newline + f"# benchmark edit {k + 1} at {time.time_ns()}\n".encode())
+
+    try:
+        bench.measure(
+            Scenario("(e)", "validate, warm cache, 1 file edited", expect_cached="all-but-one"),
+            "resolvetool",
+            validate,
+            cache=primed,
+            before=edit,
+        )
+    finally:
+        edit_target.write_bytes(original)
+
+
+def _reused_tree(tree: Path, parser: argparse.ArgumentParser) -> Path:
+    """The project folder --tree names (or the one holding the records/ folder it names)."""
+    root = tree.resolve()
+    if root.name == "records" and not (root / "records").is_dir():
+        root = root.parent
+    if not (root / "records").is_dir():
+        parser.error(f"--tree {tree}: no records/ folder there")
+    return root
+
+
+def _generate(root: Path, n: int, seed: int) -> str:
+    """A tree of `n` resolutions generated into `root`; where it came from, in words."""
+    print(f"generating {n:,} resolutions into {root} ...", file=sys.stderr, flush=True)
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, str(GENERATOR), str(root), "--resolutions", str(n), "--seed", str(seed)],
+        capture_output=True,
+        text=True,
+    )
+    generation = time.perf_counter() - started
+    if done.returncode:
+        raise BenchError(f"generate.py failed:\n{done.stderr}")
+    return f"generated by benchmarks/generate.py --resolutions {n} --seed {seed} in {generation:.1f} s"
+
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         description=__doc__.split("\n\n")[0],
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -273,6 +352,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the generated tree (its path is printed)")
     parser.add_argument("--timeout", type=float, default=3600, help="seconds allowed per run (default 3600)")
     parser.add_argument("--json", type=Path, default=None, help="also write every measurement to this JSON file")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
     args = parser.parse_args(argv)
     n = args.resolutions or (100_000 if args.memory_only else 10_000)
     repeat = args.repeat or (1 if args.memory_only else 3)
@@ -288,31 +372,15 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(tempfile.mkdtemp(prefix="resolvetool-bench-"))
     generated: Path | None = None
     edit_target: Path | None = None
-    original: bytes | None = None
     scenarios: list[Scenario] = []
     try:
         # --- the tree -------------------------------------------------------------------------------
-        generation = None
         if args.tree:
-            root = args.tree.resolve()
-            if root.name == "records" and not (root / "records").is_dir():
-                root = root.parent
-            if not (root / "records").is_dir():
-                parser.error(f"--tree {args.tree}: no records/ folder there")
+            root = _reused_tree(args.tree, parser)
             source = f"reused tree {root}"
         else:
             generated = root = Path(tempfile.mkdtemp(prefix=f"resolvetool-tree-{n}-"))
-            print(f"generating {n:,} resolutions into {root} ...", file=sys.stderr, flush=True)
-            started = time.perf_counter()
-            done = subprocess.run(
-                [sys.executable, str(GENERATOR), str(root), "--resolutions", str(n), "--seed", str(args.seed)],
-                capture_output=True,
-                text=True,
-            )
-            generation = time.perf_counter() - started
-            if done.returncode:
-                raise BenchError(f"generate.py failed:\n{done.stderr}")
-            source = f"generated by benchmarks/generate.py --resolutions {n} --seed {args.seed} in {generation:.1f} s"
+            source = _generate(root, n, args.seed)
         records = root / "records"
         n_files, n_bytes = tree_stats(records)
         if not n_files:
@@ -326,25 +394,8 @@ def main(argv: list[str] | None = None) -> int:
         jobs = ["--jobs", str(args.jobs)] if args.jobs else []
         validate = ["--root", str(root), "-v", "validate", "-f", "json", *jobs]
 
-        def measure(
-            scenario: Scenario, mode: str, command: list[str], *, runs: int = repeat, cache=None, before=None
-        ) -> None:
-            scenarios.append(scenario)
-            print(f"  {scenario.key} {scenario.label} ...", file=sys.stderr, flush=True)
-            for k in range(runs):
-                if before:
-                    before(k)
-                run_env = dict(env)
-                if cache:
-                    run_env["RESOLVETOOL_CACHE_DIR"] = cache() if callable(cache) else cache
-                try:
-                    scenario.runs.append(
-                        run_measured(mode, command, env=run_env, cwd=root, work=work, timeout=args.timeout)
-                    )
-                except BenchError as error:
-                    scenario.error = str(error)
-                    print(f"    failed: {error}", file=sys.stderr)
-                    return
+        bench = _Bench(env, root, work, args.timeout, repeat, scenarios)
+        measure = bench.measure
 
         # Read every file once, so that all figures find the files in the OS page cache alike.
         print("warming the OS file cache ...", file=sys.stderr, flush=True)
@@ -384,21 +435,7 @@ def main(argv: list[str] | None = None) -> int:
 
         if not args.memory_only:
             edit_target = pick_edit_target(records)
-            original = edit_target.read_bytes()
-
-            newline = b"" if original.endswith(b"\n") else b"\n"
-
-            def edit(k: int) -> None:
-                edit_target.write_bytes(original + newline + f"# benchmark edit {k + 1} at {time.time_ns()}\n".encode())
-
-            measure(
-                Scenario("(e)", "validate, warm cache, 1 file edited", expect_cached="all-but-one"),
-                "resolvetool",
-                validate,
-                cache=primed,
-                before=edit,
-            )
-            edit_target.write_bytes(original)
+            _measure_edited(bench, validate, primed, edit_target)
             if args.jobs != 1:
                 measure(
                     Scenario("(f)", "validate --no-cache --jobs 1 (no workers)", expect_cached="none"),
@@ -412,8 +449,6 @@ def main(argv: list[str] | None = None) -> int:
         print("bench_validate.py: interrupted", file=sys.stderr)
         return 130
     finally:
-        if edit_target is not None and original is not None:
-            edit_target.write_bytes(original)
         shutil.rmtree(work, ignore_errors=True)
         if generated is not None and not args.keep:
             shutil.rmtree(generated, ignore_errors=True)
@@ -431,23 +466,37 @@ def main(argv: list[str] | None = None) -> int:
         edit_target,
     )
     if args.json:
-        args.json.write_text(
-            json.dumps(
-                {
-                    "environment": env_lines,
-                    "tree": {"source": source, "files": n_files, "bytes": n_bytes},
-                    "repeat": repeat,
-                    "jobs": args.jobs,
-                    "scenarios": [
-                        {"key": s.key, "label": s.label, "error": s.error, "runs": [r.__dict__ for r in s.runs]}
-                        for s in scenarios
-                    ],
-                },
-                indent=2,
-            )
-            + "\n"
-        )
+        _write_json(args.json, scenarios, env_lines, source, n_files, n_bytes, repeat, args.jobs)
     return 1 if any(s.error for s in scenarios) else 0
+
+
+def _write_json(
+    path: Path,
+    scenarios: list[Scenario],
+    env_lines: list[str],
+    source: str,
+    n_files: int,
+    n_bytes: int,
+    repeat: int,
+    jobs: int | None,
+) -> None:
+    """Every measurement, for --json."""
+    path.write_text(
+        json.dumps(
+            {
+                "environment": env_lines,
+                "tree": {"source": source, "files": n_files, "bytes": n_bytes},
+                "repeat": repeat,
+                "jobs": jobs,
+                "scenarios": [
+                    {"key": s.key, "label": s.label, "error": s.error, "runs": [r.__dict__ for r in s.runs]}
+                    for s in scenarios
+                ],
+            },
+            indent=2,
+        )
+        + "\n"
+    )
 
 
 def report(
@@ -488,7 +537,10 @@ def report(
             checked = f"{files:,} files loaded" + (f", {failed} failed" if failed else "")
         else:
             summary = best_run.summary or {}
-            checked = f"{summary.get('files', 0):,} files, {summary.get('errors', 0)} errors, {summary.get('warnings', 0)} warnings"
+            checked = (
+                f"{summary.get('files', 0):,} files, {summary.get('errors', 0)} errors, "
+                f"{summary.get('warnings', 0)} warnings"
+            )
             if best_run.cached is not None:
                 checked += f", {best_run.cached:,} from cache"
             for r in s.runs:

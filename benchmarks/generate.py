@@ -851,7 +851,34 @@ ALSO = {"anchor-alias": ["RT014"], "too-many-problems": ["RT020"]}
 
 _PLAIN_BAD_START = frozenset("-?:,[]{}#&*!|>'\"%@`0123456789+. ")
 _YAML_WORDS = frozenset(
-    ["yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF", "y", "Y", "n", "N", "true", "True", "TRUE", "false", "False", "FALSE", "null", "Null", "NULL", "~"]
+    [
+        "yes",
+        "Yes",
+        "YES",
+        "no",
+        "No",
+        "NO",
+        "on",
+        "On",
+        "ON",
+        "off",
+        "Off",
+        "OFF",
+        "y",
+        "Y",
+        "n",
+        "N",
+        "true",
+        "True",
+        "TRUE",
+        "false",
+        "False",
+        "FALSE",
+        "null",
+        "Null",
+        "NULL",
+        "~",
+    ]
 )
 
 
@@ -997,10 +1024,36 @@ class World:
     ids: set[str]
 
 
-def plan_world(n: int, rng: random.Random, seed: int) -> World:
-    ids: set[str] = {o["id"] for o in ORGANIZATIONS} | {b.id for b in BODIES} | {i[0] for i in INSTRUMENTS}
-    symbols: set[str] = set()
+@dataclass
+class Names:
+    """The ids and symbols given so far, and the counters symbols are numbered by."""
 
+    ids: set[str]
+    symbols: set[str]
+    symbol_counter: dict[tuple[str, int, str], int] = field(default_factory=dict)
+    seq_counter: dict[tuple[str, str], int] = field(default_factory=dict)
+
+    def unique(self, base: str) -> str:
+        candidate, k = base, 2
+        while candidate in self.ids:
+            candidate, k = f"{base}-{k}", k + 1
+        self.ids.add(candidate)
+        return candidate
+
+    def symbol_for(self, fmt: str, body: BodyDef, s: SessionPlan, what: str) -> str:
+        key = (body.id, s.year, what)
+        self.symbol_counter[key] = self.symbol_counter.get(key, 0) + 1
+        seq_key = (body.id, what)
+        self.seq_counter[seq_key] = self.seq_counter.get(seq_key, 1000 if what == "res" else 0) + 1
+        base = fmt.format(year=s.year, k=self.symbol_counter[key], number=s.number, seq=self.seq_counter[seq_key])
+        candidate, k = base, 2
+        while candidate in self.symbols:
+            candidate, k = f"{base}/{k}", k + 1
+        self.symbols.add(candidate)
+        return candidate
+
+
+def plan_sessions(n: int, rng: random.Random, ids: set[str]) -> list[SessionPlan]:
     # Sessions: the most recent slots of a calendar of every body's meetings.
     n_sessions = max(1, round(n / 40))
     per_year = sum(b.freq / b.every for b in BODIES)
@@ -1034,6 +1087,10 @@ def plan_world(n: int, rng: random.Random, seed: int) -> World:
     if len(sessions) >= 2 and all(s.dated for s in sessions):
         sessions[0].dated = False  # at least one session whose adoption days are not recorded
 
+    return sessions
+
+
+def resolution_counts(sessions: list[SessionPlan], n: int, rng: random.Random) -> list[int]:
     # How many resolutions each session adopts.
     weights = [s.body.weight * rng.uniform(0.6, 1.4) for s in sessions]
     total = sum(weights)
@@ -1041,6 +1098,10 @@ def plan_world(n: int, rng: random.Random, seed: int) -> World:
     for i in range(n - sum(counts)):
         counts[i % len(counts)] += 1
 
+    return counts
+
+
+def reserved_resolutions(sessions: list[SessionPlan], counts: list[int], n: int, seed: int) -> set[int]:
     # Resolutions kept free of references (never cited, never approving anything), to plant errors in.
     dated_indices = []
     start_index = 0
@@ -1051,32 +1112,102 @@ def plan_world(n: int, rng: random.Random, seed: int) -> World:
     n_reserved = min(len(dated_indices), n // 3, max(64, n // 200))
     reserved = set(random.Random(seed * 7919 + 17).sample(dated_indices, n_reserved))
 
+    return reserved
+
+
+def plan_report_appendices(report_ids: list[ReportPlan], agreements: list[AgreementPlan], rng: random.Random) -> None:
+    """Each report's subject (naming the agreements it sets out) and its other appendices."""
+    for report in report_ids:
+        if report.appendices:
+            titles = " and ".join(ORG_BY_ID[agreements[a].parties[1]]["acronym"] for _, a in report.appendices)
+            report.subject = (
+                f"Sets out draft agreements with {titles} for approval, and describes the cooperation that led to them."
+            )
+        for _ in range(rng.choice((0, 1, 1, 2))):
+            report.appendices.append(
+                (
+                    rng.choice(
+                        (
+                            "Financial implications",
+                            "Statistics for the period under review",
+                            "List of participating member countries",
+                            "Draft work plan",
+                            "Summary of replies to the questionnaire",
+                        )
+                    ),
+                    None,
+                )
+            )
+
+
+def plan_session_resolutions(
+    s: SessionPlan,
+    body: BodyDef,
+    rng: random.Random,
+    names: Names,
+    reserved: set[int],
+    approver_of: dict[int, AgreementPlan],
+) -> list[ResolutionPlan]:
+    """The resolutions a session adopts: those approving its agreements, and the others on a topic."""
+    resolutions: list[ResolutionPlan] = []
+    for i in s.resolutions:
+        if i in approver_of:
+            agreement = approver_of[i]
+            other = ORG_BY_ID[agreement.parties[1]]
+            title = f"Draft {agreement.title}"
+            base = f"{s.id}-{agreement.parties[1]}-cooperation"
+            subject = f"cooperation with the {other['name']}"
+        else:
+            topic = TOPICS[rng.randrange(len(TOPICS))]
+            title, subject = topic[0], topic[2]
+            base = f"{s.id}-{topic[1]}"
+            if rng.random() < 0.08:
+                title, subject, base = (
+                    f"Budget for the {s.year + 1} financial year",
+                    "the budget of the Organization",
+                    f"{s.id}-budget-{s.year + 1}",
+                )
+        rid = names.unique(base)
+        symbol = None
+        if body.res_symbol and i not in reserved and rng.random() < body.symbol_rate:
+            symbol = names.symbol_for(body.res_symbol, body, s, "res")
+        date = s.start + dt.timedelta(days=rng.randint(0, (s.end - s.start).days)) if s.dated else None
+        plan = ResolutionPlan(
+            i,
+            rid,
+            s.index,
+            title,
+            subject,
+            date,
+            symbol,
+            rng.randint(2, 10),
+            rng.randint(1, 8),
+            i in reserved,
+            approver_of[i].index if i in approver_of else None,
+        )
+        if plan.agreement is not None:
+            plan.n_op = max(plan.n_op, 2)
+        resolutions.append(plan)
+    return resolutions
+
+
+def plan_world(n: int, rng: random.Random, seed: int) -> World:
+    ids: set[str] = {o["id"] for o in ORGANIZATIONS} | {b.id for b in BODIES} | {i[0] for i in INSTRUMENTS}
+    symbols: set[str] = set()
+
+    sessions = plan_sessions(n, rng, ids)
+
+    counts = resolution_counts(sessions, n, rng)
+
+    reserved = reserved_resolutions(sessions, counts, n, seed)
+
     resolutions: list[ResolutionPlan] = []
     reports: list[ReportPlan] = []
     agreements: list[AgreementPlan] = []
-    symbol_counter: dict[tuple[str, int, str], int] = {}
-    seq_counter: dict[tuple[str, str], int] = {}
     rep_acc = agr_acc = 0.0
     org_ids = [o["id"] for o in ORGANIZATIONS]
 
-    def unique(base: str) -> str:
-        candidate, k = base, 2
-        while candidate in ids:
-            candidate, k = f"{base}-{k}", k + 1
-        ids.add(candidate)
-        return candidate
-
-    def symbol_for(fmt: str, body: BodyDef, s: SessionPlan, what: str) -> str:
-        key = (body.id, s.year, what)
-        symbol_counter[key] = symbol_counter.get(key, 0) + 1
-        seq_key = (body.id, what)
-        seq_counter[seq_key] = seq_counter.get(seq_key, 1000 if what == "res" else 0) + 1
-        base = fmt.format(year=s.year, k=symbol_counter[key], number=s.number, seq=seq_counter[seq_key])
-        candidate, k = base, 2
-        while candidate in symbols:
-            candidate, k = f"{base}/{k}", k + 1
-        symbols.add(candidate)
-        return candidate
+    names = Names(ids, symbols)
 
     for s, c in zip(sessions, counts, strict=True):
         body = s.body
@@ -1094,8 +1225,8 @@ def plan_world(n: int, rng: random.Random, seed: int) -> World:
         report_ids = []
         for _ in range(n_rep):
             topic = TOPICS[rng.randrange(len(TOPICS))]
-            symbol = symbol_for(body.rep_symbol, body, s, "rep")
-            rid = unique(slugify(symbol))
+            symbol = names.symbol_for(body.rep_symbol, body, s, "rep")
+            rid = names.unique(slugify(symbol))
             report = ReportPlan(
                 len(reports),
                 rid,
@@ -1119,7 +1250,7 @@ def plan_world(n: int, rng: random.Random, seed: int) -> World:
             else:
                 title = f"Memorandum of Understanding between the {a['name']} and the {b['name']}"
             base = f"{body.org}-{other}-{kind}"
-            aid = unique(base if base not in ids else f"{base}-{s.year}")
+            aid = names.unique(base if base not in ids else f"{base}-{s.year}")
             report = report_ids[k % len(report_ids)]
             report.appendices.append((f"Draft {title}", len(agreements)))
             agreement = AgreementPlan(
@@ -1128,66 +1259,8 @@ def plan_world(n: int, rng: random.Random, seed: int) -> World:
             agreements.append(agreement)
             s.agreements.append(agreement.index)
             approver_of[res_index] = agreement
-        for report in report_ids:
-            if report.appendices:
-                titles = " and ".join(ORG_BY_ID[agreements[a].parties[1]]["acronym"] for _, a in report.appendices)
-                report.subject = (
-                    f"Sets out draft agreements with {titles} for approval, and describes the "
-                    f"cooperation that led to them."
-                )
-            for _ in range(rng.choice((0, 1, 1, 2))):
-                report.appendices.append(
-                    (
-                        rng.choice(
-                            (
-                                "Financial implications",
-                                "Statistics for the period under review",
-                                "List of participating member countries",
-                                "Draft work plan",
-                                "Summary of replies to the questionnaire",
-                            )
-                        ),
-                        None,
-                    )
-                )
-        for i in s.resolutions:
-            if i in approver_of:
-                agreement = approver_of[i]
-                other = ORG_BY_ID[agreement.parties[1]]
-                title = f"Draft {agreement.title}"
-                base = f"{s.id}-{agreement.parties[1]}-cooperation"
-                subject = f"cooperation with the {other['name']}"
-            else:
-                topic = TOPICS[rng.randrange(len(TOPICS))]
-                title, subject = topic[0], topic[2]
-                base = f"{s.id}-{topic[1]}"
-                if rng.random() < 0.08:
-                    title, subject, base = (
-                        f"Budget for the {s.year + 1} financial year",
-                        "the budget of the Organization",
-                        f"{s.id}-budget-{s.year + 1}",
-                    )
-            rid = unique(base)
-            symbol = None
-            if body.res_symbol and i not in reserved and rng.random() < body.symbol_rate:
-                symbol = symbol_for(body.res_symbol, body, s, "res")
-            date = s.start + dt.timedelta(days=rng.randint(0, (s.end - s.start).days)) if s.dated else None
-            plan = ResolutionPlan(
-                i,
-                rid,
-                s.index,
-                title,
-                subject,
-                date,
-                symbol,
-                rng.randint(2, 10),
-                rng.randint(1, 8),
-                i in reserved,
-                approver_of[i].index if i in approver_of else None,
-            )
-            if plan.agreement is not None:
-                plan.n_op = max(plan.n_op, 2)
-            resolutions.append(plan)
+        plan_report_appendices(report_ids, agreements, rng)
+        resolutions += plan_session_resolutions(s, body, rng, names, reserved, approver_of)
     instruments = [(iid, org, title, typ, count) for iid, org, title, typ, count in INSTRUMENTS]
     return World(sessions, resolutions, reports, agreements, instruments, ids)
 
@@ -1611,7 +1684,7 @@ def _sub_once(pattern: str, replacement: str, text: str) -> str:
     return new
 
 
-def plant_in_resolution(kind: str, text: str, res: ResolutionPlan, w: World, context: dict) -> bytes:
+def plant_in_resolution(kind: str, text: str, res: ResolutionPlan, w: World, context: dict) -> bytes:  # noqa: C901 (one branch per kind of error: a table)
     """The resolution's bytes with one error of `kind` planted."""
     s = w.sessions[res.session]
     if kind == "syntax":
@@ -1698,7 +1771,7 @@ def typo_of(record_id: str, taken: set[str]) -> str:
             for j in range(len(word) - 2, 0, -1):
                 if word[j] != word[j + 1]:
                     candidate = "-".join(
-                        parts[:i] + [word[:j] + word[j + 1] + word[j] + word[j + 2 :]] + parts[i + 1 :]
+                        [*parts[:i], word[:j] + word[j + 1] + word[j] + word[j + 2 :], *parts[i + 1 :]]
                     )
                     if candidate not in taken:
                         return candidate
@@ -1743,6 +1816,46 @@ class Stats:
         self.bytes[kind] = self.bytes.get(kind, 0) + size
 
 
+@dataclass
+class Output:
+    """Where the tree is written, with what was written (by kind) and what was planted where."""
+
+    out_dir: Path
+    stats: Stats = field(default_factory=Stats)
+    planted: list[dict] = field(default_factory=list)
+
+    def write(self, path: Path, data: str | bytes, kind: str) -> None:
+        if isinstance(data, str):
+            data = data.encode("utf-8")
+        with open(path, "wb") as handle:
+            handle.write(data)
+        self.stats.add(kind, len(data))
+
+    def rel(self, path: Path) -> str:
+        return path.relative_to(self.out_dir).as_posix()
+
+    def note(self, kind: str, path: Path, extra: str = "") -> None:
+        code = INJECTIONS[kind][0]
+        self.planted.append(
+            {
+                "kind": kind,
+                "code": code,
+                "also": ALSO.get(kind, []),
+                "path": self.rel(path),
+                "what": INJECTIONS[kind][1] + extra,
+            }
+        )
+
+
+@dataclass
+class Targets:
+    """Where each planted error goes."""
+
+    resolutions: dict[int, tuple[str, dict]]  # resolution index -> (kind, what planting it needs)
+    others: dict[tuple[str, int], str]  # (what, index) -> kind
+    new_files: list[str]  # kinds planted as files of their own
+
+
 def generate(out_dir: Path, n: int, seed: int, injections: list[tuple[str, int]]) -> dict:
     started = time.perf_counter()
     rng = random.Random(seed)
@@ -1762,26 +1875,35 @@ def generate(out_dir: Path, n: int, seed: int, injections: list[tuple[str, int]]
     }
     for folder in folders.values():
         folder.mkdir(parents=True, exist_ok=True)
-    stats = Stats()
-    planted: list[dict] = []
+    out = Output(out_dir)
+    targets = choose_targets(w, injections, seed, n)
+    articles = write_fixed_records(out, folders, w, rng, targets)
+    duplicate_sources = write_sessions(out, folders, w, rng, articles, targets)
+    write_planted_files(out, folders, records, w, duplicate_sources, targets.new_files)
 
-    def write(path: Path, data: str | bytes, kind: str) -> None:
-        if isinstance(data, str):
-            data = data.encode("utf-8")
-        with open(path, "wb") as handle:
-            handle.write(data)
-        stats.add(kind, len(data))
+    elapsed = time.perf_counter() - started
+    out.planted.sort(key=lambda p: (p["code"], p["path"]))
+    manifest = {
+        "generator": "benchmarks/generate.py",
+        "resolutions": n,
+        "seed": seed,
+        "files": out.stats.files,
+        "bytes": out.stats.bytes,
+        "seconds": round(elapsed, 3),
+        "injections": out.planted,
+    }
+    with open(out_dir / "manifest.json", "w", encoding="utf-8") as handle:
+        json.dump(manifest, handle, indent=2, ensure_ascii=False)
+        handle.write("\n")
+    return manifest
 
-    def rel(path: Path) -> str:
-        return path.relative_to(out_dir).as_posix()
 
-    # --- choose where each error goes (independent of the main random stream) --------------------
+def choose_targets(w: World, injections: list[tuple[str, int]], seed: int, n: int) -> Targets:
+    """Where each error goes, drawn from a random stream of its own (the tree is the same with or without)."""
     pick = random.Random(f"{seed}:inject")
     reserved = [r.index for r in w.resolutions if r.reserved]
     pick.shuffle(reserved)
-    res_targets: dict[int, tuple[str, dict]] = {}
-    other_targets: dict[tuple[str, int], str] = {}
-    new_files: list[str] = []
+    targets = Targets({}, {}, [])
     need = sum(count for kind, count in injections if INJECTIONS[kind][2] == "resolution")
     if need > len(reserved):
         raise SystemExit(
@@ -1794,104 +1916,97 @@ def generate(out_dir: Path, n: int, seed: int, injections: list[tuple[str, int]]
         for k in range(count):
             if where == "resolution":
                 index = reserved.pop()
-                res = w.resolutions[index]
-                context: dict = {}
-                if kind == "id-mismatch":
-                    context["new_id"] = next(c for c in (f"{res.id}-rev{j}" for j in range(1, 100)) if c not in w.ids)
-                elif kind == "duplicate-symbol":
-                    source = symbol_sources[pick.randrange(len(symbol_sources))]
-                    symbol_sources.remove(source)
-                    context["symbol"], context["other"] = source.symbol, source
-                elif kind == "missing-reference":
-                    context["typo"] = typo_of(w.resolutions[max(0, index - 1)].id, w.ids)
-                elif kind == "missing-fragment":
-                    inst = w.instruments[pick.randrange(len(w.instruments))]
-                    context["instrument"], context["article"] = inst[0], inst[4] + 50 + k
-                res_targets[index] = (kind, context)
-            elif where == "session":
-                candidates = [
-                    s.index
-                    for s in w.sessions
-                    if (not s.dated) == (kind == "session-dates-reversed") and ("session", s.index) not in other_targets
-                ]
-                if kind == "session-dates-reversed":
-                    candidates = [i for i in candidates if w.sessions[i].start != w.sessions[i].end]
-                if not candidates:
-                    raise SystemExit(f"generate.py: no session left to plant {kind} in; generate more resolutions")
-                other_targets[("session", candidates[pick.randrange(len(candidates))])] = kind
-            elif where == "agreement":
-                other_targets[("agreement-candidate", k)] = kind  # resolved when agreements are rendered
-            elif where == "report":
-                candidates = [r.index for r in w.reports if ("report", r.index) not in other_targets]
-                if not candidates:
-                    raise SystemExit(f"generate.py: no report left to plant {kind} in")
-                other_targets[("report", candidates[pick.randrange(len(candidates))])] = kind
-            elif where == "instrument":
-                free = [i for i in range(len(w.instruments)) if ("instrument", i) not in other_targets]
-                if not free:
-                    raise SystemExit(f"generate.py: no instrument left to plant {kind} in")
-                other_targets[("instrument", free[pick.randrange(len(free))])] = kind
+                targets.resolutions[index] = (kind, resolution_context(kind, index, k, w, pick, symbol_sources))
+            elif where in ("session", "agreement", "report", "instrument"):
+                key = other_target(kind, where, k, w, pick, targets.others)
+                targets.others[key] = kind
             else:
-                new_files.append(kind)
-    agreement_kinds = [kind for key, kind in other_targets.items() if key[0] == "agreement-candidate"]
+                targets.new_files.append(kind)
+    return targets
 
-    def note(kind: str, path: Path, extra: str = "") -> None:
-        code = INJECTIONS[kind][0]
-        planted.append(
-            {
-                "kind": kind,
-                "code": code,
-                "also": ALSO.get(kind, []),
-                "path": rel(path),
-                "what": INJECTIONS[kind][1] + extra,
-            }
-        )
 
-    # --- the fixed records ---------------------------------------------------------------------
+def resolution_context(kind: str, index: int, k: int, w: World, pick: random.Random, symbol_sources: list) -> dict:
+    """What planting `kind` in resolution `index` needs: the id, symbol, reference or fragment to put there."""
+    res = w.resolutions[index]
+    context: dict = {}
+    if kind == "id-mismatch":
+        context["new_id"] = next(c for c in (f"{res.id}-rev{j}" for j in range(1, 100)) if c not in w.ids)
+    elif kind == "duplicate-symbol":
+        source = symbol_sources[pick.randrange(len(symbol_sources))]
+        symbol_sources.remove(source)
+        context["symbol"], context["other"] = source.symbol, source
+    elif kind == "missing-reference":
+        context["typo"] = typo_of(w.resolutions[max(0, index - 1)].id, w.ids)
+    elif kind == "missing-fragment":
+        inst = w.instruments[pick.randrange(len(w.instruments))]
+        context["instrument"], context["article"] = inst[0], inst[4] + 50 + k
+    return context
+
+
+def other_target(
+    kind: str, where: str, k: int, w: World, pick: random.Random, others: dict[tuple[str, int], str]
+) -> tuple[str, int]:
+    """The session, agreement, report or instrument the k-th error of `kind` goes in."""
+    if where == "session":
+        candidates = [
+            s.index
+            for s in w.sessions
+            if (not s.dated) == (kind == "session-dates-reversed") and ("session", s.index) not in others
+        ]
+        if kind == "session-dates-reversed":
+            candidates = [i for i in candidates if w.sessions[i].start != w.sessions[i].end]
+        if not candidates:
+            raise SystemExit(f"generate.py: no session left to plant {kind} in; generate more resolutions")
+        return ("session", candidates[pick.randrange(len(candidates))])
+    if where == "agreement":
+        return ("agreement-candidate", k)  # resolved when agreements are rendered
+    if where == "report":
+        candidates = [r.index for r in w.reports if ("report", r.index) not in others]
+        if not candidates:
+            raise SystemExit(f"generate.py: no report left to plant {kind} in")
+        return ("report", candidates[pick.randrange(len(candidates))])
+    free = [i for i in range(len(w.instruments)) if ("instrument", i) not in others]
+    if not free:
+        raise SystemExit(f"generate.py: no instrument left to plant {kind} in")
+    return ("instrument", free[pick.randrange(len(free))])
+
+
+def write_fixed_records(
+    out: Output, folders: dict[str, Path], w: World, rng: random.Random, targets: Targets
+) -> dict[str, list[str]]:
+    """The organizations, bodies and instruments; the article numbers of each instrument."""
     for o in ORGANIZATIONS:
-        write(folders["organization"] / f"{o['id']}.yaml", render_organization(o), "organization")
+        out.write(folders["organization"] / f"{o['id']}.yaml", render_organization(o), "organization")
     for b in BODIES:
-        write(folders["body"] / f"{b.id}.yaml", render_body(b), "body")
+        out.write(folders["body"] / f"{b.id}.yaml", render_body(b), "body")
     articles: dict[str, list[str]] = {}
     for i, inst in enumerate(w.instruments):
-        kind = other_targets.get(("instrument", i))
+        kind = targets.others.get(("instrument", i))
         text, numbers = render_instrument(inst, rng, duplicate_article=kind == "duplicate-fragment")
         articles[inst[0]] = numbers
         path = folders["instrument"] / f"{inst[0]}.yaml"
-        write(path, text, "instrument")
+        out.write(path, text, "instrument")
         if kind:
-            note(kind, path)
+            out.note(kind, path)
+    return articles
 
-    # --- sessions, with their reports, agreements and resolutions, oldest first ----------------------
+
+def write_sessions(
+    out: Output,
+    folders: dict[str, Path],
+    w: World,
+    rng: random.Random,
+    articles: dict[str, list[str]],
+    targets: Targets,
+) -> list[tuple[Path, bytes, ResolutionPlan]]:
+    """Sessions, with their reports, agreements and resolutions, oldest first; the resolutions planted with
+    duplicate-id, whose copies are written afterwards."""
     writer = ResolutionWriter(w, rng, articles)
     year_dirs: set[int] = set()
-    swappable_left = list(agreement_kinds)
+    swappable_left = [kind for key, kind in targets.others.items() if key[0] == "agreement-candidate"]
     duplicate_sources: list[tuple[Path, bytes, ResolutionPlan]] = []
     for s in w.sessions:
-        kind = other_targets.get(("session", s.index))
-        path = folders["session"] / f"{s.id}.yaml"
-        write(
-            path,
-            render_session(
-                s, country="NO" if kind == "yaml11-boolean" else None, reversed_dates=kind == "session-dates-reversed"
-            ),
-            "session",
-        )
-        if kind:
-            note(
-                kind,
-                path,
-                f" ({s.start} to {s.end}, {len(s.resolutions)} resolutions without adoption dates)"
-                if kind == "session-dates-reversed"
-                else "",
-            )
-        session_reports = [w.reports[i] for i in s.reports]
-        for report in session_reports:
-            kind = other_targets.get(("report", report.index))
-            path = (folders["agreement"] if kind == "wrong-folder" else folders["report"]) / f"{report.id}.yaml"
-            write(path, render_report(report, w), "report")
-            if kind:
-                note(kind, path)
+        session_reports = write_session_and_reports(out, folders, w, s, targets)
         writer.reports_so_far.extend(session_reports)
         year_dir = folders["resolution"] / str(s.year)
         if s.year not in year_dirs:
@@ -1901,66 +2016,121 @@ def generate(out_dir: Path, n: int, seed: int, injections: list[tuple[str, int]]
             res = w.resolutions[i]
             text = writer.render(res, session_reports)
             path = year_dir / f"{res.id}.yaml"
-            target = res_targets.get(i)
+            target = targets.resolutions.get(i)
             if target is None:
-                write(path, text, "resolution")
+                out.write(path, text, "resolution")
             else:
-                kind, context = target
-                data = plant_in_resolution(kind, text, res, w, context)
-                write(path, data, "resolution")
-                extra = {
-                    "missing-reference": f" ({context.get('typo')})",
-                    "id-mismatch": f" ({context.get('new_id')})",
-                    "missing-fragment": f" ({context.get('instrument')}#article-{context.get('article')})",
-                }.get(kind, "")
-                if kind == "duplicate-id":
-                    duplicate_sources.append((path, data, res))
-                elif kind == "duplicate-symbol":
-                    # Of two records with one symbol, the later in path order is the one reported.
-                    other = context["other"]
-                    if isinstance(other, ResolutionPlan):
-                        other_path = f"records/resolutions/{w.sessions[other.session].year}/{other.id}.yaml"
-                    else:
-                        other_path = f"records/reports/{other.id}.yaml"
-                    if other_path > rel(path):
-                        planted.append(
-                            {
-                                "kind": kind,
-                                "code": "RT204",
-                                "also": [],
-                                "path": other_path,
-                                "what": f"{INJECTIONS[kind][1]}: {rel(path)} was given the symbol "
-                                f"{context['symbol']} of this file, which sorts after it",
-                            }
-                        )
-                    else:
-                        note(kind, path, f" ({context['symbol']}, also in {other_path})")
-                else:
-                    note(kind, path, extra)
+                plant_resolution(out, path, text, res, w, target, duplicate_sources)
             if not res.reserved:
                 writer.previous.append(res)
         for a_index in s.agreements:
             a = w.agreements[a_index]
             text, swapped = render_agreement(a, w, rng, swap=bool(swappable_left))
             path = folders["agreement"] / f"{a.id}.yaml"
-            write(path, text, "agreement")
+            out.write(path, text, "agreement")
             if swapped:
-                note(swappable_left.pop(), path)
+                out.note(swappable_left.pop(), path)
         writer.agreements_so_far.extend(w.agreements[i] for i in s.agreements)
     if swappable_left:
         raise SystemExit(
             "generate.py: no agreement with both a signed and an in-force date to plant "
             "lifecycle-out-of-order in; generate more resolutions"
         )
+    return duplicate_sources
 
-    # --- files planted outside the usual places ------------------------------------------------------
+
+def write_session_and_reports(
+    out: Output, folders: dict[str, Path], w: World, s: SessionPlan, targets: Targets
+) -> list[ReportPlan]:
+    """A session's record and its reports'; the reports."""
+    kind = targets.others.get(("session", s.index))
+    path = folders["session"] / f"{s.id}.yaml"
+    out.write(
+        path,
+        render_session(
+            s, country="NO" if kind == "yaml11-boolean" else None, reversed_dates=kind == "session-dates-reversed"
+        ),
+        "session",
+    )
+    if kind:
+        out.note(
+            kind,
+            path,
+            f" ({s.start} to {s.end}, {len(s.resolutions)} resolutions without adoption dates)"
+            if kind == "session-dates-reversed"
+            else "",
+        )
+    session_reports = [w.reports[i] for i in s.reports]
+    for report in session_reports:
+        kind = targets.others.get(("report", report.index))
+        path = (folders["agreement"] if kind == "wrong-folder" else folders["report"]) / f"{report.id}.yaml"
+        out.write(path, render_report(report, w), "report")
+        if kind:
+            out.note(kind, path)
+    return session_reports
+
+
+def plant_resolution(
+    out: Output,
+    path: Path,
+    text: str,
+    res: ResolutionPlan,
+    w: World,
+    target: tuple[str, dict],
+    duplicate_sources: list[tuple[Path, bytes, ResolutionPlan]],
+) -> None:
+    """A resolution written with its planted error, and noted where validate must report it."""
+    kind, context = target
+    data = plant_in_resolution(kind, text, res, w, context)
+    out.write(path, data, "resolution")
+    extra = {
+        "missing-reference": f" ({context.get('typo')})",
+        "id-mismatch": f" ({context.get('new_id')})",
+        "missing-fragment": f" ({context.get('instrument')}#article-{context.get('article')})",
+    }.get(kind, "")
+    if kind == "duplicate-id":
+        duplicate_sources.append((path, data, res))
+    elif kind == "duplicate-symbol":
+        # Of two records with one symbol, the later in path order is the one reported.
+        other = context["other"]
+        if isinstance(other, ResolutionPlan):
+            other_path = f"records/resolutions/{w.sessions[other.session].year}/{other.id}.yaml"
+        else:
+            other_path = f"records/reports/{other.id}.yaml"
+        if other_path > out.rel(path):
+            out.planted.append(
+                {
+                    "kind": kind,
+                    "code": "RT204",
+                    "also": [],
+                    "path": other_path,
+                    "what": f"{INJECTIONS[kind][1]}: {out.rel(path)} was given the symbol "
+                    f"{context['symbol']} of this file, which sorts after it",
+                }
+            )
+        else:
+            out.note(kind, path, f" ({context['symbol']}, also in {other_path})")
+    else:
+        out.note(kind, path, extra)
+
+
+def write_planted_files(
+    out: Output,
+    folders: dict[str, Path],
+    records: Path,
+    w: World,
+    duplicate_sources: list[tuple[Path, bytes, ResolutionPlan]],
+    new_files: list[str],
+) -> None:
+    """Files planted outside the usual places: copies of a record, a record outside its kind's folder, a
+    broken link."""
     for path, data, res in duplicate_sources:
         year = w.sessions[res.session].year + 1
         copy_dir = folders["resolution"] / str(year)
         copy_dir.mkdir(exist_ok=True)
         copy = copy_dir / path.name
-        write(copy, data, "resolution")
-        note("duplicate-id", copy, f" (a copy of {rel(path)})")
+        out.write(copy, data, "resolution")
+        out.note("duplicate-id", copy, f" (a copy of {out.rel(path)})")
     made: dict[str, int] = {}
     for kind in new_files:
         made[kind] = k = made.get(kind, 0)
@@ -1969,7 +2139,7 @@ def generate(out_dir: Path, n: int, seed: int, injections: list[tuple[str, int]]
             drafts = records / "drafts"
             drafts.mkdir(exist_ok=True)
             path = drafts / f"observer-organization-{k + 1}.yaml"
-            write(
+            out.write(
                 path,
                 "".join(
                     [
@@ -1981,31 +2151,15 @@ def generate(out_dir: Path, n: int, seed: int, injections: list[tuple[str, int]]
                 ),
                 "organization",
             )
-            note(kind, path)
+            out.note(kind, path)
         elif kind == "broken-symlink":
             year = w.sessions[-1].year
             path = folders["resolution"] / str(year) / f"linked-resolution-{k + 1}.yaml"
             if path.is_symlink() or path.exists():
                 path.unlink()
             os.symlink(f"../../drafts/missing-resolution-{k + 1}.yaml", path)
-            stats.add("symlink", 0)
-            note(kind, path)
-
-    elapsed = time.perf_counter() - started
-    planted.sort(key=lambda p: (p["code"], p["path"]))
-    manifest = {
-        "generator": "benchmarks/generate.py",
-        "resolutions": n,
-        "seed": seed,
-        "files": stats.files,
-        "bytes": stats.bytes,
-        "seconds": round(elapsed, 3),
-        "injections": planted,
-    }
-    with open(out_dir / "manifest.json", "w", encoding="utf-8") as handle:
-        json.dump(manifest, handle, indent=2, ensure_ascii=False)
-        handle.write("\n")
-    return manifest
+            out.stats.add("symlink", 0)
+            out.note(kind, path)
 
 
 # --------------------------------------------------------------------------------------------------

@@ -234,7 +234,8 @@ def _not_imported(
 
 
 def _first_difference(expected: str, got: str) -> str:
-    at = next((i for i, (a, b) in enumerate(zip(expected, got)) if a != b), min(len(expected), len(got)))
+    # the first character that differs, else where the shorter ends
+    at = next((i for i, (a, b) in enumerate(zip(expected, got, strict=False)) if a != b), min(len(expected), len(got)))
     return f"at {at}: text {expected[max(0, at - 30) : at + 40]!r} / render {got[max(0, at - 30) : at + 40]!r}"
 
 

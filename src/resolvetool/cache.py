@@ -17,7 +17,7 @@ import hashlib
 import os
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
@@ -104,10 +104,8 @@ class ResultCache:
     def _disable(self, error: Exception) -> None:
         self.problem = f"cache at {self.path} not used: {error}"
         if self._db is not None:
-            try:
+            with suppress(sqlite3.Error):
                 self._db.close()
-            except sqlite3.Error:
-                pass
         self._db = None
 
     @property
@@ -147,7 +145,7 @@ class ResultCache:
         self,
         new: list[tuple[bytes, bytes]],
         used: list[bytes],
-        stamps: list[tuple[str, Stamp, bytes]] = (),
+        stamps: Sequence[tuple[str, Stamp, bytes]] = (),
         salt: bytes = b"",
     ) -> None:
         """Store new results and file stamps, and mark `used` results as used today."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .diagnostics import Diagnostic, make, quote
 from .models import Agreement, RecordBase, Resolution, Session
+from .models.resolution import Layout
 from .source import SourceDocument
 
 
@@ -31,7 +32,7 @@ def record_checks(record: RecordBase, doc: SourceDocument) -> list[Diagnostic]:
     if isinstance(record, Resolution):
         out += _empty_clauses(record, doc)
     if isinstance(record, Resolution) and record.layout is not None:
-        out += _mark_places(record, doc)
+        out += _mark_places(record, record.layout, doc)
     if isinstance(record, Resolution) and (record.parts or any(c.part for c in record.preamble + record.operative)):
         out += _part_order(record, doc)
     return out
@@ -71,7 +72,10 @@ def _part_order(resolution: Resolution, doc: SourceDocument) -> list[Diagnostic]
             if clause.part is None:
                 message = f"{section} clause {index + 1} names no part, but the resolution is in parts"
             elif at is None:
-                message = f"{section} clause {index + 1} names part {quote(clause.part)}, which is not among the resolution's parts"
+                message = (
+                    f"{section} clause {index + 1} names part {quote(clause.part)}, which is not among the "
+                    "resolution's parts"
+                )
             else:
                 message = (
                     f"{section} clause {index + 1} belongs to part {quote(clause.part)} but follows a clause "
@@ -106,10 +110,10 @@ def _places(resolution: Resolution) -> set[str]:
     return places
 
 
-def _mark_places(resolution: Resolution, doc: SourceDocument) -> list[Diagnostic]:
+def _mark_places(resolution: Resolution, layout: Layout, doc: SourceDocument) -> list[Diagnostic]:
     places = _places(resolution)
     out = []
-    for index, mark in enumerate(resolution.layout.marks):
+    for index, mark in enumerate(layout.marks):
         if mark.at not in places:
             line, col = doc.position(("layout", "marks", index, "at"))
             out.append(

@@ -108,13 +108,15 @@ CODES: dict[str, Code] = {
             "RT023",
             "stale-schema-line",
             _W,
-            "the first line's '# yaml-language-server: $schema=' does not lead to the schema of the record's kind from where the file is (a moved record); fmt corrects it",
+            "the first line's '# yaml-language-server: $schema=' does not lead to the schema of the record's "
+            "kind from where the file is (a moved record); fmt corrects it",
         ),
         Code(
             "RT024",
             "hidden-line-break",
             _E,
-            "a NEL, LINE SEPARATOR or PARAGRAPH SEPARATOR outside quotes, where YAML reads a line break that editors do not show",
+            "a NEL, LINE SEPARATOR or PARAGRAPH SEPARATOR outside quotes, where YAML reads a line break that "
+            "editors do not show",
         ),
         Code(
             "RT030",
@@ -155,7 +157,8 @@ CODES: dict[str, Code] = {
             "RT211",
             "part-mismatch",
             _E,
-            "in a resolution adopted in parts, a clause names no part, an unlisted part, or comes out of the parts' order",
+            "in a resolution adopted in parts, a clause names no part, an unlisted part, or comes out of the "
+            "parts' order",
         ),
         Code("RT212", "empty-clause", _E, "a clause with neither text nor items"),
         # RT3xx: drafting conventions (lint)
@@ -261,25 +264,29 @@ CODES: dict[str, Code] = {
             "RT509",
             "import-numbering",
             _W,
-            "the imported operative clauses are not numbered 1, 2, 3 ...: a paragraph may have been split, joined or misread",
+            "the imported operative clauses are not numbered 1, 2, 3 ...: a paragraph may have been split, "
+            "joined or misread",
         ),
         Code(
             "RT510",
             "import-heading-text",
             _W,
-            "imported text read as heading, above the formula, reads like clauses: the resolution may open earlier than the formula found",
+            "imported text read as heading, above the formula, reads like clauses: the resolution may open "
+            "earlier than the formula found",
         ),
         Code(
             "RT511",
             "import-body-verb",
             _W,
-            "the body's name read from the imported formula holds a verb a body resolves with: the formula may be the start of a clause",
+            "the body's name read from the imported formula holds a verb a body resolves with: the formula may "
+            "be the start of a clause",
         ),
         Code(
             "RT520",
             "formula-not-printed",
             _W,
-            "the imported text prints no opening formula: the body was read from a sentence, a numbered paragraph or the heading",
+            "the imported text prints no opening formula: the body was read from a sentence, a numbered "
+            "paragraph or the heading",
         ),
         Code(
             "RT529",
@@ -291,7 +298,8 @@ CODES: dict[str, Code] = {
             "RT531",
             "number-damaged",
             _W,
-            'an imported clause number or item label printed damaged ("4," or "i." for "1.", "(c}") and read as what it stands for',
+            'an imported clause number or item label printed damaged ("4," or "i." for "1.", "(c}") and read as '
+            "what it stands for",
         ),
         Code(
             "RT532",
@@ -345,7 +353,8 @@ CODES: dict[str, Code] = {
             "RT550",
             "enacting-body-guessed",
             _W,
-            'the imported text\'s enacting formula ("BE IT RESOLVED that ...") names no body: the body was read from the heading or the first clause',
+            'the imported text\'s enacting formula ("BE IT RESOLVED that ...") names no body: the body was read '
+            "from the heading or the first clause",
         ),
         Code(
             "RT551",
@@ -362,7 +371,8 @@ CODES: dict[str, Code] = {
             "RT592",
             "pdf-pages-without-text",
             _W,
-            "some pages of the imported PDF hold no text (images, such as a scanned table); what they show is not imported",
+            "some pages of the imported PDF hold no text (images, such as a scanned table); what they show is "
+            "not imported",
         ),
     ]
 }
@@ -393,7 +403,8 @@ def cap(diagnostics: list[Diagnostic], path: str, limit: int, *, unlisted: int =
     kept, left = ordered[:limit], ordered[limit:]
     more = len(left) + unlisted
     errors_left = unlisted > 0 or any(d.severity is Severity.ERROR for d in left)
-    return kept + [
+    return [
+        *kept,
         make(
             path,
             0,
@@ -402,7 +413,7 @@ def cap(diagnostics: list[Diagnostic], path: str, limit: int, *, unlisted: int =
             f"{more} more problems in this file are not listed",
             "fix the problems above and run again",
             severity=Severity.ERROR if errors_left else Severity.WARNING,
-        )
+        ),
     ]
 
 

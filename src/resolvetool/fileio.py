@@ -23,7 +23,7 @@ import stat
 import tempfile
 import time
 from collections.abc import Iterator, Mapping
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -105,7 +105,7 @@ NO_ROOM = {errno.ENOSPC: "the disk is full", errno.EDQUOT: "the disk quota is us
 
 
 def _explain(error: OSError) -> str:
-    reasons = {
+    reasons: dict[int | None, str] = {  # OSError.errno may be None
         **{number: f"{said}; free some space and run the command again" for number, said in NO_ROOM.items()},
         errno.EROFS: "the file system is read-only",
         errno.EACCES: "permission denied; check the folder's permissions",
@@ -283,10 +283,8 @@ def _pair(folder: _Folder) -> dict:
 
 
 def _quietly(function, *args, **kwargs) -> None:
-    try:
+    with suppress(OSError):
         function(*args, **kwargs)
-    except OSError:
-        pass
 
 
 def _stage(folder: _Folder, target: Path, data: bytes) -> _Staged:
@@ -374,10 +372,8 @@ def atomic_write(path: Path, text: str) -> None:
             os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, path)
     except BaseException:
-        try:
+        with suppress(FileNotFoundError):
             os.unlink(temporary)
-        except FileNotFoundError:
-            pass
         raise
 
 

@@ -23,7 +23,7 @@ def label_families(label: str) -> set[str]:
     families = set()
     if core.isdigit():
         families.add("number")
-    if len(core) == 1 and core.islower() or (len(core) > 1 and len(set(core)) == 1 and core.islower()):
+    if (len(core) == 1 and core.islower()) or (len(core) > 1 and len(set(core)) == 1 and core.islower()):
         families.add("letter")
     if _ROMAN.match(core):
         families.add("roman")
@@ -36,7 +36,7 @@ def label_families(label: str) -> set[str]:
 
 def is_first(label: str) -> bool:
     """Whether `label` opens a sequence: (a), (A), (1), (i), (I), .1 (and .2.1 under .2)."""
-    return label_core(label) in ("a", "A", "1", "i", "I") or label.startswith(".") and label.rsplit(".", 1)[-1] == "1"
+    return label_core(label) in ("a", "A", "1", "i", "I") or (label.startswith(".") and label.rsplit(".", 1)[-1] == "1")
 
 
 def first_family(label: str) -> str:

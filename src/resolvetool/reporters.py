@@ -11,6 +11,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote as quote_uri
 
 from rich.console import Console
@@ -233,7 +234,7 @@ def sarif_report(report: Report) -> str:
         physical: dict = {"artifactLocation": artifact}
         # A problem of the whole file is placed on its first line, where code scanning can show it.
         physical["region"] = {"startLine": max(d.line, 1), "startColumn": max(d.col, 1)}
-        result = {
+        result: dict[str, Any] = {
             "ruleId": d.code,
             "level": level[d.severity],
             "message": {"text": d.message + (f". Hint: {d.hint}" if d.hint else "")},

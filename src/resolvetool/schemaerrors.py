@@ -10,6 +10,7 @@ import typing
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from .diagnostics import Diagnostic, make, quote
 from .models import KINDS, MODEL_BY_KIND
@@ -100,7 +101,7 @@ def validation_diagnostics(error: ValidationError, doc: SourceDocument) -> list[
     return out
 
 
-def _one(item: dict[str, Any], loc: Loc, kind: str | None, doc: SourceDocument) -> Diagnostic:
+def _one(item: ErrorDetails, loc: Loc, kind: str | None, doc: SourceDocument) -> Diagnostic:
     kind_type = item["type"]
     where = field_path(loc)
     value = item.get("input")
@@ -108,7 +109,7 @@ def _one(item: dict[str, Any], loc: Loc, kind: str | None, doc: SourceDocument) 
         line, col = doc.position(loc[:-1], of_key=True)
         field = loc[-1]
         model = _model_at(kind, loc[:-1]) if kind else None
-        info = model.model_fields.get(field) if model else None
+        info = model.model_fields.get(str(field)) if model else None
         about = f" ({info.description})" if info is not None and info.description else ""
         return make(doc.path, line, col, "RT101", f"missing required field {quote(where)}", f"add '{field}:'{about}")
     if kind_type == "extra_forbidden":
@@ -131,7 +132,7 @@ def _one(item: dict[str, Any], loc: Loc, kind: str | None, doc: SourceDocument) 
                 doc.path, line, col, "RT105", 'missing field "kind"', f"add 'kind:' with one of: {', '.join(KINDS)}"
             )
         line, col = doc.position(("kind",))
-        tag = item.get("ctx", {}).get("tag", doc.data.get("kind"))
+        tag = item.get("ctx", {}).get("tag", (doc.data or {}).get("kind"))
         guess = _closest(str(tag), list(KINDS))
         return make(
             doc.path,
@@ -179,7 +180,7 @@ def _type_hint(kind_type: str, value: Any) -> str | None:
     return None
 
 
-def _value_message(item: dict[str, Any]) -> str:
+def _value_message(item: ErrorDetails) -> str:
     value, ctx = item.get("input"), item.get("ctx") or {}
     if item["type"] == "literal_error":
         return f"{quote(value)} is not one of {ctx.get('expected', '')}"
@@ -191,12 +192,12 @@ def _value_message(item: dict[str, Any]) -> str:
     return f"{shown}: {item['msg'][0].lower()}{item['msg'][1:]}"
 
 
-def _value_hint(item: dict[str, Any], loc: Loc) -> str | None:
+def _value_hint(item: ErrorDetails, loc: Loc) -> str | None:
     if item["type"] != "string_pattern_mismatch":
         return None
     pattern = (item.get("ctx") or {}).get("pattern", "")
     if "#" in pattern:
         return "a reference is a record id, optionally with #part: lower-case letters, digits, '.' and '-'"
-    if loc and loc[-1] == "id" or "a-z0-9" in pattern:
+    if (loc and loc[-1] == "id") or "a-z0-9" in pattern:
         return "use lower-case letters, digits, '.' and '-', starting with a letter or digit"
     return f"the value must match {pattern}"

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.cyaml import CParser
+from yaml._yaml import CParser  # libyaml's parser, where it is defined (types-PyYAML's yaml.cyaml hides it)
 from yaml.events import (
     AliasEvent,
     DocumentEndEvent,
@@ -481,7 +481,7 @@ class _Builder:
                 "remove the tag; the record's model decides the type of each value",
             )
 
-    def build(self, parser: CParser) -> Any:
+    def build(self, parser: CParser) -> Any:  # noqa: C901 (one loop over every event of every record, kept whole for speed)
         """The document's root value; events up to and including the document's end are consumed."""
         get = parser.get_event
         quoted = self.quoted
@@ -491,7 +491,9 @@ class _Builder:
         bad_key = object()  # a key that was reported; its value is built and dropped
         no_key = object()
         while True:
-            event = get()
+            # Dispatched on its exact class (`cls is ...`, faster than isinstance), which a type checker cannot
+            # narrow on: the event is Any.
+            event: Any = get()
             cls = event.__class__
             if cls is MappingEndEvent or cls is SequenceEndEvent:
                 stack.pop()
@@ -519,16 +521,17 @@ class _Builder:
                     value = []
             # Attach the value to its parent (containers are attached empty and filled later).
             # `loc` is None inside anything that is dropped: a refused key, or the value of one.
+            loc: Loc | None
             if not stack:
-                loc: Loc | None = ()
+                loc = ()
                 root = value
-                self.positions[loc] = (line, col, line, col)
+                self.positions[()] = (line, col, line, col)
             else:
                 frame = stack[-1]
                 parent, base = frame[0], frame[1]
                 if parent.__class__ is list:
                     parent.append(value)
-                    loc = None if base is None else base + (len(parent) - 1,)
+                    loc = None if base is None else base + (len(parent) - 1,)  # noqa: RUF005 (faster than unpacking)
                     if loc is not None:
                         self.positions[loc] = (line, col, line, col)
                 elif frame[2] is no_key:  # this node is a key
@@ -540,7 +543,7 @@ class _Builder:
                     if key is not bad_key:
                         parent[key] = value
                         if base is not None:
-                            loc = base + (key,)
+                            loc = base + (key,)  # noqa: RUF005 (faster than unpacking, once per value)
                             self.positions[loc] = (line, col, frame[3][0], frame[3][1])
             if cls is MappingStartEvent or cls is SequenceStartEvent:
                 if len(stack) >= MAX_DEPTH:

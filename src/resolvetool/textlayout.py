@@ -52,7 +52,7 @@ def columns(
 
 def _line(cells: list[Text], widths: list[int]) -> Text:
     line = Text()
-    for index, (cell, width) in enumerate(zip(cells, widths)):
+    for index, (cell, width) in enumerate(zip(cells, widths, strict=False)):  # a cell past the columns: not shown
         cell = cell.copy()
         cell.truncate(width, overflow="ellipsis")
         if index < len(cells) - 1:

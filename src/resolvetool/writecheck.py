@@ -92,7 +92,7 @@ def _difference(meant: Any, got: Any, loc: Loc = ()) -> Loc | None:
                 return found
         return None
     if isinstance(meant, list):
-        for index, (one, other) in enumerate(zip(meant, got)):
+        for index, (one, other) in enumerate(zip(meant, got, strict=False)):  # lengths compared below
             found = _difference(one, other, (*loc, index))
             if found is not None:
                 return found
@@ -163,7 +163,9 @@ def comment_lines(text: str) -> list[tuple[int, str]]:
     position = 0
     for event in yaml_events(text):
         if event.__class__ is ScalarEvent:
-            start, end = event.start_mark.index, event.end_mark.index
+            start_mark, end_mark = event.start_mark, event.end_mark
+            assert start_mark is not None and end_mark is not None, "libyaml marks where every event stands"
+            start, end = start_mark.index, end_mark.index
             _comments_between(text, position, start, found)
             header = BLOCK_HEADER.match(text, start) if event.style in ("|", ">") else None
             if header:

@@ -441,7 +441,8 @@ def keep_comments(node: Any, column: int = 0) -> None:
             if entry and len(entry) > 1 and entry[1] and index and is_block(node[index - 1]):
                 for token in entry[1]:  # at their own column, after a block, they would be its text
                     if isinstance(token, CommentToken):
-                        token.start_mark = CommentMark(column)
+                        # ruamel.yaml puts a CommentMark here itself (comments.py), though it annotates StreamMark
+                        token.start_mark = CommentMark(column)  # type: ignore[assignment]
             keep_comments(value, column + 2)
 
 
@@ -502,7 +503,8 @@ def _to_block(node: Any, column: int) -> None:
             tokens = part if isinstance(part, list) else [part]
             for token in tokens:
                 if isinstance(token, CommentToken):
-                    token.start_mark = CommentMark(column if isinstance(part, list) else 0)
+                    # ruamel.yaml puts a CommentMark here itself (comments.py), though it annotates StreamMark
+                    token.start_mark = CommentMark(column if isinstance(part, list) else 0)  # type: ignore[assignment]
     children = node.values() if isinstance(node, CommentedMap) else node
     for child in children:
         if isinstance(child, (CommentedMap, CommentedSeq)):

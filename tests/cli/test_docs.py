@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
+import pytest
 from helpers import REPO
 
 from resolvetool.cli import app
@@ -83,6 +84,7 @@ def test_the_readme_is_short_and_its_screenshot_small() -> None:
     assert screenshot.read_bytes().startswith(b"\x89PNG") and screenshot.stat().st_size < 200 * 1024
 
 
+@pytest.mark.slow  # ten commands as processes: seconds
 def test_the_readme_example_runs(tmp_path: Path) -> None:
     """The example's lines, run in order on a copy of the bundled records, succeed."""
     block = README.split("## Example", 1)[1].split("```sh\n", 1)[1].split("```", 1)[0]

@@ -77,7 +77,7 @@ def test_every_command_lists_the_global_options_once(run_cli) -> None:
 
 def test_search_words_and_global_options(run_cli, reference_project) -> None:
     """A -q among a search's words is the option; after --, where options end, it is a word (-word leaves
-    records out, as the README says)."""
+    records out, as docs/lookups.md says)."""
     quiet = run_cli("search", "IMPACT", "-q", "-f", "table", cwd=reference_project)
     assert quiet.exit_code == 0 and "interpol-ga-81-impact-cooperation" in quiet.stdout
     assert "records" not in quiet.stderr  # no count of the records found

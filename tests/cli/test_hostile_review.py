@@ -400,7 +400,7 @@ def test_the_cache_dir_setting_cannot_name_a_folder_outside_the_project(
 ) -> None:
     """`cache-dir` was the one folder setting not held inside the project: a pull request's resolvetool.toml
     (`cache-dir = "/home/runner/.config/x"`) made validate make folders and write its SQLite databases anywhere
-    the CI runner could write, though the README says a repository's settings cannot make resolvetool write
+    the CI runner could write, though the docs say a repository's settings cannot make resolvetool write
     elsewhere."""
     elsewhere = tmp_path / "elsewhere" / "made"
     root = base_tree(**{"resolvetool.toml": f'cache-dir = "{elsewhere.as_posix()}"\n'})
@@ -414,7 +414,7 @@ def test_the_cache_dir_setting_cannot_name_a_folder_outside_the_project(
 def test_the_users_cache_folder_wins_over_the_repositorys_setting(
     run_cli, base_tree, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The README names $RESOLVETOOL_CACHE_DIR first, but a cache-dir setting overrode it: a repository chose
+    """The docs name $RESOLVETOOL_CACHE_DIR first, but a cache-dir setting overrode it: a repository chose
     the cache of the user who had named one."""
     mine = tmp_path / "my-cache"
     root = base_tree(**{"resolvetool.toml": 'cache-dir = ".cache"\n'})
@@ -481,7 +481,7 @@ def test_two_builds_of_one_site_wait_for_one_another(base_tree) -> None:
 def test_a_file_named_inside_a_linked_folder_is_not_read(run_cli, base_tree, tmp_path: Path) -> None:
     """Only a file that was itself a link was checked for leading out of the project: a file named on the command
     line inside a linked folder (`validate records/lnk/npmrc.yaml`, `lnk -> ~`) was read, and its keys and
-    values shown in the findings, though the README says a link leading outside is never read."""
+    values shown in the findings, though the docs say a link leading outside is never read."""
     outside = tmp_path / "outside"
     outside.mkdir()
     (outside / "npmrc.yaml").write_text('id: secret\nkind: organization\nname: x\n_authToken: "npm_SECRET"\n')

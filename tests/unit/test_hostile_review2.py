@@ -96,7 +96,7 @@ def test_fmt_of_an_impossible_date_is_no_traceback(run_cli, make_tree):
     "value", ["012", "0o17", "0b101", "-0x1F", "1_000", ".5e+3", "-.inf", "+.inf", "-1:20", "=", "<<", "0x_1F"]
 )
 def test_fmt_quotes_what_a_yaml_1_1_or_1_2_reader_takes_for_another_type(value):
-    """The README: quoted where a YAML 1.1 reader would take them for a boolean, number or date. `012` stayed
+    """The docs (fmt): quoted where a YAML 1.1 reader would take them for a boolean, number or date. `012` stayed
     plain (validate's RT021 after fmt), and `0o17` (1.2), `-1:20` (1.1) were read as numbers; `=` and `<<` make
     PyYAML's safe loader fail."""
     from ruamel.yaml import YAML

@@ -1,4 +1,4 @@
-"""The library is the product: what the README shows works without the command line."""
+"""The library is the product: what docs/library.md shows works without the command line."""
 
 from __future__ import annotations
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .records import Change, RecordDiff, clause_words, diff_records
-from .trees import diff_sides, read_folder
+from .trees import Side, diff_sides, read_folder
 
 
 def diff_paths(old: Path, new: Path, *, whitespace: bool = False) -> list[RecordDiff]:
@@ -64,7 +64,7 @@ def record_history(
     root = gitrev.repository(Path(settings.root))
     relative = gitrev.relative(root, Path(os.path.realpath(Path(path).parent)) / Path(path).name)  # as git names it
     out = []
-    previous: dict[str, bytes] = {}
+    previous: Side = {}
     for sha, date, subject, name in gitrev.history(root, relative):
         current = gitrev.read_at(root, sha, {name})
         out.append((sha, date, subject, diff_sides(previous, current, whitespace=whitespace)))

@@ -65,7 +65,7 @@ def _lcs(a: list, b: list) -> list[tuple[int, int]]:
 
 def _before(x: Hashable, y: Hashable) -> bool:
     try:
-        return (repr(type(x)), x) < (repr(type(y)), y)  # type: ignore[operator]
+        return (repr(type(x)), x) < (repr(type(y)), y)
     except TypeError:
         return repr(x) < repr(y)
 
@@ -105,13 +105,17 @@ def words_diff(old: str, new: str) -> list[tuple[str, str]]:
 def reverse_words(ops: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """The runs turning `new` back into `old`."""
     out: list[tuple[str, str]] = []
-    pending: list[tuple[str, str]] = []
-    for op, text in ops + [("=", None)]:
+    pending: list[tuple[str, str]] = []  # the stretch of change since the last kept run
+    for op, text in ops:
         if op == "=":
-            out += [("-", t) for o, t in pending if o == "+"] + [("+", t) for o, t in pending if o == "-"]
+            out += _swapped(pending)
             pending = []
-            if text is not None:
-                out.append((op, text))
+            out.append((op, text))
         else:
             pending.append((op, text))
-    return out
+    return out + _swapped(pending)
+
+
+def _swapped(change: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A stretch of change undone: what was added is removed, then what was removed is added."""
+    return [("-", t) for o, t in change if o == "+"] + [("+", t) for o, t in change if o == "-"]

@@ -127,7 +127,7 @@ def _list(path: str, old: list, new: list, whitespace: bool) -> list[Change]:
     i = j = 0
     for x, y in [*kept, (len(old), len(new))]:
         removed, added = list(range(i, x)), list(range(j, y))
-        for a, b in zip(removed, added):
+        for a, b in zip(removed, added, strict=False):  # the unpaired rest of the longer side follows
             if isinstance(old[a], dict) and isinstance(new[b], dict):
                 for change in _value(path, old[a], new[b], whitespace):
                     out.append(replace(change, at=(a + 1, b + 1)))
@@ -162,7 +162,7 @@ def clause_words(clause: Any) -> str:
 
 
 def _item_words(items: Any) -> list[str]:
-    out: list[str] = []
+    out: list[Any] = []  # the raw values, which may be missing or not strings
     for item in items if isinstance(items, list) else []:
         if isinstance(item, dict):
             out += [item.get("label"), item.get("text"), *_item_words(item.get("items"))]
@@ -170,22 +170,51 @@ def _item_words(items: Any) -> list[str]:
 
 
 def _clauses(path: str, old: list, new: list, whitespace: bool) -> list[Change]:
-    key = lambda clause: _hashable(_normal(_without_number(clause), whitespace))
-    kept = common([key(c) for c in old], [key(c) for c in new])
+    kept = common([_clause_key(c, whitespace) for c in old], [_clause_key(c, whitespace) for c in new])
     matched_old = {i for i, _ in kept}
     matched_new = {j for _, j in kept}
     out: list[Change] = []
     for i, j in kept:  # the same words and fields; perhaps a new printed number
-        if _number(old[i]) != _number(new[j]):
-            out.append(Change("renumbered", path, _number(old[i]), _number(new[j]), at=(i + 1, j + 1)))
-    # Moves: a clause that left one place and arrived, unchanged, at another.
+        out += _renumbering(path, old, new, i, j)
+    out += _moves(path, old, new, whitespace, matched_old, matched_new)
+    out += _changes(path, old, new, whitespace, matched_old, matched_new)
+    out += [
+        Change("deleted", path, old=clause_words(old[i]), at=(i + 1, None), context=(_before(old, i), None))
+        for i in range(len(old))
+        if i not in matched_old
+    ]
+    out += [
+        Change("inserted", path, new=clause_words(new[j]), at=(None, j + 1), context=(None, _before(new, j)))
+        for j in range(len(new))
+        if j not in matched_new
+    ]
+    return sorted(out, key=_order)
+
+
+def _clause_key(clause: Any, whitespace: bool) -> Any:
+    """What two clauses share when they are the same clause, perhaps renumbered."""
+    return _hashable(_normal(_without_number(clause), whitespace))
+
+
+def _renumbering(path: str, old: list, new: list, i: int, j: int) -> list[Change]:
+    if _number(old[i]) != _number(new[j]):
+        return [Change("renumbered", path, _number(old[i]), _number(new[j]), at=(i + 1, j + 1))]
+    return []
+
+
+def _moves(
+    path: str, old: list, new: list, whitespace: bool, matched_old: set[int], matched_new: set[int]
+) -> list[Change]:
+    """Moves: a clause that left one place and arrived, unchanged, at another. The pairs found are added to
+    the matched sets."""
     left = [i for i in range(len(old)) if i not in matched_old]
     arrived = [j for j in range(len(new)) if j not in matched_new]
     by_key: dict[Any, list[int]] = {}
     for j in arrived:
-        by_key.setdefault(key(new[j]), []).append(j)
+        by_key.setdefault(_clause_key(new[j], whitespace), []).append(j)
+    out: list[Change] = []
     for i in left:
-        places = by_key.get(key(old[i]))
+        places = by_key.get(_clause_key(old[i], whitespace))
         if places:
             j = places.pop(0)
             out.append(
@@ -198,11 +227,17 @@ def _clauses(path: str, old: list, new: list, whitespace: bool) -> list[Change]:
                     context=(_before(old, i), _before(new, j)),
                 )
             )
-            if _number(old[i]) != _number(new[j]):
-                out.append(Change("renumbered", path, _number(old[i]), _number(new[j]), at=(i + 1, j + 1)))
+            out += _renumbering(path, old, new, i, j)
             matched_old.add(i)
             matched_new.add(j)
-    # Changes: the remaining clauses paired by how alike their words are, most alike first.
+    return out
+
+
+def _changes(
+    path: str, old: list, new: list, whitespace: bool, matched_old: set[int], matched_new: set[int]
+) -> list[Change]:
+    """Changes: the remaining clauses paired by how alike their words are, most alike first. The pairs found
+    are added to the matched sets."""
     left = [i for i in range(len(old)) if i not in matched_old]
     arrived = [j for j in range(len(new)) if j not in matched_new]
     words_old = {i: clause_words(old[i]) for i in left}
@@ -215,6 +250,7 @@ def _clauses(path: str, old: list, new: list, whitespace: bool) -> list[Change]:
                 pair = sorted((words_old[i], words_new[j]))
                 candidates.append((-score, pair[0], pair[1], min(i, j), max(i, j), i, j))
     candidates.sort()
+    out: list[Change] = []
     for *_, i, j in candidates:
         if i in matched_old or j in matched_new:
             continue
@@ -231,21 +267,10 @@ def _clauses(path: str, old: list, new: list, whitespace: bool) -> list[Change]:
                     words=tuple(words_diff(words_old[i], words_new[j])),
                 )
             )
-        if _number(old[i]) != _number(new[j]):
-            out.append(Change("renumbered", path, _number(old[i]), _number(new[j]), at=(i + 1, j + 1)))
+        out += _renumbering(path, old, new, i, j)
         for change in _value(path, _without_words(old[i]), _without_words(new[j]), whitespace):
             out.append(replace(change, at=(i + 1, j + 1)))
-    out += [
-        Change("deleted", path, old=clause_words(old[i]), at=(i + 1, None), context=(_before(old, i), None))
-        for i in range(len(old))
-        if i not in matched_old
-    ]
-    out += [
-        Change("inserted", path, new=clause_words(new[j]), at=(None, j + 1), context=(None, _before(new, j)))
-        for j in range(len(new))
-        if j not in matched_new
-    ]
-    return sorted(out, key=_order)
+    return out
 
 
 def _order(change: Change) -> tuple:

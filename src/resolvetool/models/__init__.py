@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import typing
 from typing import Annotated, Union
 
 from pydantic import Field, TypeAdapter
@@ -29,7 +30,9 @@ RECORD_TYPES: tuple[type[RecordBase], ...] = (
 Record = Annotated[Union[RECORD_TYPES], Field(discriminator="kind")]  # type: ignore[valid-type]  # noqa: UP007 (a union built from a tuple)
 RECORD_ADAPTER: TypeAdapter[RecordBase] = TypeAdapter(Record)
 
-MODEL_BY_KIND: dict[str, type[RecordBase]] = {t.model_fields["kind"].annotation.__args__[0]: t for t in RECORD_TYPES}
+MODEL_BY_KIND: dict[str, type[RecordBase]] = {
+    typing.get_args(t.model_fields["kind"].annotation)[0]: t for t in RECORD_TYPES
+}
 assert tuple(MODEL_BY_KIND) == KINDS, "kinds.py and the models must list the same kinds"
 
 __all__ = [

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from .common import IsoDate, Model, RecordBase, Text, ref
+from .common import ActorRef, AnyRef, IsoDate, Model, OrganizationRef, RecordBase, ResolutionRef, Text
 
 EventType = Literal["drafted", "approved", "signed", "in-force", "amended", "terminated"]
 
@@ -25,7 +25,8 @@ def status_after(events: Iterable[str | None]) -> str:
     """The status an agreement has after these lifecycle events, in order."""
     status = "draft"
     for event in events:
-        status = STATUS_AFTER.get(event, status)
+        if event is not None:  # a raw lifecycle step without an event (diff reads unvalidated data)
+            status = STATUS_AFTER.get(event, status)
     return status
 
 
@@ -35,9 +36,9 @@ class AgreementEvent(Model):
     event: EventType
     date: IsoDate | None = None
     """When it happened, if the sources say."""
-    by: ref("resolution", "organization") | None = None
+    by: ActorRef | None = None
     """Who did it: the resolution that approved it, the party that signed."""
-    document: ref() | None = None
+    document: AnyRef | None = None
     """Where the text at this step is found (a report's appendix)."""
     note: Text | None = None
 
@@ -45,9 +46,9 @@ class AgreementEvent(Model):
 class SignatureAuthorization(Model):
     """Someone empowered to sign the agreement for a party."""
 
-    signatory: ref("organization")
+    signatory: OrganizationRef
     """The office that may sign, as `organization#office`."""
-    by: ref("resolution")
+    by: ResolutionRef
     """The resolution that gives the authority."""
 
 
@@ -56,8 +57,8 @@ class Agreement(RecordBase):
 
     kind: Literal["agreement"]
     title: Text
-    parties: Annotated[list[ref("organization")], Field(min_length=2)]
-    text_location: ref() | None = None
+    parties: Annotated[list[OrganizationRef], Field(min_length=2)]
+    text_location: AnyRef | None = None
     """Where the agreement's text is found."""
     lifecycle: list[AgreementEvent] = []
     signature_authorizations: list[SignatureAuthorization] = []

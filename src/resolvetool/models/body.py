@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
-from .common import RecordBase, Text, ref
+from .common import OrganizationRef, RecordBase, Text
 
 StyleName = Annotated[
     str,
@@ -20,7 +20,7 @@ class Body(RecordBase):
 
     kind: Literal["body"]
     name: Text
-    organization: ref("organization")
+    organization: OrganizationRef
     formula: Text
     """How resolutions name the body at their opening ("The ICPO-INTERPOL General Assembly")."""
     house_style: StyleName | None = None

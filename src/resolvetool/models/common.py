@@ -6,7 +6,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
@@ -39,19 +39,65 @@ class RefTo:
     kinds: tuple[str, ...] = ()
 
 
-def ref(*kinds: str, description: str | None = None) -> Any:
-    """The type of a reference to a record of one of `kinds`: `id` or `id#fragment`."""
-    text = description or (
+# What every reference looks like, whatever it may point to: `id` or `id#fragment`.
+_REFERENCE_SHAPE = StringConstraints(pattern=rf"^{ID_PATTERN}(#{FRAGMENT_PATTERN})?$", max_length=300)
+
+
+def _reference_description(*kinds: str) -> str:
+    return (
         "Reference to a record"
         + (f" of kind {' or '.join(kinds)}" if kinds else "")
         + ": its id, optionally with #fragment"
     )
+
+
+def ref(*kinds: str, description: str | None = None) -> Any:
+    """The type of a reference to a record of one of `kinds`: `id` or `id#fragment`.
+
+    Built at run time, so a type checker cannot see it is a `str`: the models use the named aliases below, and
+    this stays for kinds defined outside the package."""
     return Annotated[
-        str,
-        StringConstraints(pattern=rf"^{ID_PATTERN}(#{FRAGMENT_PATTERN})?$", max_length=300),
-        RefTo(kinds),
-        Field(description=text),
+        str, _REFERENCE_SHAPE, RefTo(kinds), Field(description=description or _reference_description(*kinds))
     ]
+
+
+# The reference types of the models, one per set of accepted kinds. Each is written out as `Annotated[str, ...]`
+# (rather than made by `ref()`) so that type checkers see a `str`; the kinds are in the order the JSON Schemas'
+# descriptions print them.
+AnyRef = Annotated[str, _REFERENCE_SHAPE, RefTo(()), Field(description=_reference_description())]
+"""A reference to a record of any kind (where a text is found, what a clause cites)."""
+BodyRef = Annotated[str, _REFERENCE_SHAPE, RefTo(("body",)), Field(description=_reference_description("body"))]
+InstrumentRef = Annotated[
+    str, _REFERENCE_SHAPE, RefTo(("instrument",)), Field(description=_reference_description("instrument"))
+]
+OrganizationRef = Annotated[
+    str, _REFERENCE_SHAPE, RefTo(("organization",)), Field(description=_reference_description("organization"))
+]
+ResolutionRef = Annotated[
+    str, _REFERENCE_SHAPE, RefTo(("resolution",)), Field(description=_reference_description("resolution"))
+]
+SessionRef = Annotated[str, _REFERENCE_SHAPE, RefTo(("session",)), Field(description=_reference_description("session"))]
+ActorRef = Annotated[
+    str,
+    _REFERENCE_SHAPE,
+    RefTo(("resolution", "organization")),
+    Field(description=_reference_description("resolution", "organization")),
+]
+"""Who took a step in an agreement's life: the resolution that approved it, the party that signed."""
+ActRef = Annotated[
+    str,
+    _REFERENCE_SHAPE,
+    RefTo(("agreement", "instrument", "resolution")),
+    Field(description=_reference_description("agreement", "instrument", "resolution")),
+]
+"""A text that can be amended or set out in a report's appendix: an agreement, an instrument, a resolution."""
+ApprovableRef = Annotated[
+    str,
+    _REFERENCE_SHAPE,
+    RefTo(("agreement", "instrument", "report", "resolution")),
+    Field(description=_reference_description("agreement", "instrument", "report", "resolution")),
+]
+"""What a resolution can approve: an act or a report."""
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
@@ -90,6 +136,11 @@ class RecordBase(Model):
     """Official document symbol, when the record has one; unique across the tree."""
     notes: Text | None = None
     """Free remarks by the keeper of the record (sources, doubts); never rendered as official text."""
+
+    if TYPE_CHECKING:
+        # Every kind declares `kind: Literal["<kind>"]` as its own field (the union's discriminator); declared
+        # here for type checkers only, since a field here would move `kind` first in every schema and dump.
+        kind: str
 
     def fragments(self) -> list[tuple[str, tuple[str | int, ...]]]:
         """Names of the parts that references may point at (`#article-41`), with their locations."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from .common import Model, RecordBase, Text, number_slug, ref
+from .common import Model, OrganizationRef, RecordBase, Text, number_slug
 
 
 class Point(Model):
@@ -57,7 +57,7 @@ class Instrument(RecordBase):
 
     kind: Literal["instrument"]
     title: Text
-    organization: ref("organization") | None = None
+    organization: OrganizationRef | None = None
     type: (
         Literal[
             "constitution",

@@ -6,13 +6,14 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
-from .common import FragmentName, Model, RecordBase, Text, ref
+from .common import AnyRef, FragmentName, Model, OrganizationRef, RecordBase, Text
 
 Relation = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z][a-z-]*$"),
     Field(
-        description="Kind of relationship as a slug, read 'this organization <relation> target': executing-arm-of, part-of, member-of"
+        description="Kind of relationship as a slug, read 'this organization <relation> target': "
+        "executing-arm-of, part-of, member-of"
     ),
 ]
 
@@ -21,10 +22,10 @@ class Relationship(Model):
     """How this organization stands to another, as a record states it."""
 
     relation: Relation
-    target: ref("organization")
+    target: OrganizationRef
     description: Text | None = None
     """The relationship in the words of the source ("the cybersecurity executing arm of ...")."""
-    source: ref() | None = None
+    source: AnyRef | None = None
     """The record that states the relationship."""
 
 
@@ -36,7 +37,7 @@ class Membership(Model):
     """What the members are ("States")."""
     scope: Text | None = None
     """How the source qualifies the membership ("global")."""
-    source: ref() | None = None
+    source: AnyRef | None = None
 
 
 class Unit(Model):
@@ -49,7 +50,7 @@ class Unit(Model):
     location: Text | None = None
     status: Literal["planned", "established", "closed"] | None = None
     description: Text | None = None
-    source: ref() | None = None
+    source: AnyRef | None = None
 
 
 class Office(Model):

@@ -1,6 +1,7 @@
 """Finding every reference in a record, from the models' own type annotations.
 
-Each reference field is typed with `ref(kinds...)`; walking the annotations once per model class
+Each reference field is typed with one of the reference aliases of `common` (`BodyRef`, `AnyRef`, ...: a
+string marked with `RefTo(kinds)`); walking the annotations once per model class
 gives a plan, so a new reference field is checked without anyone remembering to list it.
 """
 
@@ -66,7 +67,7 @@ def _plan(cls: type[BaseModel]) -> tuple[tuple[str, tuple[str, Any]], ...]:
 def references(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, str, tuple[str, ...]]]:
     """Every (location, reference, accepted kinds) in a record, in field order."""
     for name, shape in _plan(type(model)):
-        yield from _walk(getattr(model, name), shape, loc + (name,))
+        yield from _walk(getattr(model, name), shape, (*loc, name))
 
 
 def _walk(value: Any, shape: tuple[str, Any], loc: Loc) -> Iterator[tuple[Loc, str, tuple[str, ...]]]:
@@ -79,4 +80,4 @@ def _walk(value: Any, shape: tuple[str, Any], loc: Loc) -> Iterator[tuple[Loc, s
         yield from references(value, loc)
     else:
         for index, item in enumerate(value):
-            yield from _walk(item, detail, loc + (index,))
+            yield from _walk(item, detail, (*loc, index))

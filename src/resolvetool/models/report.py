@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from .common import Model, RecordBase, Symbol, Text, number_slug, ref
+from .common import ActRef, BodyRef, Model, RecordBase, SessionRef, Symbol, Text, number_slug
 
 
 class Appendix(Model):
@@ -12,7 +12,7 @@ class Appendix(Model):
 
     number: Text
     title: Text | None = None
-    contains: ref("agreement", "instrument", "resolution") | None = None
+    contains: ActRef | None = None
     """The record whose text the appendix sets out."""
 
     @property
@@ -26,8 +26,8 @@ class Report(RecordBase):
     kind: Literal["report"]
     symbol: Symbol
     title: Text | None = None
-    body: ref("body") | None = None
-    session: ref("session") | None = None
+    body: BodyRef | None = None
+    session: SessionRef | None = None
     subject: Text | None = None
     """What the report sets out, in the words that describe it."""
     appendices: list[Appendix] = []

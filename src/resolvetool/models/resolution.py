@@ -6,7 +6,20 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
-from .common import IsoDate, Model, RecordBase, Text, number_slug, ref
+from .common import (
+    ActRef,
+    AnyRef,
+    ApprovableRef,
+    BodyRef,
+    InstrumentRef,
+    IsoDate,
+    Model,
+    RecordBase,
+    ResolutionRef,
+    SessionRef,
+    Text,
+    number_slug,
+)
 
 Status = Literal["draft", "adopted", "rejected", "withdrawn", "superseded"]
 Count = Annotated[int, Field(ge=0)]
@@ -19,7 +32,7 @@ class Item(Model):
     """The label as printed, brackets and points included."""
     text: Text
     items: list[Item] = []
-    refs: list[ref()] = []
+    refs: list[AnyRef] = []
 
 
 class Clause(Model):
@@ -39,7 +52,7 @@ class Clause(Model):
     items: list[Item] = []
     tail: Text | None = None
     """Words printed after the items that finish the clause ("have notified their objections;")."""
-    refs: list[ref()] = []
+    refs: list[AnyRef] = []
     """The records and parts the words point to."""
 
 
@@ -80,7 +93,7 @@ class ResolutionPart(Model):
 class Footnote(Model):
     marker: Text
     text: Text
-    refs: list[ref()] = []
+    refs: list[AnyRef] = []
 
 
 class Annex(Model):
@@ -89,10 +102,10 @@ class Annex(Model):
     number: Text | None = None
     title: Text | None = None
     text: Text | None = None
-    instrument: ref("instrument") | None = None
+    instrument: InstrumentRef | None = None
     """The instrument the annex holds (the one the resolution `adopts`): its text is printed here, from that
     record, in place of `text`."""
-    refs: list[ref()] = []
+    refs: list[AnyRef] = []
 
 
 MarkKind = Literal[
@@ -152,8 +165,8 @@ class Resolution(RecordBase):
     title: Text | None = None
     """The subject or title as printed; absent when the text printed none (a decision that opens with the
     body's formula or a narrative sentence, under no heading)."""
-    body: ref("body")
-    session: ref("session") | None = None
+    body: BodyRef
+    session: SessionRef | None = None
     status: Status
     agenda_item: Text | None = None
     """The agenda item as printed ("7", "11 (b)")."""
@@ -166,13 +179,13 @@ class Resolution(RecordBase):
     operative: list[Clause] = []
     footnotes: list[Footnote] = []
     annexes: list[Annex] = []
-    adopts: ref("instrument") | None = None
+    adopts: InstrumentRef | None = None
     """The instrument whose text the resolution adopts and prints after its operative clauses ("adopts ... the
     following Convention:"); render prints that text there."""
-    approves: list[ref("agreement", "instrument", "report", "resolution")] = []
-    amends: list[ref("agreement", "instrument", "resolution")] = []
-    supersedes: list[ref("resolution")] = []
-    superseded_by: ref("resolution") | None = None
+    approves: list[ApprovableRef] = []
+    amends: list[ActRef] = []
+    supersedes: list[ResolutionRef] = []
+    superseded_by: ResolutionRef | None = None
     layout: Layout | None = None
     """Set by `import`: how the source printed what the house style does not derive."""
 

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from .common import IsoDate, Model, RecordBase, Text, ref
+from .common import BodyRef, IsoDate, Model, RecordBase, Text
 
 
 class Venue(Model):
@@ -20,7 +20,7 @@ class Session(RecordBase):
     """A numbered session of a body, with its venue and dates."""
 
     kind: Literal["session"]
-    body: ref("body")
+    body: BodyRef
     number: Annotated[int, Field(ge=1)]
     """Ordinal number of the session (81 for the 81st)."""
     title: Text | None = None

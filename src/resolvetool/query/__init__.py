@@ -14,7 +14,7 @@ Both raise FilterError (with the offending span of the offending argument) for w
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from .engine import DEFAULT_COLUMNS, Hit, Query, Result, run
@@ -31,7 +31,7 @@ from .words import fts_expression
 
 def build(
     catalogue: dict[str, Any],
-    filters: list[str] = (),
+    filters: Sequence[str] = (),
     *,
     words: list[str] | None = None,
     text: str | None = None,

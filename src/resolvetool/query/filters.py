@@ -53,7 +53,7 @@ class Filter:
 def looks_like_filter(argument: str, catalogue: dict[str, Any]) -> bool:
     """Whether a search argument is meant as a filter: a known field name, then an operator."""
     match = _FILTER.match(argument)
-    return bool(match) and match.group(1) in catalogue
+    return match is not None and match.group(1) in catalogue
 
 
 def parse_filter(text: str, catalogue: dict[str, dict[str, Any]]) -> Filter:
@@ -274,7 +274,7 @@ def date_bounds(value: str, text: str, start: int) -> tuple[str, str]:
 
 def parse_sort(text: str, catalogue: dict[str, dict[str, Any]]) -> list[tuple[str, bool]]:
     """`date,-title` -> [("date", ascending), ("title", descending)]."""
-    keys = []
+    keys: list[tuple[str, bool]] = []
     offset = 0
     for part in text.split(","):
         key = part.strip()

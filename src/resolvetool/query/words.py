@@ -31,7 +31,33 @@ def fts_expression(
     `split`, arguments are search strings whose words stand apart unless they are in double quotes. The index
     holds stems, so a prefix longer than its words' stems (cooperat*, whose words are indexed as "cooper")
     also searches the stems `stems(prefix)` gives (Index.prefix_stems)."""
-    terms: list[tuple[str, str, str, int]] = []  # (expression, role, argument, position)
+    terms = _terms(arguments, split, stems)
+    if not terms:
+        raise FilterError("", 0, 0, "nothing to search for", 'give one or more words, or a "quoted phrase"')
+    groups, excluded = _grouped(terms)
+    if not groups:
+        expression, _, argument, position = terms[0]
+        raise FilterError(
+            argument,
+            position,
+            len(argument),
+            "a search needs a word that must appear",
+            "words after NOT (or starting with '-') only leave records out",
+        )
+    expression = " AND ".join(group[0] if len(group) == 1 else "(" + " OR ".join(group) + ")" for group in groups)
+    for word in excluded:
+        wrapped = len(groups) == 1 and (len(groups[0]) == 1 or expression.startswith("(")) and " NOT " not in expression
+        expression = f"{expression if wrapped else f'({expression})'} NOT {word}"
+    return expression
+
+
+# One search term: (FTS5 expression, role: "word" / "or" / "not", the argument it is in, its position there).
+_Term = tuple[str, str, str, int]
+
+
+def _terms(arguments: list[str], split: bool, stems: Callable[[str], list[str]] | None) -> list[_Term]:
+    """The arguments' words, phrases and operators, in order."""
+    terms: list[_Term] = []
     for argument in arguments:
         argument = _CONTROL.sub(" ", argument)  # FTS5 would read a NUL as the end of the query
         if not split and '"' not in argument and re.search(r"\s", argument.strip()):
@@ -45,8 +71,12 @@ def fts_expression(
                 terms.append((word, word.lower(), argument, match.start()))
             else:
                 terms.append(_term(word, False, argument, match.start(), stems))
-    if not terms:
-        raise FilterError("", 0, 0, "nothing to search for", 'give one or more words, or a "quoted phrase"')
+    return terms
+
+
+def _grouped(terms: list[_Term]) -> tuple[list[list[str]], list[str]]:
+    """The terms as groups of alternatives (words joined by OR), all of which must match, and the words that
+    must not; FilterError for an operator without the words it needs."""
     groups: list[list[str]] = []
     excluded: list[str] = []
     joining = False
@@ -74,20 +104,7 @@ def fts_expression(
             joining = False
         else:
             groups.append([expression])
-    if not groups:
-        expression, _, argument, position = terms[0]
-        raise FilterError(
-            argument,
-            position,
-            len(argument),
-            "a search needs a word that must appear",
-            "words after NOT (or starting with '-') only leave records out",
-        )
-    expression = " AND ".join(group[0] if len(group) == 1 else "(" + " OR ".join(group) + ")" for group in groups)
-    for word in excluded:
-        wrapped = len(groups) == 1 and (len(groups[0]) == 1 or expression.startswith("(")) and " NOT " not in expression
-        expression = f"{expression if wrapped else f'({expression})'} NOT {word}"
-    return expression
+    return groups, excluded
 
 
 def _term(

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from ..inert import inert
@@ -46,7 +47,26 @@ def render_markdown(resolution: Any, context: Context) -> str:
     def line(text: str) -> str:
         return words(text, one_line=True)
 
-    blocks = [f"# {line(resolution.title or resolution.symbol or resolution.id)}"]
+    blocks = [f"# {line(resolution.title or resolution.symbol or resolution.id)}", _facts(resolution, context)]
+    items: list[str] = []  # the lines of the list being printed
+    for part in parts(resolution, context):
+        if part.role not in ("item", "instrument-item") and items:
+            blocks.append("\n".join(items))
+            items = []
+        if part.role == "item":
+            item = part.source
+            items.append("  " * (part.depth - 1) + f"- {join_words(line(item.label), words(item.text))}")
+        elif part.role == "instrument-item":
+            items.append("  " * (part.depth - 1) + f"- {words(part.text)}")
+        else:
+            blocks += _blocks(part, words, line)
+    if items:
+        blocks.append("\n".join(items))
+    return "\n\n".join(blocks) + "\n"
+
+
+def _facts(resolution: Any, context: Context) -> str:
+    """The line under the title: symbol, body, session, adoption date, and the status when it is not that."""
     facts = [f"**{escape_line(resolution.symbol)}**"] if resolution.symbol else []
     facts.append(escape_line(context.body.name))
     if context.session is not None:
@@ -56,43 +76,30 @@ def render_markdown(resolution: Any, context: Context) -> str:
         facts.append(f"adopted {format_date(adoption.date)}")
     if resolution.status != "adopted" or not (adoption and adoption.date):
         facts.append(resolution.status)
-    blocks.append(" · ".join(facts))
-    items: list[str] = []
-    for part in parts(resolution, context):
-        if part.role not in ("item", "instrument-item") and items:
-            blocks.append("\n".join(items))
-            items = []
-        if part.role in ("slot", "heading"):
-            continue
-        if part.role == "formula":
-            blocks.append(words(part.text))
-        elif part.role in ("section", "annex-heading", "part"):
-            blocks.append(f"## {line(part.text)}")
-        elif part.role in ("annex-title", "part-title"):
-            blocks.append(f"### {line(part.text)}")
-        elif part.role == "clause":
-            blocks.append(_clause(part.source, part.place.startswith("operative"), words, line))
-        elif part.role == "item":
-            item = part.source
-            items.append("  " * (part.depth - 1) + f"- {join_words(line(item.label), words(item.text))}")
-        elif part.role == "tail":
-            blocks.append(words(part.text))
-        elif part.role == "closing":
-            blocks.append(_emphasis("*", words(part.text)))
-        elif part.role == "outcome":
-            blocks.append(_emphasis("**", words(part.text)))
-        elif part.role == "instrument-text":
-            blocks.append(words(part.text))
-        elif part.role == "instrument-item":
-            items.append("  " * (part.depth - 1) + f"- {words(part.text)}")
-        elif part.role == "annex-text":
-            blocks += [words(paragraph) for paragraph in part.text.split("\n\n")]
-        elif part.role == "footnote":
-            footnote = part.source
-            blocks.append(f"[^{escape_line(footnote.marker)}]: {words(footnote.text)}")
-    if items:
-        blocks.append("\n".join(items))
-    return "\n\n".join(blocks) + "\n"
+    return " · ".join(facts)
+
+
+def _blocks(part: Any, words: Callable[[str], str], line: Callable[[str], str]) -> list[str]:
+    """The blocks of one part that is not a list item (none for the parts markdown does not print)."""
+    role = part.role
+    if role == "formula" or role == "tail" or role == "instrument-text":
+        return [words(part.text)]
+    if role in ("section", "annex-heading", "part"):
+        return [f"## {line(part.text)}"]
+    if role in ("annex-title", "part-title"):
+        return [f"### {line(part.text)}"]
+    if role == "clause":
+        return [_clause(part.source, part.place.startswith("operative"), words, line)]
+    if role == "closing":
+        return [_emphasis("*", words(part.text))]
+    if role == "outcome":
+        return [_emphasis("**", words(part.text))]
+    if role == "annex-text":
+        return [words(paragraph) for paragraph in part.text.split("\n\n")]
+    if role == "footnote":
+        footnote = part.source
+        return [f"[^{escape_line(footnote.marker)}]: {words(footnote.text)}"]
+    return []  # "slot", "heading": nothing in markdown
 
 
 def _emphasis(mark: str, text: str) -> str:

@@ -37,7 +37,7 @@ def render_text(resolution: Any, context: Context, *, clean: bool = False) -> st
         if part.role == "footnote" and part.source.marker in placed_footnotes:
             continue
         here = waiting.pop(part.place, [])
-        paragraphs += [shown(mark) for mark in here if mark.offset is None or not part.anchor and not part.text]
+        paragraphs += [shown(mark) for mark in here if mark.offset is None or (not part.anchor and not part.text)]
         inline = [mark for mark in here if mark.offset is not None]
         if part.text and not part.anchor and inline:
             waiting[part.place] = inline  # offsets count into a later part of the same place

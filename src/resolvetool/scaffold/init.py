@@ -144,7 +144,9 @@ def install_source() -> InstallSource:
         recorded = {}
     editable = isinstance(recorded, dict) and "dir_info" in recorded
     # The package found by that name must be the one running (not, say, an older one beside a source checkout).
-    if distribution is None or not (editable or Path(distribution.locate_file("resolvetool")).resolve() == running):
+    if distribution is None or not (
+        editable or Path(str(distribution.locate_file("resolvetool"))).resolve() == running
+    ):
         return InstallSource(
             None,
             f"this resolvetool runs from {_said(str(running))}, not from an installed "
@@ -341,7 +343,7 @@ jobs:
           # Compare with where the branch left its base when the history allows, else with the base's tip.
           from=$(git merge-base "$base" HEAD 2>/dev/null || git rev-parse "$base")
           resolvetool diff --base "$from" --format markdown >> "$GITHUB_STEP_SUMMARY"
-"""
+"""  # noqa: E501 (the file as init writes it, whose first comment line is long)
 
 
 def _workflow(project: str = ".") -> str:

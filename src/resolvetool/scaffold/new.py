@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, TypeVar
 
 from ..kinds import FOLDER_BY_KIND, KINDS
 from ..textimport.build import slug
@@ -21,6 +21,15 @@ from ..textimport.build import slug
 
 class NewError(Exception):
     """The record cannot be made as asked; the message says what to give instead."""
+
+
+_T = TypeVar("_T")
+
+
+def _given(value: _T | None) -> _T:
+    """An option that new_record has already checked is given (`_NEEDS`), as its type without None."""
+    assert value is not None, "new_record checks the options each kind needs"
+    return value
 
 
 def _made_id(text: str, option: str, words: int | None = None) -> str:
@@ -175,7 +184,9 @@ def _data(request: Request, find: _Lookup) -> tuple[dict[str, Any], int | None]:
     if kind == "resolution":
         session = find(request.session, "session", "--session") if request.session else None
         body = (
-            find(request.body, "body", "--body") if request.body else find(session.body, "body", "the session's body")
+            find(request.body, "body", "--body")
+            if request.body
+            else find(_given(session).body, "body", "the session's body")  # --session or --body is given
         )
         if session is not None and session.body != body.id:
             raise NewError(f"--session {session.id} is a session of {session.body}, not of {body.id}")
@@ -183,7 +194,7 @@ def _data(request: Request, find: _Lookup) -> tuple[dict[str, Any], int | None]:
         base = (
             _id_from(request.symbol, "--symbol")
             if request.symbol
-            else f"{within}-{_id_from(request.title, '--title', 6)}"
+            else f"{within}-{_id_from(_given(request.title), '--title', 6)}"
         )
         data |= {
             "id": base,
@@ -195,7 +206,7 @@ def _data(request: Request, find: _Lookup) -> tuple[dict[str, Any], int | None]:
         }
         year = session.start.year if session is not None and session.start else None
     elif kind == "session":
-        body = find(request.body, "body", "--body")
+        body = find(_given(request.body), "body", "--body")
         data |= {"id": f"{body.id}-{request.number}", "body": body.id, "number": request.number}
         if request.city or request.country:
             if not (request.city and request.country):
@@ -203,29 +214,31 @@ def _data(request: Request, find: _Lookup) -> tuple[dict[str, Any], int | None]:
             data["venue"] = {"city": request.city, "country": request.country}
         data |= {key: value for key, value in (("start", request.start), ("end", request.end)) if value}
     elif kind == "body":
-        organization = find(request.organization, "organization", "--organization")
+        organization = find(_given(request.organization), "organization", "--organization")
         data |= {
-            "id": f"{organization.id}-{_id_from(request.name, '--name', 6)}",
+            "id": f"{organization.id}-{_id_from(_given(request.name), '--name', 6)}",
             "name": request.name,
             "organization": organization.id,
             "formula": request.formula or f"The {request.name}",
         }
     elif kind == "organization":
-        made = _id_from(request.acronym, "--acronym") if request.acronym else _id_from(request.name, "--name", 6)
+        made = (
+            _id_from(request.acronym, "--acronym") if request.acronym else _id_from(_given(request.name), "--name", 6)
+        )
         data |= {"id": made, "name": request.name, **({"acronym": request.acronym} if request.acronym else {})}
     elif kind == "agreement":
         parties = [find(party, "organization", "--party").id for party in request.parties]
         twice = next((party for party in parties if parties.count(party) > 1), None)
         if twice:
             raise NewError(f"--party {twice} is given twice")
-        data |= {"id": _id_from(request.title, "--title", 6), "title": request.title, "parties": parties}
+        data |= {"id": _id_from(_given(request.title), "--title", 6), "title": request.title, "parties": parties}
     elif kind == "report":
         session = find(request.session, "session", "--session") if request.session else None
-        body = find(request.body or session.body, "body", "--body") if (request.body or session) else None
+        body = find(request.body or _given(session).body, "body", "--body") if (request.body or session) else None
         if session is not None and body is not None and session.body != body.id:
             raise NewError(f"--session {session.id} is a session of {session.body}, not of {body.id}")
         data |= {
-            "id": _id_from(request.symbol, "--symbol"),
+            "id": _id_from(_given(request.symbol), "--symbol"),
             "symbol": request.symbol,
             **({"title": request.title} if request.title else {}),
             **({"body": body.id} if body else {}),
@@ -233,7 +246,7 @@ def _data(request: Request, find: _Lookup) -> tuple[dict[str, Any], int | None]:
         }
     elif kind == "instrument":
         organization = find(request.organization, "organization", "--organization") if request.organization else None
-        base = _id_from(request.title, "--title", 6)
+        base = _id_from(_given(request.title), "--title", 6)
         data |= {
             "id": f"{organization.id}-{base}" if organization else base,
             "title": request.title,

@@ -52,7 +52,7 @@ def render_view(view: View, shown_path: str, console: Console) -> Text:
     if view.referrer_counts:
         lines += [Text(), Text("Referred to by", style="bold underline")]
         lines += _referrers(view, width, console)
-    return Text("\n").join(line.rstrip() or line for line in _rstripped(lines))
+    return Text("\n").join(_rstripped(lines))
 
 
 def _rstripped(lines: list[Text]) -> list[Text]:

@@ -232,6 +232,8 @@ def _body(facts: Facts, records: Records, body_id: str | None, make) -> Any:
         if same and (family is None or body.organization == family.organization[0]):
             return body
     style = "interpol" if facts.venue or facts.dates else "ordinal" if facts.ordinal_in_formula else None
+    org_name: str | None
+    acronym: str | None
     if family is not None:
         org_id, org_name, acronym = family.organization
         new_id, name = family.body

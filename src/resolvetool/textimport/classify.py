@@ -199,6 +199,7 @@ class _Reader:
                 titled.group("head").strip(), titled.group("number"), line, title=titled.group("title")
             )
         else:
+            assert annex_heading is not None, "one of the two was found"
             self.annex = ParsedAnnex(paragraph.text, annex_heading.group(2), line)
         self.parsed.annexes.append(self.annex)
         self.region, self.annex_length = "annex", 0
@@ -226,7 +227,7 @@ class _Reader:
         """An adoption line, an outcome ("Adopted."), and the lines of the closing after them."""
         if not (
             self._clauses_seen
-            and (CLOSING.match(plain) or self.region == "closing" and not self.closing_over and _closing_line(plain))
+            and (CLOSING.match(plain) or (self.region == "closing" and not self.closing_over and _closing_line(plain)))
         ):
             return False  # (after a paragraph that is not a closing line, "meeting" or "vote" opens none)
         self.region = "closing"
@@ -355,7 +356,7 @@ class _Reader:
             and len(text.split()) <= 10
             and text[:1].isupper()
             and not text.endswith(TERMINAL)
-            and (starts_unit(following) or len(text.split()) <= 6 and following.endswith(TERMINAL))
+            and (starts_unit(following) or (len(text.split()) <= 6 and following.endswith(TERMINAL)))
         ):
             return False
         self._hold_heading(paragraph)  # "Follow-up and review"
@@ -381,10 +382,8 @@ class _Reader:
             return False
         if self.introduced is not clause:
             following = opening.following
-            if (
-                not _last_words(clause).endswith(":")
-                or not quoted
-                and (starts_unit(following) or following.endswith(TERMINAL))
+            if not _last_words(clause).endswith(":") or (
+                not quoted and (starts_unit(following) or following.endswith(TERMINAL))
             ):
                 return False  # the first row: a list goes on below it ("Political declaration" heads a text)
         self.introduced = clause
@@ -444,7 +443,7 @@ class _Reader:
     def _heading(self, paragraph: Paragraph, opening: _Opening) -> bool:
         hinted = all(self.hints.get(self.content[index].number) == "heading" for index in paragraph.lines)
         # set in bold by the page: a heading even when it opens with a word a formula could ("Financing of ...")
-        if not (opening.bare and is_heading(paragraph.text) or hinted and not opening.number and not opening.label):
+        if not ((opening.bare and is_heading(paragraph.text)) or (hinted and not opening.number and not opening.label)):
             return False
         self._hold_heading(paragraph)
         return True
@@ -750,9 +749,8 @@ def _closing_line(text: str) -> bool:
         return True  # the countries of a recorded vote
     if _SIGNED.match(text) or _SIGNATORY.search(text):
         return True  # a council's roll call, attestation and signatures
-    return (
-        bool(re.search(r"\b(vote|votes|abstention|abstentions|meeting|unanimously|consensus)\b", text))
-        or len(text.split()) <= 6
+    return bool(re.search(r"\b(vote|votes|abstention|abstentions|meeting|unanimously|consensus)\b", text)) or (
+        len(text.split()) <= 6
         and re.search(r"\d|/", text) is not None
         and not ITEM_LABEL.match(text)
         and not CLAUSE_NUMBER.match(text)

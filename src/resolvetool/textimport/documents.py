@@ -13,6 +13,7 @@ and is left to `parts`: only numbered headings cut a text, and bare numerals onl
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -56,8 +57,9 @@ def split_resolutions(source: str) -> list[Piece] | None:
         return None
     cuts = [0, *starts[1:], len(lines)]
     pieces = []
-    for number, (start, end) in enumerate(zip(cuts, cuts[1:])):
+    for number, (start, end) in enumerate(itertools.pairwise(cuts)):
         found = _NAMED.match(plain[starts[number]]) or _BARE.match(plain[starts[number]])
+        assert found is not None, "each start was found by one of the two"
         label = next(group for group in found.groups() if group)
         pieces.append(Piece("\n".join(lines[start:end]), start + 1, label))
     return pieces

@@ -33,7 +33,10 @@ def render_back(resolution: Any, resolve: Callable[[str], Any], source: str, fir
     expected, got = _words(source), _words(rendered)
     if expected == got:
         return []
-    at = next((index for index, (a, b) in enumerate(zip(expected, got)) if a != b), min(len(expected), len(got)))
+    # the first word that differs, else where the shorter ends
+    at = next(
+        (index for index, (a, b) in enumerate(zip(expected, got, strict=False)) if a != b), min(len(expected), len(got))
+    )
     line = first_line + _line_of_word(source, at)
     text_side = " ".join(expected[at : at + 8])
     record_side = " ".join(got[at : at + 8])
@@ -55,7 +58,7 @@ def numbering(clauses: list[ParsedClause]) -> list[TextWarning]:
         numbers = [_number(clause.number) for clause in run]
         if not any(number is not None for number in numbers):
             continue  # unnumbered clauses throughout: nothing to run
-        for position, (clause, number) in enumerate(zip(run, numbers), start=1):
+        for position, (clause, number) in enumerate(zip(run, numbers, strict=True), start=1):
             if number == position:
                 continue
             where = f" of part {part}" if part else ""
@@ -81,7 +84,7 @@ def heading(parsed: ParsedText) -> list[TextWarning]:
     resolution: a numbered paragraph, one that opens with a formula and ends as clauses end, or a long
     sentence. Headings are titles, symbols, dates and references; a clause there means the formula found
     is not where the resolution opens (a treaty's parties, a "Whereas" preamble, an earlier statement)."""
-    for text, line in zip(parsed.heading, parsed.heading_lines):
+    for text, line in zip(parsed.heading, parsed.heading_lines, strict=True):
         if text.lstrip().startswith("#"):
             continue  # marked as a heading by the source's markdown: a title, however long
         plain = strip_markup(text).strip()

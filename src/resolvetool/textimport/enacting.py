@@ -19,6 +19,7 @@ and the reader is told (RT550). Operative clauses after it ("BE IT FURTHER RESOL
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .lines import Line, strip_markup
@@ -86,10 +87,7 @@ def starts_whereas(text: str) -> bool:
 def whereas_text(lines: list[Line]) -> bool:
     """Whether the text's preamble is built of "Whereas" paragraphs (the first paragraph that opens with a
     clause word does so with "Whereas", or one glued into a line: "... Bank Whereas ...")."""
-    for line in lines[:80]:
-        if _WHEREAS.match(line.text):
-            return True
-    return False
+    return any(_WHEREAS.match(line.text) for line in lines[:80])
 
 
 def find_enacting(lines: list[Line]) -> Enacting | None:
@@ -131,16 +129,19 @@ def find_resolved_first(lines: list[Line]) -> Enacting | None:
             return Enacting(index, 0, end, _resume(text, end), _named(by.group("body")))
         concurring = _CONCURRING.match(text, after)
         stop = re.match(r"\s*[,:]", text[after:])
-        if concurring is None and stop is None:
+        if concurring is not None:
+            end = concurring.end()
+        elif stop is not None:
+            end = after + stop.end()
+        else:
             return None  # "Resolved by the ..." with no body read and no stop after it: no formula to read
-        end = concurring.end() if concurring else after + stop.end()
         return Enacting(index, 0, end, _resume(text, end), "")
     return None
 
 
 def _enacting_at(lines: list[Line], index: int, start: int, whereas: bool) -> Enacting | None:
     text = lines[index].text
-    lead = re.match(_MARKUP if start == 0 else r"[*_]*", text[start:]).end()
+    lead = _length(_MARKUP if start == 0 else r"[*_]*", text[start:])
     words = _ENACTING.match(text, start + lead)
     if words is None or not (words.group("now") or words.group("words")):
         if whereas and start > 0:
@@ -170,7 +171,7 @@ def _enacting_at(lines: list[Line], index: int, start: int, whereas: bool) -> En
         end = _trim_end(text, by.end("body") + len(by.group("end").rstrip()))
         return Enacting(index, start, end, _resume(text, end), _named(by.group("body")))
     # "BE IT RESOLVED that ...", "**BE IT RESOLVED**, that", "RESOLVED:"
-    end = after + re.match(r"[*_]*(?:\s*[,:])?[*_]*", text[after:]).end()  # its stop and markup, not the space
+    end = after + _length(r"[*_]*(?:\s*[,:])?[*_]*", text[after:])  # its stop and markup, not the space
     end = _trim_end(text, end)
     return Enacting(index, start, end, _resume(text, end), "")
 
@@ -178,7 +179,7 @@ def _enacting_at(lines: list[Line], index: int, start: int, whereas: bool) -> En
 def _speaking(lines: list[Line], index: int, start: int, after: int, text: str) -> Enacting | None:
     """ "(Now, therefore,) The General Assembly, Proclaims ...": the formula ends after the body's name (and "RESOLVES
     AS FOLLOWS:" when the verb says no more); the verb opens the first clause."""
-    rest = re.match(_MARKUP, text[after:]).end() + after
+    rest = _length(_MARKUP, text[after:]) + after
     speaks = _SPEAKS.match(text, rest)
     if speaks is None:
         # "The General Assembly," alone (below or after "Now, therefore,"); never a name ending a line mid-text
@@ -196,11 +197,19 @@ def _speaking(lines: list[Line], index: int, start: int, after: int, text: str) 
 
 def _trim_end(text: str, end: int) -> int:
     """Past the markup that closes the formula's words ("**BE IT RESOLVED**")."""
-    return end + re.match(r"[*_]*", text[end:]).end()
+    return end + _length(r"[*_]*", text[end:])
+
+
+def _length(pattern: str, text: str) -> int:
+    """How many characters at the start of `text` the pattern takes: one that matches the empty string too, so
+    it always matches (or one already seen to match)."""
+    found = re.match(pattern, text)
+    assert found is not None, "the pattern matches here"
+    return found.end()
 
 
 def _resume(text: str, end: int) -> int:
-    return end + re.match(r"\s*", text[end:]).end()
+    return end + _length(r"\s*", text[end:])
 
 
 def _next_text(lines: list[Line], index: int) -> int | None:
@@ -243,7 +252,7 @@ _RESOLVED_BY = re.compile(
 )
 
 
-def guess_body(heading: list[str], clauses: list[str], preamble: list[str] = ()) -> str:
+def guess_body(heading: list[str], clauses: list[str], preamble: Sequence[str] = ()) -> str:
     """The body of a formula that names none: from the heading ("A RESOLUTION OF THE CITY OF RIVERGROVE"), the
     first clause ("that the Senate recognizes ..."), a later clause ("Resolved by the Assembly, ..."), or the first
     body the preamble names ("WHEREAS, the City Council concludes ..."); "" when none says."""

@@ -109,52 +109,9 @@ _FUNCTION_WORDS = {"the", "of", "and", "for", "to", "in", "on", "a", "an", "by",
 def read_heading(heading: list[str], lines: list[int], facts: Facts) -> None:
     plain = [strip_markup(text) for text in heading]
     for text, line in zip(plain, lines, strict=True):
-        if facts.title is None:
-            subject = _SUBJECT.match(text)
-            if subject:
-                facts.title, facts.title_line = subject.group(1), line
-        if facts.committee_reference is None and text.startswith("[") and text.endswith("]"):
-            facts.committee_reference = text[1:-1].strip()
-        if facts.date is None and re.search(r"\badopted\b|^of\s+\d|\bof \d{1,2} \w+ \d{4}$", text, re.IGNORECASE):
-            facts.date = find_date(text)
-        if facts.agenda_item is None:
-            agenda = _AGENDA.search(text)
-            if agenda:
-                facts.agenda_item = agenda.group(1)
-                if agenda.start() == 0 and facts.date is None:  # WHO: "Agenda item 17.3     31 May 2021"
-                    facts.date = find_date(text[agenda.end() :])
-        # "Eightieth session  Agenda item 7 ...", "Human Rights Council Fifty-second session ... Agenda item 3"
-        session = _SESSION_LINE.match(text) or ("agenda item" in text.lower() and _SESSION_LINE.search(text))
-        if session and facts.session_number is None:
-            facts.session_number = parse_ordinal(session.group(1))
-        rest = _ADOPTED_ON.sub("", text).strip()  # "(adopted on 24 November 2020) AMENDMENTS TO ..."
-        if facts.date is None and rest != text:
-            facts.date = find_date(text)
-        if (
-            facts.title is None
-            and facts.title_follows
-            and rest
-            and not _UN_SYMBOL.search(rest)
-            and not (find_date(rest) and len(rest.split()) <= 5)
-        ):
-            facts.title, facts.title_line = rest, line
-            continue
-        _read_symbol_and_title(text, line, facts)
-        if facts.meeting is None and re.search(r"\badopted\b", text, re.IGNORECASE):
-            meeting = _MEETING.search(text)  # "Adopted by the Security Council at its 8941st meeting, on ..."
-            if meeting:
-                facts.meeting = meeting.group(1)
-    if facts.session_number is None and facts.symbol:
-        # symbols that carry the session: WHA66.1, EB132.R1, MSC.302(87), A/RES/80/1
-        numbered = re.match(r"^(?:WHA|EB)(\d+)\.|^[A-Z]+\.\d+\((\d+)\)$|^A/RES/(\d+)/", facts.symbol)
-        if numbered:
-            facts.session_number = int(next(group for group in numbered.groups() if group))
-    if facts.session_number is None:  # "Human Rights Council Fifty-second session 27 February-4 April 2023"
-        for text in plain:
-            session = _SESSION_LINE.search(text)
-            if session and text != facts.title and (facts.title is None or facts.title not in text):
-                facts.session_number = parse_ordinal(session.group(1))
-                break
+        _read_heading_line(text, line, facts)
+    if facts.session_number is None:
+        _session_elsewhere(plain, facts)
     if facts.title is None and plain:
         # the first heading line that is more than the symbol or a date
         candidates = [
@@ -170,38 +127,120 @@ def read_heading(heading: list[str], lines: list[int], facts: Facts) -> None:
         _mend_truncated_title(plain, facts)
 
 
+def _read_heading_line(text: str, line: int, facts: Facts) -> None:
+    """What one line of the heading says: subject, committee, date, agenda item, session, symbol, title, meeting;
+    a fact already read is not read again."""
+    if facts.title is None:
+        subject = _SUBJECT.match(text)
+        if subject:
+            facts.title, facts.title_line = subject.group(1), line
+    if facts.committee_reference is None and text.startswith("[") and text.endswith("]"):
+        facts.committee_reference = text[1:-1].strip()
+    if facts.date is None and re.search(r"\badopted\b|^of\s+\d|\bof \d{1,2} \w+ \d{4}$", text, re.IGNORECASE):
+        facts.date = find_date(text)
+    if facts.agenda_item is None:
+        agenda = _AGENDA.search(text)
+        if agenda:
+            facts.agenda_item = agenda.group(1)
+            if agenda.start() == 0 and facts.date is None:  # WHO: "Agenda item 17.3     31 May 2021"
+                facts.date = find_date(text[agenda.end() :])
+    # "Eightieth session  Agenda item 7 ...", "Human Rights Council Fifty-second session ... Agenda item 3"
+    session = _SESSION_LINE.match(text) or ("agenda item" in text.lower() and _SESSION_LINE.search(text))
+    if session and facts.session_number is None:
+        facts.session_number = parse_ordinal(session.group(1))
+    rest = _ADOPTED_ON.sub("", text).strip()  # "(adopted on 24 November 2020) AMENDMENTS TO ..."
+    if facts.date is None and rest != text:
+        facts.date = find_date(text)
+    if (
+        facts.title is None
+        and facts.title_follows
+        and rest
+        and not _UN_SYMBOL.search(rest)
+        and not (find_date(rest) and len(rest.split()) <= 5)
+    ):
+        facts.title, facts.title_line = rest, line
+        return
+    _read_symbol_and_title(text, line, facts)
+    if facts.meeting is None and re.search(r"\badopted\b", text, re.IGNORECASE):
+        meeting = _MEETING.search(text)  # "Adopted by the Security Council at its 8941st meeting, on ..."
+        if meeting:
+            facts.meeting = meeting.group(1)
+
+
+def _session_elsewhere(plain: list[str], facts: Facts) -> None:
+    """The session's number when no heading line named it with its agenda item: from the symbol, or from a
+    line that names the session."""
+    if facts.symbol:
+        # symbols that carry the session: WHA66.1, EB132.R1, MSC.302(87), A/RES/80/1
+        numbered = re.match(r"^(?:WHA|EB)(\d+)\.|^[A-Z]+\.\d+\((\d+)\)$|^A/RES/(\d+)/", facts.symbol)
+        if numbered:
+            facts.session_number = int(next(group for group in numbered.groups() if group))
+    if facts.session_number is None:  # "Human Rights Council Fifty-second session 27 February-4 April 2023"
+        for text in plain:
+            session = _SESSION_LINE.search(text)
+            if session and text != facts.title and (facts.title is None or facts.title not in text):
+                facts.session_number = parse_ordinal(session.group(1))
+                break
+
+
 def _read_symbol_and_title(text: str, line: int, facts: Facts) -> None:
     found = _UN_SYMBOL.search(text)
     if found and facts.symbol is None:
         facts.symbol, facts.symbol_line = found.group(1), line
     if "security council" in facts.body_formula.lower() and _council_heading(text, line, facts):
         return
+    # Each house's numbering, tried in turn; the first that reads the line has read it.
+    for numbering in (_general_assembly_number, _unesco_symbol, _numbered_resolution, _resolution_symbol):
+        if numbering(text, line, facts):
+            return
+    trailing = _TRAILING_SYMBOL.search(text)  # "SEVENTY-FOURTH WORLD HEALTH ASSEMBLY      WHA74.7"
+    if trailing and facts.symbol is None:
+        facts.symbol = trailing.group(1)
+        return
+    coded = _CODED_SYMBOL.search(text)
+    if coded and facts.symbol is None:
+        facts.symbol = coded.group(1)
+
+
+def _general_assembly_number(text: str, line: int, facts: Facts) -> bool:
     match = _GA_NUMBER.match(text)
-    if match:
-        prefix = _NUMBER_PREFIXES.get(facts.body_name.lower())
-        if facts.symbol is None and prefix:
-            facts.symbol = prefix + match.group(1)
-        if facts.title is None:
-            facts.title, facts.title_line = match.group(2), line
-        return
+    if not match:
+        return False
+    prefix = _NUMBER_PREFIXES.get(facts.body_name.lower())
+    if facts.symbol is None and prefix:
+        facts.symbol = prefix + match.group(1)
+    if facts.title is None:
+        facts.title, facts.title_line = match.group(2), line
+    return True
+
+
+def _unesco_symbol(text: str, line: int, facts: Facts) -> bool:
     match = _UNESCO_SYMBOL.match(text)
-    if match:
-        facts.symbol = facts.symbol or match.group(1)
-        if match.group(2) and facts.title is None:
-            facts.title, facts.title_line = match.group(2), line
-        elif facts.title is None:
-            facts.title_follows = True
-        return
+    if not match:
+        return False
+    facts.symbol = facts.symbol or match.group(1)
+    if match.group(2) and facts.title is None:
+        facts.title, facts.title_line = match.group(2), line
+    elif facts.title is None:
+        facts.title_follows = True
+    return True
+
+
+def _numbered_resolution(text: str, line: int, facts: Facts) -> bool:
     match = _SC_NUMBER.match(text)
-    if match:
-        if facts.symbol is None:
-            council = "security council" in facts.body_formula.lower()
-            facts.symbol = f"S/RES/{match.group(1)}" if council else f"Resolution {match.group(1)}"
-        if facts.date is None and match.group(2):
-            facts.date = find_date(match.group(2))
-        if facts.title is None:  # Security Council resolutions have no title but their number
-            facts.title, facts.title_line = f"Resolution {match.group(1)}", line
-        return
+    if not match:
+        return False
+    if facts.symbol is None:
+        council = "security council" in facts.body_formula.lower()
+        facts.symbol = f"S/RES/{match.group(1)}" if council else f"Resolution {match.group(1)}"
+    if facts.date is None and match.group(2):
+        facts.date = find_date(match.group(2))
+    if facts.title is None:  # Security Council resolutions have no title but their number
+        facts.title, facts.title_line = f"Resolution {match.group(1)}", line
+    return True
+
+
+def _resolution_symbol(text: str, line: int, facts: Facts) -> bool:
     for pattern in (_RESOLUTION_SYMBOL, _LEADING_SYMBOL):
         match = pattern.match(text)
         if match and not _UN_SYMBOL.match(text):
@@ -213,14 +252,8 @@ def _read_symbol_and_title(text: str, line: int, facts: Facts) -> None:
                     facts.title, facts.title_line = rest, line
                 else:
                     facts.title_follows = True  # "Resolution 10/4" above, the title on the next line
-            return
-    trailing = _TRAILING_SYMBOL.search(text)  # "SEVENTY-FOURTH WORLD HEALTH ASSEMBLY      WHA74.7"
-    if trailing and facts.symbol is None:
-        facts.symbol = trailing.group(1)
-        return
-    coded = _CODED_SYMBOL.search(text)
-    if coded and facts.symbol is None:
-        facts.symbol = coded.group(1)
+            return True
+    return False
 
 
 def _council_heading(text: str, line: int, facts: Facts) -> bool:
@@ -344,7 +377,7 @@ _TALLY = re.compile(r"\(?\b(\d{1,3})\s*[-–]\s*(\d{1,3})(?:\s*[-–]\s*(\d{1,3}
 
 def _roll_call(text: str, facts: Facts) -> None:
     """The vote a council's closing lines print: a roll call of names or numbers, or a tally ("4-1 vote")."""
-    counts = {"in_favour": None, "against": None, "abstaining": 0}
+    counts: dict[str, int | None] = {"in_favour": None, "against": None, "abstaining": 0}
     for found in _ROLL.finditer(text):
         word, named = found.group(1).lower(), found.group(2).strip().rstrip(".;,")
         key = "in_favour" if word in ("ayes", "yeas") else "against" if word in ("nays", "noes") else "abstaining"
@@ -354,9 +387,10 @@ def _roll_call(text: str, facts: Facts) -> None:
             counts[key] = 0
         else:  # names: "Smith, Jones and Brown", "Councilmembers Smith, Jones"
             counts[key] = len([name for name in re.split(r",\s*|\s+and\s+|;\s*", named) if name.strip()])
-    if counts["in_favour"] is not None and counts["against"] is not None:
+    in_favour, against, abstaining = counts["in_favour"], counts["against"], counts["abstaining"]
+    if in_favour is not None and against is not None and abstaining is not None:  # abstaining is never None
         facts.method = facts.method or "vote"
-        facts.vote = {**counts, "not_participating": 0}
+        facts.vote = {"in_favour": in_favour, "against": against, "abstaining": abstaining, "not_participating": 0}
         return
     tally = _TALLY.search(text)
     if tally:
@@ -420,8 +454,9 @@ def read_closing(closing: list[str], facts: Facts) -> None:
     counts = _VOTES.search(text) or _DASHED.search(text) or _RECORDED.search(text)
     if counts:
         groups = counts.groups()
-        values = [_count(value) if value else 0 for value in groups]
-        if None not in values:
+        read = [_count(value) if value else 0 for value in groups]
+        values = [value for value in read if value is not None]
+        if len(values) == len(read):  # every count was read
             facts.method = facts.method or "vote"
             facts.vote = {
                 "in_favour": values[0],

@@ -10,6 +10,7 @@ read, and the reader is told so (RT551).
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 
@@ -39,7 +40,7 @@ def html_blocks(lines: list[Line]) -> tuple[list[Line], int]:
                 replace(
                     line,
                     text=piece.strip(),
-                    glued=glued or line.glued and not position,
+                    glued=glued or (line.glued and not position),
                     indent=line.indent if not position else 0,
                 )
             )
@@ -59,7 +60,7 @@ def _pieces(text: str) -> list[str]:
             words = False
         at = tag.end()
     cuts.append(len(text))
-    pieces = [text[start:end] for start, end in zip(cuts, cuts[1:]) if end > start]
+    pieces = [text[start:end] for start, end in itertools.pairwise(cuts) if end > start]
     merged: list[str] = []
     for piece in pieces:
         if merged and not _ANY_TAG.sub("", piece).strip():

@@ -127,15 +127,18 @@ def import_document(
 
 
 def _distinct_ids(results: list[ImportResult]) -> None:
-    seen: dict[str, str] = {}
+    seen: dict[str, int] = {}  # path -> id() of the record planned there
     for result in results:
         for planned in result.planned:
-            if planned.path in seen and seen[planned.path] != id(planned.record):
-                if planned.record.kind in ("resolution", "instrument"):
-                    raise BuildError(
-                        f"two resolutions of this text would both be {planned.record.id} "
-                        f"({planned.path}); import them one by one with their own headings"
-                    )
+            if (
+                planned.path in seen
+                and seen[planned.path] != id(planned.record)
+                and planned.record.kind in ("resolution", "instrument")
+            ):
+                raise BuildError(
+                    f"two resolutions of this text would both be {planned.record.id} "
+                    f"({planned.path}); import them one by one with their own headings"
+                )
             seen[planned.path] = id(planned.record)
 
 

@@ -99,7 +99,9 @@ class ReadInstrument:
 
     @property
     def first_heading(self) -> str | None:
-        first = (self.provisions or [None])[0] or (self.articles or [None])[0]
+        first: ReadProvision | ReadArticle | None = (self.provisions[0] if self.provisions else None) or (
+            self.articles[0] if self.articles else None
+        )
         return first.heading[0] if first is not None and first.heading else None
 
 
@@ -200,11 +202,8 @@ def _operative(text: str) -> bool:
     """A clause of the resolution: an operative formula ("Recommends", "Also invites"), or the body named
     before its verb ("The General Conference recommends that ...")."""
     phrase = find_phrase(text)
-    return (
-        phrase is not None
-        and phrase.kind == "operative"
-        and phrase.text[:1].isupper()
-        or bool(re.match(r"^The\s+[A-Z][\w ,-]{2,120}?\s+(?:recommends|decides|invites|requests|urges)\b", text))
+    return (phrase is not None and phrase.kind == "operative" and phrase.text[:1].isupper()) or bool(
+        re.match(r"^The\s+[A-Z][\w ,-]{2,120}?\s+(?:recommends|decides|invites|requests|urges)\b", text)
     )
 
 
@@ -249,10 +248,8 @@ def _units(lines: list[tuple[int, str]]) -> list[tuple[int, str, bool]]:
             and not furniture
             and not _opens_unit(text)
             and (
-                text[:1].islower()
-                and not previous.endswith((".", ";", ":"))
-                or not previous.endswith(TERMINAL)
-                and len(previous) > 50
+                (text[:1].islower() and not previous.endswith((".", ";", ":")))
+                or (not previous.endswith(TERMINAL) and len(previous) > 50)
             )
         ):
             units[-1] = (units[-1][0], f"{previous} {text}", units[-1][2])
@@ -309,11 +306,8 @@ class _Reader:
                 return
         if (
             _PART.match(plain)
-            or _LETTERED.match(plain)
-            and len(plain.split()) <= 16
-            or _is_heading(plain, [], 0)
-            and not _LABEL.match(plain)
-            and not _NUMBER.match(plain)
+            or (_LETTERED.match(plain) and len(plain.split()) <= 16)
+            or (_is_heading(plain, [], 0) and not _LABEL.match(plain) and not _NUMBER.match(plain))
         ):
             self.heading.append(text)
             self.provision = None
@@ -323,7 +317,7 @@ class _Reader:
             if self.provision.tail:  # items again after words that closed the last ones: a paragraph of items
                 self.provision = ReadProvision(line)
                 (self.article.paragraphs if self.article is not None else self.read.provisions).append(self.provision)
-            self._point(line, text, label)
+            self._point(self.provision, line, text, label)
             return
         number = _NUMBER.match(text)
         provision = ReadProvision(line, self.heading)
@@ -366,11 +360,12 @@ class _Reader:
         self.read.articles.append(self.article)
         self.provision = None
 
-    def _point(self, line: int, text: str, label: re.Match[str]) -> None:
+    def _point(self, provision: ReadProvision, line: int, text: str, label: re.Match[str]) -> None:
+        """An item (`(a)`, `(i)`) of the paragraph `provision`, at its level."""
         point = ReadPoint(label.group(1), text[label.end() :] or None, line, label.end() == len(label.group(1)))
         if point.glued:
             self._glued(line, text)
-        items = self.provision.items
+        items = provision.items
         if not items:
             items.append(point)
             return
@@ -450,7 +445,9 @@ def _family(label: str, last: ReadPoint | None, first: ReadPoint | None) -> str:
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
-def _value(number: str) -> int | None:
+def _value(number: str | None) -> int | None:
+    if number is None:
+        return None
     digits = re.match(r"\d+", number)
     if digits:
         return int(digits.group())
@@ -472,16 +469,17 @@ def _check_numbering(read: ReadInstrument) -> None:
         at = next(
             (
                 article
-                for article, value, wanted in zip(read.articles, values, range(1, len(values) + 1))
+                for article, value, wanted in zip(read.articles, values, range(1, len(values) + 1), strict=True)
                 if value != wanted
             ),
             read.articles[-1],
         )
+        expected = values.index(_value(at.number)) + 1 if _value(at.number) in values else "?"
         read.warnings.append(
             TextWarning(
                 at.line,
                 f"the articles are not numbered 1 to {len(values)}: article "
-                f"{at.number!r} stands where {values.index(_value(at.number)) + 1 if _value(at.number) in values else '?'} "
+                f"{at.number!r} stands where {expected} "
                 f"was expected",
                 "RT540",
                 "check the article headings against the official text",
@@ -494,12 +492,14 @@ def _check_numbering(read: ReadInstrument) -> None:
         for run in _runs(numbers):
             got = [_value(provision.number) for provision in run]
             if got != list(range(1, len(got) + 1)):
-                at = next(p for p, value, wanted in zip(run, got, range(1, len(got) + 1)) if value != wanted)
+                stray = next(
+                    p for p, value, wanted in zip(run, got, range(1, len(got) + 1), strict=True) if value != wanted
+                )
                 read.warnings.append(
                     TextWarning(
-                        at.line,
+                        stray.line,
                         f"the numbered paragraphs of {owner} do not run 1 to "
-                        f"{len(got)}: {at.number!r} is out of sequence",
+                        f"{len(got)}: {stray.number!r} is out of sequence",
                         "RT540",
                         "check the paragraph numbers against the official text",
                     )
@@ -512,7 +512,7 @@ def _runs(numbered: list[ReadProvision]) -> list[list[ReadProvision]]:
     ("I – Recognition ..." / "1. ...", "II – Scope ..." / "1. ...")."""
     runs: list[list[ReadProvision]] = []
     for provision in numbered:
-        if not runs or provision.heading and _value(provision.number) == 1:
+        if not runs or (provision.heading and _value(provision.number) == 1):
             runs.append([])
         runs[-1].append(provision)
     return runs

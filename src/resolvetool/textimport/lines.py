@@ -91,7 +91,8 @@ OUTCOME_WORDS = (
     "Carried",
 )
 CLOSING = re.compile(
-    r"^[\[(*_]*(?:(?:Resolution adopted|Adopted|ADOPTED|Approved|APPROVED|Rejected|REJECTED|Not adopted|Noted|Agreed|Withdrawn|Carried)\b"
+    r"^[\[(*_]*(?:(?:Resolution adopted|Adopted|ADOPTED|Approved|APPROVED|Rejected|REJECTED|Not adopted"
+    r"|Noted|Agreed|Withdrawn|Carried)\b"
     # the closing lines of councils and legislatures: "PASSED AND ADOPTED this ...", "Unanimously carried.",
     # a roll call "AYES: ...", "ATTEST: ..."
     r"|(?:Passed|PASSED|Unanimously carried|UNANIMOUSLY CARRIED|Motion carried|MOTION CARRIED)\b"

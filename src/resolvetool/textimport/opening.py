@@ -152,7 +152,10 @@ def find_opening(lines: list[Line]) -> Opening | None:
 
 # "The Conference requests ...", "Ministers decide ...", "The General Assembly of ... decides": the body and
 # its verb, with no comma between them; the name runs over capitalised words and the small words between them.
-_NAME = r"(?:(?:The|THE|the)\s+[A-Z][\w-]*(?:\s+(?:of|for|on|and|the|in|[A-Z][\w.-]*|\([^()]*\)))*|Ministers|Representatives(?:\s+of\s+[A-Z][\w-]*(?:\s+(?:of|and|the|[A-Z][\w-]*))*)?)"
+_NAME = (
+    r"(?:(?:The|THE|the)\s+[A-Z][\w-]*(?:\s+(?:of|for|on|and|the|in|[A-Z][\w.-]*|\([^()]*\)))*"
+    r"|Ministers|Representatives(?:\s+of\s+[A-Z][\w-]*(?:\s+(?:of|and|the|[A-Z][\w-]*))*)?)"
+)
 _SPEAKS = re.compile(
     rf"^[#*_\s]*(?P<number>\d{{1,3}}\.\s*)?(?P<speaker>{_NAME})(?P<adjunct>,[^,;.]{{1,120}},)?"
     rf"\s+(?P<verb>[a-z]+)\b"
@@ -346,7 +349,7 @@ def _inline(lines: list[Line], index: int, start: int) -> Opening | None:
     formula = text[start:end]
     if len(formula.split()) > _MAX_WORDS or ";" in formula or _SENTENCE_END.search(formula):
         return None
-    pieces = [formula, *split_run_on(text[resume:], glued_first=resume == end)]
+    pieces: list[tuple[str, bool] | str] = [formula, *split_run_on(text[resume:], glued_first=resume == end)]
     return _cut(lines, index, start, pieces)
 
 
@@ -364,16 +367,15 @@ def _whole(lines: list[Line], index: int, start: int) -> Opening | None:
     if speaks and not speaks.group("adjunct") and operative_verb(speaks.group("verb")):
         return None  # "Ministers decide as follows:" is the body's sentence, not a formula
     stands_alone = end + 1 >= len(lines) or not lines[end + 1].text or _starts_clause(lines[end + 1].text)
-    if not words.endswith((",", ":")):
-        # "The Security Council" (or OCR's "The Security Council.") alone above its clauses: a name only
-        if not (
-            stands_alone
-            and start == 0
-            and len(words.split()) <= 12
-            and re.fullmatch(_NAME + r"\.?", words)
-            and _BODY.search(words)
-        ):
-            return None  # "80/46. The Arms Trade Treaty" is a title, not a body
+    # "The Security Council" (or OCR's "The Security Council.") alone above its clauses: a name only
+    if not words.endswith((",", ":")) and not (
+        stands_alone
+        and start == 0
+        and len(words.split()) <= 12
+        and re.fullmatch(_NAME + r"\.?", words)
+        and _BODY.search(words)
+    ):
+        return None  # "80/46. The Arms Trade Treaty" is a title, not a body
     if not _opens_clauses(lines, end + 1):
         return None
     if start == 0:
@@ -437,15 +439,14 @@ def clause_boundary(text: str, after: int, *, formula: bool = False) -> tuple[in
                 stuck
                 or find_phrase(text[resume:]) is not None
                 or lower in ("pursuant", "acting")
-                or lower == "in"
-                and _IN.match(text, resume) is not None
+                or (lower == "in" and _IN.match(text, resume) is not None)
             )
         )
         if not punctuated:
             camel = not separator  # "ConferenceRecommends": glued, a clause beyond doubt
             plural = capital and (lower in OPERATIVE_VERBS or lower in ("recognize", "recognise"))
             # "The Governments adopting this resolution Recognize that ...": a plural body's verb, capitalised
-            if not (formula and (strong or plural or camel and capital and find_phrase(text[resume:]) is not None)):
+            if not (formula and (strong or plural or (camel and capital and find_phrase(text[resume:]) is not None))):
                 continue
         elif capital:
             if not (strong or find_phrase(text[resume:]) is not None or lower in OPERATIVE_VERBS):
@@ -454,8 +455,7 @@ def clause_boundary(text: str, after: int, *, formula: bool = False) -> tuple[in
                 continue
         elif joined or not (
             lower.rstrip("s") in OPERATIVE_VERBS
-            or lower in STRONG_PREAMBLE
-            and find_phrase(text[resume:], alone=True) is not None
+            or (lower in STRONG_PREAMBLE and find_phrase(text[resume:], alone=True) is not None)
         ):
             continue
         end = start + separator.index("and") + 3 if joined else start + (1 if punctuated else 0)
@@ -503,8 +503,7 @@ def _opens_clauses(lines: list[Line], start: int) -> bool:
             or CLAUSE_NUMBER.match(text)
             or ITEM_LABEL.match(text)
             or SECTION_HEADING.match(text)
-            or len(text.split()) <= 4
-            and find_phrase(text, alone=True)
+            or (len(text.split()) <= 4 and find_phrase(text, alone=True))
             or _PARTICIPLE.match(text)
         ):
             return True

@@ -42,7 +42,7 @@ class PageFoot:
             return
         number = _DOTTED_NUMBER.match(plain) or CLAUSE_NUMBER.match(plain)
         if number:
-            digits = re.match(r"\d+", number.group(1) if number.re is CLAUSE_NUMBER else number.group(1))
+            digits = re.match(r"\d+", number.group(1))
             if digits:
                 self.next_number = int(digits.group(0)) + 1
         elif CLOSING.match(plain):

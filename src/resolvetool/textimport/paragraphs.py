@@ -68,9 +68,7 @@ def _starts_clearly(text: str) -> bool:
 def is_heading(text: str) -> bool:
     text = strip_markup(text)
     return bool(
-        SECTION_HEADING.match(text)
-        and not text.endswith(TERMINAL)
-        and len(text.split()) <= 14
+        (SECTION_HEADING.match(text) and not text.endswith(TERMINAL) and len(text.split()) <= 14)
         or ANNEX_HEADING.match(text)
     )
 
@@ -153,10 +151,8 @@ def _continues(paragraph: Paragraph, text: str, gap: bool, page_break: bool = Fa
     if (
         ANNEX_HEADING.match(strip_markup(previous))
         or ANNEX_HEADING.match(strip_markup(text))
-        or gap
-        and annex_with_title(previous)
-        or annex_with_title(text)
-        and (gap or ended or CLOSING.match(strip_markup(previous)))
+        or (gap and annex_with_title(previous))
+        or (annex_with_title(text) and (gap or ended or CLOSING.match(strip_markup(previous))))
     ):
         return False  # an annex heading stands on its own line (with its title: "Annex II Main lines of ...")
     if not gap and _LONE_LABEL.match(previous) and not (CLAUSE_NUMBER.match(text) or ITEM_LABEL.match(text)):
@@ -206,7 +202,7 @@ def _continues(paragraph: Paragraph, text: str, gap: bool, page_break: bool = Fa
         return False  # headings in capitals
     if (
         len(previous.split()) > 6
-        and (text[:1].islower() or last.isalpha() and last.islower())
+        and (text[:1].islower() or (last.isalpha() and last.islower()))
         and not text.split(" ", 1)[0].isupper()
     ):
         return True

@@ -183,8 +183,8 @@ def _whereas_above(lines: list[Line], formula_at: int) -> int:
 
 def _guess_enacting_body(parsed: ParsedText, after: list[Line], preamble: list[str]) -> None:
     """An enacting formula that names no body ("BE IT RESOLVED that ..."): the body is read from the heading, the
-    clauses ("that the Senate ...", "Resolved by the Assembly, ...") or the preamble, and the reader is told; failing all, `speaker` stays ""
-    and the body must be given (`--body`)."""
+    clauses ("that the Senate ...", "Resolved by the Assembly, ...") or the preamble, and the reader is told;
+    failing all, `speaker` stays "" and the body must be given (`--body`)."""
     parsed.speaker = guess_body(parsed.heading, [line.text for line in after if line.text], preamble)
     if not parsed.speaker:
         return

@@ -4,6 +4,10 @@ the warnings made on the way, and the failure raised when a text cannot be read 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # only the name of a type: the reader does not load the models
+    from ..models.resolution import MarkKind
 
 
 class ImportFailure(Exception):
@@ -34,7 +38,7 @@ class ParsedItem:
 class ParsedClause:
     number: str | None
     phrase: str | None
-    text: str
+    text: str | None  # None: the formula stands alone above the items
     line: int
     heading: str | None = None
     items: list[ParsedItem] = field(default_factory=list)
@@ -62,7 +66,7 @@ class ParsedPart:
 
 @dataclass
 class ParsedMark:
-    kind: str
+    kind: MarkKind
     text: str
     line: int
     at: str = "end"

@@ -36,7 +36,7 @@ def find_parts(paragraphs: list[Paragraph], parsed: ParsedText) -> tuple[set[int
         return set(), {}
     heads: dict[int, list[int]] = {}
     for position in repeats:
-        above = []
+        above: list[int] = []
         for back in (position - 1, position - 2):
             if (
                 back < 0

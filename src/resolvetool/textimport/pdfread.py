@@ -27,6 +27,7 @@ page) is listed in `pages_without_text`; a document with none at all is refused 
 from __future__ import annotations
 
 import ctypes
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -235,9 +236,7 @@ def _lines_of(chars: list[_Char], page: int) -> list[_Line]:
                 for index in range(position + 1, len(lines))
                 if line.y - lines[index].y >= reach
                 or lines[index].size > line.size * 1.2
-                or marker
-                and lines[index].size >= line.size * 0.9
-                and not markers[index]
+                or (marker and lines[index].size >= line.size * 0.9 and not markers[index])
             ),
             None,
         )
@@ -252,6 +251,7 @@ def _lines_of(chars: list[_Char], page: int) -> list[_Line]:
             for char in line.chars:
                 char.superscript = True
             below.chars.extend(line.chars)
+            assert found is not None  # below is lines[found]
             markers[found] = bool(_MARKER_ONLY.match(below.text_of()))
             continue
         kept.append(line)
@@ -286,11 +286,9 @@ def _spell(line: _Line) -> None:
             and (
                 char.x - previous.x > 1.5 * max(previous.size, 1)  # a wide gap with no space character: columns
                 # after a marker, a gap wider than the marker (a digit is half an em): "Base¹ and"
-                or after_marker
-                and char.x - previous.x > 0.5 * previous.size + 0.12 * line.size
+                or (after_marker and char.x - previous.x > 0.5 * previous.size + 0.12 * line.size)
                 # a footnote's marker stands apart from its words: "¹ Document"
-                or after_marker
-                and all(other.superscript for other in chars[:position] if other.ch != " ")
+                or (after_marker and all(other.superscript for other in chars[:position] if other.ch != " "))
             )
         ):
             text.append(" ")
@@ -336,7 +334,7 @@ def _find_furniture(pages: list[list[_Line]]) -> None:
         for line in _edges(lines):
             if _MARKER.match(line.text):
                 continue  # a footnote, printed again on later pages: see _find_footnotes
-            if places[_place(line)] >= 2 or _PAGE_NUMBER.match(line.text) and line in (lines[0], lines[-1]):
+            if places[_place(line)] >= 2 or (_PAGE_NUMBER.match(line.text) and line in (lines[0], lines[-1])):
                 line.hint = _furniture_kind(line, lines)
         for line in reversed(lines[-_EDGE:]):  # job numbers, barcodes, file names at the foot
             if line.hint is None and FURNITURE_LINE.match(line.text):
@@ -393,7 +391,7 @@ def _find_footnotes(pages: list[list[_Line]]) -> None:
             line = text_lines[position]
             if _MARKER.match(line.text):
                 start = position
-            elif _is_separator(line.text) or start is not None and line.size >= body * 0.9:
+            elif _is_separator(line.text) or (start is not None and line.size >= body * 0.9):
                 break  # above the first footnote: a separator, or the text in its own type
             elif start is None and position < len(text_lines) - 4:
                 break  # the foot holds a few lines at most below its first footnote
@@ -440,7 +438,7 @@ def _pitch(pages: list[list[_Line]], body: float) -> float:
     """The usual distance between the baselines of two lines of one paragraph."""
     gaps: Counter[float] = Counter()
     for lines in pages:
-        for above, below in zip(lines, lines[1:]):
+        for above, below in itertools.pairwise(lines):
             if above.size == body and below.size == body and above.y > below.y:
                 gaps[round(above.y - below.y, 0)] += 1
     return gaps.most_common(1)[0][0] if gaps else body * 1.2
@@ -467,7 +465,8 @@ def _assemble(pages: list[list[_Line]], empty: list[int]) -> PdfText:
     ordered = [line for lines in pages for line in lines]
     texts = [position for position, line in enumerate(ordered) if line.hint is None]
     opens = {
-        below: _new_paragraph(ordered[above], ordered[below], pitch, margins) for above, below in zip(texts, texts[1:])
+        below: _new_paragraph(ordered[above], ordered[below], pitch, margins)
+        for above, below in itertools.pairwise(texts)
     }
     _hint_headings(ordered, texts, opens)
     following = {}  # for each hinted line, the text line after its block (None at the end)

@@ -7,7 +7,7 @@ import codecs
 import os
 import sys
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from pydantic import ValidationError
@@ -221,109 +221,15 @@ def run_import(
         if problem is not None:
             outcome.diagnostics.append(problem)
             continue
-        try:
-            if isinstance(text, bytes):
-                results = [
-                    import_pdf(
-                        text,
-                        name=shown,
-                        records=records,
-                        records_folder=records_folder,
-                        body=body,
-                        session=session,
-                        max_text=settings.max_file_size,
-                    )
-                ]
-            else:
-                results = import_document(
-                    text, name=shown, records=records, records_folder=records_folder, body=body, session=session
-                )
-        except PdfUnreadable as error:
-            outcome.diagnostics.append(make(shown, 0, 0, error.code, str(error), error.hint))
-            continue
-        except ImportFailure as error:
-            # a line of the text read off a PDF's pages is no line anyone can open: the PDF as a whole is named
-            line, col = (0, 0) if isinstance(text, bytes) else (error.line, 1)
-            outcome.diagnostics.append(
-                make(
-                    shown,
-                    line,
-                    col,
-                    "RT503",
-                    str(error),
-                    "import reads resolutions: a heading, a formula such as 'The General Assembly,', then the clauses",
-                )
-            )
-            continue
-        except BuildError as error:
-            outcome.diagnostics.append(make(shown, 0, 0, "RT505", str(error)))
-            continue
-        except ValidationError as error:  # what the text says does not fit the model (a symbol of 300 characters)
-            outcome.diagnostics.append(
-                make(
-                    shown,
-                    0,
-                    0,
-                    "RT507",
-                    f"the text gives {_refusal(error)}; nothing was written",
-                    "correct that part of the text (a heading run into the "
-                    "symbol, a line cut wrongly), then import it again",
-                )
-            )
-            continue
-        except Exception as error:  # a defect of resolvetool's: say so plainly, never as a traceback
-            outcome.diagnostics.append(
-                make(
-                    shown,
-                    0,
-                    0,
-                    "RT503",
-                    f"resolvetool failed to read this text ({type(error).__name__}: {error}); nothing was written",
-                    "this is a bug in resolvetool: please report it with the text",
-                )
-            )
+        assert text is not None, "read_input gives the text or the problem"
+        results, failure = _read_text(text, shown, records, records_folder, body, session, settings.max_file_size)
+        if failure is not None:
+            outcome.diagnostics.append(failure)
             continue
         outcome.diagnostics += [_located(shown, result, warning) for result in results for warning in result.warnings]
         # a text's records, of every resolution it prints, are written together or not at all
         outcome.planned = [planned for result in results for planned in result.planned]
-        for planned in outcome.planned:
-            target = settings.root / planned.path
-            exists = not planned.new or target.exists()
-            if exists and not force and not dry_run:
-                held = next((entry for entry in corpus.entries if entry.path == planned.path), None)
-                what = (
-                    f"{held.kind} {held.id}"
-                    if held is not None and held.kind and held.id
-                    else f"{planned.record.kind} {planned.record.id}"
-                )
-                outcome.diagnostics.append(
-                    make(
-                        shown,
-                        0,
-                        0,
-                        "RT504",
-                        f"{planned.path} already holds {what}; nothing was written",
-                        "compare with --dry-run, then use --force to replace it",
-                    )
-                )
-        for planned in outcome.planned:
-            # --force replaces what the tree held, never what an earlier text of this run gave: two texts giving
-            # one id would leave only the last one's record, with both said to be written
-            if planned.path in claimed:
-                outcome.diagnostics.append(
-                    make(
-                        shown,
-                        0,
-                        0,
-                        "RT504",
-                        f"{planned.path} is given by "
-                        f"{claimed[planned.path]} too, imported before this text in this run; "
-                        "nothing of this text was written",
-                        "compare them with --dry-run: one "
-                        "resolution is imported once; two resolutions need texts with their "
-                        "own symbols or titles",
-                    )
-                )
+        outcome.diagnostics += _taken(outcome.planned, shown, settings.root, corpus, claimed, force or dry_run)
         try:
             outcome.texts = [
                 record_yaml(
@@ -333,14 +239,14 @@ def run_import(
                 )
                 for planned in outcome.planned
             ]
-            for planned, written in zip(outcome.planned, outcome.texts):
+            for planned, written in zip(outcome.planned, outcome.texts, strict=True):
                 check_size(planned.path, written, settings.max_file_size)
         except WriteRefused as error:
             outcome.refused = str(error)
             continue
         if outcome.failed:
             continue
-        planned_files = {planned.path: text for planned, text in zip(outcome.planned, outcome.texts)}
+        planned_files = {planned.path: text for planned, text in zip(outcome.planned, outcome.texts, strict=True)}
         problems = tree.problems(planned_files)
         if problems:
             _report_problems(outcome, shown, problems, dry_run)
@@ -359,6 +265,126 @@ def run_import(
         claimed.update(dict.fromkeys(planned_files, shown))
         outcome.written += [planned.path for planned in outcome.planned]
     return ImportRun(outcomes, dry_run)
+
+
+def _read_text(
+    text: str | bytes,
+    shown: str,
+    records: Records,
+    records_folder: str,
+    body: str | None,
+    session: str | None,
+    max_text: int,
+) -> tuple[list[Any], Diagnostic | None]:
+    """The import results of one text (a PDF's bytes or a text), or why it cannot be imported."""
+    try:
+        if isinstance(text, bytes):
+            pdf = import_pdf(
+                text,
+                name=shown,
+                records=records,
+                records_folder=records_folder,
+                body=body,
+                session=session,
+                max_text=max_text,
+            )
+            return [pdf], None
+        results = import_document(
+            text, name=shown, records=records, records_folder=records_folder, body=body, session=session
+        )
+        return results, None
+    except PdfUnreadable as error:
+        return [], make(shown, 0, 0, error.code, str(error), error.hint)
+    except ImportFailure as error:
+        # a line of the text read off a PDF's pages is no line anyone can open: the PDF as a whole is named
+        line, col = (0, 0) if isinstance(text, bytes) else (error.line, 1)
+        return [], (
+            make(
+                shown,
+                line,
+                col,
+                "RT503",
+                str(error),
+                "import reads resolutions: a heading, a formula such as 'The General Assembly,', then the clauses",
+            )
+        )
+    except BuildError as error:
+        return [], make(shown, 0, 0, "RT505", str(error))
+    except ValidationError as error:  # what the text says does not fit the model (a symbol of 300 characters)
+        return [], (
+            make(
+                shown,
+                0,
+                0,
+                "RT507",
+                f"the text gives {_refusal(error)}; nothing was written",
+                "correct that part of the text (a heading run into the "
+                "symbol, a line cut wrongly), then import it again",
+            )
+        )
+    except Exception as error:  # a defect of resolvetool's: say so plainly, never as a traceback
+        return [], (
+            make(
+                shown,
+                0,
+                0,
+                "RT503",
+                f"resolvetool failed to read this text ({type(error).__name__}: {error}); nothing was written",
+                "this is a bug in resolvetool: please report it with the text",
+            )
+        )
+
+
+def _taken(
+    planned_records: list[Any],
+    shown: str,
+    root: Path,
+    corpus: Any,
+    claimed: dict[str, str],
+    replacing: bool,
+) -> list[Diagnostic]:
+    """A file the text's records would be written to that holds a record already (unless `replacing`: --force
+    or --dry-run), or that an earlier text of this run gave."""
+    out: list[Diagnostic] = []
+    for planned in planned_records:
+        target = root / planned.path
+        exists = not planned.new or target.exists()
+        if exists and not replacing:
+            held = next((entry for entry in corpus.entries if entry.path == planned.path), None)
+            what = (
+                f"{held.kind} {held.id}"
+                if held is not None and held.kind and held.id
+                else f"{planned.record.kind} {planned.record.id}"
+            )
+            out.append(
+                make(
+                    shown,
+                    0,
+                    0,
+                    "RT504",
+                    f"{planned.path} already holds {what}; nothing was written",
+                    "compare with --dry-run, then use --force to replace it",
+                )
+            )
+    for planned in planned_records:
+        # --force replaces what the tree held, never what an earlier text of this run gave: two texts giving
+        # one id would leave only the last one's record, with both said to be written
+        if planned.path in claimed:
+            out.append(
+                make(
+                    shown,
+                    0,
+                    0,
+                    "RT504",
+                    f"{planned.path} is given by "
+                    f"{claimed[planned.path]} too, imported before this text in this run; "
+                    "nothing of this text was written",
+                    "compare them with --dry-run: one "
+                    "resolution is imported once; two resolutions need texts with their "
+                    "own symbols or titles",
+                )
+            )
+    return out
 
 
 def _refusal(error: Any) -> str:
@@ -416,5 +442,6 @@ def dry_run_text(run: ImportRun, settings: Any) -> str:
     return "\n".join(
         f"# ==> {planned.path} <==\n{text}"
         for outcome in run.outcomes
-        for planned, text in zip(outcome.planned, outcome.texts)
+        # a text refused before its files were made has planned records but no texts: nothing to show
+        for planned, text in zip(outcome.planned, outcome.texts, strict=False)
     )

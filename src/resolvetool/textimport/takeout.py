@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..textforms import find_date
 from .lines import (
@@ -28,10 +29,13 @@ from .pagefoot import FOOTNOTE_START, PageFoot, split_footnotes
 from .paragraphs import is_heading, starts_unit
 from .parsed import ParsedFootnote, ParsedText, TextWarning
 
+if TYPE_CHECKING:  # only the name of a type: the reader does not load the models
+    from ..models.resolution import MarkKind
+
 
 @dataclass
 class Removed:
-    kind: str
+    kind: MarkKind
     text: str
     line: int
     before: int  # index of the content line it stood before (len(content) at the end)
@@ -72,7 +76,7 @@ def take_out(
         # footnotes printed one a line: under a separator, or led by a superscript marker ("¹ Official ...")
         plain = (
             PLAIN_FOOTNOTE.match(text)
-            if (under_separator and not FURNITURE.match(text) or text[0] in SUPERSCRIPTS)
+            if ((under_separator and not FURNITURE.match(text)) or text[0] in SUPERSCRIPTS)
             else None
         )
         if plain:
@@ -125,10 +129,7 @@ def take_out(
             and (
                 _repeats(strip_markup(text), repeated)
                 or _page_header(text, names)
-                or index in standalone
-                and counts.get(text, 0) > 1
-                and not starts_unit(text)
-                and not is_heading(text)
+                or (index in standalone and counts.get(text, 0) > 1 and not starts_unit(text) and not is_heading(text))
             )
         ):
             removed.append(Removed("running-header", text, line.number, len(content)))
@@ -154,6 +155,12 @@ def take_out(
 
 
 _HINTED = ("running-header", "page-number", "page-footer", "footnote", "footnote-more", "separator")
+# The hints kept as marks of their own kind (the first three above); any other is a page's foot.
+_HINTED_MARKS: dict[str, MarkKind] = {
+    "running-header": "running-header",
+    "page-number": "page-number",
+    "page-footer": "page-footer",
+}
 
 
 def _take_hinted(
@@ -169,8 +176,8 @@ def _take_hinted(
         _keep_footnote(parsed, removed, marker, " ".join([first, *words]).strip(), line, len(content))
         return after
     # a separator is markup, as in a text; a footnote's further line with no footnote above, a page's foot
-    kind = "markup" if kind == "separator" else kind if kind in _HINTED[:3] else "page-footer"
-    removed.append(Removed(kind, line.text, line.number, len(content)))
+    placed: MarkKind = "markup" if kind == "separator" else _HINTED_MARKS.get(kind, "page-footer")
+    removed.append(Removed(placed, line.text, line.number, len(content)))
     return index + 1
 
 
@@ -281,7 +288,7 @@ def _indented_footnote(body: list[Line], index: int, indent: int) -> tuple[list[
 def _opens_item(text: str) -> bool:
     """Whether a line opens an item ("(2) to ...", "(b) The ...") or a numbered clause ("3. Requests ...")."""
     label = ITEM_LABEL.match(text)
-    return bool(label and label.group(1).startswith("(") or re.match(r"^\d{1,3}\.\s", text))
+    return bool((label and label.group(1).startswith("(")) or re.match(r"^\d{1,3}\.\s", text))
 
 
 def _run_on(body: list[Line], index: int, belongs: Callable[[Line], bool]) -> tuple[list[str], int]:
@@ -306,7 +313,7 @@ def _name(text: str) -> str:
 def _page_header(text: str, names: set[str]) -> bool:
     """A page number beside the body's name or a heading line: "18  SEVENTY-FOURTH WORLD HEALTH ASSEMBLY"."""
     numbered = _NUMBERED.match(text)
-    return bool(numbered) and _name(numbered.group("after") or numbered.group("before")) in names
+    return numbered is not None and _name(numbered.group("after") or numbered.group("before")) in names
 
 
 _SYMBOL_LIKE = re.compile(r"^[A-Z][\w.()/-]*\d[\w.()/-]*(?: \(\d{4}\))?$")
@@ -319,7 +326,7 @@ def _repeats(text: str, heading: set[str]) -> bool:
         return True
     if _SYMBOL_LIKE.match(text) and any(text in line.split() or line.endswith(" " + text) for line in heading):
         return True  # "WHA74.7", "A/RES/78/122", "S/RES/2719 (2023)" at the top of a page
-    if len(text) < 15 or text.endswith(TERMINAL) or find_date(text) and len(text.split()) <= 4:
+    if len(text) < 15 or text.endswith(TERMINAL) or (find_date(text) and len(text.split()) <= 4):
         return False  # too short to be sure, or the date line of a closing
     if any(line.endswith(" " + text) and len(line[: -len(text)].split()) <= 3 for line in heading):
         return True

@@ -143,12 +143,12 @@ class Builder:
         elements = []
         late = self.resolution.layout is not None and self.resolution.layout.formula_after_preamble
         formula = E.formula(E.p(self.formula), name="preambleFormula", eId="preamble__formula_1")
-        printed = bool(self.formula)  # a text that printed no formula ("1. Ministers invite ...") has none here
-        if not late and printed:
+        has_formula = bool(self.formula)  # a text that printed no formula ("1. Ministers invite ...") has none
+        if not late and has_formula:
             elements.append(formula)
         for number, clause in enumerate(self.resolution.preamble, 1):
             elements += self.preambular(clause, number, f"preamble__container_{number}", "container")
-        if late and printed:
+        if late and has_formula:
             elements.append(formula)
         return E.preamble(*elements) if elements else None
 
@@ -388,7 +388,7 @@ class Builder:
         """A closing line, with the adoption date it prints marked as a <date>."""
         E = self.E
         shown = format_date(date) if date else None
-        if shown and shown in text:
+        if date is not None and shown and shown in text:  # (shown is None when date is)
             before, _, after = text.partition(shown)
             line = E.p(E.date(shown, date=date.isoformat()))
             line.text = before or None
