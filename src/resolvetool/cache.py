@@ -23,7 +23,7 @@ from pathlib import Path
 
 from . import __version__
 
-_FILE = "results-v4.sqlite3"
+_FILE = "results-v5.sqlite3"  # v5: analyses as entries.Analysis.to_plain gives them
 _KEEP_DAYS = 30  # entries unused this long are deleted
 _RACY_NS = 3_000_000_000  # files modified this recently are read again next time
 

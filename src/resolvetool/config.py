@@ -5,14 +5,16 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .errors import ResolvetoolError
 from .kinds import DEFAULT_MAX_FILE_SIZE
 
 
-class ConfigError(Exception):
+class ConfigError(ResolvetoolError):
     """A problem with the project's setup or settings; the CLI turns it into exit code 2."""
 
 
@@ -28,8 +30,9 @@ class Settings:
     jobs: int | None = None
     source: Path | None = field(default=None, compare=False)
     """The file the settings were read from, if any."""
-    lint: Any = None
-    """The [lint] settings (a resolvetool.lint.config.LintConfig)."""
+    lint_table: dict[str, Any] = field(default_factory=dict)
+    """The [lint] table as written: lint reads it (lint.config.lint_config), so that these settings, which every
+    command reads, do not depend on lint; `load_settings(read_lint=...)` checks it with the rest."""
     render: RenderSettings = field(default_factory=lambda: RenderSettings())
     """The [render] settings."""
     ci_install: str | None = None
@@ -77,7 +80,7 @@ _KEYS: dict[str, type] = {
     "render": dict,
     "ci": dict,
 }
-_RENDER_KEYS: dict[str, type] = {"akn-country": str, "akn-language": str, "site-title": str, "templates": str}
+_RENDER_KEYS: dict[str, type[str]] = {"akn-country": str, "akn-language": str, "site-title": str, "templates": str}
 _CI_KEYS: dict[str, type] = {"install": str}
 
 
@@ -101,8 +104,13 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: cannot read: {error.strerror or error}") from None
 
 
-def load_settings(root: Path | None = None, *, cwd: Path | None = None) -> Settings:
-    """Settings for the project at `root`, or for the project found from `cwd` upwards."""
+def load_settings(
+    root: Path | None = None, *, cwd: Path | None = None, read_lint: Callable[[Any], object] | None = None
+) -> Settings:
+    """Settings for the project at `root`, or for the project found from `cwd` upwards. `read_lint` (the command
+    line gives lint.config.parse_lint_config) reads the [lint] table as the rest is read, a ValueError naming
+    what is wrong, so that a wrong [lint] stops every command as a wrong setting does; without it, lint reads
+    the table when it runs."""
     cwd = cwd or Path.cwd()
     if root is None:
         root = find_root(cwd.resolve())
@@ -137,12 +145,12 @@ def load_settings(root: Path | None = None, *, cwd: Path | None = None) -> Setti
             raise ConfigError(f"{source}: setting {key!r} must be a {wanted.__name__}, not {value!r}")
     if values.get("max-file-size", 1) < 1 or values.get("jobs", 1) < 1:
         raise ConfigError(f"{source}: max-file-size and jobs must be positive")
-    from .lint.config import LintConfigError, parse_lint_config
-
-    try:
-        lint = parse_lint_config(values.get("lint", {}))
-    except LintConfigError as error:
-        raise ConfigError(f"{source}: {error}") from None
+    lint_table = values.get("lint", {})
+    if read_lint is not None:
+        try:
+            read_lint(lint_table)
+        except ValueError as error:
+            raise ConfigError(f"{source}: {error}") from None
     render = _render_settings(values.get("render", {}), root, source)
     ci_install = _ci_install(values.get("ci", {}), source)
     return Settings(
@@ -153,7 +161,7 @@ def load_settings(root: Path | None = None, *, cwd: Path | None = None) -> Setti
         cache_dir=_cache_dir(root, values.get("cache-dir"), source),
         jobs=values.get("jobs"),
         source=source,
-        lint=lint,
+        lint_table=lint_table,
         render=render,
         ci_install=ci_install,
     )

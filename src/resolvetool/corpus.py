@@ -15,13 +15,28 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from .cache import ResultCache, code_salt, content_key
 from .config import Settings, default_cache_dir
 from .diagnostics import Diagnostic, make
+from .entries import (
+    AgreementFacts,
+    Analysis,
+    Approval,
+    Entry,
+    Facts,
+    Ref,
+    ResolutionFacts,
+    SessionFacts,
+    Sharing,
+    Summary,
+)
 from .parallel import default_jobs, pool_map
 from .source import read_source
+
+if TYPE_CHECKING:
+    from .source import SourceDocument
 
 YAML_SUFFIXES = (".yaml", ".yml")
 _CHUNK = 64  # files per task sent to a worker: large enough to amortise the hand-off
@@ -30,27 +45,17 @@ _PARALLEL_FROM = 256  # below this many files, starting workers costs more than 
 Progress = Callable[[int, int], None]  # (files done so far, files in all)
 
 
-@dataclass(slots=True)
-class Entry:
-    """What the cross-record checks and lookups need of one record file, kept small for scale.
+class RecordChecks(Protocol):
+    """Checks of one valid record that a caller of `load_corpus` adds to the corpus's own (validate adds lint's
+    rules that read one record: lint.engine.LintChecks). What they find is marshal-able, kept in
+    `Entry.findings` and cached with the file; they are sent to the worker processes, so they pickle."""
 
-    Strings repeated across records (reference targets, part names, kinds, folders) are interned.
-    Positions are not kept: a check that reports a problem asks `Corpus.locate` for them, which
-    reads the file again; problems are rare and records many.
-    """
+    def __call__(self, record: Any, doc: SourceDocument, raw: bytes) -> tuple: ...
 
-    path: str
-    folder: str | None  # the first folder under records/ ("" for records/ itself; None outside it)
-    id: str | None
-    kind: str | None
-    symbol: str | None
-    valid: bool
-    # "target\tkind|kind", in the order models.references yields them (`Located.ref` takes the index)
-    refs: tuple[str, ...] = ()
-    fragments: tuple[str, ...] = ()
-    facts: tuple = ()  # see _facts: a session's dates, a resolution's adoption, an agreement's approvals
-    lint: tuple = ()  # the lint findings of its own rules, and its suppression comments (lint/engine.py)
-    schema_line: str | None = None  # what the first line names as the file's JSON Schema (schemaline.py)
+    def cache_key(self) -> bytes:
+        """What their findings depend on besides the file (their settings): a short digest, part of the cache
+        keys."""
+        ...
 
 
 @dataclass(slots=True)
@@ -138,7 +143,9 @@ def locate_in(raw: bytes, entry: Entry) -> Located:
     from .source import parse_source
 
     doc = parse_source(raw, entry.path)
-    marks = {name: doc.position((name,)) for name in ("id", "kind", "symbol") if doc.data and name in doc.data}
+    marks: dict[str, tuple[int, int]] = {
+        name: doc.position((name,)) for name in ("id", "kind", "symbol") if doc.data and name in doc.data
+    }
     refs: list[tuple[int, int]] = []
     if entry.valid and doc.data is not None:
         try:
@@ -194,9 +201,8 @@ def display_path(path: Path | str, base: Path | str) -> str:
 # --- analysis of one file (runs in workers) ---------------------------------------------------------
 
 
-def analyse(raw: bytes, path: str, lint: Any = None) -> tuple:
-    """A file's bytes to a marshal-able result: (entry fields or None, diagnostic tuples, lint findings and
-    suppressions). `lint` is the LintConfig the lint rules read."""
+def analyse(raw: bytes, path: str, checks: RecordChecks | None = None) -> Analysis:
+    """A file's analysis: what it holds, its own problems, and what `checks` found in its record when valid."""
     from pydantic import ValidationError
 
     from .consistency import record_checks
@@ -209,7 +215,7 @@ def analyse(raw: bytes, path: str, lint: Any = None) -> tuple:
     diagnostics = list(doc.diagnostics)
     data = doc.data
     if data is None:
-        return None, _capped(diagnostics, path, doc.unlisted)
+        return Analysis(None, _capped(diagnostics, path, doc.unlisted))
 
     def text(key: str) -> str | None:
         value = data.get(key)
@@ -220,18 +226,24 @@ def analyse(raw: bytes, path: str, lint: Any = None) -> tuple:
     # cached by content, must not: validation.py's pass over the tree compares it.
     schema_line = named_schema(first_line(raw.split(b"\n", 1)[0].decode("utf-8"))) if raw.startswith(b"#") else None
     try:
-        record = RECORD_ADAPTER.validate_python(data)
+        record: Any = RECORD_ADAPTER.validate_python(data)  # one of the kinds' models
     except ValidationError as error:
         diagnostics += validation_diagnostics(error, doc)
-        entry = (text("id"), kind if kind in KINDS else None, text("symbol"), False, (), (), (), schema_line)
-        return entry, _capped(diagnostics, path, doc.unlisted)
+        summary = Summary(text("id"), kind if kind in KINDS else None, text("symbol"), False, schema_line=schema_line)
+        return Analysis(summary, _capped(diagnostics, path, doc.unlisted))
     diagnostics += record_checks(record, doc)
-    refs = tuple(f"{target}\t{'|'.join(kinds)}" for _, target, kinds in references(record))
-    fragments = tuple(name for name, _ in record.fragments())
-    entry = (record.id, record.kind, record.symbol, True, refs, fragments, _facts(record), schema_line)
-    from .lint.engine import record_findings
-
-    return entry, _capped(diagnostics, path, doc.unlisted), record_findings(record, doc, raw, lint)
+    summary = Summary(
+        record.id,
+        record.kind,
+        record.symbol,
+        True,
+        tuple(Ref(target, kinds) for _, target, kinds in references(record)),
+        tuple(name for name, _ in record.fragments()),
+        _facts(record),
+        schema_line,
+    )
+    findings = checks(record, doc, raw) if checks is not None else ()
+    return Analysis(summary, _capped(diagnostics, path, doc.unlisted), findings)
 
 
 def _capped(diagnostics: list[Diagnostic], path: str, unlisted: int) -> tuple:
@@ -241,55 +253,64 @@ def _capped(diagnostics: list[Diagnostic], path: str, unlisted: int) -> tuple:
     return tuple(d.to_tuple() for d in cap(diagnostics, path, MAX_DIAGNOSTICS_PER_FILE, unlisted=unlisted))
 
 
-def _facts(record: Any) -> tuple:
+def _facts(record: Any) -> Facts:
     """Values that checks between records compare: a session's dates; a resolution's session, adoption date and
-    status; an agreement's approvals ("index of the event\tresolution")."""
+    status; an agreement's approvals."""
     if record.kind == "session":
-        return (record.start.isoformat() if record.start else "", record.end.isoformat() if record.end else "")
+        return SessionFacts(
+            record.start.isoformat() if record.start else "", record.end.isoformat() if record.end else ""
+        )
     if record.kind == "resolution":
         adopted = record.adoption.date.isoformat() if record.adoption and record.adoption.date else ""
-        return (record.session or "", adopted, record.status)
+        return ResolutionFacts(record.session or "", adopted, record.status)
     if record.kind == "agreement":
-        return tuple(
-            f"{index}\t{step.by}" for index, step in enumerate(record.lifecycle) if step.event == "approved" and step.by
+        return AgreementFacts(
+            tuple(
+                Approval(index, step.by)
+                for index, step in enumerate(record.lifecycle)
+                if step.event == "approved" and step.by
+            )
         )
-    return ()
+    return None
 
 
 # content key, result, new?, stale?, and the file's stamp when it was read
 Outcome = tuple[bytes | None, bytes, bool, bool, tuple[int, int, int, int] | None]
 
 
-def _analyse_chunk(
-    displays: list[str],
-    base: str,
-    max_size: int,
-    cache: ResultCache | None,
-    salt: bytes,
-    lint: Any = None,
-    root: str | None = None,
-) -> list[Outcome]:
-    """Analyse files (named relative to `base`), consulting the cache by content, one outcome each. Links in
-    the project at `root` that lead out of it are not read."""
+class _Work(NamedTuple):
+    """What every file of a run is analysed with (sent to the workers with each chunk of files)."""
+
+    base: str  # the folder display paths are relative to
+    max_size: int
+    salt: bytes  # of the cache keys: the code, the checks and their settings
+    checks: RecordChecks | None
+    root: str | None  # links in the project that lead out of it are not read
+
+
+def _analyse_chunk(displays: list[str], work: _Work, cache: ResultCache | None) -> list[Outcome]:
+    """Analyse files, consulting the cache by content, one outcome each."""
     out: list[Outcome] = []
     folders: dict[str, bool] = {}  # the folders of this batch that stay inside the project, each looked up once
     for display in displays:
-        path = os.path.join(base, display)
+        path = os.path.join(work.base, display)
         try:
             info = os.stat(path)
             stamp = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
         except OSError:
             stamp = None  # read_source says why
-        raw = read_source(Path(path), display, max_size=max_size, within=root, folders=folders)
+        raw = read_source(Path(path), display, max_size=work.max_size, within=work.root, folders=folders)
         if isinstance(raw, Diagnostic):
-            out.append((None, marshal.dumps((None, (raw.to_tuple(),))), False, False, None))
+            unread = Analysis(None, (raw.to_tuple(),))
+            out.append((None, marshal.dumps(unread.to_plain()), False, False, None))
             continue
-        key = content_key(raw, salt)
+        key = content_key(raw, work.salt)
         hit = cache.get(key) if cache is not None else None
         if hit is not None:
             out.append((key, hit[0], False, hit[1], stamp))
         else:
-            out.append((key, marshal.dumps(analyse(raw, display, lint)), True, False, stamp))
+            analysis = analyse(raw, display, work.checks)
+            out.append((key, marshal.dumps(analysis.to_plain()), True, False, stamp))
     return out
 
 
@@ -297,22 +318,14 @@ def _analyse_chunk(
 _worker_cache: tuple[str, ResultCache] | None = None
 
 
-def _worker_chunk(
-    displays: list[str],
-    base: str,
-    max_size: int,
-    cache_dir: str | None,
-    salt: bytes,
-    lint: Any = None,
-    root: str | None = None,
-) -> list[Outcome]:
+def _worker_chunk(displays: list[str], work: _Work, cache_dir: str | None) -> list[Outcome]:
     global _worker_cache
     cache = None
     if cache_dir is not None:
         if _worker_cache is None or _worker_cache[0] != cache_dir:
             _worker_cache = (cache_dir, ResultCache(Path(cache_dir), readonly=True))
         cache = _worker_cache[1]
-    return _analyse_chunk(displays, base, max_size, cache, salt, lint, root)
+    return _analyse_chunk(displays, work, cache)
 
 
 # --- loading the corpus ------------------------------------------------------------------------------
@@ -327,12 +340,14 @@ def load_corpus(
     settings: Settings,
     extra: Iterable[Path | str] = (),
     *,
+    record_checks: RecordChecks | None = None,
     jobs: int | None = None,
     use_cache: bool = True,
     progress: Progress | None = None,
     base: Path | None = None,
 ) -> Corpus:
-    """Load every record under the project's records/ (and `extra` files) into a Corpus.
+    """Load every record under the project's records/ (and `extra` files) into a Corpus, each valid record also
+    given to `record_checks` (validate gives lint's rules that read one record: see `RecordChecks`).
 
     Never raises for a bad file: each becomes diagnostics. `base` is the folder paths are shown
     relative to (the current folder by default).
@@ -361,7 +376,7 @@ def load_corpus(
         cache = ResultCache(settings.cache_dir or default_cache_dir())
         corpus.cache_problem = cache.problem
     usable = cache if cache is not None and cache.usable else None
-    salt = code_salt() + (settings.lint.digest() if settings.lint is not None else b"")
+    salt = code_salt() + (record_checks.cache_key() if record_checks is not None else b"")
     loader = _Loader(corpus, base, os.fspath(canonical(settings.records)) + os.sep, usable, salt)
 
     # Files whose stamps are those last seen with a cached result are not even read. Only display
@@ -391,9 +406,8 @@ def load_corpus(
         progress(loader.done, total)
 
     jobs = jobs or settings.jobs or default_jobs()
-    for chunk, outcomes in _run(
-        unread, str(base), settings.max_file_size, usable, salt, jobs, settings.lint, os.path.realpath(settings.root)
-    ):
+    work = _Work(str(base), settings.max_file_size, salt, record_checks, os.path.realpath(settings.root))
+    for chunk, outcomes in _run(unread, work, usable, jobs):
         for display, outcome in zip(chunk, outcomes, strict=True):
             loader.add(display, outcome)
         if progress:
@@ -426,47 +440,36 @@ class _Loader:
         self.used: list[bytes] = []  # cached results to mark as used today
         self.stamps: list[tuple[str, tuple[int, int, int, int], bytes]] = []
         self.done = 0
-        self._tuples: dict[tuple, tuple] = {}
-
-    def _shared(self, items: tuple[str, ...]) -> tuple[str, ...]:
-        # Many records have the same parts (preamble-1 ... operative-3): keep one copy of each tuple.
-        found = self._tuples.get(items)
-        if found is None:
-            found = self._tuples[items] = tuple(map(sys.intern, items))
-        return found
+        self.sharing = Sharing()
 
     def add(self, display: str, outcome: Outcome) -> None:
-        key, value, is_new, stale, stamp = outcome
+        """Take in one file's outcome: the analysis it holds, and what the cache is to learn of it."""
         self.done += 1
-        entry, diagnostics, *lint = marshal.loads(value)
         path = os.path.join(self.base, display)
-        folder = None
-        if path.startswith(self.records_prefix):
-            rest = path[len(self.records_prefix) :]
-            folder = sys.intern(rest.split(os.sep, 1)[0]) if os.sep in rest else ""
-        if entry is not None:
-            record_id, kind, symbol, valid, refs, fragments, facts, schema_line = entry
-            self.corpus.entries.append(
-                Entry(
-                    display,
-                    folder,
-                    record_id,
-                    sys.intern(kind) if kind else None,
-                    symbol,
-                    valid,
-                    tuple(map(sys.intern, refs)),
-                    self._shared(fragments),
-                    tuple(map(sys.intern, facts)) if facts else (),
-                    lint[0] if lint and (lint[0][0] or lint[0][1]) else (),
-                    sys.intern(schema_line) if schema_line else None,
-                )
-            )
-        else:
-            # A file that holds no usable record still claims its name (when no valid record has
-            # it), so that references to it are not reported a second time.
-            self.corpus.entries.append(Entry(display, folder, None, None, None, False))
-        if diagnostics:
-            self.corpus.diagnostics.extend(Diagnostic.from_tuple(display, d) for d in diagnostics)
+        plain = marshal.loads(outcome[1])
+        self.corpus.entries.append(Entry.from_plain(display, self._folder(path), plain, self.sharing))
+        self._diagnostics(display, plain[1])
+        self._remember(path, outcome)
+
+    def add_analysis(self, display: str, analysis: Analysis) -> None:
+        """Take in one file's analysis (of a file not written yet: an import's)."""
+        path = os.path.join(self.base, display)
+        self.corpus.entries.append(Entry.of(display, self._folder(path), analysis))
+        self._diagnostics(display, analysis.diagnostics)
+
+    def _folder(self, path: str) -> str | None:
+        """The first folder under records/ ("" for records/ itself; None outside it)."""
+        if not path.startswith(self.records_prefix):
+            return None
+        rest = path[len(self.records_prefix) :]
+        return sys.intern(rest.split(os.sep, 1)[0]) if os.sep in rest else ""
+
+    def _diagnostics(self, display: str, found: tuple) -> None:
+        if found:
+            self.corpus.diagnostics.extend(Diagnostic.from_tuple(display, d) for d in found)
+
+    def _remember(self, path: str, outcome: Outcome) -> None:
+        key, value, is_new, stale, stamp = outcome
         if key is None:
             return
         if not is_new:
@@ -489,23 +492,16 @@ class _Loader:
 
 
 def _run(
-    items: list[str],
-    base: str,
-    max_size: int,
-    cache: ResultCache | None,
-    salt: bytes,
-    jobs: int,
-    lint: Any = None,
-    root: str | None = None,
+    items: list[str], work: _Work, cache: ResultCache | None, jobs: int
 ) -> Iterator[tuple[list[str], list[Outcome]]]:
     """Analyse the files, in worker processes when there are enough of them to be worth it."""
     chunks = list(_chunks(items, _CHUNK))
     if jobs <= 1 or len(items) < _PARALLEL_FROM:
         for chunk in chunks:
-            yield chunk, _analyse_chunk(chunk, base, max_size, cache, salt, lint, root)
+            yield chunk, _analyse_chunk(chunk, work, cache)
         return
     cache_dir = str(cache.path.parent) if cache is not None else None
-    yield from pool_map(_worker_chunk, chunks, (base, max_size, cache_dir, salt, lint, root), jobs=jobs)
+    yield from pool_map(_worker_chunk, chunks, (work, cache_dir), jobs=jobs)
 
 
 def _index(corpus: Corpus) -> None:

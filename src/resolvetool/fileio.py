@@ -27,6 +27,8 @@ from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
+from .errors import ResolvetoolError
+
 # Folders are walked by descriptor where the platform allows it (Linux, the BSDs, macOS); elsewhere by path,
 # checking each folder on the way with lstat, which a change made during the run could outpace.
 _BY_DESCRIPTOR = {os.open, os.mkdir, os.stat, os.replace, os.unlink} <= os.supports_dir_fd
@@ -40,7 +42,7 @@ _TEMPORARY = re.compile(r"\.(?P<name>.+)\.[0-9a-f]{8}\.tmp")
 _ABANDONED_AFTER_S = 600
 
 
-class WriteError(Exception):
+class WriteError(ResolvetoolError):
     """A write that was refused (it would leave the project, or go through a link) or that failed (a full
     disk, a read-only folder). Nothing was changed: the message names the file and says what to do."""
 

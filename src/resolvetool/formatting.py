@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .errors import ResolvetoolError
 from .schemaline import SchemaPlace
 from .yamledit import (
     CommentedMap,
@@ -33,7 +34,7 @@ _FIRST = ("id", "kind", "symbol")
 _LAST = ("notes",)
 
 
-class FormatError(Exception):
+class FormatError(ResolvetoolError):
     """A file that is not formatted because the strict reader does not accept it; the message says why."""
 
 

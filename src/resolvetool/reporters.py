@@ -18,7 +18,6 @@ from rich.console import Console
 from rich.markup import escape
 from rich.theme import Theme
 
-from . import __version__
 from .diagnostics import CODES, Diagnostic, Severity, count_by_severity
 from .inert import inert, inert_json, printable_path
 
@@ -130,6 +129,8 @@ def write_diagnostics(diagnostics: list[Diagnostic], console: Console, *, quiet:
 
 
 def json_report(report: Report) -> str:
+    from . import __version__  # read from the package's metadata: only when a report names it
+
     counts = count_by_severity(report.diagnostics)
     document = {
         "version": JSON_VERSION,
@@ -212,6 +213,8 @@ def _sarif_uri(path: str, report: Report) -> tuple[str, str | None]:
 
 def sarif_report(report: Report) -> str:
     """A SARIF 2.1.0 log with one run, every rule described, one result per problem."""
+    from . import __version__
+
     level = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
     codes = list(CODES.values())
     index = {c.code: i for i, c in enumerate(codes)}

@@ -9,33 +9,39 @@ from __future__ import annotations
 import difflib
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import ConfigError, Settings
-from .corpus import Corpus, Entry, Progress, canonical, discover, display_path, file_stem, load_corpus
+from .corpus import Corpus, Progress, canonical, discover, display_path, file_stem, load_corpus
 from .diagnostics import Diagnostic, Severity, count_by_severity, exit_code, make, quote
+from .entries import Entry, ResolutionFacts, SessionFacts
 from .kinds import FOLDER_BY_KIND, KIND_BY_FOLDER
+from .lint.engine import lint_checks
 
 _MAX_SUGGESTIONS = 200  # close-match searches are costly at scale; past this many, no "did you mean"
 
 
 @dataclass
 class ValidationResult:
-    """The outcome of one validate run: the problems of the files asked about, and what was checked."""
+    """The outcome of one validate or lint run: the problems of the files asked about, what was checked, and
+    (lint --fix) what was corrected."""
 
     diagnostics: list[Diagnostic]
     files: int
     records: int
     corpus: Corpus
     selected: set[str] | None = None  # the files asked about (as diagnostics name them); None: the whole tree
+    fixed: dict[str, int] = field(default_factory=dict)  # file -> corrections written
+    not_fixed: dict[str, str] = field(default_factory=dict)  # file -> why its corrections were not written
 
     def count(self, severity: Severity) -> int:
         return count_by_severity(self.diagnostics)[severity]
 
     def exit_code(self, *, strict: bool = False) -> int:
-        """0 clean, 1 when there are errors (or, with `strict`, warnings)."""
-        return exit_code(self.diagnostics, strict=strict)
+        """2 when corrections could not be written; otherwise 0 clean, 1 when there are errors (or, with
+        `strict`, warnings)."""
+        return 2 if self.not_fixed else exit_code(self.diagnostics, strict=strict)
 
 
 def validate(
@@ -68,16 +74,21 @@ def validate(
         for path in paths:
             absolute = canonical(path)
             if absolute.is_dir():
-                files = discover(absolute)
+                named = discover(absolute)
             elif absolute.exists() or absolute.is_symlink():
-                files = [os.fspath(absolute)]
+                named = [os.fspath(absolute)]
             else:
                 raise ConfigError(f"{path}: no such file or folder")
-            for file in files:
+            for file in named:
                 selected.add(display_path(file, base))
                 if file not in tree:  # outside records/, or a file the scan of the tree skips
                     extra.append(file)
-    corpus = load_corpus(settings, extra, jobs=jobs, use_cache=use_cache, progress=progress, base=base)
+    # lint's rules that read one record run beside validate's own checks, so that their findings are cached with
+    # the files and lint after validate reads them rather than analysing every file again.
+    checks = lint_checks(settings)
+    corpus = load_corpus(
+        settings, extra, record_checks=checks, jobs=jobs, use_cache=use_cache, progress=progress, base=base
+    )
     diagnostics = corpus.diagnostics + check_integrity(corpus)
     if selected is not None:
         diagnostics = [d for d in diagnostics if d.path in selected]
@@ -217,14 +228,10 @@ class _Suggestions:
 def _references(corpus: Corpus) -> list[Diagnostic]:
     out = []
     suggest = _Suggestions(corpus)
-    kinds_of: dict[str, tuple[str, ...]] = {}  # few distinct "kind|kind" strings: split each once
     for entry in corpus.entries:
-        for index, packed in enumerate(entry.refs):
-            target, _, accepted = packed.partition("\t")
+        for index, ref in enumerate(entry.refs):
+            target, kinds = ref
             record_id, _, fragment = target.partition("#")
-            kinds = kinds_of.get(accepted)
-            if kinds is None:
-                kinds = kinds_of[accepted] = tuple(accepted.split("|")) if accepted else ()
             found = corpus.by_id.get(record_id)
             if found is None:
                 if corpus.incomplete:
@@ -307,20 +314,20 @@ def _schema_lines(corpus: Corpus) -> list[Diagnostic]:
     return out
 
 
-def _a(noun: str) -> str:
+def _a(noun: str | None) -> str:
+    noun = noun or ""  # a valid record's kind is known
     return ("an " if noun[:1] in "aeiou" else "a ") + noun
 
 
 def _adoption_dates(corpus: Corpus) -> list[Diagnostic]:
     out = []
     for entry in corpus.entries:
-        if entry.kind != "resolution" or not entry.facts:
+        resolution = entry.facts
+        if not isinstance(resolution, ResolutionFacts) or not resolution.session or not resolution.adopted:
             continue
-        session_id, adopted, _ = entry.facts
-        if not session_id or not adopted:
-            continue
+        session_id, adopted = resolution.session, resolution.adopted
         session = corpus.by_id.get(session_id)
-        if session is None or session.kind != "session" or not session.facts:
+        if session is None or not isinstance(session.facts, SessionFacts):
             continue
         start, end = session.facts
         if (start and adopted < start) or (end and adopted > end):

@@ -13,10 +13,12 @@ import re
 from collections import Counter
 from typing import Any
 
+from .errors import ResolvetoolError
+
 Loc = tuple[str | int, ...]
 
 
-class WriteRefused(Exception):
+class WriteRefused(ResolvetoolError):
     """A write refused because the file would not read back as meant: `reason` says where in it and why."""
 
     def __init__(self, path: str, reason: str) -> None:

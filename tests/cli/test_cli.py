@@ -250,23 +250,23 @@ def test_progress_bar_shows_on_a_terminal_only_once_a_run_is_long() -> None:
 
     from rich.console import Console
 
-    from resolvetool.cli import _LazyProgress
+    from resolvetool.cli.output import LazyProgress
 
     terminal = Console(file=StringIO(), force_terminal=True, width=80)
-    progress = _LazyProgress(terminal, after=0)
+    progress = LazyProgress(terminal, after=0)
     progress(10, 100)
     progress(50, 100)
     progress.stop()
     assert "checking" in terminal.file.getvalue()
 
     quick = Console(file=StringIO(), force_terminal=True, width=80)
-    progress = _LazyProgress(quick, after=60)  # finished before the bar was due
+    progress = LazyProgress(quick, after=60)  # finished before the bar was due
     progress(100, 100)
     progress.stop()
     assert quick.file.getvalue() == ""
 
     piped = Console(file=StringIO(), force_terminal=False, width=80)
-    progress = _LazyProgress(piped, after=0)
+    progress = LazyProgress(piped, after=0)
     progress(10, 100)
     progress.stop()
     assert piped.file.getvalue() == ""

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import BASE_TREE
+from helpers import BASE_TREE, REPO
 
 from resolvetool.cache import ResultCache
 from resolvetool.config import load_settings
@@ -20,7 +20,7 @@ def test_second_run_reads_everything_from_the_cache(base_tree, isolated_cache: P
     assert load_corpus(settings).cached == 0
     second = load_corpus(settings)
     assert second.cached == 4
-    assert (isolated_cache / "results-v4.sqlite3").is_file()
+    assert (isolated_cache / "results-v5.sqlite3").is_file()
     assert not any(p.suffix == ".sqlite3" for p in settings.root.rglob("*"))  # nothing inside the project
 
 
@@ -54,15 +54,15 @@ def test_no_cache_neither_reads_nor_writes(base_tree, isolated_cache: Path) -> N
     settings = load_settings(base_tree())
     corpus = load_corpus(settings, use_cache=False)
     assert corpus.cached == 0
-    assert not (isolated_cache / "results-v4.sqlite3").exists()
+    assert not (isolated_cache / "results-v5.sqlite3").exists()
 
 
 def test_a_damaged_cache_is_set_aside(base_tree, isolated_cache: Path) -> None:
-    (isolated_cache / "results-v4.sqlite3").write_bytes(b"this is not a database" * 100)
+    (isolated_cache / "results-v5.sqlite3").write_bytes(b"this is not a database" * 100)
     settings = load_settings(base_tree())
     corpus = load_corpus(settings)
     assert corpus.diagnostics == [] and corpus.cache_problem is None
-    assert (isolated_cache / "results-v4.damaged").is_file()
+    assert (isolated_cache / "results-v5.damaged").is_file()
     assert load_corpus(settings).cached == 4
 
 
@@ -99,7 +99,11 @@ def test_overlapping_runs(base_tree, isolated_cache: Path) -> None:
     assert summaries == {json.dumps({"files": 603, "records": 603, "errors": 0, "warnings": 0, "infos": 0})}
     again = subprocess.run([*command[:-2], "--jobs", "1"], cwd=tree, capture_output=True, text=True, timeout=120)
     assert again.returncode == 0
-    assert load_corpus(load_settings(tree)).cached == 603
+    from resolvetool.lint.engine import lint_checks
+
+    # with the checks validate loads the corpus with: their findings are cached with the files
+    settings = load_settings(tree)
+    assert load_corpus(settings, record_checks=lint_checks(settings)).cached == 603
 
 
 def test_code_changes_change_every_key(monkeypatch) -> None:
@@ -163,3 +167,28 @@ def test_unchanged_files_are_analysed_again_when_the_lint_settings_change(run_cl
     (root / "resolvetool.toml").write_text('[lint]\nignore = ["RT404"]\n', encoding="utf-8")
     result = run_cli("-v", "validate", cwd=root)
     assert "0 of them from the cache" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "agreements/interpol-impact-cooperation.yaml",
+        "resolutions/2012/interpol-ga-81-impact-cooperation.yaml",
+        "sessions/interpol-ga-81.yaml",
+    ],
+)
+def test_an_analysis_crosses_the_cache_unchanged(name: str) -> None:
+    """What marshal stores (`Analysis.to_plain`) reads back (`Entry.from_plain`) as the entry of the analysis
+    itself: references, facts per kind and findings alike."""
+    import marshal
+
+    from resolvetool.corpus import analyse
+    from resolvetool.entries import Entry, Sharing
+    from resolvetool.lint.config import LintConfig
+    from resolvetool.lint.engine import LintChecks
+
+    raw = (REPO / "records" / name).read_bytes()
+    analysis = analyse(raw, name, LintChecks(LintConfig()))
+    assert analysis.summary is not None and analysis.summary.valid and analysis.summary.facts is not None
+    plain = marshal.loads(marshal.dumps(analysis.to_plain()))
+    assert Entry.from_plain(name, "x", plain, Sharing()) == Entry.of(name, "x", analysis)

@@ -191,8 +191,8 @@ def test_a_body_of_a_named_organization_gets_that_organization():
             20,
         ),
         (
-            "The ICPO-INTERPOL General Assembly, meeting in Rome, Italy, from 5 to 8 November 2012 "
-            "at its 81st session:",
+            "The ICPO-INTERPOL General Assembly, meeting in Rome, Italy, from 5 to 8 November 2012 at its 81st "
+            "session:",
             "The ICPO-INTERPOL General Assembly",
             ("Rome", "Italy"),
             ("2012-11-05", "2012-11-08"),

@@ -11,8 +11,9 @@ import os
 from pathlib import Path
 from typing import Any
 
+from .history import Step, history_file, record_history
 from .records import Change, RecordDiff, clause_words, diff_records
-from .trees import Side, diff_sides, read_folder
+from .trees import diff_sides, read_folder
 
 
 def diff_paths(old: Path, new: Path, *, whitespace: bool = False) -> list[RecordDiff]:
@@ -55,21 +56,14 @@ def diff_revisions(settings: Any, base: str, head: str | None = None, *, whitesp
     return diff_sides(old, new, whitespace=whitespace)
 
 
-def record_history(
-    settings: Any, path: Path, *, whitespace: bool = False
-) -> list[tuple[str, str, str, list[RecordDiff]]]:
-    """How one record file changed commit by commit, oldest first: (commit, date, subject, diffs)."""
-    from . import gitrev
-
-    root = gitrev.repository(Path(settings.root))
-    relative = gitrev.relative(root, Path(os.path.realpath(Path(path).parent)) / Path(path).name)  # as git names it
-    out = []
-    previous: Side = {}
-    for sha, date, subject, name in gitrev.history(root, relative):
-        current = gitrev.read_at(root, sha, {name})
-        out.append((sha, date, subject, diff_sides(previous, current, whitespace=whitespace)))
-        previous = current
-    return out
-
-
-__all__ = ["Change", "RecordDiff", "clause_words", "diff_paths", "diff_records", "diff_revisions", "record_history"]
+__all__ = [
+    "Change",
+    "RecordDiff",
+    "Step",
+    "clause_words",
+    "diff_paths",
+    "diff_records",
+    "diff_revisions",
+    "history_file",
+    "record_history",
+]

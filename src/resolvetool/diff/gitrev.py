@@ -18,10 +18,11 @@ import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
+from ..errors import ResolvetoolError
 from .trees import Side
 
 
-class GitError(Exception):
+class GitError(ResolvetoolError):
     """Something git could not do, said for people; the CLI exits 2 with it."""
 
 

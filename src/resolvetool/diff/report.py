@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .records import CLAUSE_LISTS, Change, RecordDiff
+
+if TYPE_CHECKING:
+    from .history import Step
 
 FORMAT_VERSION = 1
 
@@ -208,3 +211,22 @@ def _record(diff: RecordDiff) -> dict[str, Any]:
             for change in diff.changes
         ],
     }
+
+
+# --- a record's history (diff --history) -------------------------------------------------------------
+
+
+def history_markdown(steps: list[Step]) -> str:
+    """Each commit's diff as markdown, titled by the commit, one after the other."""
+    return "".join(markdown(step.diffs, step.title) + "\n" for step in steps)
+
+
+def history_json(steps: list[Step]) -> str:
+    """Each commit with the records it changed, as `as_json` writes them."""
+    from ..inert import inert_json
+
+    commits = [
+        {"commit": step.commit, "date": step.date, "subject": step.subject, "records": [_record(d) for d in step.diffs]}
+        for step in steps
+    ]
+    return inert_json(json.dumps(commits, ensure_ascii=False, indent=2)) + "\n"

@@ -23,7 +23,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from .. import __version__
 from ..inert import undecodable_at
 
 SCHEMA = 1
@@ -55,10 +54,11 @@ StoredFile = tuple[tuple[int, int, int, int] | None, bytes | None, int | None]  
 
 
 def code_stamp() -> str:
-    """What the index's contents depend on: resolvetool's version and code. Reading the package's file
-    stamps costs a millisecond; anything else (importing pydantic for its version) would cost more."""
+    """What the index's contents depend on: resolvetool's code (a new version installs new files, and so new
+    stamps). Reading the package's file stamps costs a millisecond; anything else (importing pydantic, or
+    importlib.metadata for the version) would cost more."""
     package = Path(__file__).parent.parent
-    digest = hashlib.blake2b(f"{SCHEMA} {__version__}".encode(), digest_size=16)
+    digest = hashlib.blake2b(f"{SCHEMA}".encode(), digest_size=16)
     for path in sorted(package.rglob("*.py")):
         info = path.stat()
         digest.update(f"{path.relative_to(package)}:{info.st_size}:{info.st_mtime_ns}".encode())

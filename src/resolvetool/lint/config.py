@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from typing import Any
 
+from ..config import ConfigError, Settings
+from ..errors import ResolvetoolError
 from .finding import BodyConventions
 from .vocabulary import normalise
 
@@ -16,7 +18,7 @@ SEVERITIES = ("error", "warning", "info")
 CASES = ("upper", "capitalized", "any")
 
 
-class LintConfigError(ValueError):
+class LintConfigError(ResolvetoolError, ValueError):
     """A [lint] setting that is not understood; the message names it."""
 
 
@@ -153,3 +155,11 @@ def parse_lint_config(table: Any) -> LintConfig:
         bodies=bodies,
         raw=json.dumps(table, sort_keys=True, default=str),
     )
+
+
+def lint_config(settings: Settings) -> LintConfig:
+    """The project's [lint] settings; ConfigError, naming the settings file, when the table is wrong."""
+    try:
+        return parse_lint_config(settings.lint_table)
+    except LintConfigError as error:
+        raise ConfigError(f"{settings.source}: {error}") from None

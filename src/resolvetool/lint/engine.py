@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .config import LintConfig
+from ..config import Settings
+from .config import LintConfig, lint_config
 from .finding import BodyConventions
-from .rules import record_modules
 from .suppress import directives
 
 # (code, line, col, message, hint, fix, loc)
@@ -30,6 +30,10 @@ class RuleContext:
 
 def record_findings(record: Any, doc: Any, raw: bytes, config: LintConfig | None) -> tuple:
     """(findings, suppression directives) for one valid record."""
+    # The rules are imported when a record is first checked: validate imports this module, and a warm run
+    # checks no record.
+    from .rules import record_modules
+
     config = config or LintConfig()
     body = getattr(record, "body", None)
     context = RuleContext(config.conventions(body), config, body, doc.data)
@@ -44,3 +48,22 @@ def record_findings(record: Any, doc: Any, raw: bytes, config: LintConfig | None
                 (finding.code or module.CODES[0], line, col, finding.message, finding.hint, finding.fix, finding.loc)
             )
     return tuple(found), directives(raw)
+
+
+@dataclass(frozen=True)
+class LintChecks:
+    """lint's rules that read one record, with the project's [lint] settings: the per-record checks validate
+    loads the corpus with (corpus.RecordChecks), their findings cached with each file."""
+
+    config: LintConfig
+
+    def __call__(self, record: Any, doc: Any, raw: bytes) -> tuple:
+        return record_findings(record, doc, raw, self.config)
+
+    def cache_key(self) -> bytes:
+        return b"lint" + self.config.digest()
+
+
+def lint_checks(settings: Settings) -> LintChecks:
+    """The per-record checks for the project at `settings`; ConfigError when its [lint] table is wrong."""
+    return LintChecks(lint_config(settings))

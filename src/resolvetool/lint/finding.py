@@ -1,11 +1,15 @@
-"""What a lint rule says about one record: a Finding at a place in the record, and the helpers rules share
+"""What a lint rule says about one record: a Finding at a place in the record (a TreeFinding for a rule that
+reads several records), and the helpers rules share
 to walk a record's clauses and strings."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..entries import Entry
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,6 +20,15 @@ class Finding:
     fix: str | None = None  # the value's certain correction, when there is one (`lint --fix` writes it)
     subject: str | None = None  # what configuration may accept (a formula a vocabulary lists)
     code: str | None = None  # when a rule module reports under a second code of its own
+
+
+@dataclass(frozen=True, slots=True)
+class TreeFinding:
+    """What a rule that reads several records (`check_tree(corpus)`) says about one of them: the record's entry,
+    and the Finding at its place in that record."""
+
+    entry: Entry
+    finding: Finding
 
 
 @dataclass(frozen=True)

@@ -6,30 +6,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..config import Settings
 from ..corpus import Corpus, Progress
-from ..diagnostics import CODES, Diagnostic, Severity, exit_code, make
+from ..diagnostics import CODES, Diagnostic, Severity, make
+from ..validation import ValidationResult, validate
 from .codes import code_problem
-from .config import LintConfig
+from .config import LintConfig, lint_config
 from .rules import tree_modules
-
-
-@dataclass
-class LintResult:
-    diagnostics: list[Diagnostic]
-    files: int
-    records: int
-    corpus: Corpus
-    fixed: dict[str, int] = field(default_factory=dict)  # file -> corrections written
-    not_fixed: dict[str, str] = field(default_factory=dict)  # file -> why its corrections were not written
-
-    def exit_code(self, *, strict: bool = False) -> int:
-        """2 when corrections could not be written; otherwise 0 clean, 1 when there are errors (or, with
-        `strict`, warnings): as validate."""
-        return 2 if self.not_fixed else exit_code(self.diagnostics, strict=strict)
 
 
 def lint(
@@ -43,13 +28,11 @@ def lint(
     use_cache: bool = True,
     progress: Progress | None = None,
     base: Path | None = None,
-) -> LintResult:
+) -> ValidationResult:
     """Lint the project's tree, reporting on `paths` (all of records/ if none). `select` and `ignore` are
     --select and --ignore: LintConfigError when one names no lint rule's code or prefix."""
-    from ..validation import validate
-
     base = (base or Path.cwd()).resolve()
-    config = (settings.lint or LintConfig()).with_options(select, ignore)  # a misspelt code: before the run
+    config = lint_config(settings).with_options(select, ignore)  # a misspelt code: before the run
     checked = validate(settings, paths, jobs=jobs, use_cache=use_cache, progress=progress, base=base)
     corpus = checked.corpus
     wanted = checked.selected
@@ -57,9 +40,9 @@ def lint(
     fixes: dict[str, list[tuple]] = {}
     corrected: set[tuple[str, int, int, str]] = set()
     for entry in corpus.entries:
-        if wanted is not None and entry.path not in wanted or not entry.lint:
+        if (wanted is not None and entry.path not in wanted) or not entry.findings:
             continue
-        findings, directives = entry.lint
+        findings, directives = entry.findings
         path = _from_root(base / entry.path, settings.root)
         kept, used = _unsuppressed(findings, directives)
         for code, line, col, message, hint, correction, loc in kept:
@@ -84,7 +67,7 @@ def lint(
             d for d in diagnostics if d.path not in fixed or (d.path, d.line, d.col, d.code) not in corrected
         ]
     diagnostics.sort()
-    return LintResult(diagnostics, checked.files, checked.records, corpus, fixed, not_fixed)
+    return ValidationResult(diagnostics, checked.files, checked.records, corpus, wanted, fixed, not_fixed)
 
 
 def _diagnostic(
@@ -120,7 +103,7 @@ def _suppression_findings(directives: tuple, used: set[int]) -> list[tuple[int, 
             )
             continue
         known = []
-        for code, col in zip(codes, columns):
+        for code, col in zip(codes, columns, strict=True):
             problem = code_problem(code, prefix=False)
             if problem is None:
                 known.append(code)
@@ -182,15 +165,14 @@ def _tree_findings(
 
     out = []
     for module in tree_modules():
-        code = module.CODES[0]
-        for entry, index, message, hint in module.check_tree(corpus):
-            if (
-                wanted is not None
-                and entry.path not in wanted
-                or not config.enabled(code, _from_root(base / entry.path, settings.root))
+        for found in module.check_tree(corpus):
+            entry, finding = found.entry, found.finding
+            code = finding.code or module.CODES[0]
+            if (wanted is not None and entry.path not in wanted) or not config.enabled(
+                code, _from_root(base / entry.path, settings.root)
             ):
                 continue
             doc = parse_source((base / entry.path).read_bytes(), entry.path)
-            line, col = doc.position(("lifecycle", index, "event"))
-            out.append(_diagnostic(config, entry.path, line, col, code, message, hint, None))
+            line, col = doc.position(finding.loc)
+            out.append(_diagnostic(config, entry.path, line, col, code, finding.message, finding.hint, None))
     return out

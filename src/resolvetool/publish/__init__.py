@@ -9,23 +9,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..errors import RecordNotFound
 from ..rendering import RenderError
 from .build import SiteError, SiteReport, build_site
 
 FORMATS = ("text", "markdown", "html", "akn")
 
 
-class NoSuchRecord(LookupError):
-    def __init__(self, ref: str, suggestions: list[str]) -> None:
-        super().__init__(ref)
-        self.ref, self.suggestions = ref, suggestions
-
-
 def render_record(
     settings: Any, ref: str, *, format: str = "text", clean: bool = False, base_url: str | None = None
 ) -> str:
     """The record `ref` (id or symbol, any case) of the project in `format`; html takes any kind of record,
-    the others print resolutions. Raises NoSuchRecord and RenderError."""
+    the others print resolutions. Raises RecordNotFound and RenderError."""
     from ..index import open_index
     from ..rendering import render
 
@@ -35,7 +30,7 @@ def render_record(
     try:
         rows = index.find(ref)
         if not rows:
-            raise NoSuchRecord(ref, index.suggest(ref))
+            raise RecordNotFound(ref, index.suggest(ref), settings.records)
         record = index.record(rows[0].id)
         if record is None:
             raise RenderError(f"{rows[0].path} is not a valid record; run 'resolvetool validate {rows[0].path}'")
@@ -64,4 +59,4 @@ def render_record(
         index.close()
 
 
-__all__ = ["FORMATS", "NoSuchRecord", "RenderError", "SiteError", "SiteReport", "build_site", "render_record"]
+__all__ = ["FORMATS", "RecordNotFound", "RenderError", "SiteError", "SiteReport", "build_site", "render_record"]

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from ..errors import ResolvetoolError
 from ..rendering.html import TemplateProblem, environment
 from .pages import OutsideSite, refuse_way_out, render_records, write
 from .plan import FORMAT, Plan
@@ -28,7 +29,7 @@ MANIFEST = ".resolvetool-site.json"
 Progress = Callable[[int, int], None]
 
 
-class SiteError(Exception):
+class SiteError(ResolvetoolError):
     """The site cannot be written where asked; the message says what to do."""
 
 

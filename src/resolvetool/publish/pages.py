@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..errors import ResolvetoolError
 from ..fileio import atomic_write
 from ..rendering.html import TemplateProblem
 
@@ -19,7 +20,7 @@ _CHUNK = 100
 Progress = Callable[[int, int], None]
 
 
-class OutsideSite(Exception):
+class OutsideSite(ResolvetoolError):
     """A page's way leads out of the site folder (a link to a folder elsewhere)."""
 
 

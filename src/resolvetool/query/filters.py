@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..errors import ResolvetoolError
 from ..index.catalogue import PRESENTATION, WORDS
 
 OPERATORS = ("!=", "<=", ">=", "!~", "=", "<", ">", "~")
@@ -33,7 +34,7 @@ MAX_VALUE = 2000  # characters in a value: longer is no field's and would exceed
 MAX_ALTERNATIVES = 10_000
 
 
-class FilterError(ValueError):
+class FilterError(ResolvetoolError, ValueError):
     """A filter (or sort key) that cannot be used, with the span of `text` at fault."""
 
     def __init__(self, text: str, start: int, end: int, message: str, hint: str | None = None) -> None:

@@ -120,3 +120,17 @@ def _marked(text: str, *, bold: bool = False) -> Text:
 
 def _plain(text: str) -> str:
     return " ".join(text.replace(MARK_START, "").replace(MARK_END, "").split())
+
+
+def field_list(catalogue: dict[str, Any]) -> str:
+    """The fields a filter can name, one a line: name, type (`list` when it holds several values), and what it
+    is: its own help, or the kinds that have it; the choices of a field that has few (status excepted: they
+    differ by kind)."""
+    lines = []
+    for name, info in catalogue.items():
+        kinds = ", ".join(info.get("kinds", [])) or "any"
+        detail = info.get("help") or f"of {kinds}"
+        choices = f" ({', '.join(info['choices'])})" if info.get("choices") and name != "status" else ""
+        kind_of_value = info["type"] + (" list" if info.get("many") else "")
+        lines.append(f"{name:<38} {kind_of_value:<10} {detail}{choices}\n")
+    return "".join(lines)

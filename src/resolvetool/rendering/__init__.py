@@ -9,14 +9,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from ..errors import ResolvetoolError
 from ..textforms import with_article
 from .styles import STYLES, Context, UnknownStyle
 
 FORMATS = ("text", "markdown", "akn")
 
 
-class RenderError(Exception):
+class RenderError(ResolvetoolError):
     """A record cannot be rendered: what is missing, and what to do."""
+
+    exit_code = 1  # like a record not found: the command's answer is no, not a usage error
 
 
 def context_for(resolution: Any, resolve: Callable[[str], Any] | None) -> Context:

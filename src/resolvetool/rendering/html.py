@@ -21,6 +21,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ..errors import ResolvetoolError
 from .page import KIND_FOLDERS
 
 TEMPLATES = resources.files("resolvetool.rendering") / "templates"
@@ -180,7 +181,7 @@ def templates_stamp(overrides: Path | None = None) -> str:
     return digest.hexdigest()
 
 
-class TemplateProblem(Exception):
+class TemplateProblem(ResolvetoolError):
     """A template that cannot be used: where, and what is wrong (most likely in a project's own templates)."""
 
 

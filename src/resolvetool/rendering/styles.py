@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..errors import ResolvetoolError
 from ..textforms import date_range, format_date, ordinal_suffix, ordinal_words
 
 
@@ -81,7 +82,7 @@ class Ordinal(Standard):
 STYLES = {style.name: style for style in (Standard(), Interpol(), Ordinal())}
 
 
-class UnknownStyle(Exception):
+class UnknownStyle(ResolvetoolError):
     """A body names a house style that resolvetool does not have."""
 
 

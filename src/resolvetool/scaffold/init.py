@@ -29,6 +29,7 @@ import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..errors import ResolvetoolError
 from ..fileio import write_files
 from ..kinds import FOLDER_BY_KIND
 
@@ -37,7 +38,7 @@ from ..kinds import FOLDER_BY_KIND
 INSTALL_PLACEHOLDER = "<a pip requirement CI can install resolvetool from: see the comment above>"
 
 
-class InitError(Exception):
+class InitError(ResolvetoolError):
     """The repository cannot be made there; the message says why."""
 
 

@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, TypeVar
 
+from ..errors import ResolvetoolError
 from ..kinds import FOLDER_BY_KIND, KINDS
 from ..textimport.build import slug
 
 
-class NewError(Exception):
+class NewError(ResolvetoolError):
     """The record cannot be made as asked; the message says what to give instead."""
 
 

@@ -11,16 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..errors import RecordNotFound
 from ..index import Index, Referrer, Row
 from ..index.extract import flatten
 
 PER_FIELD = 20  # referring records listed per field in the text view; data formats list them all
-
-
-class NotFound(LookupError):
-    def __init__(self, ref: str, suggestions: list[str]) -> None:
-        super().__init__(ref)
-        self.ref, self.suggestions = ref, suggestions
 
 
 @dataclass
@@ -39,7 +34,7 @@ class View:
 def build_view(index: Index, ref: str, *, per_field: int | None = PER_FIELD) -> View:
     rows, fragment = index.locate(ref)
     if not rows:
-        raise NotFound(ref, index.suggest(ref))
+        raise RecordNotFound(ref, index.suggest(ref), index.settings.records)
     row, duplicates = rows[0], rows[1:]
     data, problem = _read(index, row)
     references: list[tuple[str, str, Row | None]] = []

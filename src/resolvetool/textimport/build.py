@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
+from ..errors import ResolvetoolError
 from ..kinds import FOLDER_BY_KIND
 from .facts import Facts
 from .families import family_for
@@ -78,7 +79,7 @@ class Built:
     warnings: list[TextWarning] = field(default_factory=list)
 
 
-class BuildError(Exception):
+class BuildError(ResolvetoolError):
     pass
 
 

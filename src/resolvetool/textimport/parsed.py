@@ -9,8 +9,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # only the name of a type: the reader does not load the models
     from ..models.resolution import MarkKind
 
+from ..errors import ResolvetoolError
 
-class ImportFailure(Exception):
+
+class ImportFailure(ResolvetoolError):
     """The text cannot be read as a resolution at all; `line` says where the reading stopped."""
 
     def __init__(self, message: str, line: int = 1) -> None:

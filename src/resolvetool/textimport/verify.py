@@ -8,7 +8,6 @@ the tree's, reported by validate, and do not stop an import."""
 from __future__ import annotations
 
 import dataclasses
-import marshal
 import os
 from collections.abc import Mapping
 
@@ -63,7 +62,7 @@ class TreeCheck:
         loader = _Loader(trial, corpus.base, records, None)
         for display, text in files.items():
             raw = text.encode("utf-8")
-            loader.add(display, (None, marshal.dumps(analyse(raw, display, corpus.settings.lint)), True, False, None))
+            loader.add_analysis(display, analyse(raw, display))  # the checks between records read no lint finding
             # positions come from the text, not from whatever the disk holds at that path today
             trial._located[display] = locate_in(raw, trial.entries[-1])
         trial.entries.sort(key=lambda e: e.path)

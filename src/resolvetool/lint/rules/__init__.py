@@ -1,7 +1,8 @@
 """The rule registry: one module per rule, each with its codes (whose names, severities and summaries are in
 `resolvetool.diagnostics.CODES`), the kinds of record it reads, and a `check(record, context)` generator of
-Findings (or, for a rule that reads several records, `check_tree(corpus)`). A module's docstring, with its
-failing and passing examples, is the rule's documentation (`resolvetool rules`, docs/rules.md)."""
+Findings (or, for a rule that reads several records, a `check_tree(corpus)` generator of TreeFindings). A
+module's docstring, with its failing and passing examples, is the rule's documentation (`resolvetool rules`,
+docs/rules.md)."""
 
 from __future__ import annotations
 

@@ -19,34 +19,31 @@ Passes:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+from ...corpus import Corpus
+from ...entries import AgreementFacts, ResolutionFacts
+from ..finding import Finding, TreeFinding
+
 CODES = ("RT407",)
 KINDS = ("agreement",)
 TREE = True
 
 
-def check_tree(corpus):
-    """(agreement entry, index of the lifecycle event, message, hint) for each approval that does not hold."""
+def check_tree(corpus: Corpus) -> Iterator[TreeFinding]:
+    """A finding at the lifecycle event of each approval that does not hold."""
     for entry in corpus.entries:
-        if entry.kind != "agreement" or not entry.valid or not entry.facts:
+        if not isinstance(entry.facts, AgreementFacts):
             continue
-        for fact in entry.facts:
-            index_text, resolution_id = fact.split("\t", 1)
-            index = int(index_text)
-            resolution = corpus.by_id.get(resolution_id)
-            if resolution is None or resolution.kind != "resolution" or not resolution.valid:
+        for approval in entry.facts.approvals:
+            resolution = corpus.by_id.get(approval.resolution)
+            if resolution is None or not isinstance(resolution.facts, ResolutionFacts):
                 continue  # validate reports a reference that does not resolve
-            status = resolution.facts[2] if len(resolution.facts) > 2 else ""
+            event = ("lifecycle", approval.event, "event")
+            status = resolution.facts.status
             if status not in ("adopted", "superseded"):
-                yield (
-                    entry,
-                    index,
-                    f"approved by {resolution_id}, which is {status or 'not'} adopted",
-                    "check the resolution's status, or the event",
-                )
-            elif not any(ref.split("\t", 1)[0].split("#", 1)[0] == entry.id for ref in resolution.refs):
-                yield (
-                    entry,
-                    index,
-                    f"approved by {resolution_id}, which never refers to {entry.id}",
-                    f"add {entry.id} to the resolution's approves list",
-                )
+                message = f"approved by {approval.resolution}, which is {status or 'not'} adopted"
+                yield TreeFinding(entry, Finding(event, message, "check the resolution's status, or the event"))
+            elif not any(ref.record_id == entry.id for ref in resolution.refs):
+                message = f"approved by {approval.resolution}, which never refers to {entry.id}"
+                yield TreeFinding(entry, Finding(event, message, f"add {entry.id} to the resolution's approves list"))

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...config import AknSettings
+from ...errors import ResolvetoolError
 from ..styles import Context
 
 NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -15,7 +16,7 @@ _UNSAFE = re.compile(r"[^a-z0-9]+")
 UNKNOWN_DATE = dt.date(9999, 1, 1)
 
 
-class AknError(Exception):
+class AknError(ResolvetoolError):
     """The resolution lacks what an Akoma Ntoso identity needs."""
 
 
