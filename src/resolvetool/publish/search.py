@@ -49,13 +49,8 @@ def shard(plan: Plan, members: list[Published]) -> str:
 
     words: dict[int, str] = {}
     recs = [item.rec for item in members]
-    for start in range(0, len(recs), 500):
-        part = recs[start : start + 500]
-        marks = ",".join("?" * len(part))
-        for rec, text, names in plan.index.db.execute(
-            f"SELECT rowid, words, names FROM text WHERE rowid IN ({marks})", part
-        ):
-            words[rec] = " ".join(dict.fromkeys(_WORD.findall(fold(f"{names} {text}"))))
+    for rec, (text, names) in plan.index.search_words(recs).items():
+        words[rec] = " ".join(dict.fromkeys(_WORD.findall(fold(f"{names} {text}"))))
     docs = []
     for item in sorted(members, key=lambda item: item.id):
         row = plan.rows[item.id]

@@ -13,7 +13,10 @@ from ..errors import ResolvetoolError
 from ..textforms import with_article
 from .styles import STYLES, Context, UnknownStyle
 
-FORMATS = ("text", "markdown", "akn")
+# The formats a record is rendered in: the one list (publish's render_record and the command line's --format
+# take theirs from it). `render` prints text, markdown and Akoma Ntoso; html is a web page of the record and its
+# neighbours (page.py, html.py), which publish makes, as it knows them.
+FORMATS = ("text", "markdown", "html", "akn")
 
 
 class RenderError(ResolvetoolError):
@@ -63,6 +66,10 @@ def render(
         )
     if format not in FORMATS:
         raise RenderError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
+    if format == "html":
+        raise RenderError(
+            "html is a web page of a record and its neighbours: resolvetool.publish.render_record makes it"
+        )
     try:
         context = context_for(record, resolve)
         if format == "akn":
