@@ -119,12 +119,12 @@ FILTER_LIKE = st.builds(
 def test_any_input_gives_results_or_a_pointed_error(in_repo, filters, words, sort) -> None:
     from resolvetool.config import load_settings
     from resolvetool.index import open_index
-    from resolvetool.query import build, run
+    from resolvetool.query import build_query, run
 
     index = _shared_index(in_repo, load_settings, open_index)
     for arguments in ({"filters": filters}, {"filters": filters, "words": words}):
         try:
-            request = build(
+            request = build_query(
                 index.catalogue, arguments["filters"], words=arguments.get("words"), sort=sort, stems=index.prefix_stems
             )
         except FilterError as error:
