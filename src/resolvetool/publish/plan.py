@@ -13,6 +13,7 @@ import marshal
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from ..index import UNINDEXED
@@ -131,17 +132,17 @@ class Plan:
         for path, (inputs, make) in self.listings().items():
             pages[path] = (digest(self.stamp, inputs), make)
         for name in ("site.css", "search.js"):
-            pages[f"assets/{name}"] = (self.stamp, lambda name=name: self.asset(name))
+            pages[f"assets/{name}"] = (self.stamp, partial(self.asset, name))
         # Each house style's stylesheet, written once; record pages link the one of their body's style.
         self.stylesheets = {house: f"assets/house-{house}.css" for house in self.houses()}
         for house, path in self.stylesheets.items():
-            pages[path] = (self.stamp, lambda house=house: self.house_css(house))
+            pages[path] = (self.stamp, partial(self.house_css, house))
         return pages
 
     def record_fingerprint(self, item: Published) -> str:
         refs = {ref for _, ref in self.refs_of.get(item.rec, ())}
         targets = sorted({ref.split("#", 1)[0] for ref in refs})
-        about = [tuple(self.rows[target]) if target in self.rows else target for target in targets]
+        about: list[Any] = [tuple(self.rows[target]) if target in self.rows else target for target in targets]
         about += sorted((ref, self.neighbours.has_part(*ref.split("#", 1))) for ref in refs if "#" in ref)
         groups = [
             (group.relation, group.kind, [tuple(row) for row in group.records], group.total)
@@ -257,7 +258,8 @@ class Plan:
             groups = self.year_groups(rows)
             listings[f"years/{year}.html"] = (
                 [(heading, [tuple(row) for row in group]) for heading, group in groups],
-                lambda year=year, groups=groups: self.page(
+                partial(
+                    self.page,
                     "list.html.j2",
                     "../",
                     heading=f"Resolutions of {year}" if year != "undated" else "Resolutions without a date",
@@ -279,7 +281,8 @@ class Plan:
             heading = plural_word(kind.capitalize())
             listings[f"{folder}/_index.html"] = (
                 (heading, [(h, [tuple(row) for row in rows]) for h, rows in groups]),
-                lambda heading=heading, groups=groups: self.page(
+                partial(
+                    self.page,
                     "list.html.j2",
                     "../",
                     heading=heading,

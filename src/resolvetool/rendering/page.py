@@ -243,7 +243,9 @@ def _agreement_status(record: Any) -> str | None:
 def _context(record: Any, resolve: Callable[[str], Any] | None) -> Context | None:
     """The body and session a resolution is printed with; None when its body is not a valid body (validate
     says so), and no session when what it names is not a session."""
-    body = resolve(record.body) if resolve else None
+    if resolve is None:
+        return None
+    body = resolve(record.body)
     if getattr(body, "kind", None) != "body":
         return None
     session = resolve(record.session) if record.session else None
