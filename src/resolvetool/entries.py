@@ -141,9 +141,12 @@ class Sharing:
         self._tuples: dict[tuple[str, ...], tuple[str, ...]] = {}
 
     def refs(self, plain: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[Ref, ...]:
-        # A warm run takes in a hundred thousand files of a dozen references each, so this runs in C: each
-        # reference is made (tuple.__new__ is what Ref(...) calls), its kinds shared, and the copy already shared
-        # kept (setdefault). A Python call per reference would cost a warm run a tenth of its time.
+        # A warm run takes in a hundred thousand files of a dozen references each, so this runs in C: most
+        # references were seen before and are looked up; in a file with a new one, each reference is made
+        # (tuple.__new__ is what Ref(...) calls), its kinds shared, and the copy already shared kept (setdefault).
+        found = tuple(map(self._refs.get, plain))
+        if all(found):  # a Ref is never empty: only a missing one (None) is false
+            return found  # type: ignore[return-value]
         kinds = list(map(_second, plain))
         shared = zip(map(_first, plain), map(self._tuples.setdefault, kinds, kinds), strict=True)
         return tuple(map(self._refs.setdefault, plain, map(tuple.__new__, repeat(Ref), shared)))
