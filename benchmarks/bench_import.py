@@ -32,9 +32,9 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus" / "texts"
 sys.path.insert(0, str(ROOT / "src"))
 
+from resolvetool.recordyaml import record_yaml
 from resolvetool.rendering import render
 from resolvetool.textimport import Records, import_text
-from resolvetool.textimport.yamlout import record_yaml
 
 WORDS = [
     "the",

@@ -43,9 +43,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from resolvetool import textimport
+from resolvetool.recordyaml import record_yaml
 from resolvetool.rendering import render
 from resolvetool.textimport import BuildError, ImportFailure, Records
-from resolvetool.textimport.yamlout import record_yaml
 
 SUFFIXES = (".txt", ".md", ".pdf")
 CATEGORIES = ("failed", "crashed", "invalid", "lossy", "misnumbered", "warned", "silent", "wrong-symbol", "no-date")

@@ -1,4 +1,6 @@
-"""Shared fixtures: a CLI runner with stdout and stderr apart, tree builders, an isolated cache."""
+"""Shared fixtures (a CLI runner with stdout and stderr apart, tree builders, an isolated cache), the guard
+against reads beside the repository, and which tests the default run leaves out (`--all` runs every one).
+What test modules share besides fixtures is in helpers.py."""
 
 from __future__ import annotations
 
@@ -47,7 +49,7 @@ def pytest_report_header(config: pytest.Config) -> str | None:
 @pytest.hookimpl(tryfirst=True)  # before -m reads the markers
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
-        if item.path.is_relative_to(INTEGRATION):
+        if item.path.resolve().is_relative_to(INTEGRATION):
             item.add_marker(pytest.mark.integration)
     if runs_everything(config):
         return

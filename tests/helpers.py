@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import zlib
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -168,3 +169,58 @@ HOSTILE = {
     "    refs: [org#head]\n",
 }
 HOSTILE_TITLE = "</title><script>window.pwned = 1</script> \"quoted\" 'single'"
+
+
+# A short resolution as a text would print it (the hostile import tests write it as text and as a PDF).
+RESOLUTION_TEXT = """Resolution 1
+
+The General Assembly,
+
+Recalling its earlier resolutions,
+
+1. Decides to do something;
+
+2. Requests the Secretary-General to report.
+
+3rd plenary meeting
+19 September 2025
+"""
+
+
+def make_pdf(pages: list[bytes]) -> bytes:
+    """A PDF of these content streams (one a page, compressed), set in Helvetica: built byte by byte, so that a
+    test can draw what no PDF writer would."""
+    objects: list[bytes] = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    kids = []
+    for content in pages:
+        data = zlib.compress(content)
+        objects.append(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream")
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> "
+            b">> /Contents %d 0 R >>" % len(objects)
+        )
+        kids.append(len(objects))
+    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % kid for kid in kids), len(kids))
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def text_lines(lines: list[str], size: float = 11, top: float = 720, lead: float = 14) -> bytes:
+    """A content stream printing these lines one under the other at the left margin."""
+    shown = [b"BT /F1 %g Tf" % size]
+    for number, line in enumerate(lines):
+        words = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)").encode("latin-1")
+        shown.append(b"1 0 0 1 72 %g Tm (%s) Tj" % (top - number * lead, words))
+    return b"\n".join([*shown, b"ET"])

@@ -160,7 +160,7 @@ CODES: dict[str, Code] = {
             "in a resolution adopted in parts, a clause names no part, an unlisted part, or comes out of the "
             "parts' order",
         ),
-        Code("RT212", "empty-clause", _E, "a clause with neither text nor items"),
+        Code("RT212", "clause-without-text-or-items", _E, "a clause with neither text nor items"),
         # RT3xx: drafting conventions (lint)
         Code(
             "RT301",
@@ -199,7 +199,7 @@ CODES: dict[str, Code] = {
         Code("RT310", "not-nfc", _W, "text not in Unicode NFC (a letter and a separate combining accent)"),
         Code("RT311", "invisible-character", _E, "an invisible or bidirectional control character in text"),
         Code("RT312", "duplicate-clause", _W, "two paragraphs with the same formula and words"),
-        Code("RT313", "empty-clause", _E, "a paragraph whose words are only punctuation"),
+        Code("RT313", "punctuation-only-clause", _E, "a paragraph whose words are only punctuation"),
         Code("RT314", "title-form", _W, "a title that is overlong, starts in lower case or ends with a full stop"),
         Code("RT397", "unknown-suppression-code", _E, "a suppression comment names a code that is no lint rule's"),
         Code("RT398", "malformed-suppression", _W, "a resolvetool suppression comment that cannot be read"),

@@ -279,4 +279,3 @@ DATA_REPORTERS: dict[str, Callable[[Report], str]] = {
     "github": github_report,
     "sarif": sarif_report,
 }
-FORMATS = ("text", *DATA_REPORTERS)

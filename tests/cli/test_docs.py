@@ -127,3 +127,21 @@ def test_every_page_is_in_the_site_nav() -> None:
     nav = re.findall(r"^\s+- (?:[^:\n]+: )?(\S+\.md)$", (REPO / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
     assert sorted(nav) == sorted(path.name for path in DOCS.glob("*.md"))
     assert len(nav) == len(set(nav))
+
+
+def test_the_python_files_the_docs_name_exist() -> None:
+    """A module or script named in the README, CONTRIBUTING.md or docs/ (`lint/finding.py`, `corpus.py`,
+    `scripts/gen_docs.py`) is a file of the repository, so a rename cannot leave the docs pointing at nothing."""
+    files = [
+        path.relative_to(REPO).as_posix()
+        for folder in ("src", "scripts", "tests", "benchmarks")
+        for path in (REPO / folder).rglob("*.py")
+    ]
+    sources = [REPO / "README.md", REPO / "CONTRIBUTING.md", *sorted(DOCS.glob("*.md"))]
+    missing = [
+        f"{source.relative_to(REPO)}: {name}"
+        for source in sources
+        for name in sorted(set(re.findall(r"`([\w/.-]+\.py)`", source.read_text(encoding="utf-8"))))
+        if not any(file == name or file.endswith(f"/{name}") for file in files)
+    ]
+    assert missing == []

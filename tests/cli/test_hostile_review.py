@@ -683,15 +683,15 @@ def test_a_site_build_stopped_before_writing_leaves_no_folder(base_tree, monkeyp
     """Waiting for another build needs the site folder; a build that stops before writing anything takes it
     back, as before there was waiting."""
     from resolvetool.config import load_settings
-    from resolvetool.publish import build
+    from resolvetool.publish import site
 
     def refused(*args, **kwargs):
-        raise build.SiteError("refused before anything was written")
+        raise site.SiteError("refused before anything was written")
 
-    monkeypatch.setattr(build, "_build", refused)
+    monkeypatch.setattr(site, "_build", refused)
     root = base_tree()
-    with pytest.raises(build.SiteError):
-        build.build_site(load_settings(root), root / "site")
+    with pytest.raises(site.SiteError):
+        site.build_site(load_settings(root), root / "site")
     assert not (root / "site").exists()
 
 

@@ -1,4 +1,4 @@
-"""Properties of resolvetool's YAML writers (the yamlout writer behind new and import, fmt, lint --fix): what the
+"""Properties of resolvetool's YAML writers (the recordyaml writer behind new and import, fmt, lint --fix): what the
 strict reader reads back is what was meant, and formatting twice gives what formatting once gives, whatever the
 strings hold: line breaks of every kind (CR, CRLF, NEL, U+2028/2029), control characters, DEL and C1 controls,
 leading and trailing spaces, '#', ': ', quotes."""
@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from resolvetool.formatting import format_text
 from resolvetool.lint.fix import fix_text
 from resolvetool.models import RECORD_ADAPTER
+from resolvetool.recordyaml import record_yaml
 from resolvetool.source import parse_source
-from resolvetool.textimport.yamlout import record_yaml
 from resolvetool.writecheck import comment_lines
 
 TRICKY = [
@@ -149,7 +149,7 @@ def test_fmt_is_stable_and_keeps_every_value(record):
 @pytest.mark.slow
 @SLOW
 @given(records(some_text))
-def test_yamlout_writes_what_the_record_holds(record):
+def test_recordyaml_writes_what_the_record_holds(record):
     written = record_yaml(record, "s.json")
     assert _strict(written) == _meant(record)
     assert format_text(written) == written  # in fmt's canonical form already

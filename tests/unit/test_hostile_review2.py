@@ -567,7 +567,7 @@ def test_what_new_and_import_write_any_yaml_reader_reads_back(value):
     from ruamel.yaml import YAML
 
     from resolvetool.models import RECORD_ADAPTER
-    from resolvetool.textimport.yamlout import record_yaml
+    from resolvetool.recordyaml import record_yaml
 
     record = RECORD_ADAPTER.validate_python({"id": "x", "kind": "organization", "name": "X", "notes": value})
     try:
@@ -584,7 +584,7 @@ def test_new_and_import_write_text_any_reader_takes_for_a_number_quoted(text):
     """PyYAML (YAML 1.1) writes `0E0` plain, which the strict reader reads as the number 0.0: the record
     writer refused it as a bug in resolvetool. Text any reader would type is written quoted."""
     from resolvetool.models import RECORD_ADAPTER
-    from resolvetool.textimport.yamlout import record_yaml
+    from resolvetool.recordyaml import record_yaml
 
     record = RECORD_ADAPTER.validate_python({"id": "o", "kind": "organization", "name": text})
     written = record_yaml(record, "../../schemas/organization.schema.json")

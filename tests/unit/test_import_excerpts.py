@@ -10,10 +10,10 @@ from helpers import EXCERPTS
 
 from resolvetool.config import load_settings
 from resolvetool.corpus import load_corpus
+from resolvetool.recordyaml import record_yaml
 from resolvetool.rendering import render
 from resolvetool.textimport import Records, import_document
 from resolvetool.textimport.verify import TreeCheck
-from resolvetool.textimport.yamlout import record_yaml
 
 # Pieces of an instrument's text without the resolution around them: test_import_instruments reads them with
 # the instrument reader alone.

@@ -11,9 +11,9 @@ import datetime as dt
 from helpers import import_excerpt as imported
 from helpers import warning_codes as codes
 
+from resolvetool.formulas import find_phrase
 from resolvetool.textimport.facts import Facts, read_closing
 from resolvetool.textimport.lines import strip_markup
-from resolvetool.textimport.phrases import find_phrase
 
 
 def phrases(clauses) -> list[str | None]:

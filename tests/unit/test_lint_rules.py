@@ -11,8 +11,8 @@ from helpers import REPO
 from resolvetool.lint.config import parse_lint_config
 from resolvetool.lint.engine import record_findings
 from resolvetool.models import RECORD_ADAPTER
+from resolvetool.recordyaml import record_yaml
 from resolvetool.source import parse_source
-from resolvetool.textimport.yamlout import record_yaml
 
 RESOLUTION = {
     "id": "r",

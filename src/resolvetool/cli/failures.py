@@ -3,6 +3,7 @@ part underlined) and the error's exit code. Commands let `ResolvetoolError`s go 
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING
 
 import typer
@@ -19,10 +20,12 @@ def failure(globals_: Globals, error: ResolvetoolError, command: str | None) -> 
     """Say what `error` says, paths named from where the command was run; the exit to raise."""
     from ..errors import RecordNotFound
     from ..fileio import WriteError
-    from ..query.filters import FilterError
     from ..writecheck import WriteRefused
 
-    if isinstance(error, FilterError):
+    # A FilterError can only come from a loaded query package; importing it to ask would cost a settings error
+    # the whole query engine.
+    filters = sys.modules.get("resolvetool.query.filters")
+    if filters is not None and isinstance(error, filters.FilterError):
         return filter_failure(globals_, error, command or "query")
     if isinstance(error, RecordNotFound):
         hint = f"; did you mean {', '.join(error.suggestions)}?" if error.suggestions else ""

@@ -201,7 +201,7 @@ def query(
 
       resolvetool query body=interpol-general-assembly --text cybercrime --sort -date -f ids
     """
-    from ..query import build, run
+    from ..query import build_query, run
     from ..query.output import field_list
 
     globals_: Globals = ctx.obj
@@ -209,7 +209,7 @@ def query(
     if list_fields:
         sys.stdout.write(field_list(index.catalogue))
         return
-    request = build(  # a FilterError is shown underlined by the one error handler
+    request = build_query(  # a FilterError is shown underlined by the one error handler
         index.catalogue,
         filters or [],
         text=text,
@@ -258,7 +258,7 @@ def search(
 
       resolvetool search "cyber*" NOT IMPACT kind=organization --format json
     """
-    from ..query import build, looks_like_filter, run
+    from ..query import build_query, looks_like_filter, run
 
     globals_: Globals = ctx.obj
     for word in words:
@@ -266,7 +266,7 @@ def search(
             raise fail(globals_, f"no such option: {word} (see 'resolvetool search --help')")
     _, index = _open_index(globals_)
     catalogue = index.catalogue
-    request = build(  # a FilterError is shown underlined by the one error handler
+    request = build_query(  # a FilterError is shown underlined by the one error handler
         catalogue,
         [word for word in words if looks_like_filter(word, catalogue)],
         words=[word for word in words if not looks_like_filter(word, catalogue)],

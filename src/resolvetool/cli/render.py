@@ -9,18 +9,17 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ..rendering import FORMATS
 from .options import Globals, JobsOption, project_settings
 from .output import LazyProgress, emit, fail, say, shown
 
 if TYPE_CHECKING:
     from ..config import Settings
 
-
-class RenderFormat(StrEnum):
-    text = "text"
-    markdown = "markdown"
-    html = "html"
-    akn = "akn"
+    RenderFormat = str  # what a format is to the code below: the string rendering.FORMATS holds
+else:
+    # --format's choices, made from rendering.FORMATS (the one list of formats): typer reads choices from an enum
+    RenderFormat = StrEnum("RenderFormat", {name: name for name in FORMATS})
 
 
 def render(
@@ -38,7 +37,7 @@ def render(
             help="text (the body's house style), markdown, html (one self-contained page, any kind of record) "
             "or akn (Akoma Ntoso 3.0 XML).",
         ),
-    ] = RenderFormat.text,
+    ] = "text",
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", metavar="FILE", help="Write to this file instead of standard output."),
@@ -105,14 +104,14 @@ def render(
             if ref
             else "give a REF to render (an id or symbol), or --site DIR to publish every record",
         )
-    if site is not None and (output is not None or base_url is not None or clean or format is not RenderFormat.text):
+    if site is not None and (output is not None or base_url is not None or clean or format != "text"):
         raise fail(
             globals_,
             "--site writes every record in its own formats; --format, --output, --clean and --base-url go with a REF",
         )
     if site is None and (force or jobs is not None):
         raise fail(globals_, "--force and --jobs go with --site")
-    if base_url is not None and format is not RenderFormat.html:
+    if base_url is not None and format != "html":
         raise fail(globals_, "--base-url goes with --format html")
     settings = project_settings(globals_)
     if site is not None:
@@ -120,7 +119,7 @@ def render(
         return
     assert ref is not None  # one of REF and --site, checked above
     # RecordNotFound and RenderError (exit 1) are said by the one error handler.
-    text = render_record(settings, ref, format=format.value, clean=clean, base_url=base_url)
+    text = render_record(settings, ref, format=format, clean=clean, base_url=base_url)
     emit(globals_, text, output)
 
 

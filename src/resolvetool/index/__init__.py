@@ -102,6 +102,14 @@ class Row(NamedTuple):
         return cls(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], bool(row[8]), row[9])
 
 
+class Listed(NamedTuple):
+    """A record as a site lists it: its row, its file's content hash and the names of its parts."""
+
+    row: Row
+    digest: bytes | None  # the file's content hash
+    parts: str | None  # the names of its parts, space-separated; None when it is not valid
+
+
 @dataclass(frozen=True, slots=True)
 class Referrer:
     """A record that points at another, and from where."""
@@ -220,6 +228,36 @@ class Index:
             )
             found += [Referrer(Row.of(row), relation, row[10] and ", ".join(row[10].split(","))) for row in rows]
         return found, counts
+
+    def listing(self) -> list[Listed]:
+        """Every record, by path, with its file's content hash and the names of its parts (what a site is made of)."""
+        rows = self.db.execute(
+            f"SELECT {_COLUMNS}, f.hash, r.parts FROM records r JOIN files f ON f.rec = r.rec ORDER BY r.path"
+        )
+        return [Listed(Row.of(row), row[10], row[11]) for row in rows]
+
+    def every_reference(self) -> list[tuple[int, str, str]]:
+        """Every reference of every record: (rec of the record holding it, field it stands in, reference)."""
+        return self.db.execute("SELECT rec, field, ref FROM refs").fetchall()
+
+    def field_values(self, name: str, kind: str) -> list[tuple[str, str]]:
+        """(id, value) of field `name` in every record of `kind` holding it (`house_style` of bodies)."""
+        return self.db.execute(
+            "SELECT r.id, f.value FROM fields f JOIN records r ON r.rec = f.rec WHERE f.name = ? AND r.kind = ?",
+            (name, kind),
+        ).fetchall()
+
+    def search_words(self, recs: list[int]) -> dict[int, tuple[str, str]]:
+        """rec -> (words, names): what full-text search holds of each of these records."""
+        found: dict[int, tuple[str, str]] = {}
+        for start in range(0, len(recs), 500):
+            part = recs[start : start + 500]
+            marks = ",".join("?" * len(part))
+            for rec, words, names in self.db.execute(
+                f"SELECT rowid, words, names FROM text WHERE rowid IN ({marks})", part
+            ):
+                found[rec] = (words, names)
+        return found
 
     def record(self, ref: str) -> Any:
         """The full, validated record an id or symbol names, read from its file; None when there is no
@@ -342,4 +380,4 @@ def _locked(path: Path) -> Iterator[None]:
             fcntl.lockf(handle, fcntl.LOCK_UN)
 
 
-__all__ = ["UNINDEXED", "Index", "Referrer", "Row", "open_index"]
+__all__ = ["UNINDEXED", "Index", "Listed", "Referrer", "Row", "open_index"]

@@ -51,8 +51,8 @@ def extract(raw: bytes, display: str) -> tuple:
     doc = parse_source(raw, display)
     data = doc.data
     if not isinstance(data, dict):
-        problem = _problem(doc.diagnostics) or "the file holds no record"
-        return (stem, None, None, None, None, None, False, problem, (), (), ("", "", stem), None)
+        unread = _problem(doc.diagnostics) or "the file holds no record"
+        return (stem, None, None, None, None, None, False, unread, (), (), ("", "", stem), None)
     problem = _problem(doc.diagnostics)
     valid = problem is None
     record = None
@@ -152,8 +152,8 @@ def _date(data: dict[str, Any]) -> str | None:
         value = data.get("start")
     elif kind == "agreement" and isinstance(data.get("lifecycle"), list):
         dates = [step.get("date") for step in data["lifecycle"] if isinstance(step, dict)]
-        dates = [d for d in dates if _iso(d)]
-        value = max(dates) if dates else None
+        iso_dates = [d for d in dates if isinstance(d, str) and _iso(d)]  # (_iso reads strings only)
+        value = max(iso_dates) if iso_dates else None
     else:
         value = data.get("date")
     return value if _iso(value) else None

@@ -127,10 +127,10 @@ def _changes(
         removed += [(folder, name) for name in sorted(stored - listed)]
         added |= {(folder, name) for name in listed - stored}
     recent = {key: stamp for key, stamp in found.recent.items() if key[0] not in unreadable and key not in added}
-    stored = store.stored(recent)
+    stored_rows = store.stored(recent)
     candidates: list[tuple[Key, bytes | None]] = [(key, None) for key in sorted(added)]
     for key, stamp in sorted(recent.items()):
-        known_stamp, digest, rec = stored.get(key, (None, None, None))
+        known_stamp, digest, rec = stored_rows.get(key, (None, None, None))
         if rec is None or known_stamp is None or stamp is None or tuple(known_stamp) != stamp:
             candidates.append((key, digest if rec is not None else None))
     return removed, candidates
@@ -166,7 +166,7 @@ def read_chunk(
     from ..source import read_source
     from .extract import extract
 
-    out = []
+    out: list[tuple] = []
     folders: dict[str, bool] = {}  # the folders of this batch that stay inside the project, each looked up once
     for key, previous in chunk:
         folder, name = key

@@ -15,6 +15,7 @@ file is not indexed (no record names it, `rec` is NULL) but listed by `unindexed
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import sqlite3
@@ -92,16 +93,12 @@ class Store:
         if current is not None and current[0] == stamp:
             return db
         # Missing, from another version of resolvetool, or damaged: start again.
-        try:
+        with contextlib.suppress(NameError, sqlite3.Error):
             db.close()
-        except (NameError, sqlite3.Error):
-            pass
         if path != ":memory:":
             for suffix in ("", "-wal", "-shm"):
-                try:
+                with contextlib.suppress(FileNotFoundError):
                     os.unlink(f"{path}{suffix}")
-                except FileNotFoundError:
-                    pass
         db = self._connect(path)
         db.executescript(_TABLES)
         db.execute("INSERT INTO meta VALUES ('code', ?)", (stamp,))

@@ -35,7 +35,7 @@ def rule_doc(code: str) -> str | None:
     codes = ", ".join(f"{c} {CODES[c].name} ({CODES[c].severity.value})" for c in module.CODES)
     fixable = "; `lint --fix` corrects it" if getattr(module, "FIXABLE", False) else ""
     kinds = ", ".join(module.KINDS) if module.KINDS else "every kind"
-    return f"{codes}\nReads: {kinds}{fixable}\n\n{inspect.cleandoc(module.__doc__)}\n"
+    return f"{codes}\nReads: {kinds}{fixable}\n\n{inspect.cleandoc(module.__doc__ or '')}\n"
 
 
 def reference() -> str:

@@ -55,9 +55,12 @@ def apply_fixes(
     for path, corrections in fixes.items():
         file = base / path
         raw = read_source(file, path, max_size=max_size or DEFAULT_MAX_FILE_SIZE, within=within)
-        doc = parse_source(raw, path) if isinstance(raw, bytes) else None
-        if doc is None or doc.data is None or any(d.severity.value == "error" for d in doc.diagnostics):
-            problem = raw if doc is None else next(d for d in doc.diagnostics if d.severity.value == "error")
+        if not isinstance(raw, bytes):  # it cannot be read now: why
+            outcome.refused[path] = f"it changed since it was read ({raw.message}); run lint again"
+            continue
+        doc = parse_source(raw, path)
+        if doc.data is None or any(d.severity.value == "error" for d in doc.diagnostics):
+            problem = next(d for d in doc.diagnostics if d.severity.value == "error")
             outcome.refused[path] = f"it changed since it was read ({problem.message}); run lint again"
             continue
         text = raw.decode("utf-8")
@@ -65,11 +68,11 @@ def apply_fixes(
         for loc, corrected in corrections:
             by_loc.setdefault(tuple(loc), []).append(corrected)
         values = {}
-        for loc, corrected in by_loc.items():
+        for loc, corrected_there in by_loc.items():
             original = _string_at(doc.data, loc)
             if original is None:
                 continue
-            value = merge(original, corrected)
+            value = merge(original, corrected_there)
             if value != original:
                 values[loc] = value
         if not values:
@@ -144,10 +147,11 @@ def _replacement(text: str, span: ScalarSpan, value: str) -> tuple[int, int, str
     block = span.style in ("|", ">")
     if not block:  # a value on its line stays on one line (a comment may follow it)
         scalar = styled_like(span.style, value, span.indent)
-        if is_block(scalar) or span.flow and not span.style:
+        if is_block(scalar) or (span.flow and not span.style):
             scalar = styled_inline(value, flow=span.flow)
         return span.start, span.end, render_scalar(scalar, span.indent)
     header = _HEADER.match(text, span.start)
+    assert header is not None, "a block scalar starts with its header (| or >)"
     header_end = LINE_END.search(text, span.start)  # a line ends at CR LF, LF or a CR alone
     header_rest = text[header.end() : header_end.start() if header_end else span.end]
     if header_rest[:1] == "#":  # `|# c`: a space before the comment, which follows a quote once it is no block

@@ -29,7 +29,7 @@ def directives(raw: bytes) -> tuple[Directive, ...]:
             continue
         match = _DIRECTIVE.search(line)
         codes, columns = _codes(match, line) if match and match.group(2) else ((), ())
-        if not codes or not all(codes):
+        if match is None or not codes or not all(codes):  # (no codes without a match)
             found.append((number, number, (), ()))
             continue
         if match.group(1) == "ignore-file":

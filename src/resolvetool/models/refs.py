@@ -81,3 +81,27 @@ def _walk(value: Any, shape: tuple[str, Any], loc: Loc) -> Iterator[tuple[Loc, s
     else:
         for index, item in enumerate(value):
             yield from _walk(item, detail, (*loc, index))
+
+
+@cache
+def reference_fields() -> frozenset[str]:
+    """The fields of any kind that hold references, named by their path with list levels left out
+    (`lifecycle.by`, `preamble.refs`), as a query names fields."""
+    from . import MODEL_BY_KIND
+
+    found: set[str] = set()
+
+    def walk(cls: type[BaseModel], prefix: str, seen: frozenset[type[BaseModel]]) -> None:
+        if cls in seen:  # Item holds Items: one level names them all
+            return
+        for name, shape in _plan(cls):
+            while shape[0] == "list":
+                shape = shape[1]
+            if shape[0] == "ref":
+                found.add(prefix + name)
+            else:
+                walk(shape[1], f"{prefix}{name}.", seen | {cls})
+
+    for model in MODEL_BY_KIND.values():
+        walk(model, "", frozenset())
+    return frozenset(found)

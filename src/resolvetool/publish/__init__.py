@@ -10,10 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import RecordNotFound
-from ..rendering import RenderError
-from .build import SiteError, SiteReport, build_site
-
-FORMATS = ("text", "markdown", "html", "akn")
+from ..rendering import FORMATS, RenderError
+from .site import SiteError, SiteReport, build_site
 
 
 def render_record(
@@ -39,10 +37,10 @@ def render_record(
         from ..rendering.html import TemplateProblem, environment, standalone_page
         from ..rendering.page import Links, record_page
         from ..rendering.styles import UnknownStyle
-        from .directory import IndexDirectory
+        from .neighbours import IndexNeighbours
 
         try:
-            page = record_page(record, directory=IndexDirectory(index), links=Links(base_url), resolve=index.record)
+            page = record_page(record, neighbours=IndexNeighbours(index), links=Links(base_url), resolve=index.record)
         except UnknownStyle as error:
             raise RenderError(str(error)) from None
         if record.kind == "resolution" and not page["blocks"]:

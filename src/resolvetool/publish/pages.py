@@ -150,7 +150,7 @@ def _record_html(plan: Plan, item: Published) -> str:
         raise _Unpublishable("changed while the site was built, or no longer valid; run 'resolvetool validate'")
     page = record_page(
         record,
-        directory=plan.directory,
+        neighbours=plan.neighbours,
         links=Links(".."),
         resolve=lambda record_id: _load(plan, record_id),
         any_style=True,

@@ -13,12 +13,13 @@ import marshal
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from ..index import UNINDEXED
 from ..inert import inert_path
 from ..rendering.page import KIND_FOLDERS, Neighbour
-from .directory import TreeDirectory, newest_first
+from .neighbours import TreeNeighbours, newest_first
 
 FORMAT = 1  # of the manifest and the pages' layout
 
@@ -55,34 +56,31 @@ class Plan:
         self.stamp = digest(FORMAT, code_stamp(), templates_stamp(self.overrides), self.site_title)
         self._body_styles: dict[str, str] | None = None
         self.stylesheets: dict[str, str] = {}
-        db = index.db
-        rows = db.execute(
-            "SELECT r.rec, r.id, r.kind, r.symbol, r.title, r.status, r.date, r.path, r.valid, "
-            "r.problem, f.hash, r.parts FROM records r JOIN files f ON f.rec = r.rec "
-            "ORDER BY r.path"
-        ).fetchall()
+        listing = index.listing()
         self.skipped: list[tuple[str, str]] = []
         self.published: list[Published] = []
         by_rec: dict[int, Published] = {}
         taken: dict[str, str] = {}
         duplicated: set[str] = set()
-        for rec, record_id, kind, symbol, title, status, date, path, valid, problem, content, _ in rows:
-            if not valid:
-                self.skipped.append((path, f"not a valid record ({problem}); run 'resolvetool validate {path}'"))
-            elif kind not in KIND_FOLDERS:
-                self.skipped.append((path, f"kind {kind!r} has no pages"))
-            elif record_id in taken:
+        for listed in listing:
+            row = listed.row
+            if not row.valid:
                 self.skipped.append(
-                    (path, f"id {record_id!r} is also taken by {taken[record_id]}; run 'resolvetool validate'")
+                    (row.path, f"not a valid record ({row.problem}); run 'resolvetool validate {row.path}'")
                 )
-                duplicated.add(record_id)
+            elif row.kind not in KIND_FOLDERS:
+                self.skipped.append((row.path, f"kind {row.kind!r} has no pages"))
+            elif row.id in taken:
+                self.skipped.append(
+                    (row.path, f"id {row.id!r} is also taken by {taken[row.id]}; run 'resolvetool validate'")
+                )
+                duplicated.add(row.id)
             else:
-                taken[record_id] = path
-                item = Published(
-                    rec, record_id, kind, path, (content or b"").hex(), f"{KIND_FOLDERS[kind]}/{record_id}.html"
-                )
+                taken[row.id] = row.path
+                page = f"{KIND_FOLDERS[row.kind]}/{row.id}.html"
+                item = Published(row.rec, row.id, row.kind, row.path, (listed.digest or b"").hex(), page)
                 self.published.append(item)
-                by_rec[rec] = item
+                by_rec[row.rec] = item
         self.skipped += [(inert_path(path), UNINDEXED) for path in index.refreshed.unindexed]
         # An id two files take is ambiguous: neither is published (nor silently replaces the other's page).
         for item in [item for item in self.published if item.id in duplicated]:
@@ -92,12 +90,8 @@ class Plan:
             self.published.remove(item)
             del by_rec[item.rec]
         self.by_id = {item.id: item for item in self.published}
-        info = {
-            rec: (record_id, kind, symbol, title, status, date)
-            for rec, record_id, kind, symbol, title, status, date, *_ in rows
-            if rec in by_rec
-        }
-        refs = db.execute("SELECT rec, field, ref FROM refs").fetchall()
+        info = {listed.row.rec: listed.row for listed in listing if listed.row.rec in by_rec}
+        refs = index.every_reference()
         self.refs_of: dict[int, list[tuple[str, str]]] = defaultdict(list)
         for rec, field_name, ref in refs:
             if rec in by_rec:
@@ -105,21 +99,25 @@ class Plan:
         # A resolution is dated by its adoption or, failing that, by the first day of its session.
         self.session_of: dict[str, str] = {}
         self.body_of: dict[str, str] = {}
-        for rec, (record_id, kind, *_rest) in info.items():
+        for rec, row in info.items():
             for field_name, ref in self.refs_of.get(rec, ()):
                 if field_name == "session":
-                    self.session_of[record_id] = ref
+                    self.session_of[row.id] = ref
                 elif field_name == "body":
-                    self.body_of[record_id] = ref
-        dates = {record_id: date for record_id, _, _, _, _, date in info.values()}
+                    self.body_of[row.id] = ref
+        dates = {row.id: row.date for row in info.values()}
         self.rows: dict[str, Neighbour] = {}
-        for record_id, kind, symbol, title, status, date in info.values():
-            when = date
-            if kind == "resolution" and date is None:
-                when = dates.get(self.session_of.get(record_id, ""))
-            self.rows[record_id] = Neighbour(record_id, kind, title, symbol, status, date, when)
-        parts = {by_rec[rec].id: frozenset((names or "").split()) for rec, *_, names in rows if rec in by_rec}
-        self.directory = TreeDirectory(
+        for row in info.values():
+            when = row.date
+            if row.kind == "resolution" and row.date is None:
+                when = dates.get(self.session_of.get(row.id, ""))
+            self.rows[row.id] = Neighbour(row.id, row.kind, row.title, row.symbol, row.status, row.date, when)
+        parts = {
+            by_rec[listed.row.rec].id: frozenset((listed.parts or "").split())
+            for listed in listing
+            if listed.row.rec in by_rec
+        }
+        self.neighbours = TreeNeighbours(
             self.rows, ((by_rec[rec].id, field_name, ref) for rec, field_name, ref in refs if rec in by_rec), parts
         )
 
@@ -134,21 +132,21 @@ class Plan:
         for path, (inputs, make) in self.listings().items():
             pages[path] = (digest(self.stamp, inputs), make)
         for name in ("site.css", "search.js"):
-            pages[f"assets/{name}"] = (self.stamp, lambda name=name: self.asset(name))
+            pages[f"assets/{name}"] = (self.stamp, partial(self.asset, name))
         # Each house style's stylesheet, written once; record pages link the one of their body's style.
         self.stylesheets = {house: f"assets/house-{house}.css" for house in self.houses()}
         for house, path in self.stylesheets.items():
-            pages[path] = (self.stamp, lambda house=house: self.house_css(house))
+            pages[path] = (self.stamp, partial(self.house_css, house))
         return pages
 
     def record_fingerprint(self, item: Published) -> str:
         refs = {ref for _, ref in self.refs_of.get(item.rec, ())}
         targets = sorted({ref.split("#", 1)[0] for ref in refs})
-        about = [tuple(self.rows[target]) if target in self.rows else target for target in targets]
-        about += sorted((ref, self.directory.has_part(*ref.split("#", 1))) for ref in refs if "#" in ref)
+        about: list[Any] = [tuple(self.rows[target]) if target in self.rows else target for target in targets]
+        about += sorted((ref, self.neighbours.has_part(*ref.split("#", 1))) for ref in refs if "#" in ref)
         groups = [
             (group.relation, group.kind, [tuple(row) for row in group.records], group.total)
-            for group in self.directory.pointing(item.id)
+            for group in self.neighbours.pointing(item.id)
         ]
         context = []
         if item.kind == "resolution":  # its house style prints from its body and session
@@ -182,11 +180,11 @@ class Plan:
     def body_styles(self) -> dict[str, str]:
         """Each published body's house style, read from the index in one query."""
         if self._body_styles is None:
-            rows = self.index.db.execute(
-                "SELECT r.id, f.value FROM fields f JOIN records r ON r.rec = f.rec "
-                "WHERE f.name = 'house_style' AND r.kind = 'body'"
-            ).fetchall()
-            self._body_styles = {record_id: style for record_id, style in rows if record_id in self.by_id}
+            self._body_styles = {
+                record_id: style
+                for record_id, style in self.index.field_values("house_style", "body")
+                if record_id in self.by_id
+            }
         return self._body_styles
 
     def asset(self, name: str) -> str:
@@ -260,7 +258,8 @@ class Plan:
             groups = self.year_groups(rows)
             listings[f"years/{year}.html"] = (
                 [(heading, [tuple(row) for row in group]) for heading, group in groups],
-                lambda year=year, groups=groups: self.page(
+                partial(
+                    self.page,
                     "list.html.j2",
                     "../",
                     heading=f"Resolutions of {year}" if year != "undated" else "Resolutions without a date",
@@ -282,7 +281,8 @@ class Plan:
             heading = plural_word(kind.capitalize())
             listings[f"{folder}/_index.html"] = (
                 (heading, [(h, [tuple(row) for row in rows]) for h, rows in groups]),
-                lambda heading=heading, groups=groups: self.page(
+                partial(
+                    self.page,
                     "list.html.j2",
                     "../",
                     heading=heading,

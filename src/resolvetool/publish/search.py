@@ -10,7 +10,7 @@ import unicodedata
 import zlib
 from collections import defaultdict
 from collections.abc import Callable
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING
 
 from .plan import digest
@@ -33,7 +33,7 @@ def search_files(plan: Plan) -> tuple[dict[str, tuple[str, Callable[[], str]]], 
     for number in range(count):
         members = shards.get(number, [])
         fingerprint = digest(plan.stamp, [(item.id, item.digest, tuple(plan.rows[item.id])) for item in members])
-        files[f"search/{number}.js"] = (fingerprint, lambda members=members: shard(plan, members))
+        files[f"search/{number}.js"] = (fingerprint, partial(shard, plan, members))
         names.append(f"search/{number}.js?v={fingerprint[:12]}")
     from ..rendering.html import script_json
 
@@ -49,13 +49,8 @@ def shard(plan: Plan, members: list[Published]) -> str:
 
     words: dict[int, str] = {}
     recs = [item.rec for item in members]
-    for start in range(0, len(recs), 500):
-        part = recs[start : start + 500]
-        marks = ",".join("?" * len(part))
-        for rec, text, names in plan.index.db.execute(
-            f"SELECT rowid, words, names FROM text WHERE rowid IN ({marks})", part
-        ):
-            words[rec] = " ".join(dict.fromkeys(_WORD.findall(fold(f"{names} {text}"))))
+    for rec, (text, names) in plan.index.search_words(recs).items():
+        words[rec] = " ".join(dict.fromkeys(_WORD.findall(fold(f"{names} {text}"))))
     docs = []
     for item in sorted(members, key=lambda item: item.id):
         row = plan.rows[item.id]

@@ -29,7 +29,7 @@ from .filters import (
 from .words import fts_expression
 
 
-def build(
+def build_query(
     catalogue: dict[str, Any],
     filters: Sequence[str] = (),
     *,
@@ -108,7 +108,7 @@ def query(
     """The records for which every filter holds (and whose words match `text`, when given)."""
     return run(
         index,
-        build(
+        build_query(
             index.catalogue, list(filters), text=text, sort=sort, limit=limit, columns=columns, stems=index.prefix_stems
         ),
     )
@@ -127,8 +127,21 @@ def search(
     words = [item for item in arguments if not looks_like_filter(item, index.catalogue)]
     return run(
         index,
-        build(index.catalogue, filters, words=words, sort=sort, limit=limit, columns=columns, stems=index.prefix_stems),
+        build_query(
+            index.catalogue, filters, words=words, sort=sort, limit=limit, columns=columns, stems=index.prefix_stems
+        ),
     )
 
 
-__all__ = ["DEFAULT_COLUMNS", "Filter", "FilterError", "Hit", "Query", "Result", "build", "query", "run", "search"]
+__all__ = [
+    "DEFAULT_COLUMNS",
+    "Filter",
+    "FilterError",
+    "Hit",
+    "Query",
+    "Result",
+    "build_query",
+    "query",
+    "run",
+    "search",
+]

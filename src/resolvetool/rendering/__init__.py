@@ -7,13 +7,20 @@ print(render(resolution, resolve=corpus.record))
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ResolvetoolError
-from ..textforms import with_article
-from .styles import STYLES, Context, UnknownStyle
 
-FORMATS = ("text", "markdown", "akn")
+if TYPE_CHECKING:
+    from .styles import Context
+
+# The package itself is light (the command line reads FORMATS for --format on every run): the house styles and
+# the renderers are imported when a record is rendered.
+
+# The formats a record is rendered in: the one list (publish's render_record and the command line's --format
+# take theirs from it). `render` prints text, markdown and Akoma Ntoso; html is a web page of the record and its
+# neighbours (page.py, html.py), which publish makes, as it knows them.
+FORMATS = ("text", "markdown", "html", "akn")
 
 
 class RenderError(ResolvetoolError):
@@ -24,6 +31,9 @@ class RenderError(ResolvetoolError):
 
 def context_for(resolution: Any, resolve: Callable[[str], Any] | None) -> Context:
     """The body and session `resolution` names, looked up with `resolve` (id -> record or None)."""
+    from ..textforms import with_article
+    from .styles import Context
+
     body = resolve(resolution.body) if resolve else None
     if getattr(body, "kind", None) != "body":
         what = "not a valid record here" if body is None else f"{with_article(body.kind)}, not a body"
@@ -56,6 +66,9 @@ def render(
 ) -> str:
     """`record` printed in `format`; `clean` leaves out what the source printed amid the text (running
     headers, page furniture) instead of putting it back where it stood."""
+    from ..textforms import with_article
+    from .styles import UnknownStyle
+
     if getattr(record, "kind", None) != "resolution":
         raise RenderError(
             f"{getattr(record, 'id', record)} is {with_article(getattr(record, 'kind', 'value'))}; "
@@ -63,6 +76,10 @@ def render(
         )
     if format not in FORMATS:
         raise RenderError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
+    if format == "html":
+        raise RenderError(
+            "html is a web page of a record and its neighbours: resolvetool.publish.render_record makes it"
+        )
     try:
         context = context_for(record, resolve)
         if format == "akn":
@@ -81,6 +98,14 @@ def render(
         return render_text(record, context, clean=clean)
     except UnknownStyle as error:
         raise RenderError(str(error)) from None
+
+
+def __getattr__(name: str) -> Any:
+    if name == "STYLES":  # the house styles' names, offered here as before the package was made light
+        from .styles import STYLES
+
+        return STYLES
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = ["FORMATS", "STYLES", "RenderError", "render"]

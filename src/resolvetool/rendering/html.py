@@ -25,7 +25,6 @@ from ..errors import ResolvetoolError
 from .page import KIND_FOLDERS
 
 TEMPLATES = resources.files("resolvetool.rendering") / "templates"
-ASSETS = ("site.css", "search.js")
 KIND_LABELS = {
     "resolution": "Resolution",
     "agreement": "Agreement",

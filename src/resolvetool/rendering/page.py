@@ -3,7 +3,7 @@ reference turned into a link titled by what it names, the text (a resolution's c
 style, an agreement's lifecycle as a timeline, an instrument's articles, a report's appendices, an
 organization's units and offices, each with the anchor its references use), and what points back.
 
-The records a page draws on besides its own come from a `Directory` (the index for one page, the whole
+The records a page draws on besides its own, its neighbours, come from `Neighbours` (the index for one page, the whole
 tree held in memory for a site), so that a page can be built from one file and a few lookups.
 """
 
@@ -15,21 +15,15 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Protocol
 from urllib.parse import quote
 
+from ..kinds import FOLDER_BY_KIND
 from ..models.common import number_slug
 from ..relations import relation_label
 from ..textforms import date_range, format_date, ordinal_suffix
 from .parts import parts
 from .styles import STYLES, Context, style_for
 
-KIND_FOLDERS = {
-    "resolution": "resolutions",
-    "agreement": "agreements",
-    "report": "reports",
-    "session": "sessions",
-    "body": "bodies",
-    "organization": "organizations",
-    "instrument": "instruments",
-}
+# The folder of a site that holds each kind's pages: named as the records' folders are (kinds.py).
+KIND_FOLDERS = FOLDER_BY_KIND
 # Fields a page shows in its own sections, not again among the facts.
 _SHOWN_APART = frozenset(
     {
@@ -81,7 +75,7 @@ class Group:
         return relation_label(self.relation)
 
 
-class Directory(Protocol):
+class Neighbours(Protocol):
     """The rest of the records, as far as one page needs them."""
 
     def about(self, ids: Iterable[str]) -> dict[str, Neighbour]: ...
@@ -160,7 +154,7 @@ def when(record: Any, session: Any = None) -> dt.date | None:
 def record_page(
     record: Any,
     *,
-    directory: Directory,
+    neighbours: Neighbours,
     links: Links,
     resolve: Callable[[str], Any] | None = None,
     any_style: bool = False,
@@ -170,14 +164,14 @@ def record_page(
     (UnknownStyle), unless `any_style`: then the standard style prints it."""
     kind = record.kind
     refs = sorted({ref.split("#", 1)[0] for ref in _references(record)})
-    known = directory.about(refs)
+    known = neighbours.about(refs)
 
     def link(ref: str) -> Link:
         target, _, fragment = ref.partition("#")
         row = known.get(target)
         if row is None:
             return Link(ref, ref, None, note="no such record")
-        if fragment and directory.has_part(target, fragment) is False:
+        if fragment and neighbours.has_part(target, fragment) is False:
             return Link(
                 ref,
                 f"{row.symbol or row.title or row.id}, {fragment.replace('-', ' ')}",
@@ -209,7 +203,7 @@ def record_page(
         "notes": getattr(record, "notes", None),
         "facts": _facts(record, link),
         "house": "standard",
-        "groups": directory.pointing(record.id),
+        "groups": neighbours.pointing(record.id),
         "link": link,
     }
     if kind == "resolution":
@@ -249,7 +243,9 @@ def _agreement_status(record: Any) -> str | None:
 def _context(record: Any, resolve: Callable[[str], Any] | None) -> Context | None:
     """The body and session a resolution is printed with; None when its body is not a valid body (validate
     says so), and no session when what it names is not a session."""
-    body = resolve(record.body) if resolve else None
+    if resolve is None:
+        return None
+    body = resolve(record.body)
     if getattr(body, "kind", None) != "body":
         return None
     session = resolve(record.session) if record.session else None
@@ -353,33 +349,35 @@ def _timeline(agreement: Any, link: Callable[[str], Link]) -> list[dict[str, Any
 
 def _facts(record: Any, link: Callable[[str], Link]) -> list[Fact]:
     """Every field not shown in a section of its own, nested as in the file, references as links."""
-    from ..index.extract import catalogue
+    from ..models.refs import reference_fields
 
-    types = {name: info["type"] for name, info in catalogue().items()}
     data = record.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
     return [
-        fact for key, value in data.items() if key not in _SHOWN_APART for fact in _fact(key, value, key, types, link)
+        fact
+        for key, value in data.items()
+        if key not in _SHOWN_APART
+        for fact in _fact(key, value, key, reference_fields(), link)
     ]
 
 
-def _fact(label: str, value: Any, path: str, types: dict[str, str], link: Callable[[str], Link]) -> list[Fact]:
+def _fact(label: str, value: Any, path: str, refs: frozenset[str], link: Callable[[str], Link]) -> list[Fact]:
     shown = label.replace("_", " ")
     if isinstance(value, dict):
-        children = [fact for key, item in value.items() for fact in _fact(key, item, f"{path}.{key}", types, link)]
+        children = [fact for key, item in value.items() for fact in _fact(key, item, f"{path}.{key}", refs, link)]
         return [Fact(shown, children=children)] if children else []
     if isinstance(value, list):
         if all(not isinstance(item, (dict, list)) for item in value):
-            return [fact for item in value for fact in _fact(label, item, path, types, link)]
+            return [fact for item in value for fact in _fact(label, item, path, refs, link)]
         out = []
         for number, item in enumerate(value, 1):
             out += [
                 Fact(
                     f"{shown} {number}",
-                    children=_fact(label, item, path, types, link)[0].children if isinstance(item, dict) else [],
+                    children=_fact(label, item, path, refs, link)[0].children if isinstance(item, dict) else [],
                 )
             ]
         return out
-    if types.get(path) == "ref" and isinstance(value, str):
+    if path in refs and isinstance(value, str):
         return [Fact(shown, link=link(value))]
     if isinstance(value, bool):
         value = "yes" if value else "no"

@@ -9,15 +9,13 @@ number, while two different titles give two different ids.
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, TypeVar
 
 from ..errors import ResolvetoolError
+from ..ids import gives_an_id, slug
 from ..kinds import FOLDER_BY_KIND, KINDS
-from ..textimport.build import slug
 
 
 class NewError(ResolvetoolError):
@@ -34,15 +32,14 @@ def _given(value: _T | None) -> _T:
 
 
 def _made_id(text: str, option: str, words: int | None = None) -> str:
-    """An id made from `text` ("Cooperation with Europol" -> "cooperation-europol"); an error when nothing of
+    """An id made from `text` ("Cooperation with Europol" -> "cooperation-with-europol"); an error when nothing of
     it is a Latin letter or a digit, rather than a placeholder every such title would share."""
-    made = slug(text, words)
-    if not re.search(r"[a-z0-9]", unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()):
+    if not gives_an_id(text):
         raise NewError(
             f"{option} {text!r} has no Latin letters or digits to make an id from; give the id with --id "
             f"(lower-case letters, digits, '.' and '-')"
         )
-    return made
+    return slug(text, words)
 
 
 @dataclass
@@ -92,9 +89,8 @@ def new_record(settings: Any, request: Request, *, index: Any = None) -> NewReco
 
     from ..index import open_index
     from ..models import RECORD_ADAPTER
+    from ..recordyaml import record_file_text
     from ..schemaerrors import field_path
-    from ..textimport.yamlout import record_yaml, schema_reference
-    from ..writecheck import check_size
 
     if request.kind not in KINDS:
         raise NewError(f"unknown kind {request.kind!r}; choose one of {', '.join(KINDS)}")
@@ -131,8 +127,7 @@ def new_record(settings: Any, request: Request, *, index: Any = None) -> NewReco
     path = str(folder / f"{record.id}.yaml")
     # The text is made (and read back: WriteRefused when it would not read back as the record) before the
     # checks, which read the same text.
-    text = record_yaml(record, schema_reference(settings, Path(settings.root) / path, record.kind), path=path)
-    check_size(path, text, settings.max_file_size)
+    text = record_file_text(settings, record, path)
     _check_inside(record, request.kind, text)
     if (Path(settings.root) / path).exists():
         raise NewError(f"{path} exists already; give another id with --id")

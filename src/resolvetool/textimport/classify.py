@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..formulas import OPERATIVE_VERBS, Phrase, find_phrase, formula_kind
 from ..rendering.parts import join_words
 from .items import place_item
 from .lines import (
@@ -24,7 +25,6 @@ from .lines import (
     strip_markup,
 )
 from .marks import Anchor
-from .opening import OPERATIVE_VERBS
 from .paragraphs import Paragraph, is_heading, starts_unit
 from .parsed import (
     ImportFailure,
@@ -38,7 +38,6 @@ from .parsed import (
     TextWarning,
 )
 from .parts import BARE_LABEL, find_parts, part_label
-from .phrases import Phrase, find_phrase, formula_kind
 
 
 def classify(

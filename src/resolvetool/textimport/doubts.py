@@ -12,9 +12,9 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from ..formulas import find_phrase, operative_verb
 from .lines import CLAUSE_NUMBER, strip_markup
 from .parsed import ParsedClause, ParsedText, TextWarning
-from .phrases import find_phrase
 
 _CONTEXT = 40  # characters of each side shown where the render parts from the text
 
@@ -110,8 +110,6 @@ def body_name(name: str, line: int) -> list[TextWarning]:
     """An RT511 when the body's name, as read from the formula, holds a verb a body resolves with ("Conference
     requests the European Council ..."): the formula found is then the start of a clause, and the body record
     made for it would carry a sentence for a name."""
-    from .opening import operative_verb
-
     for word in re.findall(r"[a-z]+", name):
         if word.endswith("s") and operative_verb(word):  # "requests": a body names itself with no such word
             return [

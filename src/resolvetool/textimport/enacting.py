@@ -13,7 +13,7 @@ The formula is cut where the body's name ends: before "that", after a colon, or 
 read from it ("by the City Council of ...", "The General Assembly"); when the formula names none ("BE IT RESOLVED
 that ..."), from the heading ("A RESOLUTION OF THE CITY OF ...") or from the first clause ("that the Senate ..."),
 and the reader is told (RT550). Operative clauses after it ("BE IT FURTHER RESOLVED", "Resolved, That",
-"Section 1.") are read by `phrases` and `lines`, the closing lines ("ADOPTED:", "ATTEST:", "AYES:") by `classify`.
+"Section 1.") are read by `formulas` and `lines`, the closing lines ("ADOPTED:", "ATTEST:", "AYES:") by `classify`.
 """
 
 from __future__ import annotations

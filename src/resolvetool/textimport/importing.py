@@ -6,12 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .build import BuildError, Built, Planned, Records, add_instrument, build
 from .documents import split_resolutions
 from .doubts import body_name, heading, numbering, render_back
 from .facts import Facts, read_closing, read_formula, read_heading, settle_symbol
 from .instrument import adopted_annex, read_instrument, read_paragraphs, split_adopted
 from .parse import ImportFailure, TextWarning, parse_text
+from .records import BuildError, Built, Planned, Records, add_instrument, records_from_text
 
 
 @dataclass
@@ -61,7 +61,7 @@ def import_text(
     facts.closing_line = parsed.closing_line or parsed.formula_line
     read_closing(parsed.closing, facts)
     settle_symbol(facts)
-    built: Built = build(parsed, facts, records, records_folder, body_id=body, session_id=session)
+    built: Built = records_from_text(parsed, facts, records, records_folder, body_id=body, session_id=session)
     if split is not None:  # printed after the clause adopting it
         read = read_instrument(split)
         add_instrument(built, read, [split.cited_as, split.named], facts, records, records_folder, parsed.heading)

@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..formulas import find_phrase
 from ..source import LINE_END
 from .lines import CLOSING, FURNITURE, SEPARATOR, TERMINAL, strip_markup
 from .parsed import TextWarning
-from .phrases import find_phrase
 
 KINDS = ("convention", "recommendation", "declaration", "charter", "protocol")
 _KIND = r"(?:revised\s+)?(Convention|Recommendation|Declaration|Charter|Protocol|principles)"

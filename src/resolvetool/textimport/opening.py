@@ -20,9 +20,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from ..formulas import OPERATIVE_VERBS, find_phrase, operative_verb
 from .enacting import Enacting, find_enacting, find_resolved_first, starts_whereas
 from .lines import BULLET, CLAUSE_NUMBER, ITEM_LABEL, LONE_MARKER, SECTION_HEADING, TERMINAL, Line, strip_markup
-from .phrases import find_phrase
 
 # Words that open a preambular paragraph beyond doubt, even glued to what stands before them
 # ("The CouncilHaving noted", "ConferenceHaving considered") or after a body's name with no comma.
@@ -59,37 +59,6 @@ STRONG_PREAMBLE = {
     "referring",
     "acting",
     "in",
-}
-# Verbs a body's operative paragraph opens with in lower case, run on after the preamble
-# ("..., adopts this twenty-fifth day of June ... the following Convention"), or with no -s after a plural
-# body ("Ministers, ..., Decide to refer ..."). Lower-case verbs elsewhere are prose, not a clause.
-OPERATIVE_VERBS = {
-    "adopt",
-    "decide",
-    "resolve",
-    "approve",
-    "proclaim",
-    "recommend",
-    "request",
-    "invite",
-    "declare",
-    "agree",
-    "urge",
-    "call",
-    "authorize",
-    "authorise",
-    "instruct",
-    "endorse",
-    "establish",
-    "note",
-    "welcome",
-    "appeal",
-    "express",
-    "reaffirm",
-    "take",
-    "elect",
-    "confirm",
-    "consider",
 }
 # How a formula names who speaks: "The General Assembly", "THE COUNCIL", "Ministers", "Representatives of ...".
 _SPEAKER = re.compile(
@@ -178,14 +147,6 @@ _ADOPTED_BY = re.compile(rf"^[\W_]*(?:[Aa]dopted|[Aa]pproved|ADOPTED|APPROVED)\s
 
 # The Security Council's numbering, "Resolution 462 (1980)": its resolutions print no formula in some years
 _COUNCIL_NUMBER = re.compile(r"^[#*_\s]*Resolution\s+\d{1,4}\s+\(\d{4}\)", re.IGNORECASE)
-
-
-def operative_verb(word: str, past: bool = False) -> bool:
-    """An operative verb as a body uses it ("decide", "requests"; and, telling what it did, "agreed")."""
-    stems = {word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word}
-    if past and word.endswith("ed"):
-        stems |= {word[:-1], word[:-2]}
-    return bool(stems & (OPERATIVE_VERBS | {"recognize", "recognise"}))
 
 
 def _speaker_sentence(lines: list[Line], index: int) -> Opening | None:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..formulas import find_phrase
 from .lines import ANNEX_HEADING, CLAUSE_NUMBER, CLOSING, SUPERSCRIPTS, ends_sentence_part, strip_markup
-from .phrases import find_phrase
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
 # "10 Ibid., ...", "1/ S/24600.", "¹ Official Records ...": a marker, then words that do not open in lower case

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..formulas import find_phrase
 from .lines import (
     ANNEX_HEADING,
     BULLET,
@@ -22,7 +23,6 @@ from .lines import (
     ends_sentence_part,
     strip_markup,
 )
-from .phrases import find_phrase
 
 
 @dataclass

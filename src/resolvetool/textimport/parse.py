@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from ..formulas import find_phrase
 from .classify import classify
 from .enacting import guess_body, starts_whereas
 from .htmltext import html_blocks
@@ -32,10 +33,9 @@ from .parsed import (
     ParsedText,
     TextWarning,
 )
-from .phrases import find_phrase
 from .takeout import take_out
 
-# the result types live in `parsed`; importers (the package, `build`) still take them from here too
+# the result types live in `parsed`; importers (the package, `records`) still take them from here too
 __all__ = [
     "ImportFailure",
     "ParsedAnnex",

@@ -199,9 +199,9 @@ def run_import(
     force: bool = False,
 ) -> ImportRun:
     from ..fileio import WriteError, write_files
-    from ..writecheck import WriteRefused, check_size
+    from ..recordyaml import record_file_text
+    from ..writecheck import WriteRefused
     from .verify import TreeCheck
-    from .yamlout import record_yaml, schema_reference
 
     records = Records(corpus)
     tree = TreeCheck(corpus)  # what is built is checked as validate would, against the tree, before a write
@@ -231,16 +231,7 @@ def run_import(
         outcome.planned = [planned for result in results for planned in result.planned]
         outcome.diagnostics += _taken(outcome.planned, shown, settings.root, corpus, claimed, force or dry_run)
         try:
-            outcome.texts = [
-                record_yaml(
-                    planned.record,
-                    schema_reference(settings, settings.root / planned.path, planned.record.kind),
-                    path=planned.path,
-                )
-                for planned in outcome.planned
-            ]
-            for planned, written in zip(outcome.planned, outcome.texts, strict=True):
-                check_size(planned.path, written, settings.max_file_size)
+            outcome.texts = [record_file_text(settings, planned.record, planned.path) for planned in outcome.planned]
         except WriteRefused as error:
             outcome.refused = str(error)
             continue

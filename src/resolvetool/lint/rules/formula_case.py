@@ -58,9 +58,9 @@ def check(record, context):
             case = case_of(clause.phrase)
             if case != expected:
                 wanted = plain(clause.phrase).upper() if expected == "upper" else plain(clause.phrase).capitalize()
+                form = "capitals" if expected == "upper" else "the capitalised form"
                 yield Finding(
                     (section, index, "phrase"),
-                    f"{section} formula {clause.phrase!r} is not in {'capitals' if expected == 'upper' else 'the capitalised form'} "
-                    f"like the others",
+                    f"{section} formula {clause.phrase!r} is not in {form} like the others",
                     f"write {wanted!r}",
                 )

@@ -19,7 +19,7 @@ Passes:
 
 from __future__ import annotations
 
-from ...textimport.phrases import formula_kind
+from ...formulas import formula_kind
 from ..finding import Finding, clauses
 
 CODES = ("RT303",)

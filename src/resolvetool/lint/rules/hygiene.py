@@ -54,10 +54,8 @@ def check(record, context):
     values = list(strings(context.data))
     blob = "\n".join(text for _, text in values)  # one scan of the whole record finds most records clean
     if not (
-        _CURLY.search(blob)
-        and _STRAIGHT.search(blob)
-        or " – " in blob
-        and " - " in blob
+        (_CURLY.search(blob) and _STRAIGHT.search(blob))
+        or (" – " in blob and " - " in blob)
         or "  " in blob
         or _INVISIBLE.search(blob)
         or not unicodedata.is_normalized("NFC", blob)

@@ -71,7 +71,7 @@ def check(record, context):
             if text is None:
                 continue
             mark, at = _ending(text)
-            if mark in accepted or mark == ":" and not clause.items and not clause.tail:
+            if mark in accepted or (mark == ":" and not clause.items and not clause.tail):
                 continue  # a colon introduces what follows ("adopts the following declaration:")
             if mark in (",", ";", "."):
                 fixed = text[:at] + wanted + text[at + 1 :]

@@ -67,7 +67,7 @@ def _mentioned(ref: str, lowered: str) -> bool:
     if target in lowered or any(token in lowered for token in _tokens(target)):
         return True
     flat = _FLAT.sub(" ", lowered)  # hyphens and dashes as spaces: "Secretary-General", "secretary general"
-    return bool(fragment) and fragment.replace("-", " ") in flat or target.replace("-", " ") in flat
+    return (bool(fragment) and fragment.replace("-", " ") in flat) or target.replace("-", " ") in flat
 
 
 @lru_cache(maxsize=4096)

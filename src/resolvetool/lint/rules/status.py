@@ -46,10 +46,8 @@ def check(record, context):
         )
     outcome = (adoption.outcome or "").strip(". ").lower() if adoption else ""
     if outcome and (
-        outcome in _ADOPTING
-        and record.status in ("rejected", "withdrawn")
-        or outcome in _REFUSING
-        and record.status in ("adopted", "superseded")
+        (outcome in _ADOPTING and record.status in ("rejected", "withdrawn"))
+        or (outcome in _REFUSING and record.status in ("adopted", "superseded"))
     ):
         yield Finding(
             ("adoption", "outcome"),

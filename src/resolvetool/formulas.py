@@ -1,8 +1,12 @@
-"""Leading formulas: "BEARING IN MIND", "HAVING EXAMINED", "Recalling also", "Further decides", "Calls upon".
+"""The grammar of leading formulas ("BEARING IN MIND", "HAVING EXAMINED", "Recalling also", "Further decides",
+"Calls upon") and of the verbs a body resolves with, shared by the importer (which reads formulas in texts) and
+lint (which checks that a formula opens the part it stands in): neither package reaches into the other.
 
 Formulas are recognised by how they are built, not from a closed list, so that bodies and years nobody
 listed still read right: an optional adverb, a verb form (a participle or adjective opens a preambular
 paragraph, a verb in -s an operative one), and the few words that belong to the formula after it.
+(lint's vocabulary, lint/vocabulary.py, is the other way round: the closed lists a body's formulas are
+checked against, extended by settings.)
 """
 
 from __future__ import annotations
@@ -260,25 +264,11 @@ def find_phrase(paragraph: str, *, alone: bool = False) -> Phrase | None:
         rest = paragraph[resolving.end() :].lstrip()
         return Phrase(resolving.group(), rest, "operative") if rest or alone else None
     lead = _LEADING_MARKUP.match(paragraph)
-    if lead.end():
-        # "<p>Whereas ...", "> Recalling ...", "<p><em>Recalling</em> the ...": the formula keeps the markup around
-        # it, as it keeps markdown emphasis, so that the clause prints back as it was printed
-        inner = find_phrase(paragraph[lead.end() :], alone=alone)
-        if inner is None:
-            return None
-        closing = _CLOSING_TAGS.match(inner.rest) if inner.rest.startswith("</") else None
-        if closing:
-            return Phrase(
-                lead.group() + inner.text + closing.group().rstrip(), inner.rest[closing.end() :].lstrip(), inner.kind
-            )
-        return Phrase(lead.group() + inner.text, inner.rest, inner.kind)
+    if lead is not None and lead.end():
+        return _within_markup(paragraph, lead.group(), alone)
     emphasis = _EMPHASIS.match(paragraph)
     if emphasis:
-        inner = find_phrase(emphasis.group(2), alone=True)
-        rest = paragraph[emphasis.end() :].lstrip()
-        if inner is not None and not inner.rest.strip(",;: ") and (rest or alone):  # "**WHEREAS,** the"
-            return Phrase(emphasis.group(), rest, inner.kind)
-        return None
+        return _emphasised(paragraph, emphasis, alone)
     words = [(match.group(), match.end()) for match in _WORD.finditer(paragraph[:160])]
     if not words or paragraph[: words[0][1] - len(words[0][0])].strip():
         return None
@@ -287,7 +277,9 @@ def find_phrase(paragraph: str, *, alone: bool = False) -> Phrase | None:
         return None
 
     def fits(word: str) -> bool:  # all-capital formulas continue only in capitals, others only in lower case
-        return word.isupper() if capitals else (word.islower() or word is words[0][0] or alone and word == words[0][0])
+        return (
+            word.isupper() if capitals else (word.islower() or word is words[0][0] or (alone and word == words[0][0]))
+        )
 
     index = 0
     while (
@@ -328,9 +320,30 @@ def find_phrase(paragraph: str, *, alone: bool = False) -> Phrase | None:
         ends.pop()  # "Recalling with the ..." is prose after "Recalling", not an unfinished formula
     index, end = ends[-1]
     rest = paragraph[end:].lstrip()
-    if not rest and not alone or (capitals and words[index][0] != words[index][0].upper()):
+    if (not rest and not alone) or (capitals and words[index][0] != words[index][0].upper()):
         return None
     return Phrase(paragraph[:end], rest, kind)
+
+
+def _within_markup(paragraph: str, lead: str, alone: bool) -> Phrase | None:
+    """ "<p>Whereas ...", "> Recalling ...", "<p><em>Recalling</em> the ...": the formula keeps the markup around
+    it, as it keeps markdown emphasis, so that the clause prints back as it was printed."""
+    inner = find_phrase(paragraph[len(lead) :], alone=alone)
+    if inner is None:
+        return None
+    closing = _CLOSING_TAGS.match(inner.rest) if inner.rest.startswith("</") else None
+    if closing:
+        return Phrase(lead + inner.text + closing.group().rstrip(), inner.rest[closing.end() :].lstrip(), inner.kind)
+    return Phrase(lead + inner.text, inner.rest, inner.kind)
+
+
+def _emphasised(paragraph: str, emphasis: re.Match[str], alone: bool) -> Phrase | None:
+    """A formula in markdown emphasis: "*Recalling* the ...", "**WHEREAS,** the"."""
+    inner = find_phrase(emphasis.group(2), alone=True)
+    rest = paragraph[emphasis.end() :].lstrip()
+    if inner is not None and not inner.rest.strip(",;: ") and (rest or alone):
+        return Phrase(emphasis.group(), rest, inner.kind)
+    return None
 
 
 def _continues(previous: str, word: str) -> bool:
@@ -375,3 +388,44 @@ def formula_kind(phrase: str) -> str | None:
     """Whether a formula opens a preambular or an operative paragraph, by its verb; None when unclear."""
     found = find_phrase(phrase, alone=True)
     return found.kind if found is not None else None
+
+
+# Verbs a body's operative paragraph opens with in lower case, run on after the preamble
+# ("..., adopts this twenty-fifth day of June ... the following Convention"), or with no -s after a plural
+# body ("Ministers, ..., Decide to refer ..."). Lower-case verbs elsewhere are prose, not a clause.
+OPERATIVE_VERBS = {
+    "adopt",
+    "decide",
+    "resolve",
+    "approve",
+    "proclaim",
+    "recommend",
+    "request",
+    "invite",
+    "declare",
+    "agree",
+    "urge",
+    "call",
+    "authorize",
+    "authorise",
+    "instruct",
+    "endorse",
+    "establish",
+    "note",
+    "welcome",
+    "appeal",
+    "express",
+    "reaffirm",
+    "take",
+    "elect",
+    "confirm",
+    "consider",
+}
+
+
+def operative_verb(word: str, past: bool = False) -> bool:
+    """An operative verb as a body uses it ("decide", "requests"; and, telling what it did, "agreed")."""
+    stems = {word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word}
+    if past and word.endswith("ed"):
+        stems |= {word[:-1], word[:-2]}
+    return bool(stems & (OPERATIVE_VERBS | {"recognize", "recognise"}))

@@ -1,5 +1,5 @@
-"""The records a page draws on besides its own (rendering.page.Directory), two ways: asked of the index one
-page at a time, or held in memory for a whole site, where every page asks."""
+"""A page's neighbours: the records it draws on besides its own (rendering.page.Neighbours), found two ways:
+asked of the index one page at a time, or held in memory for a whole site, where every page asks."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ def neighbour(row: Any) -> Neighbour:
     return Neighbour(row.id, row.kind, row.title, row.symbol, row.status, row.date)
 
 
-class IndexDirectory:
+class IndexNeighbours:
     """Lookups in the index, for one page."""
 
     def __init__(self, index: Any, per_group: int = PER_GROUP) -> None:
@@ -42,7 +42,7 @@ class IndexDirectory:
         ]
 
 
-class TreeDirectory:
+class TreeNeighbours:
     """Every record's neighbour line and who points at whom, in memory, for a site's thousands of pages.
 
     `rows`: id -> Neighbour; `refs`: (id of the record holding it, field, reference) for every reference."""

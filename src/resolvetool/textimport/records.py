@@ -1,15 +1,16 @@
-"""From what a text says to records: the resolution, and the organization, body and session it belongs to
-when the records do not hold them yet. Ids come from symbols and titles; nothing is numbered by counting."""
+"""The records of an import: those it builds on (`Records`: the tree's and this run's), and those it makes from
+what a text says (`records_from_text`): the resolution, and the organization, body and session it belongs to when
+the records do not hold them yet. Ids come from symbols and titles (ids.py); nothing is numbered by counting."""
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
 from ..errors import ResolvetoolError
+from ..ids import slug
 from ..kinds import FOLDER_BY_KIND
 from .facts import Facts
 from .families import family_for
@@ -83,21 +84,12 @@ class BuildError(ResolvetoolError):
     pass
 
 
-def slug(text: str, words: int | None = None) -> str:
-    """A lower-case id from `text`: "MSC.302(87)" -> "msc.302-87", "A/RES/80/1" -> "a-res-80-1"."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    parts = [part for part in re.split(r"[^a-z0-9.]+", text) if part.strip(".")]
-    if words:
-        parts = [part for part in parts if part not in ("the", "of", "a", "an", "and", "on", "for", "to", "in")][:words]
-    return "-".join(part.strip(".") for part in parts)[:120].strip("-.") or "resolution"
-
-
 def _formula_key(text: str) -> str:
     words = text.lower().replace("the ", " ", 1).split()
     return " ".join(words)
 
 
-def build(
+def records_from_text(
     parsed: ParsedText,
     facts: Facts,
     records: Records,
@@ -112,7 +104,7 @@ def build(
     made: list[tuple[Any, str]] = []
 
     def make(data: dict[str, Any]) -> Any:
-        record = RECORD_ADAPTER.validate_python(data)
+        record: Any = RECORD_ADAPTER.validate_python(data)
         path = str(PurePosixPath(records_folder, FOLDER_BY_KIND[record.kind], f"{record.id}.yaml"))
         made.append((record, path))
         records.add(record, path)
