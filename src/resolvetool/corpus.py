@@ -444,32 +444,13 @@ class _Loader:
 
     def add(self, display: str, outcome: Outcome) -> None:
         """Take in one file's outcome: the analysis it holds, and what the cache is to learn of it."""
+        key, value, is_new, stale, stamp = outcome
         self.done += 1
         path = os.path.join(self.base, display)
-        plain = marshal.loads(outcome[1])
+        plain = marshal.loads(value)
         self.corpus.entries.append(Entry.from_plain(display, self._folder(path), plain, self.sharing))
-        self._diagnostics(display, plain[1])
-        self._remember(path, outcome)
-
-    def add_analysis(self, display: str, analysis: Analysis) -> None:
-        """Take in one file's analysis (of a file not written yet: an import's)."""
-        path = os.path.join(self.base, display)
-        self.corpus.entries.append(Entry.of(display, self._folder(path), analysis))
-        self._diagnostics(display, analysis.diagnostics)
-
-    def _folder(self, path: str) -> str | None:
-        """The first folder under records/ ("" for records/ itself; None outside it)."""
-        if not path.startswith(self.records_prefix):
-            return None
-        rest = path[len(self.records_prefix) :]
-        return sys.intern(rest.split(os.sep, 1)[0]) if os.sep in rest else ""
-
-    def _diagnostics(self, display: str, found: tuple) -> None:
-        if found:
-            self.corpus.diagnostics.extend(Diagnostic.from_tuple(display, d) for d in found)
-
-    def _remember(self, path: str, outcome: Outcome) -> None:
-        key, value, is_new, stale, stamp = outcome
+        if plain[1]:
+            self.corpus.diagnostics.extend(Diagnostic.from_tuple(display, d) for d in plain[1])
         if key is None:
             return
         if not is_new:
@@ -484,6 +465,19 @@ class _Loader:
             self.stamps.append((path, stamp, key))
         if len(self.new) + len(self.used) + len(self.stamps) >= self._BATCH:
             self.flush()
+
+    def add_analysis(self, display: str, analysis: Analysis) -> None:
+        """Take in one file's analysis (of a file not written yet: an import's)."""
+        self.corpus.entries.append(Entry.of(display, self._folder(os.path.join(self.base, display)), analysis))
+        if analysis.diagnostics:
+            self.corpus.diagnostics.extend(Diagnostic.from_tuple(display, d) for d in analysis.diagnostics)
+
+    def _folder(self, path: str) -> str | None:
+        """The first folder under records/ ("" for records/ itself; None outside it)."""
+        if not path.startswith(self.records_prefix):
+            return None
+        rest = path[len(self.records_prefix) :]
+        return sys.intern(rest.split(os.sep, 1)[0]) if os.sep in rest else ""
 
     def flush(self) -> None:
         if self.cache is not None and (self.new or self.used or self.stamps):

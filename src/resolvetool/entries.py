@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
+from itertools import repeat
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 # A diagnostic without its path (Diagnostic.to_tuple): an analysis is cached by content, and the same content
@@ -114,16 +116,20 @@ def _plain_facts(facts: Facts) -> tuple | None:
 
 
 def _typed_facts(kind: str | None, plain: Any) -> Facts:
-    # Repeated across records (a session's dates, its id, the statuses): interned.
+    # Repeated across records (a session's dates, its id, the statuses): interned. tuple.__new__ is what the
+    # NamedTuples' own constructor calls, without a Python call for each of a hundred thousand records.
     if plain is None:
         return None
     if kind == "session":
-        return SessionFacts(*map(sys.intern, plain))
+        return tuple.__new__(SessionFacts, map(sys.intern, plain))
     if kind == "resolution":
-        return ResolutionFacts(*map(sys.intern, plain))
+        return tuple.__new__(ResolutionFacts, map(sys.intern, plain))
     if kind == "agreement":
         return AgreementFacts(tuple(Approval(event, sys.intern(by)) for event, by in plain))
     return None
+
+
+_first, _second = itemgetter(0), itemgetter(1)
 
 
 class Sharing:
@@ -135,22 +141,15 @@ class Sharing:
         self._tuples: dict[tuple[str, ...], tuple[str, ...]] = {}
 
     def refs(self, plain: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[Ref, ...]:
-        # A warm run takes in a hundred thousand files of a dozen references each, most of them seen before: the
-        # lookups run in C (map over dict.get), and only references not seen before are made in Python.
+        # A warm run takes in a hundred thousand files of a dozen references each, so this runs in C: most
+        # references were seen before and are looked up; in a file with a new one, each reference is made
+        # (tuple.__new__ is what Ref(...) calls), its kinds shared, and the copy already shared kept (setdefault).
         found = tuple(map(self._refs.get, plain))
-        if not all(found):  # a None among them (a Ref, never empty, is true): quicker than `None in found`
-            for ref, item in zip(found, plain, strict=True):
-                if ref is None:
-                    self._ref(item)
-            found = tuple(map(self._refs.get, plain))
-        return found  # type: ignore[return-value]  # every one is found now
-
-    def _ref(self, plain: tuple[str, tuple[str, ...]]) -> Ref:
-        found = self._refs.get(plain)
-        if found is None:
-            target, kinds = plain
-            found = self._refs[plain] = Ref(sys.intern(target), self.strings(kinds))
-        return found
+        if all(found):  # a Ref is never empty: only a missing one (None) is false
+            return found  # type: ignore[return-value]
+        kinds = list(map(_second, plain))
+        shared = zip(map(_first, plain), map(self._tuples.setdefault, kinds, kinds), strict=True)
+        return tuple(map(self._refs.setdefault, plain, map(tuple.__new__, repeat(Ref), shared)))
 
     def strings(self, items: tuple[str, ...]) -> tuple[str, ...]:
         found = self._tuples.get(items)

@@ -11,11 +11,12 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .config import ConfigError, Settings
 from .corpus import Corpus, Progress, canonical, discover, display_path, file_stem, load_corpus
 from .diagnostics import Diagnostic, Severity, count_by_severity, exit_code, make, quote
-from .entries import Entry, ResolutionFacts, SessionFacts
+from .entries import Entry, Ref, ResolutionFacts, SessionFacts
 from .kinds import FOLDER_BY_KIND, KIND_BY_FOLDER
 from .lint.engine import lint_checks
 
@@ -225,60 +226,59 @@ class _Suggestions:
         return self.found[key]
 
 
+_UNJUDGED = object()
+
+
 def _references(corpus: Corpus) -> list[Diagnostic]:
     out = []
     suggest = _Suggestions(corpus)
+    # What is wrong with a reference depends on the reference alone (its target and kinds), and entries share
+    # their Ref objects (entries.Sharing): each is judged once, looked up by identity after.
+    problems: dict[int, Any] = {}
     for entry in corpus.entries:
         for index, ref in enumerate(entry.refs):
-            target, kinds = ref
-            record_id, _, fragment = target.partition("#")
-            found = corpus.by_id.get(record_id)
-            if found is None:
-                if corpus.incomplete:
-                    continue  # the record may be in a folder that could not be read (reported)
+            problem = problems.get(id(ref), _UNJUDGED)
+            if problem is _UNJUDGED:
+                problem = problems[id(ref)] = _reference_problem(corpus, ref, suggest)
+            if problem is not None:
                 line, col = corpus.locate(entry).ref(index)
-                close = suggest(record_id, kinds)
-                wanted = " or ".join(_a(kind) for kind in kinds) if kinds else "a record"
-                out.append(
-                    make(
-                        entry.path,
-                        line,
-                        col,
-                        "RT205",
-                        f"reference {quote(target)}: no record has this id",
-                        f"did you mean '{close}'?" if close else f"check the id, or add {wanted} with this id",
-                    )
-                )
-                continue
-            if not found.valid:
-                continue  # the target's own file is reported; its kind and parts are unknown
-            if kinds and found.kind not in kinds:
-                line, col = corpus.locate(entry).ref(index)
-                wanted = " or ".join(_a(kind) for kind in kinds)
-                out.append(
-                    make(
-                        entry.path,
-                        line,
-                        col,
-                        "RT207",
-                        f"reference {quote(target)} is {_a(found.kind)}, but {wanted} is expected here",
-                        f"point to {wanted} ({found.path} holds {_a(found.kind)})",
-                    )
-                )
-            elif fragment and fragment not in found.fragments:
-                line, col = corpus.locate(entry).ref(index)
-                parts = ", ".join("#" + f for f in found.fragments[:8]) + (" ..." if len(found.fragments) > 8 else "")
-                out.append(
-                    make(
-                        entry.path,
-                        line,
-                        col,
-                        "RT206",
-                        f"reference {quote(target)}: {record_id} has no part #{fragment}",
-                        f"its parts are {parts}" if parts else f"{record_id} has no named parts; drop #{fragment}",
-                    )
-                )
+                out.append(make(entry.path, line, col, *problem))
     return out
+
+
+def _reference_problem(corpus: Corpus, ref: Ref, suggest: _Suggestions) -> tuple[str, str, str] | None:
+    """(code, message, hint) when `ref` leads nowhere, to a record of a kind its field does not accept, or to a
+    part its record does not have; None when it holds, or cannot be judged."""
+    target, kinds = ref
+    record_id, _, fragment = target.partition("#")
+    found = corpus.by_id.get(record_id)
+    if found is None:
+        if corpus.incomplete:
+            return None  # the record may be in a folder that could not be read (reported)
+        close = suggest(record_id, kinds)
+        wanted = " or ".join(_a(kind) for kind in kinds) if kinds else "a record"
+        return (
+            "RT205",
+            f"reference {quote(target)}: no record has this id",
+            f"did you mean '{close}'?" if close else f"check the id, or add {wanted} with this id",
+        )
+    if not found.valid:
+        return None  # the target's own file is reported; its kind and parts are unknown
+    if kinds and found.kind not in kinds:
+        wanted = " or ".join(_a(kind) for kind in kinds)
+        return (
+            "RT207",
+            f"reference {quote(target)} is {_a(found.kind)}, but {wanted} is expected here",
+            f"point to {wanted} ({found.path} holds {_a(found.kind)})",
+        )
+    if fragment and fragment not in found.fragments:
+        parts = ", ".join("#" + f for f in found.fragments[:8]) + (" ..." if len(found.fragments) > 8 else "")
+        return (
+            "RT206",
+            f"reference {quote(target)}: {record_id} has no part #{fragment}",
+            f"its parts are {parts}" if parts else f"{record_id} has no named parts; drop #{fragment}",
+        )
+    return None
 
 
 def _schema_lines(corpus: Corpus) -> list[Diagnostic]:
