@@ -62,8 +62,7 @@ class Plan:
         by_rec: dict[int, Published] = {}
         taken: dict[str, str] = {}
         duplicated: set[str] = set()
-        for listed in listing:
-            row = listed.row
+        for row in listing:
             if not row.valid:
                 self.skipped.append(
                     (row.path, f"not a valid record ({row.problem}); run 'resolvetool validate {row.path}'")
@@ -78,7 +77,7 @@ class Plan:
             else:
                 taken[row.id] = row.path
                 page = f"{KIND_FOLDERS[row.kind]}/{row.id}.html"
-                item = Published(row.rec, row.id, row.kind, row.path, (listed.digest or b"").hex(), page)
+                item = Published(row.rec, row.id, row.kind, row.path, (row.digest or b"").hex(), page)
                 self.published.append(item)
                 by_rec[row.rec] = item
         self.skipped += [(inert_path(path), UNINDEXED) for path in index.refreshed.unindexed]
@@ -90,7 +89,7 @@ class Plan:
             self.published.remove(item)
             del by_rec[item.rec]
         self.by_id = {item.id: item for item in self.published}
-        info = {listed.row.rec: listed.row for listed in listing if listed.row.rec in by_rec}
+        info = {row.rec: row for row in listing if row.rec in by_rec}
         refs = index.every_reference()
         self.refs_of: dict[int, list[tuple[str, str]]] = defaultdict(list)
         for rec, field_name, ref in refs:
@@ -112,11 +111,7 @@ class Plan:
             if row.kind == "resolution" and row.date is None:
                 when = dates.get(self.session_of.get(row.id, ""))
             self.rows[row.id] = Neighbour(row.id, row.kind, row.title, row.symbol, row.status, row.date, when)
-        parts = {
-            by_rec[listed.row.rec].id: frozenset((listed.parts or "").split())
-            for listed in listing
-            if listed.row.rec in by_rec
-        }
+        parts = {by_rec[row.rec].id: frozenset((row.parts or "").split()) for row in listing if row.rec in by_rec}
         self.neighbours = TreeNeighbours(
             self.rows, ((by_rec[rec].id, field_name, ref) for rec, field_name, ref in refs if rec in by_rec), parts
         )
