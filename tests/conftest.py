@@ -20,7 +20,8 @@ GUARDED = guard_reads_beside(REPO)
 
 
 # The default run is the quick one (under a minute): tests marked slow or integration are left out of it unless
-# --all is given (as .ci/run and the README's Quick start give it) or -m chooses by marker. Every test under
+# --all is given (as .ci/run and the README's Quick start give it), -m chooses by marker, or the command names
+# what to run (a folder, a file, a test): what is named explicitly runs, whatever its markers. Every test under
 # tests/integration is marked integration by its place; slow ones elsewhere carry @pytest.mark.slow.
 INTEGRATION = Path(__file__).resolve().parent / "integration"
 LEFT_OUT_BY_DEFAULT = ("slow", "integration")
@@ -37,7 +38,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def runs_everything(config: pytest.Config) -> bool:
-    return bool(config.getoption("run_all") or config.getoption("markexpr"))
+    named = config.args_source == pytest.Config.ArgsSource.ARGS
+    return bool(config.getoption("run_all") or config.getoption("markexpr") or named)
 
 
 def pytest_report_header(config: pytest.Config) -> str | None:
