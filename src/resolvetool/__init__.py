@@ -14,8 +14,9 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
-# The installed distribution's version, read from its metadata when first asked for (importing importlib.metadata
-# costs tens of milliseconds a lookup need not pay): pyproject.toml's [project] version is the one place it is written.
+# The version, read when first asked for (importing importlib.metadata costs tens of milliseconds a lookup need not
+# pay): pyproject.toml's [project] version is the one place it is written, read from the source tree the package was
+# imported from when there is one, else from the installed distribution's metadata.
 __version__: str
 
 _EXPORTS = {
@@ -46,11 +47,33 @@ def __getattr__(name: str) -> Any:
 
 
 def _version() -> str:
-    from importlib import metadata
+    version = _source_tree_version()
+    if version is None:
+        from importlib import metadata
 
-    try:
-        version = metadata.version("resolvetool")
-    except metadata.PackageNotFoundError:  # imported from a source tree that was never installed
-        version = "0+unknown"
+        try:
+            version = metadata.version("resolvetool")
+        except metadata.PackageNotFoundError:
+            version = "0+unknown"
     globals()["__version__"] = version  # read once
     return version
+
+
+def _source_tree_version() -> str | None:
+    """The version in the pyproject.toml of the source tree this package was imported from (src/resolvetool
+    in a checkout, run as `PYTHONPATH=src python -m resolvetool` or installed editable), which is the one place
+    it is written: the metadata is then either missing (never installed) or another installation's (an older
+    resolvetool in the same interpreter), and would say 0+unknown or that one's version. None where the package
+    is not in a source tree (an installed wheel)."""
+    from pathlib import Path
+
+    pyproject = Path(__file__).resolve().parent.parent.parent / "pyproject.toml"
+    try:
+        with open(pyproject, "rb") as handle:
+            import tomllib
+
+            project = tomllib.load(handle).get("project", {})
+    except (OSError, ValueError):  # no source tree, or a pyproject that cannot be read: ask the metadata
+        return None
+    version = project.get("version") if project.get("name") == "resolvetool" else None
+    return version if isinstance(version, str) else None
