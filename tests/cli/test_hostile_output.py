@@ -483,3 +483,16 @@ def test_json_outputs_show_no_character_a_terminal_acts_on(run_cli, base_tree, a
     json.loads(result.stdout)
     if args[0] in ("show", "query", "diff"):  # values given as they are, their acting characters as \u escapes
         assert "\\u009b" in result.stdout and "\\u202e" in result.stdout, args
+
+
+def test_a_template_that_raises_is_said_not_a_traceback(run_cli, base_tree):
+    """A project's record template whose own code raises (`{{ 1 / 0 }}`): `render REF -f html` printed a
+    traceback (before the refactor too); it names the template and line, exit 1 as a template error does, and
+    `render --site` still publishes the rest, saying which records could not be rendered."""
+    root = base_tree(**{"resolvetool.toml": '[render]\ntemplates = "tpl"\n'})
+    (root / "tpl").mkdir()
+    (root / "tpl" / "record.html.j2").write_text("{{ title }}\n{{ 1 / 0 }}\n")
+    result = run_cli("render", "res-1", "-f", "html", cwd=root)
+    assert result.exit_code == 1, result.stderr
+    assert "record.html.j2, line 2: division by zero; fix it, or remove it" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr

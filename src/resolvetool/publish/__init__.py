@@ -34,7 +34,7 @@ def render_record(
             raise RenderError(f"{rows[0].path} is not a valid record; run 'resolvetool validate {rows[0].path}'")
         if format != "html":
             return render(record, format=format, resolve=index.record, clean=clean, akn=settings.render.akn)
-        from ..rendering.html import TemplateProblem, environment, standalone_page
+        from ..rendering.html import TemplateProblem, environment, standalone_page, template_failure
         from ..rendering.page import Links, record_page
         from ..rendering.styles import UnknownStyle
         from .neighbours import IndexNeighbours
@@ -53,6 +53,8 @@ def render_record(
             return standalone_page(page, site_title=settings.render.site_title, overrides=settings.render.templates)
         except TemplateProblem as error:
             raise RenderError(str(error)) from None
+        except Exception as error:  # raised by a template's own code (a project's template dividing by zero)
+            raise RenderError(template_failure(error, settings.render.templates)) from None
     finally:
         index.close()
 

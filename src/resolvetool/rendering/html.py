@@ -198,6 +198,16 @@ def render_page(
         raise TemplateProblem(_template_problem(error, overrides)) from None
 
 
+def template_failure(error: Exception, overrides: Path | None) -> str:
+    """What a template's own code raised while rendering, other than a template error (`{{ 1 / 0 }}` in a
+    project's template): where, and what; an error raised outside any template is a bug, and goes up as it is."""
+    import traceback
+
+    if not any(frame.filename.endswith(".j2") for frame in traceback.extract_tb(error.__traceback__)):
+        raise error
+    return _template_problem(error, overrides)
+
+
 def _template_problem(error: Any, overrides: Path | None) -> str:
     """ "template tpl/index.html.j2, line 3: unexpected '}'", from a syntax error or from the frame of the
     template that was running when a name was undefined."""
