@@ -23,7 +23,7 @@ from pathlib import Path
 
 from . import __version__
 
-_FILE = "results-v5.sqlite3"  # v5: analyses as entries.Analysis.to_plain gives them
+_FILE = "results-v6.sqlite3"  # v6: analyses as entries.Analysis.to_plain gives them, references packed
 _KEEP_DAYS = 30  # entries unused this long are deleted
 _RACY_NS = 3_000_000_000  # files modified this recently are read again next time
 

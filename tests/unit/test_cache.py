@@ -20,7 +20,7 @@ def test_second_run_reads_everything_from_the_cache(base_tree, isolated_cache: P
     assert load_corpus(settings).cached == 0
     second = load_corpus(settings)
     assert second.cached == 4
-    assert (isolated_cache / "results-v5.sqlite3").is_file()
+    assert (isolated_cache / "results-v6.sqlite3").is_file()
     assert not any(p.suffix == ".sqlite3" for p in settings.root.rglob("*"))  # nothing inside the project
 
 
@@ -54,15 +54,15 @@ def test_no_cache_neither_reads_nor_writes(base_tree, isolated_cache: Path) -> N
     settings = load_settings(base_tree())
     corpus = load_corpus(settings, use_cache=False)
     assert corpus.cached == 0
-    assert not (isolated_cache / "results-v5.sqlite3").exists()
+    assert not (isolated_cache / "results-v6.sqlite3").exists()
 
 
 def test_a_damaged_cache_is_set_aside(base_tree, isolated_cache: Path) -> None:
-    (isolated_cache / "results-v5.sqlite3").write_bytes(b"this is not a database" * 100)
+    (isolated_cache / "results-v6.sqlite3").write_bytes(b"this is not a database" * 100)
     settings = load_settings(base_tree())
     corpus = load_corpus(settings)
     assert corpus.diagnostics == [] and corpus.cache_problem is None
-    assert (isolated_cache / "results-v5.damaged").is_file()
+    assert (isolated_cache / "results-v6.damaged").is_file()
     assert load_corpus(settings).cached == 4
 
 
