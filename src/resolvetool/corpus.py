@@ -8,6 +8,7 @@ which keeps a hundred thousand records within a small memory budget.
 
 from __future__ import annotations
 
+import gc
 import marshal
 import os
 import stat
@@ -352,6 +353,27 @@ def load_corpus(
     Never raises for a bad file: each becomes diagnostics. `base` is the folder paths are shown
     relative to (the current folder by default).
     """
+    # Loading makes a few objects per record and frees none of them: the cyclic collector, set off by every
+    # 700 allocations, would walk the growing corpus again and again for nothing (a warm run's loading of
+    # 13,288 files: 0.74 -> 0.65 s). Paused while loading, as it was found.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _load(settings, extra, record_checks, jobs, use_cache, progress, base)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _load(
+    settings: Settings,
+    extra: Iterable[Path | str],
+    record_checks: RecordChecks | None,
+    jobs: int | None,
+    use_cache: bool,
+    progress: Progress | None,
+    base: Path | None,
+) -> Corpus:
     base = (base or Path.cwd()).resolve()
     unreadable: list[tuple[str, str]] = []
     paths = discover(settings.records, unreadable) if settings.records.is_dir() else []
