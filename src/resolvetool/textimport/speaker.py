@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..textforms import ORDINAL_WORD_PATTERN, parse_date_range, parse_ordinal
+from ..textforms import MONTHS, ORDINAL_WORD_PATTERN, parse_date_range, parse_ordinal
 from .places import country_of
 
 # Words after a comma (or a space) that start telling the meeting, not the body.
@@ -36,20 +36,7 @@ _SESSION = re.compile(
     rf"|\b({ORDINAL_WORD_PATTERN}) [Ss]ession\b",
     re.IGNORECASE,
 )
-_MONTHS = {
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-}
+_MONTHS = frozenset(MONTHS)
 
 
 @dataclass
